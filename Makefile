@@ -1,0 +1,33 @@
+# Every target sets itself up: a .venv with the pinned dependencies (requirements.lock).
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DB ?= realpolitik.duckdb
+
+.PHONY: run test venv eval clean services
+
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -r requirements.lock
+	$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/realpolitik ingest examples --db $(DB)
+	$(BIN)/realpolitik stats --db $(DB)
+
+services:
+	bash scripts/services.sh
+
+test: $(STAMP) services
+	. ./.services.env 2>/dev/null; $(BIN)/python -m pytest -q -n 2 --dist loadfile
+
+eval: $(STAMP)
+	for f in ../shared/eval/*.jsonl; do $(BIN)/realpolitik eval $$f; done
+
+clean:
+	rm -rf $(VENV) .services.env $(DB)

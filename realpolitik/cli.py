@@ -1,0 +1,238 @@
+"""The `realpolitik` command: a thin shell over the library (every command calls one library function)."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any, Iterator
+
+import click
+
+from realpolitik import __version__
+from realpolitik.options import Options
+
+
+def _store(db: str, read_only: bool = False):
+    from realpolitik.store import StoreError, open_store
+
+    try:
+        return open_store(db, read_only=read_only)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _progress_enabled(flag: bool | None) -> bool:
+    return sys.stderr.isatty() if flag is None else flag
+
+
+def _options(**kw: Any) -> Options:
+    return Options(**{k: v for k, v in kw.items() if v is not None})
+
+
+def _parse_fields(field_map: tuple[str, ...]) -> dict[str, str]:
+    fields = dict(Options().fields)
+    for item in field_map:
+        if "=" not in item:
+            raise click.BadParameter(f"{item!r}: expected LOGICAL=NAME, e.g. text=body", param_hint="--field")
+        k, v = item.split("=", 1)
+        if k not in fields:
+            raise click.BadParameter(f"{k!r}: not one of {', '.join(fields)}", param_hint="--field")
+        fields[k] = v
+    return fields
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="realpolitik")
+def main() -> None:
+    """Turn news text into coded, evidence-linked PLOVER event data."""
+
+
+@main.command()
+def version() -> None:
+    """Print the version of realpolitik, its coder and its store schema."""
+    from realpolitik.store.schema import MIGRATIONS
+
+    click.echo(f"realpolitik {__version__} (default coder {Options().coder}, schema v{max(m[0] for m in MIGRATIONS)})")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", default="realpolitik.duckdb", show_default=True, help="Store: a DuckDB file or postgresql:// URL.")
+@click.option("--no-code", is_flag=True, help="Store the articles without coding them.")
+@click.option("--coder", default=None, help="Coder name, e.g. rules.v1.")
+@click.option("--batch-size", type=click.IntRange(1, 10_000), default=None, help="Articles per batch (and transaction).")
+@click.option("--field", "field_map", multiple=True, metavar="LOGICAL=NAME",
+              help="JSONL/CSV field names, e.g. --field text=body --field date=published_at.")
+@click.option("--max-file-bytes", type=click.IntRange(1), default=None, help="Refuse larger files.")
+@click.option("--max-text-chars", type=click.IntRange(1), default=None, help="Refuse longer article texts.")
+@click.option("--allow-private", is_flag=True, help="Allow fetching URLs on loopback or private addresses.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
+@click.option("--json", "as_json", is_flag=True, help="Print the ingest report as JSON.")
+def ingest(paths: tuple[str, ...], db: str, no_code: bool, coder: str | None, batch_size: int | None,
+           field_map: tuple[str, ...], max_file_bytes: int | None, max_text_chars: int | None,
+           allow_private: bool, progress: bool | None, as_json: bool) -> None:
+    """Ingest files, directories, '-' (stdin) or URLs into the store, and code them."""
+    from realpolitik.ingest import IngestError
+    from realpolitik.pipeline import ingest as run_ingest
+
+    opts = _options(code=not no_code, coder=coder, batch_size=batch_size, fields=_parse_fields(field_map),
+                    max_file_bytes=max_file_bytes, max_text_chars=max_text_chars, allow_private=allow_private)
+    store = _store(db)
+    with store, _Progress(_progress_enabled(progress), "ingesting") as bar:
+        def on_item(item: Any) -> None:
+            if isinstance(item, IngestError):
+                click.echo(f"error: {item}", err=True)
+            bar.advance()
+        report = run_ingest(paths, store, opts, on_item=on_item)
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), indent=2))
+    else:
+        click.echo(f"read {report.read} articles: {report.new_articles} new, {report.duplicates} duplicates; "
+                   f"coded {report.coded}, {report.new_events} new events; {len(report.errors)} errors")
+    if report.errors:
+        sys.exit(1)
+
+
+@main.command("code")
+@click.argument("infile", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--out", "outfile", default="-", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Output JSONL (default: stdout).")
+@click.option("--coder", default=None, help="Coder name, e.g. rules.v1.")
+@click.option("--batch-size", type=click.IntRange(1, 10_000), default=None)
+@click.option("--progress/--no-progress", default=None)
+def code_cmd(infile: str, outfile: str, coder: str | None, batch_size: int | None, progress: bool | None) -> None:
+    """Code JSONL records {id, text, date?} into {"id", "events": [...]} lines (stateless)."""
+    from realpolitik.pipeline import code_records
+
+    records = list(_read_records(infile))
+    opts = _options(coder=coder, batch_size=batch_size)
+    out = sys.stdout if outfile == "-" else open(outfile, "w", encoding="utf-8")
+    try:
+        with _Progress(_progress_enabled(progress) and outfile != "-", "coding", total=len(records)) as bar:
+            for rec in code_records(records, opts):
+                out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                bar.advance()
+    finally:
+        if out is not sys.stdout:
+            out.close()
+
+
+def _read_records(infile: str) -> Iterator[dict[str, Any]]:
+    stream = sys.stdin if infile == "-" else None
+    try:
+        text = stream.read() if stream else Path(infile).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise click.ClickException(f"{infile}: cannot read: {exc}") from exc
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise click.ClickException(f"{infile}:{n}: malformed JSON: {exc.msg}") from exc
+        if not isinstance(rec, dict) or not isinstance(rec.get("text", ""), str):
+            raise click.ClickException(f"{infile}:{n}: expected an object with a string 'text'")
+        yield rec
+
+
+def _event_filter_options(fn):
+    for opt in reversed([
+        click.option("--source", help="Source actor code or prefix (CHN matches CHNGOV)."),
+        click.option("--target", help="Target actor code or prefix."),
+        click.option("--type", "type_", help="PLOVER event type, e.g. AID."),
+        click.option("--since", help="First date, YYYY-MM-DD."),
+        click.option("--until", help="Last date, YYYY-MM-DD."),
+        click.option("--channel", help="Support channel, e.g. arms_transfer."),
+        click.option("--front", help="Front: military, cyber, economic, diplomatic, intelligence, technology."),
+        click.option("--factuality", type=click.Choice(["asserted", "reported", "planned", "hypothetical", "denied", "question"])),
+        click.option("--q", "query", help="Text the evidence sentence contains."),
+        click.option("--limit", type=click.IntRange(1), default=None),
+    ]):
+        fn = opt(fn)
+    return fn
+
+
+def _filter(source, target, type_, since, until, channel, front, factuality, query, limit):
+    from realpolitik.store import EventFilter
+    from realpolitik.store.base import to_date
+
+    for name, val in (("--since", since), ("--until", until)):
+        try:
+            to_date(val)
+        except ValueError as exc:
+            raise click.BadParameter(f"{val!r} is not a YYYY-MM-DD date", param_hint=name) from exc
+    return EventFilter(source=source, target=target, type=type_, since=since, until=until, channel=channel,
+                       front=front, factuality=factuality, q=query, limit=limit)
+
+
+@main.command()
+@click.option("--db", default="realpolitik.duckdb", show_default=True)
+@_event_filter_options
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv", "parquet"]), default="table", show_default=True)
+@click.option("--out", "outfile", default=None, help="Write to this file (required for parquet).")
+def events(db: str, fmt: str, outfile: str | None, **kw: Any) -> None:
+    """List stored events with filters, as a table, JSONL, CSV or Parquet."""
+    from realpolitik import export
+
+    flt = _filter(kw["source"], kw["target"], kw["type_"], kw["since"], kw["until"], kw["channel"], kw["front"],
+                  kw["factuality"], kw["query"], kw["limit"])
+    store = _store(db, read_only=_exists(db))
+    with store:
+        if fmt == "parquet" and not outfile:
+            raise click.UsageError("--format parquet needs --out FILE")
+        export.write_events(store, flt, fmt, outfile)
+
+
+def _exists(db: str) -> bool:
+    return not db.startswith(("postgresql://", "postgres://")) and Path(db).is_file()
+
+
+@main.command()
+@click.option("--db", default="realpolitik.duckdb", show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def stats(db: str, as_json: bool) -> None:
+    """Counts of articles, duplicates and events, events by type and the top dyads."""
+    if not _exists(db) and not db.startswith(("postgresql://", "postgres://")):
+        raise click.ClickException(f"{db}: no such database (create it with `realpolitik ingest PATH --db {db}`)")
+    with _store(db, read_only=True) as store:
+        s = store.stats()
+    if as_json:
+        click.echo(json.dumps(s, indent=2, default=str))
+        return
+    click.echo(f"{s['articles']} articles ({s['duplicates']} exact duplicates, {s['near_duplicates']} near duplicates), "
+               f"{s['events']} events, published {s['first_published']} to {s['last_published']}")
+    if s["events_by_type"]:
+        click.echo("events by type: " + ", ".join(f"{k} {v}" for k, v in s["events_by_type"].items()))
+    if s["top_dyads"]:
+        click.echo("top dyads: " + ", ".join(f"{d['source']}->{d['target']} {d['events']}" for d in s["top_dyads"]))
+
+
+class _Progress:
+    """A rich progress bar on a terminal; nothing when piped."""
+
+    def __init__(self, enabled: bool, label: str, total: int | None = None):
+        self.enabled, self.label, self.total = enabled, label, total
+        self._p = None
+
+    def __enter__(self) -> "_Progress":
+        if self.enabled:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TimeElapsedColumn
+
+            self._p = Progress(SpinnerColumn(), "{task.description}", BarColumn(), MofNCompleteColumn(),
+                               TimeElapsedColumn(), transient=True)
+            self._p.__enter__()
+            self._task = self._p.add_task(self.label, total=self.total)
+        return self
+
+    def advance(self, n: int = 1) -> None:
+        """Advance the bar."""
+        if self._p is not None:
+            self._p.advance(self._task, n)
+
+    def __exit__(self, *exc: Any) -> None:
+        if self._p is not None:
+            self._p.__exit__(*exc)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Event coders, registered by versioned name (rules.v1, ...)."""

@@ -1,0 +1,211 @@
+"""Readers for text, Markdown, HTML, JSON Lines, CSV and feed files."""
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+import re
+from pathlib import Path
+from typing import Any, Iterator, TextIO
+
+from realpolitik.ingest.base import IngestError, RawItem, reader
+from realpolitik.ingest.dates import parse_date
+from realpolitik.model import Article
+from realpolitik.options import Options
+
+HEADER_RE = re.compile(r"^(title|date|published|publisher|source|url|author)\s*:\s*(.+)$", re.I)
+
+
+class DecodeError(ValueError):
+    """Bytes that are not text."""
+
+
+def decode(data: bytes) -> str:
+    """Decode bytes as text: BOMs honoured, UTF-8 first, then Windows-1252/Latin-1; binary refused."""
+    for bom, enc in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                     (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(enc)
+            except UnicodeDecodeError as exc:
+                raise DecodeError(f"invalid {enc} text at byte {exc.start}") from exc
+    if b"\x00" in data[:8192]:
+        raise DecodeError("binary file (contains NUL bytes), not text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")
+    # Mostly control characters means it is not a legacy-encoded text file.
+    ctrl = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\r\n\t\f")
+    if ctrl > 0.05 * max(1, len(text[:4096])):
+        raise DecodeError("binary file, not text")
+    return text
+
+
+def _read_text(path: Path) -> str:
+    return decode(path.read_bytes())
+
+
+def make_article(text: str, options: Options, *, where: str, title: str | None = None, date: Any = None,
+                 url: str | None = None, publisher: str | None = None, external_id: str | None = None) -> RawItem | IngestError:
+    """An Article from fields read anywhere, or an error when there is no usable text."""
+    text = (text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+    if not text:
+        return IngestError(where, "no text")
+    if len(text) > options.max_text_chars:
+        return IngestError(where, f"text is {len(text):,} characters, over the limit of {options.max_text_chars:,}")
+    published = parse_date(date) if date else None
+    art = Article.from_text(text, title=(title or None) and str(title).strip()[:1000], url=url or None,
+                            publisher=publisher or None, published=published, source=where,
+                            external_id=None if external_id is None else str(external_id))
+    return RawItem(art, where)
+
+
+@reader(".txt", ".md", ".text")
+def read_text_file(path: Path, options: Options) -> Iterator[RawItem | IngestError]:
+    """A plain-text article; leading `Title:`/`Date:`/`Publisher:` lines (or a first-line title) are metadata."""
+    try:
+        text = _read_text(path)
+    except DecodeError as exc:
+        yield IngestError(str(path), str(exc))
+        return
+    yield parse_text_document(text, options, where=str(path))
+
+
+def parse_text_document(text: str, options: Options, where: str) -> RawItem | IngestError:
+    """Split metadata header lines from the body of a plain-text article."""
+    lines = text.replace("\r\n", "\n").split("\n")
+    meta: dict[str, str] = {}
+    i = 0
+    while i < len(lines) and not lines[i].strip():
+        i += 1
+    # A short first line followed by header lines or a blank line is the title.
+    if i < len(lines) and len(lines[i]) < 200 and not HEADER_RE.match(lines[i]) and i + 1 < len(lines) \
+            and (HEADER_RE.match(lines[i + 1]) or not lines[i + 1].strip()):
+        meta["title"] = lines[i].lstrip("# ").strip()
+        i += 1
+    while i < len(lines):
+        m = HEADER_RE.match(lines[i].strip())
+        if not m:
+            break
+        meta[m.group(1).lower()] = m.group(2).strip()
+        i += 1
+    body = "\n".join(lines[i:])
+    return make_article(body, options, where=where, title=meta.get("title"),
+                        date=meta.get("date") or meta.get("published"), url=meta.get("url"),
+                        publisher=meta.get("publisher") or meta.get("source"))
+
+
+@reader(".html", ".htm", ".xhtml")
+def read_html_file(path: Path, options: Options) -> Iterator[RawItem | IngestError]:
+    """An HTML page: main text and metadata by trafilatura, boilerplate removed."""
+    from realpolitik.ingest.html import extract_html
+
+    try:
+        html = _read_text(path)
+    except DecodeError as exc:
+        yield IngestError(str(path), str(exc))
+        return
+    yield extract_html(html, options, where=str(path))
+
+
+@reader(".jsonl", ".ndjson")
+def read_jsonl_file(path: Path, options: Options) -> Iterator[RawItem | IngestError]:
+    """JSON Lines: one record per line; a malformed line is reported and skipped."""
+    try:
+        text = _read_text(path)
+    except DecodeError as exc:
+        yield IngestError(str(path), str(exc))
+        return
+    yield from read_jsonl_text(text, options, str(path))
+
+
+def read_jsonl_text(text: str, options: Options, where: str) -> Iterator[RawItem | IngestError]:
+    """Records from JSON Lines text."""
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield IngestError(f"{where}:{n}", f"malformed JSON: {exc.msg} at column {exc.colno}")
+            continue
+        if not isinstance(rec, dict):
+            yield IngestError(f"{where}:{n}", "a record must be a JSON object")
+            continue
+        yield record_to_item(rec, options, f"{where}:{n}")
+
+
+def record_to_item(rec: dict[str, Any], options: Options, where: str) -> RawItem | IngestError:
+    """An article from a JSON/CSV record, using the configured field names."""
+    f = options.fields
+    text = rec.get(f["text"])
+    if not isinstance(text, str) or not text.strip():
+        return IngestError(where, f"no {f['text']!r} field with text")
+    rid = rec.get(f["id"])
+    src = where.rsplit(":", 1)[0] + (f"#{rid}" if rid not in (None, "") else f":{where.rsplit(':', 1)[-1]}")
+    item = make_article(text, options, where=src, title=_s(rec.get(f["title"])), date=rec.get(f["date"]),
+                        url=_s(rec.get(f["url"])), publisher=_s(rec.get(f["publisher"])), external_id=rid)
+    return item
+
+
+def _s(v: Any) -> str | None:
+    return None if v in (None, "") else str(v)
+
+
+@reader(".csv", ".tsv")
+def read_csv_file(path: Path, options: Options) -> Iterator[RawItem | IngestError]:
+    """CSV (or TSV) with a header row; rows with missing text or a broken shape are reported."""
+    try:
+        text = _read_text(path)
+    except DecodeError as exc:
+        yield IngestError(str(path), str(exc))
+        return
+    delim = "\t" if path.suffix.lower() == ".tsv" else ","
+    csv.field_size_limit(options.max_text_chars + 1024)
+    rd = csv.DictReader(io.StringIO(text, newline=""), delimiter=delim, restkey="__extra__")
+    if not rd.fieldnames or options.fields["text"] not in rd.fieldnames:
+        yield IngestError(str(path), f"no {options.fields['text']!r} column in the header "
+                          f"(columns: {', '.join(rd.fieldnames or []) or 'none'}); use --field text=NAME")
+        return
+    try:
+        for row in rd:
+            n = rd.line_num
+            if row.get("__extra__"):
+                yield IngestError(f"{path}:{n}", f"{len(row['__extra__'])} more fields than the header has")
+                continue
+            yield record_to_item(row, options, f"{path}:{n}")
+    except csv.Error as exc:
+        yield IngestError(f"{path}:{rd.line_num}", f"malformed CSV: {exc}")
+
+
+@reader(".xml", ".rss", ".atom")
+def read_feed_file(path: Path, options: Options) -> Iterator[RawItem | IngestError]:
+    """An RSS or Atom feed file: one article per item."""
+    from realpolitik.ingest.feeds import parse_feed
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        yield IngestError(str(path), f"cannot read: {exc.strerror or exc}")
+        return
+    yield from parse_feed(data, options, where=str(path))
+
+
+def read_stdin(stream: TextIO, options: Options) -> Iterator[RawItem | IngestError]:
+    """Standard input: JSON Lines when it starts with '{', else one plain-text article."""
+    data = stream.buffer.read() if hasattr(stream, "buffer") else stream.read().encode("utf-8")
+    try:
+        text = decode(data)
+    except DecodeError as exc:
+        yield IngestError("<stdin>", str(exc))
+        return
+    if text.lstrip().startswith("{"):
+        yield from read_jsonl_text(text, options, "<stdin>")
+    else:
+        yield parse_text_document(text, options, where="<stdin>")

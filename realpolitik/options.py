@@ -1,0 +1,29 @@
+"""One options object for the whole pipeline, instead of keyword arguments everywhere."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Options:
+    """Settings for ingest, coding and storage; `with_(**changes)` returns a modified copy."""
+
+    coder: str = "rules.v1"
+    batch_size: int = 32
+    n_process: int = 1
+    # Limits against hostile or broken input (documented in SECURITY.md and README).
+    max_file_bytes: int = 64 * 1024 * 1024
+    max_text_chars: int = 2_000_000
+    max_sentences: int = 5_000
+    # JSONL/CSV field names: the logical field -> the name used in the input.
+    fields: dict[str, str] = field(default_factory=lambda: {
+        "id": "id", "title": "title", "text": "text", "date": "date", "url": "url", "publisher": "publisher"})
+    code: bool = True
+    progress: bool = True
+    allow_private: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def with_(self, **changes: Any) -> "Options":
+        """A copy with the given fields changed."""
+        return replace(self, **changes)

@@ -1,0 +1,171 @@
+"""The document flow: ingest -> nlp -> actors -> coding -> factuality -> store, callable from Python."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Iterator
+
+from realpolitik.ingest import IngestError, RawItem, read_inputs
+from realpolitik.model import Article, Event
+from realpolitik.options import Options
+
+log = logging.getLogger(__name__)
+
+# Hooks run after each committed ingest batch, e.g. near-duplicate linking and event clustering.
+# Each takes (store, new_article_ids, options). Later stages register here, like plugins.
+AFTER_SAVE: list[Callable[[Any, list[str], Options], None]] = []
+
+
+_CODERS: dict[str, Any] = {}
+
+
+def _coder(name: str, options: Options):
+    # Built once per process and name: loading spaCy and the lexicons is the expensive part.
+    if name not in _CODERS:
+        import realpolitik.coding  # noqa: F401  (registers the built-in coders)
+        from realpolitik.registry import coders
+
+        _CODERS[name] = coders.get(name)(options)
+    return _CODERS[name]
+
+
+def get_coder(options: Options | None = None):
+    """The coder named in the options (built once per process)."""
+    options = options or Options()
+    return _coder(options.coder, options)
+
+
+def coder_key(options: Options | None = None) -> str:
+    """The 'name.vN' the coder stores its events under."""
+    c = get_coder(options)
+    return f"{c.name}.v{c.version}"
+
+
+def code_articles(articles: list[Article], options: Options | None = None) -> Iterator[list[Event]]:
+    """Events for each article, in order."""
+    yield from get_coder(options).code_many(articles)
+
+
+def code_text(text: str, date: str | None = None, options: Options | None = None) -> list[Event]:
+    """The events of one text (a sentence or a whole article)."""
+    art = Article.from_text(text, published=date)
+    return next(iter(code_articles([art], options)))
+
+
+def code_records(records: Iterable[dict[str, Any]], options: Options | None = None) -> Iterator[dict[str, Any]]:
+    """For each `{id, text, date?}` record, `{"id", "events": [...]}` in input order (stateless)."""
+    options = options or Options()
+    batch: list[tuple[Any, Article]] = []
+
+    def flush() -> Iterator[dict[str, Any]]:
+        for (rid, _), events in zip(batch, code_articles([a for _, a in batch], options)):
+            yield {"id": rid, "events": [e.as_dict() for e in events]}
+        batch.clear()
+
+    for rec in records:
+        text = rec.get("text") or ""
+        batch.append((rec.get("id"), Article.from_text(text, published=rec.get("date"), external_id=rec.get("id"))))
+        if len(batch) >= options.batch_size:
+            yield from flush()
+    yield from flush()
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did: counts and the errors met on the way."""
+
+    read: int = 0
+    new_articles: int = 0
+    duplicates: int = 0
+    new_events: int = 0
+    coded: int = 0
+    errors: list[IngestError] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The report as a plain dict."""
+        return {"read": self.read, "new_articles": self.new_articles, "duplicates": self.duplicates,
+                "new_events": self.new_events, "coded": self.coded, "errors": [str(e) for e in self.errors]}
+
+
+def ingest(paths: Iterable[str], store, options: Options | None = None,
+           on_item: Callable[[RawItem | IngestError], None] | None = None) -> IngestReport:
+    """Read the inputs, code new articles and store them batch by batch, each batch one transaction."""
+    options = options or Options()
+    return ingest_items(read_inputs(paths, options), store, options, on_item)
+
+
+def ingest_items(items: Iterable[RawItem | IngestError], store, options: Options | None = None,
+                 on_item: Callable[[RawItem | IngestError], None] | None = None) -> IngestReport:
+    """Store already-read items (from files, feeds or the API)."""
+    options = options or Options()
+    report = IngestReport()
+    key = coder_key(options) if options.code else ""
+    done = store.coded_article_ids(key) if options.code else set()
+    pending: list[RawItem] = []
+
+    def flush() -> None:
+        if not pending:
+            return
+        to_code: list[Article] = []
+        seen: set[str] = set()
+        for it in pending:
+            if options.code and it.article.id not in done and it.article.id not in seen:
+                to_code.append(it.article)
+                seen.add(it.article.id)
+        events_by_id: dict[str, list[Event]] = {}
+        if to_code:
+            for art, events in zip(to_code, code_articles(to_code, options)):
+                events_by_id[art.id] = events
+        res = store.save([(it.article, events_by_id.pop(it.article.id, None), key) for it in pending])
+        done.update(a.id for a in to_code)
+        report.new_articles += len(res.new_articles)
+        report.duplicates += res.duplicates
+        report.new_events += res.new_events
+        report.coded += len(to_code)
+        for hook in AFTER_SAVE:
+            hook(store, res.new_articles, options)
+        pending.clear()
+
+    for item in items:
+        if on_item:
+            on_item(item)
+        if isinstance(item, IngestError):
+            report.errors.append(item)
+            continue
+        report.read += 1
+        pending.append(item)
+        if len(pending) >= options.batch_size:
+            flush()
+    flush()
+    return report
+
+
+def recode(store, options: Options | None = None, force: bool = False,
+           on_article: Callable[[Article], None] | None = None) -> IngestReport:
+    """Code every stored article not yet coded by the current coder version (all of them with force)."""
+    options = options or Options()
+    report = IngestReport()
+    key = coder_key(options)
+    done = set() if force else store.coded_article_ids(key)
+    batch: list[Article] = []
+
+    def flush() -> None:
+        for art, events in zip(batch, code_articles(batch, options)):
+            report.new_events += store.replace_events(art.id, events, key)
+            report.coded += 1
+        ids = [a.id for a in batch]
+        for hook in AFTER_SAVE:
+            hook(store, ids, options)
+        batch.clear()
+
+    for art in store.iter_articles():
+        report.read += 1
+        if art.id in done:
+            continue
+        if on_article:
+            on_article(art)
+        batch.append(art)
+        if len(batch) >= options.batch_size:
+            flush()
+    flush()
+    return report

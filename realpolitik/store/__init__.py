@@ -1,0 +1,20 @@
+"""Stores: DuckDB by default, PostgreSQL for a shared server; chosen by URL."""
+from __future__ import annotations
+
+from realpolitik.registry import stores
+from realpolitik.store.base import BaseStore, EventFilter, SaveResult, StoreError
+from realpolitik.store import duckdb_store  # noqa: F401  (registers "duckdb")
+
+__all__ = ["open_store", "BaseStore", "EventFilter", "SaveResult", "StoreError"]
+
+
+def open_store(url: str, read_only: bool = False) -> BaseStore:
+    """Open (and migrate) a store: a file path or duckdb://PATH for DuckDB, postgresql://... for PostgreSQL."""
+    url = str(url)
+    if url.startswith(("postgresql://", "postgres://")):
+        try:
+            from realpolitik.store import postgres_store  # noqa: F401  (registers "postgresql")
+        except ImportError as exc:
+            raise StoreError(f"{url.split('@')[-1]}: PostgreSQL support is not available: {exc}") from exc
+        return stores.get("postgresql")(url, read_only=read_only)
+    return stores.get("duckdb")(url, read_only=read_only)

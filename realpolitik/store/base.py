@@ -1,0 +1,368 @@
+"""The Store interface and the portable SQL both DuckDB and PostgreSQL run.
+
+Only `?` placeholders and standard SQL live here; each backend translates placeholders and
+owns its connection. Nothing DuckDB- or PostgreSQL-specific belongs in this module.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Iterator, Sequence
+
+from realpolitik.model import Article, Event
+from realpolitik.store.schema import MIGRATIONS
+
+EVENT_COLUMNS = (
+    "id", "article_id", "sentence_index", "date", "source", "target", "source_text", "target_text",
+    "type", "mode", "contexts", "cameo", "quad", "intensity", "goldstein", "factuality", "confidence",
+    "channel", "fronts", "evidence_start", "evidence_end", "evidence_text", "trigger_start",
+    "trigger_end", "attributed_to", "attribution_code", "unattributed", "coder", "coder_version",
+    "cluster_id", "payload")
+ARTICLE_COLUMNS = ("id", "external_id", "title", "url", "publisher", "published", "language", "text",
+                   "source", "ingested_at", "canonical_id", "similarity")
+SORTABLE = {"date", "source", "target", "type", "confidence", "intensity", "goldstein", "id"}
+
+
+class StoreError(RuntimeError):
+    """A store could not be opened or written; the message says which and why."""
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Filters shared by the CLI, the API and analytics; every value is bound, never interpolated."""
+
+    source: str | None = None
+    target: str | None = None
+    type: str | None = None
+    since: str | None = None
+    until: str | None = None
+    channel: str | None = None
+    front: str | None = None
+    factuality: str | None = None
+    article_id: str | None = None
+    coder: str | None = None
+    q: str | None = None
+    limit: int | None = None
+    offset: int = 0
+    sort: str = "date"
+    descending: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def where(self) -> tuple[str, list[Any]]:
+        """The WHERE clause (with `?` placeholders) and its parameters."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        # Actor codes match on prefix so CHN also finds CHNGOV and CHNMIL.
+        for col, val in (("source", self.source), ("target", self.target)):
+            if val:
+                clauses.append(f"{col} LIKE ?")
+                params.append(_like_prefix(val.upper()))
+        for col, val in (("type", self.type and self.type.upper()), ("channel", self.channel),
+                         ("factuality", self.factuality), ("article_id", self.article_id), ("coder", self.coder)):
+            if val:
+                clauses.append(f"{col} = ?")
+                params.append(val)
+        if self.front:
+            clauses.append("fronts LIKE ?")
+            params.append(f'%"{_escape_like(self.front)}"%')
+        if self.since:
+            clauses.append("date >= ?")
+            params.append(to_date(self.since))
+        if self.until:
+            clauses.append("date <= ?")
+            params.append(to_date(self.until))
+        if self.q:
+            clauses.append("LOWER(evidence_text) LIKE ?")
+            params.append(f"%{_escape_like(self.q.lower())}%")
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _escape_like(s: str) -> str:
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _like_prefix(s: str) -> str:
+    return _escape_like(s) + "%"
+
+
+def to_date(value: Any) -> dt.date | None:
+    """An ISO date string, date or datetime as a date; None when empty; ValueError when malformed."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def event_row(e: Event) -> tuple[Any, ...]:
+    """An event as a row of EVENT_COLUMNS."""
+    d = e.as_dict()
+    trig = e.trigger
+    return (e.id, e.article_id, e.sentence_index, to_date(e.date), e.source, e.target, e.source_text,
+            e.target_text, e.type, e.mode, json.dumps(list(e.contexts)), e.cameo, e.quad, e.intensity,
+            e.goldstein, e.factuality, e.confidence, e.channel, json.dumps(list(e.fronts)),
+            e.evidence.start, e.evidence.end, e.evidence.text, trig.start if trig else None,
+            trig.end if trig else None, e.attributed_to, e.attribution_code, e.unattributed, e.coder,
+            e.coder_version, None, json.dumps(d, ensure_ascii=False))
+
+
+def row_to_event_dict(row: dict[str, Any]) -> dict[str, Any]:
+    """A stored event row as the JSON object `realpolitik code` writes, plus store-side fields."""
+    d = json.loads(row["payload"]) if row.get("payload") else {}
+    d["cluster_id"] = row.get("cluster_id")
+    for k, v in row.items():
+        if k.startswith("cluster_") and k != "cluster_id":
+            d[k] = v
+    return d
+
+
+class BaseStore:
+    """Portable store logic; subclasses provide the connection and placeholder style."""
+
+    url: str = ""
+    placeholder = "?"
+
+    # -- backend hooks -------------------------------------------------------------------------
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        raise NotImplementedError
+
+    def _executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        raise NotImplementedError
+
+    def _fetch(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        raise NotImplementedError
+
+    def transaction(self):  # -> context manager
+        """A context manager wrapping one transaction."""
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Close the connection."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    # -- schema --------------------------------------------------------------------------------
+    def migrate(self) -> list[int]:
+        """Apply pending migrations in order; returns the versions applied."""
+        self._execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                      "description VARCHAR, applied_at TIMESTAMP)")
+        done = {r["version"] for r in self._fetch("SELECT version FROM schema_migrations")}
+        applied = []
+        for version, description, statements in MIGRATIONS:
+            if version in done:
+                continue
+            with self.transaction():
+                for stmt in statements:
+                    self._execute(stmt)
+                self._execute("INSERT INTO schema_migrations VALUES (?, ?, ?)",
+                              (version, description, now()))
+            applied.append(version)
+        return applied
+
+    def schema_version(self) -> int:
+        """The highest applied migration."""
+        rows = self._fetch("SELECT MAX(version) AS v FROM schema_migrations")
+        return int(rows[0]["v"] or 0)
+
+    # -- writes --------------------------------------------------------------------------------
+    def save(self, items: Iterable[tuple[Article, list[Event] | None, str]]) -> "SaveResult":
+        """Store articles (with their events, when coded) in one transaction.
+
+        Each item is (article, events or None when not coded, coder name). An article already
+        stored is not stored again; a new source for it is recorded as an exact duplicate.
+        """
+        res = SaveResult()
+        with self.transaction():
+            for article, events, coder in items:
+                source = article.source or article.url or article.external_id or article.id
+                exists = self._fetch("SELECT id FROM articles WHERE id = ?", (article.id,))
+                if not exists:
+                    self._execute(
+                        f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) VALUES ({', '.join('?' * len(ARTICLE_COLUMNS))})",
+                        (article.id, article.external_id, article.title, article.url, article.publisher,
+                         to_date(article.published), article.language, article.text, source, now(), None, None))
+                    res.new_articles.append(article.id)
+                seen = self._fetch("SELECT 1 AS x FROM article_sources WHERE article_id = ? AND source = ?",
+                                   (article.id, source))
+                if not seen:
+                    self._execute("INSERT INTO article_sources VALUES (?, ?, ?, ?)",
+                                  (article.id, source, article.external_id, now()))
+                    if exists:
+                        res.duplicates += 1
+                if events is not None:
+                    res.new_events += self._save_events(article.id, events, coder)
+        return res
+
+    def _save_events(self, article_id: str, events: list[Event], coder: str) -> int:
+        done = self._fetch("SELECT 1 AS x FROM coding_runs WHERE article_id = ? AND coder = ?", (article_id, coder))
+        if done:
+            return 0
+        # Stable ids make a re-run a no-op; ON CONFLICT guards against a crashed half-run.
+        rows = [event_row(e) for e in events]
+        if rows:
+            self._executemany(
+                f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))}) "
+                "ON CONFLICT (id) DO NOTHING", rows)
+        self._execute("INSERT INTO coding_runs VALUES (?, ?, ?, ?)", (article_id, coder, len(rows), now()))
+        return len(rows)
+
+    def replace_events(self, article_id: str, events: list[Event], coder: str) -> int:
+        """Re-code one article with `coder`: its previous rows for that coder are replaced."""
+        with self.transaction():
+            self._execute("DELETE FROM events WHERE article_id = ? AND coder || '.v' || coder_version = ?",
+                          (article_id, coder))
+            self._execute("DELETE FROM coding_runs WHERE article_id = ? AND coder = ?", (article_id, coder))
+            return self._save_events(article_id, events, coder)
+
+    def prune_coders(self, keep: str) -> int:
+        """Delete events and coding runs of every coder other than `keep` (e.g. 'rules.v1')."""
+        with self.transaction():
+            n = self._fetch("SELECT COUNT(*) AS n FROM events WHERE coder || '.v' || coder_version <> ?", (keep,))[0]["n"]
+            self._execute("DELETE FROM events WHERE coder || '.v' || coder_version <> ?", (keep,))
+            self._execute("DELETE FROM coding_runs WHERE coder <> ?", (keep,))
+        return int(n)
+
+    # -- reads ---------------------------------------------------------------------------------
+    def coded_article_ids(self, coder: str) -> set[str]:
+        """Ids of articles already coded by `coder`."""
+        return {r["article_id"] for r in self._fetch("SELECT article_id FROM coding_runs WHERE coder = ?", (coder,))}
+
+    def article_ids(self) -> set[str]:
+        """Ids of all stored articles."""
+        return {r["id"] for r in self._fetch("SELECT id FROM articles")}
+
+    def get_article(self, article_id: str) -> Article | None:
+        """One article by id."""
+        rows = self._fetch(f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles WHERE id = ?", (article_id,))
+        return _article(rows[0]) if rows else None
+
+    def iter_articles(self, batch: int = 500) -> Iterator[Article]:
+        """Every stored article, in id order, fetched in batches."""
+        last = ""
+        while True:
+            rows = self._fetch(f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles WHERE id > ? ORDER BY id LIMIT {int(batch)}", (last,))
+            if not rows:
+                return
+            for r in rows:
+                yield _article(r)
+            last = rows[-1]["id"]
+
+    def articles(self, limit: int = 50, offset: int = 0, q: str | None = None) -> list[dict[str, Any]]:
+        """Article summaries (no text), newest first."""
+        where, params = "", []
+        if q:
+            where, params = " WHERE LOWER(title) LIKE ? OR LOWER(text) LIKE ?", [f"%{_escape_like(q.lower())}%"] * 2
+        return self._fetch(
+            "SELECT id, title, url, publisher, published, source, canonical_id, ingested_at FROM articles"
+            f"{where} ORDER BY published DESC NULLS LAST, id LIMIT {int(limit)} OFFSET {int(offset)}", params)
+
+    def event_rows(self, flt: EventFilter | None = None) -> list[dict[str, Any]]:
+        """Stored event rows matching the filter."""
+        flt = flt or EventFilter()
+        where, params = flt.where()
+        sort = flt.sort if flt.sort in SORTABLE else "date"
+        order = f" ORDER BY {sort} {'DESC' if flt.descending else 'ASC'} NULLS LAST, id"
+        limit = f" LIMIT {int(flt.limit)}" if flt.limit else ""
+        offset = f" OFFSET {int(flt.offset)}" if flt.offset else ""
+        return self._fetch(f"SELECT {', '.join(EVENT_COLUMNS)} FROM events{where}{order}{limit}{offset}", params)
+
+    def events(self, flt: EventFilter | None = None) -> list[dict[str, Any]]:
+        """Events matching the filter, as the same JSON objects `realpolitik code` writes."""
+        return [row_to_event_dict(r) for r in self.event_rows(flt)]
+
+    def count_events(self, flt: EventFilter | None = None) -> int:
+        """How many events match the filter."""
+        where, params = (flt or EventFilter()).where()
+        return int(self._fetch(f"SELECT COUNT(*) AS n FROM events{where}", params)[0]["n"])
+
+    def events_table(self, flt: EventFilter | None = None):  # -> pyarrow.Table
+        """Events matching the filter as a pyarrow Table (one column per stored field, JSON lists decoded)."""
+        import pyarrow as pa
+
+        rows = self.event_rows(flt)
+        cols = [c for c in EVENT_COLUMNS if c != "payload"]
+        data = {c: [r[c] for r in rows] for c in cols}
+        for c in ("contexts", "fronts"):
+            data[c] = [json.loads(v) if v else [] for v in data[c]]
+        schema = pa.schema([(c, pa.list_(pa.string())) if c in ("contexts", "fronts") else
+                            (c, _arrow_type(c)) for c in cols])
+        return pa.table(data, schema=schema)
+
+    def events_frame(self, flt: EventFilter | None = None):  # -> pandas.DataFrame
+        """Events matching the filter as a pandas DataFrame."""
+        return self.events_table(flt).to_pandas()
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Run read-only portable SQL with `?` placeholders (for analytics)."""
+        return self._fetch(sql, params)
+
+    def stats(self) -> dict[str, Any]:
+        """Counts: articles, duplicates, near duplicates, events, by type, top dyads, date range."""
+        one = lambda sql: self._fetch(sql)[0]["n"]  # noqa: E731
+        articles = int(one("SELECT COUNT(*) AS n FROM articles"))
+        sources = int(one("SELECT COUNT(*) AS n FROM article_sources"))
+        near = int(one("SELECT COUNT(*) AS n FROM articles WHERE canonical_id IS NOT NULL AND canonical_id <> id"))
+        by_type = {r["type"]: int(r["n"]) for r in self._fetch(
+            "SELECT type, COUNT(*) AS n FROM events GROUP BY type ORDER BY n DESC, type")}
+        dyads = [{"source": r["source"], "target": r["target"], "events": int(r["n"])} for r in self._fetch(
+            "SELECT SUBSTR(source, 1, 3) AS source, SUBSTR(target, 1, 3) AS target, COUNT(*) AS n FROM events "
+            "WHERE source IS NOT NULL AND target IS NOT NULL GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT 10")]
+        rng = self._fetch("SELECT MIN(published) AS lo, MAX(published) AS hi FROM articles")[0]
+        by_fact = {r["factuality"]: int(r["n"]) for r in self._fetch(
+            "SELECT factuality, COUNT(*) AS n FROM events GROUP BY factuality ORDER BY n DESC")}
+        return {
+            "articles": articles,
+            "duplicates": sources - articles,
+            "near_duplicates": near,
+            "events": int(one("SELECT COUNT(*) AS n FROM events")),
+            "events_by_type": by_type,
+            "events_by_factuality": by_fact,
+            "top_dyads": dyads,
+            "first_published": str(rng["lo"]) if rng["lo"] else None,
+            "last_published": str(rng["hi"]) if rng["hi"] else None,
+            "schema_version": self.schema_version(),
+        }
+
+
+@dataclass
+class SaveResult:
+    """What one `save` changed."""
+
+    new_articles: list[str] = field(default_factory=list)
+    duplicates: int = 0
+    new_events: int = 0
+
+
+def _arrow_type(col: str):
+    import pyarrow as pa
+
+    if col in ("sentence_index", "evidence_start", "evidence_end", "trigger_start", "trigger_end"):
+        return pa.int64()
+    if col in ("intensity", "goldstein", "confidence"):
+        return pa.float64()
+    if col == "unattributed":
+        return pa.bool_()
+    if col == "date":
+        return pa.date32()
+    return pa.string()
+
+
+def _article(r: dict[str, Any]) -> Article:
+    pub = r.get("published")
+    ing = r.get("ingested_at")
+    return Article(id=r["id"], text=r["text"], title=r.get("title"), url=r.get("url"),
+                   publisher=r.get("publisher"), published=str(pub) if pub else None,
+                   language=r.get("language") or "en", ingested_at=str(ing) if ing else None,
+                   source=r.get("source"), external_id=r.get("external_id"))
+
+
+def now() -> dt.datetime:
+    """The current UTC time, naive (stored as TIMESTAMP)."""
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
