@@ -37,10 +37,13 @@ HEADLINES = {
     "pentaclass_dev": ["sentence_quad.macro_f1"],
 }
 NOISE_METHOD = (
-    "noise = standard deviation of the metric over {resamples} bootstrap resamples of the set's "
-    "records (drawn with replacement, seed {seed}), plus the largest difference between {repeats} "
-    "runs of the coder on the same records (0 when it is deterministic); rounded up to 0.005. "
-    "floor = the value measured, rounded down to 0.001. The gate fails below floor - noise.")
+    "noise = the larger of (a) the standard deviation of the metric over {resamples} bootstrap "
+    "resamples of the set's records (drawn with replacement, seed {seed}) and (b) one scored item's "
+    "worth, 1/n (n = gold events for F1, scored pairs for a field accuracy, records for a sentence "
+    "class), so a perfect score with zero spread still tolerates one slip; plus the largest "
+    "difference between {repeats} runs of the coder on the same records (0 when it is "
+    "deterministic); rounded up to 0.005. floor = the value measured, rounded down to 0.001. "
+    "The gate fails below floor - noise.")
 
 
 def sha256(path: Path) -> str:
@@ -68,6 +71,15 @@ def bootstrap_sd(gold: list[dict], preds: dict, metrics: list[str], resamples: i
     return {m: statistics.pstdev(v) if len(v) > 1 else 0.0 for m, v in values.items()}
 
 
+def scored_items(report, metric: str) -> int:
+    """How many items a metric is computed over: one of them flipping is the smallest change."""
+    if metric.startswith("fields."):
+        return report.fields[metric.split(".")[1]].total
+    if metric.startswith("sentence_quad"):
+        return report.sentence_quad.total
+    return report.counts["gold_events"]
+
+
 def measure(path: Path, metrics: list[str], options: Options, resamples: int, repeats: int, seed: int
             ) -> dict:
     """Floors, noise and context for one dev set."""
@@ -85,11 +97,13 @@ def measure(path: Path, metrics: list[str], options: Options, resamples: int, re
         vals = [r.metric(m) or 0.0 for _, r in runs]
         value = report.metric(m) or 0.0
         spread = max(vals) - min(vals)
-        out[m] = {"floor": math.floor(value * 1000) / 1000,
-                  "noise": math.ceil((sd[m] + spread) / 0.005) * 0.005,
+        n = scored_items(report, m)
+        one_item = 1 / n if n else 0.0
+        # The small epsilon keeps float error from pushing an exact multiple up one step.
+        noise = math.ceil((max(sd[m], one_item) + spread) / 0.005 - 1e-9) * 0.005
+        out[m] = {"floor": math.floor(value * 1000 + 1e-9) / 1000, "noise": round(noise, 3),
                   "measured": round(value, 4), "bootstrap_sd": round(sd[m], 4),
-                  "run_to_run": round(spread, 4)}
-        out[m]["noise"] = round(out[m]["noise"], 3)
+                  "one_item": round(one_item, 4), "run_to_run": round(spread, 4), "scored_items": n}
     return {"file": path.name, "sha256": sha256(path), "records": len(gold),
             "gold_events": report.counts["gold_events"], "coding_seconds": round(seconds, 1),
             "metrics": out}
@@ -121,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
                       "coder": args.coder, "measured_on": dt.date.today().isoformat()}
         for m, f in sets[name]["metrics"].items():
             print(f"{name:18s} {m:28s} measured {f['measured']:.4f}  floor {f['floor']:.3f}  "
-                  f"noise {f['noise']:.3f}  (bootstrap sd {f['bootstrap_sd']:.4f}, "
+                  f"noise {f['noise']:.3f}  (bootstrap sd {f['bootstrap_sd']:.4f}, 1/n {f['one_item']:.4f}, "
                   f"run-to-run {f['run_to_run']:.4f})")
     doc = {
         "about": "Eval-gate floors per dev set of ../shared/eval, written by benchmarks/update_floors.py; "

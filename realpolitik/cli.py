@@ -68,9 +68,16 @@ def version() -> None:
 @click.option("--allow-private", is_flag=True, help="Allow fetching URLs on loopback or private addresses.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
 @click.option("--json", "as_json", is_flag=True, help="Print the ingest report as JSON.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Code in this process, or on Dask workers (the store is written from here either way).")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Dask scheduler, e.g. tcp://host:8786 (default: a LocalCluster on this machine).")
+@click.option("--workers", type=click.IntRange(1), default=None,
+              help="Dask workers: LocalCluster size, or how many to wait for on --scheduler.")
 def ingest(paths: tuple[str, ...], db: str, no_code: bool, coder: str | None, batch_size: int | None,
            field_map: tuple[str, ...], max_file_bytes: int | None, max_text_chars: int | None,
-           allow_private: bool, progress: bool | None, as_json: bool) -> None:
+           allow_private: bool, progress: bool | None, as_json: bool, engine: str, scheduler: str | None,
+           workers: int | None) -> None:
     """Ingest files, directories, '-' (stdin) or URLs into the store, and code them."""
     from realpolitik.ingest import IngestError
     from realpolitik.pipeline import ingest as run_ingest
@@ -83,7 +90,12 @@ def ingest(paths: tuple[str, ...], db: str, no_code: bool, coder: str | None, ba
             if isinstance(item, IngestError):
                 click.echo(f"error: {item}", err=True)
             bar.advance()
-        report = run_ingest(paths, store, opts, on_item=on_item)
+        if engine == "dask":
+            from realpolitik.distributed import ingest_dask
+
+            report = ingest_dask(paths, store, opts, scheduler=scheduler, workers=workers, on_item=on_item)
+        else:
+            report = run_ingest(paths, store, opts, on_item=on_item)
     if as_json:
         click.echo(json.dumps(report.as_dict(), indent=2))
     else:
@@ -170,17 +182,47 @@ def _filter(source, target, type_, since, until, channel, front, factuality, que
 @_event_filter_options
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv", "parquet"]), default="table", show_default=True)
 @click.option("--out", "outfile", default=None, help="Write to this file (required for parquet).")
-def events(db: str, fmt: str, outfile: str | None, **kw: Any) -> None:
+@click.option("--corroboration", default=None, metavar="STATUS[,STATUS]",
+              help="Only events whose cluster is single_source, corroborated or contested.")
+def events(db: str, fmt: str, outfile: str | None, corroboration: str | None, **kw: Any) -> None:
     """List stored events with filters, as a table, JSONL, CSV or Parquet."""
+    import dataclasses
+
     from realpolitik import export
 
     flt = _filter(kw["source"], kw["target"], kw["type_"], kw["since"], kw["until"], kw["channel"], kw["front"],
                   kw["factuality"], kw["query"], kw["limit"])
+    flt = dataclasses.replace(flt, extra={**flt.extra, "corroboration": corroboration})
     store = _store(db, read_only=_exists(db))
     with store:
         if fmt == "parquet" and not outfile:
             raise click.UsageError("--format parquet needs --out FILE")
         export.write_events(store, flt, fmt, outfile)
+
+
+EXPORT_FORMATS = ("plover-json", "polecat-tsv", "gdelt-csv", "parquet", "jsonl", "csv")
+
+
+@main.command("export")
+@click.option("--db", default="realpolitik.duckdb", show_default=True)
+@_event_filter_options
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True,
+              help="PLOVER JSON lines, POLECAT-style TSV, GDELT 2.0 events layout (61 tab-separated columns), Parquet, ...")
+@click.option("--out", "outfile", default=None, help="Output file (default: stdout; required for parquet).")
+def export_cmd(db: str, fmt: str, outfile: str | None, **kw: Any) -> None:
+    """Export stored events in the layout of another event dataset (PLOVER, POLECAT, GDELT) or as Parquet."""
+    from realpolitik import export
+
+    if not _exists(db) and not db.startswith(("postgresql://", "postgres://")):
+        raise click.ClickException(f"{db}: no such database (create it with `realpolitik ingest PATH --db {db}`)")
+    if fmt == "parquet" and outfile in (None, "-"):
+        raise click.UsageError("--format parquet needs --out FILE")
+    flt = _filter(kw["source"], kw["target"], kw["type_"], kw["since"], kw["until"], kw["channel"], kw["front"],
+                  kw["factuality"], kw["query"], kw["limit"])
+    with _store(db, read_only=True) as store:
+        n = export.write_events(store, flt, fmt, outfile)
+    if outfile not in (None, "-"):
+        click.echo(f"wrote {n} events to {outfile}", err=True)
 
 
 def _exists(db: str) -> bool:
@@ -205,6 +247,223 @@ def stats(db: str, as_json: bool) -> None:
         click.echo("events by type: " + ", ".join(f"{k} {v}" for k, v in s["events_by_type"].items()))
     if s["top_dyads"]:
         click.echo("top dyads: " + ", ".join(f"{d['source']}->{d['target']} {d['events']}" for d in s["top_dyads"]))
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the ontology as JSON.")
+def ontology(as_json: bool) -> None:
+    """Print the event types, modes, contexts, support channels and fronts with their definitions."""
+    from realpolitik import ontology as onto
+
+    click.echo(json.dumps(onto.as_dict(), indent=2) if as_json else onto.render_text())
+
+
+@main.command("eval")
+@click.argument("gold", type=click.Path(dir_okay=False))
+@click.option("--predictions", default=None, type=click.Path(dir_okay=False),
+              help="Score this JSONL of {id, events} instead of coding the gold texts.")
+@click.option("--json", "as_json", is_flag=True, help="Print every figure as JSON.")
+@click.option("--strict-actors", is_flag=True, help="Compare full actor codes, not their first three letters.")
+@click.option("--coder", default=None, help="Coder name, e.g. rules.v1 (when coding the gold texts).")
+@click.option("--progress/--no-progress", default=None)
+def eval_cmd(gold: str, predictions: str | None, as_json: bool, strict_actors: bool, coder: str | None,
+             progress: bool | None) -> None:
+    """Score the coder (or a predictions file) on a gold JSONL file by ../shared/eval/FORMAT.md."""
+    from realpolitik.evaluate import EvalError, evaluate_file, format_report
+
+    try:
+        with _Progress(_progress_enabled(progress) and predictions is None, "coding") as bar:
+            report = evaluate_file(gold, predictions, strict_actors=strict_actors,
+                                   options=_options(coder=coder, progress=False), on_record=bar.advance)
+    except EvalError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    click.echo(json.dumps(report.as_dict(), indent=2) if as_json else format_report(report))
+
+
+@main.command()
+@click.option("--db", default="realpolitik.duckdb", show_default=True)
+@click.option("--coder", default=None, help="Coder name, e.g. rules.v2 (default: the current coder).")
+@click.option("--force", is_flag=True, help="Re-code articles this coder version has already coded.")
+@click.option("--prune", is_flag=True, help="Then delete the events of every other coder version.")
+def recode(db: str, coder: str | None, force: bool, prune: bool) -> None:
+    """Re-code the stored articles with a (new) coder version; old versions' rows stay unless --prune."""
+    from realpolitik.corroborate import recode as run_recode
+
+    with _store(db) as store:
+        r = run_recode(store, _options(coder=coder), force=force, prune=prune)
+    click.echo(f"{r['coder']}: coded {r['coded']} of {r['read']} articles, {r['new_events']} events; "
+               f"pruned {r['pruned']} events of other coders; {r['clusters_refreshed']} clusters refreshed")
+
+
+@main.command()
+@click.option("--db", default="realpolitik.duckdb", show_default=True)
+@click.option("--status", type=click.Choice(["single_source", "corroborated", "contested"]), default=None)
+@click.option("--source", help="Source actor (first three letters count).")
+@click.option("--target", help="Target actor (first three letters count).")
+@click.option("--since", help="Last seen on or after, YYYY-MM-DD.")
+@click.option("--until", help="First seen on or before, YYYY-MM-DD.")
+@click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON lines.")
+def clusters(db: str, status: str | None, source: str | None, target: str | None, since: str | None,
+             until: str | None, limit: int, as_json: bool) -> None:
+    """List event clusters: one real event, its mentions, independent sources and corroboration."""
+    from realpolitik.corroborate import clusters as list_clusters
+
+    with _store(db, read_only=_exists(db)) as store:
+        rows = list_clusters(store, status=status, source=source, target=target, since=since, until=until, limit=limit)
+    for c in rows:
+        click.echo(json.dumps(c, default=str, ensure_ascii=False) if as_json else
+                   f"{c['id']}  {c['first_seen']}..{c['last_seen']}  {c['source3'] or '-'}->{c['target3'] or '-'} "
+                   f"{c['type']}  {c['status']}  {c['n_articles']} articles, {c['n_independent']} independent")
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--db", default="realpolitik.duckdb", show_default=True)
+@click.option("--every", default="15m", show_default=True, help="Time between polls: 30s, 15m, 2h.")
+@click.option("--once", is_flag=True, help="Poll every source once and stop.")
+@click.option("--max-polls", type=click.IntRange(1), default=None, help="Stop after this many rounds.")
+@click.option("--allow-private", is_flag=True, help="Allow sources on loopback or private addresses.")
+@click.option("--follow-links", is_flag=True, help="Fetch the linked page of feed entries that are only teasers.")
+@click.option("--no-code", is_flag=True, help="Store the articles without coding them.")
+@click.option("--coder", default=None, help="Coder name, e.g. rules.v1.")
+@click.option("--alerts", "rules_file", default=None, type=click.Path(dir_okay=False), help="Alert rules JSON.")
+@click.option("--alert-out", default=None, type=click.Path(dir_okay=False), help="Append alerts to this JSONL file.")
+@click.option("--webhook", default=None, help="POST alerts as JSON to this URL.")
+def watch(sources: tuple[str, ...], db: str, every: str, once: bool, max_polls: int | None, allow_private: bool,
+          follow_links: bool, no_code: bool, coder: str | None, rules_file: str | None, alert_out: str | None,
+          webhook: str | None) -> None:
+    """Poll RSS/Atom feeds and web pages, ingest and code what is new, and raise alerts."""
+    from realpolitik.watch import run_cli
+
+    try:
+        run_cli(sources, _store(db), every=every, once=once, max_polls=max_polls, rules_file=rules_file,
+                alert_out=alert_out, webhook=webhook, echo=click.echo,
+                options=_options(code=not no_code, coder=coder, allow_private=allow_private,
+                                 extra={"follow_links": follow_links}))
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _scope_options(fn):
+    for opt in reversed([
+        click.option("--db", default="realpolitik.duckdb", show_default=True),
+        click.option("--source", help="Source actor code or prefix (CHN matches CHNGOV)."),
+        click.option("--target", help="Target actor code or prefix."),
+        click.option("--country", help="A country (ISO alpha-3): events it takes part in."),
+        click.option("--region", help="A region of realpolitik/data/regions.json, e.g. middle_east."),
+        click.option("--since", help="First date, YYYY-MM-DD."),
+        click.option("--until", help="Last date, YYYY-MM-DD."),
+        click.option("--freq", type=click.Choice(["day", "week", "month"]), default="month", show_default=True),
+        click.option("--factuality", default=None, metavar="F[,F]", help="Only these factualities, e.g. asserted,reported."),
+        click.option("--corroboration", default=None, metavar="S[,S]",
+                     help="Only events whose cluster is single_source, corroborated or contested."),
+        click.option("--coder", default=None, help="Coder version to analyse, e.g. rules.v1."),
+        click.option("--json", "as_json", is_flag=True, help="Print JSON."),
+    ]):
+        fn = opt(fn)
+    return fn
+
+
+def _scope(kw: dict[str, Any]):
+    from realpolitik.analytics import Scope, ScopeError
+
+    split = (lambda v: tuple(x.strip() for x in v.split(",") if x.strip()) if v else ())  # noqa: E731
+    try:
+        return Scope(source=kw["source"], target=kw["target"], country=kw["country"], region=kw["region"],
+                     since=kw["since"], until=kw["until"], freq=kw["freq"], factuality=split(kw["factuality"]),
+                     corroboration=split(kw["corroboration"]), coder=kw["coder"])
+    except ScopeError as exc:
+        raise click.BadParameter(str(exc)) from exc
+
+
+def _analytics(kw: dict[str, Any], table_fn, dict_fn) -> None:
+    """Run one analytics function on the store and print its table or JSON."""
+    if not _exists(kw["db"]) and not kw["db"].startswith(("postgresql://", "postgres://")):
+        raise click.ClickException(f"{kw['db']}: no such database")
+    scope = _scope(kw)
+    with _store(kw["db"], read_only=True) as store:
+        if kw["as_json"]:
+            click.echo(json.dumps(dict_fn(store, scope), indent=2, default=str, ensure_ascii=False))
+        else:
+            df = table_fn(store, scope)
+            click.echo(df.to_string(index=False, max_colwidth=60) if len(df) else "no events in scope")
+
+
+@main.command()
+@_scope_options
+def series(**kw: Any) -> None:
+    """Dyad time series: events and summed intensity per period by type, quad class, channel and front."""
+    from realpolitik import analytics as an
+
+    _analytics(kw, an.series, an.series_dict)
+
+
+@main.command()
+@_scope_options
+def profile(**kw: Any) -> None:
+    """Support profile A -> B (or received by --country): fronts and channels, with the strongest evidence."""
+    from realpolitik import analytics as an
+
+    _analytics(kw, lambda s, sc: an.support_profile(s, sc, by_period=False), an.profile_dict)
+
+
+@main.command()
+@_scope_options
+@click.option("--then-since", default=None, help="Compare with a second window from this date.")
+@click.option("--then-until", default=None, help="End of the second window.")
+def network(then_since: str | None, then_until: str | None, **kw: Any) -> None:
+    """Alignment network: signed cooperation/conflict ties, blocs and bridges (and their change between windows)."""
+    from realpolitik import analytics as an
+
+    if then_since or then_until:  # the comparison is nested data: JSON only
+        _analytics({**kw, "as_json": True}, None,
+                   lambda s, sc: an.compare_windows(s, sc, sc.with_(since=then_since, until=then_until)))
+    else:
+        _analytics(kw, lambda s, sc: an.network(s, sc).edges, lambda s, sc: an.network(s, sc).as_dict())
+
+
+@main.command()
+@_scope_options
+def shifts(**kw: Any) -> None:
+    """Change points (CUSUM against each dyad's baseline) with the events behind them."""
+    from realpolitik import analytics as an
+
+    _analytics(kw, lambda s, sc: an.shifts(s, sc)[["detected", "since", "description"]], an.shifts_dict)
+
+
+@main.command()
+@_scope_options
+def stability(**kw: Any) -> None:
+    """Stability indicators per country and region: conflict intensity, great-power involvement, polarisation, trend."""
+    from realpolitik import analytics as an
+
+    _analytics(kw, lambda s, sc: an.stability(s, sc).drop(columns=["great_powers"]), an.stability_dict)
+
+
+@main.command()
+@_scope_options
+@click.option("--out", "outfile", default=None, help="Write here (default: stdout).")
+@click.option("--format", "fmt", type=click.Choice(["html", "md"]), default=None,
+              help="html (self-contained page) or md (default: from --out's suffix, else html).")
+def report(outfile: str | None, fmt: str | None, **kw: Any) -> None:
+    """A briefing on a dyad (--source --target), a --country or a --region, as self-contained HTML or Markdown."""
+    from realpolitik import report as rep
+
+    scope = _scope(kw)
+    if not (scope.region or scope.country or (scope.source and scope.target)):
+        raise click.UsageError("give --source and --target, or --country, or --region")
+    fmt = fmt or ("md" if outfile and outfile.endswith(".md") else "html")
+    if not _exists(kw["db"]) and not kw["db"].startswith(("postgresql://", "postgres://")):
+        raise click.ClickException(f"{kw['db']}: no such database")
+    with _store(kw["db"], read_only=True) as store:
+        if kw["as_json"]:
+            click.echo(json.dumps(rep.briefing_dict(store, scope), indent=2, ensure_ascii=False))
+        elif outfile:
+            click.echo(f"wrote {rep.write_report(store, scope, outfile, fmt)}")
+        else:
+            click.echo(rep.render(store, scope, fmt))
 
 
 class _Progress:

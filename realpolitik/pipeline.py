@@ -95,11 +95,17 @@ def ingest(paths: Iterable[str], store, options: Options | None = None,
 
 
 def ingest_items(items: Iterable[RawItem | IngestError], store, options: Options | None = None,
-                 on_item: Callable[[RawItem | IngestError], None] | None = None) -> IngestReport:
-    """Store already-read items (from files, feeds or the API)."""
+                 on_item: Callable[[RawItem | IngestError], None] | None = None,
+                 code: Callable[[list[Article]], Iterable[list[Event]]] | None = None,
+                 key: str | None = None) -> IngestReport:
+    """Store already-read items (from files, feeds or the API).
+
+    `code` and `key` replace the in-process coder and its 'name.vN' (the Dask engine codes elsewhere).
+    """
     options = options or Options()
     report = IngestReport()
-    key = coder_key(options) if options.code else ""
+    key = (key or coder_key(options)) if options.code else ""
+    code = code or (lambda arts: code_articles(arts, options))
     done = store.coded_article_ids(key) if options.code else set()
     pending: list[RawItem] = []
 
@@ -114,7 +120,7 @@ def ingest_items(items: Iterable[RawItem | IngestError], store, options: Options
                 seen.add(it.article.id)
         events_by_id: dict[str, list[Event]] = {}
         if to_code:
-            for art, events in zip(to_code, code_articles(to_code, options)):
+            for art, events in zip(to_code, code(to_code)):
                 events_by_id[art.id] = events
         res = store.save([(it.article, events_by_id.pop(it.article.id, None), key) for it in pending])
         done.update(a.id for a in to_code)

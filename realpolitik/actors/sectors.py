@@ -1,0 +1,105 @@
+"""Sectors from the noun phrase around a state ("the Iranian navy" -> IRNMIL) and sector nouns
+standing alone ("rebels said" -> REB) or tied to a state by "of"/"in" ("rebels in Chad")."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from realpolitik.actors.tables import tables
+from realpolitik.model import ActorMention
+
+# Sector words too vague to be an actor on their own (they still give a state its sector).
+_NOT_STANDALONE = frozenset("""side state states mission regulators regulator customs delegation
+people population public crowd crowds nationals units division general aircraft missiles drones
+tanks artillery jets guards business industry press tv radio union university church hospital
+hospitals party parties elder elders celebrities spy officer officers commander commanders
+leader leaders minister ministers president governor mayor king queen emir sultan premier
+chancellor ambassador envoy diplomat spokesman spokeswoman spokesperson assembly court bank
+company firm mp mps deputies""".split())
+# Sectors that a state may have "in" it without being its own ("Russian troops in Syria" are
+# not Syria's military), so "in X" ties only these non-state sectors to X.
+_NON_STATE_SECTORS = frozenset("REB OPP CVL REF LAB EDU HLH AGR REL HRI CRM SET ENV".split())
+_MODIFIER_DEPS = ("amod", "compound", "nmod", "poss", "npadvmod", "nummod")
+
+
+def _sector_of(noun) -> tuple[str | None, int]:
+    """The sector named by a noun with its left modifiers, and the char start of that phrase."""
+    sectors = tables().sectors
+    mods = [c for c in noun.lefts if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "NOUN", "PROPN")]
+    words = [m.lower_ for m in mods] + [noun.lower_]
+    for i in range(len(words)):
+        term = " ".join(words[i:])
+        if term in sectors:
+            first = mods[i] if i < len(mods) else noun
+            return sectors[term], first.idx
+    if noun.lemma_.lower() in sectors:
+        return sectors[noun.lemma_.lower()], noun.idx
+    return None, noun.idx
+
+
+def _head_nouns(tok):
+    """Nouns a state's token modifies: its head, then up a chain of compounds."""
+    while tok.dep_ == "conj" and tok.head is not tok:  # "Russian and Chinese officials"
+        tok = tok.head
+    if tok.dep_ in _MODIFIER_DEPS and tok.head.pos_ in ("NOUN", "PROPN"):
+        head = tok.head
+    elif tok.dep_ == "pobj" and tok.head.lower_ in ("of", "from") and tok.head.head.pos_ in ("NOUN", "PROPN"):
+        head = tok.head.head  # "the navy of Iran"
+    else:
+        return
+    yield head
+    while head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN"):
+        head = head.head
+        yield head
+
+
+def attach_sector(doc, m: ActorMention) -> ActorMention:
+    """The mention with the sector of the phrase it heads or modifies, its span widened to it."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return m
+    for noun in _head_nouns(span.root):
+        if noun.i in range(span.start, span.end):
+            continue
+        sector, phrase_start = _sector_of(noun)
+        if sector:
+            start = min(m.start, phrase_start)
+            end = max(m.end, noun.idx + len(noun.text))
+            if m.sector:  # "Houthi rebels": the group keeps its own code, the span widens
+                return replace(m, start=start, end=end, text=doc.text[start:end])
+            return replace(m, code=(m.country or m.code[:3]) + sector, sector=sector,
+                           start=start, end=end, text=doc.text[start:end])
+    return m
+
+
+def standalone_sectors(doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """Sector nouns not part of any actor mention: "rebels" -> REB (kind "sector"); tied to a
+    state by "of"/"from" (any sector) or "in" (non-state sectors): "rebels in Chad" -> TCDREB."""
+    sectors = tables().sectors
+    covered = [(m.start, m.end) for m in mentions]
+    states = [m for m in mentions if m.kind == "state" and m.country]
+    out = []
+    for tok in doc:
+        # Sentence-initial sector nouns are often tagged PROPN ("Rebels in Chad fled").
+        if tok.lower_ in _NOT_STANDALONE or not (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and not tok.ent_type_):
+            continue
+        sector, phrase_start = _sector_of(tok)
+        if sector is None or tok.lower_ not in sectors and tok.lemma_.lower() not in sectors:
+            continue
+        end = tok.idx + len(tok.text)
+        if any(s <= tok.idx < e for s, e in covered):
+            continue
+        country = None
+        for prep in tok.rights:
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "from", "in"):
+                continue
+            if prep.lower_ == "in" and sector not in _NON_STATE_SECTORS:
+                continue
+            for obj in prep.children:
+                hit = [s for s in states if s.start <= obj.idx < s.end]
+                if obj.dep_ == "pobj" and hit:
+                    country = hit[0].country
+                    end = max(end, hit[0].end)
+        code = (country or "") + sector
+        out.append(ActorMention(text=doc.text[phrase_start:end], start=phrase_start, end=end, code=code,
+                                country=country, sector=sector, kind="sector", name=None))
+    return out

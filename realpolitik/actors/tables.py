@@ -1,0 +1,161 @@
+"""The actor tables in ``realpolitik/actors/data``, loaded once into an alias index and one
+Aho-Corasick automaton over every alias (one pass over a text finds every candidate)."""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+
+# Prefixes of codes that are not a state's (first three letters, as `realpolitik eval` compares).
+NON_STATE_PREFIXES = ("IGO", "NGO", "IMG", "MNC")
+
+_CHAR_MAP = {"\u2019": "'", "\u2018": "'", "`": "'", "\u2010": "-", "\u2011": "-",
+             "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u00a0": " "}
+
+
+def normalise(text: str) -> str:
+    """Lowercase with unified quotes and dashes, keeping the length (offsets stay valid)."""
+    out = []
+    for ch in text:
+        ch = _CHAR_MAP.get(ch, ch)
+        low = ch.lower()
+        out.append(low if len(low) == 1 else ch)
+    return "".join(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One thing an alias can stand for, valid between two ISO dates (empty: open)."""
+
+    code: str
+    country: str | None
+    sector: str | None
+    kind: str  # state | igo | ngo | group | person | block (no actor) | place (no actor)
+    name: str
+    role: str  # country | adjective | plural | capital | org | person | block
+    start: str = ""
+    end: str = ""
+    title: str = ""  # a person's role, e.g. "Foreign Minister"
+
+    def covers(self, date: str | None) -> bool:
+        """True when the entry holds on the date (always, when no date is given)."""
+        if not date:
+            return True
+        return (not self.start or self.start <= date) and (not self.end or date <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    """An alias as written in the tables, with the entry it stands for."""
+
+    text: str
+    entry: Entry
+    prefix_only: bool = False  # "Sino-": only before a hyphen
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with open(DATA / name, encoding="utf-8", newline="") as fh:
+        lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
+    return [{k: (v or "").strip() for k, v in row.items()}
+            for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)]
+
+
+def _split(cell: str) -> list[str]:
+    return [x.strip() for x in cell.split("|") if x.strip()]
+
+
+def _code_parts(code: str) -> tuple[str | None, str | None]:
+    if code.startswith(NON_STATE_PREFIXES):
+        return None, None
+    return code[:3], (code[3:6] or None)
+
+
+def _plural(adj: str) -> list[str]:
+    # Demonym nouns: "Iraqi" -> "Iraqis", "Russian" -> "Russians"; others are listed in the table.
+    if adj.endswith(("an", "i")) and " " not in adj:
+        return [adj + "s"]
+    if adj.endswith(("an", "i")):
+        return [adj + "s"]
+    return []
+
+
+@dataclass
+class Tables:
+    """Every alias, by normalised key, plus per-state facts."""
+
+    aliases: dict[str, list[Alias]]
+    country_names: dict[str, str]  # iso3 -> canonical name
+    capitals: dict[str, str]  # normalised capital -> iso3
+    sectors: dict[str, str]  # lowercase term -> sector code
+    ambiguous: dict[str, tuple[frozenset[str], frozenset[str]]]  # alias -> (traits, traps)
+
+    def add(self, text: str, entry: Entry) -> None:
+        """Index one alias."""
+        prefix_only = text.endswith("-")
+        if prefix_only:
+            text = text[:-1]
+        key = normalise(text)
+        self.aliases.setdefault(key, []).append(Alias(text, entry, prefix_only))
+
+
+@lru_cache(maxsize=1)
+def tables() -> Tables:
+    """The loaded tables (cached for the process)."""
+    t = Tables({}, {}, {}, {}, {})
+    for row in _rows("countries.tsv"):
+        iso, name = row["iso3"], row["name"]
+        t.country_names[iso] = name
+        for alias in [name, *_split(row["names"])]:
+            t.add(alias, Entry(iso, iso, None, "state", name, "country"))
+        for adj in _split(row["adjectives"]):
+            t.add(adj, Entry(iso, iso, None, "state", name, "adjective"))
+            for plural in _plural(adj):
+                t.add(plural, Entry(iso, iso, None, "state", name, "plural"))
+        for cap in _split(row["capitals"]):
+            t.add(cap, Entry(iso + "GOV", iso, "GOV", "state", name, "capital"))
+            t.capitals[normalise(cap)] = iso
+    for row in _rows("organisations.tsv"):
+        code = row["code"]
+        country = row["country"] or None
+        sector = row["sector"] or None
+        entry = Entry(code, country, sector, row["kind"], row["name"], "org", row["start"], row["end"])
+        for alias in {row["name"], *_split(row["aliases"])}:
+            t.add(alias, entry)
+    for row in _rows("people.tsv"):
+        country, sector = _code_parts(row["code"])
+        entry = Entry(row["code"], country, sector, "person", row["name"], "person",
+                      row["start"], row["end"], row["role"])
+        for alias in {row["name"], *_split(row["aliases"])}:
+            t.add(alias, entry)
+    for row in _rows("nonactors.tsv"):
+        t.add(row["phrase"], Entry("", None, None, "block", row["phrase"], "block"))
+    for row in _rows("regions.tsv"):
+        for alias in [row["name"], *_split(row["aliases"])]:
+            t.add(alias, Entry("", row["country"] or None, None, "place", row["name"], "region"))
+    for row in _rows("sectors.tsv"):
+        for term in _split(row["terms"]):
+            t.sectors.setdefault(term.lower(), row["code"])
+    for row in _rows("ambiguous.tsv"):
+        t.ambiguous[row["alias"].lower()] = (frozenset(_split(row["traits"])),
+                                              frozenset(_split(row["traps"])))
+    return t
+
+
+@lru_cache(maxsize=1)
+def automaton():
+    """An Aho-Corasick automaton over every normalised alias (built once per process)."""
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for key in tables().aliases:
+        auto.add_word(key, key)
+    auto.make_automaton()
+    return auto
+
+
+def capital_country(text: str) -> str | None:
+    """The ISO code of the state whose capital or seat this is, else None."""
+    return tables().capitals.get(normalise(text).strip())

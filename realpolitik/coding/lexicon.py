@@ -1,0 +1,357 @@
+"""Trigger lexicon of the rules coder, written from the PLOVER definitions of each type.
+
+One line per trigger: ``lemma  POS  TYPE  mode  cameo  frame  flags  contexts``; ``-`` means empty.
+
+- POS: V (verb; a multiword lemma is a verb plus particle or preposition), N (event noun), L (light
+  verb: no event of its own, it hands its subject to an event noun it governs, e.g. "imposed sanctions").
+- frame: ``so`` subject acts on object; ``recv`` receipt (the subject gets, the ``from`` object gives);
+  ``buy`` purchase (weapons bought = the seller's AID, other goods = the buyer's trade);
+  ``sym`` joint action (coordinated subjects act on each other); ``say`` speech act (the target may be
+  the subject of the reported clause: "warned that Tehran would ...").
+- flags: W wrapper (the event that absorbs a trigger it governs for the same dyad, e.g. "agreed to
+  supply"), w weak (yields to a trigger it governs, e.g. "signed a deal to share"), T needs an actor
+  target, O needs an object or a target, F future cooperation is not turned into AGREE.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+_TABLE = """
+# --- AGREE: intent, offers, promises, acceptance
+agree V AGREE - 030 sym W -
+pledge V AGREE - 033 so W -
+promise V AGREE - 030 so W -
+offer V AGREE - 030 so WO -
+vow V AGREE - 030 so W -
+commit V AGREE - 030 so W -
+undertake V AGREE - 030 so W -
+accept V AGREE - 038 so O diplomatic
+consent V AGREE - 030 so W -
+pledge N AGREE - 033 so W -
+promise N AGREE - 030 so W -
+offer N AGREE - 030 so W -
+# --- CONSULT: meetings, visits, talks
+meet V CONSULT - 040 sym T diplomatic
+visit V CONSULT visit 042 so T diplomatic
+host V CONSULT visit 043 so T diplomatic
+welcome V CONSULT visit 043 so T diplomatic
+receive V CONSULT visit 043 recv T diplomatic
+negotiate V CONSULT - 046 sym - diplomatic
+talk V CONSULT - 040 sym T diplomatic
+discuss V CONSULT - 040 sym T diplomatic
+mediate V CONSULT third-party 044 so - diplomatic
+phone V CONSULT phone 041 so T diplomatic
+call V CONSULT phone 041 so T diplomatic
+arrive V CONSULT visit 042 so T diplomatic
+talk N CONSULT - 040 sym - diplomatic
+talks N CONSULT - 040 sym - diplomatic
+meeting N CONSULT - 040 sym - diplomatic
+visit N CONSULT visit 042 so - diplomatic
+negotiation N CONSULT - 046 sym - diplomatic
+summit N CONSULT multilateral 040 sym - diplomatic
+mediation N CONSULT third-party 044 so - diplomatic
+consultation N CONSULT - 040 sym - diplomatic
+# --- SUPPORT: verbal backing, ties, signing
+support V SUPPORT - 051 so T diplomatic
+back V SUPPORT - 051 so T diplomatic
+endorse V SUPPORT - 051 so T diplomatic
+praise V SUPPORT - 051 so T diplomatic
+commend V SUPPORT - 051 so T diplomatic
+defend V SUPPORT - 051 so T diplomatic
+recognize V SUPPORT - 054 so T diplomatic
+recognise V SUPPORT - 054 so T diplomatic
+congratulate V SUPPORT - 051 so T diplomatic
+thank V SUPPORT - 051 so T diplomatic
+sign V SUPPORT - 057 sym w diplomatic
+ratify V SUPPORT - 057 sym w diplomatic
+upgrade V SUPPORT - 050 sym - diplomatic
+establish V SUPPORT - 050 sym w diplomatic
+restore V SUPPORT - 050 sym w diplomatic
+veto V REJECT - 120 so W diplomatic
+support N SUPPORT - 051 so T diplomatic
+backing N SUPPORT - 051 so T diplomatic
+treaty N SUPPORT - 057 sym w diplomatic
+agreement N SUPPORT - 057 sym w diplomatic
+accord N SUPPORT - 057 sym w diplomatic
+deal N SUPPORT - 057 sym w diplomatic
+pact N SUPPORT - 057 sym w diplomatic
+tie N SUPPORT - 050 sym w diplomatic
+relation N SUPPORT - 050 sym w diplomatic
+# --- CONCEDE
+apologize V CONCEDE - 0832 so T -
+apologise V CONCEDE - 0832 so T -
+pardon V CONCEDE - 0811 so T legal
+lift V CONCEDE - 080 so O -
+ease V CONCEDE - 080 so O -
+# --- COOPERATE: joint action, sharing, trade
+cooperate V COOPERATE - 060 sym T -
+collaborate V COOPERATE - 060 sym T -
+share V COOPERATE - 060 sym T -
+exchange V COOPERATE - 060 sym T -
+trade V COOPERATE - 061 sym T economic
+buy V COOPERATE - 061 buy O economic
+purchase V COOPERATE - 061 buy O economic
+import V COOPERATE - 061 buy O economic
+exercise N COOPERATE - 062 sym - military
+drill N COOPERATE - 062 sym - military
+maneuver N COOPERATE - 062 sym - military
+manoeuvre N COOPERATE - 062 sym - military
+patrol N COOPERATE - 062 sym - military
+cooperation N COOPERATE - 060 sym w -
+purchase N COOPERATE - 061 buy - economic
+import N COOPERATE - 061 buy - economic
+# --- AID: resources handed over
+supply V AID - 070 so O -
+deliver V AID - 070 so O -
+provide V AID - 070 so O -
+give V AID - 070 so O -
+send V AID - 070 so O -
+ship V AID - 070 so O -
+sell V AID - 070 so O -
+transfer V AID - 070 so O -
+hand_over V AID - 070 so O -
+turn_over V AID - 070 so O -
+donate V AID - 070 so O -
+grant V AID - 070 so O -
+lend V AID - 071 so O economic
+loan V AID - 071 so O economic
+fund V AID - 071 so T economic
+finance V AID - 071 so T economic
+invest V AID - 071 so i economic
+train V AID - 072 so T military
+arm V AID - 072 so T military
+help V AID - 070 so T -
+assist V AID - 070 so T -
+equip V AID - 072 so T military
+evacuate V AID - 073 so - human_security
+shelter V AID - 075 so - migration
+get V AID - 070 recv O -
+obtain V AID - 070 recv O -
+acquire V AID - 070 recv O -
+aid N AID - 070 so - -
+assistance N AID - 070 so - -
+sale N AID - 070 so - -
+delivery N AID - 070 so - -
+shipment N AID - 070 so - -
+supply N AID - 070 so - -
+loan N AID - 071 so - economic
+grant N AID - 071 so - economic
+investment N AID - 071 so - economic
+asylum N AID - 075 so - asylum
+# --- RETREAT
+withdraw V RETREAT withdraw 0872 so f military
+release V RETREAT release 0841 so O -
+free V RETREAT release 0841 so O -
+disarm V RETREAT disarm 087 so - military
+resign V RETREAT resign 0832 so - executive
+surrender V RETREAT disarm 087 so - military
+withdrawal N RETREAT withdraw 0872 so - military
+ceasefire N RETREAT ceasefire 0871 sym - military
+# --- REQUEST
+urge V REQUEST - 100 say WT -
+demand V REQUEST - 100 say W -
+ask V REQUEST - 100 say WT -
+appeal V REQUEST - 100 say W -
+call_for V REQUEST - 100 say W -
+call_on V REQUEST - 100 say W -
+press V REQUEST - 100 say WT -
+seek V REQUEST assist 101 so W -
+request V REQUEST - 100 say W -
+demand N REQUEST - 100 say W -
+request N REQUEST - 100 say W -
+appeal N REQUEST - 100 say W -
+call N REQUEST - 100 say w -
+# --- ACCUSE
+accuse V ACCUSE allege 112 so WT -
+blame V ACCUSE allege 112 so WT -
+condemn V ACCUSE disapprove 111 so W -
+criticize V ACCUSE disapprove 111 so W -
+criticise V ACCUSE disapprove 111 so W -
+denounce V ACCUSE disapprove 111 so W -
+censure V ACCUSE disapprove 111 so W -
+complain V ACCUSE disapprove 111 so W -
+charge V ACCUSE allege 112 so WT legal
+sue V ACCUSE allege 115 so T legal
+indict V ACCUSE allege 1125 so T legal
+investigate V ACCUSE investigate 090 so T legal
+protest V ACCUSE disapprove 111 so T diplomatic
+summon V ACCUSE disapprove 111 so T diplomatic
+accusation N ACCUSE allege 112 so W -
+condemnation N ACCUSE disapprove 111 so W -
+criticism N ACCUSE disapprove 111 so W -
+investigation N ACCUSE investigate 090 so - legal
+# --- REJECT
+reject V REJECT - 120 so W -
+refuse V REJECT - 120 so W -
+oppose V REJECT - 120 so W -
+decline V REJECT - 120 so W -
+dismiss V REJECT - 120 so W -
+rebuff V REJECT - 120 so W -
+deny V REJECT - 120 so W -
+resist V REJECT - 120 so WT -
+defy V REJECT - 120 so WT -
+boycott V PROTEST boycott 143 so T -
+rejection N REJECT - 120 so W -
+# --- THREATEN
+threaten V THREATEN - 130 so W -
+warn V THREATEN - 130 say WT -
+threat N THREATEN - 130 so W -
+ultimatum N THREATEN - 130 so W -
+warning N THREATEN - 130 say W -
+# --- PROTEST
+demonstrate V PROTEST demo 141 so - -
+march V PROTEST demo 141 so T -
+rally V PROTEST demo 141 so - -
+riot V PROTEST riot 145 so - -
+strike_work V PROTEST strike 140 so - -
+block V PROTEST obstruct 144 so O -
+blockade V THREATEN restrict 1312 so T -
+protest N PROTEST demo 141 so - -
+demonstration N PROTEST demo 141 so - -
+rally N PROTEST demo 141 so - -
+riot N PROTEST riot 145 so - -
+hunger_strike N PROTEST hunger 142 so - -
+# --- SANCTION
+sanction V SANCTION discontinue 163 so T economic
+suspend V SANCTION discontinue 160 so O -
+cut V SANCTION discontinue 160 so O -
+halt V SANCTION discontinue 160 so O -
+end V SANCTION discontinue 160 so O -
+reduce V SANCTION discontinue 160 so O -
+prohibit V SANCTION discontinue 160 so O -
+cancel V SANCTION discontinue 160 so O -
+recall V SANCTION withdraw 161 so Of diplomatic
+expel V SANCTION expel 166 so Of diplomatic
+sever V SANCTION discontinue 161 so O diplomatic
+freeze V SANCTION discontinue 160 so O economic
+ban V SANCTION discontinue 160 so O -
+close V SANCTION discontinue 160 so O -
+embargo N SANCTION discontinue 163 so - economic
+sanction N SANCTION discontinue 163 so - economic
+tariff N SANCTION discontinue 163 so - economic
+suspension N SANCTION discontinue 160 so - -
+# --- MOBILIZE
+mobilize V MOBILIZE troops 152 so - military
+mobilise V MOBILIZE troops 152 so - military
+deploy V MOBILIZE troops 152 so - military
+mass V MOBILIZE troops 152 so - military
+reinforce V MOBILIZE troops 152 so - military
+strengthen V MOBILIZE troops 152 so - military
+build_up V MOBILIZE troops 152 so - military
+deployment N MOBILIZE troops 152 so - military
+buildup N MOBILIZE troops 152 so - military
+# --- COERCE
+arrest V COERCE arrest 173 so T legal
+detain V COERCE arrest 173 so T legal
+seize V COERCE seize 171 so O -
+confiscate V COERCE seize 171 so O -
+deport V COERCE deport 174 so T legal
+hack V COERCE cyber 170 so - cyber
+impose_curfew V COERCE curfew 1723 so - -
+curfew N COERCE curfew 1723 so - -
+blockade N COERCE restrict 191 so - military
+arrest N COERCE arrest 173 so - legal
+cyberattack N COERCE cyber 170 so - cyber
+# --- ASSAULT
+attack V ASSAULT - 190 so T military
+strike V ASSAULT - 190 so T military
+bomb V ASSAULT explosives 183 so T military
+shell V ASSAULT heavy-weapons 194 so T military
+invade V ASSAULT - 190 so T military
+kill V ASSAULT - 180 so T -
+assassinate V ASSAULT targeted 185 so T -
+kidnap V ASSAULT abduct 181 so T -
+abduct V ASSAULT abduct 181 so T -
+torture V ASSAULT torture 1822 so T -
+fire_on V ASSAULT firearms 190 so T military
+raid V ASSAULT - 190 so T military
+ambush V ASSAULT - 190 so T military
+occupy V ASSAULT - 1382 so T military
+shoot V ASSAULT firearms 190 so T military
+fire V ASSAULT - 190 so T military
+beat V ASSAULT beat 182 so T -
+beat_up V ASSAULT beat 182 so T -
+abuse V ASSAULT - 1821 so T -
+attack N ASSAULT - 190 so - military
+strike N ASSAULT - 190 so - military
+airstrike N ASSAULT aerial 195 so - military
+raid N ASSAULT - 190 so - military
+invasion N ASSAULT - 190 so - military
+offensive N ASSAULT - 190 so - military
+bombing N ASSAULT explosives 183 so - military
+shelling N ASSAULT heavy-weapons 194 so - military
+assault N ASSAULT - 190 so - military
+# --- light verbs: their event comes from the noun they govern
+hold L - - - so - -
+conduct L - - - so - -
+launch L - - - so - -
+stage L - - - so - -
+carry_out L - - - so - -
+impose L - - - so - -
+begin L - - - so - -
+start L - - - so - -
+issue L - - - so - -
+make L - - - so - -
+reach L - - - so - -
+conclude L - - - so - -
+finalize L - - - so - -
+finalise L - - - so - -
+announce L - - - so - -
+approve L - - - so - -
+extend L - - - so - -
+resume L - - - so - -
+continue L - - - so - -
+renew L - - - so - -
+mount L - - - so - -
+pay L - - - so - -
+level L - - - so - -
+express L - - - so - -
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One lexicon entry."""
+
+    lemma: str
+    pos: str  # V, N or L
+    type: str | None
+    mode: str | None
+    cameo: str | None
+    frame: str
+    flags: str
+    contexts: tuple[str, ...]
+
+    @property
+    def wrapper(self) -> bool:
+        """Whether this event absorbs an event it governs for the same dyad."""
+        return "W" in self.flags
+
+    @property
+    def weak(self) -> bool:
+        """Whether this event yields to an event it governs for the same dyad."""
+        return "w" in self.flags
+
+
+def _none(x: str) -> str | None:
+    return None if x == "-" else x
+
+
+@lru_cache(maxsize=1)
+def entries() -> dict[tuple[str, str], Trigger]:
+    """(lemma, POS) -> trigger; multiword lemmas use '_' ("call_for")."""
+    out: dict[tuple[str, str], Trigger] = {}
+    for line in _TABLE.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        lemma, pos, type_, mode, cameo, frame, flags, ctx = line.split()
+        out[(lemma, pos)] = Trigger(lemma, pos, _none(type_), _none(mode), _none(cameo), frame,
+                                    "" if flags == "-" else flags, () if ctx == "-" else tuple(ctx.split(";")))
+    return out
+
+
+@lru_cache(maxsize=1)
+def head_lemmas() -> frozenset[str]:
+    """The first word of every trigger lemma: the fast per-sentence candidate filter."""
+    return frozenset(k[0].split("_")[0] for k in entries())

@@ -1,0 +1,226 @@
+"""Who acts on whom: walks over the dependency parse that find the actors filling a trigger's roles."""
+from __future__ import annotations
+
+from realpolitik.model import ActorMention
+
+# Dependents that belong to a noun phrase and can name its actor ("Chinese engineers", "Iran's navy").
+NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "npadvmod", "nummod"})
+# Heads whose "of" phrase names the actor ("the government of Iran", "a group of Moroccan diplomats").
+OF_HEADS = frozenset("""government president leader minister forces army navy people member members official
+officials side sides group delegation thousands hundreds dozens some one two many representative
+representatives spokesman spokeswoman ministry head chief king emir prime ambassador parliament military
+troops soldiers""".split())
+# Participles that tie a noun to its backer ("hackers linked to Russia's military intelligence").
+LINK_LEMMAS = frozenset({"link", "tie", "back", "affiliate", "associate", "loyal", "connect", "sponsor"})
+PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our"})
+SUBJ = ("nsubj", "csubj", "expl")
+
+
+class ActorIndex:
+    """The actor mentions of one sentence, looked up by token."""
+
+    def __init__(self, sent, mentions: list[ActorMention]):
+        self.sent = sent
+        self.by_token: dict[int, list[ActorMention]] = {}
+        for m in mentions:
+            for tok in sent:
+                if tok.idx < m.end and tok.idx + len(tok.text) > m.start:
+                    self.by_token.setdefault(tok.i, []).append(m)
+        self.mentions = mentions
+
+    def at(self, tok) -> ActorMention | None:
+        """The first mention covering a token."""
+        ms = self.by_token.get(tok.i)
+        return ms[0] if ms else None
+
+    def at_all(self, tok) -> list[ActorMention]:
+        """Every mention covering a token (joint actors overlap: "Pakistani and Chinese forces")."""
+        return self.by_token.get(tok.i, [])
+
+    def np(self, tok, _depth: int = 0) -> list[ActorMention]:
+        """The actors a noun phrase headed by `tok` names (with its coordinated modifiers)."""
+        if _depth > 4:
+            return []
+        own = self.at_all(tok)
+        if own and tok.lower_ not in PRONOUNS:
+            if any(has_country(m) for m in own):
+                return _uniq_codes(own)
+            # a bare sector ("hackers"): a state named in its modifiers says whose
+            backer = [m for m in self._modifiers(tok, _depth) if has_country(m)]
+            return backer or own
+        return self._modifiers(tok, _depth)
+
+    def _modifiers(self, tok, _depth: int) -> list[ActorMention]:
+        out: list[ActorMention] = []
+        for c in tok.children:
+            if c.dep_ in NP_DEPS:
+                for t in (c, *c.conjuncts):
+                    out += self.np(t, _depth + 1)
+            elif c.dep_ == "prep" and c.lower_ == "of" and tok.lemma_.lower() in OF_HEADS:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        out += self.np_conj(p, _depth + 1)
+            elif c.dep_ == "acl" and c.lemma_.lower() in LINK_LEMMAS and not out:
+                out += self._linked(c, _depth)
+        if not out and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in LINK_LEMMAS:
+            out += self._linked(tok.head, _depth)  # parsed as a clause: "hackers linked to X attacked"
+        return _uniq(out)
+
+    def _linked(self, verb, _depth: int) -> list[ActorMention]:
+        out: list[ActorMention] = []
+        for p in verb.children:
+            if p.dep_ in ("prep", "agent"):
+                for q in p.children:
+                    if q.dep_ == "pobj":
+                        out += self.np_conj(q, _depth + 1)
+        return out
+
+    def np_conj(self, tok, _depth: int = 0) -> list[ActorMention]:
+        """The actors of a noun phrase and of the phrases coordinated with it."""
+        out: list[ActorMention] = []
+        for t in (tok, *tok.conjuncts):
+            out += self.np(t, _depth)
+        return _uniq(out)
+
+
+def has_country(m: ActorMention) -> bool:
+    """Whether a mention names a state or a state's organ (not a bare sector such as "police")."""
+    return bool(m.country) or m.kind in ("igo", "ngo") or m.code[:3] in ("IGO", "NGO", "MNC")
+
+
+def _uniq_codes(ms: list[ActorMention]) -> list[ActorMention]:
+    seen, out = set(), []
+    for m in ms:
+        if m.code not in seen:
+            seen.add(m.code)
+            out.append(m)
+    return out
+
+
+def _uniq(ms: list[ActorMention]) -> list[ActorMention]:
+    seen, out = set(), []
+    for m in ms:
+        if (m.start, m.end) not in seen:
+            seen.add((m.start, m.end))
+            out.append(m)
+    return out
+
+
+def child(tok, *deps: str):
+    """The first child of `tok` with one of the given dependency labels."""
+    for c in tok.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def prep_objects(tok, preps: frozenset[str]) -> list[tuple[str, object]]:
+    """(preposition, object token) for the prepositional phrases of `tok` whose preposition is listed."""
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "dative", "agent") and c.lower_ in preps:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out.append((c.lower_, p))
+                elif p.dep_ == "prep":  # "from within", "out of"
+                    out += [(c.lower_, q) for q in p.children if q.dep_ == "pobj"]
+    return out
+
+
+def resolve_pronoun(tok, idx: ActorIndex) -> list[ActorMention]:
+    """A pronoun's actor: the subject of the clause that reports it, else the nearest earlier actor."""
+    head = tok.head
+    for _ in range(6):
+        if head.dep_ in ("ccomp", "xcomp", "advcl", "conj", "relcl") and head.head is not head:
+            head = head.head
+            s = child(head, *SUBJ)
+            if s is not None and s.lower_ not in PRONOUNS:
+                found = idx.np_conj(s)
+                if found:
+                    return found
+        else:
+            break
+    earlier = [m for m in idx.mentions if m.end <= tok.idx]
+    return [earlier[-1]] if earlier and tok.lower_ in {"it", "its", "they", "their"} else []
+
+
+def subject_np(tok, idx: ActorIndex) -> list[ActorMention]:
+    """Actors of a subject token (pronouns resolved)."""
+    if tok.lower_ in PRONOUNS:
+        return resolve_pronoun(tok, idx)
+    return idx.np_conj(tok)
+
+
+def agents(verb, idx: ActorIndex, _depth: int = 0) -> tuple[list[ActorMention], str]:
+    """The actors doing what `verb` says, and how they were found (direct, passive, inherited, none)."""
+    if _depth > 5:
+        return [], "none"
+    ag = child(verb, "agent")
+    if ag is not None and child(verb, "nsubjpass", "auxpass") is not None:
+        objs = [p for p in ag.children if p.dep_ == "pobj"]
+        return (idx.np_conj(objs[0]) if objs else []), "passive"
+    s = child(verb, *SUBJ)
+    if s is not None:
+        if s.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
+            return idx.np_conj(verb.head), "direct"
+        return subject_np(s, idx), "direct"
+    if child(verb, "nsubjpass") is not None:
+        return [], "none"
+    dep, head = verb.dep_, verb.head
+    if head is verb:
+        return [], "none"
+    if head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod") and dep == "xcomp":
+        head = head.head  # "Norway is willing to send": the subject hangs off the copula
+    if dep == "xcomp":
+        # object control: "urged Iran to release", "called on Iran to stop", "helping Iran build"
+        o = child(head, "dobj")
+        if o is not None and head.lemma_.lower() not in ("agree", "promise", "vow", "offer", "pledge"):
+            ms = idx.np_conj(o)
+            if ms:
+                return ms, "inherited"
+        for prep, p in prep_objects(head, frozenset({"on", "upon"})):
+            ms = idx.np_conj(p)
+            if ms:
+                return ms, "inherited"
+        sp = child(head, "nsubjpass")
+        if sp is not None and child(head, "agent") is None:  # "Iran is expected to receive"
+            return subject_np(sp, idx), "inherited"
+        a, _ = agents(head, idx, _depth + 1)
+        return a, "inherited"
+    if dep in ("conj", "advcl", "pcomp", "dobj") and head.pos_ in ("VERB", "AUX"):
+        a, _ = agents(head, idx, _depth + 1)
+        return a, "inherited"
+    if dep == "pcomp" and head.dep_ == "prep":
+        a, _ = agents(head.head, idx, _depth + 1)
+        return a, "inherited"
+    if dep in ("relcl", "acl"):
+        ms = idx.np_conj(head)
+        if ms:
+            return ms, "inherited"
+        if head.dep_ in ("dobj", "pobj", "attr", "nsubjpass") and head.head is not head:
+            verb2 = head.head if head.dep_ != "pobj" else head.head.head
+            if verb2.pos_ in ("VERB", "AUX"):
+                a, _ = agents(verb2, idx, _depth + 1)
+                return a, "inherited"
+    return [], "none"
+
+
+def patients_passive(verb, idx: ActorIndex) -> list[ActorMention]:
+    """The actors a passive verb's subject names ("was attacked" -> who was attacked)."""
+    s = child(verb, "nsubjpass")
+    return subject_np(s, idx) if s is not None else []
+
+
+def noun_agents(noun, idx: ActorIndex) -> list[ActorMention]:
+    """Actors modifying an event noun ("Chinese purchases", "Russia's invasion", "talks by X")."""
+    out: list[ActorMention] = []
+    for c in noun.children:
+        if c.dep_ in ("poss", "amod", "compound", "nmod"):
+            if c.lower_ in PRONOUNS:
+                out += resolve_pronoun(c, idx)
+            else:
+                for t in (c, *c.conjuncts):
+                    out += idx.np(t)
+    for prep, p in prep_objects(noun, frozenset({"by"})):
+        out += idx.np_conj(p)
+    return _uniq(out)

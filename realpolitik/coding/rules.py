@@ -1,0 +1,573 @@
+"""The rules coder (`rules.v1`): lexicon triggers plus dependency walks, one pass per sentence."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Iterable, Iterator
+
+from realpolitik import ontology
+from realpolitik.coding import cues
+from realpolitik.coding.lexicon import Trigger, entries, head_lemmas
+from realpolitik.coding.roles import (ActorIndex, agents, child, has_country, noun_agents, patients_passive,
+                                      prep_objects, subject_np)
+from realpolitik.model import ActorMention, Article, Event, Span, event_id_for
+from realpolitik.options import Options
+from realpolitik.registry import coders
+
+NAME, VERSION = "rules", "1"
+
+# Prepositions that introduce the recipient of an event, by frame.
+TARGET_PREPS = frozenset({"to", "with", "against", "on", "at", "into", "toward", "towards", "for", "upon", "over"})
+PLACE_PREPS = frozenset({"in", "near", "inside"})  # where an attack or deployment lands
+SOURCE_PREPS = frozenset({"from", "by"})
+WEAPON_LEMMAS = cues.CHANNEL_CUES[6][1] | {"system", "equipment", "hardware"}
+CONFLICT_TYPES = frozenset({"ACCUSE", "SANCTION", "THREATEN", "ASSAULT", "COERCE"})
+FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+FUTURE_TO_THREATEN = frozenset({"PROTEST", "SANCTION", "COERCE", "ASSAULT"})
+INTENT_LEMMAS = frozenset({"plan", "intend", "prepare", "ready", "willing", "decide", "aim", "seek", "want"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+NEG_FRAMES = frozenset({"deny"})  # "denied sending": the embedded event stands, marked denied
+# Verbs whose object is also the actor of the clause they govern ("helping Iran build").
+CONTROL_LEMMAS = frozenset({"help", "assist", "urge", "ask", "press", "allow", "enable", "force", "encourage", "push"})
+PERSON_LEMMAS = frozenset({"diplomat", "ambassador", "envoy", "journalist", "national", "citizen", "official",
+                           "staff", "worker", "reporter", "attache", "attaché"})
+SAY_LEMMAS = frozenset({"say", "declare", "reiterate", "insist", "state", "stress", "tell", "announce", "add",
+                        "maintain", "argue"})
+OBLIGATION_AUX = frozenset({"must", "should"})
+OBLIGATION = Trigger("say_must", "V", "REQUEST", None, "100", "say", "W", ())
+REJECT_SHIELD = frozenset({"veto", "oppose", "reject", "condemn", "denounce", "criticize", "criticise"})
+
+
+@dataclass
+class _Cand:
+    """A candidate event before de-duplication."""
+
+    trig: Trigger
+    tok: object
+    type: str
+    sources: list[ActorMention]
+    targets: list[ActorMention]
+    how: str
+    obj_lemmas: set[str] = field(default_factory=set)
+    absorbed: bool = False
+    contexts: tuple[str, ...] = ()
+
+
+def _lemma(tok) -> str:
+    return tok.lemma_.lower()
+
+
+def _lookup(tok) -> Trigger | None:
+    """The lexicon entry a token triggers, trying particle/preposition multiword forms first."""
+    table = entries()
+    lem = _lemma(tok)
+    if tok.pos_ in ("VERB", "AUX"):
+        for c in tok.children:
+            if c.dep_ in ("prt", "prep", "dobj") and (f"{lem}_{c.lower_}", "V") in table:
+                return table[(f"{lem}_{c.lower_}", "V")]
+        return table.get((lem, "V")) or table.get((lem, "L"))
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return table.get((lem, "N")) or table.get((tok.lower_, "N"))
+    return None
+
+
+def _obj_lemmas(tok) -> set[str]:
+    """Lemmas of the trigger's objects and their modifiers (what is supplied, bought, shared)."""
+    out: set[str] = {tok.lemma_.lower()}
+    for c in tok.children:
+        if c.dep_ in ("dobj", "pobj", "prep", "dative", "compound", "amod", "attr", "xcomp", "ccomp", "acl", "oprd"):
+            out |= {t.lemma_.lower() for t in c.subtree}
+    return out
+
+
+def _targets(tok, trig: Trigger, idx: ActorIndex, sources: list[ActorMention]) -> tuple[list[ActorMention], str]:
+    """Actors on the receiving end of a verb trigger."""
+    src = {(m.start, m.end) for m in sources}
+
+    fallback: list[ActorMention] = []
+
+    def keep(ms):
+        ms = [m for m in ms if (m.start, m.end) not in src]
+        if ms and not any(has_country(m) for m in ms):
+            fallback.extend(ms)  # "deploy peacekeepers in Iraq": a bare sector object is a last resort
+            return []
+        return ms
+
+    if child(tok, "nsubjpass") is not None:
+        got = keep(patients_passive(tok, idx))
+        if got:
+            return got, "passive"
+    for dep in ("dative", "iobj", "dobj"):
+        c = child(tok, dep)
+        if c is not None and c.tag_ != "IN":
+            got = keep(idx.np_conj(c))
+            if got:
+                return got, "direct"
+    holders = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "attr", "oprd")]
+    preps = TARGET_PREPS | ({"from"} if "f" in trig.flags else set()) | ({"in"} if "i" in trig.flags else set())
+    for h in holders:
+        for prep, p in prep_objects(h, preps):
+            got = keep(idx.np_conj(p))
+            if got:
+                return got, "prep"
+    if trig.frame == "say" or trig.lemma in CONTROL_LEMMAS:
+        for c in tok.children:
+            if c.dep_ in ("ccomp", "xcomp"):
+                s = child(c, "nsubj", "nsubjpass")
+                if s is not None:
+                    got = keep(subject_np(s, idx))
+                    if got:
+                        return got, "clause"
+    if trig.type in ("ASSAULT", "MOBILIZE", "PROTEST", "COERCE"):
+        for h in holders:
+            for prep, p in prep_objects(h, PLACE_PREPS):
+                got = keep(idx.np_conj(p))
+                if not got:  # "near the border with Georgia"
+                    for prep2, q in prep_objects(p, frozenset({"with", "of"})):
+                        got = keep(idx.np_conj(q))
+                if got:
+                    return got, "place"
+    if fallback:
+        return fallback[:1], "sector"
+    return [], "none"
+
+
+def _place_actors(tok, idx: ActorIndex) -> list[ActorMention]:
+    """Actors named as the place of a protest ("protesters marched ... in Baghdad"): the protesters' country."""
+    for t in tok.subtree:
+        if t.dep_ == "prep" and t.lower_ in ("in", "across", "throughout"):
+            for p in t.children:
+                if p.dep_ == "pobj":
+                    got = idx.np_conj(p)
+                    if got:
+                        return got[:1]
+    return []
+
+
+def _from_actor(tok, idx: ActorIndex) -> list[ActorMention]:
+    """The giver in a receipt or purchase: "from X" on the verb or its object."""
+    holders = [tok] + [c for c in tok.children if c.dep_ in ("dobj",)]
+    for h in holders:
+        for prep, p in prep_objects(h, frozenset({"from"})):
+            got = idx.np_conj(p)
+            if got:
+                return got
+    return []
+
+
+def _noun_targets(tok, idx: ActorIndex, preps: frozenset[str]) -> list[ActorMention]:
+    out: list[ActorMention] = []
+    for prep, p in prep_objects(tok, preps):
+        out += idx.np_conj(p)
+    return out
+
+
+def _clause_subject(tok, idx: ActorIndex) -> list[ActorMention]:
+    """Actors of the subject of a clause governed by `tok` ("demand that Israel ease ...")."""
+    for c in tok.children:
+        if c.dep_ in ("ccomp", "acl", "xcomp"):
+            s = child(c, "nsubj", "nsubjpass")
+            if s is not None:
+                got = subject_np(s, idx)
+                if got:
+                    return got
+    return []
+
+
+def _obligation(tok, idx: ActorIndex) -> _Cand | None:
+    """ "X said Y must / should do Z" is X's REQUEST of Y (a demand put as a statement)."""
+    if _lemma(tok) not in SAY_LEMMAS:
+        return None
+    for c in tok.children:
+        if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in OBLIGATION_AUX for a in c.children):
+            s = child(c, "nsubj", "nsubjpass")
+            tgts = subject_np(s, idx) if s is not None else []
+            srcs, how = agents(tok, idx)
+            if srcs and tgts:
+                return _Cand(OBLIGATION, c, "REQUEST", srcs, [m for m in tgts if m not in srcs], how + "+clause",
+                             _obj_lemmas(c))
+    return None
+
+
+def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
+    """Every trigger of a sentence with the actors in its roles."""
+    out: list[_Cand] = []
+    for tok in sent:
+        ob = _obligation(tok, idx)
+        if ob is not None:
+            out.append(ob)
+            continue
+        trig = _lookup(tok)
+        if trig is None:
+            continue
+        obj = _obj_lemmas(tok)
+        if trig.pos == "L":
+            continue  # light verbs lend their subject to the noun they govern (below)
+        if trig.pos == "N":
+            srcs = noun_agents(tok, idx)
+            how = "noun"
+            head = tok.head
+            if not srcs and tok.dep_ in ("dobj", "nsubjpass", "attr", "pobj", "conj", "appos") and head is not tok:
+                verb = head
+                if tok.dep_ == "pobj" and head.dep_ == "prep":
+                    verb = head.head
+                if tok.dep_ == "conj":
+                    verb = head.head
+                if verb.pos_ in ("VERB", "AUX"):
+                    vt = _lookup(verb)
+                    # only a light verb lends its subject ("held talks"); "talks on threats" does not
+                    if vt is not None and vt.pos == "L" and tok.dep_ in ("dobj", "nsubjpass", "attr"):
+                        srcs, how = agents(verb, idx)
+                        how = "light"
+            preps = TARGET_PREPS | ({"of"} if trig.type in ("ASSAULT", "COERCE", "RETREAT") else set())
+            if trig.frame == "buy":
+                preps = preps | {"from", "of"}  # "purchases of Russian oil": the origin is the seller
+            tgts = _noun_targets(tok, idx, frozenset(preps))
+            if trig.frame == "sym":
+                between = _noun_targets(tok, idx, frozenset({"between", "among"}))
+                if between and not srcs:
+                    srcs = between
+            if not tgts and tok.dep_ == "dobj" and head.pos_ == "VERB":
+                # "imposed sanctions on Iran": the recipient hangs off the light verb
+                got = [m for p, q in prep_objects(head, TARGET_PREPS) for m in idx.np_conj(q)]
+                tgts = [m for m in got if m not in srcs]
+                if not tgts:
+                    d = child(head, "dative")
+                    if d is not None:
+                        tgts = idx.np_conj(d)
+            if not tgts and trig.frame == "say":
+                tgts = _clause_subject(tok, idx)
+            srcs_set = {(m.start, m.end) for m in srcs}
+            tgts = [m for m in tgts if (m.start, m.end) not in srcs_set]
+            cand = _Cand(trig, tok, trig.type, srcs, tgts, how, obj)
+            if trig.frame == "buy":
+                _apply_buy(cand, obj, srcs, tgts)
+            out.append(cand)
+            continue
+        # verbs
+        if trig.frame == "recv":
+            givers = _from_actor(tok, idx)
+            if not givers:
+                if trig.type == "AID":
+                    continue
+                srcs, how = agents(tok, idx)  # "X received Y": a visit hosted by X
+                tgts, _ = _targets(tok, trig, idx, srcs)
+                out.append(_Cand(trig, tok, trig.type, srcs, tgts, how, obj))
+                continue
+            takers, how = agents(tok, idx)
+            t = "AID" if trig.type == "CONSULT" else trig.type
+            out.append(_Cand(trig, tok, t, givers, takers, how, obj))
+            continue
+        srcs, how = agents(tok, idx)
+        if trig.frame == "buy":
+            sellers = _from_actor(tok, idx)
+            o = child(tok, "dobj")
+            if not sellers and o is not None:
+                sellers = [m for m in idx.np_conj(o) if m not in srcs]
+            cand = _Cand(trig, tok, trig.type, srcs, sellers, how, obj)
+            _apply_buy(cand, obj, srcs, sellers)
+            out.append(cand)
+            continue
+        if not srcs and trig.type == "PROTEST":
+            srcs, how = _place_actors(tok, idx), "place"
+        tgts, thow = _targets(tok, trig, idx, srcs)
+        if "O" in trig.flags and not tgts and child(tok, "dobj", "nsubjpass", "xcomp", "ccomp") is None:
+            continue
+        how = how if thow == "none" else f"{how}+{thow}"
+        type_ = trig.type
+        if trig.lemma == "expel" and obj & PERSON_LEMMAS:
+            type_ = "COERCE"  # expelling people (diplomats included) rather than a body: deportation
+        out.append(_Cand(trig, tok, type_, srcs, tgts, how, obj))
+    return out
+
+
+def _clause_actors(tok, idx: ActorIndex, srcs: list[ActorMention]) -> list[ActorMention]:
+    """Other states or bodies named in the trigger's own phrase: the recipient when no role names one."""
+    src_codes = {m.code[:3] for m in srcs}
+    top = tok
+    for _ in range(4):  # widen to the clause the trigger sits in, never into a reporting verb above it
+        if top.dep_ in ("xcomp", "dobj", "pobj", "prep", "acl", "conj", "pcomp") and top.head is not top:
+            top = top.head
+        else:
+            break
+    for root in (tok, top):
+        found = []
+        for t in root.subtree:
+            if t.dep_ in ("ccomp",) and t is not root:
+                continue
+            for m in idx.at_all(t):
+                if has_country(m) and m.code[:3] not in src_codes and m not in found:
+                    found.append(m)
+        if found:
+            return found[:1]
+    return []
+
+
+def _apply_buy(cand: _Cand, obj: set[str], buyers, sellers) -> None:
+    """Weapons bought are the seller's AID to the buyer; other purchases are the buyer's trade."""
+    if obj & WEAPON_LEMMAS:
+        cand.type, cand.sources, cand.targets = "AID", list(sellers), list(buyers)
+
+
+def _governs(a, b) -> bool:
+    """Whether token b lies in the clause or phrase under token a."""
+    t = b
+    for _ in range(12):
+        if t.head is t:
+            return False
+        t = t.head
+        if t.i == a.i:
+            return True
+    return False
+
+
+def _resolve_embedding(cands: list[_Cand]) -> list[_Cand]:
+    """Wrappers absorb the triggers they govern; weak triggers yield to them; denials pass them on."""
+    for a in cands:
+        if a.trig.pos == "V" and a.trig.lemma in NEG_FRAMES:
+            inner = [b for b in cands if b is not a and _governs(a.tok, b.tok)]
+            if inner:
+                a.absorbed = True  # the denied event is coded itself
+            continue
+        if not a.trig.wrapper:
+            continue
+        for b in cands:
+            if b is a or b.absorbed or not _governs(a.tok, b.tok):
+                continue
+            b.absorbed = True
+            if not a.targets and b.targets:
+                if b.type in CONFLICT_TYPES and a.trig.lemma in REJECT_SHIELD and a.type == "REJECT":
+                    a.type = "SUPPORT"  # opposing pressure on a party is backing it
+                    a.contexts = ("diplomatic",)
+                a.targets = [m for m in b.targets if m not in a.sources]
+            elif (b.type in CONFLICT_TYPES and a.trig.lemma in REJECT_SHIELD and a.type == "REJECT"
+                  and b.targets and not any(m.code[:3] == t.code[:3] for m in a.sources for t in b.targets)
+                  and (any(t.kind == "igo" for t in a.targets)
+                       or {t.code for t in a.targets} <= {t.code for t in b.targets})):
+                a.type, a.targets, a.contexts = "SUPPORT", list(b.targets), ("diplomatic",)
+            a.obj_lemmas |= b.obj_lemmas
+            a.contexts = a.contexts or b.trig.contexts
+    for a in cands:
+        if a.trig.weak and not a.absorbed:
+            for b in cands:
+                if b is not a and not b.absorbed and _governs(a.tok, b.tok) and b.type is not None:
+                    a.absorbed = True
+                    if not b.sources:
+                        b.sources = a.sources
+                    if not b.targets:
+                        b.targets = a.targets
+                    break
+    return [c for c in cands if not c.absorbed and c.type]
+
+
+def _is_future(tok) -> bool:
+    """Whether a trigger is stated as future or intended by its actor ("will send", "ready to help")."""
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tok.children):
+        return True
+    if any(c.dep_ == "aux" and c.lower_ == "would" for c in tok.children) and tok.dep_ == "ccomp":
+        return True
+    t = tok
+    for _ in range(3):
+        if t.dep_ != "xcomp" or t.head is t:
+            break
+        t = t.head
+        if _lemma(t) in INTENT_LEMMAS or any(c.dep_ == "acomp" and _lemma(c) in INTENT_LEMMAS for c in t.children):
+            return True
+    if tok.dep_ == "xcomp" and _lemma(tok.head) == "be":
+        return False
+    return False
+
+
+def _is_state(m: ActorMention | None) -> bool:
+    return m is not None and m.kind == "state" and bool(m.code) and m.code[:3].isalpha() and not m.code.startswith(("IGO", "NGO"))
+
+
+def _confidence(c: _Cand, target: ActorMention | None) -> float:
+    """A score in [0,1] from how directly the roles were read off the parse (see benchmarks/ for calibration)."""
+    score = 0.55
+    if c.how.startswith(("direct", "passive")):
+        score += 0.15
+    elif c.how.startswith(("light", "noun")):
+        score += 0.05
+    if target is not None:
+        score += 0.15 if "+" in c.how or c.trig.pos == "N" else 0.1
+    elif ontology.types()[c.type].needs_target:
+        score -= 0.2
+    if c.trig.weak:
+        score -= 0.1
+    if c.trig.pos == "N" and c.how == "noun-inherited":
+        score -= 0.1
+    return max(0.05, min(0.97, round(score, 3)))
+
+
+class RulesCoder:
+    """PLOVER events from lexicon triggers and dependency roles."""
+
+    name = NAME
+    version = VERSION
+
+    def __init__(self, options: Options | None = None):
+        self.options = options or Options()
+
+    # -- per sentence ---------------------------------------------------------------------
+    def code_sentence(self, doc, sent, sent_index: int, mentions: list[ActorMention], article_id: str,
+                      date: str | None = None, fctx=None) -> list[Event]:
+        """The events of one parsed sentence, given the actor mentions inside it."""
+        if not mentions:
+            return []
+        heads = head_lemmas()
+        if not any(t.lemma_.lower() in heads for t in sent):
+            return []
+        idx = ActorIndex(sent, mentions)
+        cands = _resolve_embedding(_candidates(sent, idx))
+        lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+        evidence = Span(sent.start_char, sent.end_char, sent.text)
+        events: dict[tuple, Event] = {}
+        for c in cands:
+            srcs = c.sources
+            if not srcs:
+                continue
+            pairs = self._pairs(c, srcs, idx)
+            for s, t in pairs:
+                ev = self._event(doc, sent, sent_index, c, s, t, lemmas, evidence, article_id, date, fctx)
+                if ev is None:
+                    continue
+                key = (ev.source[:3] if ev.source else None, ev.target[:3] if ev.target else None)
+                old = events.get(key)
+                if old is None or _rank(ev, c) > _rank(old, None):
+                    events[key] = ev
+        # a target-less event is dropped when the same source has the same type with a target
+        out = list(events.values())
+        out = [e for e in out if e.target is not None or not any(
+            o.target is not None and o.source == e.source and o.type == e.type for o in out)]
+        return sorted(out, key=lambda e: (e.trigger.start if e.trigger else 0, e.source or "", e.target or ""))
+
+    @staticmethod
+    def _pairs(c: _Cand, srcs: list[ActorMention], idx: ActorIndex) -> list[tuple[ActorMention, ActorMention | None]]:
+        """Source/target pairs: every source with every target; joint actions pair coordinated actors."""
+        targets = c.targets
+        if not targets and not (c.trig.frame == "sym" and len(srcs) > 1):
+            targets = _clause_actors(c.tok, idx, srcs)
+            if targets:
+                c.how += "+clause"
+        if c.trig.frame == "sym" and len(srcs) > 1 and not any(has_country(t) for t in targets):
+            targets = []  # "X and Y share intelligence": a bare sector object is not the partner
+        if targets:
+            return [(s, t) for s in srcs for t in targets if s.code[:3] != t.code[:3]]
+        if c.trig.frame == "sym" and len(srcs) > 1:
+            return [(s, t) for s in srcs for t in srcs if s is not t and s.code[:3] != t.code[:3]]
+        return [(s, None) for s in srcs]
+
+    def _event(self, doc, sent, sent_index, c: _Cand, s, t, lemmas, evidence, article_id, date, fctx) -> Event | None:
+        type_ = c.type
+        if "T" in c.trig.flags and t is None and not (c.trig.frame == "sym"):
+            return None
+        if t is None and (ontology.types()[type_].needs_target or c.trig.weak):
+            return None
+        contexts = cues.contexts_for(lemmas, c.contexts or c.trig.contexts)
+        mode = c.trig.mode if type_ == c.trig.type else None
+        cameo = c.trig.cameo if type_ == c.trig.type else None
+        future = _is_future(c.tok)
+        if future and type_ in FUTURE_TO_AGREE and "F" not in c.trig.flags:
+            cameo = cues.AGREE_CAMEO_FROM.get(type_)
+            type_, mode = "AGREE", None  # PLOVER: announced future cooperation is an AGREE
+        elif future and type_ in FUTURE_TO_THREATEN:
+            type_, mode, cameo = "THREATEN", None, "130"  # an announced sanction, boycott or attack is a threat
+        elif future and type_ == "RETREAT":
+            type_, mode, cameo = "CONCEDE", None, "080"  # PLOVER: an announced withdrawal is a concession
+        mode = cues.mode_for(type_, mode, lemmas)
+        if mode not in ontology.modes().get(type_, {}):
+            mode = None
+        cameo = cues.cameo_for(type_, cameo, contexts)
+        channel = None
+        if _is_state(s) and _is_state(t):
+            channel = cues.channel_for(type_, c.obj_lemmas | ({"intelligence"} if "intelligence" in contexts else set()),
+                                       contexts)
+        tok = c.tok
+        trigger = Span(tok.idx, tok.idx + len(tok.text), tok.text)
+        fact = _assess(doc, sent, tok, fctx)
+        conf = _confidence(c, t)
+        eid = event_id_for(article_id, sent_index, s.code, t.code if t else None, type_, mode, trigger.start,
+                           f"{NAME}.v{VERSION}")
+        return Event(
+            id=eid, article_id=article_id, sentence_index=sent_index, source=s.code, target=t.code if t else None,
+            type=type_, mode=mode, contexts=contexts, cameo=cameo, quad=ontology.quad(type_),
+            intensity=ontology.intensity(type_, mode), goldstein=ontology.goldstein(cameo),
+            confidence=conf, evidence=evidence, trigger=trigger,
+            source_text=s.text, target_text=t.text if t else None,
+            source_span=Span(s.start, s.end, s.text), target_span=Span(t.start, t.end, t.text) if t else None,
+            channel=channel, fronts=ontology.fronts_of(channel), date=date, coder=NAME, coder_version=VERSION,
+            **fact,
+        )
+
+    # -- per article ----------------------------------------------------------------------
+    def code_doc(self, doc, article: Article) -> list[Event]:
+        """The events of an article already parsed into `doc`."""
+        mentions = _find_actors(doc, article.published)
+        fctx = _doc_context(doc)
+        out: list[Event] = []
+        for i, sent in enumerate(doc.sents):
+            inside = [m for m in mentions if m.start >= sent.start_char and m.end <= sent.end_char]
+            out += self.code_sentence(doc, sent, i, inside, article.id, article.published, fctx)
+        return out
+
+    def code(self, article: Article) -> list[Event]:
+        """The events of one article."""
+        from realpolitik.nlp import get_nlp
+
+        return self.code_doc(get_nlp()(article.text), article)
+
+    def code_many(self, articles: Iterable[Article]) -> Iterator[list[Event]]:
+        """The events of each article, in order, parsing in batches."""
+        from realpolitik.nlp import get_nlp
+
+        nlp = get_nlp()
+        arts = iter(articles)
+        while True:
+            batch = [a for _, a in zip(range(self.options.batch_size), arts)]
+            if not batch:
+                return
+            for art, doc in zip(batch, nlp.pipe((a.text for a in batch), batch_size=self.options.batch_size)):
+                yield self.code_doc(doc, art)
+
+
+def _rank(ev: Event, c: _Cand | None) -> float:
+    """Which of two events for one dyad to keep: the more confident."""
+    return ev.confidence
+
+
+def _find_actors(doc, date):
+    """Actor mentions from `realpolitik.actors`, or the stand-in while that module is unavailable."""
+    try:
+        from realpolitik.actors import find_actors
+        return find_actors(doc, date)
+    except (ImportError, ModuleNotFoundError):
+        from realpolitik.coding._fallback_actors import find_actors as fallback
+        return fallback(doc, date)
+
+
+def _doc_context(doc):
+    try:
+        from realpolitik.factuality import document_context
+    except ImportError:
+        return None
+    try:
+        return document_context(doc)
+    except Exception:  # noqa: BLE001 - factuality must never stop coding
+        return None
+
+
+def _assess(doc, sent, tok, fctx) -> dict:
+    """Factuality fields of an event from `realpolitik.factuality` (asserted when it is unavailable)."""
+    try:
+        from realpolitik.factuality import assess
+    except ImportError:
+        return {}
+    a = assess(doc, sent, tok, fctx)
+    return {"factuality": a.factuality, "cues": tuple(a.cues), "attributed_to": a.attributed_to,
+            "attribution_code": a.attribution_code, "unattributed": bool(a.unattributed)}
+
+
+@coders.register("rules.v1")
+def make_rules_coder(options: Options | None = None) -> RulesCoder:
+    """Factory of the rules coder."""
+    return RulesCoder(options)

@@ -1,0 +1,269 @@
+"""Event clusters: the mentions of one real-world event across articles, and how well sourced it is.
+
+A mention joins a cluster of the same coder version when all of these hold:
+- the same dyad at three letters (CHNMIL and CHNGOV are both CHN), in the same direction;
+- the same PLOVER type, and a compatible mode and channel (equal, or one of them unknown);
+- its date lies within WINDOW_DAYS of the cluster's first..last seen dates;
+- its evidence is similar (EVIDENCE_MIN) unless it is dated within SAME_DAY_DAYS of the cluster,
+  since outlets word one event differently and the date is the stronger signal.
+
+Corroboration counts independent sources: articles that are near-duplicate copies of one another,
+or come from one publisher, count once. Status: `contested` when a mention denies what another
+asserts or reports; `corroborated` when two or more independent sources assert or report it;
+`single_source` otherwise.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any, Iterable
+from urllib.parse import urlsplit
+
+from realpolitik.model import stable_id
+from realpolitik.options import Options
+from realpolitik.store.base import now, to_date
+
+# Coverage of one event by different outlets mostly appears on the day or the day after, and dates
+# resolved from "on Tuesday" can be a day off either way, so +-2 days joins them; no gold set of
+# cross-article event identity exists yet to tune it, so it is configurable (extra["cluster_window_days"]).
+WINDOW_DAYS = 2
+SAME_DAY_DAYS = 1
+# Token-set similarity of the evidence (content words, actor names removed) needed beyond one day:
+# paraphrases of one event share the key nouns (what was sent, where), different events rarely do.
+EVIDENCE_MIN = 0.25
+AFFIRMING = ("asserted", "reported")
+STATUSES = ("single_source", "corroborated", "contested")
+STOPWORDS = frozenset("""a an the of to in on at for from by with and or but as is are was were be been has have
+had it its this that these those said says say told will would could may might not no than then there their they he she
+we you i his her our after before over under into about also which who whom what when where while amid against""".split())
+WORD_RE = re.compile(r"[^\W\d_]{2,}|\d+", re.UNICODE)
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def _content_words(text: str, drop: Iterable[str | None]) -> set[str]:
+    words = {w for w in WORD_RE.findall((text or "").casefold()) if w not in STOPWORDS}
+    for d in drop:
+        if d:
+            words -= set(WORD_RE.findall(d.casefold()))
+    return words
+
+
+def evidence_similarity(a: str, b: str, drop: Iterable[str | None] = ()) -> float:
+    """Overlap of the content words of two evidence sentences: |A & B| / min(|A|, |B|)."""
+    drop = list(drop)
+    wa, wb = _content_words(a, drop), _content_words(b, drop)
+    if not wa or not wb:
+        return 0.0
+    return len(wa & wb) / min(len(wa), len(wb))
+
+
+def _mention_date(row: dict[str, Any]) -> dt.date | None:
+    for key in ("date", "published", "ingested_at"):
+        try:
+            d = to_date(row.get(key))
+        except ValueError:
+            d = None
+        if d:
+            return d
+    return None
+
+
+def _in(n: int) -> str:
+    return ", ".join("?" * n)
+
+
+def cluster_events(store, options: Options | None = None, touched_articles: Iterable[str] = ()) -> set[str]:
+    """Put every event without a cluster into one (new or existing); refresh the touched clusters.
+
+    Unclustered events are found by query, so a run stopped before clustering is caught up later.
+    `touched_articles` are articles whose near-duplicate links changed: their clusters are recounted.
+    Returns the ids of the clusters created or updated.
+    """
+    options = options or Options()
+    window = dt.timedelta(days=int(options.extra.get("cluster_window_days", WINDOW_DAYS)))
+    same_day = dt.timedelta(days=SAME_DAY_DAYS)
+    ev_min = float(options.extra.get("cluster_evidence_min", EVIDENCE_MIN))
+    touched: set[str] = set()
+    with store.transaction():
+        rows = store._fetch(
+            "SELECT e.id, e.article_id, e.sentence_index, e.date, e.source, e.target, e.source_text, e.target_text, "
+            "e.type, e.mode, e.channel, e.evidence_text, e.coder, e.coder_version, a.published, a.ingested_at "
+            "FROM events e JOIN articles a ON a.id = e.article_id WHERE e.cluster_id IS NULL")
+        rows.sort(key=lambda r: (str(_mention_date(r) or ""), r["article_id"], r["sentence_index"] or 0, r["id"]))
+        for r in rows:
+            cid = _assign(store, r, window, same_day, ev_min)
+            touched.add(cid)
+        ids = list(touched_articles)
+        if ids:
+            touched |= {x["cluster_id"] for x in store._fetch(
+                f"SELECT DISTINCT cluster_id FROM events WHERE cluster_id IS NOT NULL AND article_id IN ({_in(len(ids))})", ids)}
+        recount(store, touched)
+    return touched
+
+
+def _assign(store, r: dict[str, Any], window: dt.timedelta, same_day: dt.timedelta, ev_min: float) -> str:
+    coder = f"{r['coder']}.v{r['coder_version']}"
+    s3, t3 = (r["source"] or "")[:3], (r["target"] or "")[:3]
+    day = _mention_date(r)
+    best: tuple[float, str] | None = None
+    if day is not None:
+        cands = store._fetch(
+            "SELECT id, mode, channel, first_seen, last_seen FROM event_clusters WHERE coder = ? AND source3 = ? "
+            "AND target3 = ? AND type = ? AND last_seen >= ? AND first_seen <= ?",
+            (coder, s3, t3, r["type"], day - window, day + window))
+        for c in cands:
+            if not (_compatible(c["mode"], r["mode"]) and _compatible(c["channel"], r["channel"])):
+                continue
+            gap = max(c["first_seen"] - day, day - c["last_seen"], dt.timedelta(0))
+            texts = [x["evidence_text"] for x in store._fetch(
+                "SELECT evidence_text FROM events WHERE cluster_id = ? LIMIT 50", (c["id"],))]
+            sim = max((evidence_similarity(r["evidence_text"], t, (r["source_text"], r["target_text"]))
+                       for t in texts), default=0.0)
+            if gap > same_day and sim < ev_min:
+                continue
+            score = sim - gap.days * 0.1  # prefer the closest in wording, then in time
+            if best is None or score > best[0]:
+                best = (score, c["id"])
+    if best is not None:
+        cid = best[1]
+        store._execute(
+            "UPDATE event_clusters SET first_seen = CASE WHEN first_seen > ? THEN ? ELSE first_seen END, "
+            "last_seen = CASE WHEN last_seen < ? THEN ? ELSE last_seen END, "
+            "mode = COALESCE(mode, ?), channel = COALESCE(channel, ?) WHERE id = ?",
+            (day, day, day, day, r["mode"], r["channel"], cid))
+    else:
+        # The cluster is named after its founding mention, so the same input gives the same ids.
+        cid = "c" + stable_id(coder, r["id"])
+        store._execute(
+            "INSERT INTO event_clusters (id, coder, source3, target3, type, mode, channel, first_seen, last_seen, "
+            "n_mentions, n_articles, n_publishers, n_independent, n_denied, status, evidence, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 'single_source', ?, ?) ON CONFLICT (id) DO NOTHING",
+            (cid, coder, s3, t3, r["type"], r["mode"], r["channel"], day, day, r["evidence_text"], now()))
+    store._execute("UPDATE events SET cluster_id = ? WHERE id = ?", (cid, r["id"]))
+    return cid
+
+
+def _publisher_key(row: dict[str, Any]) -> str | None:
+    pub = (row.get("publisher") or "").strip().casefold()
+    if pub:
+        return "p:" + re.sub(r"\s+", " ", pub)
+    host = urlsplit(row.get("url") or "").hostname
+    if host:
+        return "h:" + host.removeprefix("www.")
+    return None
+
+
+def independent_sources(articles: list[dict[str, Any]]) -> int:
+    """How many independent sources a set of articles is: copies and same-publisher articles count once."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a in articles:
+        node = "a:" + a["id"]
+        find(node)
+        for key in ("c:" + (a.get("canonical_id") or a["id"]), _publisher_key(a)):
+            if key:
+                parent[find(node)] = find(key)
+    return len({find("a:" + a["id"]) for a in articles})
+
+
+def status_of(factualities: list[str], n_independent_affirming: int) -> str:
+    """The corroboration status from the mentions' factuality and the independent affirming sources."""
+    if "denied" in factualities and any(f in AFFIRMING for f in factualities):
+        return "contested"
+    return "corroborated" if n_independent_affirming >= 2 else "single_source"
+
+
+def recount(store, cluster_ids: Iterable[str]) -> None:
+    """Recompute the counts, dates and status of the given clusters; drop those left without mentions."""
+    ids = sorted(set(cluster_ids))
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        rows = store._fetch(
+            "SELECT e.cluster_id, e.article_id, e.factuality, e.date, a.publisher, a.url, a.canonical_id, "
+            "a.published, a.ingested_at FROM events e JOIN articles a ON a.id = e.article_id "
+            f"WHERE e.cluster_id IN ({_in(len(chunk))})", chunk)
+        by_cluster: dict[str, list[dict[str, Any]]] = {}
+        for r in rows:
+            by_cluster.setdefault(r["cluster_id"], []).append(r)
+        for cid in chunk:
+            ms = by_cluster.get(cid)
+            if not ms:
+                store._execute("DELETE FROM event_clusters WHERE id = ?", (cid,))
+                continue
+            arts = {m["article_id"]: {**m, "id": m["article_id"]} for m in ms}
+            affirming = {m["article_id"]: arts[m["article_id"]] for m in ms if m["factuality"] in AFFIRMING}
+            pubs = {_publisher_key(a) or "a:" + a["id"] for a in arts.values()}
+            days = [d for d in (_mention_date(m) for m in ms) if d]
+            facts = [m["factuality"] for m in ms]
+            store._execute(
+                "UPDATE event_clusters SET n_mentions = ?, n_articles = ?, n_publishers = ?, n_independent = ?, "
+                "n_denied = ?, status = ?, first_seen = ?, last_seen = ?, updated_at = ? WHERE id = ?",
+                (len(ms), len(arts), len(pubs), independent_sources(list(arts.values())), facts.count("denied"),
+                 status_of(facts, independent_sources(list(affirming.values()))),
+                 min(days) if days else None, max(days) if days else None, now(), cid))
+
+
+def refresh(store) -> int:
+    """Recount clusters whose mentions changed outside the hooks (re-coding, pruning); returns how many."""
+    with store.transaction():
+        stale = [r["id"] for r in store._fetch(
+            "SELECT c.id FROM event_clusters c LEFT JOIN (SELECT cluster_id, COUNT(*) AS n FROM events "
+            "WHERE cluster_id IS NOT NULL GROUP BY cluster_id) m ON m.cluster_id = c.id "
+            "WHERE m.n IS NULL OR m.n <> c.n_mentions")]
+        recount(store, stale)
+    return len(stale)
+
+
+def recluster(store, options: Options | None = None) -> int:
+    """Rebuild every cluster from the raw mentions (e.g. after changing the window); returns the count."""
+    with store.transaction():
+        store._execute("UPDATE events SET cluster_id = NULL")
+        store._execute("DELETE FROM event_clusters")
+        cluster_events(store, options)
+    return int(store._fetch("SELECT COUNT(*) AS n FROM event_clusters")[0]["n"])
+
+
+CLUSTER_COLUMNS = ("id", "coder", "source3", "target3", "type", "mode", "channel", "first_seen", "last_seen",
+                   "n_mentions", "n_articles", "n_publishers", "n_independent", "n_denied", "status", "evidence")
+
+
+def clusters(store, status: str | None = None, source: str | None = None, target: str | None = None,
+             since: str | None = None, until: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+    """Event clusters, newest first, optionally filtered by status, dyad (3-letter prefix) and dates."""
+    clauses, params = [], []
+    for col, val in (("status", status), ("source3", source and source[:3].upper()),
+                     ("target3", target and target[:3].upper())):
+        if val:
+            clauses.append(f"{col} = ?")
+            params.append(val)
+    if since:
+        clauses.append("last_seen >= ?")
+        params.append(to_date(since))
+    if until:
+        clauses.append("first_seen <= ?")
+        params.append(to_date(until))
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    lim = f" LIMIT {int(limit)}" if limit else ""
+    return store._fetch(f"SELECT {', '.join(CLUSTER_COLUMNS)} FROM event_clusters{where} "
+                        f"ORDER BY last_seen DESC NULLS LAST, id{lim}", params)
+
+
+def get_cluster(store, cluster_id: str) -> dict[str, Any] | None:
+    """One cluster with its mentions (event id, article, publisher, factuality, evidence)."""
+    rows = store._fetch(f"SELECT {', '.join(CLUSTER_COLUMNS)} FROM event_clusters WHERE id = ?", (cluster_id,))
+    if not rows:
+        return None
+    c = rows[0]
+    c["mentions"] = store._fetch(
+        "SELECT e.id, e.article_id, e.date, e.factuality, e.evidence_text, a.publisher, a.url, a.canonical_id "
+        "FROM events e JOIN articles a ON a.id = e.article_id WHERE e.cluster_id = ? ORDER BY e.date, e.id", (cluster_id,))
+    return c

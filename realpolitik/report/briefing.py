@@ -1,0 +1,247 @@
+"""The content of a briefing: what the analytics say about a dyad, a country or a region, as plain data."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pandas as pd
+
+from realpolitik.analytics.frame import (COOPERATION, CONFLICT, Scope, great_powers, load_events, period_range,
+                                         records, regions, regions_of)
+from realpolitik.analytics.network import network_of
+from realpolitik.analytics.profile import support_profile, strength_order
+from realpolitik.analytics.shifts import shifts
+from realpolitik.analytics.stability import stability_of
+from realpolitik.report import svg
+
+KEY_EVIDENCE = 8  # sentences quoted at the end: enough to read in a minute
+PRESSURE_ROWS = 8
+STATUS_WORDS = {"corroborated": "corroborated", "single_source": "single source", "contested": "contested",
+                None: "not assessed"}
+
+
+def evidence_items(df: pd.DataFrame, n: int) -> list[dict[str, Any]]:
+    """The n strongest events as quotable evidence with their article (title, publisher, date)."""
+    if not len(df):
+        return []
+    df = strength_order(df.drop_duplicates("id")).head(n)
+    out = []
+    for r in records(df[["id", "date", "source", "target", "src", "tgt", "type", "quad", "channel", "factuality",
+                         "claim", "corroboration", "attributed_to", "evidence_text", "article_id", "title",
+                         "publisher", "published", "url"]]):
+        r["status"] = STATUS_WORDS.get(r["corroboration"], r["corroboration"])
+        out.append(r)
+    return out
+
+
+def _certainty(df: pd.DataFrame) -> dict[str, Any]:
+    w = df["weight"]
+    total = float(w.sum())
+    fact = {k: round(float(v), 2) for k, v in w.groupby(df["factuality"]).sum().items()}
+    corr = {STATUS_WORDS.get(k, k): round(float(v), 2)
+            for k, v in w.groupby(df["corroboration"].fillna("none")).sum().items() if k != "none"}
+    unassessed = float(w[df["corroboration"].isna()].sum())
+    if unassessed:
+        corr["not assessed"] = round(unassessed, 2)
+    return {"events": round(total, 2), "factuality": fact, "corroboration": corr,
+            "claims": round(float(w[df["claim"]].sum()), 2),
+            "claims_share": round(float(w[df["claim"]].sum()) / total, 4) if total else 0.0,
+            "mean_confidence": round(float(df["confidence"].mean()), 3) if len(df) else None}
+
+
+def _pressure(df: pd.DataFrame, targets: set[str], exclude: set[str]) -> tuple[list[dict[str, Any]], pd.DataFrame]:
+    """Conflictual events by third parties against the targets, by (source, target)."""
+    p = df[df["quad"].isin(CONFLICT) & df["tgt"].isin(targets) & df["src"].notna() & ~df["src"].isin(exclude)]
+    rows = []
+    for (src, tgt), g in p.groupby(["src", "tgt"]):
+        best = strength_order(g).iloc[0]
+        rows.append({"source": src, "target": tgt, "events": round(float(g["weight"].sum()), 2),
+                     "intensity": round(float((g["weight"] * g["intensity"].abs()).sum()), 2),
+                     "types": ", ".join(f"{t} {int(n)}" for t, n in g["type"].value_counts().sort_index().items()),
+                     "material": bool((g["quad"] == "material_conflict").any()),
+                     "evidence": best["evidence_text"], "factuality": best["factuality"],
+                     "claim": bool(best["claim"]), "title": best["title"], "publisher": best["publisher"],
+                     "date": best["date"].date().isoformat()})
+    rows.sort(key=lambda r: (-r["intensity"], r["source"], r["target"]))
+    return rows[:PRESSURE_ROWS], p
+
+
+def _front_chart(sup: pd.DataFrame, periods: list[pd.Timestamp], title: str) -> Any:
+    labels = [_period_label(p) for p in periods]
+    series = {}
+    for front, g in sup.groupby("front"):
+        by = (g["weight"] * g["intensity"]).groupby(g["period"]).sum()
+        series[front] = [float(by.get(p, 0.0)) for p in periods]
+    series = dict(sorted(series.items(), key=lambda kv: -sum(kv[1])))
+    return svg.line_chart(labels, series, title, y_label="cooperation intensity per period")
+
+
+def _period_label(p: pd.Timestamp) -> str:
+    return p.strftime("%Y-%m") if p.day == 1 else p.date().isoformat()
+
+
+def _window(scope: Scope, df: pd.DataFrame) -> dict[str, str | None]:
+    lo = scope.since or (df["date"].min().date().isoformat() if len(df) else None)
+    hi = scope.until or (df["date"].max().date().isoformat() if len(df) else None)
+    return {"since": lo, "until": hi}
+
+
+def _stability_rows(df: pd.DataFrame, scope: Scope, codes: list[str]) -> list[dict[str, Any]]:
+    """Indicators for the given states and for the regions of the last of them (the supported state)."""
+    base = scope.with_(source=None, target=None, country=None, region=None)
+    rows: list[dict[str, Any]] = []
+    for c in dict.fromkeys(codes):
+        rows += records(stability_of(df, base.with_(country=c)))
+    for r in dict.fromkeys(reg for c in codes[-1:] for reg in regions_of(c)):
+        rows += records(stability_of(df, base.with_(region=r)).head(1))
+    return rows
+
+
+def build_briefing(store, scope: Scope) -> dict[str, Any]:
+    """Everything a briefing shows, for a dyad (source and target), a country or a region."""
+    whole = scope.with_(source=None, target=None, country=None, region=None)
+    df = load_events(store, whole)
+    periods = period_range(scope, df)
+    b: dict[str, Any] = {"scope": scope.as_dict(), "label": scope.label(), "window": _window(scope, df),
+                         "generated": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+                         "great_powers": list(great_powers()), "charts": {}}
+    if scope.region:
+        b["mode"] = "region"
+        _region(store, scope, df, periods, b)
+    elif scope.country and not (scope.source or scope.target):
+        b["mode"] = "country"
+        _country(store, scope, df, periods, b)
+    else:
+        if not (scope.source and scope.target):
+            raise ValueError("a dyad briefing needs both source and target (or use country/region)")
+        b["mode"] = "dyad"
+        _dyad(store, scope, df, periods, b)
+    b["coverage"] = {"articles": int(df["article_id"].nunique()), "events": int(len(df)),
+                     "publishers": int(df["publisher"].nunique())}
+    return b
+
+
+def _dyad(store, scope: Scope, df: pd.DataFrame, periods: list, b: dict[str, Any]) -> None:
+    a, t = scope.source.upper()[:3], scope.target.upper()[:3]
+    b["title"] = f"{a} -> {t}: support, pressure and stability"
+    pair = df[(df["src"] == a) & (df["tgt"] == t)]
+    sup = pair[pair["quad"].isin(COOPERATION)].copy()
+    sup["front"] = [list(f) if len(f) else ["unspecified"] for f in sup["fronts"]]
+    sup = sup.explode("front")
+    b["profile"] = records(support_profile(store, scope, by_period=False))
+    b["charts"]["fronts"] = _front_chart(sup, periods, f"Support {a} -> {t} by front")
+    b["shifts"] = records(shifts(store, scope))
+    b["certainty"] = _certainty(pair)
+    b["charts"]["factuality"] = svg.bar_chart(sorted(b["certainty"]["factuality"].items(), key=lambda kv: -kv[1]),
+                                              f"Events {a} -> {t} by factuality")
+    back = df[(df["src"] == t) & (df["tgt"] == a)]
+    b["reverse"] = {"events": round(float(back["weight"].sum()), 2),
+                    "cooperation": round(float(back[back["quad"].isin(COOPERATION)]["weight"].sum()), 2),
+                    "conflict": round(float(back[back["quad"].isin(CONFLICT)]["weight"].sum()), 2)}
+    b["pressure"], pdf = _pressure(df, {a, t}, {a, t})
+    b["charts"]["pressure"] = svg.bar_chart([(f"{r['source']} -> {r['target']}", r["intensity"])
+                                             for r in b["pressure"]], "Third-party pressure by intensity")
+    b["stability"] = _stability_rows(df, scope, [a, t])
+    b["evidence"] = evidence_items(pair, KEY_EVIDENCE) + evidence_items(pdf, 3)
+    b["summary"] = _dyad_summary(a, t, b, sup)
+
+
+def _dyad_summary(a: str, t: str, b: dict[str, Any], sup: pd.DataFrame) -> list[str]:
+    out = []
+    fronts = (sup["weight"]).groupby(sup["front"]).sum().sort_values(ascending=False) if len(sup) else pd.Series()
+    n = float(sup.drop_duplicates("id")["weight"].sum()) if len(sup) else 0.0
+    if n:
+        out.append(f"{a} supported {t} in {n:g} cooperative events, on these fronts: "
+                   + ", ".join(f"{f} ({v:g})" for f, v in fronts.items()) + ".")
+        top = b["profile"][0]
+        out.append(f"Strongest channel: {top['channel']} ({top['front']}), {top['events']:g} events, "
+                   f"summed intensity {top['intensity']:g}.")
+    else:
+        out.append(f"No cooperative events from {a} to {t} in this window.")
+    out += [s["description"] + "." for s in b["shifts"][:3]]
+    c = b["certainty"]
+    if c["events"]:
+        out.append(f"{c['claims']:g} of {c['events']:g} events are claims (reported, planned, hypothetical, "
+                   f"denied or questioned), not stated as fact.")
+        if "not assessed" in c["corroboration"] and len(c["corroboration"]) == 1:
+            out.append("Corroboration across sources has not been assessed in this store.")
+        else:
+            out.append("Corroboration: " + ", ".join(f"{k} {v:g}" for k, v in c["corroboration"].items()) + ".")
+    if b["pressure"]:
+        p = b["pressure"][0]
+        out.append(f"Main third-party pressure: {p['source']} on {p['target']} ({p['events']:g} events: {p['types']}).")
+    return out
+
+
+def _country(store, scope: Scope, df: pd.DataFrame, periods: list, b: dict[str, Any]) -> None:
+    c = scope.country.upper()[:3]
+    b["title"] = f"{c}: support received, pressure and stability"
+    sup = df[df["quad"].isin(COOPERATION) & (df["tgt"] == c) & df["src"].notna() & (df["src"] != c)].copy()
+    sup["front"] = [list(f) if len(f) else ["unspecified"] for f in sup["fronts"]]
+    sup = sup.explode("front")
+    b["profile"] = records(support_profile(store, scope, by_period=False))
+    b["supporters"] = [{"source": s, "events": round(float(g.drop_duplicates("id")["weight"].sum()), 2),
+                        "intensity": round(float((g.drop_duplicates("id")["weight"] * g.drop_duplicates("id")["intensity"]).sum()), 2),
+                        "fronts": ", ".join(sorted(set(g["front"])))}
+                       for s, g in sup.groupby("src")]
+    b["supporters"].sort(key=lambda r: (-r["intensity"], r["source"]))
+    b["charts"]["fronts"] = _front_chart(sup, periods, f"Support received by {c}, by front")
+    b["charts"]["supporters"] = svg.bar_chart([(r["source"], r["intensity"]) for r in b["supporters"][:10]],
+                                              f"Who supports {c} (summed intensity)")
+    b["shifts"] = records(shifts(store, scope))
+    b["certainty"] = _certainty(df[(df["src"] == c) | (df["tgt"] == c)])
+    b["pressure"], pdf = _pressure(df, {c}, {c})
+    b["charts"]["pressure"] = svg.bar_chart([(f"{r['source']} -> {r['target']}", r["intensity"])
+                                             for r in b["pressure"]], f"Pressure on {c} by intensity")
+    b["stability"] = _stability_rows(df, scope, [c])
+    net = network_of(df, scope)
+    b["network"] = _network_view(net, {c})
+    b["evidence"] = evidence_items(sup, KEY_EVIDENCE) + evidence_items(pdf, 3)
+    b["summary"] = [f"{len(b['supporters'])} states gave {c} cooperative support in this window"
+                    + (f", led by {b['supporters'][0]['source']}." if b["supporters"] else ".")]
+    b["summary"] += [s["description"] + "." for s in b["shifts"][:3]]
+    if b["pressure"]:
+        p = b["pressure"][0]
+        b["summary"].append(f"Main pressure: {p['source']} ({p['events']:g} events: {p['types']}).")
+
+
+def _region(store, scope: Scope, df: pd.DataFrame, periods: list, b: dict[str, Any]) -> None:
+    reg = regions()[scope.region]
+    members = set(reg["codes"])
+    b["title"] = f"{reg['name']}: regional stability"
+    b["region"] = {"key": scope.region, **reg}
+    b["stability"] = records(stability_of(df, scope))
+    b["charts"]["conflict"] = svg.bar_chart(
+        [(r["name"], r["conflict_intensity"]) for r in sorted(b["stability"][1:], key=lambda r: -r["conflict_intensity"])],
+        f"Conflict intensity per month, {reg['name']}")
+    rd = df[df["src"].isin(members) | df["tgt"].isin(members)]
+    net = network_of(df, scope)
+    b["network"] = _network_view(net, members)
+    b["shifts"] = records(shifts(store, scope))
+    b["certainty"] = _certainty(rd)
+    b["pressure"], pdf = _pressure(df, members, members)
+    b["charts"]["pressure"] = svg.bar_chart([(f"{r['source']} -> {r['target']}", r["intensity"])
+                                             for r in b["pressure"]], "Outside pressure on members by intensity")
+    gp = b["stability"][0]["great_powers"] if b["stability"] else {}
+    b["charts"]["great_powers"] = svg.bar_chart(
+        [(f"{g} cooperation", v["cooperation"]) for g, v in gp.items()] +
+        [(f"{g} conflict", -v["conflict"]) for g, v in gp.items()], "Great-power engagement with the region")
+    sup = rd[rd["quad"].isin(COOPERATION)].copy()
+    sup["front"] = [list(f) if len(f) else ["unspecified"] for f in sup["fronts"]]
+    b["charts"]["fronts"] = _front_chart(sup.explode("front"), periods, f"Cooperation involving {reg['name']}, by front")
+    b["evidence"] = evidence_items(rd, KEY_EVIDENCE)
+    if b["stability"]:
+        r0 = b["stability"][0]
+        b["summary"] = [f"Conflict intensity {r0['conflict_intensity']:g} per month ({r0['trend_label']}, trend "
+                        f"{r0['trend']:+g}); great-power involvement {r0['great_power_involvement']:.0%}; "
+                        f"polarisation {r0['polarisation']:.0%}."]
+    else:
+        b["summary"] = [f"No events involving {reg['name']} in this window."]
+    b["summary"] += [s["description"] + "." for s in b["shifts"][:3]]
+
+
+def _network_view(net, members: set[str]) -> dict[str, Any]:
+    blocs = [list(bl) for bl in net.blocs if set(bl) & members or len(bl) > 1]
+    e = net.edges[net.edges["a"].isin(members) | net.edges["b"].isin(members)]
+    return {"blocs": blocs, "bridges": [br for br in net.bridges],
+            "ties": records(e.sort_values("weight", key=abs, ascending=False).head(12))}

@@ -1,0 +1,135 @@
+"""The rules coder on sentences written for these tests: roles, types, channels and evidence."""
+import pytest
+
+from realpolitik.coding import RulesCoder
+from realpolitik.model import Article
+from realpolitik.registry import coders
+
+
+@pytest.fixture(scope="module")
+def coder():
+    return RulesCoder()
+
+
+def code(coder, text):
+    return coder.code(Article.from_text(text, published="2026-03-01"))
+
+
+def triples(events):
+    return sorted((e.source[:3] if e.source else None, e.target[:3] if e.target else None, e.type) for e in events)
+
+
+def test_registered_and_importable_by_name():
+    import realpolitik.coding  # noqa: F401
+    c = coders.get("rules.v1")(None)
+    assert (c.name, c.version) == ("rules", "1")
+
+
+def test_active_voice_delivery_is_aid_with_arms_channel(coder):
+    [e] = code(coder, "Belarus handed over two batteries of anti-aircraft missiles to Venezuela last week.")
+    assert (e.source[:3], e.target[:3], e.type) == ("BLR", "VEN", "AID")
+    assert e.channel == "arms_transfer" and "military" in e.fronts and e.quad == "material_cooperation"
+
+
+def test_passive_voice_swaps_roles(coder):
+    evs = code(coder, "A Georgian border post was shelled by Russian artillery on Tuesday.")
+    assert ("RUS", "GEO", "ASSAULT") in triples(evs)
+
+
+def test_coordinated_subjects_give_an_event_each(coder):
+    evs = code(coder, "Kazakhstan and Uzbekistan held joint naval drills on the Caspian Sea.")
+    assert triples(evs) == [("KAZ", "UZB", "COOPERATE"), ("UZB", "KAZ", "COOPERATE")]
+    assert {e.channel for e in evs} == {"joint_exercise"}
+
+
+def test_infinitive_clause_of_a_deal(coder):
+    evs = code(coder, "Moscow signed a contract to supply Algeria with twelve fighter jets.")
+    assert ("RUS", "DZA", "AID") in triples(evs)
+
+
+def test_nominalised_sale(coder):
+    evs = code(coder, "Turkey's sale of armed drones to Ethiopia angered Egypt.")
+    assert ("TUR", "ETH", "AID") in triples(evs)
+
+
+def test_nominalised_purchase_is_buyer_trade(coder):
+    evs = code(coder, "Indian purchases of Russian crude oil rose sharply in May.")
+    assert triples(evs) == [("IND", "RUS", "COOPERATE")]
+    assert evs[0].channel == "energy_trade"
+
+
+def test_receipt_verb_reverses_roles(coder):
+    evs = code(coder, "Mali received armoured vehicles from Turkey on Monday.")
+    assert triples(evs) == [("TUR", "MLI", "AID")]
+
+
+def test_reported_speech_codes_the_reported_actor(coder):
+    evs = code(coder, "Officials in Seoul said North Korea had shipped rockets to Russia.")
+    assert triples(evs) == [("PRK", "RUS", "AID")]
+
+
+def test_say_alone_and_plain_statements_yield_nothing(coder):
+    assert code(coder, "The French president said the summit was useful.") == []
+    assert code(coder, "Rain fell across northern Germany for most of the week.") == []
+
+
+def test_threat_with_reported_clause_target(coder):
+    evs = code(coder, "Azerbaijan warned that Armenia would pay a heavy price for any provocation.")
+    assert triples(evs) == [("AZE", "ARM", "THREATEN")]
+    assert evs[0].quad == "verbal_conflict" and evs[0].intensity == -3.5
+
+
+def test_agree_absorbs_the_embedded_action(coder):
+    evs = code(coder, "Cuba agreed to buy Belarusian tractors.")
+    assert [e.type for e in evs] == ["AGREE"]
+
+
+def test_future_cooperation_becomes_agree(coder):
+    evs = code(coder, "Norway will send medical supplies to Moldova.")
+    assert triples(evs) == [("NOR", "MDA", "AGREE")]
+
+
+def test_opposing_sanctions_on_a_partner_is_diplomatic_backing(coder):
+    evs = code(coder, "Pretoria opposes any new sanctions against Harare.")
+    assert triples(evs) == [("ZAF", "ZWE", "SUPPORT")]
+    assert evs[0].channel == "diplomatic_backing" and evs[0].fronts == ("diplomatic",)
+
+
+def test_sanction_verb_and_noun(coder):
+    evs = code(coder, "Canada imposed sanctions on Venezuelan officials.")
+    assert triples(evs) == [("CAN", "VEN", "SANCTION")]
+    assert evs[0].channel is None  # channels are for cooperation only
+
+
+def test_no_duplicate_events_in_a_sentence(coder):
+    evs = code(coder, "Ghana and Togo signed a treaty and signed an accord on trade.")
+    keys = [(e.source, e.target, e.type) for e in evs]
+    assert len(keys) == len(set(keys))
+
+
+def test_ids_are_stable_and_spans_point_into_the_text(coder):
+    text = "Oman hosted Iranian and American negotiators. Later, Iran attacked a tanker near Fujairah."
+    first, second = code(coder, text), code(coder, text)
+    assert first and [e.id for e in first] == [e.id for e in second]
+    for e in first:
+        assert text[e.evidence.start:e.evidence.end] == e.evidence.text
+        assert text[e.trigger.start:e.trigger.end] == e.trigger.text
+        assert e.evidence.start <= e.trigger.start < e.trigger.end <= e.evidence.end
+        assert 0.0 <= e.confidence <= 1.0
+
+
+def test_event_fields_are_consistent_with_the_ontology(coder):
+    from realpolitik import ontology
+
+    evs = code(coder, "Chinese engineers are helping Iran build a cyber defence centre.")
+    [e] = evs
+    assert (e.source[:3], e.target[:3], e.type) == ("CHN", "IRN", "AID")
+    assert e.channel == "cyber_assistance" and "cyber" in e.fronts
+    assert ontology.cameo_crosswalk()[e.cameo].type == "AID"
+    assert e.goldstein == ontology.goldstein(e.cameo)
+
+
+def test_code_many_keeps_order(coder):
+    arts = [Article.from_text(t) for t in ("Iran condemned Israel.", "Nothing happened today.", "Peru recalled its ambassador from Chile.")]
+    out = list(coder.code_many(arts))
+    assert [triples(x) for x in out] == [[("IRN", "ISR", "ACCUSE")], [], [("PER", "CHL", "SANCTION")]]
