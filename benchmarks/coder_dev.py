@@ -18,7 +18,9 @@ EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
 
 def run(path: Path, show: bool) -> None:
     recs = [json.loads(l) for l in path.read_text().splitlines() if l.strip()]
-    coder = RulesCoder()
+    from realpolitik.options import Options
+    import os
+    coder = RulesCoder(Options(extra={'sourceless': bool(os.environ.get('SRCLESS'))}))
     arts = [Article.from_text(r["text"], published=r.get("date")) for r in recs]
     t = time.time()
     preds = {r["id"]: [e.as_dict() for e in evs] for r, evs in zip(recs, coder.code_many(arts))}

@@ -466,6 +466,30 @@ def report(outfile: str | None, fmt: str | None, **kw: Any) -> None:
             click.echo(rep.render(store, scope, fmt))
 
 
+@main.group()
+def actors() -> None:
+    """Actor codes: what names, demonyms, seats of power and officials resolve to."""
+
+
+@actors.command("lookup")
+@click.argument("name")
+@click.option("--date", help="ISO date (YYYY-MM-DD) picking the role a person held then.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+def actors_lookup(name: str, date: str | None, as_json: bool) -> None:
+    """Show what NAME resolves to (e.g. "Xi Jinping", "the Kremlin", "Iranian navy")."""
+    from dataclasses import asdict
+
+    from realpolitik.actors import lookup
+
+    found = lookup(name, date)
+    if as_json:
+        click.echo(json.dumps([asdict(m) for m in found], ensure_ascii=False))
+    elif not found:
+        raise click.ClickException(f"{name!r} resolves to no actor")
+    for m in [] if as_json else found:
+        click.echo(f"{m.code}\t{m.kind}\t{m.country or '-'}\t{m.sector or '-'}\t{m.name or m.text}")
+
+
 class _Progress:
     """A rich progress bar on a terminal; nothing when piped."""
 
@@ -475,10 +499,12 @@ class _Progress:
 
     def __enter__(self) -> "_Progress":
         if self.enabled:
+            from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TimeElapsedColumn
 
+            # On stderr, so piped stdout (JSONL, reports) stays clean.
             self._p = Progress(SpinnerColumn(), "{task.description}", BarColumn(), MofNCompleteColumn(),
-                               TimeElapsedColumn(), transient=True)
+                               TimeElapsedColumn(), transient=True, console=Console(stderr=True))
             self._p.__enter__()
             self._task = self._p.add_task(self.label, total=self.total)
         return self

@@ -170,7 +170,10 @@ def watch(sources: Sequence[str], store, options: Options | None = None, every: 
         for url in sources:
             if stop.is_set():
                 break
-            r = poll_source(store, url, options)
+            try:
+                r = poll_source(store, url, options)
+            except Exception as exc:  # one broken source or item must not end the watch; its poll rolled back
+                r = PollResult(url, "error", errors=[f"{type(exc).__name__}: {exc}"])
             summary.new_articles += r.new_articles
             summary.new_events += r.new_events
             summary.errors += (r.status == "error") + len(r.errors)

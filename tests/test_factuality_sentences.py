@@ -70,6 +70,8 @@ CASES = [
     ("Iran hopes to acquire Chinese fighters.", "acquire", "planned"),
     ("Peru not only hosted the drills but also paid for them.", "hosted", "asserted"),
     ("No country has recognised the new junta.", "recognised", "denied"),
+    ("Oslo did not sell the jets but leased them to Helsinki.", "leased", "asserted"),
+    ("Oslo did not sell or lease jets to Helsinki.", "lease", "denied"),
 ]
 
 

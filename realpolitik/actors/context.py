@@ -8,12 +8,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from realpolitik.actors.tables import Alias, normalise, tables
+from realpolitik.actors.tables import Alias, normalise, sentence_bounds, tables
 
 # Titles and words that may precede a state's name inside a PERSON entity without making
 # the name a person's ("King Abdullah of Jordan", "President of Georgia").
 _TITLE_WORDS = frozenset("""king queen president prime minister emir sultan crown prince
-premier chancellor foreign defence defense secretary general of the his her""".split())
+premier chancellor foreign defence defense secretary general of the his her mr mrs ms dr gen
+sheikh ayatollah pope speaker senator vice former late leader chairman chief adm. gen. lt.
+mr. mrs. ms. dr. sen. rep. gov. pres. supreme""".split())
 # Heads after a demonym that make it a language, a cuisine or a style, not an actor.
 _NON_ACTOR_HEADS = frozenset("""language languages cuisine food foods dish dishes restaurant
 restaurants word words name names version versions translation translations speaker speakers
@@ -39,7 +41,8 @@ def _tokens_around(doc, start: int, end: int, width: int = 3) -> list[str]:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return []
-    lo, hi = max(span.start - width, span.sent.start), min(span.end + width, span.sent.end)
+    s_start, s_end = sentence_bounds(doc, span.start)
+    lo, hi = max(span.start - width, s_start), min(span.end + width, s_end)
     return [t.lower_ for t in doc[lo:span.start]] + [t.lower_ for t in doc[span.end:hi]]
 
 
@@ -57,28 +60,33 @@ def _us_places() -> frozenset[str]:
     return frozenset(n for n in names if normalise(n) not in known) | {"d.c.", "ga.", "wash."}
 
 
-def _inside_person(doc, start: int, end: int, glued: bool) -> bool:
-    """True when the match sits inside a longer person's name ("Michael Jordan")."""
+def _inside_person(doc, start: int, end: int, glued: bool, own_name: str = "") -> bool:
+    """True when the match sits inside a longer person's name ("Michael Jordan"), other than
+    the person's own full name ("Vladimir V. Putin" for "Putin")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
+    own = set(normalise(own_name).replace(".", " ").split())
     for ent in doc.ents:
         if ent.label_ == "PERSON" and ent.start <= span.start and span.end <= ent.end:
             others = [t for t in ent if t.i < span.start or t.i >= span.end]
             names = [t for t in others if t.text[:1].isupper() and t.lower_ not in _TITLE_WORDS
-                     and normalise(t.text) not in tables().aliases]
+                     and normalise(t.text) not in tables().aliases and t.lower_ not in own
+                     and len(t.text.rstrip(".")) > 1]
             if names:
                 return True
     if not glued:
         return False
     # The tagger may miss the entity: a capitalised unknown name glued before or after.
-    prev = doc[span.start - 1] if span.start > span.sent.start else None
-    nxt = doc[span.end] if span.end < span.sent.end else None
+    s_start, s_end = sentence_bounds(doc, span.start)
+    prev = doc[span.start - 1] if span.start > s_start else None
+    nxt = doc[span.end] if span.end < s_end else None
     for tok in (prev, nxt):
         if (tok is not None and tok.pos_ == "PROPN" and tok.text[:1].isupper()
                 and tok.lower_ not in _TITLE_WORDS and normalise(tok.text) not in tables().aliases
-                and tok.lower_ not in tables().sectors
-                and tok.ent_type_ in ("PERSON", "")):
+                and tok.lower_ not in tables().sectors and len(tok.text.rstrip(".")) > 1
+                and tok.lower_ not in own
+                and tok.ent_type_ in ("PERSON", "ORG", "")):
             return True
     return False
 
@@ -100,8 +108,8 @@ def _lowercase_evidence(doc, start: int, end: int) -> bool:
     if span.root.dep_ in ("nsubj", "nsubjpass", "conj") and span.root.head.pos_ in ("VERB", "AUX", "PROPN"):
         return True
     # Sloppy text: another state named in lowercase in the same sentence.
-    sent = span.sent
-    for tok in sent:
+    s_start, s_end = sentence_bounds(doc, span.start)
+    for tok in doc[s_start:s_end]:
         if tok.i in range(span.start, span.end) or not tok.is_lower:
             continue
         key = normalise(tok.text)
@@ -141,6 +149,9 @@ def context_ok(doc, start: int, end: int, alias: Alias) -> bool:
             return False
         if role in ("country", "capital") and _inside_person(doc, start, end, glued=False):
             return False
+    if role == "person" and " " not in alias.text.strip() \
+            and _inside_person(doc, start, end, glued=True, own_name=alias.entry.name):
+        return False  # "Jeb Bush", "Sharon Stone": another person sharing the surname or name
     if "usstate" in traits and _near_us_place(doc, start, end):
         return False
     if role in ("country", "capital") and re.match(r",\s*[A-Z][a-z]+", text[end:end + 20]):

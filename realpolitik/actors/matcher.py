@@ -90,6 +90,21 @@ def resolve(entries: list[Entry], date: str | None) -> list[Entry]:
     return result
 
 
+def _locative_apposition(doc, start: int, valid: list[Alias]) -> bool:
+    """A state named after a place in it, as its address ("Christchurch, New Zealand")."""
+    if not all(a.entry.role == "country" for a in valid):
+        return False
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or span.start < 2 or doc[span.start - 1].text != ",":
+        return False
+    prev = doc[span.start - 2]
+    if prev.pos_ != "PROPN" or normalise(prev.text) in tables().aliases:
+        return False
+    from realpolitik.actors.places import place_country
+
+    return prev.ent_type_ in ("GPE", "LOC", "FAC") or place_country(prev.text) in {a.entry.country for a in valid}
+
+
 def _days(iso: str) -> int:
     y, m, d = (int(x) for x in (iso + "-01-01")[:10].split("-")[:3])
     return y * 372 + m * 31 + d
@@ -107,6 +122,8 @@ def find_actors(doc, date: str | None = None) -> list[ActorMention]:
     text = doc.text
     mentions: list[ActorMention] = []
     for start, end, valid in select(doc):
+        if _locative_apposition(doc, start, valid):
+            continue
         for e in resolve([a.entry for a in valid], date):
             m = _mention(text, start, end, e)
             if (e.kind == "state" and e.sector is None) or e.kind == "group":

@@ -24,9 +24,9 @@ def _gazetteer() -> dict[str, Location]:
     for city in gc.get_cities().values():
         loc = Location(name=city["name"], country=iso2to3.get(city["countrycode"]),
                        lat=float(city["latitude"]), lon=float(city["longitude"]), geonameid=int(city["geonameid"]))
-        names = {city["name"]} | {n for n in city.get("alternatenames", ()) if n.isascii() and n[:1].isupper()}
+        names = {city["name"]} | {n for n in city.get("alternatenames", ()) if n[:1].isupper() and n.isascii()}
         for name in names:
-            key = normalise(name)
+            key = name.lower() if name.isascii() else normalise(name)
             pop = int(city["population"]) if name == city["name"] else int(city["population"]) // 10
             if pop > best_pop.get(key, -1):  # an official name beats another city's alternate name
                 places[key], best_pop[key] = loc, pop
@@ -34,6 +34,34 @@ def _gazetteer() -> dict[str, Location]:
         places[normalise(state["name"])] = Location(state["name"], "USA", geonameid=int(state["geonameid"]))
     places.update(_regions())
     return places
+
+
+_LOCATIVE = frozenset("in at near outside inside around from across towards toward into".split())
+
+
+def _locative_names(doc):
+    """Char spans of proper-noun runs after a locative preposition or before ", <state>"."""
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and doc[j + 1].text[:1].isupper():
+            j += 1
+        prev = doc[i - 1].lower_ if i > 0 else ""
+        nxt = doc[j + 1].text if j + 1 < len(doc) else ""
+        after = normalise(doc[j + 2].text) if j + 2 < len(doc) else ""
+        if prev in _LOCATIVE or (nxt == "," and after in tables().aliases):
+            yield doc[i].idx, doc[j].idx + len(doc[j].text)
+        i = j + 1
+
+
+def place_country(name: str) -> str | None:
+    """The ISO code of the country of the gazetteer's best place by this name, else None."""
+    loc = _gazetteer().get(normalise(name).strip())
+    return loc.country if loc else None
 
 
 @lru_cache(maxsize=1)
@@ -103,6 +131,14 @@ def find_places(doc) -> list[tuple[int, int, Location]]:
         loc = _resolve(ent.text)
         if loc is not None:
             found[(ent.start_char, ent.end_char)] = loc
+            taken.append((ent.start_char, ent.end_char))
+    # Names the tagger labels otherwise but the grammar shows are places: "met in Christchurch",
+    # "Christchurch, New Zealand".
+    for start, end in _locative_names(doc):
+        if not any(s < end and start < e for s, e in taken):
+            loc = _resolve(text[start:end])
+            if loc is not None:
+                found[(start, end)] = loc
     return sorted(((s, e, loc) for (s, e), loc in found.items()), key=lambda x: x[0])
 
 

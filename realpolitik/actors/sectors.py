@@ -33,6 +33,9 @@ def _sector_of(noun) -> tuple[str | None, int]:
             return sectors[term], first.idx
     if noun.lemma_.lower() in sectors:
         return sectors[noun.lemma_.lower()], noun.idx
+    for mod in reversed(mods):  # "an army jet", "police cars": a sector noun as modifier
+        if mod.dep_ == "compound" and mod.lower_ in sectors:
+            return sectors[mod.lower_], mod.idx
     return None, noun.idx
 
 

@@ -83,12 +83,12 @@ class Scope:
         return tuple(c.upper()[:3] for c in (self.country, self.source, self.target) if c)
 
     def label(self) -> str:
-        """A short human label, e.g. 'CHN -> IRN' or 'Middle East'."""
+        """A short human label, e.g. 'CHN → IRN' or 'Middle East'."""
         if self.region:
             return regions()[self.region]["name"]
         if self.country:
             return self.country.upper()
-        return f"{(self.source or '*').upper()} -> {(self.target or '*').upper()}"
+        return f"{(self.source or '*').upper()} → {(self.target or '*').upper()}"
 
     def as_dict(self) -> dict[str, Any]:
         """The scope as plain JSON-able data."""

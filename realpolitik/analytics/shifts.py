@@ -78,10 +78,10 @@ def _kind(direction: str, mu: float, level: float) -> str:
 def _describe(src: str, tgt: str, aspect: str, kind: str, since: pd.Timestamp, freq: str,
               mu: float, level: float) -> str:
     when = since.strftime("%B %Y") if freq == "month" else since.date().isoformat()
-    what = {"new": "Qualitative shift: {a} {s} -> {t} appears", "rise": "Rise in {a} {s} -> {t}",
-            "fall": "Fall in {a} {s} -> {t}", "stop": "{a} {s} -> {t} stops"}[kind]
+    what = {"new": "Qualitative shift: {a} {s} → {t} appears", "rise": "Rise in {a} {s} → {t}",
+            "fall": "Fall in {a} {s} → {t}", "stop": "{a} {s} → {t} stops"}[kind]
     head = what.format(a=aspect, s=src, t=tgt)
-    return f"{head[0].upper()}{head[1:]} since {when} ({mu:.1f} -> {level:.1f} intensity points per {_FREQ_WORD[freq]})"
+    return f"{head[0].upper()}{head[1:]} since {when} ({mu:.1f} → {level:.1f} intensity points per {_FREQ_WORD[freq]})"
 
 
 def shifts(store, scope: Scope, baseline_periods: int | None = None) -> pd.DataFrame:

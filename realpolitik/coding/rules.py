@@ -22,6 +22,7 @@ SOURCE_PREPS = frozenset({"from", "by"})
 WEAPON_LEMMAS = cues.CHANNEL_CUES[6][1] | {"system", "equipment", "hardware"}
 CONFLICT_TYPES = frozenset({"ACCUSE", "SANCTION", "THREATEN", "ASSAULT", "COERCE"})
 FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+SOURCELESS_CONFIDENCE = 0.2  # below every actor-resolved event (their floor is 0.35)
 FUTURE_TO_THREATEN = frozenset({"PROTEST", "SANCTION", "COERCE", "ASSAULT"})
 INTENT_LEMMAS = frozenset({"plan", "intend", "prepare", "ready", "willing", "decide", "aim", "seek", "want"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -407,12 +408,14 @@ class RulesCoder:
 
     def __init__(self, options: Options | None = None):
         self.options = options or Options()
+        self.loose = bool(self.options.extra.get("loose", True))
+        self.sourceless = bool(self.options.extra.get("sourceless", False))
 
     # -- per sentence ---------------------------------------------------------------------
     def code_sentence(self, doc, sent, sent_index: int, mentions: list[ActorMention], article_id: str,
                       date: str | None = None, fctx=None) -> list[Event]:
         """The events of one parsed sentence, given the actor mentions inside it."""
-        if not mentions:
+        if not mentions and not self.sourceless:
             return []
         heads = head_lemmas()
         if not any(t.lemma_.lower() in heads for t in sent):
@@ -435,11 +438,30 @@ class RulesCoder:
                 old = events.get(key)
                 if old is None or _rank(ev, c) > _rank(old, None):
                     events[key] = ev
+        if not events and self.sourceless:
+            ev = self._sourceless_event(doc, sent, sent_index, cands, lemmas, evidence, article_id, date, fctx)
+            if ev is not None:
+                events[(None, None)] = ev
         # a target-less event is dropped when the same source has the same type with a target
         out = list(events.values())
         out = [e for e in out if e.target is not None or not any(
             o.target is not None and o.source == e.source and o.type == e.type for o in out)]
         return sorted(out, key=lambda e: (e.trigger.start if e.trigger else 0, e.source or "", e.target or ""))
+
+    def _sourceless_event(self, doc, sent, sent_index, cands, lemmas, evidence, article_id, date, fctx):
+        """An event whose actor the text names but we cannot resolve: the sentence's main verb is a trigger."""
+        for c in cands:
+            tok = c.tok
+            main = tok.dep_ == "ROOT" or (tok.dep_ in ("conj", "xcomp", "ccomp") and tok.head.dep_ == "ROOT")
+            if not main or c.trig.pos != "V" or c.trig.weak or child(tok, "nsubj", "nsubjpass") is None:
+                continue
+            anon = ActorMention(text="", start=tok.idx, end=tok.idx, code="", kind="group")
+            ev = self._event(doc, sent, sent_index, c, anon, c.targets[0] if c.targets else None, lemmas,
+                             evidence, article_id, date, fctx)
+            if ev is not None:
+                return replace(ev, source=None, source_text=None, source_span=None, channel=None, fronts=(),
+                               confidence=SOURCELESS_CONFIDENCE)
+        return None
 
     @staticmethod
     def _pairs(c: _Cand, srcs: list[ActorMention], idx: ActorIndex) -> list[tuple[ActorMention, ActorMention | None]]:
@@ -452,14 +474,16 @@ class RulesCoder:
         if c.trig.frame == "sym" and len(srcs) > 1 and not any(has_country(t) for t in targets):
             targets = []  # "X and Y share intelligence": a bare sector object is not the partner
         if targets:
-            return [(s, t) for s in srcs for t in targets if s.code[:3] != t.code[:3]]
+            pairs = [(s, t) for s in srcs for t in targets if s.code[:3] != t.code[:3]]
+            # an actor acting on its own country's people ("Syrian jets struck Homs") keeps no target
+            return pairs or [(s, None) for s in srcs]
         if c.trig.frame == "sym" and len(srcs) > 1:
             return [(s, t) for s in srcs for t in srcs if s is not t and s.code[:3] != t.code[:3]]
         return [(s, None) for s in srcs]
 
     def _event(self, doc, sent, sent_index, c: _Cand, s, t, lemmas, evidence, article_id, date, fctx) -> Event | None:
         type_ = c.type
-        if "T" in c.trig.flags and t is None and not (c.trig.frame == "sym"):
+        if "T" in c.trig.flags and t is None and not (c.trig.frame == "sym") and not self.loose:
             return None
         if t is None and (ontology.types()[type_].needs_target or c.trig.weak):
             return None

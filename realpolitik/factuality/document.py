@@ -23,6 +23,7 @@ _HEADING_MAX_WORDS = 14
 # Title-level hedges that colour the whole story, besides hedging adverbs: "Report:", "Unconfirmed".
 _TITLE_HEDGE_PREFIX = re.compile(r"^\s*(?:reports?|claims?|rumou?rs?|unconfirmed|allegations?)\s*[:\-–—|]", re.I)
 _CTX_KEY = "realpolitik.factuality.ctx"
+ACTORS_KEY = "realpolitik.factuality.actors"  # actor mentions of the doc, shared with scope.py
 
 
 @dataclass(frozen=True)
@@ -142,7 +143,7 @@ def _status(doc, start: int, end: int) -> tuple[str, tuple[Span, ...], str | Non
                 source = _np_text(doc, subj[0])
             elif generic_subj:
                 generic = True
-    if _TITLE_HEDGE_PREFIX.match(doc.text[start:end]):
+    if _TITLE_HEDGE_PREFIX.match(span.text):
         first = span[0]
         take("reported", first)
         generic = True
@@ -154,7 +155,7 @@ def _np_text(doc, tok) -> str:
     toks = [t for t in tok.subtree if not t.is_space]
     while toks and toks[-1].is_punct:
         toks.pop()
-    return doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)] if toks else tok.text
+    return doc[toks[0].i:toks[-1].i + 1].text if toks else tok.text
 
 
 def _toc_lines(lines: list[_Line]) -> set[int]:
@@ -187,8 +188,13 @@ def _toc_lines(lines: list[_Line]) -> set[int]:
     return toc
 
 
-def document_context(doc) -> DocContext:
-    """The structure of a parsed document, computed once and cached on the Doc."""
+def document_context(doc, mentions: list | None = None) -> DocContext:
+    """The structure of a parsed document, computed once and cached on the Doc.
+
+    Passing the actor mentions the caller already found lets attribution codes reuse them.
+    """
+    if mentions is not None and hasattr(doc, "user_data"):
+        doc.user_data[ACTORS_KEY] = list(mentions)
     cached = doc.user_data.get(_CTX_KEY) if hasattr(doc, "user_data") else None
     if cached is not None:
         return cached

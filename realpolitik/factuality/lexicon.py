@@ -36,7 +36,6 @@ REPORT_PASSIVES = frozenset("say believe think report allege rumour rumor unders
 HEDGE_ADVERBS = frozenset("""reportedly allegedly purportedly apparently supposedly seemingly ostensibly
 rumouredly reputedly""".split())
 POSSIBLE_ADVERBS = frozenset("possibly perhaps maybe potentially probably likely conceivably".split())
-NEG_WORDS = frozenset("not n't never no neither nor".split())
 REPORT_NOUNS = CLAIM_NOUNS | frozenset("""reports claims allegations rumours rumors indication
 indications sign signs word""".split())
 PLAN_NOUNS = frozenset("""plan plans intention intent pledge promise offer commitment bid aim goal talks

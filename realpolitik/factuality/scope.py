@@ -16,7 +16,7 @@ import importlib
 from dataclasses import dataclass
 from typing import Iterable
 
-from realpolitik.factuality.document import DocContext, document_context
+from realpolitik.factuality.document import ACTORS_KEY, DocContext, document_context
 from realpolitik.factuality.lexicon import (
     ACCUSE_VERBS, CLAIM_NOUNS, DENIAL_NOUNS, DENIAL_VERBS, GENERIC_SOURCE_MODIFIERS, GENERIC_SOURCES,
     DEFINITE, HEDGE_ADVERBS, INTENT_ADJECTIVES, MODALS, NOUN_MODIFIERS, PLAN_NOUNS, PLAN_VERBS, POSSIBLE_ADJECTIVES,
@@ -95,10 +95,6 @@ def _report_cue(doc, verb, rule: str, cue_tokens: Iterable[int] | None = None) -
         return _Cue("reported", toks, rule, None, True)
     rng = _np_range(subj)
     return _Cue("reported", toks, rule, rng, _is_generic(doc, rng))
-
-
-def _aux_tokens(tok, *lemmas: str) -> list[int]:
-    return [c.i for c in tok.children if c.dep_ in ("aux", "auxpass") and lemma_of(c) in lemmas]
 
 
 def _has_if_clause(tok) -> int | None:
@@ -261,6 +257,9 @@ def _walk(doc, sent, trigger, lo: int, hi: int) -> list[_Cue]:
             scope = "report"  # a clause of its own: only attribution scopes over it
         elif dep in ("ccomp", "parataxis", "csubj"):
             neg_ok = False  # "X did not say Y ..." does not deny Y's event
+        elif dep == "conj" and any(c.dep_ == "cc" and c.lower_ in ("but", "yet", "instead") and c.i < node.i
+                                   for c in head.children):
+            neg_ok = False  # "did not deliver jets but sent tanks": the contrast affirms
         node = head
     return [c for c in cues if all(lo <= doc[i].idx < hi for i in c.tokens)]
 
@@ -336,26 +335,28 @@ def _question_cue(doc, sent, trigger, ctx: DocContext) -> _Cue | None:
 
 
 def _spans(doc, idx: Iterable[int]) -> tuple[Span, ...]:
-    """Token indices as character spans, merging runs of adjacent tokens."""
+    """Token indices as character spans, merging runs of adjacent tokens ("is expected to")."""
     out: list[Span] = []
-    for i in sorted(set(idx)):
-        t = doc[i]
-        if out and doc[i - 1].idx + len(doc[i - 1].text) >= t.idx - 1 and i - 1 in idx:
-            s = out[-1]
-            out[-1] = Span(s.start, t.idx + len(t.text), doc.text[s.start:t.idx + len(t.text)])
-        else:
-            out.append(Span(t.idx, t.idx + len(t.text), t.text))
+    first = prev = None
+    for i in sorted(set(idx)) + [None]:
+        if i is not None and prev is not None and i == prev + 1:
+            prev = i
+            continue
+        if first is not None:
+            run = doc[first:prev + 1]  # Span.text: cheap, unlike Doc.text which rebuilds the whole text
+            out.append(Span(run.start_char, run.end_char, run.text))
+        first = prev = i
     return tuple(out)
 
 
 def _char_range_text(doc, rng: tuple[int, int]) -> tuple[str, int, int]:
-    s, e = doc[rng[0]].idx, doc[rng[1] - 1].idx + len(doc[rng[1] - 1].text)
-    return doc.text[s:e], s, e
+    run = doc[rng[0]:rng[1]]
+    return run.text, run.start_char, run.end_char
 
 
 def _mentions(doc) -> list:
     """Actor mentions of the doc, from `realpolitik.actors` (or the coder's stand-in), cached on it."""
-    key = "realpolitik.factuality.actors"
+    key = ACTORS_KEY
     if key in doc.user_data:
         return doc.user_data[key]
     mentions: list = []

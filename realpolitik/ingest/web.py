@@ -74,7 +74,7 @@ def _reason_for(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None
         ip = ip.ipv4_mapped
     for attr, name in (("is_loopback", "a loopback"), ("is_link_local", "a link-local"),
                        ("is_multicast", "a multicast"), ("is_unspecified", "an unspecified"),
-                       ("is_private", "a private"), ("is_reserved", "a reserved")):
+                       ("is_reserved", "a reserved"), ("is_private", "a private")):
         if getattr(ip, attr):
             return name
     if not ip.is_global:
@@ -108,7 +108,8 @@ def resolve(url: str, allow_private: bool = False, allow_hosts: Iterable[str] = 
         for a in addrs:
             why = _reason_for(ipaddress.ip_address(a))
             if why:
-                raise FetchError(url, f"refused: {host} resolves to {a}, {why} address "
+                where = f"{host} is" if host == a else f"{host} resolves to {a},"
+                raise FetchError(url, f"refused: {where} {why} address "
                                       "(use --allow-private to fetch from local or private networks)")
     return addrs
 
@@ -166,7 +167,7 @@ def _one_hop(client, method: str, current: str, headers: dict[str, str], json_bo
             with client.stream(method, _pinned(current, addr), headers={**headers, "Host": _host_header(current)},
                                extensions={"sni_hostname": urlsplit(current).hostname},
                                json=json_body if method == "POST" else None) as resp:
-                if resp.is_redirect:
+                if resp.status_code in (301, 302, 303, 307, 308):
                     loc = resp.headers.get("location")
                     if not loc:
                         raise FetchError(current, f"HTTP {resp.status_code} redirect without a Location header")

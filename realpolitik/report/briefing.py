@@ -76,6 +76,11 @@ def _front_chart(sup: pd.DataFrame, periods: list[pd.Timestamp], title: str) -> 
     return svg.line_chart(labels, series, title, y_label="cooperation intensity per period")
 
 
+def _n(count: float, word: str) -> str:
+    """'1 event', '2.5 events'."""
+    return f"{count:g} {word}" + ("" if count == 1 else "s")
+
+
 def _period_label(p: pd.Timestamp) -> str:
     return p.strftime("%Y-%m") if p.day == 1 else p.date().isoformat()
 
@@ -116,6 +121,9 @@ def build_briefing(store, scope: Scope) -> dict[str, Any]:
             raise ValueError("a dyad briefing needs both source and target (or use country/region)")
         b["mode"] = "dyad"
         _dyad(store, scope, df, periods, b)
+    fact = b["certainty"]["factuality"]
+    b["charts"].setdefault("factuality", svg.bar_chart(sorted(fact.items(), key=lambda kv: -kv[1]),
+                                                       "Events by factuality"))
     b["coverage"] = {"articles": int(df["article_id"].nunique()), "events": int(len(df)),
                      "publishers": int(df["publisher"].nunique())}
     return b
@@ -123,23 +131,23 @@ def build_briefing(store, scope: Scope) -> dict[str, Any]:
 
 def _dyad(store, scope: Scope, df: pd.DataFrame, periods: list, b: dict[str, Any]) -> None:
     a, t = scope.source.upper()[:3], scope.target.upper()[:3]
-    b["title"] = f"{a} -> {t}: support, pressure and stability"
+    b["title"] = f"{a} → {t}: support, pressure and stability"
     pair = df[(df["src"] == a) & (df["tgt"] == t)]
     sup = pair[pair["quad"].isin(COOPERATION)].copy()
     sup["front"] = [list(f) if len(f) else ["unspecified"] for f in sup["fronts"]]
     sup = sup.explode("front")
     b["profile"] = records(support_profile(store, scope, by_period=False))
-    b["charts"]["fronts"] = _front_chart(sup, periods, f"Support {a} -> {t} by front")
+    b["charts"]["fronts"] = _front_chart(sup, periods, f"Support {a} → {t} by front")
     b["shifts"] = records(shifts(store, scope))
     b["certainty"] = _certainty(pair)
     b["charts"]["factuality"] = svg.bar_chart(sorted(b["certainty"]["factuality"].items(), key=lambda kv: -kv[1]),
-                                              f"Events {a} -> {t} by factuality")
+                                              f"Events {a} → {t} by factuality")
     back = df[(df["src"] == t) & (df["tgt"] == a)]
     b["reverse"] = {"events": round(float(back["weight"].sum()), 2),
                     "cooperation": round(float(back[back["quad"].isin(COOPERATION)]["weight"].sum()), 2),
                     "conflict": round(float(back[back["quad"].isin(CONFLICT)]["weight"].sum()), 2)}
     b["pressure"], pdf = _pressure(df, {a, t}, {a, t})
-    b["charts"]["pressure"] = svg.bar_chart([(f"{r['source']} -> {r['target']}", r["intensity"])
+    b["charts"]["pressure"] = svg.bar_chart([(f"{r['source']} → {r['target']}", r["intensity"])
                                              for r in b["pressure"]], "Third-party pressure by intensity")
     b["stability"] = _stability_rows(df, scope, [a, t])
     b["evidence"] = evidence_items(pair, KEY_EVIDENCE) + evidence_items(pdf, 3)
@@ -151,10 +159,10 @@ def _dyad_summary(a: str, t: str, b: dict[str, Any], sup: pd.DataFrame) -> list[
     fronts = (sup["weight"]).groupby(sup["front"]).sum().sort_values(ascending=False) if len(sup) else pd.Series()
     n = float(sup.drop_duplicates("id")["weight"].sum()) if len(sup) else 0.0
     if n:
-        out.append(f"{a} supported {t} in {n:g} cooperative events, on these fronts: "
+        out.append(f"{a} supported {t} in {_n(n, 'cooperative event')}, on these fronts: "
                    + ", ".join(f"{f} ({v:g})" for f, v in fronts.items()) + ".")
         top = b["profile"][0]
-        out.append(f"Strongest channel: {top['channel']} ({top['front']}), {top['events']:g} events, "
+        out.append(f"Strongest channel: {top['channel']} ({top['front']}), {_n(top['events'], 'event')}, "
                    f"summed intensity {top['intensity']:g}.")
     else:
         out.append(f"No cooperative events from {a} to {t} in this window.")
@@ -169,7 +177,7 @@ def _dyad_summary(a: str, t: str, b: dict[str, Any], sup: pd.DataFrame) -> list[
             out.append("Corroboration: " + ", ".join(f"{k} {v:g}" for k, v in c["corroboration"].items()) + ".")
     if b["pressure"]:
         p = b["pressure"][0]
-        out.append(f"Main third-party pressure: {p['source']} on {p['target']} ({p['events']:g} events: {p['types']}).")
+        out.append(f"Main third-party pressure: {p['source']} on {p['target']} ({_n(p['events'], 'event')}: {p['types']}).")
     return out
 
 
@@ -191,18 +199,18 @@ def _country(store, scope: Scope, df: pd.DataFrame, periods: list, b: dict[str, 
     b["shifts"] = records(shifts(store, scope))
     b["certainty"] = _certainty(df[(df["src"] == c) | (df["tgt"] == c)])
     b["pressure"], pdf = _pressure(df, {c}, {c})
-    b["charts"]["pressure"] = svg.bar_chart([(f"{r['source']} -> {r['target']}", r["intensity"])
+    b["charts"]["pressure"] = svg.bar_chart([(f"{r['source']} → {r['target']}", r["intensity"])
                                              for r in b["pressure"]], f"Pressure on {c} by intensity")
     b["stability"] = _stability_rows(df, scope, [c])
     net = network_of(df, scope)
     b["network"] = _network_view(net, {c})
     b["evidence"] = evidence_items(sup, KEY_EVIDENCE) + evidence_items(pdf, 3)
-    b["summary"] = [f"{len(b['supporters'])} states gave {c} cooperative support in this window"
+    b["summary"] = [f"{_n(len(b['supporters']), 'state')} gave {c} cooperative support in this window"
                     + (f", led by {b['supporters'][0]['source']}." if b["supporters"] else ".")]
     b["summary"] += [s["description"] + "." for s in b["shifts"][:3]]
     if b["pressure"]:
         p = b["pressure"][0]
-        b["summary"].append(f"Main pressure: {p['source']} ({p['events']:g} events: {p['types']}).")
+        b["summary"].append(f"Main pressure: {p['source']} ({_n(p['events'], 'event')}: {p['types']}).")
 
 
 def _region(store, scope: Scope, df: pd.DataFrame, periods: list, b: dict[str, Any]) -> None:
@@ -220,19 +228,20 @@ def _region(store, scope: Scope, df: pd.DataFrame, periods: list, b: dict[str, A
     b["shifts"] = records(shifts(store, scope))
     b["certainty"] = _certainty(rd)
     b["pressure"], pdf = _pressure(df, members, members)
-    b["charts"]["pressure"] = svg.bar_chart([(f"{r['source']} -> {r['target']}", r["intensity"])
+    b["charts"]["pressure"] = svg.bar_chart([(f"{r['source']} → {r['target']}", r["intensity"])
                                              for r in b["pressure"]], "Outside pressure on members by intensity")
     gp = b["stability"][0]["great_powers"] if b["stability"] else {}
     b["charts"]["great_powers"] = svg.bar_chart(
-        [(f"{g} cooperation", v["cooperation"]) for g, v in gp.items()] +
-        [(f"{g} conflict", -v["conflict"]) for g, v in gp.items()], "Great-power engagement with the region")
+        [(f"{g} cooperation", v["cooperation"]) for g, v in gp.items() if v["cooperation"]] +
+        [(f"{g} conflict", -v["conflict"]) for g, v in gp.items() if v["conflict"]],
+        "Great-power engagement with the region (intensity; conflict leftwards)")
     sup = rd[rd["quad"].isin(COOPERATION)].copy()
     sup["front"] = [list(f) if len(f) else ["unspecified"] for f in sup["fronts"]]
     b["charts"]["fronts"] = _front_chart(sup.explode("front"), periods, f"Cooperation involving {reg['name']}, by front")
     b["evidence"] = evidence_items(rd, KEY_EVIDENCE)
     if b["stability"]:
         r0 = b["stability"][0]
-        b["summary"] = [f"Conflict intensity {r0['conflict_intensity']:g} per month ({r0['trend_label']}, trend "
+        b["summary"] = [f"Conflict intensity {r0['conflict_intensity']:.2f} per month ({r0['trend_label']}, trend "
                         f"{r0['trend']:+g}); great-power involvement {r0['great_power_involvement']:.0%}; "
                         f"polarisation {r0['polarisation']:.0%}."]
     else:

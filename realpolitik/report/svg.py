@@ -28,7 +28,7 @@ def line_chart(labels: Sequence[str], series: dict[str, Sequence[float]], title:
     """A multi-line chart over periods, with a legend; an empty note when there is nothing to plot."""
     if not labels or not series:
         return empty(title, width)
-    left, right, top, bottom = 48, 150, 28, 40
+    left, right, top, bottom = 48, 150, 46, 40
     pw, ph = width - left - right, height - top - bottom
     hi = max([max(v) for v in series.values() if len(v)] + [0.0])
     ticks = _ticks(hi)
@@ -45,7 +45,7 @@ def line_chart(labels: Sequence[str], series: dict[str, Sequence[float]], title:
         if i % every == 0 or i == n - 1:
             parts.append(f"<text x='{x(i):.1f}' y='{top + ph + 16}' text-anchor='middle' {FONT}>{escape(lab)}</text>")
     if y_label:
-        parts.append(f"<text x='{left}' y='{top - 10}' {FONT} fill='#555'>{escape(y_label)}</text>")
+        parts.append(f"<text x='{left}' y='{top - 8}' {FONT} fill='#555'>{escape(y_label)}</text>")
     for k, (name, vals) in enumerate(series.items()):
         colour = PALETTE[k % len(PALETTE)]
         pts = " ".join(f"{x(i):.1f},{y(float(v)):.1f}" for i, v in enumerate(vals))
@@ -66,7 +66,7 @@ def bar_chart(items: Sequence[tuple[str, float]], title: str, width: int = 640, 
     """Horizontal bars, one per (label, value), largest first as given; negative values drawn leftwards."""
     if not items:
         return empty(title, width)
-    row, left, top = 22, 150, 10
+    row, left, top = 22, 150, 28
     height = top + row * len(items) + 10
     hi = max(abs(v) for _, v in items) or 1.0
     has_neg = any(v < 0 for _, v in items)
@@ -90,9 +90,10 @@ def bar_chart(items: Sequence[tuple[str, float]], title: str, width: int = 640, 
 
 def empty(title: str, width: int = 640) -> Markup:
     """A small SVG saying there is no data, so every chart slot still holds a chart."""
-    return Markup(_open(width, 40, title) + f"<text x='8' y='24' {FONT} fill='#777'>No data in this window.</text></svg>")
+    return Markup(_open(width, 48, title) + f"<text x='8' y='38' {FONT} fill='#777'>No data in this window.</text></svg>")
 
 
 def _open(width: int, height: int, title: str) -> str:
     return (f"<svg xmlns='http://www.w3.org/2000/svg' class='chart' role='img' width='{width}' height='{height}' "
-            f"viewBox='0 0 {width} {height}'><title>{escape(title)}</title>")
+            f"viewBox='0 0 {width} {height}'><title>{escape(title)}</title>"
+            f"<text x='4' y='16' font-family='sans-serif' font-size='13' font-weight='bold'>{escape(title)}</text>")

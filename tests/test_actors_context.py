@@ -1,0 +1,61 @@
+"""Case traps: sloppy lowercase states resolve; birds, dishes and first names do not."""
+import pytest
+
+from realpolitik.actors import find_actors
+from realpolitik.nlp import get_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return get_nlp()
+
+
+def codes(nlp, text):
+    return [m.code for m in find_actors(nlp(text), "2025-06-01")]
+
+
+def test_lowercase_states_in_sloppy_text(nlp):
+    assert codes(nlp, "china and iran agreed to expand trade.") == ["CHN", "IRN"]
+    assert "RUS" in codes(nlp, "india kept buying cheap russian oil.")
+    assert codes(nlp, "iran denied the report.") == ["IRN"]
+
+
+def test_turkey_the_bird(nlp):
+    assert codes(nlp, "We roasted a turkey for Thanksgiving dinner.") == []
+    assert codes(nlp, "Turkey sandwiches were served at the picnic.") == []
+    assert codes(nlp, "Turkey closed its airspace to the jets.") == ["TUR"]
+
+
+def test_china_the_dishes(nlp):
+    assert codes(nlp, "She set the table with her grandmother's fine china.") == []
+    assert codes(nlp, "The bone china cups broke in the move.") == []
+
+
+def test_jordan_as_a_person(nlp):
+    assert codes(nlp, "Michael Jordan won six championships.") == []
+    assert codes(nlp, "Jordan and Egypt condemned the raid.") == ["JOR", "EGY"]
+
+
+def test_georgia_the_us_state(nlp):
+    assert codes(nlp, "The company moved its headquarters to Atlanta, Georgia.") == []
+    assert codes(nlp, "Georgia applied to join the European Union.") == ["GEO", "IGOEUR"]
+
+
+def test_chad_as_a_first_name(nlp):
+    assert codes(nlp, "Chad Thompson scored twice on Saturday.") == []
+    assert codes(nlp, "Chad expelled the French ambassador.") == ["TCD", "FRAGOV"]
+
+
+def test_washington_as_a_person_and_a_place(nlp):
+    assert codes(nlp, "Denzel Washington starred in the film.") == []
+    assert codes(nlp, "He grew up in Seattle, Washington.") == []
+
+
+def test_person_sharing_a_leaders_surname(nlp):
+    assert codes(nlp, "Jeb Bush spoke at the dinner.") == []
+    assert codes(nlp, "Vladimir V. Putin met the envoy.") == ["RUSGOV"]
+
+
+def test_city_qualified_by_its_country_is_a_place(nlp):
+    assert codes(nlp, "A storm hit Christchurch, New Zealand, on Sunday.") == []
+    assert codes(nlp, "Protesters gathered in Basra.") == ["CVL"]
