@@ -20,7 +20,7 @@ def run(path: Path, show: bool) -> None:
     recs = [json.loads(l) for l in path.read_text().splitlines() if l.strip()]
     from realpolitik.options import Options
     import os
-    coder = RulesCoder(Options(extra={'sourceless': bool(os.environ.get('SRCLESS'))}))
+    coder = RulesCoder(Options(extra={'sourceless': bool(os.environ.get('SRCLESS')), 'future_as_agree': not os.environ.get('NOFUT')}))
     arts = [Article.from_text(r["text"], published=r.get("date")) for r in recs]
     t = time.time()
     preds = {r["id"]: [e.as_dict() for e in evs] for r, evs in zip(recs, coder.code_many(arts))}

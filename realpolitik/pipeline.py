@@ -42,8 +42,11 @@ def coder_key(options: Options | None = None) -> str:
 
 
 def code_articles(articles: list[Article], options: Options | None = None) -> Iterator[list[Event]]:
-    """Events for each article, in order."""
-    yield from get_coder(options).code_many(articles)
+    """Events for each article, in order (an article over the coding limits is coded on its first sentences)."""
+    from realpolitik.ingest.limits import limit_for_coding
+
+    options = options or Options()
+    yield from get_coder(options).code_many(limit_for_coding(a, options) for a in articles)
 
 
 def code_text(text: str, date: str | None = None, options: Options | None = None) -> list[Event]:

@@ -201,3 +201,12 @@ def test_regions_file_uses_known_state_codes():
     for key, reg in an.regions().items():
         assert reg["codes"] and set(reg["codes"]) <= states(), key
     assert {"USA", "CHN", "RUS"} <= set(an.great_powers())
+
+
+def test_events_without_a_target_are_kept_out_of_dyads(store, ids):
+    a = article("Iran mobilised reserve units near the border.", "2025-06-02", "Wire B")
+    store.save([(a, [make_event(a, "IRN", None, "THREATEN", -3.5)], "rules.v1")])
+    df = an.load_events(store, an.Scope(country="IRN", **WINDOW))
+    assert df["tgt"].isna().sum() == 1
+    # The network has no edge for it, so the edges are those of the hand-made store.
+    assert len(an.network(store, an.Scope(**WINDOW)).edges) == 5

@@ -122,3 +122,9 @@ def test_single_sentence_has_no_structure():
 def test_context_is_cached_on_the_doc():
     doc = get_nlp()("Title line\n\nBody of the text here.\n")
     assert document_context(doc) is document_context(doc)
+
+
+def test_unknowns_lead_in_gives_questions():
+    text = "Arms to Sudan\n\nWhat we don't know:\n- Chad shipped rifles to the army\n"
+    a, _ = _at(text, "shipped")
+    assert a.factuality == "question"

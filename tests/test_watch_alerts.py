@@ -47,7 +47,7 @@ TARGETS = ["a fuel depot was hit by drones", "missiles destroyed the rail bridge
 
 
 def conflict(i: int, day: dt.date, what: str = "artillery fire hit a village near the frontier") -> tuple[Article, list[Event]]:
-    text = f"Report {i}: {what} on {day.isoformat()}, local officials said."
+    text = f"{what.capitalize()} on {day.strftime('%A')}, local officials said ({i})."
     art = Article.from_text(text, published=day.isoformat(), publisher=f"Outlet {i}", source=f"s{i}")
     ev = Event(id=f"e{i}", article_id=art.id, sentence_index=0, source="RUSMIL", target="UKR", type="ASSAULT",
                quad="material_conflict", evidence=Span(0, len(text), text), date=day.isoformat(), coder="test",

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from realpolitik.actors.tables import Alias, normalise, sentence_bounds, tables
+from realpolitik.actors.tables import Alias, doc_cache, normalise, sentence_bounds, tables, text_of
 
 # Titles and words that may precede a state's name inside a PERSON entity without making
 # the name a person's ("King Abdullah of Jordan", "President of Georgia").
@@ -67,8 +67,8 @@ def _inside_person(doc, start: int, end: int, glued: bool, own_name: str = "") -
     if span is None:
         return False
     own = set(normalise(own_name).replace(".", " ").split())
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and ent.start <= span.start and span.end <= ent.end:
+    for ent in _person_ents(doc):
+        if ent.start <= span.start and span.end <= ent.end:
             others = [t for t in ent if t.i < span.start or t.i >= span.end]
             names = [t for t in others if t.text[:1].isupper() and t.lower_ not in _TITLE_WORDS
                      and normalise(t.text) not in tables().aliases and t.lower_ not in own
@@ -91,9 +91,17 @@ def _inside_person(doc, start: int, end: int, glued: bool, own_name: str = "") -
     return False
 
 
+def _person_ents(doc) -> list:
+    """The Doc's PERSON entities, computed once per Doc (``Doc.ents`` rebuilds them per call)."""
+    memo = doc_cache(doc)
+    if "person_ents" not in memo:
+        memo["person_ents"] = [e for e in doc.ents if e.label_ == "PERSON"]
+    return memo["person_ents"]
+
+
 def _near_us_place(doc, start: int, end: int) -> bool:
     near = _tokens_around(doc, start, end, 3)
-    text = doc.text[end:end + 12].lower()
+    text = text_of(doc)[end:end + 12].lower()
     return (any(w in _us_places() for w in near) or "state" in near[3:4]
             or bool(re.match(r",?\s*(u\.s\.|us|usa)\b", text)))
 
@@ -121,7 +129,7 @@ def _lowercase_evidence(doc, start: int, end: int) -> bool:
 
 def context_ok(doc, start: int, end: int, alias: Alias) -> bool:
     """Whether the match at [start, end) stands for its entry, given the sentence around it."""
-    text = doc.text
+    text = text_of(doc)
     key = normalise(text[start:end])
     role = alias.entry.role
     if alias.prefix_only and not text[end:end + 1] == "-":

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from realpolitik.actors.context import case_ok, context_ok
 from realpolitik.actors.sectors import attach_sector, standalone_sectors
-from realpolitik.actors.tables import Alias, Entry, automaton, normalise, tables
+from realpolitik.actors.tables import Alias, Entry, automaton, normalise, tables, text_of
 from realpolitik.model import ActorMention
 
 
@@ -27,7 +27,7 @@ def candidates(text: str) -> list[tuple[int, int, str]]:
 
 
 def _valid_aliases(doc, start: int, end: int, key: str) -> list[Alias]:
-    surface = doc.text[start:end]
+    surface = text_of(doc)[start:end]
     return [a for a in tables().aliases[key]
             if a.entry.kind in ("block", "place") or (case_ok(a, surface) and context_ok(doc, start, end, a))]
 
@@ -35,7 +35,7 @@ def _valid_aliases(doc, start: int, end: int, key: str) -> list[Alias]:
 def select(doc) -> list[tuple[int, int, list[Alias]]]:
     """Valid matches, leftmost-longest and non-overlapping (a longer name wins: "South Sudan")."""
     found = []
-    for start, end, key in candidates(doc.text):
+    for start, end, key in candidates(text_of(doc)):
         valid = _valid_aliases(doc, start, end, key)
         if valid:
             found.append((start, end, valid))
@@ -118,8 +118,8 @@ def _mention(text: str, start: int, end: int, e: Entry) -> ActorMention:
 
 
 def find_actors(doc, date: str | None = None) -> list[ActorMention]:
-    """All actor mentions in a spaCy Doc (char offsets in doc.text, sorted by start)."""
-    text = doc.text
+    """All actor mentions in a spaCy Doc (char offsets in text_of(doc), sorted by start)."""
+    text = text_of(doc)
     mentions: list[ActorMention] = []
     for start, end, valid in select(doc):
         if _locative_apposition(doc, start, valid):

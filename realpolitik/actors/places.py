@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from realpolitik.actors.context import context_ok
 from realpolitik.actors.matcher import candidates
-from realpolitik.actors.tables import _rows, _split, normalise, tables
+from realpolitik.actors.tables import _rows, _split, normalise, tables, text_of
 from realpolitik.model import Location
 
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -94,7 +94,7 @@ def find_places(doc) -> list[tuple[int, int, Location]]:
     """Places mentioned as locations: (char start, char end, Location), sorted by start.
     States and capitals are included (the coder decides by role whether they act); names that
     context shows are not places ("Michael Jordan") are left out."""
-    text = doc.text
+    text = text_of(doc)
     found: dict[tuple[int, int], Location] = {}
     taken: list[tuple[int, int]] = []
     # State names and capitals, including lowercase ones the tagger misses.

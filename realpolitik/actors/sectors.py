@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from realpolitik.actors.tables import tables
+from realpolitik.actors.tables import tables, text_of
 from realpolitik.model import ActorMention
 
 # Sector words too vague to be an actor on their own (they still give a state its sector).
@@ -68,9 +68,9 @@ def attach_sector(doc, m: ActorMention) -> ActorMention:
             start = min(m.start, phrase_start)
             end = max(m.end, noun.idx + len(noun.text))
             if m.sector:  # "Houthi rebels": the group keeps its own code, the span widens
-                return replace(m, start=start, end=end, text=doc.text[start:end])
+                return replace(m, start=start, end=end, text=text_of(doc)[start:end])
             return replace(m, code=(m.country or m.code[:3]) + sector, sector=sector,
-                           start=start, end=end, text=doc.text[start:end])
+                           start=start, end=end, text=text_of(doc)[start:end])
     return m
 
 
@@ -103,6 +103,6 @@ def standalone_sectors(doc, mentions: list[ActorMention]) -> list[ActorMention]:
                     country = hit[0].country
                     end = max(end, hit[0].end)
         code = (country or "") + sector
-        out.append(ActorMention(text=doc.text[phrase_start:end], start=phrase_start, end=end, code=code,
+        out.append(ActorMention(text=text_of(doc)[phrase_start:end], start=phrase_start, end=end, code=code,
                                 country=country, sector=sector, kind="sector", name=None))
     return out

@@ -3,6 +3,7 @@ Aho-Corasick automaton over every alias (one pass over a text finds every candid
 from __future__ import annotations
 
 import csv
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -158,17 +159,41 @@ def automaton():
     return auto
 
 
+_DOC_CACHE: "OrderedDict[int, tuple[object, dict]]" = OrderedDict()
+
+
+def doc_cache(doc) -> dict:
+    """Per-Doc memo for derived data (text, sentences, entities). Kept outside ``Doc.user_data``
+    so serialising a Doc is unaffected; only the last few Docs are held."""
+    hit = _DOC_CACHE.get(id(doc))
+    if hit is not None and hit[0] is doc:
+        return hit[1]
+    memo: dict = {}
+    _DOC_CACHE[id(doc)] = (doc, memo)
+    while len(_DOC_CACHE) > 8:  # a handful: find_actors and find_places run on one Doc at a time
+        _DOC_CACHE.popitem(last=False)
+    return memo
+
+
+def text_of(doc) -> str:
+    """The Doc's text, built once (``Doc.text`` joins every token on each call)."""
+    memo = doc_cache(doc)
+    if "text" not in memo:
+        memo["text"] = doc.text
+    return memo["text"]
+
+
 def sentence_bounds(doc, i: int) -> tuple[int, int]:
     """(start, end) token indices of the sentence holding token i, computed once per Doc
     (``Span.sent`` walks the whole Doc on every call)."""
-    bounds = doc.user_data.get("realpolitik.sent_of")
-    if bounds is None:
-        bounds = [None] * len(doc)
+    memo = doc_cache(doc)
+    if "sent_of" not in memo:
+        bounds = [(0, len(doc))] * len(doc)
         for sent in doc.sents:
             for k in range(sent.start, sent.end):
                 bounds[k] = (sent.start, sent.end)
-        doc.user_data["realpolitik.sent_of"] = bounds
-    return bounds[i]
+        memo["sent_of"] = bounds
+    return memo["sent_of"][i]
 
 
 def capital_country(text: str) -> str | None:

@@ -129,10 +129,15 @@ def states() -> frozenset[str]:
 
 def actor_node(code: str | None) -> str | None:
     """The node an actor code stands for: its state's 3 letters (CHNMIL -> CHN), else the whole code."""
-    if not code:
-        return None
+    if not isinstance(code, str) or not code:
+        return None  # no actor (NULL, or NaN after a pandas merge)
     code = code.upper()
     return code[:3] if code[:3] in states() else code
+
+
+def alignable(node: object) -> bool:
+    """True for a state or an organisation node (IGOUNO); False for a bare sector code (GOV, MIL) or none."""
+    return isinstance(node, str) and (node in states() or len(node) > 3)
 
 
 def period_start(dates: pd.Series, freq: str) -> pd.Series:

@@ -7,7 +7,7 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
-from realpolitik.analytics.frame import COOPERATION, CONFLICT, Scope, load_events, records
+from realpolitik.analytics.frame import COOPERATION, CONFLICT, Scope, alignable, load_events, records
 
 # An actor bridges blocs when at least this share of its cooperation goes to blocs other than its
 # own: a quarter is a round figure chosen so one stray meeting does not make a bridge while a
@@ -57,7 +57,8 @@ def edges(df: pd.DataFrame) -> pd.DataFrame:
     over conflictual ones (w_f the factuality weight, w_c the cluster weight), both divided by 10 so one
     fully asserted AID event scores 1.
     """
-    df = df[df["src"].notna() & df["tgt"].notna() & (df["src"] != df["tgt"])]
+    # Nodes are states and organisations (IGOUNO); a bare sector code (GOV, MIL) has no country to align.
+    df = df[df["src"].map(alignable) & df["tgt"].map(alignable) & (df["src"] != df["tgt"])]
     df = df[df["quad"].isin(COOPERATION + CONFLICT)]
     if not len(df):
         return pd.DataFrame(columns=EDGE_COLUMNS)

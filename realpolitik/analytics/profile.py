@@ -11,7 +11,7 @@ UNSPECIFIED = "unspecified"
 # Corroboration ranks for choosing a cell's strongest evidence: several independent sources beat
 # one, and a contested event is the weakest whatever its factuality (docs/analytics.md).
 CORROBORATION_RANK = {"corroborated": 2, "single_source": 1, None: 1, "contested": 0}
-PROFILE_COLUMNS = ["front", "channel", "period", "events", "mentions", "intensity", "claims", "sources",
+PROFILE_COLUMNS = ["front", "channel", "period", "events", "mentions", "intensity", "claims", "denied", "sources",
                    "first", "last", "factuality", "best_event_id", "best_evidence", "best_article_id",
                    "best_factuality", "best_corroboration", "best_title", "best_publisher", "best_date",
                    "best_source", "best_target"]
@@ -45,15 +45,19 @@ def support_profile(store, scope: Scope, by_period: bool = True) -> pd.DataFrame
         return pd.DataFrame(columns=PROFILE_COLUMNS)
     keys = ["front", "channel"] + (["period"] if by_period else [])
     df = strength_order(df)
-    df["wi"] = df["weight"] * df["intensity"]
-    df["wc"] = df["weight"] * df["claim"]
+    # A denied event is not support: it is counted apart, not in the cell's events or intensity.
+    live = df["factuality"] != "denied"
+    df["wl"] = df["weight"] * live
+    df["wd"] = df["weight"] * ~live
+    df["wi"] = df["wl"] * df["intensity"]
+    df["wc"] = df["wl"] * df["claim"]
     # Independent sources: distinct publishers; an article without one counts as its own source,
     # and a near-duplicate counts as its canonical article.
     canon = df["canonical_id"].where(df["canonical_id"].notna(), df["article_id"])
     df["src_key"] = df["publisher"].where(df["publisher"].notna() & (df["publisher"] != ""), "article:" + canon)
     grouped = df.groupby(keys, sort=True)
-    out = grouped.agg(events=("weight", "sum"), mentions=("id", "count"), intensity=("wi", "sum"),
-                      claims=("wc", "sum"), sources=("src_key", "nunique"), first=("date", "min"),
+    out = grouped.agg(events=("wl", "sum"), mentions=("id", "count"), intensity=("wi", "sum"),
+                      claims=("wc", "sum"), denied=("wd", "sum"), sources=("src_key", "nunique"), first=("date", "min"),
                       last=("date", "max")).reset_index()
     out["factuality"] = [dict(g["factuality"].value_counts().sort_index()) for _, g in grouped]
     best = grouped.head(1).set_index(keys)  # rows are in strength order, so the first is the strongest

@@ -116,7 +116,8 @@ def _status(doc, start: int, end: int) -> tuple[str, tuple[Span, ...], str | Non
         if t.text == "?" and t.i >= span.end - 2:
             take("question", t)
         elif t.dep_ == "neg" or low == "never":
-            take("denied", t)
+            # "What we don't know:" lists open questions; "Officials did not confirm:" denies nothing more
+            take("question" if lemma_of(t.head) in ("know", "clear", "sure", "certain") else "denied", t)
         elif t.pos_ == "VERB" and lemma in DENIAL_VERBS:
             take("denied", t)
         elif t.tag_ == "MD" and low in MODALS:

@@ -29,8 +29,10 @@ PROMISE_VERBS = frozenset("pledge promise vow commit offer earmark".split())
 # Verbs making their complement only possible.
 POSSIBLE_VERBS = frozenset("""consider mull weigh contemplate propose threaten urge call ask demand
 request press push explore discuss debate""".split())
-# Speech acts that are themselves events and carry a that-clause ("warned that ..."): reported.
-SPEECH_ACTS = REPORTING_VERBS | frozenset("warn threaten vow pledge promise accuse urge".split())
+# Speech acts that are themselves events and carry a that-clause ("warned that ..."): reported, as the
+# gold labels a warning whose content is reported speech. Requests ("urged that") stay asserted, as
+# the gold labels "called on X to ...".
+SPEECH_ACTS = REPORTING_VERBS | frozenset("warn threaten vow pledge promise".split())
 # Passive raising verbs: "is said/believed/thought to have ..." reports; "is expected/set to" plans.
 REPORT_PASSIVES = frozenset("say believe think report allege rumour rumor understand know suspect claim".split())
 HEDGE_ADVERBS = frozenset("""reportedly allegedly purportedly apparently supposedly seemingly ostensibly

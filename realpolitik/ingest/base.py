@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,10 +79,20 @@ def _read_path(path: Path, options: Options) -> Iterator[RawItem | IngestError]:
 
 
 def _walk(root: Path, options: Options) -> Iterator[RawItem | IngestError]:
-    # Symlinked directories are not followed, so a directory loop cannot recurse forever.
+    # Symlinked directories are not followed, so a directory loop cannot recurse forever; the
+    # (device, inode) set also stops a loop through a bind mount or the root given twice.
     seen: set[tuple[int, int]] = set()
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=None):
-        st = os.stat(dirpath)
+    unreadable: list[OSError] = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=unreadable.append):
+        yield from (IngestError(str(e.filename or dirpath), f"cannot read directory: {e.strerror or e}")
+                    for e in unreadable)
+        unreadable.clear()
+        try:
+            st = os.stat(dirpath)
+        except OSError as exc:
+            yield IngestError(dirpath, f"cannot read directory: {exc.strerror or exc}")
+            dirnames[:] = []
+            continue
         if (st.st_dev, st.st_ino) in seen:
             dirnames[:] = []
             continue
@@ -94,6 +105,7 @@ def _walk(root: Path, options: Options) -> Iterator[RawItem | IngestError]:
             if f.suffix.lower() not in READERS:
                 continue  # unknown kinds inside a directory are skipped silently, like .gitignore'd files
             yield from read_file(f, options)
+    yield from (IngestError(str(e.filename or root), f"cannot read directory: {e.strerror or e}") for e in unreadable)
 
 
 # Files in a corpus folder that describe it rather than being news.
@@ -108,10 +120,18 @@ def read_file(path: Path, options: Options) -> Iterator[RawItem | IngestError]:
                           f"expected one of {', '.join(sorted(READERS))}")
         return
     try:
-        size = path.stat().st_size
+        st = path.stat()
+    except FileNotFoundError:
+        yield IngestError(str(path), "no such file or directory" + (" (a dangling symlink)" if path.is_symlink() else ""))
+        return
     except OSError as exc:
         yield IngestError(str(path), f"cannot read: {exc.strerror or exc}")
         return
+    if not stat.S_ISREG(st.st_mode):
+        # Reading a FIFO or a device would block or never end.
+        yield IngestError(str(path), "not a regular file (a pipe, device or socket)")
+        return
+    size = st.st_size
     if size > options.max_file_bytes:
         yield IngestError(str(path), f"file is {size:,} bytes, over the limit of {options.max_file_bytes:,} "
                           "(raise it with --max-file-bytes)")
@@ -125,3 +145,6 @@ def read_file(path: Path, options: Options) -> Iterator[RawItem | IngestError]:
         yield IngestError(str(path), "permission denied")
     except OSError as exc:
         yield IngestError(str(path), f"cannot read: {exc.strerror or exc}")
+    except (RecursionError, MemoryError) as exc:
+        # Pathologically nested or huge markup: one bad file must not stop the corpus.
+        yield IngestError(str(path), f"cannot parse: {type(exc).__name__}")

@@ -51,14 +51,32 @@ def _read_text(path: Path) -> str:
     return decode(path.read_bytes())
 
 
+# Control characters other than tab, newline and form feed: no news text has them, PostgreSQL refuses
+# NUL in text, and they break terminals and CSV exports. Lone surrogates (legal in JSON, "\ud800")
+# cannot be encoded as UTF-8 at all, so they would crash hashing and every store.
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_SURROGATE_RE = re.compile(r"[\ud800-\udfff]")
+
+
+def clean_text(value: Any) -> str | None:
+    """A string safe to hash and store: control characters dropped, lone surrogates replaced by U+FFFD."""
+    if value is None:
+        return None
+    s = value if isinstance(value, str) else str(value)
+    return _SURROGATE_RE.sub("\ufffd", _CONTROL_RE.sub("", s))
+
+
 def make_article(text: str, options: Options, *, where: str, title: str | None = None, date: Any = None,
                  url: str | None = None, publisher: str | None = None, external_id: str | None = None) -> RawItem | IngestError:
     """An Article from fields read anywhere, or an error when there is no usable text."""
+    text, title, url, publisher = (clean_text(v) for v in (text, title, url, publisher))
+    external_id, where = clean_text(external_id), clean_text(where) or "?"
     text = (text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
     if not text:
         return IngestError(where, "no text")
     if len(text) > options.max_text_chars:
-        return IngestError(where, f"text is {len(text):,} characters, over the limit of {options.max_text_chars:,}")
+        return IngestError(where, f"text is {len(text):,} characters, over the limit of {options.max_text_chars:,} "
+                           "(raise it with --max-text-chars)")
     published = parse_date(date) if date else None
     art = Article.from_text(text, title=(title or None) and str(title).strip()[:1000], url=url or None,
                             publisher=publisher or None, published=published, source=where,
@@ -147,7 +165,7 @@ def record_to_item(rec: dict[str, Any], options: Options, where: str) -> RawItem
     text = rec.get(f["text"])
     if not isinstance(text, str) or not text.strip():
         return IngestError(where, f"no {f['text']!r} field with text")
-    rid = rec.get(f["id"])
+    rid = clean_text(rec.get(f["id"]))
     src = where.rsplit(":", 1)[0] + (f"#{rid}" if rid not in (None, "") else f":{where.rsplit(':', 1)[-1]}")
     item = make_article(text, options, where=src, title=_s(rec.get(f["title"])), date=rec.get(f["date"]),
                         url=_s(rec.get(f["url"])), publisher=_s(rec.get(f["publisher"])), external_id=rid)
@@ -168,20 +186,34 @@ def read_csv_file(path: Path, options: Options) -> Iterator[RawItem | IngestErro
         return
     delim = "\t" if path.suffix.lower() == ".tsv" else ","
     csv.field_size_limit(options.max_text_chars + 1024)
-    rd = csv.DictReader(io.StringIO(text, newline=""), delimiter=delim, restkey="__extra__")
-    if not rd.fieldnames or options.fields["text"] not in rd.fieldnames:
-        yield IngestError(str(path), f"no {options.fields['text']!r} column in the header "
-                          f"(columns: {', '.join(rd.fieldnames or []) or 'none'}); use --field text=NAME")
-        return
+    # strict: an unclosed quote is an error on its row, instead of silently swallowing the rows after it.
+    rd = csv.DictReader(io.StringIO(text, newline=""), delimiter=delim, restkey="__extra__", strict=True)
     try:
-        for row in rd:
-            n = rd.line_num
-            if row.get("__extra__"):
-                yield IngestError(f"{path}:{n}", f"{len(row['__extra__'])} more fields than the header has")
-                continue
-            yield record_to_item(row, options, f"{path}:{n}")
+        header = rd.fieldnames
     except csv.Error as exc:
-        yield IngestError(f"{path}:{rd.line_num}", f"malformed CSV: {exc}")
+        yield IngestError(f"{path}:1", f"malformed CSV header: {exc}")
+        return
+    if not header or options.fields["text"] not in header:
+        yield IngestError(str(path), f"no {options.fields['text']!r} column in the header "
+                          f"(columns: {', '.join(header or []) or 'none'}); use --field text=NAME")
+        return
+    while True:
+        start = rd.line_num + 1
+        try:
+            row = next(rd)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            # The reader resumes at the next line, so one broken row costs only itself.
+            yield IngestError(f"{path}:{start}", f"malformed CSV: {exc}")
+            if rd.line_num < start:  # no progress: stop rather than loop
+                return
+            continue
+        n = rd.line_num
+        if row.get("__extra__"):
+            yield IngestError(f"{path}:{n}", f"{len(row['__extra__'])} more fields than the header has")
+            continue
+        yield record_to_item(row, options, f"{path}:{n}")
 
 
 @reader(".xml", ".rss", ".atom")

@@ -6,7 +6,7 @@ from typing import Any
 
 import pandas as pd
 
-from realpolitik.analytics.frame import (COOPERATION, CONFLICT, Scope, great_powers, load_events, period_range,
+from realpolitik.analytics.frame import (COOPERATION, CONFLICT, Scope, alignable, great_powers, load_events, period_range,
                                          records, regions, regions_of)
 from realpolitik.analytics.network import network_of
 from realpolitik.analytics.profile import support_profile, strength_order
@@ -51,7 +51,7 @@ def _certainty(df: pd.DataFrame) -> dict[str, Any]:
 
 def _pressure(df: pd.DataFrame, targets: set[str], exclude: set[str]) -> tuple[list[dict[str, Any]], pd.DataFrame]:
     """Conflictual events by third parties against the targets, by (source, target)."""
-    p = df[df["quad"].isin(CONFLICT) & df["tgt"].isin(targets) & df["src"].notna() & ~df["src"].isin(exclude)]
+    p = df[df["quad"].isin(CONFLICT) & df["tgt"].isin(targets) & df["src"].map(alignable) & ~df["src"].isin(exclude)]
     rows = []
     for (src, tgt), g in p.groupby(["src", "tgt"]):
         best = strength_order(g).iloc[0]
@@ -133,7 +133,7 @@ def _dyad(store, scope: Scope, df: pd.DataFrame, periods: list, b: dict[str, Any
     a, t = scope.source.upper()[:3], scope.target.upper()[:3]
     b["title"] = f"{a} → {t}: support, pressure and stability"
     pair = df[(df["src"] == a) & (df["tgt"] == t)]
-    sup = pair[pair["quad"].isin(COOPERATION)].copy()
+    sup = pair[pair["quad"].isin(COOPERATION) & (pair["factuality"] != "denied")].copy()
     sup["front"] = [list(f) if len(f) else ["unspecified"] for f in sup["fronts"]]
     sup = sup.explode("front")
     b["profile"] = records(support_profile(store, scope, by_period=False))
@@ -184,7 +184,8 @@ def _dyad_summary(a: str, t: str, b: dict[str, Any], sup: pd.DataFrame) -> list[
 def _country(store, scope: Scope, df: pd.DataFrame, periods: list, b: dict[str, Any]) -> None:
     c = scope.country.upper()[:3]
     b["title"] = f"{c}: support received, pressure and stability"
-    sup = df[df["quad"].isin(COOPERATION) & (df["tgt"] == c) & df["src"].notna() & (df["src"] != c)].copy()
+    sup = df[df["quad"].isin(COOPERATION) & (df["tgt"] == c) & df["src"].notna() & (df["src"] != c)
+             & (df["factuality"] != "denied")].copy()
     sup["front"] = [list(f) if len(f) else ["unspecified"] for f in sup["fronts"]]
     sup = sup.explode("front")
     b["profile"] = records(support_profile(store, scope, by_period=False))
@@ -235,7 +236,7 @@ def _region(store, scope: Scope, df: pd.DataFrame, periods: list, b: dict[str, A
         [(f"{g} cooperation", v["cooperation"]) for g, v in gp.items() if v["cooperation"]] +
         [(f"{g} conflict", -v["conflict"]) for g, v in gp.items() if v["conflict"]],
         "Great-power engagement with the region (intensity; conflict leftwards)")
-    sup = rd[rd["quad"].isin(COOPERATION)].copy()
+    sup = rd[rd["quad"].isin(COOPERATION) & (rd["factuality"] != "denied")].copy()
     sup["front"] = [list(f) if len(f) else ["unspecified"] for f in sup["fronts"]]
     b["charts"]["fronts"] = _front_chart(sup.explode("front"), periods, f"Cooperation involving {reg['name']}, by front")
     b["evidence"] = evidence_items(rd, KEY_EVIDENCE)

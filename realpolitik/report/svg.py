@@ -42,7 +42,7 @@ def line_chart(labels: Sequence[str], series: dict[str, Sequence[float]], title:
                      f"<text x='{left - 6}' y='{y(t) + 4:.1f}' text-anchor='end' {FONT}>{_num(t)}</text>")
     every = max(1, n // 8)
     for i, lab in enumerate(labels):
-        if i % every == 0 or i == n - 1:
+        if i % every == 0 or (i == n - 1 and i % every > every // 2):  # the last label unless it would overlap
             parts.append(f"<text x='{x(i):.1f}' y='{top + ph + 16}' text-anchor='middle' {FONT}>{escape(lab)}</text>")
     if y_label:
         parts.append(f"<text x='{left}' y='{top - 8}' {FONT} fill='#555'>{escape(y_label)}</text>")
