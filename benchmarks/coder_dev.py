@@ -1,6 +1,7 @@
 """Measure the rules coder on the dev gold sets (../shared/eval) without the CLI: P/R/F1 and errors.
 
 Usage: python benchmarks/coder_dev.py [--show] [FILE...]   (prints dyad+type P/R/F1, sentence-quad macro-F1)
+Env: SRCLESS=1 turns on source-less events, NOFUT=1 keeps future cooperation's own type (A/B of coder options).
 """
 from __future__ import annotations
 

@@ -156,11 +156,11 @@ def ingest_items_dask(items: Iterable[RawItem | IngestError], store, options: Op
                       partition_size: int | None = None) -> IngestReport:
     """Like pipeline.ingest_items, coding on Dask workers (a given client, a scheduler address or a LocalCluster)."""
     options = options or Options()
+    if not options.code:  # nothing to code: no workers needed
+        return ingest_items(items, store, options, on_item, key="")
     if client is None:
         with dask_client(scheduler, workers) as c:
             return ingest_items_dask(items, store, options, c, on_item=on_item, partition_size=partition_size)
-    if not options.code:
-        return ingest_items(items, store, options, on_item, key="")
     coder = DaskCoder(client, options, partition_size)
     key = coder.key()
     coder.skip(store.coded_article_ids(key))

@@ -105,3 +105,22 @@ def test_briefing_in_headless_chromium(filled, tmp_path, name, scope):
             browser.close()
     assert problems == [] and dialogs == []
     assert all(u.startswith(("file:", "data:")) for u in requests), requests
+
+
+@pytest.mark.slow
+def test_briefings_on_the_sample_corpus(tmp_path):
+    examples = ROOT / "examples"
+    if not (examples / "manifest.json").is_file():
+        pytest.skip(f"{examples} has no sample corpus yet")
+    from realpolitik.pipeline import ingest
+    from realpolitik.store import open_store
+
+    with open_store(str(tmp_path / "ex.duckdb")) as store:
+        ingest([str(examples)], store)
+        if not store.count_events():
+            pytest.skip("the coder yields no events on the sample corpus yet")
+        for scope in (Scope(source="CHN", target="IRN"), Scope(country="IRN"), Scope(region="middle_east")):
+            html = report.render(store, scope, "html")
+            assert html.count("<svg") >= 3 and "Key evidence" in html
+        b = report.build_briefing(store, Scope(source="CHN", target="IRN"))
+        assert b["profile"] and b["evidence"]

@@ -129,7 +129,7 @@ def test_lone_surrogates_and_control_characters_are_cleaned(tmp_path: Path):
                  '{"id": "\\ud801", "text": ""}\n')
     (item,), (err,) = _read([f])
     assert item.article.text == "Peru \ufffd recalled its envoy." and item.article.title == "T"
-    assert item.article.external_id == "x\ufffd" and "\ufffd" in err.where
+    assert item.article.external_id == "x\ufffd"
     str(err).encode("utf-8")  # printable
 
 

@@ -33,8 +33,8 @@ def test_events_filter_and_paginate(site):
     page1 = get(site, "/api/events", limit=2, offset=0, sort="date").json()
     page2 = get(site, "/api/events", limit=2, offset=2, sort="date").json()
     assert page1["total"] == page2["total"] == 5
-    assert [e["date"] for e in page1["events"] + page2["events"]] == sorted(e["date"] for e in everything["events"][:4]) \
-        or len({e["id"] for e in page1["events"] + page2["events"]}) == 4
+    full = get(site, "/api/events", sort="date").json()["events"]
+    assert [e["id"] for e in page1["events"] + page2["events"]] == [e["id"] for e in full[:4]]
     assert get(site, "/api/events", type="ASSAULT", factuality="reported").json()["total"] == 1
     assert get(site, "/api/events", since="2026-02-01", until="2026-02-28").json()["total"] == 2
     assert get(site, "/api/events", q="RADAR").json()["total"] == 1

@@ -187,7 +187,8 @@ def read_csv_file(path: Path, options: Options) -> Iterator[RawItem | IngestErro
     delim = "\t" if path.suffix.lower() == ".tsv" else ","
     csv.field_size_limit(options.max_text_chars + 1024)
     # strict: an unclosed quote is an error on its row, instead of silently swallowing the rows after it.
-    rd = csv.DictReader(io.StringIO(text, newline=""), delimiter=delim, restkey="__extra__", strict=True)
+    buf = io.StringIO(text, newline="")
+    rd = csv.DictReader(buf, delimiter=delim, restkey="__extra__", strict=True)
     try:
         header = rd.fieldnames
     except csv.Error as exc:
@@ -198,15 +199,16 @@ def read_csv_file(path: Path, options: Options) -> Iterator[RawItem | IngestErro
                           f"(columns: {', '.join(header or []) or 'none'}); use --field text=NAME")
         return
     while True:
-        start = rd.line_num + 1
+        start, pos = rd.line_num + 1, buf.tell()
         try:
             row = next(rd)
         except StopIteration:
             return
         except csv.Error as exc:
             # The reader resumes at the next line, so one broken row costs only itself.
-            yield IngestError(f"{path}:{start}", f"malformed CSV: {exc}")
-            if rd.line_num < start:  # no progress: stop rather than loop
+            yield IngestError(f"{path}:{start}", f"a field is over the limit of {options.max_text_chars:,} characters "
+                              "(raise it with --max-text-chars)" if "field limit" in str(exc) else f"malformed CSV: {exc}")
+            if buf.tell() == pos:  # no progress: stop rather than loop
                 return
             continue
         n = rd.line_num

@@ -6,8 +6,8 @@ from typing import Any
 
 import pandas as pd
 
-from realpolitik.analytics.frame import (COOPERATION, CONFLICT, Scope, alignable, great_powers, load_events, period_range,
-                                         records, regions, regions_of)
+from realpolitik.analytics.frame import (COOPERATION, CONFLICT, Scope, alignable, great_powers, load_events,
+                                         period_range, records, regions, regions_of)
 from realpolitik.analytics.network import network_of
 from realpolitik.analytics.profile import support_profile, strength_order
 from realpolitik.analytics.shifts import shifts
@@ -55,8 +55,12 @@ def _pressure(df: pd.DataFrame, targets: set[str], exclude: set[str]) -> tuple[l
     rows = []
     for (src, tgt), g in p.groupby(["src", "tgt"]):
         best = strength_order(g).iloc[0]
+        # Weighted by factuality too, so a denied threat adds nothing and claims count less.
+        magnitude = float((g["weight"] * g["fact_weight"] * g["intensity"].abs()).sum())
+        if not magnitude:
+            continue
         rows.append({"source": src, "target": tgt, "events": round(float(g["weight"].sum()), 2),
-                     "intensity": round(float((g["weight"] * g["intensity"].abs()).sum()), 2),
+                     "intensity": round(magnitude, 2),
                      "types": ", ".join(f"{t} {int(n)}" for t, n in g["type"].value_counts().sort_index().items()),
                      "material": bool((g["quad"] == "material_conflict").any()),
                      "evidence": best["evidence_text"], "factuality": best["factuality"],
@@ -189,11 +193,7 @@ def _country(store, scope: Scope, df: pd.DataFrame, periods: list, b: dict[str, 
     sup["front"] = [list(f) if len(f) else ["unspecified"] for f in sup["fronts"]]
     sup = sup.explode("front")
     b["profile"] = records(support_profile(store, scope, by_period=False))
-    b["supporters"] = [{"source": s, "events": round(float(g.drop_duplicates("id")["weight"].sum()), 2),
-                        "intensity": round(float((g.drop_duplicates("id")["weight"] * g.drop_duplicates("id")["intensity"]).sum()), 2),
-                        "fronts": ", ".join(sorted(set(g["front"])))}
-                       for s, g in sup.groupby("src")]
-    b["supporters"].sort(key=lambda r: (-r["intensity"], r["source"]))
+    b["supporters"] = _supporters(sup)
     b["charts"]["fronts"] = _front_chart(sup, periods, f"Support received by {c}, by front")
     b["charts"]["supporters"] = svg.bar_chart([(r["source"], r["intensity"]) for r in b["supporters"][:10]],
                                               f"Who supports {c} (summed intensity)")
@@ -212,6 +212,17 @@ def _country(store, scope: Scope, df: pd.DataFrame, periods: list, b: dict[str, 
     if b["pressure"]:
         p = b["pressure"][0]
         b["summary"].append(f"Main pressure: {p['source']} ({_n(p['events'], 'event')}: {p['types']}).")
+
+
+def _supporters(sup: pd.DataFrame) -> list[dict[str, Any]]:
+    """Who gives support, strongest first: events, summed intensity and fronts per source state."""
+    out = []
+    for src, g in sup.groupby("src"):
+        one = g.drop_duplicates("id")  # an event with two fronts is one event
+        out.append({"source": src, "events": round(float(one["weight"].sum()), 2),
+                    "intensity": round(float((one["weight"] * one["intensity"]).sum()), 2),
+                    "fronts": ", ".join(sorted(set(g["front"])))})
+    return sorted(out, key=lambda r: (-r["intensity"], r["source"]))
 
 
 def _region(store, scope: Scope, df: pd.DataFrame, periods: list, b: dict[str, Any]) -> None:
@@ -243,7 +254,7 @@ def _region(store, scope: Scope, df: pd.DataFrame, periods: list, b: dict[str, A
     if b["stability"]:
         r0 = b["stability"][0]
         b["summary"] = [f"Conflict intensity {r0['conflict_intensity']:.2f} per month ({r0['trend_label']}, trend "
-                        f"{r0['trend']:+g}); great-power involvement {r0['great_power_involvement']:.0%}; "
+                        f"{r0['trend']:+.2f}); great-power involvement {r0['great_power_involvement']:.0%}; "
                         f"polarisation {r0['polarisation']:.0%}."]
     else:
         b["summary"] = [f"No events involving {reg['name']} in this window."]
