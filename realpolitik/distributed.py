@@ -84,8 +84,9 @@ class DaskCoder:
         # to code (benchmarks/throughput.py), so the ~1 ms Dask spends per task stays negligible.
         self.partition_size = partition_size or min(options.batch_size, PARTITION_SIZE)
         n_workers = max(1, len(client.scheduler_info().get("workers", {})))
-        # Two partitions per worker in flight keeps every worker busy while bounding client memory.
-        self.window = window or 2 * n_workers
+        # Partitions submitted ahead of the commit point: one commit batch's worth (the client waits
+        # for those) plus two per worker, so workers stay busy during a commit; this bounds client memory.
+        self.window = window or -(-options.batch_size // self.partition_size) + 2 * n_workers
         self._done: set[str] = set()
         self._submitted: set[str] = set()
         self._pending: dict[str, tuple[Any, list[str]]] = {}

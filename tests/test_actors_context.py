@@ -59,3 +59,17 @@ def test_person_sharing_a_leaders_surname(nlp):
 def test_city_qualified_by_its_country_is_a_place(nlp):
     assert codes(nlp, "A storm hit Christchurch, New Zealand, on Sunday.") == []
     assert codes(nlp, "Protesters gathered in Basra.") == ["CVL"]
+
+
+def test_dateline_city_is_not_an_actor(nlp):
+    assert codes(nlp, "TOKYO (Reuters) - Japan protested the launch.") == ["GBRMED", "JPN"]
+    assert codes(nlp, "Tokyo protested the launch.") == ["JPNGOV"]
+
+
+def test_lowercase_armed_group_in_sloppy_text(nlp):
+    assert codes(nlp, "israel and hezbollah traded fire.") == ["ISR", "LBNREB"]
+
+
+def test_possessive_keeps_the_owner(nlp):
+    assert codes(nlp, "Peru recalled its ambassador from Chile.") == ["PER", "CHL"]
+    assert codes(nlp, "The ambassador of Chile protested.") == ["CHLGOV"]

@@ -9,7 +9,7 @@ import sys
 import httpx
 import pytest
 
-from webserver import build_store, make_server
+from webserver import ARTICLES, build_store, make_server
 
 INJECTIONS = ["' OR '1'='1", "'; DROP TABLE events; --", "CHN%' OR 1=1 --", "%", "_", "\\",
               "1 UNION SELECT payload FROM events", "<script>alert(1)</script>", "\x00", "漢字 é", "{{7*7}}"]
@@ -113,7 +113,10 @@ def test_injection_strings_never_break_anything(open_site):
         for path, params in _requests():
             r = c.get(path, params=params)
             assert r.status_code in (200, 400, 404, 422), (path, params, r.status_code, r.text[:200])
-            if r.status_code == 200 and path in ("/api/events", "/api/articles") and set(params) - {"limit", "offset", "sort"}:
+            value = next(iter(params.values()), "")
+            in_data = any(value in a[0] or value in a[1] for a in ARTICLES)  # a real match, not an injection
+            if r.status_code == 200 and path in ("/api/events", "/api/articles") and not in_data \
+                    and set(params) - {"limit", "offset", "sort"}:
                 assert r.json()["total"] == 0, (path, params)
         after = c.get("/api/stats").json()
     assert (after["articles"], after["events"]) == (before["articles"], before["events"]) == (4, 5)

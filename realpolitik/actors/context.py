@@ -33,8 +33,12 @@ def case_ok(alias: Alias, surface: str) -> bool:
         return surface == alias.text
     if all(s.isupper() for a, s in zip(alias.text, surface) if a.isupper()):
         return True
-    # All-lowercase text ("china", "russian crude"): only states' names, adjectives and capitals.
-    return surface == surface.lower() and alias.entry.role in ("country", "adjective", "plural", "capital")
+    # All-lowercase text ("china", "russian crude"): states' names, adjectives and capitals, and
+    # armed groups' one-word names ("hamas"; context_ok then asks for sloppy-text evidence).
+    if surface != surface.lower():
+        return False
+    return alias.entry.role in ("country", "adjective", "plural", "capital") or (
+        alias.entry.kind == "group" and " " not in alias.text)
 
 
 def _tokens_around(doc, start: int, end: int, width: int = 3) -> list[str]:
@@ -147,6 +151,10 @@ def context_ok(doc, start: int, end: int, alias: Alias) -> bool:
                 and span.root.head.lower_ in ("in", "into", "from") and span.root.pos_ != "PROPN" \
                 and not span.root.head.head.lower_.startswith("translat") and _is_language_use(span):
             return False  # "she answered in Russian"
+    if role == "org" and text[start:end].islower() and not _lowercase_evidence(doc, start, end):
+        return False
+    if role == "capital" and _dateline(text, start, end):
+        return False  # "MOSCOW (Reuters) -": where the story was filed, not who acted
     traits, traps = tables().ambiguous.get(key, (frozenset(), frozenset()))
     if traps and set(_tokens_around(doc, start, end, 3)) & traps:
         return False
@@ -167,6 +175,16 @@ def context_ok(doc, start: int, end: int, alias: Alias) -> bool:
         if nxt and nxt.group(1).lower() in _us_places():
             return False  # "Moscow, Idaho"; "Lebanon, Pennsylvania"
     return True
+
+
+_DATELINE = re.compile(r"^[,.]?\s*(?:\(|[-\u2013\u2014]|\d|[A-Z][a-z]{2,8}\.? \d)")
+
+
+def _dateline(text: str, start: int, end: int) -> bool:
+    """An upper-case city opening a line, followed by "(Reuters)", a dash or a date."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return (text[start:end].isupper() and not text[line_start:start].strip()
+            and bool(_DATELINE.match(text[end:end + 14])))
 
 
 def _is_language_use(span) -> bool:

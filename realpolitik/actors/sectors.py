@@ -45,8 +45,9 @@ def _head_nouns(tok):
         tok = tok.head
     if tok.dep_ in _MODIFIER_DEPS and tok.head.pos_ in ("NOUN", "PROPN"):
         head = tok.head
-    elif tok.dep_ == "pobj" and tok.head.lower_ in ("of", "from") and tok.head.head.pos_ in ("NOUN", "PROPN"):
-        head = tok.head.head  # "the navy of Iran"
+    elif tok.dep_ == "pobj" and tok.head.lower_ in ("of", "from") and tok.head.head.pos_ in ("NOUN", "PROPN") \
+            and not any(c.dep_ == "poss" for c in tok.head.head.children):
+        head = tok.head.head  # "the navy of Iran"; not "recalled its ambassador from Iran"
     else:
         return
     yield head
@@ -67,7 +68,7 @@ def attach_sector(doc, m: ActorMention) -> ActorMention:
         if sector:
             start = min(m.start, phrase_start)
             end = max(m.end, noun.idx + len(noun.text))
-            if m.sector:  # "Houthi rebels": the group keeps its own code, the span widens
+            if m.sector or m.kind == "group":  # "Houthi rebels": a group keeps its code, the span widens
                 return replace(m, start=start, end=end, text=text_of(doc)[start:end])
             return replace(m, code=(m.country or m.code[:3]) + sector, sector=sector,
                            start=start, end=end, text=text_of(doc)[start:end])

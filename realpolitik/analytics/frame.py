@@ -172,28 +172,11 @@ def _ver(key: str) -> int:
     return int(tail) if tail.isdigit() else 0
 
 
-def _columns(store, table: str) -> list[str]:
-    rows = store.query("SELECT column_name FROM information_schema.columns WHERE table_name = ? "
-                       "AND table_schema NOT IN ('information_schema', 'pg_catalog')", (table,))
-    return [r["column_name"] for r in rows]
-
-
 def _cluster_status(store) -> pd.DataFrame | None:
-    """cluster_id -> corroboration status (and publisher count), when the store keeps clusters."""
-    tables = [r["table_name"] for r in store.query(
-        "SELECT DISTINCT table_name FROM information_schema.tables "
-        "WHERE table_schema NOT IN ('information_schema', 'pg_catalog')")]
-    for table in sorted(t for t in tables if "cluster" in t.lower()):
-        cols = _columns(store, table)
-        key = "cluster_id" if "cluster_id" in cols else ("id" if "id" in cols else None)
-        status = next((c for c in ("status", "corroboration", "corroboration_status") if c in cols), None)
-        if not key or not status or not table.replace("_", "").isalnum():
-            continue
-        # Independent sources when the store counts them, else publishers.
-        pubs = next((c for c in ("n_independent", "n_publishers") if c in cols), None)
-        sel = f"{key} AS cluster_id, {status} AS corroboration" + (f", {pubs} AS n_publishers" if pubs else "")
-        return pd.DataFrame(store.query(f"SELECT {sel} FROM {table}"))
-    return None
+    """cluster_id -> corroboration status and independent sources, from realpolitik.corroborate's table."""
+    rows = store.query("SELECT id AS cluster_id, status AS corroboration, n_independent AS n_publishers "
+                       "FROM event_clusters")
+    return pd.DataFrame(rows, columns=["cluster_id", "corroboration", "n_publishers"]) if rows else None
 
 
 def normalise_status(value: Any) -> str | None:

@@ -103,7 +103,12 @@ def scope_params(
     """The analytics scope of the query string; 400 when it cannot be analysed."""
     from realpolitik.analytics import Scope, ScopeError
 
+    from realpolitik.corroborate import STATUSES
+
     split = (lambda v: tuple(x.strip() for x in v.split(",") if x.strip()) if v else ())  # noqa: E731
+    bad = [c for c in split(corroboration) if c not in STATUSES]
+    if bad:
+        raise HTTPException(400, f"unknown corroboration status; expected one of {', '.join(STATUSES)}")
     try:
         return Scope(source=source, target=target, country=country, region=region,
                      since=since.isoformat() if since else None, until=until.isoformat() if until else None,
