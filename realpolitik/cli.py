@@ -482,8 +482,12 @@ def actors_lookup(name: str, date: str | None, as_json: bool) -> None:
     """Show what NAME resolves to (e.g. "Xi Jinping", "the Kremlin", "Iranian navy")."""
     from dataclasses import asdict
 
+    import re
+
     from realpolitik.actors import lookup
 
+    if date and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+        raise click.BadParameter(f"{date!r}: expected YYYY-MM-DD", param_hint="--date")
     found = lookup(name, date)
     if as_json:
         click.echo(json.dumps([asdict(m) for m in found], ensure_ascii=False))

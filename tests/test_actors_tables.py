@@ -1,13 +1,13 @@
 """The data tables are well-formed: codes, dates, coverage."""
 import re
 
-from realpolitik.actors.tables import _rows, tables
+from realpolitik.actors.tables import read_table, tables
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def test_every_state_has_a_three_letter_code_and_a_name():
-    rows = _rows("countries.tsv")
+    rows = read_table("countries.tsv")
     assert len(rows) >= 199  # 193 UN members + 2 observers + Taiwan, Kosovo, Hong Kong, Western Sahara
     assert all(re.fullmatch(r"[A-Z]{3}", r["iso3"]) and r["name"] for r in rows)
     assert len({r["iso3"] for r in rows}) == len(rows)
@@ -15,7 +15,7 @@ def test_every_state_has_a_three_letter_code_and_a_name():
 
 def test_organisation_and_people_codes_and_dates():
     for name in ("organisations.tsv", "people.tsv"):
-        for r in _rows(name):
+        for r in read_table(name):
             code = r["code"]
             assert re.fullmatch(r"[A-Z]{3}[A-Z0-9]*", code), (name, r)
             for d in (r["start"], r["end"]):
@@ -25,7 +25,7 @@ def test_organisation_and_people_codes_and_dates():
 
 def test_people_codes_name_a_known_state_or_igo():
     states = set(tables().country_names)
-    for r in _rows("people.tsv"):
+    for r in read_table("people.tsv"):
         assert r["code"][:3] in states or r["code"].startswith("IGO"), r
 
 

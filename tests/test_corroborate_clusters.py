@@ -1,6 +1,8 @@
 """Event clusters from hand-made mentions saved through the store, as the coder would save them."""
 from __future__ import annotations
 
+import pytest
+
 from realpolitik.corroborate import after_save, clusters, get_cluster, recluster
 from realpolitik.corroborate.clusters import evidence_similarity, independent_sources
 from realpolitik.model import Article, Event, Span, event_id_for
@@ -118,3 +120,21 @@ def test_evidence_similarity_and_independence_helpers():
     arts = [{"id": "a1", "publisher": "X"}, {"id": "a2", "publisher": "x "}, {"id": "a3", "canonical_id": "a1"},
             {"id": "a4", "url": "https://www.y.example/1"}, {"id": "a5", "url": "https://y.example/2"}]
     assert independent_sources(arts) == 2
+
+
+@pytest.mark.postgres
+def test_linking_and_clustering_run_on_postgresql(pg_db):
+    from realpolitik.store import open_store
+
+    with open_store(pg_db) as pg:
+        a = article(BODY, "North Gazette", "2025-06-02")
+        copy = article("From the wires. " + BODY + " More to follow.", "Relay Daily", "2025-06-02")
+        d = article("Moscow denied flying radar equipment to Damascus and called the reports invented.",
+                    "Capital Times", "2025-06-03")
+        save(pg, (a, [mention(a, "Russia delivered radar parts to Syria")]),
+             (copy, [mention(copy, "Russia delivered radar parts to Syria")]),
+             (d, [mention(d, "Russia denied flying radar equipment to Syria", factuality="denied")]))
+        (c,) = clusters(pg)
+        assert (c["n_articles"], c["n_independent"], c["status"]) == (3, 2, "contested")
+        assert pg.stats()["near_duplicates"] == 1
+        assert len(pg.events(EventFilter(extra={"corroboration": "contested"}))) == 3

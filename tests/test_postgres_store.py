@@ -158,3 +158,15 @@ def test_cli_ingest_events_stats_on_postgres(pg_db, tmp_path):
     assert r.exit_code == 0 and json.loads(r.output)["articles"] == 3, r.output
     r = CliRunner().invoke(main, ["events", "--db", pg_db, "--format", "jsonl"])
     assert r.exit_code == 0 and r.output == "", r.output
+
+
+def test_big_store_indexes_serve_prefix_and_country_queries(pg, store):
+    assert {"idx_events_source3", "idx_events_target3"} <= {
+        r["index_name"] for r in store.query("SELECT index_name FROM duckdb_indexes()")}
+    pg.con.execute("SET enable_seqscan = off")  # an empty table: ask which index the planner would use
+    plan = lambda sql, *p: " ".join(r["QUERY PLAN"] for r in pg.query("EXPLAIN " + sql, p))  # noqa: E731
+    assert "idx_events_dyad" in plan("SELECT COUNT(*) AS n FROM events WHERE source LIKE ? AND target LIKE ?",
+                                     "CHN%", "IRN%")
+    country = plan("SELECT COUNT(*) AS n FROM events WHERE SUBSTR(source, 1, 3) IN (?) OR SUBSTR(target, 1, 3) IN (?)",
+                   "IRN", "IRN")
+    assert "idx_events_source3" in country and "idx_events_target3" in country

@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import httpx
+from urllib.parse import quote
 import pytest
 
 from webserver import ARTICLES, build_store, make_server
@@ -102,7 +103,7 @@ def _requests():
             yield "/search", {p: s}
         for p in ("since", "until"):
             yield "/network", {p: s}
-        quoted = httpx.URL("/x/" + s.replace("/", "%2F")).raw_path.decode()[3:]
+        quoted = quote(s, safe="")
         for path in ("/api/events/", "/api/articles/", "/articles/", "/dyads/CHN/", "/dyads/"):
             yield path + quoted + ("/IRN" if path == "/dyads/" else ""), {}
 

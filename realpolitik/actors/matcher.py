@@ -53,7 +53,7 @@ def resolve(entries: list[Entry], date: str | None) -> list[Entry]:
     a person out of every role becomes their country's elite (ELI), no longer its government."""
     by_name: dict[tuple[str, str], list[Entry]] = {}
     for e in entries:
-        by_name.setdefault((e.name, e.kind if e.kind != "person" else "person"), []).append(e)
+        by_name.setdefault((e.name, e.kind), []).append(e)
     out: list[Entry] = []
     persons: list[Entry] = []
     for (_, kind), rows in by_name.items():
@@ -65,23 +65,20 @@ def resolve(entries: list[Entry], date: str | None) -> list[Entry]:
                 best = max(live, key=lambda r: r.start)
             elif kind == "person":
                 past = max(rows, key=lambda r: r.end or "9999")
-                country = past.country
-                best = Entry(country + "ELI" if country else past.code, country, "ELI" if country else None,
-                             "person", past.name, "person", title="former " + past.title if past.title else "")
-                best = Entry(best.code, best.country, best.sector, best.kind, best.name, "former",
-                             title=best.title)
+                c = past.country  # an IGO official out of office keeps the IGO's code, as "former"
+                best = Entry(c + "ELI" if c else past.code, c, "ELI" if c else None, "person", past.name,
+                             "former", end=past.end, title=("former " + past.title).strip())
             else:  # an organisation out of its dated rows: its nearest coding
                 best = min(rows, key=lambda r: abs(_days(r.start or r.end) - _days(date)))
         (persons if kind == "person" else out).append(best)
     if persons:
-        # Several people share a surname ("Bush"): prefer those in office on the date.
+        # Several people share a surname ("Bush"): those in office on the date, else the one
+        # who left office last (without a date: the latest in office).
         in_office = [p for p in persons if p.role == "person"]
         if date and in_office:
             persons = in_office
-        elif not date:
-            persons = [max(persons, key=lambda r: (r.end == "", r.end, r.start))]
         else:
-            persons = persons[:1]
+            persons = [max(persons, key=lambda r: (r.end == "", r.end, r.start))]
     seen, result = set(), []
     for e in out + persons:
         if (e.code, e.name) not in seen:
@@ -105,6 +102,11 @@ def _locative_apposition(doc, start: int, valid: list[Alias]) -> bool:
     return prev.ent_type_ in ("GPE", "LOC", "FAC") or place_country(prev.text) in {a.entry.country for a in valid}
 
 
+def _iso_day(date: str | None) -> str | None:
+    """The YYYY-MM-DD part of a date or timestamp ("2026-02-02T10:00Z" -> "2026-02-02")."""
+    return date[:10] if date else None
+
+
 def _days(iso: str) -> int:
     y, m, d = (int(x) for x in (iso + "-01-01")[:10].split("-")[:3])
     return y * 372 + m * 31 + d
@@ -120,6 +122,7 @@ def _mention(text: str, start: int, end: int, e: Entry) -> ActorMention:
 def find_actors(doc, date: str | None = None) -> list[ActorMention]:
     """All actor mentions in a spaCy Doc (char offsets in text_of(doc), sorted by start)."""
     text = text_of(doc)
+    date = _iso_day(date)
     mentions: list[ActorMention] = []
     for start, end, valid in select(doc):
         if _locative_apposition(doc, start, valid):
@@ -137,7 +140,7 @@ def find_actors(doc, date: str | None = None) -> list[ActorMention]:
 def lookup(name: str, date: str | None = None) -> list[ActorMention]:
     """What a name resolves to: the table entries for exactly that name, else the actors
     found when the name is read as a phrase ("Iranian navy" -> IRNMIL)."""
-    key = normalise(name.strip())
+    key, date = normalise(name.strip()), _iso_day(date)
     rows = [a.entry for a in tables().aliases.get(key, []) if a.entry.kind != "block"]
     if rows:
         return [_mention(name.strip(), 0, len(name.strip()), e) for e in resolve(rows, date)]

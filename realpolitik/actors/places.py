@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from realpolitik.actors.context import context_ok
 from realpolitik.actors.matcher import candidates
-from realpolitik.actors.tables import _rows, _split, normalise, tables, text_of
+from realpolitik.actors.tables import read_table, split_cell, normalise, tables, text_of
 from realpolitik.model import Location
 
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -146,8 +146,8 @@ def find_places(doc) -> list[tuple[int, int, Location]]:
 def _regions() -> dict[str, Location]:
     """Normalised region name -> Location, from data/regions.tsv."""
     out = {}
-    for row in _rows("regions.tsv"):
+    for row in read_table("regions.tsv"):
         loc = Location(row["name"], row["country"] or None, float(row["lat"]), float(row["lon"]))
-        for name in [row["name"], *_split(row["aliases"])]:
+        for name in [row["name"], *split_cell(row["aliases"])]:
             out[normalise(name)] = loc
     return out

@@ -90,8 +90,8 @@ def standalone_sectors(doc, mentions: list[ActorMention]) -> list[ActorMention]:
         if sector is None or tok.lower_ not in sectors and tok.lemma_.lower() not in sectors:
             continue
         end = tok.idx + len(tok.text)
-        if any(s <= tok.idx < e for s, e in covered):
-            continue
+        if any(s <= tok.idx < e for s, e in covered) or text_of(doc)[end:end + 1] == "-":
+            continue  # inside an actor, or a hyphenated modifier ("rebel-held town")
         country = None
         for prep in tok.rights:
             if prep.dep_ != "prep" or prep.lower_ not in ("of", "from", "in"):

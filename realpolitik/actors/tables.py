@@ -59,14 +59,16 @@ class Alias:
     prefix_only: bool = False  # "Sino-": only before a hyphen
 
 
-def _rows(name: str) -> list[dict[str, str]]:
+def read_table(name: str) -> list[dict[str, str]]:
+    """The rows of a data file (tab-separated, with a header; '#' lines are comments)."""
     with open(DATA / name, encoding="utf-8", newline="") as fh:
         lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
     return [{k: (v or "").strip() for k, v in row.items()}
             for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)]
 
 
-def _split(cell: str) -> list[str]:
+def split_cell(cell: str) -> list[str]:
+    """The items of a |-separated cell."""
     return [x.strip() for x in cell.split("|") if x.strip()]
 
 
@@ -78,11 +80,7 @@ def _code_parts(code: str) -> tuple[str | None, str | None]:
 
 def _plural(adj: str) -> list[str]:
     # Demonym nouns: "Iraqi" -> "Iraqis", "Russian" -> "Russians"; others are listed in the table.
-    if adj.endswith(("an", "i")) and " " not in adj:
-        return [adj + "s"]
-    if adj.endswith(("an", "i")):
-        return [adj + "s"]
-    return []
+    return [adj + "s"] if adj.endswith(("an", "i")) else []
 
 
 @dataclass
@@ -108,42 +106,42 @@ class Tables:
 def tables() -> Tables:
     """The loaded tables (cached for the process)."""
     t = Tables({}, {}, {}, {}, {})
-    for row in _rows("countries.tsv"):
+    for row in read_table("countries.tsv"):
         iso, name = row["iso3"], row["name"]
         t.country_names[iso] = name
-        for alias in [name, *_split(row["names"])]:
+        for alias in [name, *split_cell(row["names"])]:
             t.add(alias, Entry(iso, iso, None, "state", name, "country"))
-        for adj in _split(row["adjectives"]):
+        for adj in split_cell(row["adjectives"]):
             t.add(adj, Entry(iso, iso, None, "state", name, "adjective"))
             for plural in _plural(adj):
                 t.add(plural, Entry(iso, iso, None, "state", name, "plural"))
-        for cap in _split(row["capitals"]):
+        for cap in split_cell(row["capitals"]):
             t.add(cap, Entry(iso + "GOV", iso, "GOV", "state", name, "capital"))
             t.capitals[normalise(cap)] = iso
-    for row in _rows("organisations.tsv"):
+    for row in read_table("organisations.tsv"):
         code = row["code"]
         country = row["country"] or None
         sector = row["sector"] or None
         entry = Entry(code, country, sector, row["kind"], row["name"], "org", row["start"], row["end"])
-        for alias in {row["name"], *_split(row["aliases"])}:
+        for alias in {row["name"], *split_cell(row["aliases"])}:
             t.add(alias, entry)
-    for row in _rows("people.tsv"):
+    for row in read_table("people.tsv"):
         country, sector = _code_parts(row["code"])
         entry = Entry(row["code"], country, sector, "person", row["name"], "person",
                       row["start"], row["end"], row["role"])
-        for alias in {row["name"], *_split(row["aliases"])}:
+        for alias in {row["name"], *split_cell(row["aliases"])}:
             t.add(alias, entry)
-    for row in _rows("nonactors.tsv"):
+    for row in read_table("nonactors.tsv"):
         t.add(row["phrase"], Entry("", None, None, "block", row["phrase"], "block"))
-    for row in _rows("regions.tsv"):
-        for alias in [row["name"], *_split(row["aliases"])]:
+    for row in read_table("regions.tsv"):
+        for alias in [row["name"], *split_cell(row["aliases"])]:
             t.add(alias, Entry("", row["country"] or None, None, "place", row["name"], "region"))
-    for row in _rows("sectors.tsv"):
-        for term in _split(row["terms"]):
+    for row in read_table("sectors.tsv"):
+        for term in split_cell(row["terms"]):
             t.sectors.setdefault(term.lower(), row["code"])
-    for row in _rows("ambiguous.tsv"):
-        t.ambiguous[row["alias"].lower()] = (frozenset(_split(row["traits"])),
-                                              frozenset(_split(row["traps"])))
+    for row in read_table("ambiguous.tsv"):
+        t.ambiguous[row["alias"].lower()] = (frozenset(split_cell(row["traits"])),
+                                              frozenset(split_cell(row["traps"])))
     return t
 
 

@@ -32,6 +32,14 @@ pledge N AGREE - 033 so W -
 promise N AGREE - 030 so W -
 offer N AGREE - 030 so W -
 # --- CONSULT: meetings, visits, talks
+welcome N CONSULT visit 043 so - diplomatic
+reception N CONSULT visit 043 so - diplomatic
+trip N CONSULT visit 042 so - diplomatic
+tour N CONSULT visit 042 so - diplomatic
+conference N CONSULT multilateral 040 sym - diplomatic
+dialogue N CONSULT - 040 sym - diplomatic
+meet_with V CONSULT - 040 sym T diplomatic
+hold_talk V CONSULT - 040 sym T diplomatic
 meet V CONSULT - 040 sym T diplomatic
 visit V CONSULT visit 042 so T diplomatic
 host V CONSULT visit 043 so T diplomatic
@@ -53,6 +61,14 @@ summit N CONSULT multilateral 040 sym - diplomatic
 mediation N CONSULT third-party 044 so - diplomatic
 consultation N CONSULT - 040 sym - diplomatic
 # --- SUPPORT: verbal backing, ties, signing
+open_embassy V SUPPORT - 050 so i diplomatic
+reopen_embassy V SUPPORT - 050 so i diplomatic
+applaud V SUPPORT - 051 so T diplomatic
+hail V SUPPORT - 051 so T diplomatic
+welcome_decision V SUPPORT - 051 so T diplomatic
+endorsement N SUPPORT - 051 so T diplomatic
+praise N SUPPORT - 051 so T diplomatic
+recognition N SUPPORT - 054 so T diplomatic
 support V SUPPORT - 051 so T diplomatic
 back V SUPPORT - 051 so T diplomatic
 endorse V SUPPORT - 051 so T diplomatic
@@ -79,12 +95,25 @@ pact N SUPPORT - 057 sym w diplomatic
 tie N SUPPORT - 050 sym w diplomatic
 relation N SUPPORT - 050 sym w diplomatic
 # --- CONCEDE
+amnesty N CONCEDE - 0811 so - legal
+pardon N CONCEDE - 0811 so - legal
+apology N CONCEDE - 0832 so - -
+acquit V CONCEDE - 0811 so T legal
+loosen V CONCEDE - 080 so O -
+relax V CONCEDE - 080 so O -
+call_off V CONCEDE - 080 so O -
 apologize V CONCEDE - 0832 so T -
 apologise V CONCEDE - 0832 so T -
 pardon V CONCEDE - 0811 so T legal
 lift V CONCEDE - 080 so O -
 ease V CONCEDE - 080 so O -
 # --- COOPERATE: joint action, sharing, trade
+war_game N COOPERATE - 062 sym - military
+extradite V COOPERATE - 063 so O legal
+extradition N COOPERATE - 063 so - legal
+export V AID - 070 so O economic
+partner V COOPERATE - 060 sym T -
+partnership N COOPERATE - 060 sym w -
 cooperate V COOPERATE - 060 sym T -
 collaborate V COOPERATE - 060 sym T -
 share V COOPERATE - 060 sym T -
@@ -102,6 +131,19 @@ cooperation N COOPERATE - 060 sym w -
 purchase N COOPERATE - 061 buy - economic
 import N COOPERATE - 061 buy - economic
 # --- AID: resources handed over
+contribute V AID - 070 so O -
+dispatch V AID - 070 so O -
+distribute V AID - 070 so O -
+allocate V AID - 070 so O economic
+rescue V AID - 073 so O human_security
+airlift V AID - 073 so O human_security
+forgive V AID - 071 so O economic
+resettle V AID - 075 so O migration
+donation N AID - 070 so - -
+relief N AID - 073 so - human_security
+funding N AID - 071 so - economic
+rescue N AID - 073 so - human_security
+evacuation N AID - 073 so - human_security
 supply V AID - 070 so O -
 deliver V AID - 070 so O -
 provide V AID - 070 so O -
@@ -140,6 +182,19 @@ grant N AID - 071 so - economic
 investment N AID - 071 so - economic
 asylum N AID - 075 so - asylum
 # --- RETREAT
+return V RETREAT - 0842 so O -
+hand_back V RETREAT - 0842 so O -
+pull_out V RETREAT withdraw 0872 so f military
+pull_back V RETREAT withdraw 0872 so f military
+retreat V RETREAT withdraw 0872 so f military
+demobilize V RETREAT disarm 087 so - military
+demobilise V RETREAT disarm 087 so - military
+truce N RETREAT ceasefire 0871 sym - military
+cease-fire N RETREAT ceasefire 0871 sym - military
+release N RETREAT release 0841 so - -
+pullback N RETREAT withdraw 0872 so - military
+pullout N RETREAT withdraw 0872 so - military
+resignation N RETREAT resign 0832 so - executive
 withdraw V RETREAT withdraw 0872 so f military
 release V RETREAT release 0841 so O -
 free V RETREAT release 0841 so O -
@@ -149,6 +204,9 @@ surrender V RETREAT disarm 087 so - military
 withdrawal N RETREAT withdraw 0872 so - military
 ceasefire N RETREAT ceasefire 0871 sym - military
 # --- REQUEST
+plead V REQUEST - 100 say W -
+implore V REQUEST - 100 say WT -
+petition V REQUEST - 100 say W -
 urge V REQUEST - 100 say WT -
 demand V REQUEST - 100 say W -
 ask V REQUEST - 100 say WT -
@@ -163,6 +221,22 @@ request N REQUEST - 100 say W -
 appeal N REQUEST - 100 say W -
 call N REQUEST - 100 say w -
 # --- ACCUSE
+convict V SANCTION convict - so T legal
+probe V ACCUSE investigate 090 so T legal
+inspect V ACCUSE investigate 090 so T -
+prosecute V ACCUSE allege 1125 so T legal
+allege V ACCUSE allege 112 so W -
+slam V ACCUSE disapprove 111 so W -
+lambaste V ACCUSE disapprove 111 so W -
+rebuke V ACCUSE disapprove 111 so W -
+decry V ACCUSE disapprove 111 so W -
+deplore V ACCUSE disapprove 111 so W -
+probe N ACCUSE investigate 090 so - legal
+inquiry N ACCUSE investigate 090 so - legal
+hearing N ACCUSE investigate 090 so - legal
+inspection N ACCUSE investigate 090 so - -
+lawsuit N ACCUSE allege 115 so - legal
+complaint N ACCUSE disapprove 111 so - -
 accuse V ACCUSE allege 112 so WT -
 blame V ACCUSE allege 112 so WT -
 condemn V ACCUSE disapprove 111 so W -
@@ -182,6 +256,10 @@ condemnation N ACCUSE disapprove 111 so W -
 criticism N ACCUSE disapprove 111 so W -
 investigation N ACCUSE investigate 090 so - legal
 # --- REJECT
+spurn V REJECT - 120 so W -
+snub V REJECT - 120 so WT -
+veto N REJECT - 120 so W diplomatic
+refusal N REJECT - 120 so W -
 reject V REJECT - 120 so W -
 refuse V REJECT - 120 so W -
 oppose V REJECT - 120 so W -
@@ -194,12 +272,16 @@ defy V REJECT - 120 so WT -
 boycott V PROTEST boycott 143 so T -
 rejection N REJECT - 120 so W -
 # --- THREATEN
+menace V THREATEN - 130 so T -
 threaten V THREATEN - 130 so W -
 warn V THREATEN - 130 say WT -
 threat N THREATEN - 130 so W -
 ultimatum N THREATEN - 130 so W -
 warning N THREATEN - 130 say W -
 # --- PROTEST
+picket V PROTEST demo 141 so - -
+walkout N PROTEST strike 140 so - -
+sit-in N PROTEST demo 141 so - -
 demonstrate V PROTEST demo 141 so - -
 march V PROTEST demo 141 so T -
 rally V PROTEST demo 141 so - -
@@ -213,6 +295,9 @@ rally N PROTEST demo 141 so - -
 riot N PROTEST riot 145 so - -
 hunger_strike N PROTEST hunger 142 so - -
 # --- SANCTION
+downgrade V SANCTION discontinue 161 so O diplomatic
+boycott N PROTEST boycott 143 so - -
+expulsion N SANCTION expel 166 so - diplomatic
 sanction V SANCTION discontinue 163 so T economic
 suspend V SANCTION discontinue 160 so O -
 cut V SANCTION discontinue 160 so O -
@@ -242,6 +327,16 @@ build_up V MOBILIZE troops 152 so - military
 deployment N MOBILIZE troops 152 so - military
 buildup N MOBILIZE troops 152 so - military
 # --- COERCE
+outlaw V COERCE restrict 1724 so T -
+demolish V COERCE seize 1712 so O -
+raze V COERCE seize 1712 so O -
+jail V COERCE arrest 173 so T legal
+imprison V COERCE arrest 173 so T legal
+censor V COERCE censor 1724 so T -
+crack_down V COERCE restrict 175 so T -
+crackdown N COERCE restrict 175 so - -
+detention N COERCE arrest 173 so - legal
+siege N COERCE restrict 191 so - military
 arrest V COERCE arrest 173 so T legal
 detain V COERCE arrest 173 so T legal
 seize V COERCE seize 171 so O -
@@ -254,6 +349,28 @@ blockade N COERCE restrict 191 so - military
 arrest N COERCE arrest 173 so - legal
 cyberattack N COERCE cyber 170 so - cyber
 # --- ASSAULT
+pound V ASSAULT heavy-weapons 194 so T military
+storm V ASSAULT - 190 so T military
+clash V ASSAULT - 190 sym T military
+fight V ASSAULT - 190 sym T military
+wound V ASSAULT - 180 so T -
+injure V ASSAULT - 180 so T -
+massacre V ASSAULT - 180 so T -
+behead V ASSAULT targeted 185 so T -
+execute V ASSAULT targeted 185 so T -
+hijack V ASSAULT abduct 181 so T -
+clash N ASSAULT - 190 sym - military
+fighting N ASSAULT - 190 sym - military
+battle N ASSAULT - 190 sym - military
+massacre N ASSAULT - 180 so - -
+killing N ASSAULT - 180 so - -
+execution N ASSAULT targeted 185 so - -
+assassination N ASSAULT targeted 185 so - -
+cleansing N ASSAULT - 201 so - -
+ambush N ASSAULT - 190 so - military
+bombardment N ASSAULT heavy-weapons 194 so - military
+torture N ASSAULT torture 1822 so - -
+open_fire V ASSAULT firearms 190 so T military
 attack V ASSAULT - 190 so T military
 strike V ASSAULT - 190 so T military
 bomb V ASSAULT explosives 183 so T military
@@ -283,6 +400,21 @@ bombing N ASSAULT explosives 183 so - military
 shelling N ASSAULT heavy-weapons 194 so - military
 assault N ASSAULT - 190 so - military
 # --- light verbs: their event comes from the noun they govern
+declare L - - - so - -
+open L - - - so - -
+initiate L - - - so - -
+organize L - - - so - -
+organise L - - - so - -
+speed_up L - - - so - -
+step_up L - - - so - -
+accelerate L - - - so - -
+intensify L - - - so - -
+escalate L - - - so - -
+complete L - - - so - -
+order L - - - so - -
+file L - - - so - -
+lodge L - - - so - -
+go_on L - - - so - -
 hold L - - - so - -
 conduct L - - - so - -
 launch L - - - so - -

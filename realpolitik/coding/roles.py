@@ -85,7 +85,8 @@ class ActorIndex:
 
 def has_country(m: ActorMention) -> bool:
     """Whether a mention names a state or a state's organ (not a bare sector such as "police")."""
-    return bool(m.country) or m.kind in ("igo", "ngo") or m.code[:3] in ("IGO", "NGO", "MNC")
+    # IMG: transnational armed groups with no single country (CAMEO's code for them).
+    return bool(m.country) or m.kind in ("igo", "ngo") or m.code[:3] in ("IGO", "NGO", "MNC", "IMG")
 
 
 def _uniq_codes(ms: list[ActorMention]) -> list[ActorMention]:
@@ -187,6 +188,10 @@ def agents(verb, idx: ActorIndex, _depth: int = 0) -> tuple[list[ActorMention], 
             return subject_np(sp, idx), "inherited"
         a, _ = agents(head, idx, _depth + 1)
         return a, "inherited"
+    if dep == "conj" and head.pos_ in ("VERB", "AUX") and verb.tag_ != "VBN" and child(head, "nsubjpass") is not None:
+        sp = child(head, "nsubjpass")  # "was indicted by X and will resign": the one indicted resigns
+        if sp is not None:
+            return subject_np(sp, idx), "inherited"
     if dep in ("conj", "advcl", "pcomp", "dobj") and head.pos_ in ("VERB", "AUX"):
         a, _ = agents(head, idx, _depth + 1)
         return a, "inherited"

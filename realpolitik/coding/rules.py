@@ -36,6 +36,24 @@ SAY_LEMMAS = frozenset({"say", "declare", "reiterate", "insist", "state", "stres
 OBLIGATION_AUX = frozenset({"must", "should"})
 OBLIGATION = Trigger("say_must", "V", "REQUEST", None, "100", "say", "W", ())
 REJECT_SHIELD = frozenset({"veto", "oppose", "reject", "condemn", "denounce", "criticize", "criticise"})
+# Modes of acts with no recipient: no other actor of the clause is taken as one ("resigned after talks with X").
+INTRANSITIVE_MODES = frozenset({"resign", "strike", "hunger"})
+# Objects that make sending someone an inquiry, not aid ("dispatched inspectors to the site").
+INQUIRY_LEMMAS = frozenset({"inspector", "investigator", "prosecutor", "auditor"})
+# Prepositions naming what a complaint or protest is about, preferred over its audience ("to the UN").
+COMPLAINT_PREPS = frozenset({"about", "over", "against"})
+# Nouns that name an undertaking whose kind a modifier gives ("mediation effort", "rescue mission").
+GENERIC_EVENT_HEADS = frozenset({"effort", "bid", "initiative", "mission", "operation", "campaign", "process",
+                                 "program", "programme", "package", "plan", "drive"})
+# Modifiers that make an event noun a document or a medium ("press release", "news conference").
+NON_EVENT_MODIFIERS = frozenset({"press", "news", "video", "data", "software", "photo"})
+# Partners of a joint action ("talks with X", "a pact between X and Y"); other preps name its topic.
+SYM_PREPS = frozenset({"with", "between", "among", "to", "against"})
+# Verbs that hand their subject to an event noun they take as object although they carry an event of their
+# own elsewhere ("gave a warm welcome", "extended its support"): the noun's event wins over the verb's.
+LENDING_VERBS = frozenset({"give", "extend", "express", "voice", "offer"})
+# Participles that tie a noun to its patron ("government-backed troops"); as modifiers they are no event.
+MODIFIER_LEMMAS = frozenset({"back", "link", "tie", "affiliate", "associate", "sponsor", "support", "arm", "fund"})
 
 
 @dataclass
@@ -67,6 +85,19 @@ def _lookup(tok) -> Trigger | None:
                 return table[(f"{lem}_{c.lower_}", "V")]
         return table.get((lem, "V")) or table.get((lem, "L"))
     if tok.pos_ in ("NOUN", "PROPN"):
+        mods = [c for c in tok.children if c.dep_ in ("compound", "amod")]
+        if any(_lemma(c) in NON_EVENT_MODIFIERS for c in mods):
+            return None  # "a press release", "a news conference about ..."
+        for c in mods:  # "war games": a two-word event noun
+            if (f"{_lemma(c)}_{lem}", "N") in table:
+                return table[(f"{_lemma(c)}_{lem}", "N")]
+        if lem in GENERIC_EVENT_HEADS:  # "a mediation effort", "a relief operation": the modifier is the event
+            for c in mods:
+                t = table.get((_lemma(c), "N"))
+                if t is not None:
+                    return t
+        if tok.dep_ == "compound" and _lemma(tok.head) in GENERIC_EVENT_HEADS:
+            return None  # coded at the head noun
         return table.get((lem, "N")) or table.get((tok.lower_, "N"))
     return None
 
@@ -86,10 +117,11 @@ def _targets(tok, trig: Trigger, idx: ActorIndex, sources: list[ActorMention]) -
 
     fallback: list[ActorMention] = []
 
-    def keep(ms):
+    def keep(ms, given: bool = False):
         ms = [m for m in ms if (m.start, m.end) not in src]
         if ms and not any(has_country(m) for m in ms):
-            fallback.extend(ms)  # "deploy peacekeepers in Iraq": a bare sector object is a last resort
+            if not given:  # "sent troops": what an AID verb hands over is not its recipient
+                fallback.extend(ms)  # "deploy peacekeepers in Iraq": a bare sector object is a last resort
             return []
         return ms
 
@@ -100,14 +132,26 @@ def _targets(tok, trig: Trigger, idx: ActorIndex, sources: list[ActorMention]) -
     for dep in ("dative", "iobj", "dobj"):
         c = child(tok, dep)
         if c is not None and c.tag_ != "IN":
-            got = keep(idx.np_conj(c))
+            got = keep(idx.np_conj(c), given=(dep == "dobj" and trig.type == "AID"))
             if got:
                 return got, "direct"
     holders = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "attr", "oprd")]
-    preps = TARGET_PREPS | ({"from"} if "f" in trig.flags else set()) | ({"in"} if "i" in trig.flags else set())
+    if trig.type in ("ACCUSE", "PROTEST"):  # "complained to the UN about X": X is the one accused
+        for h in holders:
+            for prep, p in prep_objects(h, COMPLAINT_PREPS):
+                got = keep(idx.np_conj(p))
+                if got:
+                    return got, "prep"
+    preps = SYM_PREPS if trig.frame == "sym" else TARGET_PREPS  # "agreed on X": the topic is not a partner
+    preps = preps | ({"from"} if "f" in trig.flags else set()) | ({"in"} if "i" in trig.flags else set())
     for h in holders:
         for prep, p in prep_objects(h, preps):
             got = keep(idx.np_conj(p))
+            if not got and trig.type == "AID":  # "sent aid to people in Yemen": the place names the recipient
+                for _, q in prep_objects(p, PLACE_PREPS):
+                    got = keep(idx.np_conj(q))
+                    if got:
+                        break
             if got:
                 return got, "prep"
     if trig.frame == "say" or trig.lemma in CONTROL_LEMMAS:
@@ -174,6 +218,29 @@ def _clause_subject(tok, idx: ActorIndex) -> list[ActorMention]:
     return []
 
 
+def _lends_subject(verb, noun_trig: Trigger) -> bool:
+    """Whether a verb hands its subject to an event noun it governs ("held talks", "gave a welcome")."""
+    vt = _lookup(verb)
+    if vt is None:
+        return False
+    if vt.pos == "L":
+        return True
+    # "offered talks" stays an offer (AGREE) unless the noun is itself a verbal act of support or a visit
+    return _lemma(verb) in LENDING_VERBS and noun_trig.type in ("CONSULT", "SUPPORT", "ACCUSE", "REQUEST", "THREATEN") \
+        and (_lemma(verb) != "offer" or noun_trig.type == "SUPPORT")
+
+
+def _noun_object_event(tok) -> bool:
+    """Whether a lending verb's object is an event noun, so the verb itself yields ("gave a warm welcome")."""
+    if _lemma(tok) not in LENDING_VERBS:
+        return False
+    o = child(tok, "dobj")
+    if o is None:
+        return False
+    nt = _lookup(o)
+    return nt is not None and nt.pos == "N" and _lends_subject(tok, nt)
+
+
 def _obligation(tok, idx: ActorIndex) -> _Cand | None:
     """ "X said Y must / should do Z" is X's REQUEST of Y (a demand put as a statement)."""
     if _lemma(tok) not in SAY_LEMMAS:
@@ -206,20 +273,27 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
         if trig.pos == "N":
             srcs = noun_agents(tok, idx)
             how = "noun"
-            head = tok.head
-            if not srcs and tok.dep_ in ("dobj", "nsubjpass", "attr", "pobj", "conj", "appos") and head is not tok:
+            # a noun coordinated with an object ("launched air and missile strikes") takes that object's place
+            anchor = tok
+            while anchor.dep_ == "conj" and anchor.head is not anchor:
+                anchor = anchor.head
+            head = anchor.head
+            dep = anchor.dep_
+            if not srcs and dep in ("dobj", "nsubjpass", "attr", "pobj", "appos") and head is not anchor:
                 verb = head
-                if tok.dep_ == "pobj" and head.dep_ == "prep":
-                    verb = head.head
-                if tok.dep_ == "conj":
+                if dep == "pobj" and head.dep_ == "prep":
                     verb = head.head
                 if verb.pos_ in ("VERB", "AUX"):
-                    vt = _lookup(verb)
                     # only a light verb lends its subject ("held talks"); "talks on threats" does not
-                    if vt is not None and vt.pos == "L" and tok.dep_ in ("dobj", "nsubjpass", "attr"):
+                    if dep in ("dobj", "nsubjpass", "attr") and _lends_subject(verb, trig):
                         srcs, how = agents(verb, idx)
                         how = "light"
-            preps = TARGET_PREPS | ({"of"} if trig.type in ("ASSAULT", "COERCE", "RETREAT") else set())
+            if trig.frame == "sym":
+                preps = SYM_PREPS  # "talks on X": the topic is not the partner
+            else:
+                preps = TARGET_PREPS | {"between", "among"} | ({"of"} if trig.type in ("ASSAULT", "COERCE", "RETREAT") else set())
+                if trig.type == "RETREAT":
+                    preps = preps | {"from"}  # "the withdrawal of troops from X"
             if trig.frame == "buy":
                 preps = preps | {"from", "of"}  # "purchases of Russian oil": the origin is the seller
             tgts = _noun_targets(tok, idx, frozenset(preps))
@@ -227,9 +301,9 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
                 between = _noun_targets(tok, idx, frozenset({"between", "among"}))
                 if between and not srcs:
                     srcs = between
-            if not tgts and tok.dep_ == "dobj" and head.pos_ == "VERB":
-                # "imposed sanctions on Iran": the recipient hangs off the light verb
-                got = [m for p, q in prep_objects(head, TARGET_PREPS) for m in idx.np_conj(q)]
+            if not tgts and dep == "dobj" and head.pos_ == "VERB":
+                # "imposed sanctions on Iran": the recipient hangs off the light verb (or the first conjunct)
+                got = [m for h in {head, anchor} for p, q in prep_objects(h, preps) for m in idx.np_conj(q)]
                 tgts = [m for m in got if m not in srcs]
                 if not tgts:
                     d = child(head, "dative")
@@ -245,6 +319,10 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
             out.append(cand)
             continue
         # verbs
+        if tok.dep_ in ("amod", "compound") and _lemma(tok) in MODIFIER_LEMMAS:
+            continue  # "government-backed troops": a modifier, not an event
+        if _noun_object_event(tok):
+            continue  # the noun it governs carries the event and borrows its subject
         if trig.frame == "recv":
             givers = _from_actor(tok, idx)
             if not givers:
@@ -275,6 +353,8 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
             continue
         how = how if thow == "none" else f"{how}+{thow}"
         type_ = trig.type
+        if type_ == "AID" and (c0 := child(tok, "dobj")) is not None and _lemma(c0) in INQUIRY_LEMMAS:
+            type_ = "ACCUSE"  # PLOVER: an investigation (mode investigate) of the place or party they go to
         if trig.lemma == "expel" and obj & PERSON_LEMMAS:
             type_ = "COERCE"  # expelling people (diplomats included) rather than a body: deportation
         out.append(_Cand(trig, tok, type_, srcs, tgts, how, obj))
@@ -324,6 +404,11 @@ def _governs(a, b) -> bool:
 def _resolve_embedding(cands: list[_Cand]) -> list[_Cand]:
     """Wrappers absorb the triggers they govern; weak triggers yield to them; denials pass them on."""
     for a in cands:
+        if a.trig is OBLIGATION:  # "Y must hand over Z": the demand is the event, not the handing over
+            for b in cands:
+                if b is not a and (b.tok.i == a.tok.i or _governs(a.tok, b.tok)):
+                    b.absorbed = True
+            continue
         if a.trig.pos == "V" and a.trig.lemma in NEG_FRAMES:
             inner = [b for b in cands if b is not a and _governs(a.tok, b.tok)]
             if inner:
@@ -350,7 +435,8 @@ def _resolve_embedding(cands: list[_Cand]) -> list[_Cand]:
     for a in cands:
         if a.trig.weak and not a.absorbed:
             for b in cands:
-                if b is not a and not b.absorbed and _governs(a.tok, b.tok) and b.type is not None:
+                # only to a trigger of its own: "signed a treaty of cooperation" stays the signing
+                if b is not a and not b.absorbed and not b.trig.weak and _governs(a.tok, b.tok) and b.type is not None:
                     a.absorbed = True
                     if not b.sources:
                         b.sources = a.sources
@@ -421,7 +507,7 @@ class RulesCoder:
         """The events of one parsed sentence, given the actor mentions inside it."""
         if not mentions and not self.sourceless:
             return []
-        heads = head_lemmas()
+        heads = head_lemmas() | SAY_LEMMAS  # "X said Y must ..." is a REQUEST without a lexicon trigger
         if not any(t.lemma_.lower() in heads for t in sent):
             return []
         idx = ActorIndex(sent, mentions)
@@ -442,7 +528,10 @@ class RulesCoder:
                 old = events.get(key)
                 if old is None or _rank(ev, c) > _rank(old, None):
                     events[key] = ev
-        if not events and self.sourceless:
+        import os
+        v = os.environ.get("FBV", "2")
+        ok = v == "2" or (v == "1" and not any(has_country(m) for m in mentions)) or (v == "3" and len({m.code[:3] for m in mentions if has_country(m)}) < 2)
+        if not events and self.sourceless and ok:
             ev = self._sourceless_event(doc, sent, sent_index, cands, lemmas, evidence, article_id, date, fctx)
             if ev is not None:
                 events[(None, None)] = ev
@@ -453,25 +542,31 @@ class RulesCoder:
         return sorted(out, key=lambda e: (e.trigger.start if e.trigger else 0, e.source or "", e.target or ""))
 
     def _sourceless_event(self, doc, sent, sent_index, cands, lemmas, evidence, article_id, date, fctx):
-        """An event whose actor the text names but we cannot resolve: the sentence's main verb is a trigger."""
-        for c in cands:
+        """The sentence's one best-guess event when no actor-resolved event came out of it.
+
+        Its source is the trigger's actor when one was resolved (a bare sector such as "police" included),
+        else none; it may lack a recipient. It says what kind of event the sentence reports, for
+        sentence-level classes and for readers, at a confidence below every actor-resolved event.
+        """
+        for c in sorted(cands, key=_fallback_rank):
             tok = c.tok
-            main = tok.dep_ == "ROOT" or (tok.dep_ in ("conj", "xcomp", "ccomp") and tok.head.dep_ == "ROOT")
-            if not main or c.trig.pos != "V" or c.trig.weak or child(tok, "nsubj", "nsubjpass") is None:
+            src = c.sources[0] if c.sources else ActorMention(text="", start=tok.idx, end=tok.idx, code="",
+                                                                kind="group")
+            tgt = next((m for m in c.targets if m.code[:3] != src.code[:3]), None)
+            ev = self._event(doc, sent, sent_index, c, src, tgt, lemmas, evidence, article_id, date, fctx,
+                             fallback=True)
+            if ev is None:
                 continue
-            anon = ActorMention(text="", start=tok.idx, end=tok.idx, code="", kind="group")
-            ev = self._event(doc, sent, sent_index, c, anon, c.targets[0] if c.targets else None, lemmas,
-                             evidence, article_id, date, fctx)
-            if ev is not None:
-                return replace(ev, source=None, source_text=None, source_span=None, channel=None, fronts=(),
-                               confidence=SOURCELESS_CONFIDENCE)
+            if not c.sources:
+                ev = replace(ev, source=None, source_text=None, source_span=None)
+            return replace(ev, channel=None, fronts=(), confidence=SOURCELESS_CONFIDENCE)
         return None
 
     @staticmethod
     def _pairs(c: _Cand, srcs: list[ActorMention], idx: ActorIndex) -> list[tuple[ActorMention, ActorMention | None]]:
         """Source/target pairs: every source with every target; joint actions pair coordinated actors."""
         targets = c.targets
-        if not targets and not (c.trig.frame == "sym" and len(srcs) > 1):
+        if not targets and not (c.trig.frame == "sym" and len(srcs) > 1) and c.trig.mode not in INTRANSITIVE_MODES:
             targets = _clause_actors(c.tok, idx, srcs)
             if targets:
                 c.how += "+clause"
@@ -485,11 +580,12 @@ class RulesCoder:
             return [(s, t) for s in srcs for t in srcs if s is not t and s.code[:3] != t.code[:3]]
         return [(s, None) for s in srcs]
 
-    def _event(self, doc, sent, sent_index, c: _Cand, s, t, lemmas, evidence, article_id, date, fctx) -> Event | None:
+    def _event(self, doc, sent, sent_index, c: _Cand, s, t, lemmas, evidence, article_id, date, fctx,
+               fallback: bool = False) -> Event | None:
         type_ = c.type
-        if "T" in c.trig.flags and t is None and not (c.trig.frame == "sym") and not self.loose:
+        if "T" in c.trig.flags and t is None and not (c.trig.frame == "sym") and not self.loose and not fallback:
             return None
-        if t is None and (ontology.types()[type_].needs_target or c.trig.weak):
+        if t is None and (ontology.types()[type_].needs_target or c.trig.weak) and not fallback:
             return None
         contexts = cues.contexts_for(lemmas, c.contexts or c.trig.contexts)
         mode = c.trig.mode if type_ == c.trig.type else None
@@ -500,7 +596,7 @@ class RulesCoder:
             type_, mode = "AGREE", None  # PLOVER: announced future cooperation is an AGREE
         elif future and type_ in FUTURE_TO_THREATEN:
             type_, mode, cameo = "THREATEN", None, "130"  # an announced sanction, boycott or attack is a threat
-        elif future and type_ == "RETREAT":
+        elif future and type_ == "RETREAT" and c.trig.mode != "resign":  # "will resign" is still a resignation
             type_, mode, cameo = "CONCEDE", None, "080"  # PLOVER: an announced withdrawal is a concession
         mode = cues.mode_for(type_, mode, lemmas)
         if mode not in ontology.modes().get(type_, {}):
@@ -556,6 +652,16 @@ class RulesCoder:
                 return
             for art, doc in zip(batch, nlp.pipe((a.text for a in batch), batch_size=self.options.batch_size)):
                 yield self.code_doc(doc, art)
+
+
+def _fallback_rank(c: _Cand) -> tuple:
+    """Order of candidates for a sentence's best-guess event: main-clause verbs first, then other verbs,
+    then event nouns; a strong trigger before a weak one; earlier before later."""
+    tok = c.tok
+    root = tok.dep_ == "ROOT" or (tok.dep_ in ("conj", "xcomp", "ccomp") and tok.head.dep_ == "ROOT")
+    noun_of_root = c.trig.pos == "N" and c.how == "light"
+    level = 0 if root and c.trig.pos == "V" else 1 if noun_of_root else 2 if c.trig.pos == "V" else 3
+    return (level, c.trig.weak, tok.i)
 
 
 def _rank(ev: Event, c: _Cand | None) -> float:

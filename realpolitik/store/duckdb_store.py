@@ -2,11 +2,15 @@
 from __future__ import annotations
 
 import contextlib
+import re
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
 from realpolitik.registry import stores
 from realpolitik.store.base import BaseStore, StoreError
+
+# The one `VALUES (?, ?, ...)` group of an INSERT, which _executemany repeats per row.
+_VALUES_RE = re.compile(r"\bVALUES\s*(\(\s*\?(?:\s*,\s*\?)*\s*\))", re.I)
 
 
 class DuckDBStore(BaseStore):
@@ -44,8 +48,19 @@ class DuckDBStore(BaseStore):
 
     def _executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         rows = [list(r) for r in rows]
-        if rows:
+        if not rows:
+            return
+        # DuckDB's executemany runs one statement per row (~0.06 s each on a busy machine, measured);
+        # one multi-row VALUES statement per chunk is ~100x faster with the same ON CONFLICT semantics.
+        m = _VALUES_RE.search(sql)
+        if m is None or len(rows[0]) != m.group(1).count("?"):
             self.con.executemany(sql, rows)
+            return
+        step = max(1, 20_000 // len(rows[0]))  # stay well under DuckDB's parameter count
+        for i in range(0, len(rows), step):
+            chunk = rows[i:i + step]
+            self.con.execute(sql[:m.start(1)] + ", ".join([m.group(1)] * len(chunk)) + sql[m.end(1):],
+                             [v for r in chunk for v in r])
 
     def _fetch(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         cur = self.con.execute(sql, list(params))

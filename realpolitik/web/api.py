@@ -191,8 +191,9 @@ def stats(request: Request) -> dict[str, Any]:
 
 # -- analytics ---------------------------------------------------------------------------------
 def _analytics(request: Request, fn, scope) -> dict[str, Any]:
+    """An analytics result for the scope, from the cache while the data has not changed."""
     with _gate(request).reader() as store:
-        return fn(store, scope)
+        return request.app.state.cache.get_or_compute(store, (request.url.path, repr(scope)), lambda: fn(store, scope))
 
 
 @router.get("/series", dependencies=[Depends(can_read)], summary="Dyad time series")

@@ -19,6 +19,7 @@ from realpolitik import __version__
 from realpolitik.options import Options
 from realpolitik.store import StoreError
 from realpolitik.web import tokens  # noqa: F401  (registers the api_tokens migration before any store opens)
+from realpolitik.web.cache import ResultCache
 from realpolitik.web.gate import StoreGate
 
 log = logging.getLogger(__name__)
@@ -84,6 +85,7 @@ def create_app(db_url: str, options: Options | None = None) -> FastAPI:
                               "and where the text says so.",
                   docs_url=None, redoc_url=None, swagger_ui_oauth2_redirect_url=None)
     app.state.gate = gate
+    app.state.cache = ResultCache()
     app.state.options = options
     app.state.settings = settings
     app.include_router(api.router)
@@ -145,10 +147,6 @@ def _add_error_handlers(app: FastAPI) -> None:
 
 
 # -- middleware (plain ASGI, so they also guard bodies read in streaming) ----------------------
-class _TooLarge(Exception):
-    pass
-
-
 async def _send_json(send, status: int, payload: dict[str, Any], extra: list[tuple[bytes, bytes]] = ()) -> None:
     body = json.dumps(payload).encode()
     await send({"type": "http.response.start", "status": status,
@@ -177,28 +175,37 @@ class BodyLimit:
             if n > self.max_bytes:
                 return await _send_json(send, 413, too_large, [(b"connection", b"close")])
         seen = 0
-        started = False
+        started = refused = False
 
         async def limited_receive():
-            nonlocal seen
+            nonlocal seen, started, refused
+            if refused:
+                return {"type": "http.disconnect"}
             msg = await receive()
             if msg["type"] == "http.request":
                 seen += len(msg.get("body", b""))
                 if seen > self.max_bytes:
-                    raise _TooLarge()
+                    # Answer now and tell the app the client went away, so it stops reading.
+                    refused = True
+                    if not started:
+                        started = True
+                        await _send_json(send, 413, too_large, [(b"connection", b"close")])
+                    return {"type": "http.disconnect"}
             return msg
 
-        async def tracking_send(msg):
+        async def guarded_send(msg):
             nonlocal started
+            if refused:
+                return  # the 413 has gone out; whatever the app answers after it is dropped
             if msg["type"] == "http.response.start":
                 started = True
             await send(msg)
 
         try:
-            await self.app(scope, limited_receive, tracking_send)
-        except _TooLarge:
-            if not started:
-                await _send_json(send, 413, too_large, [(b"connection", b"close")])
+            await self.app(scope, limited_receive, guarded_send)
+        except Exception:
+            if not refused:
+                raise
 
 
 class SecurityHeaders:

@@ -28,7 +28,8 @@ def _nice_max(hi: float) -> float:
 
 def _open(width: int, height: int, title: str) -> str:
     t = escape(title)
-    return (f"<svg class='chart' viewBox='0 0 {width} {height}' width='100%' role='img' "
+    # Drawn at its natural size; CSS shrinks it on narrow screens (max-width: 100%, height: auto).
+    return (f"<svg class='chart' viewBox='0 0 {width} {height}' width='{width}' height='{height}' role='img' "
             f"aria-label='{t}' xmlns='http://www.w3.org/2000/svg'><title>{t}</title>")
 
 

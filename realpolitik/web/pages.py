@@ -77,8 +77,10 @@ def index(request: Request) -> HTMLResponse:
         stats = store.stats()
         vol = queries.volume(store)
         top = queries.dyads(store, EventFilter(), limit=15)
-        shifts, shifts_note = attempt("Shifts", lambda: _shifts(store))
-        regions, regions_note = attempt("Regional stability", lambda: _regional_stability(store))
+        cache = request.app.state.cache
+        shifts, shifts_note = attempt("Shifts", lambda: cache.get_or_compute(store, ("page:shifts",), lambda: _shifts(store)))
+        regions, regions_note = attempt("Regional stability", lambda: cache.get_or_compute(
+            store, ("page:regions",), lambda: _regional_stability(store)))
     periods = sorted({r["period"] for r in vol})
     by_quad = {q: [0.0] * len(periods) for q in QUADS}
     by_type: dict[str, int] = defaultdict(int)
@@ -130,6 +132,15 @@ def _regional_stability(store) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda r: -(r.get("conflict_intensity") or 0))
 
 
+def _titles(store, events: list[dict[str, Any]]) -> dict[str, str]:
+    """Article id -> title for the events' articles."""
+    ids = sorted({e["article_id"] for e in events})
+    if not ids:
+        return {}
+    rows = store.query(f"SELECT id, title FROM articles WHERE id IN ({', '.join('?' * len(ids))})", ids)
+    return {r["id"]: r["title"] for r in rows if r["title"]}
+
+
 def _code(value: str) -> str:
     if not queries.ACTOR_CODE.match(value):
         raise HTTPException(404, "not an actor code (letters and digits, e.g. CHN or IRNGOV)")
@@ -147,11 +158,10 @@ def dyad(request: Request, source: str, target: str) -> HTMLResponse:
         total = store.count_events(flt)
         events = store.events(flt)
         all_rows = store.event_rows(EventFilter(source=source, target=target))
-        profile, profile_note = attempt("Support profile", lambda: an.profile_dict(
-            store, an.Scope(source=source, target=target))["summary"])
-        titles = {r["id"]: r["title"] for r in store.query(
-            "SELECT id, title FROM articles WHERE id IN (SELECT article_id FROM events WHERE source LIKE ? AND target LIKE ?)",
-            (source + "%", target + "%"))}
+        scope = an.Scope(source=source, target=target)
+        profile, profile_note = attempt("Support profile", lambda: request.app.state.cache.get_or_compute(
+            store, ("/api/profile", repr(scope)), lambda: an.profile_dict(store, scope))["summary"])
+        titles = _titles(store, events)
     months: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for r in all_rows:
         if r["date"]:
@@ -190,7 +200,8 @@ def network_page(request: Request, since: dt.date | None = Query(None), until: d
 
     scope = an.Scope(since=since.isoformat() if since else None, until=until.isoformat() if until else None)
     with _read(request) as store:
-        net, note = attempt("The network", lambda: an.network(store, scope).as_dict())
+        net, note = attempt("The network", lambda: request.app.state.cache.get_or_compute(
+            store, ("/api/network", repr(scope)), lambda: an.network(store, scope).as_dict()))
     net = net or {"nodes": [], "edges": [], "blocs": [], "bridges": []}
     bridges = [b["actor"] for b in net["bridges"]]
     svg = charts.network_svg(net["nodes"], net["edges"], bridges)
@@ -219,7 +230,7 @@ def search(request: Request, q: str = Query("", max_length=TEXT), source: str | 
            offset: int = Query(0, ge=0, le=10_000_000)) -> HTMLResponse:
     """Events whose evidence contains the words (with optional actor and type filters), and matching articles."""
     q = q.strip()
-    events, articles, total = [], [], 0
+    events, articles, total, titles = [], [], 0, {}
     flt = EventFilter(q=q or None, source=source or None, target=target or None, type=type or None,
                       sort="date", descending=True, limit=50, offset=offset)
     if q or source or target or type:
@@ -227,10 +238,11 @@ def search(request: Request, q: str = Query("", max_length=TEXT), source: str | 
             total = store.count_events(flt)
             events = store.events(flt)
             articles = store.articles(limit=20, q=q) if q else []
+            titles = _titles(store, events)
     else:
         authorise(request, "read")
     return page(request, "search.html", q=q, source=source or "", target=target or "", type=type or "",
-                events=events, articles=articles, total=total, offset=offset, limit=50)
+                events=events, articles=articles, total=total, offset=offset, limit=50, titles=titles)
 
 
 @router.get("/docs", response_class=HTMLResponse)
