@@ -166,6 +166,7 @@ def load_duckdb(path: str, n_rows: int) -> float:
 
     t = time.perf_counter()
     with open_store(path) as s:
+        s.con.execute("SET enable_progress_bar = false")
         # Secondary indexes are dropped for the load and rebuilt after: a bulk build beats 10M inserts.
         idx = s.con.execute("SELECT index_name, sql FROM duckdb_indexes() "
                             "WHERE table_name IN ('events', 'articles')").fetchall()
@@ -250,6 +251,7 @@ def main(argv: list[str] | None = None) -> dict:
             results["duckdb_load_s"] = round(load_duckdb(path, args.rows), 1)
             print(f"  loaded in {results['duckdb_load_s']} s ({Path(path).stat().st_size / 2**30:.2f} GiB)")
         with open_store(path) as s:  # read-write: applies any new index migration
+            s.con.execute("SET enable_progress_bar = false")
             print("DuckDB queries:")
             results["duckdb"] = time_queries(s, args.repeat)
     if args.pg:

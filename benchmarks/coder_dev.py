@@ -1,7 +1,8 @@
 """Measure the rules coder on the dev gold sets (../shared/eval) without the CLI: P/R/F1 and errors.
 
 Usage: python benchmarks/coder_dev.py [--show] [FILE...]   (prints dyad+type P/R/F1, sentence-quad macro-F1)
-Env: SRCLESS=1 turns on source-less events, NOFUT=1 keeps future cooperation's own type (A/B of coder options).
+Env: CODER=hybrid.v1 picks another registered coder (default rules.v1); SRCLESS=1 turns on source-less
+events, NOFUT=1 keeps future cooperation's own type, NOCLF=1 turns off the hybrid coder's classifier (A/B).
 """
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ import sys
 import time
 from pathlib import Path
 
-from realpolitik.coding.rules import RulesCoder
 from realpolitik.evaluate import format_report, score
 from realpolitik.model import Article
 
@@ -21,7 +21,12 @@ def run(path: Path, show: bool) -> None:
     recs = [json.loads(l) for l in path.read_text().splitlines() if l.strip()]
     from realpolitik.options import Options
     import os
-    coder = RulesCoder(Options(extra={'sourceless': bool(os.environ.get('SRCLESS')), 'future_as_agree': not os.environ.get('NOFUT')}))
+    import realpolitik.coding  # noqa: F401  (registers the coders)
+    from realpolitik.registry import coders
+    extra = {'future_as_agree': not os.environ.get('NOFUT'), 'classifier': not os.environ.get('NOCLF')}
+    if os.environ.get('SRCLESS'):
+        extra['sourceless'] = True
+    coder = coders.get(os.environ.get('CODER', 'rules.v1'))(Options(extra=extra))
     arts = [Article.from_text(r["text"], published=r.get("date")) for r in recs]
     t = time.time()
     preds = {r["id"]: [e.as_dict() for e in evs] for r, evs in zip(recs, coder.code_many(arts))}

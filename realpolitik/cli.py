@@ -195,12 +195,20 @@ def events(db: str, fmt: str, outfile: str | None, corroboration: str | None, **
 
     flt = _filter(kw["source"], kw["target"], kw["type_"], kw["since"], kw["until"], kw["channel"], kw["front"],
                   kw["factuality"], kw["query"], kw["limit"])
+    bad = [v for v in (corroboration or "").split(",") if v.strip() and v.strip() not in
+           ("single_source", "corroborated", "contested")]
+    if bad:
+        raise click.BadParameter(f"{bad[0]!r}: expected single_source, corroborated or contested",
+                                 param_hint="--corroboration")
     flt = dataclasses.replace(flt, extra={**flt.extra, "corroboration": corroboration})
     store = _store(db, read_only=_exists(db))
     with store:
         if fmt == "parquet" and not outfile:
             raise click.UsageError("--format parquet needs --out FILE")
-        export.write_events(store, flt, fmt, outfile)
+        try:
+            export.write_events(store, flt, fmt, outfile)
+        except ValueError as exc:  # e.g. an unknown --corroboration status
+            raise click.ClickException(str(exc)) from exc
 
 
 EXPORT_FORMATS = ("plover-json", "polecat-tsv", "gdelt-csv", "parquet", "jsonl", "csv")

@@ -36,7 +36,9 @@ def _worker_coder(factory: Callable[[Options], Any], options: Options):
 
 def code_partition(factory: Callable[[Options], Any], options: Options, articles: list[Article]) -> list[list[Event]]:
     """Runs on a worker: the events of each article of one partition, in order."""
-    return [list(events) for events in _worker_coder(factory, options).code_many(articles)]
+    from realpolitik.ingest.limits import limit_for_coding  # the coding limits, as in pipeline.code_articles
+
+    return [list(events) for events in _worker_coder(factory, options).code_many(limit_for_coding(a, options) for a in articles)]
 
 
 def coder_key_on_worker(factory: Callable[[Options], Any], options: Options) -> str:

@@ -210,3 +210,8 @@ def test_events_without_a_target_are_kept_out_of_dyads(store, ids):
     assert df["tgt"].isna().sum() == 1
     # The network has no edge for it, so the edges are those of the hand-made store.
     assert len(an.network(store, an.Scope(**WINDOW)).edges) == 5
+
+
+def test_network_of_an_empty_window_is_empty(store, ids):
+    net = an.network(store, an.Scope(since="2030-01-01", until="2030-12-31"))
+    assert net.as_dict()["nodes"] == [] and net.as_dict()["edges"] == []

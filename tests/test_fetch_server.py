@@ -110,10 +110,11 @@ def serve() -> Iterator[LocalServer]:
         s.httpd.server_close()
 
 
-def rss(title: str, items: list[tuple[str, str, str, str]]) -> bytes:
-    """An RSS 2.0 feed from (guid, title, description, pubDate) tuples."""
-    parts = [f"<item><guid>{g}</guid><title>{t}</title><description>{d}</description><pubDate>{p}</pubDate>"
-             f"<link>http://example.invalid/{g}</link></item>" for g, t, d, p in items]
+def rss(title: str, items: list[tuple[str, ...]]) -> bytes:
+    """An RSS 2.0 feed from (guid, title, description, pubDate[, link]) tuples."""
+    parts = [f"<item><guid>{it[0]}</guid><title>{it[1]}</title><description>{it[2]}</description>"
+             f"<pubDate>{it[3]}</pubDate><link>{it[4] if len(it) > 4 else 'http://example.invalid/' + it[0]}</link></item>"
+             for it in items]
     return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>{title}</title>'
             f"<link>http://example.invalid/</link><description>test feed</description>{''.join(parts)}"
             "</channel></rss>").encode("utf-8")

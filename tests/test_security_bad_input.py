@@ -407,3 +407,13 @@ def test_cli_limit_flags(tmp_path: Path):
     assert r.returncode == 1 and "over the limit of 10" in r.stderr
     r = _cli("ingest", str(f), "--db", db, "--no-progress", "--max-sentences", "1")
     assert r.returncode == 0, r.stderr
+
+
+def test_dask_partitions_apply_the_coding_limits():
+    from realpolitik.distributed import _coder_factory, code_partition
+    from realpolitik.model import Article
+
+    text = "Chinese officials pledged new drones to Iran. " * 30_000  # 1.4M characters: over spaCy's limit
+    opts = Options(max_sentences=3)
+    (events,) = code_partition(_coder_factory(opts), opts, [Article.from_text(text)])
+    assert 0 < len(events) <= 3

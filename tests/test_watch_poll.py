@@ -128,3 +128,18 @@ def test_cli_watch_once_twice(db_path):
         assert r2.exit_code == 0 and "not_modified" in r2.output, r2.output
         r3 = CliRunner().invoke(main, ["watch", "feeds.txt", "--db", db_path, "--once"])
         assert r3.exit_code != 0 and "http(s) URL" in r3.output
+
+
+def test_follow_links_fetches_the_page_behind_a_teaser(store):
+    page = ("<html><body><nav>Menu</nav><article><h1>Ports deal</h1><p>Port authorities of two neighbouring "
+            "countries signed an agreement on Wednesday to share customs data and to run joint inspections of "
+            "container ships, officials from both sides said after the signing ceremony.</p></article></body></html>")
+    with serve() as s:
+        s.routes["/story"] = Route(page.encode())
+        s.routes["/feed"] = Route(rss("Wire", [("t1", "Ports deal", "Two ports agree.", "Wed, 05 Mar 2025 08:00:00 GMT",
+                                                 s.url("/story"))]), "application/rss+xml")
+        r = poll_source(store, s.url("/feed"), OPEN.with_(extra={"follow_links": True}))
+    assert r.new_articles == 1
+    art = store.query("SELECT text, title, published FROM articles")[0]
+    assert "joint inspections" in art["text"] and str(art["published"]) == "2025-03-05"
+    assert store.query("SELECT item_id FROM watch_items")[0]["item_id"] == "t1"

@@ -156,3 +156,18 @@ def test_recode_with_writer(site):
 def test_script_article_is_json_data(site):
     art = get(site, f"/api/articles/{site['ids']['articles'][3]}").json()
     assert art["text"] == SCRIPT_TEXT  # the API returns the text as data, unchanged
+
+
+@pytest.mark.postgres
+def test_serves_a_postgres_store(pg_db):
+    from realpolitik.store import open_store
+    from realpolitik.web.tokens import create_token
+
+    ids = build_store(pg_db)
+    with open_store(pg_db) as store:
+        writer = create_token(store, "writer")
+    with make_server(pg_db) as srv:
+        assert httpx.get(srv.url + "/api/events", params={"source": "CHN"}).json()["total"] == 3
+        assert httpx.get(f"{srv.url}/api/events/{ids['events'][0]}").json()["article"]["title"] == "Radar parts reach Tehran"
+        r = httpx.post(srv.url + "/api/recode", json={}, headers={"Authorization": f"Bearer {writer}"}, timeout=300)
+        assert r.status_code == 200, r.text

@@ -5,6 +5,7 @@ import hashlib
 import shutil
 import subprocess
 import sys
+import time
 
 import httpx
 from urllib.parse import quote
@@ -180,3 +181,28 @@ def test_locked_database_gives_clear_503(base, tmp_path):
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_idle_server_lets_another_process_write(base, tmp_path):
+    db = tmp_path / "shared.duckdb"
+    shutil.copy(base["db"], db)
+    with make_server(db, idle_release=0.2) as srv:
+        assert httpx.get(srv.url + "/api/stats").json()["articles"] == 4
+        time.sleep(1.0)  # idle: the server lets the file go
+        code = ("import sys; from realpolitik.store import open_store; from realpolitik.model import Article; "
+                "s = open_store(sys.argv[1]); s.save([(Article.from_text('A note written by another process.'), None, '')]); s.close()")
+        subprocess.run([sys.executable, "-c", code, str(db)], check=True, timeout=120)
+        assert httpx.get(srv.url + "/api/stats").json()["articles"] == 5  # and sees the new article
+
+
+def test_sign_in_cookie_reads_but_never_writes(strict_site, base):
+    url = strict_site.url
+    assert httpx.post(url + "/login", data={"token": "rp_000000000000_" + "y" * 43}).status_code == 401
+    r = httpx.post(url + "/login", data={"token": base["writer"]})
+    assert r.status_code == 303
+    cookie = r.headers["set-cookie"].lower()
+    assert "httponly" in cookie and "samesite=strict" in cookie
+    with httpx.Client(base_url=url, cookies=r.cookies) as c:
+        assert c.get("/").status_code == 200
+        assert c.get("/api/events").json()["total"] == 5
+        assert c.post("/api/recode", json={}).status_code == 401  # a cookie is not a bearer token

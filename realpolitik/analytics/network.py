@@ -57,6 +57,8 @@ def edges(df: pd.DataFrame) -> pd.DataFrame:
     over conflictual ones (w_f the factuality weight, w_c the cluster weight), both divided by 10 so one
     fully asserted AID event scores 1.
     """
+    if not len(df):  # an empty frame's mapped columns are strings, not booleans, under pandas 3
+        return pd.DataFrame(columns=EDGE_COLUMNS)
     # Nodes are states and organisations (IGOUNO); a bare sector code (GOV, MIL) has no country to align.
     df = df[df["src"].map(alignable) & df["tgt"].map(alignable) & (df["src"] != df["tgt"])]
     df = df[df["quad"].isin(COOPERATION + CONFLICT)]

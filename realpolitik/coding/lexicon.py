@@ -371,6 +371,12 @@ ambush N ASSAULT - 190 so - military
 bombardment N ASSAULT heavy-weapons 194 so - military
 torture N ASSAULT torture 1822 so - -
 open_fire V ASSAULT firearms 190 so T military
+rocket_fire N ASSAULT heavy-weapons 194 so - military
+artillery_fire N ASSAULT heavy-weapons 194 so - military
+mortar_fire N ASSAULT heavy-weapons 194 so - military
+tank_fire N ASSAULT heavy-weapons 194 so - military
+sniper_fire N ASSAULT firearms 190 so - military
+machine-gun_fire N ASSAULT firearms 190 so - military
 attack V ASSAULT - 190 so T military
 strike V ASSAULT - 190 so T military
 bomb V ASSAULT explosives 183 so T military
@@ -401,6 +407,8 @@ shelling N ASSAULT heavy-weapons 194 so - military
 assault N ASSAULT - 190 so - military
 # --- light verbs: their event comes from the noun they govern
 declare L - - - so - -
+reimpose L - - - so - -
+reinstate L - - - so - -
 open L - - - so - -
 initiate L - - - so - -
 organize L - - - so - -

@@ -5,11 +5,13 @@ from realpolitik.model import ActorMention
 
 # Dependents that belong to a noun phrase and can name its actor ("Chinese engineers", "Iran's navy").
 NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "npadvmod", "nummod"})
-# Heads whose "of" phrase names the actor ("the government of Iran", "a group of Moroccan diplomats").
+# Heads whose "of" phrase names the actor ("the government of Iran", "a group of Moroccan diplomats"),
+# or the owner of what is struck ("positions of the Syrian army", "the homes of Palestinian families").
 OF_HEADS = frozenset("""government president leader minister forces army navy people member members official
 officials side sides group delegation thousands hundreds dozens some one two many representative
 representatives spokesman spokeswoman ministry head chief king emir prime ambassador parliament military
-troops soldiers""".split())
+troops soldiers position positions camp camps base bases headquarters office offices home homes village
+villages territory property installation installations facility facilities""".split())
 # Participles that tie a noun to its backer ("hackers linked to Russia's military intelligence").
 LINK_LEMMAS = frozenset({"link", "tie", "back", "affiliate", "associate", "loyal", "connect", "sponsor"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our"})

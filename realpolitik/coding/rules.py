@@ -24,6 +24,8 @@ CONFLICT_TYPES = frozenset({"ACCUSE", "SANCTION", "THREATEN", "ASSAULT", "COERCE
 FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 SOURCELESS_CONFIDENCE = 0.2  # below every actor-resolved event (their floor is 0.35)
 FUTURE_TO_THREATEN = frozenset({"PROTEST", "SANCTION", "COERCE", "ASSAULT"})
+# Future acts that become threats when tied to a condition (PLOVER THREATEN: "often on a condition").
+CONDITIONAL_TO_THREATEN = frozenset({"RETREAT", "SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"})
 INTENT_LEMMAS = frozenset({"plan", "intend", "prepare", "ready", "willing", "decide", "aim", "seek", "want"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 NEG_FRAMES = frozenset({"deny"})  # "denied sending": the embedded event stands, marked denied
@@ -34,8 +36,14 @@ PERSON_LEMMAS = frozenset({"diplomat", "ambassador", "envoy", "journalist", "nat
 SAY_LEMMAS = frozenset({"say", "declare", "reiterate", "insist", "state", "stress", "tell", "announce", "add",
                         "maintain", "argue"})
 OBLIGATION_AUX = frozenset({"must", "should"})
+REFUSAL_AUX = frozenset({"will", "wo", "would", "shall", "can", "ca", "could"})  # "won't" splits as wo + n't
 OBLIGATION = Trigger("say_must", "V", "REQUEST", None, "100", "say", "W", ())
 REJECT_SHIELD = frozenset({"veto", "oppose", "reject", "condemn", "denounce", "criticize", "criticise"})
+# Predicative adjectives that say what their verb says ("X is opposed to Y" = X opposes Y).
+ADJ_TRIGGERS = {"opposed": "oppose", "committed": "commit", "hostile": "oppose", "supportive": "support"}
+# Verbs of speaking whose refusal is a non-answer, not a rejection ("declined to comment").
+NO_COMMENT_LEMMAS = frozenset({"comment", "elaborate", "confirm", "say", "speculate", "respond",
+                               "specify", "disclose", "answer"})
 # Modes of acts with no recipient: no other actor of the clause is taken as one ("resigned after talks with X").
 INTRANSITIVE_MODES = frozenset({"resign", "strike", "hunger"})
 # Objects that make sending someone an inquiry, not aid ("dispatched inspectors to the site").
@@ -84,6 +92,8 @@ def _lookup(tok) -> Trigger | None:
             if c.dep_ in ("prt", "prep", "dobj") and (f"{lem}_{c.lower_}", "V") in table:
                 return table[(f"{lem}_{c.lower_}", "V")]
         return table.get((lem, "V")) or table.get((lem, "L"))
+    if tok.pos_ == "ADJ" and lem in ADJ_TRIGGERS and tok.dep_ in ("acomp", "ROOT", "conj"):
+        return table.get((ADJ_TRIGGERS[lem], "V"))  # "is opposed to", "is committed to"
     if tok.pos_ in ("NOUN", "PROPN"):
         mods = [c for c in tok.children if c.dep_ in ("compound", "amod")]
         if any(_lemma(c) in NON_EVENT_MODIFIERS for c in mods):
@@ -132,7 +142,7 @@ def _targets(tok, trig: Trigger, idx: ActorIndex, sources: list[ActorMention]) -
     for dep in ("dative", "iobj", "dobj"):
         c = child(tok, dep)
         if c is not None and c.tag_ != "IN":
-            got = keep(idx.np_conj(c), given=(dep == "dobj" and trig.type == "AID"))
+            got = keep(idx.np_conj(c), given=(dep == "dobj" and trig.type in ("AID", "MOBILIZE")))
             if got:
                 return got, "direct"
     holders = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "attr", "oprd")]
@@ -147,8 +157,9 @@ def _targets(tok, trig: Trigger, idx: ActorIndex, sources: list[ActorMention]) -
     for h in holders:
         for prep, p in prep_objects(h, preps):
             got = keep(idx.np_conj(p))
-            if not got and trig.type == "AID":  # "sent aid to people in Yemen": the place names the recipient
-                for _, q in prep_objects(p, PLACE_PREPS):
+            if not got and trig.type in ("AID", "MOBILIZE", "ASSAULT"):
+                # "sent aid to people in Yemen", "mobilised for a war against Iraq": the inner phrase names them
+                for _, q in prep_objects(p, PLACE_PREPS | {"against"}):
                     got = keep(idx.np_conj(q))
                     if got:
                         break
@@ -267,6 +278,8 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
         trig = _lookup(tok)
         if trig is None:
             continue
+        if trig.type == "REJECT" and any(c.dep_ == "xcomp" and _lemma(c) in NO_COMMENT_LEMMAS for c in tok.children):
+            continue  # "declined to comment": a plain statement (CAMEO 011), not a rejection of anyone
         obj = _obj_lemmas(tok)
         if trig.pos == "L":
             continue  # light verbs lend their subject to the noun they govern (below)
@@ -302,8 +315,10 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
                 if between and not srcs:
                     srcs = between
             if not tgts and dep == "dobj" and head.pos_ == "VERB":
-                # "imposed sanctions on Iran": the recipient hangs off the light verb (or the first conjunct)
-                got = [m for h in {head, anchor} for p, q in prep_objects(h, preps) for m in idx.np_conj(q)]
+                # "imposed sanctions on Iran": the recipient hangs off the light verb (or the first conjunct);
+                # "imposed a curfew in X": for force and restrictions the place names who bears them
+                hp = preps | (PLACE_PREPS if trig.type in ("COERCE", "ASSAULT", "MOBILIZE") else frozenset())
+                got = [m for h in {head, anchor} for p, q in prep_objects(h, hp) for m in idx.np_conj(q)]
                 tgts = [m for m in got if m not in srcs]
                 if not tgts:
                     d = child(head, "dative")
@@ -348,6 +363,14 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
             continue
         if not srcs and trig.type == "PROTEST":
             srcs, how = _place_actors(tok, idx), "place"
+        sp = child(tok, "nsubjpass")
+        if _lemma(tok) in ADJ_TRIGGERS.values() and sp is not None and child(tok, "agent") is None:
+            # "X is opposed to Y", "X is committed to Y": a state of X, not something done to X
+            srcs, how = subject_np(sp, idx), "direct"
+            got = [m for _, p in prep_objects(tok, frozenset({"to"})) for t in p.subtree for m in idx.at_all(t)]
+            tgts = [m for m in got if has_country(m) and m.code[:3] not in {x.code[:3] for x in srcs}][:1]
+            out.append(_Cand(trig, tok, trig.type, srcs, tgts, how + ("+prep" if tgts else ""), obj))
+            continue
         tgts, thow = _targets(tok, trig, idx, srcs)
         if "O" in trig.flags and not tgts and child(tok, "dobj", "nsubjpass", "xcomp", "ccomp") is None:
             continue
@@ -401,6 +424,18 @@ def _governs(a, b) -> bool:
     return False
 
 
+def _embedded(a, b) -> bool:
+    """Whether token b lies in what token a says or wants, not in a clause merely joined to it ("and will resign")."""
+    if not _governs(a, b):
+        return False
+    t = b
+    while t.head.i != a.i:
+        t = t.head
+    if t.dep_ == "conj":  # "was criticised by X and will resign": a clause of its own, not the accusation's content
+        return child(a, "nsubjpass") is None and child(t, "nsubj", "nsubjpass") is None
+    return t.dep_ not in ("advcl", "parataxis")
+
+
 def _resolve_embedding(cands: list[_Cand]) -> list[_Cand]:
     """Wrappers absorb the triggers they govern; weak triggers yield to them; denials pass them on."""
     for a in cands:
@@ -417,7 +452,7 @@ def _resolve_embedding(cands: list[_Cand]) -> list[_Cand]:
         if not a.trig.wrapper:
             continue
         for b in cands:
-            if b is a or b.absorbed or not _governs(a.tok, b.tok):
+            if b is a or b.absorbed or not _embedded(a.tok, b.tok):
                 continue
             b.absorbed = True
             if not a.targets and b.targets:
@@ -462,6 +497,26 @@ def _is_future(tok) -> bool:
     if tok.dep_ == "xcomp" and _lemma(tok.head) == "be":
         return False
     return False
+
+
+def _is_conditional(tok) -> bool:
+    """Whether a trigger carries an "unless" / "if" clause ("will pull out unless talks resume")."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children)
+               for c in tok.children)
+
+
+def _is_failed(tok) -> bool:
+    """Whether a trigger is what its actor failed to do ("failed to reach agreement"): PLOVER REJECT."""
+    t = tok
+    if t.pos_ == "NOUN" and t.dep_ in ("dobj", "attr") and t.head.pos_ in ("VERB", "AUX"):
+        t = t.head  # the light verb of "reach agreement"
+    return t.dep_ == "xcomp" and t.head.lemma_.lower() == "fail"
+
+
+def _is_refusal(tok) -> bool:
+    """Whether a trigger is negated under a future or ability modal ("will not lift", "cannot accept")."""
+    kids = list(tok.children)
+    return any(c.dep_ == "neg" for c in kids) and any(c.dep_ == "aux" and c.lower_ in REFUSAL_AUX for c in kids)
 
 
 def _is_state(m: ActorMention | None) -> bool:
@@ -528,10 +583,7 @@ class RulesCoder:
                 old = events.get(key)
                 if old is None or _rank(ev, c) > _rank(old, None):
                     events[key] = ev
-        import os
-        v = os.environ.get("FBV", "2")
-        ok = v == "2" or (v == "1" and not any(has_country(m) for m in mentions)) or (v == "3" and len({m.code[:3] for m in mentions if has_country(m)}) < 2)
-        if not events and self.sourceless and ok:
+        if not events and self.sourceless:
             ev = self._sourceless_event(doc, sent, sent_index, cands, lemmas, evidence, article_id, date, fctx)
             if ev is not None:
                 events[(None, None)] = ev
@@ -591,9 +643,14 @@ class RulesCoder:
         mode = c.trig.mode if type_ == c.trig.type else None
         cameo = c.trig.cameo if type_ == c.trig.type else None
         future = _is_future(c.tok)
+        if type_ in cues.COOPERATIVE and (_is_refusal(c.tok) or _is_failed(c.tok)):
+            type_, mode, cameo = "REJECT", None, "120"  # "will not release", "cannot accept": a refusal
+            future = False
         if future and type_ in FUTURE_TO_AGREE and "F" not in c.trig.flags and self.future_as_agree:
             cameo = cues.AGREE_CAMEO_FROM.get(type_)
             type_, mode = "AGREE", None  # PLOVER: announced future cooperation is an AGREE
+        elif future and type_ in CONDITIONAL_TO_THREATEN and _is_conditional(c.tok):
+            type_, mode, cameo = "THREATEN", None, "130"  # "will withdraw unless ...": a conditional threat
         elif future and type_ in FUTURE_TO_THREATEN:
             type_, mode, cameo = "THREATEN", None, "130"  # an announced sanction, boycott or attack is a threat
         elif future and type_ == "RETREAT" and c.trig.mode != "resign":  # "will resign" is still a resignation
@@ -611,7 +668,7 @@ class RulesCoder:
         fact = _assess(doc, sent, tok, fctx)
         conf = _confidence(c, t)
         eid = event_id_for(article_id, sent_index, s.code, t.code if t else None, type_, mode, trigger.start,
-                           f"{NAME}.v{VERSION}")
+                           f"{self.name}.v{self.version}")
         return Event(
             id=eid, article_id=article_id, sentence_index=sent_index, source=s.code, target=t.code if t else None,
             type=type_, mode=mode, contexts=contexts, cameo=cameo, quad=ontology.quad(type_),
@@ -619,7 +676,7 @@ class RulesCoder:
             confidence=conf, evidence=evidence, trigger=trigger,
             source_text=s.text, target_text=t.text if t else None,
             source_span=Span(s.start, s.end, s.text), target_span=Span(t.start, t.end, t.text) if t else None,
-            channel=channel, fronts=ontology.fronts_of(channel), date=date, coder=NAME, coder_version=VERSION,
+            channel=channel, fronts=ontology.fronts_of(channel), date=date, coder=self.name, coder_version=self.version,
             **fact,
         )
 

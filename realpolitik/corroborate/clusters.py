@@ -1,6 +1,9 @@
 """Event clusters: the mentions of one real-world event across articles, and how well sourced it is.
 
 A mention joins a cluster of the same coder version when all of these hold:
+- it has a date (its own, else its article's publication date) and at least one side is a state:
+  "civilians vs police" or an undated report cannot be told apart from other such events, so
+  those mentions stay single-mention clusters;
 - the same dyad at three letters (CHNMIL and CHNGOV are both CHN), in the same direction;
 - the same PLOVER type, and a compatible mode and channel (equal, or one of them unknown);
 - its date lies within WINDOW_DAYS of both the cluster's first and last seen dates (so a cluster
@@ -18,7 +21,9 @@ asserts or reports; `corroborated` when two or more independent sources assert o
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+from dataclasses import dataclass, field
 from typing import Any, Iterable
 from urllib.parse import urlsplit
 
@@ -69,8 +74,17 @@ def evidence_similarity(a: str, b: str, drop: Iterable[str | None] = ()) -> floa
     return len(wa & wb) / min(len(wa), len(wb))
 
 
+@functools.lru_cache(maxsize=1)
+def states() -> frozenset[str]:
+    """ISO alpha-3 codes of the states the actor tables know."""
+    from realpolitik.actors.tables import read_table
+
+    return frozenset(r["iso3"] for r in read_table("countries.tsv") if r.get("iso3"))
+
+
 def _mention_date(row: dict[str, Any]) -> dt.date | None:
-    for key in ("date", "published", "ingested_at"):
+    # Not ingested_at: when a report was fetched says nothing about when the event happened.
+    for key in ("date", "published"):
         try:
             d = to_date(row.get(key))
         except ValueError:
@@ -84,16 +98,30 @@ def _in(n: int) -> str:
     return ", ".join("?" * n)
 
 
+@dataclass
+class _Cluster:
+    id: str
+    mode: str | None
+    channel: str | None
+    first: dt.date
+    last: dt.date
+    texts: list[str] = field(default_factory=list)
+
+
+def _key(r: dict[str, Any]) -> str:
+    return "|".join((f"{r['coder']}.v{r['coder_version']}", (r["source"] or "")[:3], (r["target"] or "")[:3], r["type"]))
+
+
 def cluster_events(store, options: Options | None = None, touched_articles: Iterable[str] = ()) -> set[str]:
     """Put every event without a cluster into one (new or existing); refresh the touched clusters.
 
     Unclustered events are found by query, so a run stopped before clustering is caught up later.
     `touched_articles` are articles whose near-duplicate links changed: their clusters are recounted.
+    Work is batched: candidate clusters are read once per batch and written back in bulk.
     Returns the ids of the clusters created or updated.
     """
     options = options or Options()
     window = dt.timedelta(days=int(options.extra.get("cluster_window_days", WINDOW_DAYS)))
-    same_day = dt.timedelta(days=SAME_DAY_DAYS)
     ev_min = (float(options.extra.get("cluster_evidence_min_near", EVIDENCE_MIN_NEAR)),
               float(options.extra.get("cluster_evidence_min", EVIDENCE_MIN)))
     touched: set[str] = set()
@@ -103,9 +131,12 @@ def cluster_events(store, options: Options | None = None, touched_articles: Iter
             "e.type, e.mode, e.channel, e.evidence_text, e.coder, e.coder_version, a.published, a.ingested_at "
             "FROM events e JOIN articles a ON a.id = e.article_id WHERE e.cluster_id IS NULL")
         rows.sort(key=lambda r: (str(_mention_date(r) or ""), r["article_id"], r["sentence_index"] or 0, r["id"]))
+        state = _candidates(store, rows, window)
+        assigned: dict[str, str] = {}
         for r in rows:
-            cid = _assign(store, r, window, same_day, ev_min)
-            touched.add(cid)
+            assigned[r["id"]] = _assign(state, r, window, ev_min)
+        _write_assignments(store, assigned)
+        touched = set(assigned.values())
         ids = list(touched_articles)
         if ids:
             touched |= {x["cluster_id"] for x in store._fetch(
@@ -114,47 +145,74 @@ def cluster_events(store, options: Options | None = None, touched_articles: Iter
     return touched
 
 
-def _assign(store, r: dict[str, Any], window: dt.timedelta, same_day: dt.timedelta,
+def _candidates(store, rows: list[dict[str, Any]], window: dt.timedelta) -> dict[str, list[_Cluster]]:
+    """Stored clusters that the new mentions could join, by key, with their evidence texts."""
+    dated = [(r, _mention_date(r)) for r in rows]
+    days = [d for _, d in dated if d]
+    state: dict[str, list[_Cluster]] = {}
+    if not days:
+        return state
+    keys = sorted({_key(r) for r, d in dated if d})
+    found: dict[str, _Cluster] = {}
+    for i in range(0, len(keys), 300):
+        chunk = keys[i:i + 300]
+        for c in store._fetch(
+                "SELECT id, coder, source3, target3, type, mode, channel, first_seen, last_seen FROM event_clusters "
+                "WHERE last_seen >= ? AND first_seen <= ? AND "
+                f"(coder || '|' || source3 || '|' || target3 || '|' || type) IN ({_in(len(chunk))})",
+                (min(days) - window, max(days) + window, *chunk)):
+            cl = _Cluster(c["id"], c["mode"], c["channel"], to_date(c["first_seen"]), to_date(c["last_seen"]))
+            found[c["id"]] = cl
+            state.setdefault("|".join((c["coder"], c["source3"], c["target3"], c["type"])), []).append(cl)
+    ids = sorted(found)
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        for t in store._fetch(f"SELECT cluster_id, evidence_text FROM events WHERE cluster_id IN ({_in(len(chunk))})", chunk):
+            texts = found[t["cluster_id"]].texts
+            if len(texts) < 50:  # enough wording to compare against; big clusters repeat themselves
+                texts.append(t["evidence_text"] or "")
+    return state
+
+
+def _assign(state: dict[str, list[_Cluster]], r: dict[str, Any], window: dt.timedelta,
             ev_min: tuple[float, float]) -> str:
-    coder = f"{r['coder']}.v{r['coder_version']}"
-    s3, t3 = (r["source"] or "")[:3], (r["target"] or "")[:3]
     day = _mention_date(r)
-    best: tuple[float, str] | None = None
-    if day is not None:
-        cands = store._fetch(
-            "SELECT id, mode, channel, first_seen, last_seen FROM event_clusters WHERE coder = ? AND source3 = ? "
-            "AND target3 = ? AND type = ? AND first_seen >= ? AND last_seen <= ?",
-            (coder, s3, t3, r["type"], day - window, day + window))
-        for c in cands:
-            if not (_compatible(c["mode"], r["mode"]) and _compatible(c["channel"], r["channel"])):
+    key = _key(r)
+    best: tuple[float, _Cluster] | None = None
+    known = states()
+    if day is not None and ((r["source"] or "")[:3] in known or (r["target"] or "")[:3] in known):
+        for c in state.get(key, ()):
+            if not (c.first >= day - window and c.last <= day + window):
                 continue
-            gap = max(c["first_seen"] - day, day - c["last_seen"], dt.timedelta(0))
-            texts = [x["evidence_text"] for x in store._fetch(
-                "SELECT evidence_text FROM events WHERE cluster_id = ? LIMIT 50", (c["id"],))]
+            if not (_compatible(c.mode, r["mode"]) and _compatible(c.channel, r["channel"])):
+                continue
+            gap = max((c.first - day).days, (day - c.last).days, 0)
             sim = max((evidence_similarity(r["evidence_text"], t, (r["source_text"], r["target_text"]))
-                       for t in texts), default=0.0)
-            if sim < (ev_min[0] if gap <= same_day else ev_min[1]):
+                       for t in c.texts), default=0.0)
+            if sim < (ev_min[0] if gap <= SAME_DAY_DAYS else ev_min[1]):
                 continue
-            score = sim - gap.days * 0.1  # prefer the closest in wording, then in time
+            score = sim - gap * 0.1  # prefer the closest in wording, then in time
             if best is None or score > best[0]:
-                best = (score, c["id"])
+                best = (score, c)
     if best is not None:
-        cid = best[1]
-        store._execute(
-            "UPDATE event_clusters SET first_seen = CASE WHEN first_seen > ? THEN ? ELSE first_seen END, "
-            "last_seen = CASE WHEN last_seen < ? THEN ? ELSE last_seen END, "
-            "mode = COALESCE(mode, ?), channel = COALESCE(channel, ?) WHERE id = ?",
-            (day, day, day, day, r["mode"], r["channel"], cid))
+        c = best[1]
+        c.first, c.last = min(c.first, day), max(c.last, day)
+        c.mode, c.channel = c.mode or r["mode"], c.channel or r["channel"]
     else:
         # The cluster is named after its founding mention, so the same input gives the same ids.
-        cid = "c" + stable_id(coder, r["id"])
-        store._execute(
-            "INSERT INTO event_clusters (id, coder, source3, target3, type, mode, channel, first_seen, last_seen, "
-            "n_mentions, n_articles, n_publishers, n_independent, n_denied, status, evidence, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 'single_source', ?, ?) ON CONFLICT (id) DO NOTHING",
-            (cid, coder, s3, t3, r["type"], r["mode"], r["channel"], day, day, r["evidence_text"], now()))
-    store._execute("UPDATE events SET cluster_id = ? WHERE id = ?", (cid, r["id"]))
-    return cid
+        c = _Cluster("c" + stable_id(key.split("|")[0], r["id"]), r["mode"], r["channel"], day, day)
+        if day is not None and ((r["source"] or "")[:3] in known or (r["target"] or "")[:3] in known):
+            state.setdefault(key, []).append(c)
+    c.texts.append(r["evidence_text"] or "")
+    return c.id
+
+
+def _write_assignments(store, assigned: dict[str, str]) -> None:
+    items = sorted(assigned.items())
+    for i in range(0, len(items), 500):
+        chunk = items[i:i + 500]
+        store._execute(f"UPDATE events SET cluster_id = CASE id {' '.join(['WHEN ? THEN ?'] * len(chunk))} END "
+                       f"WHERE id IN ({_in(len(chunk))})", [v for pair in chunk for v in pair] + [e for e, _ in chunk])
 
 
 def _publisher_key(row: dict[str, Any]) -> str | None:
@@ -194,33 +252,39 @@ def status_of(factualities: list[str], n_independent_affirming: int) -> str:
 
 
 def recount(store, cluster_ids: Iterable[str]) -> None:
-    """Recompute the counts, dates and status of the given clusters; drop those left without mentions."""
+    """Rebuild the rows of the given clusters from their mentions; drop those left without mentions."""
+    from realpolitik.corroborate.neardup import _insert_rows
+
     ids = sorted(set(cluster_ids))
     for i in range(0, len(ids), 500):
         chunk = ids[i:i + 500]
         rows = store._fetch(
-            "SELECT e.cluster_id, e.article_id, e.factuality, e.date, a.publisher, a.url, a.canonical_id, "
+            "SELECT e.cluster_id, e.id, e.article_id, e.factuality, e.date, e.source, e.target, e.type, e.mode, "
+            "e.channel, e.evidence_text, e.coder, e.coder_version, a.publisher, a.url, a.canonical_id, "
             "a.published, a.ingested_at FROM events e JOIN articles a ON a.id = e.article_id "
             f"WHERE e.cluster_id IN ({_in(len(chunk))})", chunk)
         by_cluster: dict[str, list[dict[str, Any]]] = {}
         for r in rows:
             by_cluster.setdefault(r["cluster_id"], []).append(r)
-        for cid in chunk:
-            ms = by_cluster.get(cid)
-            if not ms:
-                store._execute("DELETE FROM event_clusters WHERE id = ?", (cid,))
-                continue
-            arts = {m["article_id"]: {**m, "id": m["article_id"]} for m in ms}
-            affirming = {m["article_id"]: arts[m["article_id"]] for m in ms if m["factuality"] in AFFIRMING}
-            pubs = {_publisher_key(a) or "a:" + a["id"] for a in arts.values()}
-            days = [d for d in (_mention_date(m) for m in ms) if d]
-            facts = [m["factuality"] for m in ms]
-            store._execute(
-                "UPDATE event_clusters SET n_mentions = ?, n_articles = ?, n_publishers = ?, n_independent = ?, "
-                "n_denied = ?, status = ?, first_seen = ?, last_seen = ?, updated_at = ? WHERE id = ?",
-                (len(ms), len(arts), len(pubs), independent_sources(list(arts.values())), facts.count("denied"),
-                 status_of(facts, independent_sources(list(affirming.values()))),
-                 min(days) if days else None, max(days) if days else None, now(), cid))
+        store._execute(f"DELETE FROM event_clusters WHERE id IN ({_in(len(chunk))})", chunk)
+        _insert_rows(store, "event_clusters (" + ", ".join(CLUSTER_COLUMNS) + ", updated_at)", len(CLUSTER_COLUMNS) + 1,
+                     [_cluster_row(cid, ms) for cid, ms in sorted(by_cluster.items())])
+
+
+def _cluster_row(cid: str, ms: list[dict[str, Any]]) -> tuple[Any, ...]:
+    ms.sort(key=lambda m: (str(_mention_date(m) or ""), m["id"]))
+    first = ms[0]
+    arts = {m["article_id"]: {**m, "id": m["article_id"]} for m in ms}
+    affirming = {m["article_id"]: arts[m["article_id"]] for m in ms if m["factuality"] in AFFIRMING}
+    pubs = {_publisher_key(a) or "a:" + a["id"] for a in arts.values()}
+    days = [d for d in (_mention_date(m) for m in ms) if d]
+    facts = [m["factuality"] for m in ms]
+    pick = lambda col: next((m[col] for m in ms if m[col]), None)  # noqa: E731
+    return (cid, f"{first['coder']}.v{first['coder_version']}", (first["source"] or "")[:3],
+            (first["target"] or "")[:3], first["type"], pick("mode"), pick("channel"),
+            min(days) if days else None, max(days) if days else None, len(ms), len(arts), len(pubs),
+            independent_sources(list(arts.values())), facts.count("denied"),
+            status_of(facts, independent_sources(list(affirming.values()))), first["evidence_text"], now())
 
 
 def refresh(store) -> int:

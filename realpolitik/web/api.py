@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
@@ -14,7 +15,20 @@ from realpolitik.store.base import SORTABLE
 from realpolitik.web import queries
 from realpolitik.web.tokens import allows, check_token
 
-router = APIRouter(prefix="/api")
+
+
+def _default(v: Any) -> Any:
+    return v.isoformat() if hasattr(v, "isoformat") else str(v)
+
+
+class JSON(JSONResponse):
+    """JSON straight from json.dumps (dates as ISO strings), skipping FastAPI's slower generic encoder."""
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=False, default=_default, separators=(",", ":")).encode("utf-8")
+
+
+router = APIRouter(prefix="/api", default_response_class=JSON)
 
 Factuality = Literal["asserted", "reported", "planned", "hypothetical", "denied", "question"]
 Freq = Literal["day", "week", "month"]
@@ -24,6 +38,7 @@ ID_PATTERN = r"^[A-Za-z0-9_-]{1,64}$"
 # phrase under 200; anything longer is refused before it reaches the store.
 SHORT = 64
 TEXT = 200
+TOKEN_COOKIE = "rp_token"
 
 
 # -- access ------------------------------------------------------------------------------------
@@ -40,6 +55,10 @@ def authorise(request: Request, action: str) -> str | None:
     if action == "read" and not settings.require_token:
         return None
     token = bearer(request)
+    if token is None and action == "read":
+        # The dashboard's sign-in cookie (HttpOnly, SameSite=Strict) counts for reads only, so a
+        # cross-site form can never make a browser write.
+        token = request.cookies.get(TOKEN_COOKIE) or None
     if not token:
         raise HTTPException(401, f"this request needs a bearer token with {action} access "
                                  "(Authorization: Bearer TOKEN; create one with `realpolitik token create`)",
@@ -123,7 +142,7 @@ def _gate(request: Request):
 
 # -- events and articles -----------------------------------------------------------------------
 @router.get("/events", dependencies=[Depends(can_read)], summary="Events matching filters, paginated")
-def list_events(request: Request, flt: EventFilter = Depends(event_filter)) -> dict[str, Any]:
+def list_events(request: Request, flt: EventFilter = Depends(event_filter)) -> JSON:
     """Events matching the filters, `limit` per page from `offset`, with the total count."""
     try:
         with _gate(request).reader() as store:
@@ -131,32 +150,32 @@ def list_events(request: Request, flt: EventFilter = Depends(event_filter)) -> d
             rows = store.events(flt)
     except ValueError as exc:  # an unknown corroboration status
         raise HTTPException(400, str(exc)) from exc
-    return {"total": total, "limit": flt.limit, "offset": flt.offset,
-            "sort": ("-" if flt.descending else "") + flt.sort, "events": rows}
+    return JSON({"total": total, "limit": flt.limit, "offset": flt.offset,
+                 "sort": ("-" if flt.descending else "") + flt.sort, "events": rows})
 
 
 @router.get("/events/{event_id}", dependencies=[Depends(can_read)], summary="One event with its evidence and article")
-def get_event(request: Request, event_id: str) -> dict[str, Any]:
+def get_event(request: Request, event_id: str) -> JSON:
     """One event by id, with its evidence spans and the article it was coded from."""
     with _gate(request).reader() as store:
         ev = queries.event_by_id(store, event_id)
         if ev is None:
             raise HTTPException(404, "no such event")
         art = store.get_article(ev["article_id"])
-    return {**ev, "article": art.as_dict() if art else None}
+    return JSON({**ev, "article": art.as_dict() if art else None})
 
 
 @router.get("/articles", dependencies=[Depends(can_read)], summary="Article summaries, newest first")
 def list_articles(request: Request, q: str | None = Query(None, max_length=TEXT, description="Text in title or body."),
-                  limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0, le=10_000_000)) -> dict[str, Any]:
+                  limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0, le=10_000_000)) -> JSON:
     """Article summaries (without text), newest first, with the total count."""
     with _gate(request).reader() as store:
-        return {"total": queries.article_total(store, q), "limit": limit, "offset": offset,
-                "articles": store.articles(limit=limit, offset=offset, q=q)}
+        return JSON({"total": queries.article_total(store, q), "limit": limit, "offset": offset,
+                     "articles": store.articles(limit=limit, offset=offset, q=q)})
 
 
 @router.get("/articles/{article_id}", dependencies=[Depends(can_read)], summary="One article with its events")
-def get_article(request: Request, article_id: str) -> dict[str, Any]:
+def get_article(request: Request, article_id: str) -> JSON:
     """One article: its text, where it was seen, and the events coded from it."""
     with _gate(request).reader() as store:
         art = store.get_article(article_id)
@@ -164,7 +183,7 @@ def get_article(request: Request, article_id: str) -> dict[str, Any]:
             raise HTTPException(404, "no such article")
         events = store.events(EventFilter(article_id=article_id, sort="id"))
         sources = queries.article_sources(store, article_id)
-    return {**art.as_dict(), "sources": sources, "events": sorted(events, key=_text_order)}
+    return JSON({**art.as_dict(), "sources": sources, "events": sorted(events, key=_text_order)})
 
 
 def _text_order(ev: dict[str, Any]) -> tuple:
@@ -172,32 +191,32 @@ def _text_order(ev: dict[str, Any]) -> tuple:
 
 
 @router.get("/dyads", dependencies=[Depends(can_read)], summary="Directed dyads by event count")
-def list_dyads(request: Request, flt: EventFilter = Depends(event_filter)) -> dict[str, Any]:
+def list_dyads(request: Request, flt: EventFilter = Depends(event_filter)) -> JSON:
     """Directed dyads (3-letter actors) with event counts by quad class, for the events the filters select."""
     try:
         with _gate(request).reader() as store:
             rows = queries.dyads(store, flt, limit=flt.limit or 50, offset=flt.offset)
     except ValueError as exc:
         raise HTTPException(400, str(exc)) from exc
-    return {"limit": flt.limit, "offset": flt.offset, "dyads": rows}
+    return JSON({"limit": flt.limit, "offset": flt.offset, "dyads": rows})
 
 
 @router.get("/stats", dependencies=[Depends(can_read)], summary="Store counts")
-def stats(request: Request) -> dict[str, Any]:
+def stats(request: Request) -> JSON:
     """Counts of articles, duplicates, events by type and factuality, top dyads, date range."""
     with _gate(request).reader() as store:
-        return store.stats()
+        return JSON(store.stats())
 
 
 # -- analytics ---------------------------------------------------------------------------------
-def _analytics(request: Request, fn, scope) -> dict[str, Any]:
+def _analytics(request: Request, fn, scope) -> JSON:
     """An analytics result for the scope, from the cache while the data has not changed."""
     with _gate(request).reader() as store:
-        return request.app.state.cache.get_or_compute(store, (request.url.path, repr(scope)), lambda: fn(store, scope))
+        return JSON(request.app.state.cache.get_or_compute(store, (request.url.path, repr(scope)), lambda: fn(store, scope)))
 
 
 @router.get("/series", dependencies=[Depends(can_read)], summary="Dyad time series")
-def series(request: Request, scope=Depends(scope_params)) -> dict[str, Any]:
+def series(request: Request, scope=Depends(scope_params)) -> JSON:
     """Events and summed intensity per period by type, quad class, channel and front."""
     from realpolitik import analytics as an
 
@@ -205,7 +224,7 @@ def series(request: Request, scope=Depends(scope_params)) -> dict[str, Any]:
 
 
 @router.get("/profile", dependencies=[Depends(can_read)], summary="Support profile by front and channel")
-def profile(request: Request, scope=Depends(scope_params)) -> dict[str, Any]:
+def profile(request: Request, scope=Depends(scope_params)) -> JSON:
     """Support A -> B (or received by a country) by front and channel, each cell with its strongest evidence."""
     from realpolitik import analytics as an
 
@@ -213,7 +232,7 @@ def profile(request: Request, scope=Depends(scope_params)) -> dict[str, Any]:
 
 
 @router.get("/network", dependencies=[Depends(can_read)], summary="Alignment network: blocs and bridges")
-def network(request: Request, scope=Depends(scope_params)) -> dict[str, Any]:
+def network(request: Request, scope=Depends(scope_params)) -> JSON:
     """The signed cooperation/conflict network of the window, its blocs and bridges."""
     from realpolitik import analytics as an
 
@@ -221,7 +240,7 @@ def network(request: Request, scope=Depends(scope_params)) -> dict[str, Any]:
 
 
 @router.get("/shifts", dependencies=[Depends(can_read)], summary="Change points with their events")
-def shifts(request: Request, scope=Depends(scope_params)) -> dict[str, Any]:
+def shifts(request: Request, scope=Depends(scope_params)) -> JSON:
     """Change points against each dyad's baseline, newest first, with the events behind them."""
     from realpolitik import analytics as an
 
@@ -229,7 +248,7 @@ def shifts(request: Request, scope=Depends(scope_params)) -> dict[str, Any]:
 
 
 @router.get("/stability", dependencies=[Depends(can_read)], summary="Stability indicators")
-def stability(request: Request, scope=Depends(scope_params)) -> dict[str, Any]:
+def stability(request: Request, scope=Depends(scope_params)) -> JSON:
     """Conflict intensity, great-power involvement, polarisation and trend per country or region."""
     from realpolitik import analytics as an
 

@@ -8,13 +8,14 @@ from functools import lru_cache
 from typing import Any, Callable
 
 from fastapi import APIRouter, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from realpolitik import __version__
 from realpolitik.store import EventFilter
 from realpolitik.web import charts, queries
-from realpolitik.web.api import TEXT, authorise
+from realpolitik.web.api import TEXT, TOKEN_COOKIE, authorise
 from realpolitik.web.highlight import highlight
 
 log = logging.getLogger(__name__)
@@ -40,7 +41,8 @@ def environment() -> Environment:
 def render(name: str, request: Request | None = None, **ctx: Any) -> str:
     """Render a template to a string."""
     q = request.query_params.get("q", "") if request is not None else ""
-    return environment().get_template(name).render(search_q=q[:TEXT], **ctx)
+    sign_in = bool(request is not None and request.app.state.settings.require_token)
+    return environment().get_template(name).render(search_q=q[:TEXT], sign_in=sign_in, **ctx)
 
 
 def page(request: Request, name: str, **ctx: Any) -> HTMLResponse:
@@ -243,6 +245,42 @@ def search(request: Request, q: str = Query("", max_length=TEXT), source: str | 
         authorise(request, "read")
     return page(request, "search.html", q=q, source=source or "", target=target or "", type=type or "",
                 events=events, articles=articles, total=total, offset=offset, limit=50, titles=titles)
+
+
+@router.get("/login", response_class=HTMLResponse)
+def login_form(request: Request) -> HTMLResponse:
+    """Sign in with a token, for servers run with --require-token."""
+    return page(request, "login.html", failed=False)
+
+
+@router.post("/login", response_class=HTMLResponse)
+async def login(request: Request) -> Response:
+    """Check the token from the form and keep it in an HttpOnly, SameSite=Strict cookie (reads only)."""
+    from urllib.parse import parse_qs
+
+    from realpolitik.web.tokens import check_token
+
+    form = parse_qs((await request.body()).decode("utf-8", "replace"))
+    token = (form.get("token") or [""])[0].strip()
+
+    def role() -> str | None:
+        with request.app.state.gate.reader() as store:
+            return check_token(store, token)
+
+    if not token or await run_in_threadpool(role) is None:
+        return HTMLResponse(render("login.html", request=request, failed=True), status_code=401)
+    resp = RedirectResponse("/", status_code=303)
+    resp.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict", secure=request.url.scheme == "https",
+                    path="/")
+    return resp
+
+
+@router.post("/logout")
+def logout() -> Response:
+    """Forget the sign-in cookie."""
+    resp = RedirectResponse("/login", status_code=303)
+    resp.delete_cookie(TOKEN_COOKIE, path="/")
+    return resp
 
 
 @router.get("/docs", response_class=HTMLResponse)

@@ -1,0 +1,69 @@
+"""The hybrid coder (`hybrid.v1`): the rules coder plus a best-guess event for every sentence that reports one.
+
+Where `rules.v1` finds no event whose actor it can resolve, `hybrid.v1` still says what kind of
+event the sentence reports: it takes the sentence's trigger candidates (their actor when one was
+resolved, else none; a recipient when one was found) and lets the sentence classifier
+(`realpolitik.coding.quadclf`, trained on the project's own sentences) decide whether the sentence
+is a plain statement (no event then) and which quad class its event has (the candidate whose
+type has that quad wins). These events carry a low confidence (rules.SOURCELESS_CONFIDENCE).
+It suits sentence-level classification and domestic news whose actors are unnamed groups; the
+actor-resolved events are exactly those of `rules.v1`.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from realpolitik import ontology
+from realpolitik.coding import quadclf
+from realpolitik.coding.rules import SOURCELESS_CONFIDENCE, RulesCoder, _fallback_rank
+from realpolitik.model import ActorMention
+from realpolitik.options import Options
+from realpolitik.registry import coders
+
+NAME, VERSION = "hybrid", "1"
+
+
+class HybridCoder(RulesCoder):
+    """Rules events, plus one classifier-checked best-guess event for sentences the rules leave empty."""
+
+    name = NAME
+    version = VERSION
+
+    def __init__(self, options: Options | None = None):
+        options = options or Options()
+        extra = {"sourceless": True, **options.extra}
+        super().__init__(options.with_(extra=extra))
+        self.clf = quadclf.model() if self.options.extra.get("classifier", True) else None
+
+    def _sourceless_event(self, doc, sent, sent_index, cands, lemmas, evidence, article_id, date, fctx):
+        """The best-guess event of a sentence without actor-resolved events, or None for a statement."""
+        if not cands:
+            return None
+        ranked = sorted(cands, key=_fallback_rank)
+        if self.clf is not None:
+            p = self.clf.proba(sent)
+            if max(p, key=p.get) == "statement":
+                return None
+            quads = {ontology.quad(c.type) for c in ranked}
+            best = max(quads, key=lambda q: p.get(q, 0.0))
+            ranked = [c for c in ranked if ontology.quad(c.type) == best] + \
+                     [c for c in ranked if ontology.quad(c.type) != best]
+        for c in ranked:
+            tok = c.tok
+            src = c.sources[0] if c.sources else ActorMention(text="", start=tok.idx, end=tok.idx, code="",
+                                                                kind="group")
+            tgt = next((m for m in c.targets if m.code[:3] != src.code[:3]), None)
+            ev = self._event(doc, sent, sent_index, c, src, tgt, lemmas, evidence, article_id, date, fctx,
+                             fallback=True)
+            if ev is None:
+                continue
+            if not c.sources:
+                ev = replace(ev, source=None, source_text=None, source_span=None)
+            return replace(ev, channel=None, fronts=(), confidence=SOURCELESS_CONFIDENCE)
+        return None
+
+
+@coders.register("hybrid.v1")
+def make_hybrid_coder(options: Options | None = None) -> HybridCoder:
+    """Factory of the hybrid coder."""
+    return HybridCoder(options)

@@ -1,0 +1,130 @@
+"""General rules added to the rules coder and the hybrid coder, on sentences written for these tests."""
+import pytest
+
+from realpolitik.coding import HybridCoder, RulesCoder
+from realpolitik.coding.quadclf import CLASSES, load_sentences, model
+from realpolitik.model import Article
+from realpolitik.registry import coders
+
+
+@pytest.fixture(scope="module")
+def coder():
+    return RulesCoder()
+
+
+@pytest.fixture(scope="module")
+def hybrid():
+    return HybridCoder()
+
+
+def code(c, text):
+    return c.code(Article.from_text(text, published="2026-03-01"))
+
+
+def triples(events):
+    return sorted((e.source[:3] if e.source else None, e.target[:3] if e.target else None, e.type) for e in events)
+
+
+def test_said_must_is_a_request_and_absorbs_the_demanded_act(coder):
+    evs = code(coder, "Norway said on Friday that Iran must return the seized tanker.")
+    assert triples(evs) == [("NOR", "IRN", "REQUEST")]
+
+
+def test_topic_of_talks_is_not_a_partner(coder):
+    evs = code(coder, "Chile and Peru resumed negotiations on a Peruvian fishing dispute near Chile.")
+    assert {(s, t) for s, t, ty in triples(evs) if ty == "CONSULT"} == {("CHL", "PER"), ("PER", "CHL")}
+
+
+def test_generic_head_takes_its_modifier_event(coder):
+    evs = code(coder, "Oman launched a mediation effort between Iran and Bahrain on Sunday.")
+    assert ("OMN", "IRN", "CONSULT") in triples(evs) and ("OMN", "BHR", "CONSULT") in triples(evs)
+
+
+def test_two_word_event_noun(coder):
+    evs = code(coder, "Greek and Cypriot warships began war games off Crete on Monday.")
+    assert {ty for _, _, ty in triples(evs)} == {"COOPERATE"}
+
+
+def test_gave_a_welcome_is_a_visit_not_aid(coder):
+    evs = code(coder, "The Kenyan president gave a warm welcome to the visiting Ghanaian president.")
+    assert triples(evs) == [("KEN", "GHA", "CONSULT")]
+
+
+def test_signing_a_treaty_of_cooperation_stays_a_signing(coder):
+    evs = code(coder, "Hungary and Austria signed a treaty of friendship and cooperation on Friday.")
+    assert {ty for _, _, ty in triples(evs)} == {"SUPPORT"}
+
+
+def test_complaint_target_is_what_it_is_about(coder):
+    evs = code(coder, "Jordan complained to the United Nations about Syrian shelling of its border villages.")
+    assert ("JOR", "SYR", "ACCUSE") in triples(evs)
+
+
+def test_refusal_of_cooperation_is_reject(coder):
+    evs = code(coder, "Serbia said it will not release the Kosovar detainees.")
+    assert [ty for _, _, ty in triples(evs)] == ["REJECT"]
+
+
+def test_declined_to_comment_is_no_event(coder):
+    assert code(coder, "The Russian embassy in Ukraine declined to comment on the reports.") == []
+
+
+def test_sector_object_of_aid_is_not_its_recipient(coder):
+    evs = code(coder, "Brazil will contribute 900 troops to the peacekeeping force in Haiti.")
+    assert all(t != "MIL" for _, t, _ in triples(evs))
+    assert ("BRA", "HTI", "AGREE") in triples(evs)
+
+
+def test_sending_inspectors_is_an_investigation(coder):
+    evs = code(coder, "The IAEA dispatched inspectors to a reactor site in Syria.")
+    assert [(t, ty) for _, t, ty in triples(evs)] == [("SYR", "ACCUSE")]
+
+
+def test_indicted_and_will_resign_keeps_the_resignation_subject(coder):
+    evs = code(coder, "Ecuador's finance minister was criticised by Colombia and will resign.")
+    assert ("ECU", None, "RETREAT") in triples(evs) and ("COL", "ECU", "ACCUSE") in triples(evs)
+
+
+def test_participial_backer_is_no_support_event(coder):
+    evs = code(coder, "Iranian-backed militias shelled a Saudi border town.")
+    assert "SUPPORT" not in {ty for _, _, ty in triples(evs)}
+
+
+def test_hybrid_is_registered_and_names_itself(hybrid):
+    c = coders.get("hybrid.v1")(None)
+    assert (c.name, c.version) == ("hybrid", "1")
+    [e] = code(hybrid, "Striking dockworkers blocked the harbour gates for a second day.")
+    assert (e.coder, e.coder_version, e.type) == ("hybrid", "1", "PROTEST")
+
+
+def test_hybrid_gives_a_low_confidence_event_when_the_actor_is_unresolved(hybrid, coder):
+    text = "Masked gunmen kidnapped two engineers near the dam on Sunday."
+    assert code(coder, text) == []
+    [e] = code(hybrid, text)
+    assert (e.source, e.type, e.quad) == (None, "ASSAULT", "material_conflict") and e.confidence <= 0.2
+
+
+def test_hybrid_leaves_plain_statements_empty(hybrid):
+    assert code(hybrid, "The finance ministry expects growth to slow next year, a spokesman said.") == []
+
+
+def test_hybrid_keeps_rules_events(hybrid, coder):
+    text = "Belarus handed over two batteries of anti-aircraft missiles to Venezuela last week."
+    assert triples(code(hybrid, text)) == triples(code(coder, text))
+
+
+def test_classifier_training_data_and_model_agree():
+    rows = load_sentences()
+    assert len(rows) >= 250 and {lab for lab, _ in rows} == set(CLASSES)
+    m = model()
+    assert m is not None and m.W.shape == (len(m.index), len(CLASSES))
+
+
+def test_classifier_separates_clear_cases():
+    from realpolitik.nlp import get_nlp
+    nlp = get_nlp()
+    m = model()
+    p = m.proba(nlp("Soldiers shelled the rebel stronghold overnight, killing nine fighters."))
+    assert max(p, key=p.get) == "material_conflict"
+    p = m.proba(nlp("The regional governor said the weather would be warmer in the spring."))
+    assert max(p, key=p.get) == "statement"
