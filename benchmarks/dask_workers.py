@@ -31,7 +31,8 @@ def main(argv: list[str] | None = None) -> list[dict]:
 
     from realpolitik.distributed import _coder_factory, coder_key_on_worker, dask_client, ingest_dask
     from realpolitik.options import Options
-    from realpolitik.pipeline import get_coder, ingest
+    from realpolitik.model import Article
+    from realpolitik.pipeline import code_articles, get_coder, ingest
     from realpolitik.store import open_store
 
     opts = Options(coder=args.coder)
@@ -56,6 +57,7 @@ def main(argv: list[str] | None = None) -> list[dict]:
     print(f"{args.limit} articles, {words} words; coder {args.coder}", flush=True)
     if not args.no_local:
         get_coder(opts)
+        list(code_articles([Article.from_text("Warm-up: Chile and Peru met in Lima.")], opts))  # lazy loads
         with open_store(str(tmp / "local.duckdb")) as s:
             t = time.perf_counter()
             rep = ingest([str(src)], s, opts)

@@ -349,7 +349,8 @@ def watch(sources: tuple[str, ...], db: str, every: str, once: bool, max_polls: 
     from realpolitik.watch import run_cli
 
     try:
-        run_cli(sources, _store(db), every=every, once=once, max_polls=max_polls, rules_file=rules_file,
+        _store(db).close()  # a clear message now if the store cannot be opened at all
+        run_cli(sources, db, every=every, once=once, max_polls=max_polls, rules_file=rules_file,
                 alert_out=alert_out, webhook=webhook, echo=click.echo,
                 options=_options(code=not no_code, coder=coder, allow_private=allow_private,
                                  extra={"follow_links": follow_links}))

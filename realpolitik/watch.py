@@ -157,31 +157,29 @@ class WatchSummary:
 def watch(sources: Sequence[str], store, options: Options | None = None, every: float = 900.0,
           once: bool = False, max_polls: int | None = None, rules: Iterable[Any] = (), sinks: Iterable[Any] = (),
           on_poll: Callable[[PollResult], None] | None = None, stop: threading.Event | None = None) -> WatchSummary:
-    """Poll every source, then wait `every` seconds, until stopped, `once`, or after `max_polls` rounds."""
-    from realpolitik.alerts import dispatch, evaluate
+    """Poll every source, then wait `every` seconds, until stopped, `once`, or after `max_polls` rounds.
 
+    `store` is an open store, or a URL/path: then the store is opened for each round and closed
+    while waiting, so other processes can read and write a DuckDB file between polls.
+    """
     options = options or Options()
     stop = stop or threading.Event()
     rules, sinks = list(rules), list(sinks)
     summary = WatchSummary()
     while not stop.is_set():
         started = time.monotonic()
-        new_ids: list[str] = []
-        for url in sources:
-            if stop.is_set():
-                break
+        if isinstance(store, str):
+            from realpolitik.store import StoreError, open_store
+
             try:
-                r = poll_source(store, url, options)
-            except Exception as exc:  # one broken source or item must not end the watch; its poll rolled back
-                r = PollResult(url, "error", errors=[f"{type(exc).__name__}: {exc}"])
-            summary.new_articles += r.new_articles
-            summary.new_events += r.new_events
-            summary.errors += (r.status == "error") + len(r.errors)
-            new_ids += r.article_ids
-            if on_poll:
-                on_poll(r)
-        if rules and new_ids:
-            summary.alerts += dispatch(store, evaluate(store, rules, new_ids), sinks)
+                with open_store(store) as st:
+                    _round(sources, st, options, rules, sinks, on_poll, stop, summary)
+            except StoreError as exc:  # e.g. another writer holds the DuckDB lock: try again next round
+                summary.errors += 1
+                if on_poll:
+                    on_poll(PollResult(store, "error", errors=[str(exc)]))
+        else:
+            _round(sources, store, options, rules, sinks, on_poll, stop, summary)
         summary.polls += 1
         if once or (max_polls is not None and summary.polls >= max_polls):
             break
@@ -189,7 +187,30 @@ def watch(sources: Sequence[str], store, options: Options | None = None, every: 
     return summary
 
 
-def run_cli(sources: Sequence[str], store, *, every: str, once: bool, max_polls: int | None,
+def _round(sources: Sequence[str], store, options: Options, rules: list[Any], sinks: list[Any],
+           on_poll: Callable[[PollResult], None] | None, stop: threading.Event, summary: WatchSummary) -> None:
+    """One poll of every source, then the alert rules over what was new."""
+    from realpolitik.alerts import dispatch, evaluate
+
+    new_ids: list[str] = []
+    for url in sources:
+        if stop.is_set():
+            break
+        try:
+            r = poll_source(store, url, options)
+        except Exception as exc:  # one broken source or item must not end the watch; its poll rolled back
+            r = PollResult(url, "error", errors=[f"{type(exc).__name__}: {exc}"])
+        summary.new_articles += r.new_articles
+        summary.new_events += r.new_events
+        summary.errors += (r.status == "error") + len(r.errors)
+        new_ids += r.article_ids
+        if on_poll:
+            on_poll(r)
+    if rules and new_ids:
+        summary.alerts += dispatch(store, evaluate(store, rules, new_ids), sinks)
+
+
+def run_cli(sources: Sequence[str], db: str, *, every: str, once: bool, max_polls: int | None,
             rules_file: str | None, alert_out: str | None, webhook: str | None,
             echo: Callable[[str], None], options: Options) -> WatchSummary:
     """The `realpolitik watch` command: validate, poll until stopped (SIGINT/SIGTERM end it cleanly)."""
@@ -214,9 +235,9 @@ def run_cli(sources: Sequence[str], store, *, every: str, once: bool, max_polls:
             # A stop request ends the watch between sources; the source being ingested commits first.
             previous[sig] = signal.signal(sig, lambda *_: stop.set())
     try:
-        with store:
-            summary = watch(sources, store, options, every=seconds, once=once, max_polls=max_polls, rules=rules,
-                            sinks=sinks, on_poll=lambda r: echo(str(r)), stop=stop)
+        # The store is opened for each round and closed while waiting (see `watch`).
+        summary = watch(sources, str(db), options, every=seconds, once=once, max_polls=max_polls, rules=rules,
+                        sinks=sinks, on_poll=lambda r: echo(str(r)), stop=stop)
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)

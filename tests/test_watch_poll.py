@@ -143,3 +143,26 @@ def test_follow_links_fetches_the_page_behind_a_teaser(store):
     art = store.query("SELECT text, title, published FROM articles")[0]
     assert "joint inspections" in art["text"] and str(art["published"]) == "2025-03-05"
     assert store.query("SELECT item_id FROM watch_items")[0]["item_id"] == "t1"
+
+
+def test_store_is_free_for_other_processes_between_rounds(db_path):
+    import subprocess
+    import sys
+    import threading
+
+    polled = threading.Event()
+    with serve() as s:
+        s.routes["/feed"] = Route(rss("Wire", ITEMS), "application/rss+xml")
+        t = threading.Thread(target=watch, args=([s.url("/feed")], db_path, OPEN),
+                             kwargs={"every": 30, "max_polls": 2, "on_poll": lambda r: polled.set(),
+                                     "stop": (stop := threading.Event())})
+        t.start()
+        try:
+            assert polled.wait(60)
+            other = subprocess.run([sys.executable, "-c", "import sys; from realpolitik.store import open_store; "
+                                    "st = open_store(sys.argv[1]); print(st.stats()['articles']); st.close()", db_path],
+                                   capture_output=True, text=True, timeout=120)
+        finally:
+            stop.set()
+            t.join(60)
+    assert other.returncode == 0 and other.stdout.strip() == "3", other.stderr

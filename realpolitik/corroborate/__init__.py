@@ -22,7 +22,9 @@ _CLUSTER_FIELDS = {"status": "cluster_status", "n_articles": "cluster_articles",
                    "n_independent": "cluster_sources", "first_seen": "cluster_first_seen",
                    "last_seen": "cluster_last_seen"}
 for _col, _alias in _CLUSTER_FIELDS.items():
-    _expr = f"(SELECT c.{_col} FROM event_clusters c WHERE c.id = events.cluster_id) AS {_alias}"
+    # Dates as ISO text, so every consumer (JSON lines, the API) can serialise event dicts as they are.
+    _val = f"CAST(c.{_col} AS VARCHAR)" if _col.endswith("_seen") else f"c.{_col}"
+    _expr = f"(SELECT {_val} FROM event_clusters c WHERE c.id = events.cluster_id) AS {_alias}"
     if _expr not in EVENT_EXTRA_COLUMNS:
         EVENT_EXTRA_COLUMNS.append(_expr)
 
