@@ -12,13 +12,24 @@ from realpolitik import __version__
 from realpolitik.options import Options
 
 
-def _store(db: str, read_only: bool = False):
+# Seconds a writer waits for DuckDB's file lock: `stats`/`events` readers and an idle dashboard let
+# go within a few seconds, so an ingest started meanwhile gets in instead of failing.
+LOCK_WAIT = 30.0
+
+
+def _store(db: str, read_only: bool = False, wait: float = 0.0):
+    import time
+
     from realpolitik.store import StoreError, open_store
 
-    try:
-        return open_store(db, read_only=read_only)
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from exc
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            return open_store(db, read_only=read_only)
+        except StoreError as exc:
+            if "another process" not in str(exc) or time.monotonic() >= deadline:
+                raise click.ClickException(str(exc)) from exc
+            time.sleep(0.25)
 
 
 def _progress_enabled(flag: bool | None) -> bool:
@@ -67,6 +78,8 @@ def version() -> None:
 @click.option("--max-text-chars", type=click.IntRange(1), default=None, help="Refuse longer article texts.")
 @click.option("--max-sentences", type=click.IntRange(1), default=None,
               help="Code only this many sentences of an article (the whole text is stored).")
+@click.option("--lock-wait", type=click.FloatRange(0), default=LOCK_WAIT, show_default=True,
+              help="Seconds to wait for a DuckDB file another process has open.")
 @click.option("--allow-private", is_flag=True, help="Allow fetching URLs on loopback or private addresses.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
 @click.option("--json", "as_json", is_flag=True, help="Print the ingest report as JSON.")
@@ -78,7 +91,7 @@ def version() -> None:
               help="Dask workers: LocalCluster size, or how many to wait for on --scheduler.")
 def ingest(paths: tuple[str, ...], db: str, no_code: bool, coder: str | None, batch_size: int | None,
            field_map: tuple[str, ...], max_file_bytes: int | None, max_text_chars: int | None,
-           max_sentences: int | None, allow_private: bool, progress: bool | None, as_json: bool, engine: str, scheduler: str | None,
+           max_sentences: int | None, lock_wait: float, allow_private: bool, progress: bool | None, as_json: bool, engine: str, scheduler: str | None,
            workers: int | None) -> None:
     """Ingest files, directories, '-' (stdin) or URLs into the store, and code them."""
     from realpolitik.ingest import IngestError
@@ -87,7 +100,7 @@ def ingest(paths: tuple[str, ...], db: str, no_code: bool, coder: str | None, ba
     opts = _options(code=not no_code, coder=coder, batch_size=batch_size, fields=_parse_fields(field_map),
                     max_file_bytes=max_file_bytes, max_text_chars=max_text_chars, max_sentences=max_sentences,
                     allow_private=allow_private)
-    store = _store(db)
+    store = _store(db, wait=lock_wait)
     with store, _Progress(_progress_enabled(progress), "ingesting") as bar:
         def on_item(item: Any) -> None:
             if isinstance(item, IngestError):

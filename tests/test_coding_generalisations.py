@@ -128,3 +128,55 @@ def test_classifier_separates_clear_cases():
     assert max(p, key=p.get) == "material_conflict"
     p = m.proba(nlp("The regional governor said the weather would be warmer in the spring."))
     assert max(p, key=p.get) == "statement"
+
+
+def test_cutting_a_restriction_is_a_concession_and_absorbs_the_sanction_noun(coder):
+    evs = code(coder, "Canada lifted the sanctions on Cuba on Monday.")
+    assert triples(evs) == [("CAN", "CUB", "CONCEDE")]
+    evs = code(coder, "Mexico cut tariffs on Guatemalan coffee.")
+    assert [ty for _, _, ty in triples(evs)] == ["CONCEDE"]
+
+
+def test_removing_a_person_is_not_a_concession(coder):
+    assert all(ty != "CONCEDE" for _, _, ty in triples(code(coder, "Kenya removed its ambassador to Uganda.")))
+
+
+def test_withdrawing_observers_is_a_sanction_withdrawal(coder):
+    evs = code(coder, "Sweden withdrew its election observers from Belarus.")
+    assert triples(evs) == [("SWE", "BLR", "SANCTION")]
+
+
+def test_deploying_civilian_experts_is_aid_not_mobilisation(coder):
+    evs = code(coder, "Japan deployed a team of doctors to Nepal after the earthquake.")
+    assert ("JPN", "NPL", "AID") in triples(evs)
+
+
+def test_fighting_a_disease_is_no_assault(coder):
+    evs = code(coder, "Cuba sent doctors to Angola to fight the cholera epidemic.")
+    assert "ASSAULT" not in {ty for _, _, ty in triples(evs)}
+
+
+def test_sending_a_team_to_investigate_is_an_investigation(coder):
+    evs = code(coder, "Egypt sent a team of experts to Libya to investigate the bombing.")
+    assert ("EGY", "LBY", "ACCUSE") in triples(evs)
+
+
+def test_striking_a_deal_is_no_attack(coder):
+    evs = code(coder, "Vietnam struck a deal with Cambodia on river shipping.")
+    assert {ty for _, _, ty in triples(evs)} == {"SUPPORT"}
+
+
+def test_confidence_ranks_direct_asserted_over_bare_sector(coder):
+    [strong] = code(coder, "Turkish jets bombed Kurdish positions in northern Iraq on Sunday.")
+    weak = code(coder, "Police arrested dozens of protesters in the capital.")
+    assert strong.confidence >= 0.85 and all(e.confidence < 0.5 for e in weak)
+
+
+def test_bare_group_takes_the_country_of_its_own_place(coder):
+    [e] = code(coder, "Opposition groups in Zimbabwe demanded that the government resign.")
+    assert e.source == "ZWEOPP" and e.type == "REQUEST"
+
+
+def test_bare_group_without_a_place_stays_uncoded(coder):
+    evs = code(coder, "Police arrested dozens of students near the Kenyan embassy in the capital.")
+    assert all(not (e.source or "").startswith("KEN") for e in evs)

@@ -63,8 +63,10 @@ def test_store_open_while_locked_raises_store_error(tmp_path: Path):
                 open_store(db, read_only=read_only)
         r = run_cli("events", "--db", db)
         assert r.returncode == 1 and LOCK_MESSAGE in r.stderr and "Traceback" not in r.stderr
-        r = run_cli("ingest", str(write_corpus(tmp_path / "c.jsonl", 1)), "--db", db, "--no-progress")
+        t0 = time.monotonic()
+        r = run_cli("ingest", str(write_corpus(tmp_path / "c.jsonl", 1)), "--db", db, "--no-progress", "--lock-wait", "2")
         assert r.returncode == 1 and LOCK_MESSAGE in r.stderr and "Traceback" not in r.stderr
+        assert time.monotonic() - t0 >= 2  # it waited for the lock before giving up
     finally:
         holder.kill()
         holder.wait()
@@ -96,3 +98,22 @@ def test_web_reads_while_another_process_writes_get_a_clear_503(tmp_path: Path):
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_ingest_waits_for_a_reader_to_let_go(tmp_path: Path):
+    import sys
+
+    from realpolitik.store import open_store
+
+    db = str(tmp_path / "s.duckdb")
+    open_store(db).close()
+    reader = subprocess.Popen(
+        [sys.executable, "-c", f"import duckdb, time; c = duckdb.connect({db!r}, read_only=True); "
+                               "print('ok', flush=True); time.sleep(3)"], stdout=subprocess.PIPE, text=True)
+    try:
+        assert reader.stdout.readline().strip() == "ok"
+        r = run_cli("ingest", str(write_corpus(tmp_path / "c.jsonl", 2)), "--db", db, "--no-progress", "--no-code")
+        assert r.returncode == 0 and "2 new" in r.stdout, r.stderr
+    finally:
+        reader.kill()
+        reader.wait()

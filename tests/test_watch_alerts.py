@@ -112,3 +112,23 @@ def test_a_failing_webhook_does_not_stop_other_sinks(store, tmp_path, capsys):
         sinks = make_sinks(str(out), s.url("/down"), console=True)
         assert dispatch(store, [Alert("new_channel", "k1", "test message")], sinks) == 1
     assert "test message" in capsys.readouterr().out and out.read_text().count("\n") == 1
+
+
+def test_cli_watch_with_alert_rules(db_path, tmp_path):
+    from click.testing import CliRunner
+
+    from realpolitik.cli import main
+
+    rules = tmp_path / "rules.json"
+    rules.write_text(json.dumps({"rules": [{"rule": "new_channel", "source": "CHN"}, {"rule": "conflict_spike"}]}))
+    out = tmp_path / "alerts.jsonl"
+    with serve() as s:
+        s.routes["/feed"] = Route(rss("Wire", [DRONES]), "application/rss+xml")
+        r = CliRunner().invoke(main, ["watch", s.url("/feed"), "--db", db_path, "--once", "--allow-private",
+                                      "--alerts", str(rules), "--alert-out", str(out)])
+    assert r.exit_code == 0, r.output
+    assert "ALERT [new_channel] new support channel arms_transfer for CHN->IRN" in r.output
+    assert json.loads(out.read_text())["data"]["channel"] == "arms_transfer"
+    rules.write_text("[{\"rule\": \"nope\"}]")
+    r = CliRunner().invoke(main, ["watch", "http://127.0.0.1:9/", "--db", db_path, "--once", "--alerts", str(rules)])
+    assert r.exit_code != 0 and "one of new_channel, conflict_spike" in r.output

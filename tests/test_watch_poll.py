@@ -159,9 +159,11 @@ def test_store_is_free_for_other_processes_between_rounds(db_path):
         t.start()
         try:
             assert polled.wait(60)
-            other = subprocess.run([sys.executable, "-c", "import sys; from realpolitik.store import open_store; "
-                                    "st = open_store(sys.argv[1]); print(st.stats()['articles']); st.close()", db_path],
-                                   capture_output=True, text=True, timeout=120)
+            # The round closes the store just after its last poll; retry briefly, well inside the 30 s wait.
+            code = ("import sys, time\nfrom realpolitik.store import StoreError, open_store\n"
+                    "for _ in range(40):\n    try:\n        st = open_store(sys.argv[1])\n        break\n"
+                    "    except StoreError:\n        time.sleep(0.25)\nprint(st.stats()['articles'])\nst.close()\n")
+            other = subprocess.run([sys.executable, "-c", code, db_path], capture_output=True, text=True, timeout=120)
         finally:
             stop.set()
             t.join(60)

@@ -62,7 +62,15 @@ mediation N CONSULT third-party 044 so - diplomatic
 consultation N CONSULT - 040 sym - diplomatic
 # --- SUPPORT: verbal backing, ties, signing
 open_embassy V SUPPORT - 050 so i diplomatic
+strike_deal V SUPPORT - 057 sym w diplomatic
+strike_agreement V SUPPORT - 057 sym w diplomatic
+strike_accord V SUPPORT - 057 sym w diplomatic
+strike_pact V SUPPORT - 057 sym w diplomatic
 reopen_embassy V SUPPORT - 050 so i diplomatic
+strike_deal V SUPPORT - 057 sym w diplomatic
+strike_agreement V SUPPORT - 057 sym w diplomatic
+strike_accord V SUPPORT - 057 sym w diplomatic
+strike_pact V SUPPORT - 057 sym w diplomatic
 applaud V SUPPORT - 051 so T diplomatic
 hail V SUPPORT - 051 so T diplomatic
 welcome_decision V SUPPORT - 051 so T diplomatic
@@ -100,6 +108,9 @@ pardon N CONCEDE - 0811 so - legal
 apology N CONCEDE - 0832 so - -
 acquit V CONCEDE - 0811 so T legal
 loosen V CONCEDE - 080 so O -
+remove V CONCEDE - 080 so O -
+repeal V CONCEDE - 080 so O -
+abolish V CONCEDE - 080 so O -
 relax V CONCEDE - 080 so O -
 call_off V CONCEDE - 080 so O -
 apologize V CONCEDE - 0832 so T -
@@ -273,6 +284,7 @@ boycott V PROTEST boycott 143 so T -
 rejection N REJECT - 120 so W -
 # --- THREATEN
 menace V THREATEN - 130 so T -
+deadline N THREATEN - 130 so - -
 threaten V THREATEN - 130 so W -
 warn V THREATEN - 130 say WT -
 threat N THREATEN - 130 so W -
@@ -371,6 +383,7 @@ ambush N ASSAULT - 190 so - military
 bombardment N ASSAULT heavy-weapons 194 so - military
 torture N ASSAULT torture 1822 so - -
 open_fire V ASSAULT firearms 190 so T military
+set_fire V ASSAULT primitive 190 so T -
 rocket_fire N ASSAULT heavy-weapons 194 so - military
 artillery_fire N ASSAULT heavy-weapons 194 so - military
 mortar_fire N ASSAULT heavy-weapons 194 so - military
@@ -408,6 +421,7 @@ assault N ASSAULT - 190 so - military
 # --- light verbs: their event comes from the noun they govern
 declare L - - - so - -
 reimpose L - - - so - -
+set L - - - so - -
 reinstate L - - - so - -
 open L - - - so - -
 initiate L - - - so - -

@@ -1,6 +1,8 @@
 """Who acts on whom: walks over the dependency parse that find the actors filling a trigger's roles."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from realpolitik.model import ActorMention
 
 # Dependents that belong to a noun phrase and can name its actor ("Chinese engineers", "Iran's navy").
@@ -231,3 +233,50 @@ def noun_agents(noun, idx: ActorIndex) -> list[ActorMention]:
     for prep, p in prep_objects(noun, frozenset({"by"})):
         out += idx.np_conj(p)
     return _uniq(out)
+
+
+# Prepositions that place a group in a country ("police in Lagos", "students from Iraq", "rebels of Darfur").
+LOCATING_PREPS = frozenset({"in", "from", "of", "at", "across", "throughout"})
+
+
+def localise(sent, mentions: list[ActorMention]) -> list[ActorMention]:
+    """Bare sector mentions ("police", "opposition groups") given the country of a place attached to them.
+
+    Only a state named in the group's own phrase counts ("opposition groups in Zimbabwe", "students at a
+    university in Seoul"); a country elsewhere in the sentence does not, so an unplaced group stays uncoded.
+    """
+    out = []
+    covering: dict[int, list[ActorMention]] = {}
+    for m in mentions:
+        for tok in sent:
+            if tok.idx < m.end and tok.idx + len(tok.text) > m.start:
+                covering.setdefault(tok.i, []).append(m)
+    for m in mentions:
+        if has_country(m) or not m.code or not m.code.isalpha():
+            out.append(m)
+            continue
+        toks = [t for t in sent if t.idx < m.end and t.idx + len(t.text) > m.start]
+        heads = [t for t in toks if t.head not in toks or t.head is t]
+        found = None
+        for h in heads[:1]:
+            while h.dep_ in ("compound", "amod") and h.head is not h:
+                h = h.head  # "opposition groups in X": the phrase's head noun carries the place
+            frontier = [h]
+            for _ in range(2):  # the group's own preps, and one level inside them ("at a university in Seoul")
+                nxt = []
+                for t in frontier:
+                    for prep in t.children:
+                        if prep.dep_ == "prep" and prep.lower_ in LOCATING_PREPS:
+                            for p in prep.children:
+                                if p.dep_ == "pobj":
+                                    for c in (p, *p.children):
+                                        hit = [x for x in covering.get(c.i, []) if x.country and x is not m]
+                                        if hit and found is None:
+                                            found = hit[0].country
+                                    nxt.append(p)
+                frontier = nxt
+        if found:
+            out.append(replace(m, code=found + m.code, country=found, kind="state" if m.kind == "sector" else m.kind))
+        else:
+            out.append(m)
+    return out

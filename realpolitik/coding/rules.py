@@ -7,8 +7,8 @@ from typing import Iterable, Iterator
 from realpolitik import ontology
 from realpolitik.coding import cues
 from realpolitik.coding.lexicon import Trigger, entries, head_lemmas
-from realpolitik.coding.roles import (ActorIndex, agents, child, has_country, noun_agents, patients_passive,
-                                      prep_objects, subject_np)
+from realpolitik.coding.roles import (ActorIndex, agents, child, has_country, localise, noun_agents,
+                                      patients_passive, prep_objects, subject_np)
 from realpolitik.model import ActorMention, Article, Event, Span, event_id_for
 from realpolitik.options import Options
 from realpolitik.registry import coders
@@ -50,6 +50,26 @@ INTRANSITIVE_MODES = frozenset({"resign", "strike", "hunger"})
 INQUIRY_LEMMAS = frozenset({"inspector", "investigator", "prosecutor", "auditor"})
 # Prepositions naming what a complaint or protest is about, preferred over its audience ("to the UN").
 COMPLAINT_PREPS = frozenset({"about", "over", "against"})
+# Purposes that make sending people an inquiry ("sent a team to investigate").
+INQUIRY_VERBS = frozenset({"investigate", "probe", "inspect", "examine", "verify"})
+# Objects of "fight"/"attack" that are problems, not parties ("fight the epidemic").
+PROBLEM_LEMMAS = frozenset("""epidemic pandemic disease virus outbreak covid-19 covid ebola malaria cholera poverty
+hunger famine corruption crime inflation drought fire wildfire cause climate change unemployment illiteracy
+racism discrimination trafficking smuggling piracy extremism radicalisation radicalization""".split())
+# Restrictions whose lifting, cutting or ending is a concession (PLOVER CONCEDE).
+RESTRICTION_LEMMAS = frozenset("""sanction embargo blockade curfew tariff ban restriction curb boycott siege
+emergency quota duty tax levy limit""".split())
+# Verbs that are a concession only when they undo a restriction or a rule.
+EASE_ONLY = frozenset({"remove", "repeal", "abolish"})
+RULE_LEMMAS = frozenset({"law", "rule", "regulation", "decree", "measure", "order", "requirement", "policy"})
+# What is pulled out in a PLOVER SANCTION 'withdraw' (not forces leaving a territory).
+WITHDRAWN_RESOURCES = frozenset("""peacekeeper observer monitor inspector diplomat ambassador envoy staff aid
+funding support worker volunteer mission""".split())
+CIVILIAN_PERSONNEL = frozenset("""observer monitor team expert doctor nurse staff inspector worker volunteer
+specialist adviser advisor""".split())
+# Abstract objects of strengthen/reinforce that make no mobilisation.
+ABSTRACT_OBJECTS = frozenset("""commitment cooperation tie relation relationship partnership position economy
+presence role effort capacity capability resolve""".split())
 # Nouns that name an undertaking whose kind a modifier gives ("mediation effort", "rescue mission").
 GENERIC_EVENT_HEADS = frozenset({"effort", "bid", "initiative", "mission", "operation", "campaign", "process",
                                  "program", "programme", "package", "plan", "drive"})
@@ -376,8 +396,23 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
             continue
         how = how if thow == "none" else f"{how}+{thow}"
         type_ = trig.type
-        if type_ == "AID" and (c0 := child(tok, "dobj")) is not None and _lemma(c0) in INQUIRY_LEMMAS:
+        dobj = child(tok, "dobj") or child(tok, "nsubjpass")
+        head_obj = _lemma(dobj) if dobj is not None else ""
+        purpose = {_lemma(c) for c in tok.children if c.dep_ in ("advcl", "xcomp")}
+        if type_ == "AID" and (head_obj in INQUIRY_LEMMAS or purpose & INQUIRY_VERBS):
             type_ = "ACCUSE"  # PLOVER: an investigation (mode investigate) of the place or party they go to
+        if type_ == "ASSAULT" and head_obj in PROBLEM_LEMMAS and not idx.np_conj(dobj):
+            continue  # "fight the epidemic", "combat poverty": no party is attacked
+        if trig.lemma in EASE_ONLY and head_obj not in RESTRICTION_LEMMAS | RULE_LEMMAS:
+            continue  # "removed the governor" is no concession; "removed the curfew" is
+        if type_ in ("SANCTION", "CONCEDE") and head_obj in RESTRICTION_LEMMAS:
+            type_ = "CONCEDE"  # "cut tariffs", "ended the curfew", "removed sanctions": easing a restriction
+        if type_ in ("RETREAT", "SANCTION") and trig.mode in ("withdraw", None) and head_obj in WITHDRAWN_RESOURCES:
+            type_ = "SANCTION"  # PLOVER SANCTION 'withdraw': pulling out one's observers, envoys, aid or monitors
+        if type_ == "MOBILIZE" and head_obj in ABSTRACT_OBJECTS:
+            continue  # "strengthened its commitment", "reinforced cooperation": no force is raised
+        if type_ == "MOBILIZE" and head_obj in CIVILIAN_PERSONNEL | {"peacekeeper", "fund", "funding", "resource"}:
+            type_ = "AID"  # deploying observers, doctors, peacekeepers or funds abroad is assistance (PLOVER AID)
         if trig.lemma == "expel" and obj & PERSON_LEMMAS:
             type_ = "COERCE"  # expelling people (diplomats included) rather than a body: deportation
         out.append(_Cand(trig, tok, type_, srcs, tgts, how, obj))
@@ -439,6 +474,12 @@ def _embedded(a, b) -> bool:
 def _resolve_embedding(cands: list[_Cand]) -> list[_Cand]:
     """Wrappers absorb the triggers they govern; weak triggers yield to them; denials pass them on."""
     for a in cands:
+        if a.type == "CONCEDE" and a.trig.pos == "V":  # "lifted the UN sanctions": the lifting is the event
+            for b in cands:
+                if b is not a and b.trig.pos == "N" and b.tok.head.i == a.tok.i and b.type in ("SANCTION", "COERCE"):
+                    b.absorbed = True
+                    if not a.targets and b.targets:
+                        a.targets = [m for m in b.targets if m not in a.sources]
         if a.trig is OBLIGATION:  # "Y must hand over Z": the demand is the event, not the handing over
             for b in cands:
                 if b is not a and (b.tok.i == a.tok.i or _governs(a.tok, b.tok)):
@@ -546,6 +587,8 @@ def _confidence(c: _Cand, target: ActorMention | None, source: ActorMention | No
         score -= 0.1
     if target is None:
         score -= 0.1
+    if c.tok.dep_ in ("acl", "relcl"):
+        score -= 0.1  # "the coalition fighting the rebels declared a truce": background, not the news
     if any(m is not None and not has_country(m) for m in (source, target)):
         score -= 0.2
     if factuality == "asserted" and target is not None:
@@ -575,6 +618,7 @@ class RulesCoder:
         heads = head_lemmas() | SAY_LEMMAS  # "X said Y must ..." is a REQUEST without a lexicon trigger
         if not any(t.lemma_.lower() in heads for t in sent):
             return []
+        mentions = localise(sent, mentions)  # "police in Lagos" -> NGACOP
         idx = ActorIndex(sent, mentions)
         cands = _resolve_embedding(_candidates(sent, idx))
         lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
