@@ -22,7 +22,8 @@ def code(c, text):
 
 
 def triples(events):
-    return sorted((e.source[:3] if e.source else None, e.target[:3] if e.target else None, e.type) for e in events)
+    return sorted(((e.source[:3] if e.source else None, e.target[:3] if e.target else None, e.type) for e in events),
+                  key=lambda x: tuple(v or "" for v in x))
 
 
 def test_said_must_is_a_request_and_absorbs_the_demanded_act(coder):
@@ -180,3 +181,38 @@ def test_bare_group_takes_the_country_of_its_own_place(coder):
 def test_bare_group_without_a_place_stays_uncoded(coder):
     evs = code(coder, "Police arrested dozens of students near the Kenyan embassy in the capital.")
     assert all(not (e.source or "").startswith("KEN") for e in evs)
+
+
+def test_phoning_someone_to_do_something_keeps_the_caller_as_actor(coder):
+    evs = code(coder, "The Polish president called the Lithuanian president to apologise for the remarks.")
+    assert ("POL", "LTU", "CONSULT") in triples(evs)
+    assert all(s != "LTU" for s, _, ty in triples(evs) if ty == "CONCEDE")
+
+
+def test_conditional_offer_to_withdraw_is_no_threat(coder):
+    evs = code(coder, "Armenia is willing to withdraw its troops from the border if Azerbaijan does the same.")
+    assert "THREATEN" not in {ty for _, _, ty in triples(evs)}
+
+
+def test_withdrawal_unless_is_a_threat(coder):
+    evs = code(coder, "Ghana said it will withdraw its peacekeepers from Mali unless the junta holds elections.")
+    assert ("GHA", "MLI", "THREATEN") in triples(evs)
+
+
+def test_claimed_responsibility_is_a_statement(coder):
+    assert code(coder, "The Syrian group claimed responsibility for the attack in a video.") == []
+
+
+def test_violating_a_ceasefire_is_an_assault(coder):
+    evs = code(coder, "Ethiopian forces violated the ceasefire with Eritrea twice on Sunday.")
+    assert [ty for _, _, ty in triples(evs)] == ["ASSAULT"]
+
+
+def test_main_event_wins_over_its_purpose_for_one_dyad(coder):
+    evs = code(coder, "Norway is willing to send helicopters to help defend Kuwait.")
+    assert triples(evs) == [("NOR", "KWT", "AGREE")]
+
+
+def test_announced_tightening_of_a_blockade_is_a_threat(coder):
+    evs = code(coder, "Turkey said it would tighten the blockade of Armenia.")
+    assert ("TUR", "ARM", "THREATEN") in triples(evs)

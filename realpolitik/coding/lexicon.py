@@ -383,6 +383,10 @@ ambush N ASSAULT - 190 so - military
 bombardment N ASSAULT heavy-weapons 194 so - military
 torture N ASSAULT torture 1822 so - -
 open_fire V ASSAULT firearms 190 so T military
+violate_ceasefire V ASSAULT - 196 so T military
+violate_truce V ASSAULT - 196 so T military
+break_ceasefire V ASSAULT - 196 so T military
+breach_ceasefire V ASSAULT - 196 so T military
 set_fire V ASSAULT primitive 190 so T -
 rocket_fire N ASSAULT heavy-weapons 194 so - military
 artillery_fire N ASSAULT heavy-weapons 194 so - military
@@ -421,6 +425,10 @@ assault N ASSAULT - 190 so - military
 # --- light verbs: their event comes from the noun they govern
 declare L - - - so - -
 reimpose L - - - so - -
+tighten L - - - so - -
+expand L - - - so - -
+widen L - - - so - -
+toughen L - - - so - -
 set L - - - so - -
 reinstate L - - - so - -
 open L - - - so - -

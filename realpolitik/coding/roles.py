@@ -16,6 +16,8 @@ troops soldiers position positions camp camps base bases headquarters office off
 villages territory property installation installations facility facilities""".split())
 # Participles that tie a noun to its backer ("hackers linked to Russia's military intelligence").
 LINK_LEMMAS = frozenset({"link", "tie", "back", "affiliate", "associate", "loyal", "connect", "sponsor"})
+SUBJECT_CONTROL = frozenset({"agree", "promise", "vow", "offer", "pledge", "call", "phone", "telephone", "visit",
+                             "meet", "host", "receive", "contact"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our"})
 SUBJ = ("nsubj", "csubj", "expl")
 
@@ -179,7 +181,9 @@ def agents(verb, idx: ActorIndex, _depth: int = 0) -> tuple[list[ActorMention], 
     if dep == "xcomp":
         # object control: "urged Iran to release", "called on Iran to stop", "helping Iran build"
         o = child(head, "dobj")
-        if o is not None and head.lemma_.lower() not in ("agree", "promise", "vow", "offer", "pledge"):
+        # subject control: "promised Iran to send", "phoned Erdogan to apologise", "visited Kyiv to sign"
+        if o is not None and head.lemma_.lower() not in SUBJECT_CONTROL and not any(
+                c.dep_ in ("prt", "prep") and c.lower_ == "on" for c in head.children):
             ms = idx.np_conj(o)
             if ms:
                 return ms, "inherited"

@@ -249,6 +249,12 @@ def _clause_subject(tok, idx: ActorIndex) -> list[ActorMention]:
     return []
 
 
+def _claimed(tok) -> bool:
+    """Whether an event noun is what someone claims or denies responsibility for."""
+    h = tok.head
+    return tok.dep_ == "pobj" and h.lower_ == "for" and h.head.lemma_.lower() in ("responsibility", "credit", "blame")
+
+
 def _lends_subject(verb, noun_trig: Trigger) -> bool:
     """Whether a verb hands its subject to an event noun it governs ("held talks", "gave a welcome")."""
     vt = _lookup(verb)
@@ -298,6 +304,8 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
         trig = _lookup(tok)
         if trig is None:
             continue
+        if trig.pos == "N" and _claimed(tok):
+            continue  # "claimed responsibility for the attack": CAMEO 015, a statement about a past event
         if trig.type == "REJECT" and any(c.dep_ == "xcomp" and _lemma(c) in NO_COMMENT_LEMMAS for c in tok.children):
             continue  # "declined to comment": a plain statement (CAMEO 011), not a rejection of anyone
         obj = _obj_lemmas(tok)
@@ -474,6 +482,11 @@ def _embedded(a, b) -> bool:
 def _resolve_embedding(cands: list[_Cand]) -> list[_Cand]:
     """Wrappers absorb the triggers they govern; weak triggers yield to them; denials pass them on."""
     for a in cands:
+        if a.trig.pos == "V" and "_" in a.trig.lemma:  # "violated the ceasefire": the noun is part of the verb
+            word = a.trig.lemma.split("_", 1)[1]
+            for b in cands:
+                if b is not a and b.trig.pos == "N" and b.tok.head.i == a.tok.i and b.tok.lower_.startswith(word):
+                    b.absorbed = True
         if a.type == "CONCEDE" and a.trig.pos == "V":  # "lifted the UN sanctions": the lifting is the event
             for b in cands:
                 if b is not a and b.trig.pos == "N" and b.tok.head.i == a.tok.i and b.type in ("SANCTION", "COERCE"):
@@ -540,9 +553,12 @@ def _is_future(tok) -> bool:
     return False
 
 
-def _is_conditional(tok) -> bool:
-    """Whether a trigger carries an "unless" / "if" clause ("will pull out unless talks resume")."""
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children)
+def _is_conditional(tok, unless_only: bool = False) -> bool:
+    """Whether a trigger carries an "unless" / "if" clause ("will pull out unless talks resume").
+
+    A concession offered "if" the other side acts is an offer, not a threat, so `unless_only` for those."""
+    marks = ("unless",) if unless_only else ("unless", "if")
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
                for c in tok.children)
 
 
@@ -562,6 +578,23 @@ def _is_refusal(tok) -> bool:
 
 def _is_state(m: ActorMention | None) -> bool:
     return m is not None and m.kind == "state" and bool(m.code) and m.code[:3].isalpha() and not m.code.startswith(("IGO", "NGO"))
+
+
+BACKGROUND_MARKS = frozenset({"after", "as", "since", "because", "when", "before", "while", "following"})
+
+
+def _in_background_clause(tok) -> bool:
+    """Whether a trigger sits in a temporal or causal subordinate clause ("after Iran attacked ...")."""
+    t = tok
+    for _ in range(4):
+        if t.dep_ == "advcl":
+            return any(m.dep_ in ("mark", "prep") and m.lower_ in BACKGROUND_MARKS for m in t.children)
+        if t.dep_ == "pobj" and t.head.lower_ in BACKGROUND_MARKS:
+            return True
+        if t.head is t:
+            return False
+        t = t.head
+    return False
 
 
 def _confidence(c: _Cand, target: ActorMention | None, source: ActorMention | None = None,
@@ -589,6 +622,8 @@ def _confidence(c: _Cand, target: ActorMention | None, source: ActorMention | No
         score -= 0.1
     if c.tok.dep_ in ("acl", "relcl"):
         score -= 0.1  # "the coalition fighting the rebels declared a truce": background, not the news
+    elif _in_background_clause(c.tok):
+        score -= 0.05  # "cancelled the visit after X accused Y": the cause is reported, the cancellation is news
     if any(m is not None and not has_country(m) for m in (source, target)):
         score -= 0.2
     if factuality == "asserted" and target is not None:
@@ -624,6 +659,7 @@ class RulesCoder:
         lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
         evidence = Span(sent.start_char, sent.end_char, sent.text)
         events: dict[tuple, Event] = {}
+        toks: dict[tuple, object] = {}
         for c in cands:
             srcs = c.sources
             if not srcs:
@@ -635,8 +671,13 @@ class RulesCoder:
                     continue
                 key = (ev.source[:3] if ev.source else None, ev.target[:3] if ev.target else None)
                 old = events.get(key)
-                if old is None or _rank(ev, c) > _rank(old, None):
-                    events[key] = ev
+                if old is None:
+                    events[key], toks[key] = ev, c.tok
+                    continue
+                # one event per dyad: the one whose trigger governs the other's ("sent arms to help defend
+                # X": the sending, not the purpose), else the more confident
+                if _governs(c.tok, toks[key]) or (not _governs(toks[key], c.tok) and _rank(ev, c) > _rank(old, None)):
+                    events[key], toks[key] = ev, c.tok
         if not events and self.sourceless:
             ev = self._sourceless_event(doc, sent, sent_index, cands, lemmas, evidence, article_id, date, fctx)
             if ev is not None:
@@ -696,14 +737,14 @@ class RulesCoder:
         contexts = cues.contexts_for(lemmas, c.contexts or c.trig.contexts)
         mode = c.trig.mode if type_ == c.trig.type else None
         cameo = c.trig.cameo if type_ == c.trig.type else None
-        future = _is_future(c.tok)
+        future = _is_future(c.tok) or (c.how.startswith("light") and _is_future(c.tok.head))  # "would tighten the blockade"
         if type_ in cues.COOPERATIVE and (_is_refusal(c.tok) or _is_failed(c.tok)):
             type_, mode, cameo = "REJECT", None, "120"  # "will not release", "cannot accept": a refusal
             future = False
         if future and type_ in FUTURE_TO_AGREE and "F" not in c.trig.flags and self.future_as_agree:
             cameo = cues.AGREE_CAMEO_FROM.get(type_)
             type_, mode = "AGREE", None  # PLOVER: announced future cooperation is an AGREE
-        elif future and type_ in CONDITIONAL_TO_THREATEN and _is_conditional(c.tok):
+        elif future and type_ in CONDITIONAL_TO_THREATEN and _is_conditional(c.tok, type_ == "RETREAT"):
             type_, mode, cameo = "THREATEN", None, "130"  # "will withdraw unless ...": a conditional threat
         elif future and type_ in FUTURE_TO_THREATEN:
             type_, mode, cameo = "THREATEN", None, "130"  # an announced sanction, boycott or attack is a threat
