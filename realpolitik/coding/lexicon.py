@@ -38,6 +38,7 @@ trip N CONSULT visit 042 so - diplomatic
 tour N CONSULT visit 042 so - diplomatic
 conference N CONSULT multilateral 040 sym - diplomatic
 dialogue N CONSULT - 040 sym - diplomatic
+discussion N CONSULT - 040 sym - diplomatic
 meet_with V CONSULT - 040 sym T diplomatic
 hold_talk V CONSULT - 040 sym T diplomatic
 meet V CONSULT - 040 sym T diplomatic
@@ -201,6 +202,10 @@ retreat V RETREAT withdraw 0872 so f military
 demobilize V RETREAT disarm 087 so - military
 demobilise V RETREAT disarm 087 so - military
 truce N RETREAT ceasefire 0871 sym - military
+cessation N RETREAT ceasefire 0871 sym - military
+lay_down V RETREAT disarm 087 so O military
+allow_access V RETREAT access 0874 so - -
+open_border V AID - 075 so - migration
 cease-fire N RETREAT ceasefire 0871 sym - military
 release N RETREAT release 0841 so - -
 pullback N RETREAT withdraw 0872 so - military
@@ -247,6 +252,7 @@ inquiry N ACCUSE investigate 090 so - legal
 hearing N ACCUSE investigate 090 so - legal
 inspection N ACCUSE investigate 090 so - -
 lawsuit N ACCUSE allege 115 so - legal
+legal_action N ACCUSE allege 115 so - legal
 complaint N ACCUSE disapprove 111 so - -
 accuse V ACCUSE allege 112 so WT -
 blame V ACCUSE allege 112 so WT -
@@ -383,6 +389,16 @@ ambush N ASSAULT - 190 so - military
 bombardment N ASSAULT heavy-weapons 194 so - military
 torture N ASSAULT torture 1822 so - -
 open_fire V ASSAULT firearms 190 so T military
+burn V ASSAULT destroy 190 so O -
+destroy V ASSAULT destroy 190 so O military
+capture V ASSAULT - 190 so O military
+hit V ASSAULT - 190 so T military
+target V ASSAULT - 190 so T military
+bombard V ASSAULT heavy-weapons 194 so T military
+blow_up V ASSAULT explosives 183 so O military
+warfare N ASSAULT - 190 so - military
+military_operation N ASSAULT - 190 so - military
+ground_operation N ASSAULT - 190 so - military
 violate_ceasefire V ASSAULT - 196 so T military
 violate_truce V ASSAULT - 196 so T military
 break_ceasefire V ASSAULT - 196 so T military

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Iterable, Iterator
 
 from realpolitik import ontology
@@ -121,6 +122,8 @@ def _lookup(tok) -> Trigger | None:
         for c in mods:  # "war games": a two-word event noun
             if (f"{_lemma(c)}_{lem}", "N") in table:
                 return table[(f"{_lemma(c)}_{lem}", "N")]
+        if tok.dep_ == "pobj" and (tok.head.lower_, lem) in _prep_nouns():  # "on alert", "on strike"
+            return _prep_nouns()[(tok.head.lower_, lem)]
         if lem in GENERIC_EVENT_HEADS:  # "a mediation effort", "a relief operation": the modifier is the event
             for c in mods:
                 t = table.get((_lemma(c), "N"))
@@ -130,6 +133,21 @@ def _lookup(tok) -> Trigger | None:
             return None  # coded at the head noun
         return table.get((lem, "N")) or table.get((tok.lower_, "N"))
     return None
+
+
+# Event nouns that only name an event after a given preposition ("troops on alert", "workers on strike",
+# "placed under arrest", "put on trial"); the verb they hang from lends its subject.
+PREP_NOUN_ENTRIES = {("on", "alert"): ("alert", "MOBILIZE", "troops", "150", ("military",)),
+                     ("on", "strike"): ("strike", "PROTEST", "strike", "143", ()),
+                     ("on", "trial"): ("trial", "ACCUSE", "allege", "1125", ("legal",)),
+                     ("under", "arrest"): ("arrest", "COERCE", "arrest", "173", ("legal",)),
+                     ("under", "siege"): ("siege", "COERCE", "restrict", "191", ("military",)),
+                     ("on", "hunger"): ("hunger_strike", "PROTEST", "hunger", "142", ())}
+
+
+@lru_cache(maxsize=1)
+def _prep_nouns() -> dict[tuple[str, str], Trigger]:
+    return {k: Trigger(lem, "N", t, m, cam, "so", "", ctx) for k, (lem, t, m, cam, ctx) in PREP_NOUN_ENTRIES.items()}
 
 
 def _obj_lemmas(tok) -> set[str]:
@@ -326,8 +344,13 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
                     verb = head.head
                 if verb.pos_ in ("VERB", "AUX"):
                     # only a light verb lends its subject ("held talks"); "talks on threats" does not
-                    if dep in ("dobj", "nsubjpass", "attr") and _lends_subject(verb, trig):
+                    state = dep == "pobj" and (head.lower_, _lemma(anchor)) in _prep_nouns()
+                    particle = dep == "pobj" and head.lower_ in ("out", "up")  # "carried out a raid" parsed as a prep
+                    if (dep in ("dobj", "nsubjpass", "attr") or particle) and _lends_subject(verb, trig) or state:
                         srcs, how = agents(verb, idx)
+                        if not srcs and child(verb, "nsubjpass") is not None and state:
+                            srcs = subject_np(child(verb, "nsubjpass"), idx)  # "was placed under arrest"
+                            srcs, how = [], "light"  # ... names who is arrested, not who arrests
                         how = "light"
             if trig.frame == "sym":
                 preps = SYM_PREPS  # "talks on X": the topic is not the partner
