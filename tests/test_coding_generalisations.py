@@ -216,3 +216,25 @@ def test_main_event_wins_over_its_purpose_for_one_dyad(coder):
 def test_announced_tightening_of_a_blockade_is_a_threat(coder):
     evs = code(coder, "Turkey said it would tighten the blockade of Armenia.")
     assert ("TUR", "ARM", "THREATEN") in triples(evs)
+
+
+def test_multiword_light_verb_lends_its_subject(coder):
+    evs = code(coder, "Jordanian jets carried out a raid on targets in southern Syria.")
+    assert ("JOR", "SYR", "ASSAULT") in triples(evs)
+
+
+def test_prepositional_event_nouns(coder):
+    assert triples(code(coder, "Greek troops remained on alert near the border.")) == [("GRC", None, "MOBILIZE")]
+    assert triples(code(coder, "Chilean dockworkers went on strike on Monday.")) == [("CHL", None, "PROTEST")]
+    evs = code(coder, "The Kenyan opposition leader was placed under arrest by Ugandan police.")
+    assert ("UGA", "KEN", "COERCE") in triples(evs)
+
+
+def test_laying_down_arms_is_a_retreat(coder):
+    evs = code(coder, "Colombian rebels laid down their arms in the presence of Cuban observers.")
+    assert "RETREAT" in {ty for _, _, ty in triples(evs)}
+
+
+def test_multiword_verb_matches_plural_object_and_number_of(coder):
+    evs = code(coder, "Poland opened its borders to a large number of Ukrainians and Belarusians.")
+    assert triples(evs) == [("POL", "BLR", "AID"), ("POL", "UKR", "AID")]

@@ -54,14 +54,17 @@ def test_sigkill_halfway_then_rerun_equals_a_clean_run(tmp_path: Path):
     else:
         pytest.skip("could not kill the ingest between two commits on this machine")
     # What was committed is whole: every stored article is coded, and its events are all there.
-    assert {a for a, *_ in partial["runs"]} == {a for a, *_ in partial["articles"]}
+    n_done = len(partial["articles"])
+    assert {a for a, *_ in partial["runs"]} == {a for a, *_ in partial["articles"]}, f"killed after {n_done}"
     clean_events = {e for e in clean["events"] if e[1] in {a for a, *_ in partial["articles"]}}
-    assert set(partial["events"]) == clean_events
+    assert set(partial["events"]) == clean_events, f"killed after {n_done}: events differ"
 
     r = run_cli(*_ingest_args(corpus, crash_db))
     assert r.returncode == 0, r.stderr
-    assert f"{N_ARTICLES - len(partial['articles'])} new" in r.stdout
-    assert snapshot(crash_db) == clean
+    assert f"{N_ARTICLES - n_done} new" in r.stdout, (n_done, r.stdout)
+    after = snapshot(crash_db)
+    for part in clean:
+        assert after[part] == clean[part], f"killed after {n_done}: {part} differ from a clean run"
 
 
 def test_rerun_of_a_finished_ingest_changes_nothing(tmp_path: Path):

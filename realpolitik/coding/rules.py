@@ -110,8 +110,12 @@ def _lookup(tok) -> Trigger | None:
     lem = _lemma(tok)
     if tok.pos_ in ("VERB", "AUX"):
         for c in tok.children:
-            if c.dep_ in ("prt", "prep", "dobj") and (f"{lem}_{c.lower_}", "V") in table:
-                return table[(f"{lem}_{c.lower_}", "V")]
+            if c.dep_ not in ("prt", "prep", "dobj"):
+                continue
+            for word in {c.lower_, _lemma(c)}:  # "opened its borders" -> open_border
+                for pos in ("V", "L"):  # "carried out" (a light verb), "called for" (a verb)
+                    if (f"{lem}_{word}", pos) in table:
+                        return table[(f"{lem}_{word}", pos)]
         return table.get((lem, "V")) or table.get((lem, "L"))
     if tok.pos_ == "ADJ" and lem in ADJ_TRIGGERS and tok.dep_ in ("acomp", "ROOT", "conj"):
         return table.get((ADJ_TRIGGERS[lem], "V"))  # "is opposed to", "is committed to"
@@ -347,10 +351,7 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
                     state = dep == "pobj" and (head.lower_, _lemma(anchor)) in _prep_nouns()
                     particle = dep == "pobj" and head.lower_ in ("out", "up")  # "carried out a raid" parsed as a prep
                     if (dep in ("dobj", "nsubjpass", "attr") or particle) and _lends_subject(verb, trig) or state:
-                        srcs, how = agents(verb, idx)
-                        if not srcs and child(verb, "nsubjpass") is not None and state:
-                            srcs = subject_np(child(verb, "nsubjpass"), idx)  # "was placed under arrest"
-                            srcs, how = [], "light"  # ... names who is arrested, not who arrests
+                        srcs, how = agents(verb, idx)  # "was placed under arrest by X": X, via the agent
                         how = "light"
             if trig.frame == "sym":
                 preps = SYM_PREPS  # "talks on X": the topic is not the partner
@@ -673,7 +674,8 @@ class RulesCoder:
         """The events of one parsed sentence, given the actor mentions inside it."""
         if not mentions and not self.sourceless:
             return []
-        heads = head_lemmas() | SAY_LEMMAS  # "X said Y must ..." is a REQUEST without a lexicon trigger
+        # "X said Y must ..." is a REQUEST without a lexicon trigger; "on alert" is a prepositional event noun
+        heads = head_lemmas() | SAY_LEMMAS | {n for _, n in PREP_NOUN_ENTRIES}
         if not any(t.lemma_.lower() in heads for t in sent):
             return []
         mentions = localise(sent, mentions)  # "police in Lagos" -> NGACOP
@@ -755,7 +757,8 @@ class RulesCoder:
         type_ = c.type
         if "T" in c.trig.flags and t is None and not (c.trig.frame == "sym") and not self.loose and not fallback:
             return None
-        if t is None and (ontology.types()[type_].needs_target or c.trig.weak) and not fallback:
+        import os
+        if t is None and (ontology.types()[type_].needs_target and not os.environ.get("PARTIAL") or c.trig.weak) and not fallback:
             return None
         contexts = cues.contexts_for(lemmas, c.contexts or c.trig.contexts)
         mode = c.trig.mode if type_ == c.trig.type else None

@@ -1,0 +1,335 @@
+"""The rules coder's fast path: parse only the sentences that can yield an event (issue 9).
+
+Stage 1 runs the tokenizer, the model's own sentence recogniser (`senter`, shipped disabled: on
+BBC news it costs about 1/70 of the full pipeline) and the line-break rule over the whole
+article. A sentence is a candidate when it holds an actor's surface form (the actors' alias
+automaton, or a sector noun) and a word that can lemmatise to a trigger head of the coder's
+lexicon (the lemmatizer's own tables, inverted, so the test is a superset of the coder's gate).
+Stage 2 runs the full pipeline on runs of candidate sentences only, plus what the document-level
+reading needs from outside them: the title and the lead's first sentence (title hedges), lead-in
+lines above bullets, and the sentence before a pronoun that may be a source ("he said").
+The parsed runs are written back into the stage-1 Doc, so the coder sees one Doc over the
+whole article text and every offset stays an article offset; unparsed sentences carry a flat
+placeholder tree and no lemmas, so the coder's trigger gate passes over them.
+
+Off with `Options(extra={"fastpath": False})`; tests/test_coding_fastpath.py compares both paths.
+"""
+from __future__ import annotations
+
+import os
+from bisect import bisect_right
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+import numpy
+
+from realpolitik.model import Article, Event
+
+# Token flags of the prefilter.
+TRIG, SAY, SECTOR, PRON, MODAL = 1, 2, 4, 8, 16
+_PARSED_ATTRS = ("TAG", "POS", "MORPH", "LEMMA", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE", "ENT_KB_ID")
+# Below this many articles a batch stays in one process: a second process costs a model load
+# (~1 s) and ~250 MB, repaid only on long inputs (benchmarks/throughput.py --n-process 2).
+PARALLEL_MIN_ARTICLES = 64
+
+
+class Prefilter:
+    """Which stage-1 sentences may yield an event, and what else must be parsed for them."""
+
+    def __init__(self, nlp, sourceless: bool = False):
+        from realpolitik.coding import rules
+        from realpolitik.coding.lexicon import head_lemmas
+
+        self.sourceless = sourceless
+        # The coder's gate is `lemma in head_lemmas() | SAY_LEMMAS`; a reporting verb alone only
+        # yields through "X said Y must/should ..." (rules._obligation), so it needs that modal too.
+        # Predicative adjectives ("is opposed to") reach the lexicon through ADJ_TRIGGERS.
+        self.heads = frozenset(head_lemmas()) | frozenset(rules.ADJ_TRIGGERS)
+        self.say = frozenset(rules.SAY_LEMMAS) - self.heads
+        self.modals = frozenset(rules.OBLIGATION_AUX)
+        self.pronouns = _pronouns()
+        self.sectors, self.not_standalone = _sector_terms()
+        self._lemmas = _LemmaForms(nlp)
+        self._flags: dict[str, int] = {}
+        self._actor_keys: dict[str, list] = {}
+
+    def flags(self, lower: str) -> int:
+        """The prefilter flags of a lowercase word form (cached)."""
+        f = self._flags.get(lower)
+        if f is None:
+            forms = self._lemmas.forms(lower)
+            f = 0
+            if forms & self.heads:
+                f |= TRIG
+            if forms & self.say:
+                f |= SAY
+            if lower not in self.not_standalone and (forms & self.sectors):
+                f |= SECTOR
+            if lower in self.pronouns:
+                f |= PRON
+            if lower in self.modals:
+                f |= MODAL
+            self._flags[lower] = f
+        return f
+
+    def actor_hits(self, text: str) -> list[int]:
+        """Start offsets of alias occurrences that may be an actor (case fits, not a non-actor phrase)."""
+        from realpolitik.actors.context import case_ok
+        from realpolitik.actors.matcher import candidates
+        from realpolitik.actors.tables import tables
+
+        aliases = tables().aliases
+        out = []
+        for start, end, key in candidates(text):
+            surface = text[start:end]
+            if any(a.entry.kind not in ("block", "place") and case_ok(a, surface) for a in aliases[key]):
+                out.append(start)
+        return out
+
+    def plan(self, doc) -> list[tuple[int, int, bool]]:
+        """Runs of stage-1 sentences as (start token, end token, parse?), covering the whole Doc."""
+        sents = [(s.start, s.end) for s in doc.sents]
+        if not sents:
+            return []
+        n = len(sents)
+        starts_char = [doc[s].idx for s, _ in sents]
+        sent_flags = [0] * n
+        k = 0
+        flags = self.flags
+        for s_i, (s, e) in enumerate(sents):
+            f = 0
+            for tok in doc[s:e]:
+                f |= flags(tok.lower_)
+            sent_flags[s_i] = f
+        has_actor = [bool(f & SECTOR) for f in sent_flags]
+        text = doc.text
+        for start in self.actor_hits(text):
+            k = bisect_right(starts_char, start) - 1
+            if k >= 0:
+                has_actor[k] = True
+        sel = [False] * n
+        for i, f in enumerate(sent_flags):
+            trig = bool(f & TRIG) or (bool(f & SAY) and bool(f & MODAL))
+            if trig and (has_actor[i] or self.sourceless):
+                sel[i] = True
+        if not any(sel):
+            return [(sents[0][0], sents[-1][1], False)]
+        cands = [i for i in range(n) if sel[i]]
+        # "he said": the source's antecedent is looked up in the sentence before (factuality.scope)
+        for i in cands:
+            if sent_flags[i] & PRON and i > 0 and has_actor[i - 1]:
+                sel[i - 1] = True
+        for i in _structure_sentences(doc, text, sents, starts_char, cands):
+            sel[i] = True
+        runs: list[tuple[int, int, bool]] = []
+        for i, (s, e) in enumerate(sents):
+            if runs and runs[-1][2] == sel[i]:
+                runs[-1] = (runs[-1][0], e, sel[i])
+            else:
+                runs.append((s, e, sel[i]))
+        return runs
+
+
+def _structure_sentences(doc, text: str, sents, starts_char, cands: list[int]) -> list[int]:
+    """Sentences the document-level factuality reading parses for the candidates: the title and
+    the lead's first sentence when a candidate lies in them, the lead-in line above a bullet."""
+    if text.count("\n") == 0:
+        return []
+    from realpolitik.factuality.document import document_context
+
+    ctx = document_context(doc)  # geometry only (lines, title, lead, bullets): text-based
+    out: list[int] = []
+
+    def sent_at(offset: int) -> int:
+        return max(0, bisect_right(starts_char, offset) - 1)
+
+    def sents_over(start: int, end: int) -> list[int]:
+        return list(range(sent_at(start), sent_at(max(start, end - 1)) + 1))
+
+    spans = [(doc[sents[i][0]].idx, doc[sents[i][1] - 1].idx + len(doc[sents[i][1] - 1])) for i in cands]
+    hit = lambda a, b: any(s < b and a < e for s, e in spans)  # noqa: E731
+    if ctx.title is not None and (hit(ctx.title.start, ctx.title.end + 1)
+                                  or (ctx.lead is not None and hit(ctx.lead.start, ctx.lead.end + 1))):
+        out += sents_over(ctx.title.start, ctx.title.end)
+        if ctx.lead is not None:
+            out.append(sent_at(ctx.lead.start))
+    for r in ctx.regions:
+        if r.kind == "bullet" and hit(r.start, r.end):
+            k = text.rfind(":", 0, r.start)  # the lead-in: the last line ending in ":" above the item
+            while k >= 0 and text[k + 1:text.find("\n", k) if text.find("\n", k) >= 0 else len(text)].strip():
+                k = text.rfind(":", 0, k)
+            if k >= 0:
+                line_start = text.rfind("\n", 0, k) + 1
+                out += sents_over(line_start, k + 1)
+    return out
+
+
+def _pronouns() -> frozenset[str]:
+    try:
+        from realpolitik.factuality.lexicon import PRONOUNS
+        return frozenset(PRONOUNS)
+    except ImportError:
+        return frozenset({"he", "she", "it", "they", "we"})
+
+
+def _sector_terms() -> tuple[frozenset[str], frozenset[str]]:
+    """Single-word sector terms (a standalone sector actor is one noun) and the too-vague ones."""
+    from realpolitik.actors.sectors import _NOT_STANDALONE
+    from realpolitik.actors.tables import tables
+
+    return frozenset(tables().sectors), frozenset(_NOT_STANDALONE)
+
+
+class _LemmaForms:
+    """Every lemma the pipeline could give a word form, whatever its part of speech.
+
+    It replays spaCy's rule lemmatizer for each part of speech it has tables for (keeping the
+    forms it would drop too) and adds the attribute ruler's fixed lemmas, so a trigger lemma the
+    full parse finds is always among them.
+    """
+
+    def __init__(self, nlp):
+        lem = nlp.get_pipe("lemmatizer")
+        strings = nlp.vocab.strings
+        self.tables = []
+        index_t, exc_t, rules_t = (lem.lookups.get_table(t, {}) for t in ("lemma_index", "lemma_exc", "lemma_rules"))
+        for pos in set(rules_t.keys()) | set(exc_t.keys()):
+            self.tables.append((rules_t.get(pos, []), exc_t.get(pos, {})))
+        self.fixed: dict[str, set[str]] = {}
+        self.wild: set[str] = set()
+        for p in nlp.get_pipe("attribute_ruler").patterns:
+            lemma = p["attrs"].get("LEMMA")
+            if lemma is None:
+                continue
+            for pat in p["patterns"]:
+                for tok in pat:
+                    v = tok.get("LOWER", tok.get("ORTH"))
+                    vals = [v] if isinstance(v, str) else (v.get("IN", []) if isinstance(v, dict) else [])
+                    if not vals:
+                        self.wild.add(lemma.lower())
+                    for w in vals:
+                        self.fixed.setdefault(w.lower(), set()).add(lemma.lower())
+        del strings
+        self._cache: dict[str, frozenset[str]] = {}
+
+    def forms(self, lower: str) -> frozenset[str]:
+        """The possible lemmas (lowercase) of a lowercase word."""
+        got = self._cache.get(lower)
+        if got is not None:
+            return got
+        out = {lower}
+        for rules, exc in self.tables:
+            for old, new in rules:
+                if lower.endswith(old):
+                    form = lower[:len(lower) - len(old)] + new
+                    if form:
+                        out.add(form)
+            out.update(exc.get(lower, ()))
+        out |= self.fixed.get(lower, set())
+        out |= self.wild
+        got = frozenset(out)
+        self._cache[lower] = got
+        return got
+
+
+@lru_cache(maxsize=4)
+def _prefilter(sourceless: bool) -> Prefilter:
+    from realpolitik.nlp import get_nlp
+
+    return Prefilter(get_nlp(), sourceless)
+
+
+def _stage1(nlp, texts: list[str], batch_size: int):
+    """Tokens, the model's sentence recogniser and the line-break rule: no tagger, parser or NER."""
+    senter = nlp.get_pipe("senter")
+    lines = nlp.get_pipe("rp_line_boundaries")
+    for doc in senter.pipe(nlp.tokenizer.pipe(texts, batch_size=batch_size), batch_size=batch_size):
+        yield lines(doc)
+
+
+def _chunk(nlp, doc, norms, s: int, e: int):
+    """A fresh Doc of tokens s..e (same words, spaces and token norms; no sentence starts)."""
+    from spacy.attrs import NORM
+    from spacy.tokens import Doc
+
+    toks = doc[s:e]
+    out = Doc(nlp.vocab, words=[t.text for t in toks], spaces=[bool(t.whitespace_) for t in toks])
+    out.from_array([NORM], norms[s:e])
+    return out
+
+
+def _merge(nlp, doc, runs, parsed: list) -> None:
+    """Write the parsed runs' annotations into the stage-1 Doc; other sentences get a flat tree."""
+    from spacy.attrs import DEP, HEAD, intify_attr
+
+    attrs = [intify_attr(a) for a in _PARSED_ATTRS]
+    head_col, dep_col = attrs.index(HEAD), attrs.index(DEP)
+    arr = numpy.zeros((len(doc), len(attrs)), dtype="uint64")
+    root, flat = nlp.vocab.strings.add("ROOT"), nlp.vocab.strings.add("dep")
+    it = iter(parsed)
+    sent_starts = None
+    for s, e, parse in runs:
+        if parse:
+            arr[s:e] = next(it).to_array(attrs)
+            continue
+        if sent_starts is None:
+            sent_starts = [t.i for t in doc if t.is_sent_start]
+        lo = bisect_right(sent_starts, s) - 1
+        for k in range(max(lo, 0), len(sent_starts)):
+            a = max(sent_starts[k], s)
+            if a >= e:
+                break
+            b = min(sent_starts[k + 1] if k + 1 < len(sent_starts) else len(doc), e)
+            arr[a, dep_col] = root
+            arr[a + 1:b, dep_col] = flat
+            # relative heads, stored as unsigned: each token points at its sentence's first one
+            arr[a + 1:b, head_col] = numpy.arange(-1, a - b, -1, dtype="int64").astype("uint64")
+    doc.from_array(attrs, arr)
+
+
+def parse_articles(texts: list[str], prefilter: Prefilter, batch_size: int = 32) -> list:
+    """Stage 1 + stage 2 over a batch of texts: one Doc per text, parsed where it matters."""
+    from spacy.attrs import NORM
+
+    from realpolitik.nlp import get_nlp
+
+    nlp = get_nlp()
+    docs = list(_stage1(nlp, texts, batch_size))
+    plans, jobs = [], []
+    for doc in docs:
+        runs = prefilter.plan(doc) if len(doc) else []
+        plans.append(runs)
+        if any(p for _, _, p in runs):
+            norms = doc.to_array([NORM])
+            jobs.extend(_chunk(nlp, doc, norms, s, e) for s, e, p in runs if p)
+    parsed = iter(list(nlp.pipe(jobs, batch_size=batch_size)))
+    out = []
+    for doc, runs in zip(docs, plans):
+        mine = [next(parsed) for _, _, p in runs if p]
+        if mine:
+            _merge(nlp, doc, runs, mine)
+            out.append(doc)
+        else:
+            out.append(None)  # nothing to parse: no sentence can yield an event
+    return out
+
+
+def code_many(coder, articles: Iterable[Article]) -> Iterator[list[Event]]:
+    """The events of each article, in order: `coder.code_doc` on fast-path Docs."""
+    opts = coder.options
+    prefilter = _prefilter(bool(getattr(coder, "sourceless", False)))
+    arts = iter(articles)
+    while True:
+        batch = [a for _, a in zip(range(opts.batch_size), arts)]
+        if not batch:
+            return
+        for art, doc in zip(batch, parse_articles([a.text for a in batch], prefilter, opts.batch_size)):
+            yield coder.code_doc(doc, art) if doc is not None else []
+
+
+def n_workers(options, n_articles: int) -> int:
+    """Processes to use for a batch of articles: Options.n_process, for large inputs only."""
+    n = max(1, int(getattr(options, "n_process", 1) or 1))
+    if n_articles < PARALLEL_MIN_ARTICLES:
+        return 1
+    return min(n, os.cpu_count() or 1)
