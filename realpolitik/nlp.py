@@ -34,9 +34,23 @@ def _register_components() -> None:
     @Language.component("rp_line_boundaries")
     def line_boundaries(doc):
         """A line break ends a sentence: headings, bullets and list items are not glued to the next line."""
-        for tok in doc[:-1]:
-            if "\n" in tok.text:
-                doc[tok.i + 1].is_sent_start = True
+        text = doc.text
+        if "\n" not in text:  # most sentences: no Token objects built at all (issue 9, speed)
+            return doc
+        # A token's trailing whitespace is at most one space, so every "\n" lies inside a token;
+        # find those tokens from the character offsets instead of visiting every token.
+        from bisect import bisect_right
+
+        from spacy.attrs import IDX
+
+        starts = doc.to_array(IDX).tolist()
+        last = len(doc) - 1
+        pos = text.find("\n")
+        while pos >= 0:
+            i = bisect_right(starts, pos) - 1
+            if i < last:
+                doc[i + 1].is_sent_start = True
+            pos = text.find("\n", starts[i + 1] if i < last else len(text))
         return doc
 
 

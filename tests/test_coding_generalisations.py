@@ -238,3 +238,13 @@ def test_laying_down_arms_is_a_retreat(coder):
 def test_multiword_verb_matches_plural_object_and_number_of(coder):
     evs = code(coder, "Poland opened its borders to a large number of Ukrainians and Belarusians.")
     assert triples(evs) == [("POL", "BLR", "AID"), ("POL", "UKR", "AID")]
+
+
+def test_classifier_training_reproduces_a_useful_model(tmp_path):
+    from realpolitik.coding.quadclf import QuadClassifier, train
+    import json
+    out = tmp_path / "m.json"
+    report = train(out=out)
+    assert report["sentences"] >= 250 and report["cv_accuracy"] >= 0.6
+    m = QuadClassifier.from_json(json.loads(out.read_text()))
+    assert set(m.index) == set(model().index)

@@ -31,6 +31,10 @@ _PARSED_ATTRS = ("TAG", "POS", "MORPH", "LEMMA", "HEAD", "DEP", "ENT_IOB", "ENT_
 # Below this many articles a batch stays in one process: a second process costs a model load
 # (~1 s) and ~250 MB, repaid only on long inputs (benchmarks/throughput.py --n-process 2).
 PARALLEL_MIN_ARTICLES = 64
+# Tokens of left context a run starting a line is parsed with: the line break and three words
+# before it, the reach of en_core_web_sm's token vectors (see _left_context).
+CONTEXT_TOKENS = 4
+STATS = {"reparsed": 0}  # runs parsed again without context (the parse crossed a line break)
 
 
 class Prefilter:
@@ -51,7 +55,7 @@ class Prefilter:
         self.sectors, self.not_standalone = _sector_terms()
         self._lemmas = _LemmaForms(nlp)
         self._flags: dict[str, int] = {}
-        self._actor_keys: dict[str, list] = {}
+        self._by_hash: dict[int, int] = {}
 
     def flags(self, lower: str) -> int:
         """The prefilter flags of a lowercase word form (cached)."""
@@ -86,23 +90,33 @@ class Prefilter:
                 out.append(start)
         return out
 
-    def plan(self, doc) -> list[tuple[int, int, bool]]:
+    def token_flags(self, doc) -> numpy.ndarray:
+        """The flags of every token of a Doc (from its lowercase forms' hashes, no Token objects)."""
+        from spacy.attrs import LOWER
+
+        by_hash = self._by_hash
+        strings = doc.vocab.strings
+        out = []
+        for h in doc.to_array(LOWER).tolist():
+            f = by_hash.get(h)
+            if f is None:
+                f = by_hash[h] = self.flags(strings[h])
+            out.append(f)
+        return numpy.asarray(out, dtype="int64")
+
+    def plan(self, doc, text: str) -> list[tuple[int, int, bool]]:
         """Runs of stage-1 sentences as (start token, end token, parse?), covering the whole Doc."""
-        sents = [(s.start, s.end) for s in doc.sents]
-        if not sents:
-            return []
-        n = len(sents)
-        starts_char = [doc[s].idx for s, _ in sents]
-        sent_flags = [0] * n
-        k = 0
-        flags = self.flags
-        for s_i, (s, e) in enumerate(sents):
-            f = 0
-            for tok in doc[s:e]:
-                f |= flags(tok.lower_)
-            sent_flags[s_i] = f
+        from spacy.attrs import IDX, SENT_START
+
+        arr = doc.to_array([IDX, SENT_START]).astype("int64")
+        starts = numpy.flatnonzero(arr[:, 1] == 1)
+        if not len(starts) or starts[0] != 0:
+            starts = numpy.concatenate([[0], starts])
+        bounds = starts.tolist() + [len(doc)]
+        n = len(starts)
+        starts_char = arr[starts, 0].tolist()
+        sent_flags = numpy.bitwise_or.reduceat(self.token_flags(doc), starts).tolist()
         has_actor = [bool(f & SECTOR) for f in sent_flags]
-        text = doc.text
         for start in self.actor_hits(text):
             k = bisect_right(starts_char, start) - 1
             if k >= 0:
@@ -112,17 +126,19 @@ class Prefilter:
             trig = bool(f & TRIG) or (bool(f & SAY) and bool(f & MODAL))
             if trig and (has_actor[i] or self.sourceless):
                 sel[i] = True
-        if not any(sel):
-            return [(sents[0][0], sents[-1][1], False)]
         cands = [i for i in range(n) if sel[i]]
+        if not cands:
+            return [(0, len(doc), False)]
         # "he said": the source's antecedent is looked up in the sentence before (factuality.scope)
         for i in cands:
             if sent_flags[i] & PRON and i > 0 and has_actor[i - 1]:
                 sel[i - 1] = True
-        for i in _structure_sentences(doc, text, sents, starts_char, cands):
+        ends_char = starts_char[1:] + [len(text)]
+        for i in _structure_sentences(doc, text, starts_char, [(starts_char[i], ends_char[i]) for i in cands]):
             sel[i] = True
         runs: list[tuple[int, int, bool]] = []
-        for i, (s, e) in enumerate(sents):
+        for i in range(n):
+            s, e = bounds[i], bounds[i + 1]
             if runs and runs[-1][2] == sel[i]:
                 runs[-1] = (runs[-1][0], e, sel[i])
             else:
@@ -130,14 +146,16 @@ class Prefilter:
         return runs
 
 
-def _structure_sentences(doc, text: str, sents, starts_char, cands: list[int]) -> list[int]:
-    """Sentences the document-level factuality reading parses for the candidates: the title and
-    the lead's first sentence when a candidate lies in them, the lead-in line above a bullet."""
-    if text.count("\n") == 0:
+def _structure_sentences(doc, text: str, starts_char: list[int], spans: list[tuple[int, int]]) -> list[int]:
+    """Sentences the document-level factuality reading needs parsed for the candidate spans: the
+    title and the lead's first sentence when a candidate lies in them (title hedges colour both),
+    and the lead-in line above a bullet holding a candidate ("Officials said:")."""
+    if "\n" not in text:
         return []
     from realpolitik.factuality.document import document_context
 
-    ctx = document_context(doc)  # geometry only (lines, title, lead, bullets): text-based
+    ctx = document_context(doc)  # its geometry (lines, title, lead, bullets) comes from the text alone
+    doc.user_data.clear()  # ... but its statuses do not: the coder must compute them on the parse
     out: list[int] = []
 
     def sent_at(offset: int) -> int:
@@ -146,8 +164,9 @@ def _structure_sentences(doc, text: str, sents, starts_char, cands: list[int]) -
     def sents_over(start: int, end: int) -> list[int]:
         return list(range(sent_at(start), sent_at(max(start, end - 1)) + 1))
 
-    spans = [(doc[sents[i][0]].idx, doc[sents[i][1] - 1].idx + len(doc[sents[i][1] - 1])) for i in cands]
-    hit = lambda a, b: any(s < b and a < e for s, e in spans)  # noqa: E731
+    def hit(a: int, b: int) -> bool:
+        return any(s < b and a < e for s, e in spans)
+
     if ctx.title is not None and (hit(ctx.title.start, ctx.title.end + 1)
                                   or (ctx.lead is not None and hit(ctx.lead.start, ctx.lead.end + 1))):
         out += sents_over(ctx.title.start, ctx.title.end)
@@ -155,13 +174,23 @@ def _structure_sentences(doc, text: str, sents, starts_char, cands: list[int]) -
             out.append(sent_at(ctx.lead.start))
     for r in ctx.regions:
         if r.kind == "bullet" and hit(r.start, r.end):
-            k = text.rfind(":", 0, r.start)  # the lead-in: the last line ending in ":" above the item
-            while k >= 0 and text[k + 1:text.find("\n", k) if text.find("\n", k) >= 0 else len(text)].strip():
-                k = text.rfind(":", 0, k)
-            if k >= 0:
-                line_start = text.rfind("\n", 0, k) + 1
-                out += sents_over(line_start, k + 1)
+            lead_in = _lead_in(text, r.start)
+            if lead_in is not None:
+                out += sents_over(*lead_in)
     return out
+
+
+def _lead_in(text: str, pos: int) -> tuple[int, int] | None:
+    """The (start, end) of the nearest line above `pos` that ends in a colon: a bullet's lead-in."""
+    for _ in range(200):  # a list longer than this is no news article; its items keep their own status
+        if pos <= 0:
+            return None
+        start = text.rfind("\n", 0, pos - 1) + 1
+        line = text[start:pos].rstrip()
+        if line.endswith(":"):
+            return start, start + len(line)
+        pos = start
+    return None
 
 
 def _pronouns() -> frozenset[str]:
@@ -247,20 +276,58 @@ def _stage1(nlp, texts: list[str], batch_size: int):
         yield lines(doc)
 
 
-def _chunk(nlp, doc, norms, s: int, e: int):
-    """A fresh Doc of tokens s..e (same words, spaces and token norms; no sentence starts)."""
+def _chunk(nlp, text: str, cols, s: int, e: int):
+    """A fresh Doc of tokens s..e (same words, spaces and token norms; no sentence starts).
+
+    `cols` is the article Doc's (IDX, LENGTH, SPACY, NORM) array: words are cut from the text.
+    """
     from spacy.attrs import NORM
     from spacy.tokens import Doc
 
-    toks = doc[s:e]
-    out = Doc(nlp.vocab, words=[t.text for t in toks], spaces=[bool(t.whitespace_) for t in toks])
-    out.from_array([NORM], norms[s:e])
+    rows = cols[s:e].tolist()
+    out = Doc(nlp.vocab, words=[text[i:i + n] for i, n, _, _ in rows], spaces=[bool(sp) for _, _, sp, _ in rows])
+    out.from_array([NORM], cols[s:e, 3:4])
     return out
+
+
+def _left_context(doc, s: int) -> int:
+    """How many tokens before a run to parse with it, for context only.
+
+    The model's token vectors see four tokens either side (a CNN of depth 4, window 1), so a
+    run that starts a line gets the line break and the three tokens before it: its first words
+    are then tagged and parsed as in the whole article. The break keeps the parse apart (the line
+    rule starts a sentence after it). A run starting inside a line gets none: there the parser
+    could join it to the sentence before.
+    """
+    if s == 0 or not doc[s - 1].is_space or "\n" not in doc[s - 1].text:
+        return 0
+    return min(s, CONTEXT_TOKENS)
+
+
+def _strip(nlp, chunk, k: int):
+    """The parsed run without its k context tokens, as an attribute array (None: parse again)."""
+    from spacy.attrs import ENT_IOB, intify_attr
+
+    attrs = [intify_attr(a) for a in _PARSED_ATTRS]
+    arr = chunk.to_array(attrs)
+    if not k:
+        return arr
+    if any(t.head.i < k for t in chunk[k:]):  # the parse crossed the line break: do without context
+        from spacy.attrs import IDX, LENGTH, NORM, SPACY
+
+        STATS["reparsed"] += 1
+        again = nlp(_chunk(nlp, chunk.text, chunk.to_array([IDX, LENGTH, SPACY, NORM]), k, len(chunk)))
+        return again.to_array(attrs)
+    arr = arr[k:]
+    iob = attrs.index(ENT_IOB)
+    if len(arr) and arr[0][iob] == 1:  # an entity begun in the context: it starts here
+        arr[0][iob] = 3
+    return arr
 
 
 def _merge(nlp, doc, runs, parsed: list) -> None:
     """Write the parsed runs' annotations into the stage-1 Doc; other sentences get a flat tree."""
-    from spacy.attrs import DEP, HEAD, intify_attr
+    from spacy.attrs import DEP, HEAD, SENT_START, intify_attr
 
     attrs = [intify_attr(a) for a in _PARSED_ATTRS]
     head_col, dep_col = attrs.index(HEAD), attrs.index(DEP)
@@ -270,10 +337,12 @@ def _merge(nlp, doc, runs, parsed: list) -> None:
     sent_starts = None
     for s, e, parse in runs:
         if parse:
-            arr[s:e] = next(it).to_array(attrs)
+            arr[s:e] = next(it)
             continue
         if sent_starts is None:
-            sent_starts = [t.i for t in doc if t.is_sent_start]
+            sent_starts = numpy.flatnonzero(doc.to_array(SENT_START).astype("int64") == 1).tolist()
+            if not sent_starts or sent_starts[0] != 0:
+                sent_starts.insert(0, 0)
         lo = bisect_right(sent_starts, s) - 1
         for k in range(max(lo, 0), len(sent_starts)):
             a = max(sent_starts[k], s)
@@ -285,24 +354,29 @@ def _merge(nlp, doc, runs, parsed: list) -> None:
             # relative heads, stored as unsigned: each token points at its sentence's first one
             arr[a + 1:b, head_col] = numpy.arange(-1, a - b, -1, dtype="int64").astype("uint64")
     doc.from_array(attrs, arr)
+    doc.user_data.clear()
 
 
 def parse_articles(texts: list[str], prefilter: Prefilter, batch_size: int = 32) -> list:
     """Stage 1 + stage 2 over a batch of texts: one Doc per text, parsed where it matters."""
-    from spacy.attrs import NORM
+    from spacy.attrs import IDX, LENGTH, NORM, SPACY
 
     from realpolitik.nlp import get_nlp
 
     nlp = get_nlp()
     docs = list(_stage1(nlp, texts, batch_size))
-    plans, jobs = [], []
-    for doc in docs:
-        runs = prefilter.plan(doc) if len(doc) else []
+    plans, jobs, lefts = [], [], []
+    for doc, text in zip(docs, texts):
+        runs = prefilter.plan(doc, text) if len(doc) else []
         plans.append(runs)
         if any(p for _, _, p in runs):
-            norms = doc.to_array([NORM])
-            jobs.extend(_chunk(nlp, doc, norms, s, e) for s, e, p in runs if p)
-    parsed = iter(list(nlp.pipe(jobs, batch_size=batch_size)))
+            cols = doc.to_array([IDX, LENGTH, SPACY, NORM])
+            for s, e, p in runs:
+                if p:
+                    k = _left_context(doc, s)
+                    jobs.append(_chunk(nlp, text, cols, s - k, e))
+                    lefts.append(k)
+    parsed = iter([_strip(nlp, d, k) for d, k in zip(nlp.pipe(jobs, batch_size=batch_size), lefts)])
     out = []
     for doc, runs in zip(docs, plans):
         mine = [next(parsed) for _, _, p in runs if p]

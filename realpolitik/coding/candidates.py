@@ -1,0 +1,467 @@
+"""Candidate events of a sentence for the rules coder: trigger lookup and the actors filling each role.
+
+`candidates(sent, idx)` finds every lexicon trigger (verbs, event nouns, multiword and prepositional
+forms) and reads its actor and recipient off the dependency parse; `realpolitik.coding.rules`
+then resolves embeddings, future and refusal readings, confidence and the events themselves.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from realpolitik.coding import cues
+from realpolitik.coding.lexicon import Trigger, entries
+from realpolitik.coding.roles import (ActorIndex, agents, child, has_country, noun_agents, patients_passive,
+                                      prep_objects, subject_np)
+from realpolitik.model import ActorMention
+
+# Prepositions that introduce the recipient of an event, by frame.
+TARGET_PREPS = frozenset({"to", "with", "against", "on", "at", "into", "toward", "towards", "for", "upon", "over"})
+PLACE_PREPS = frozenset({"in", "near", "inside"})  # where an attack or deployment lands
+SOURCE_PREPS = frozenset({"from", "by"})
+WEAPON_LEMMAS = cues.CHANNEL_CUES[6][1] | {"system", "equipment", "hardware"}
+# Verbs whose object is also the actor of the clause they govern ("helping Iran build").
+CONTROL_LEMMAS = frozenset({"help", "assist", "urge", "ask", "press", "allow", "enable", "force", "encourage", "push"})
+PERSON_LEMMAS = frozenset({"diplomat", "ambassador", "envoy", "journalist", "national", "citizen", "official",
+                           "staff", "worker", "reporter", "attache", "attaché"})
+SAY_LEMMAS = frozenset({"say", "declare", "reiterate", "insist", "state", "stress", "tell", "announce", "add",
+                        "maintain", "argue"})
+OBLIGATION_AUX = frozenset({"must", "should"})
+OBLIGATION = Trigger("say_must", "V", "REQUEST", None, "100", "say", "W", ())
+# Predicative adjectives that say what their verb says ("X is opposed to Y" = X opposes Y).
+ADJ_TRIGGERS = {"opposed": "oppose", "committed": "commit", "hostile": "oppose", "supportive": "support"}
+# Verbs of speaking whose refusal is a non-answer, not a rejection ("declined to comment").
+NO_COMMENT_LEMMAS = frozenset({"comment", "elaborate", "confirm", "say", "speculate", "respond",
+                               "specify", "disclose", "answer"})
+# Modes of acts with no recipient: no other actor of the clause is taken as one ("resigned after talks with X").
+INTRANSITIVE_MODES = frozenset({"resign", "strike", "hunger"})
+# Objects that make sending someone an inquiry, not aid ("dispatched inspectors to the site").
+INQUIRY_LEMMAS = frozenset({"inspector", "investigator", "prosecutor", "auditor"})
+# Prepositions naming what a complaint or protest is about, preferred over its audience ("to the UN").
+COMPLAINT_PREPS = frozenset({"about", "over", "against"})
+# Purposes that make sending people an inquiry ("sent a team to investigate").
+INQUIRY_VERBS = frozenset({"investigate", "probe", "inspect", "examine", "verify"})
+# Objects of "fight"/"attack" that are problems, not parties ("fight the epidemic").
+PROBLEM_LEMMAS = frozenset("""epidemic pandemic disease virus outbreak covid-19 covid ebola malaria cholera poverty
+hunger famine corruption crime inflation drought fire wildfire cause climate change unemployment illiteracy
+racism discrimination trafficking smuggling piracy extremism radicalisation radicalization""".split())
+# Restrictions whose lifting, cutting or ending is a concession (PLOVER CONCEDE).
+RESTRICTION_LEMMAS = frozenset("""sanction embargo blockade curfew tariff ban restriction curb boycott siege
+emergency quota duty tax levy limit""".split())
+# Verbs that are a concession only when they undo a restriction or a rule.
+EASE_ONLY = frozenset({"remove", "repeal", "abolish"})
+RULE_LEMMAS = frozenset({"law", "rule", "regulation", "decree", "measure", "order", "requirement", "policy"})
+# What is pulled out in a PLOVER SANCTION 'withdraw' (not forces leaving a territory).
+WITHDRAWN_RESOURCES = frozenset("""peacekeeper observer monitor inspector diplomat ambassador envoy staff aid
+funding support worker volunteer mission""".split())
+CIVILIAN_PERSONNEL = frozenset("""observer monitor team expert doctor nurse staff inspector worker volunteer
+specialist adviser advisor""".split())
+# Abstract objects of strengthen/reinforce that make no mobilisation.
+ABSTRACT_OBJECTS = frozenset("""commitment cooperation tie relation relationship partnership position economy
+presence role effort capacity capability resolve""".split())
+# Nouns that name an undertaking whose kind a modifier gives ("mediation effort", "rescue mission").
+GENERIC_EVENT_HEADS = frozenset({"effort", "bid", "initiative", "mission", "operation", "campaign", "process",
+                                 "program", "programme", "package", "plan", "drive"})
+# Modifiers that make an event noun a document or a medium ("press release", "news conference").
+NON_EVENT_MODIFIERS = frozenset({"press", "news", "video", "data", "software", "photo"})
+# Partners of a joint action ("talks with X", "a pact between X and Y"); other preps name its topic.
+SYM_PREPS = frozenset({"with", "between", "among", "to", "against"})
+# Verbs that hand their subject to an event noun they take as object although they carry an event of their
+# own elsewhere ("gave a warm welcome", "extended its support"): the noun's event wins over the verb's.
+LENDING_VERBS = frozenset({"give", "extend", "express", "voice", "offer"})
+# Participles that tie a noun to its patron ("government-backed troops"); as modifiers they are no event.
+MODIFIER_LEMMAS = frozenset({"back", "link", "tie", "affiliate", "associate", "sponsor", "support", "arm", "fund"})
+
+
+@dataclass
+class _Cand:
+    """A candidate event before de-duplication."""
+
+    trig: Trigger
+    tok: object
+    type: str
+    sources: list[ActorMention]
+    targets: list[ActorMention]
+    how: str
+    obj_lemmas: set[str] = field(default_factory=set)
+    absorbed: bool = False
+    contexts: tuple[str, ...] = ()
+
+
+def _lemma(tok) -> str:
+    return tok.lemma_.lower()
+
+
+def _lookup(tok) -> Trigger | None:
+    """The lexicon entry a token triggers, trying particle/preposition multiword forms first."""
+    table = entries()
+    lem = _lemma(tok)
+    if tok.pos_ in ("VERB", "AUX"):
+        for c in tok.children:
+            if c.dep_ not in ("prt", "prep", "dobj"):
+                continue
+            for word in {c.lower_, _lemma(c)}:  # "opened its borders" -> open_border
+                for pos in ("V", "L"):  # "carried out" (a light verb), "called for" (a verb)
+                    if (f"{lem}_{word}", pos) in table:
+                        return table[(f"{lem}_{word}", pos)]
+        return table.get((lem, "V")) or table.get((lem, "L"))
+    if tok.pos_ == "ADJ" and lem in ADJ_TRIGGERS and tok.dep_ in ("acomp", "ROOT", "conj"):
+        return table.get((ADJ_TRIGGERS[lem], "V"))  # "is opposed to", "is committed to"
+    if tok.pos_ in ("NOUN", "PROPN"):
+        mods = [c for c in tok.children if c.dep_ in ("compound", "amod")]
+        if any(_lemma(c) in NON_EVENT_MODIFIERS for c in mods):
+            return None  # "a press release", "a news conference about ..."
+        for c in mods:  # "war games": a two-word event noun
+            if (f"{_lemma(c)}_{lem}", "N") in table:
+                return table[(f"{_lemma(c)}_{lem}", "N")]
+        if tok.dep_ == "pobj" and (tok.head.lower_, lem) in _prep_nouns():  # "on alert", "on strike"
+            return _prep_nouns()[(tok.head.lower_, lem)]
+        if lem in GENERIC_EVENT_HEADS:  # "a mediation effort", "a relief operation": the modifier is the event
+            for c in mods:
+                t = table.get((_lemma(c), "N"))
+                if t is not None:
+                    return t
+        if tok.dep_ == "compound" and _lemma(tok.head) in GENERIC_EVENT_HEADS:
+            return None  # coded at the head noun
+        return table.get((lem, "N")) or table.get((tok.lower_, "N"))
+    return None
+
+
+# Event nouns that only name an event after a given preposition ("troops on alert", "workers on strike",
+# "placed under arrest", "put on trial"); the verb they hang from lends its subject.
+PREP_NOUN_ENTRIES = {("on", "alert"): ("alert", "MOBILIZE", "troops", "150", ("military",)),
+                     ("on", "strike"): ("strike", "PROTEST", "strike", "143", ()),
+                     ("on", "trial"): ("trial", "ACCUSE", "allege", "1125", ("legal",)),
+                     ("under", "arrest"): ("arrest", "COERCE", "arrest", "173", ("legal",)),
+                     ("under", "siege"): ("siege", "COERCE", "restrict", "191", ("military",)),
+                     ("on", "hunger"): ("hunger_strike", "PROTEST", "hunger", "142", ())}
+
+
+@lru_cache(maxsize=1)
+def _prep_nouns() -> dict[tuple[str, str], Trigger]:
+    return {k: Trigger(lem, "N", t, m, cam, "so", "", ctx) for k, (lem, t, m, cam, ctx) in PREP_NOUN_ENTRIES.items()}
+
+
+def _obj_lemmas(tok) -> set[str]:
+    """Lemmas of the trigger's objects and their modifiers (what is supplied, bought, shared)."""
+    out: set[str] = {tok.lemma_.lower()}
+    for c in tok.children:
+        if c.dep_ in ("dobj", "pobj", "prep", "dative", "compound", "amod", "attr", "xcomp", "ccomp", "acl", "oprd"):
+            out |= {t.lemma_.lower() for t in c.subtree}
+    return out
+
+
+def _targets(tok, trig: Trigger, idx: ActorIndex, sources: list[ActorMention]) -> tuple[list[ActorMention], str]:
+    """Actors on the receiving end of a verb trigger."""
+    src = {(m.start, m.end) for m in sources}
+
+    fallback: list[ActorMention] = []
+
+    def keep(ms, given: bool = False):
+        ms = [m for m in ms if (m.start, m.end) not in src]
+        if ms and not any(has_country(m) for m in ms):
+            if not given:  # "sent troops": what an AID verb hands over is not its recipient
+                fallback.extend(ms)  # "deploy peacekeepers in Iraq": a bare sector object is a last resort
+            return []
+        return ms
+
+    if child(tok, "nsubjpass") is not None:
+        got = keep(patients_passive(tok, idx))
+        if got:
+            return got, "passive"
+    for dep in ("dative", "iobj", "dobj"):
+        c = child(tok, dep)
+        if c is not None and c.tag_ != "IN":
+            got = keep(idx.np_conj(c), given=(dep == "dobj" and trig.type in ("AID", "MOBILIZE")))
+            if got:
+                return got, "direct"
+    holders = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "attr", "oprd")]
+    if trig.type in ("ACCUSE", "PROTEST"):  # "complained to the UN about X": X is the one accused
+        for h in holders:
+            for prep, p in prep_objects(h, COMPLAINT_PREPS):
+                got = keep(idx.np_conj(p))
+                if got:
+                    return got, "prep"
+    preps = SYM_PREPS if trig.frame == "sym" else TARGET_PREPS  # "agreed on X": the topic is not a partner
+    preps = preps | ({"from"} if "f" in trig.flags else set()) | ({"in"} if "i" in trig.flags else set())
+    for h in holders:
+        for prep, p in prep_objects(h, preps):
+            got = keep(idx.np_conj(p))
+            if not got and trig.type in ("AID", "MOBILIZE", "ASSAULT"):
+                # "sent aid to people in Yemen", "mobilised for a war against Iraq": the inner phrase names them
+                for _, q in prep_objects(p, PLACE_PREPS | {"against"}):
+                    got = keep(idx.np_conj(q))
+                    if got:
+                        break
+            if got:
+                return got, "prep"
+    if trig.frame == "say" or trig.lemma in CONTROL_LEMMAS:
+        for c in tok.children:
+            if c.dep_ in ("ccomp", "xcomp"):
+                s = child(c, "nsubj", "nsubjpass")
+                if s is not None:
+                    got = keep(subject_np(s, idx))
+                    if got:
+                        return got, "clause"
+    if trig.type in ("ASSAULT", "MOBILIZE", "PROTEST", "COERCE"):
+        for h in holders:
+            for prep, p in prep_objects(h, PLACE_PREPS):
+                got = keep(idx.np_conj(p))
+                if not got:  # "near the border with Georgia"
+                    for prep2, q in prep_objects(p, frozenset({"with", "of"})):
+                        got = keep(idx.np_conj(q))
+                if got:
+                    return got, "place"
+    if fallback:
+        return fallback[:1], "sector"
+    return [], "none"
+
+
+def _place_actors(tok, idx: ActorIndex) -> list[ActorMention]:
+    """Actors named as the place of a protest ("protesters marched ... in Baghdad"): the protesters' country."""
+    for t in tok.subtree:
+        if t.dep_ == "prep" and t.lower_ in ("in", "across", "throughout"):
+            for p in t.children:
+                if p.dep_ == "pobj":
+                    got = idx.np_conj(p)
+                    if got:
+                        return got[:1]
+    return []
+
+
+def _from_actor(tok, idx: ActorIndex) -> list[ActorMention]:
+    """The giver in a receipt or purchase: "from X" on the verb or its object."""
+    holders = [tok] + [c for c in tok.children if c.dep_ in ("dobj",)]
+    for h in holders:
+        for prep, p in prep_objects(h, frozenset({"from"})):
+            got = idx.np_conj(p)
+            if got:
+                return got
+    return []
+
+
+def _noun_targets(tok, idx: ActorIndex, preps: frozenset[str]) -> list[ActorMention]:
+    out: list[ActorMention] = []
+    for prep, p in prep_objects(tok, preps):
+        out += idx.np_conj(p)
+    return out
+
+
+def _clause_subject(tok, idx: ActorIndex) -> list[ActorMention]:
+    """Actors of the subject of a clause governed by `tok` ("demand that Israel ease ...")."""
+    for c in tok.children:
+        if c.dep_ in ("ccomp", "acl", "xcomp"):
+            s = child(c, "nsubj", "nsubjpass")
+            if s is not None:
+                got = subject_np(s, idx)
+                if got:
+                    return got
+    return []
+
+
+def _claimed(tok) -> bool:
+    """Whether an event noun is what someone claims or denies responsibility for."""
+    h = tok.head
+    return tok.dep_ == "pobj" and h.lower_ == "for" and h.head.lemma_.lower() in ("responsibility", "credit", "blame")
+
+
+def _lends_subject(verb, noun_trig: Trigger) -> bool:
+    """Whether a verb hands its subject to an event noun it governs ("held talks", "gave a welcome")."""
+    vt = _lookup(verb)
+    if vt is None:
+        return False
+    if vt.pos == "L":
+        return True
+    # "offered talks" stays an offer (AGREE) unless the noun is itself a verbal act of support or a visit
+    return _lemma(verb) in LENDING_VERBS and noun_trig.type in ("CONSULT", "SUPPORT", "ACCUSE", "REQUEST", "THREATEN") \
+        and (_lemma(verb) != "offer" or noun_trig.type == "SUPPORT")
+
+
+def _noun_object_event(tok) -> bool:
+    """Whether a lending verb's object is an event noun, so the verb itself yields ("gave a warm welcome")."""
+    if _lemma(tok) not in LENDING_VERBS:
+        return False
+    o = child(tok, "dobj")
+    if o is None:
+        return False
+    nt = _lookup(o)
+    return nt is not None and nt.pos == "N" and _lends_subject(tok, nt)
+
+
+def _obligation(tok, idx: ActorIndex) -> _Cand | None:
+    """ "X said Y must / should do Z" is X's REQUEST of Y (a demand put as a statement)."""
+    if _lemma(tok) not in SAY_LEMMAS:
+        return None
+    for c in tok.children:
+        if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in OBLIGATION_AUX for a in c.children):
+            s = child(c, "nsubj", "nsubjpass")
+            tgts = subject_np(s, idx) if s is not None else []
+            srcs, how = agents(tok, idx)
+            if srcs and tgts:
+                return _Cand(OBLIGATION, c, "REQUEST", srcs, [m for m in tgts if m not in srcs], how + "+clause",
+                             _obj_lemmas(c))
+    return None
+
+
+def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
+    """Every trigger of a sentence with the actors in its roles."""
+    out: list[_Cand] = []
+    for tok in sent:
+        ob = _obligation(tok, idx)
+        if ob is not None:
+            out.append(ob)
+            continue
+        trig = _lookup(tok)
+        if trig is None:
+            continue
+        if trig.pos == "N" and _claimed(tok):
+            continue  # "claimed responsibility for the attack": CAMEO 015, a statement about a past event
+        if trig.type == "REJECT" and any(c.dep_ == "xcomp" and _lemma(c) in NO_COMMENT_LEMMAS for c in tok.children):
+            continue  # "declined to comment": a plain statement (CAMEO 011), not a rejection of anyone
+        obj = _obj_lemmas(tok)
+        if trig.pos == "L":
+            continue  # light verbs lend their subject to the noun they govern (below)
+        if trig.pos == "N":
+            srcs = noun_agents(tok, idx)
+            how = "noun"
+            # a noun coordinated with an object ("launched air and missile strikes") takes that object's place
+            anchor = tok
+            while anchor.dep_ == "conj" and anchor.head is not anchor:
+                anchor = anchor.head
+            head = anchor.head
+            dep = anchor.dep_
+            if not srcs and dep in ("dobj", "nsubjpass", "attr", "pobj", "appos") and head is not anchor:
+                verb = head
+                if dep == "pobj" and head.dep_ == "prep":
+                    verb = head.head
+                if verb.pos_ in ("VERB", "AUX"):
+                    # only a light verb lends its subject ("held talks"); "talks on threats" does not
+                    state = dep == "pobj" and (head.lower_, _lemma(anchor)) in _prep_nouns()
+                    particle = dep == "pobj" and head.lower_ in ("out", "up")  # "carried out a raid" parsed as a prep
+                    if (dep in ("dobj", "nsubjpass", "attr") or particle) and _lends_subject(verb, trig) or state:
+                        srcs, how = agents(verb, idx)  # "was placed under arrest by X": X, via the agent
+                        how = "light"
+            if trig.frame == "sym":
+                preps = SYM_PREPS  # "talks on X": the topic is not the partner
+            else:
+                preps = TARGET_PREPS | {"between", "among"} | ({"of"} if trig.type in ("ASSAULT", "COERCE", "RETREAT") else set())
+                if trig.type == "RETREAT":
+                    preps = preps | {"from"}  # "the withdrawal of troops from X"
+            if trig.frame == "buy":
+                preps = preps | {"from", "of"}  # "purchases of Russian oil": the origin is the seller
+            tgts = _noun_targets(tok, idx, frozenset(preps))
+            if trig.frame == "sym":
+                between = _noun_targets(tok, idx, frozenset({"between", "among"}))
+                if between and not srcs:
+                    srcs = between
+            if not tgts and dep == "dobj" and head.pos_ == "VERB":
+                # "imposed sanctions on Iran": the recipient hangs off the light verb (or the first conjunct);
+                # "imposed a curfew in X": for force and restrictions the place names who bears them
+                hp = preps | (PLACE_PREPS if trig.type in ("COERCE", "ASSAULT", "MOBILIZE") else frozenset())
+                got = [m for h in {head, anchor} for p, q in prep_objects(h, hp) for m in idx.np_conj(q)]
+                tgts = [m for m in got if m not in srcs]
+                if not tgts:
+                    d = child(head, "dative")
+                    if d is not None:
+                        tgts = idx.np_conj(d)
+            if not tgts and trig.frame == "say":
+                tgts = _clause_subject(tok, idx)
+            srcs_set = {(m.start, m.end) for m in srcs}
+            tgts = [m for m in tgts if (m.start, m.end) not in srcs_set]
+            cand = _Cand(trig, tok, trig.type, srcs, tgts, how, obj)
+            if trig.frame == "buy":
+                _apply_buy(cand, obj, srcs, tgts)
+            out.append(cand)
+            continue
+        # verbs
+        if tok.dep_ in ("amod", "compound") and _lemma(tok) in MODIFIER_LEMMAS:
+            continue  # "government-backed troops": a modifier, not an event
+        if _noun_object_event(tok):
+            continue  # the noun it governs carries the event and borrows its subject
+        if trig.frame == "recv":
+            givers = _from_actor(tok, idx)
+            if not givers:
+                if trig.type == "AID":
+                    continue
+                srcs, how = agents(tok, idx)  # "X received Y": a visit hosted by X
+                tgts, _ = _targets(tok, trig, idx, srcs)
+                out.append(_Cand(trig, tok, trig.type, srcs, tgts, how, obj))
+                continue
+            takers, how = agents(tok, idx)
+            t = "AID" if trig.type == "CONSULT" else trig.type
+            out.append(_Cand(trig, tok, t, givers, takers, how, obj))
+            continue
+        srcs, how = agents(tok, idx)
+        if trig.frame == "buy":
+            sellers = _from_actor(tok, idx)
+            o = child(tok, "dobj")
+            if not sellers and o is not None:
+                sellers = [m for m in idx.np_conj(o) if m not in srcs]
+            cand = _Cand(trig, tok, trig.type, srcs, sellers, how, obj)
+            _apply_buy(cand, obj, srcs, sellers)
+            out.append(cand)
+            continue
+        if not srcs and trig.type == "PROTEST":
+            srcs, how = _place_actors(tok, idx), "place"
+        sp = child(tok, "nsubjpass")
+        if _lemma(tok) in ADJ_TRIGGERS.values() and sp is not None and child(tok, "agent") is None:
+            # "X is opposed to Y", "X is committed to Y": a state of X, not something done to X
+            srcs, how = subject_np(sp, idx), "direct"
+            got = [m for _, p in prep_objects(tok, frozenset({"to"})) for t in p.subtree for m in idx.at_all(t)]
+            tgts = [m for m in got if has_country(m) and m.code[:3] not in {x.code[:3] for x in srcs}][:1]
+            out.append(_Cand(trig, tok, trig.type, srcs, tgts, how + ("+prep" if tgts else ""), obj))
+            continue
+        tgts, thow = _targets(tok, trig, idx, srcs)
+        if "O" in trig.flags and not tgts and child(tok, "dobj", "nsubjpass", "xcomp", "ccomp") is None:
+            continue
+        how = how if thow == "none" else f"{how}+{thow}"
+        type_ = trig.type
+        dobj = child(tok, "dobj") or child(tok, "nsubjpass")
+        head_obj = _lemma(dobj) if dobj is not None else ""
+        purpose = {_lemma(c) for c in tok.children if c.dep_ in ("advcl", "xcomp")}
+        if type_ == "AID" and (head_obj in INQUIRY_LEMMAS or purpose & INQUIRY_VERBS):
+            type_ = "ACCUSE"  # PLOVER: an investigation (mode investigate) of the place or party they go to
+        if type_ == "ASSAULT" and head_obj in PROBLEM_LEMMAS and not idx.np_conj(dobj):
+            continue  # "fight the epidemic", "combat poverty": no party is attacked
+        if trig.lemma in EASE_ONLY and head_obj not in RESTRICTION_LEMMAS | RULE_LEMMAS:
+            continue  # "removed the governor" is no concession; "removed the curfew" is
+        if type_ in ("SANCTION", "CONCEDE") and head_obj in RESTRICTION_LEMMAS:
+            type_ = "CONCEDE"  # "cut tariffs", "ended the curfew", "removed sanctions": easing a restriction
+        if type_ in ("RETREAT", "SANCTION") and trig.mode in ("withdraw", None) and head_obj in WITHDRAWN_RESOURCES:
+            type_ = "SANCTION"  # PLOVER SANCTION 'withdraw': pulling out one's observers, envoys, aid or monitors
+        if type_ == "MOBILIZE" and head_obj in ABSTRACT_OBJECTS:
+            continue  # "strengthened its commitment", "reinforced cooperation": no force is raised
+        if type_ == "MOBILIZE" and head_obj in CIVILIAN_PERSONNEL | {"peacekeeper", "fund", "funding", "resource"}:
+            type_ = "AID"  # deploying observers, doctors, peacekeepers or funds abroad is assistance (PLOVER AID)
+        if trig.lemma == "expel" and obj & PERSON_LEMMAS:
+            type_ = "COERCE"  # expelling people (diplomats included) rather than a body: deportation
+        out.append(_Cand(trig, tok, type_, srcs, tgts, how, obj))
+    return out
+
+
+def _clause_actors(tok, idx: ActorIndex, srcs: list[ActorMention]) -> list[ActorMention]:
+    """Other states or bodies named in the trigger's own phrase: the recipient when no role names one."""
+    src_codes = {m.code[:3] for m in srcs}
+    top = tok
+    for _ in range(4):  # widen to the clause the trigger sits in, never into a reporting verb above it
+        if top.dep_ in ("xcomp", "dobj", "pobj", "prep", "acl", "conj", "pcomp") and top.head is not top:
+            top = top.head
+        else:
+            break
+    for root in (tok, top):
+        found = []
+        for t in root.subtree:
+            if t.dep_ in ("ccomp",) and t is not root:
+                continue
+            for m in idx.at_all(t):
+                if has_country(m) and m.code[:3] not in src_codes and m not in found:
+                    found.append(m)
+        if found:
+            return found[:1]
+    return []
+
+
+def _apply_buy(cand: _Cand, obj: set[str], buyers, sellers) -> None:
+    """Weapons bought are the seller's AID to the buyer; other purchases are the buyer's trade."""
+    if obj & WEAPON_LEMMAS:
+        cand.type, cand.sources, cand.targets = "AID", list(sellers), list(buyers)
