@@ -366,4 +366,8 @@ class _Progress:
 from realpolitik import cli_analysis, cli_live, cli_server  # noqa: E402,F401
 
 if __name__ == "__main__":
-    main()
+    # Run as `python -m realpolitik.cli`, this file is `__main__`; the command modules register on the
+    # importable `realpolitik.cli`, so that is the group to run.
+    from realpolitik.cli import main as _main
+
+    _main()

@@ -112,3 +112,12 @@ def test_every_command_has_help_and_is_in_readme():
     for name, cmd in _commands(main):
         assert (cmd.help or "").strip(), f"{name} has no help text"
         assert f"realpolitik {name}" in readme, f"README.md does not document `realpolitik {name}`"
+
+
+def test_module_entry_points_know_every_command():
+    import subprocess
+    import sys
+
+    for mod in ("realpolitik", "realpolitik.cli"):
+        out = subprocess.run([sys.executable, "-m", mod, "--help"], capture_output=True, text=True, cwd=ROOT).stdout
+        assert all(name in out for name in main.commands), f"python -m {mod} misses commands"

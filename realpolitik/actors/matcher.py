@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from realpolitik.actors.context import case_ok, context_ok
 from realpolitik.actors.sectors import attach_sector, standalone_sectors
+from realpolitik.actors.titles import apply_titles, disambiguate
 from realpolitik.actors.tables import Alias, Entry, automaton, normalise, tables, text_of
 from realpolitik.model import ActorMention
 
@@ -128,11 +129,14 @@ def find_actors(doc, date: str | None = None) -> list[ActorMention]:
         if _locative_apposition(doc, start, valid):
             continue
         for e in resolve([a.entry for a in valid], date):
-            m = _mention(text, start, end, e)
+            m = disambiguate(doc, _mention(text, start, end, e), date)
             if (e.kind == "state" and e.sector is None) or e.kind == "group":
                 m = attach_sector(doc, m)
+            elif e.role == "capital" and m.sector:  # "the Kabul government", "Cairo police"
+                m = attach_sector(doc, m, resector=True)
             mentions.append(m)
     mentions.extend(standalone_sectors(doc, mentions))
+    mentions = apply_titles(doc, mentions)
     mentions.sort(key=lambda m: (m.start, m.end, m.code))
     return mentions
 

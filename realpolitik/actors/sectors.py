@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from realpolitik.actors.tables import tables, text_of
+from realpolitik.actors.tables import normalise, tables, text_of
 from realpolitik.model import ActorMention
 
 # Sector words too vague to be an actor on their own (they still give a state its sector).
@@ -18,6 +18,10 @@ company firm mp mps deputies""".split())
 # Sectors that a state may have "in" it without being its own ("Russian troops in Syria" are
 # not Syria's military), so "in X" ties only these non-state sectors to X.
 _NON_STATE_SECTORS = frozenset("REB OPP CVL REF LAB EDU HLH AGR REL HRI CRM SET ENV".split())
+# Sectors a bare noun may take from a city or region in its own phrase ("police in Lagos",
+# "Darfur rebels"); not the military, whose troops in a city are often another state's.
+_PLACE_SECTORS = _NON_STATE_SECTORS | frozenset("COP GOV JUD LEG MED BUS".split())
+_PLACE_LABELS = ("GPE", "LOC", "FAC")
 _MODIFIER_DEPS = ("amod", "compound", "nmod", "poss", "npadvmod", "nummod")
 
 
@@ -56,8 +60,9 @@ def _head_nouns(tok):
         yield head
 
 
-def attach_sector(doc, m: ActorMention) -> ActorMention:
-    """The mention with the sector of the phrase it heads or modifies, its span widened to it."""
+def attach_sector(doc, m: ActorMention, resector: bool = False) -> ActorMention:
+    """The mention with the sector of the phrase it heads or modifies, its span widened to it
+    (resector: a seat city's default GOV gives way to the noun's sector, "Cairo police")."""
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None:
         return m
@@ -68,7 +73,7 @@ def attach_sector(doc, m: ActorMention) -> ActorMention:
         if sector:
             start = min(m.start, phrase_start)
             end = max(m.end, noun.idx + len(noun.text))
-            if m.sector or m.kind == "group":  # "Houthi rebels": a group keeps its code, the span widens
+            if (m.sector and not resector) or m.kind == "group":  # "Houthi rebels": a group keeps its code, the span widens
                 return replace(m, start=start, end=end, text=text_of(doc)[start:end])
             return replace(m, code=(m.country or m.code[:3]) + sector, sector=sector,
                            start=start, end=end, text=text_of(doc)[start:end])
@@ -103,7 +108,36 @@ def standalone_sectors(doc, mentions: list[ActorMention]) -> list[ActorMention]:
                 if obj.dep_ == "pobj" and hit:
                     country = hit[0].country
                     end = max(end, hit[0].end)
+        if country is None and sector in _PLACE_SECTORS:
+            country, end = _place_country(doc, tok, end)
         code = (country or "") + sector
         out.append(ActorMention(text=text_of(doc)[phrase_start:end], start=phrase_start, end=end, code=code,
                                 country=country, sector=sector, kind="sector", name=None))
     return out
+
+
+def _place_run(tok) -> list:
+    """A proper-noun place name ending at tok, with its compound parts ("Kano", "North Darfur")."""
+    run = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
+    return run if all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in run) else []
+
+
+def _place_country(doc, tok, end: int) -> tuple[str | None, int]:
+    """The country of a city or region in a sector noun's own phrase: "police in Lagos",
+    "rebels from Kano", "Darfur rebels"; with the phrase's new end."""
+    from realpolitik.actors.places import place_country  # places imports the matcher
+
+    found = []
+    for prep in tok.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "in"):
+            found += [o for o in prep.children if o.dep_ == "pobj"]
+    found += [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    for obj in found:
+        run = _place_run(obj)
+        if not run or not (obj.ent_type_ in _PLACE_LABELS or normalise(obj.text) in tables().aliases):
+            continue
+        name = text_of(doc)[run[0].idx:obj.idx + len(obj.text)]
+        country = place_country(name)
+        if country:
+            return country, max(end, obj.idx + len(obj.text))
+    return None, end

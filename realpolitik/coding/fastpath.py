@@ -261,6 +261,14 @@ class _LemmaForms:
         return got
 
 
+@lru_cache(maxsize=1)
+def _fast_attrs():
+    from realpolitik.coding.fastattrs import FastAttrs
+    from realpolitik.nlp import get_nlp
+
+    return FastAttrs(get_nlp())
+
+
 @lru_cache(maxsize=4)
 def _prefilter(sourceless: bool) -> Prefilter:
     from realpolitik.nlp import get_nlp
@@ -376,7 +384,9 @@ def parse_articles(texts: list[str], prefilter: Prefilter, batch_size: int = 32)
                     k = _left_context(doc, s)
                     jobs.append(_chunk(nlp, text, cols, s - k, e))
                     lefts.append(k)
-    parsed = iter([_strip(nlp, d, k) for d, k in zip(nlp.pipe(jobs, batch_size=batch_size), lefts)])
+    attrs = _fast_attrs()
+    done = attrs.pipe(nlp.pipe(jobs, batch_size=batch_size, disable=list(attrs.names)))
+    parsed = iter([_strip(nlp, d, k) for d, k in zip(done, lefts)])
     out = []
     for doc, runs in zip(docs, plans):
         mine = [next(parsed) for _, _, p in runs if p]

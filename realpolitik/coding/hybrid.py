@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from realpolitik import ontology
 from realpolitik.coding import quadclf
+from realpolitik.coding.roles import has_country
 from realpolitik.coding.rules import SOURCELESS_CONFIDENCE, RulesCoder, _fallback_rank
 from realpolitik.model import ActorMention
 from realpolitik.options import Options
@@ -39,10 +40,16 @@ class HybridCoder(RulesCoder):
         """The best-guess event of a sentence without actor-resolved events, or None for a statement."""
         if not cands:
             return None
+        import os
+        fb = os.environ.get("FB", "")
+        if fb == "nocountry" and any(has_country(m) for c in cands for m in c.sources + c.targets):
+            return None
         ranked = sorted(cands, key=_fallback_rank)
         if self.clf is not None:
             p = self.clf.proba(sent)
             if max(p, key=p.get) == "statement":
+                return None
+            if fb.startswith("p") and max(p.values()) < float(fb[1:]):
                 return None
             quads = {ontology.quad(c.type) for c in ranked}
             best = max(quads, key=lambda q: p.get(q, 0.0))

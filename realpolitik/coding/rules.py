@@ -250,6 +250,8 @@ class RulesCoder:
                 continue
             pairs = self._pairs(c, srcs, idx)
             for s, t in pairs:
+                if t is None and _drop_targetless(c, s):
+                    continue
                 ev = self._event(doc, sent, sent_index, c, s, t, lemmas, evidence, article_id, date, fctx)
                 if ev is None:
                     continue
@@ -388,6 +390,20 @@ class RulesCoder:
                 return
             for art, doc in zip(batch, nlp.pipe((a.text for a in batch), batch_size=self.options.batch_size)):
                 yield self.code_doc(doc, art)
+
+
+def _drop_targetless(c, s) -> bool:
+    import os
+    v = os.environ.get("DROPV", "")
+    if not v:
+        return False
+    if c.trig.mode in INTRANSITIVE_MODES and c.trig.mode != "strike":
+        return False
+    if v == "all":
+        return True
+    if v == "noretreat":
+        return c.type not in ("RETREAT",)
+    return False
 
 
 def _fallback_rank(c: _Cand) -> tuple:

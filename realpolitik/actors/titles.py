@@ -1,0 +1,150 @@
+"""What the text says about an actor beats the tables: titles in a person's own phrase, and
+names whose state depends on the words around them (plain "Congo", "Tripoli").
+
+- "NATO Secretary General Mark Rutte", "EU foreign policy chief X": the IGO's officer, whatever
+  the person's earlier national roles.
+- "Ali Hassan, the Syrian defence minister", "French President X": that state's sector.
+- "President X" for a person whose table roles all lie outside the article's date: the text
+  gives a current title, so the person is that country's government again, not its elite.
+- "the former prime minister X": elite (ELI), whatever the table says.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from realpolitik.actors.tables import normalise, read_table, sentence_bounds, split_cell, tables, text_of
+from realpolitik.model import ActorMention
+
+# Words that make a phrase an office of the organisation named in it ("NATO Secretary General").
+_OFFICE_WORDS = frozenset("""secretary secretary-general general chief head director
+director-general commissioner envoy representative president chairman chairwoman chair
+spokesman spokeswoman spokesperson coordinator rapporteur negotiator ambassador
+high official officials mediator prosecutor""".split())
+_FORMER = frozenset({"former", "ex", "ex-", "erstwhile", "onetime", "one-time", "late"})
+# Left dependents that belong to the person's own noun phrase ("German Foreign Minister X").
+_LEFT_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod", "det", "punct"})
+
+
+def _left_region(root, start: int) -> list:
+    """Tokens of the person's own phrase before the name (its title and who it belongs to)."""
+    out = []
+    for c in root.lefts:
+        if c.dep_ in _LEFT_DEPS and c.idx < start:
+            out.extend(t for t in c.subtree if t.idx < start)
+    return out
+
+
+def _appositive_region(root) -> list:
+    """Tokens of an appositive naming the person's office, either side of the name:
+    "X, the Syrian defence minister" or "the Syrian defence minister, X"."""
+    out = []
+    for c in root.children:
+        if c.dep_ == "appos":
+            out.extend(c.subtree)
+    if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN"):
+        head = root.head
+        out.append(head)
+        for c in head.lefts:
+            out.extend(c.subtree)
+    return out
+
+
+def _title_sector(tokens) -> str | None:
+    """The sector of the title among the tokens ("prime minister" -> GOV, "army chief" -> MIL)."""
+    sectors = tables().sectors
+    words = [t.lower_ for t in tokens]
+    for i in range(len(words) - 1, -1, -1):
+        for j in (i - 1, i):  # two-word titles first ("prime minister", "defence minister")
+            if j >= 0 and " ".join(words[j:i + 1]) in sectors:
+                return sectors[" ".join(words[j:i + 1])]
+    return None
+
+
+def _covered(mentions: list[ActorMention], tokens, person: ActorMention) -> list[ActorMention]:
+    spans = [(t.idx, t.idx + len(t.text)) for t in tokens]
+    return [m for m in mentions if m is not person and m.kind != "person"
+            and any(s < m.end and m.start < e for s, e in spans)]
+
+
+def apply_titles(doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """Person mentions recoded from the title the text gives them in their own phrase."""
+    out = []
+    for m in mentions:
+        out.append(_retitle(doc, m, mentions) if m.kind == "person" else m)
+    return out
+
+
+def _retitle(doc, m: ActorMention, mentions: list[ActorMention]) -> ActorMention:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return m
+    root = span.root
+    region = _left_region(root, m.start) + _appositive_region(root)
+    region = [t for t in region if not (m.start <= t.idx < m.end)]
+    if not region:
+        return m
+    words = {t.lower_ for t in region}
+    former = bool(words & _FORMER)
+    titled = _covered(mentions, region, m)
+    igo = [t for t in titled if t.code.startswith("IGO")]
+    if igo and words & _OFFICE_WORDS and not former:
+        return replace(m, code=igo[0].code, country=None, sector=None)
+    states = [t for t in titled if t.country and not t.code.startswith(("IGO", "NGO"))]
+    if states:
+        country = states[0].country
+        if former:
+            return replace(m, code=country + "ELI", country=country, sector="ELI")
+        sector = states[0].sector or _title_sector(region)
+        if sector:
+            return replace(m, code=country + sector, country=country, sector=sector)
+        return m
+    if former and m.country:
+        return replace(m, code=m.country + "ELI", country=m.country, sector="ELI")
+    if m.sector == "ELI" and m.country:  # out of office by the table, but the text gives a title
+        sector = _title_sector([t for t in region if t.i < root.i])
+        if sector and sector != "ELI":
+            return replace(m, code=m.country + sector, country=m.country, sector=sector)
+    return m
+
+
+@lru_cache(maxsize=1)
+def _homonyms() -> dict[str, list[tuple[str, frozenset[str]]]]:
+    """alias -> [(code, cue words)], from data/homonyms.tsv."""
+    out: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for row in read_table("homonyms.tsv"):
+        out.setdefault(row["alias"].lower(), []).append(
+            (row["code"], frozenset(normalise(c) for c in split_cell(row["cues"]))))
+    return out
+
+
+# Between these dates the Democratic Republic of the Congo was officially Zaire, so a plain
+# "Congo" meant the Republic of the Congo (Brazzaville). Dates: Zaire renamed 1971-10-27,
+# renamed back 1997-05-17.
+_ZAIRE_ERA = ("1971-10-27", "1997-05-17")
+
+
+def disambiguate(doc, m: ActorMention, date: str | None) -> ActorMention:
+    """A mention of a name shared by two states, recoded from cue words in its sentence
+    (data/homonyms.tsv) and, for plain "Congo", from the article's date (ISO)."""
+    table = _homonyms()
+    key = normalise(m.text)
+    if key not in table:
+        return m
+    text = text_of(doc)
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    lo, hi = sentence_bounds(doc, span.start) if span is not None else (0, len(doc))
+    sent = normalise(text[doc[lo].idx:doc[hi - 1].idx + len(doc[hi - 1].text)])
+    code = None
+    for alt, cues in table[key]:
+        if any(re.search(r"(?<![a-z])" + re.escape(c) + r"(?![a-z])", sent) for c in cues):
+            code = alt
+            break
+    if code is None and key == "congo" and date and _ZAIRE_ERA[0] <= date < _ZAIRE_ERA[1]:
+        code = "COG"
+    if code is None or code == m.code:
+        return m
+    country, sector = code[:3], code[3:6] or None
+    return replace(m, code=code, country=country, sector=sector,
+                   name=tables().country_names.get(country, m.name))
