@@ -1,10 +1,12 @@
 """Writing events out: a terminal table, JSONL, CSV and Parquet (more formats register as exporters)."""
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import sys
-from typing import Any, TextIO
+from dataclasses import replace
+from typing import Any, Iterator, TextIO
 
 from realpolitik.registry import exporters
 from realpolitik.store.base import EventFilter
@@ -12,7 +14,9 @@ from realpolitik.store.base import EventFilter
 TABLE_COLUMNS = ("date", "source", "target", "type", "mode", "factuality", "confidence", "channel", "evidence")
 CSV_COLUMNS = ("id", "date", "source", "target", "type", "mode", "contexts", "cameo", "quad", "intensity",
                "goldstein", "factuality", "confidence", "channel", "fronts", "attributed_to", "evidence",
-               "article_id", "sentence_index", "coder")
+               "cluster_status", "cluster_sources", "article_id", "sentence_index", "coder")
+# Events are read in pages so an export of millions of rows keeps memory flat.
+PAGE = 5000
 
 
 def _flat(e: dict[str, Any]) -> dict[str, Any]:
@@ -23,37 +27,55 @@ def _flat(e: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-def _open(outfile: str | None) -> TextIO:
-    return sys.stdout if outfile in (None, "-") else open(outfile, "w", encoding="utf-8", newline="")
+@contextlib.contextmanager
+def output(outfile: str | None) -> Iterator[TextIO]:
+    """Standard output for None or '-', else the file opened for writing and closed afterwards."""
+    if outfile in (None, "-"):
+        yield sys.stdout
+        return
+    with open(outfile, "w", encoding="utf-8", newline="") as f:
+        yield f
+
+
+def iter_events(store, flt: EventFilter, page: int = PAGE) -> Iterator[list[dict[str, Any]]]:
+    """The events matching `flt` in pages (lists), honouring its limit and offset."""
+    remaining = flt.limit
+    offset = flt.offset
+    while remaining is None or remaining > 0:
+        size = page if remaining is None else min(page, remaining)
+        rows = store.events(replace(flt, limit=size, offset=offset))
+        if not rows:
+            return
+        yield rows
+        offset += len(rows)
+        if remaining is not None:
+            remaining -= len(rows)
+        if len(rows) < size:
+            return
 
 
 @exporters.register("jsonl")
 def write_jsonl(store, flt: EventFilter, outfile: str | None) -> int:
     """Events as JSON Lines, the same objects `realpolitik code` writes."""
-    out, n = _open(outfile), 0
-    try:
-        for e in store.events(flt):
-            out.write(json.dumps(e, ensure_ascii=False, default=str) + "\n")
-            n += 1
-    finally:
-        if out is not sys.stdout:
-            out.close()
+    n = 0
+    with output(outfile) as out:
+        for page in iter_events(store, flt):
+            for e in page:
+                out.write(json.dumps(e, ensure_ascii=False, default=str) + "\n")
+            n += len(page)
     return n
 
 
 @exporters.register("csv")
 def write_csv(store, flt: EventFilter, outfile: str | None) -> int:
     """Events as CSV, lists joined with ';'."""
-    out, n = _open(outfile), 0
-    try:
+    n = 0
+    with output(outfile) as out:
         w = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore")
         w.writeheader()
-        for e in store.events(flt):
-            w.writerow(_flat(e))
-            n += 1
-    finally:
-        if out is not sys.stdout:
-            out.close()
+        for page in iter_events(store, flt):
+            w.writerows(_flat(e) for e in page)
+            n += len(page)
     return n
 
 
@@ -80,14 +102,10 @@ def write_table(store, flt: EventFilter, outfile: str | None) -> int:
             t.add_row(*[_cell(r, c) for c in TABLE_COLUMNS])
         Console().print(t)
     else:
-        out = _open(outfile)
-        try:
+        with output(outfile) as out:
             out.write("\t".join(TABLE_COLUMNS) + "\n")
             for r in rows:
                 out.write("\t".join(_cell(r, c).replace("\t", " ").replace("\n", " ") for c in TABLE_COLUMNS) + "\n")
-        finally:
-            if out is not sys.stdout:
-                out.close()
     return len(rows)
 
 

@@ -9,12 +9,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-import sys
-from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Iterator, TextIO
+from typing import Any
 
+from realpolitik.export import iter_events, output
 from realpolitik.registry import exporters
 from realpolitik.store.base import EventFilter
 
@@ -50,23 +49,6 @@ POLECAT_COLUMNS = (
 
 
 # -- shared helpers --------------------------------------------------------------------------------
-def iter_events(store, flt: EventFilter, page: int = PAGE) -> Iterator[list[dict[str, Any]]]:
-    """The events matching `flt` in pages (lists), honouring its limit and offset."""
-    remaining = flt.limit
-    offset = flt.offset
-    while remaining is None or remaining > 0:
-        size = page if remaining is None else min(page, remaining)
-        rows = store.events(replace(flt, limit=size, offset=offset))
-        if not rows:
-            return
-        yield rows
-        offset += len(rows)
-        if remaining is not None:
-            remaining -= len(rows)
-        if len(rows) < size:
-            return
-
-
 def _articles(store, ids: set[str]) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
     ids_l = sorted(i for i in ids if i)
@@ -146,10 +128,6 @@ def goldstein_of(e: dict[str, Any]) -> float | None:
     return None
 
 
-def _out(outfile: str | None) -> TextIO:
-    return sys.stdout if outfile in (None, "-") else open(outfile, "w", encoding="utf-8", newline="")
-
-
 def _fmt(v: Any) -> str:
     if v is None:
         return ""
@@ -217,17 +195,14 @@ def plover_record(e: dict[str, Any], art: dict[str, Any] | None) -> dict[str, An
 @exporters.register("plover-json")
 def write_plover_json(store, flt: EventFilter, outfile: str | None) -> int:
     """Events as PLOVER JSON records, one per line (JSON Lines)."""
-    out, n = _out(outfile), 0
-    try:
-        for page in iter_events(store, flt):
+    n = 0
+    with output(outfile) as out:
+        for page in iter_events(store, flt, PAGE):
             arts = _articles(store, {e.get("article_id") for e in page})
             for e in page:
                 out.write(json.dumps(plover_record(e, arts.get(e.get("article_id"))), ensure_ascii=False,
                                      default=str) + "\n")
                 n += 1
-    finally:
-        if out is not sys.stdout:
-            out.close()
     return n
 
 
@@ -259,18 +234,15 @@ def write_polecat_tsv(store, flt: EventFilter, outfile: str | None) -> int:
     """Events as POLECAT-style tab-separated rows with a header."""
     from realpolitik import __version__
 
-    out, n = _out(outfile), 0
-    try:
+    n = 0
+    with output(outfile) as out:
         out.write("\t".join(POLECAT_COLUMNS) + "\n")
-        for page in iter_events(store, flt):
+        for page in iter_events(store, flt, PAGE):
             arts = _articles(store, {e.get("article_id") for e in page})
             for e in page:
                 out.write("\t".join(polecat_row(e, arts.get(e.get("article_id")),
                                                 f"realpolitik {__version__} {e.get('coder') or ''}".strip())) + "\n")
                 n += 1
-    finally:
-        if out is not sys.stdout:
-            out.close()
     return n
 
 
@@ -320,16 +292,13 @@ def gdelt_row(e: dict[str, Any], art: dict[str, Any] | None, clusters: dict[str,
 @exporters.register("gdelt-csv")
 def write_gdelt_csv(store, flt: EventFilter, outfile: str | None) -> int:
     """Events in the GDELT 2.0 events layout: 61 tab-separated columns (as GDELT's .CSV files), with a header."""
-    out, n = _out(outfile), 0
-    try:
+    n = 0
+    with output(outfile) as out:
         out.write("\t".join(GDELT_COLUMNS) + "\n")
-        for page in iter_events(store, flt):
+        for page in iter_events(store, flt, PAGE):
             arts = _articles(store, {e.get("article_id") for e in page})
             clusters = _cluster_sizes(store, {e.get("cluster_id") for e in page})
             for e in page:
                 out.write("\t".join(gdelt_row(e, arts.get(e.get("article_id")), clusters)) + "\n")
                 n += 1
-    finally:
-        if out is not sys.stdout:
-            out.close()
     return n

@@ -4,6 +4,7 @@ import pytest
 from realpolitik.coding import HybridCoder, RulesCoder
 from realpolitik.coding.quadclf import CLASSES, load_sentences, model
 from realpolitik.model import Article
+from realpolitik.options import Options
 from realpolitik.registry import coders
 
 
@@ -248,3 +249,25 @@ def test_classifier_training_reproduces_a_useful_model(tmp_path):
     assert report["sentences"] >= 250 and report["cv_accuracy"] >= 0.6
     m = QuadClassifier.from_json(json.loads(out.read_text()))
     assert set(m.index) == set(model().index)
+
+
+def test_recipientless_option_drops_events_without_a_recipient_but_keeps_retreats():
+    strict = RulesCoder(Options(extra={"recipientless": False}))
+    text = "Kenyan riot police fired tear gas at students in Nairobi on Monday."
+    assert code(RulesCoder(), text) != [] and code(strict, text) == []
+    [e] = code(strict, "The Peruvian interior minister resigned on Tuesday.")
+    assert (e.source[:3], e.type) == ("PER", "RETREAT")
+
+
+def test_recipientless_option_keeps_events_with_a_foreign_recipient():
+    strict = RulesCoder(Options(extra={"recipientless": False}))
+    assert triples(code(strict, "Turkey shelled Kurdish positions in northern Syria on Sunday.")) == \
+        [("TUR", "SYR", "ASSAULT")]
+
+
+def test_hybrid_gives_no_best_guess_when_the_classifier_is_unsure(hybrid, monkeypatch):
+    import realpolitik.coding.hybrid as hy
+    text = "Masked gunmen kidnapped two engineers near the dam on Sunday."
+    assert code(hybrid, text) != []
+    monkeypatch.setattr(hy, "MIN_CLASS_PROB", 1.01)  # no probability reaches it
+    assert code(hybrid, text) == []

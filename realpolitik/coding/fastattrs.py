@@ -14,6 +14,8 @@ import numpy
 # Distinct keys kept before the memo starts afresh: some 100,000 on the 2,225 BBC articles
 # (about 20 MB); the cap bounds memory on endless streams.
 MAX_KEYS = 400_000
+# Between unseen tokens laid out in one Doc: no rule of the ruler names it.
+SEPARATOR = "|"
 
 
 class FastAttrs:
@@ -52,19 +54,39 @@ class FastAttrs:
                 extra.setdefault(tok, []).append(int(rule))
         return [(o, t, d, tuple(sorted(extra[i])) if i in extra else ()) for i, (o, t, d) in enumerate(rows)]
 
-    def __call__(self, doc):
+    def _learn(self, vocab, keys: set[tuple]) -> None:
+        """Run the real components once over the unseen single-token keys, laid out in one Doc.
+
+        A separator between them keeps the multi-token rules from matching across neighbours.
+        """
+        from spacy.attrs import DEP, HEAD, TAG
+        from spacy.tokens import Doc
+
+        keys = sorted(keys)
+        strings = vocab.strings
+        words, rows = [], []
+        for orth, tag, dep, _ in keys:
+            words += [strings[orth], SEPARATOR]
+            rows += [(tag, dep, 0), (0, 0, 0)]
+        doc = Doc(vocab, words=words)
+        doc.from_array([TAG, DEP, HEAD], numpy.asarray(rows, dtype="uint64"))
+        if self._keys(doc)[0::2] != keys:  # the layout changed a key: learn from the articles instead
+            return
+        doc = self.lemmatizer(self.ruler(doc))
+        for k, row in zip(keys, doc.to_array(self.out_attrs).tolist()[0::2]):
+            self.memo[k] = tuple(row)
+
+    def __call__(self, doc, keys: list[tuple] | None = None):
         """The Doc with the ruler's and the lemmatizer's annotations."""
         if not len(doc):
             return self.lemmatizer(self.ruler(doc))
-        keys = self._keys(doc)
+        keys = keys if keys is not None else self._keys(doc)
         memo = self.memo
         try:
             out = [memo[k] for k in keys]
         except KeyError:
             self.misses += 1
             doc = self.lemmatizer(self.ruler(doc))
-            if len(memo) > MAX_KEYS:
-                memo.clear()
             for k, row in zip(keys, doc.to_array(self.out_attrs).tolist()):
                 memo[k] = tuple(row)
             return doc
@@ -73,6 +95,13 @@ class FastAttrs:
         return doc
 
     def pipe(self, docs):
-        """Each Doc, annotated."""
-        for doc in docs:
-            yield self(doc)
+        """Each Doc, annotated (unseen tokens are first learnt together, in one pass)."""
+        docs = list(docs)
+        if len(self.memo) > MAX_KEYS:
+            self.memo.clear()
+        all_keys = [self._keys(doc) for doc in docs]
+        unseen = {k for keys in all_keys for k in keys if not k[3] and k not in self.memo}
+        if unseen:
+            self._learn(docs[0].vocab, unseen)
+        for doc, keys in zip(docs, all_keys):
+            yield self(doc, keys)

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import io
 import json
 import re
 from pathlib import Path
-from typing import Any, Iterator, TextIO
+from typing import Any, Callable, Iterator, TextIO
 
 from realpolitik.ingest.base import IngestError, RawItem, reader
 from realpolitik.ingest.dates import parse_date
@@ -51,6 +52,19 @@ def _read_text(path: Path) -> str:
     return decode(path.read_bytes())
 
 
+def decoded(fn: Callable[[Path, str, Options], Iterator[RawItem | IngestError]]) -> Callable[[Path, Options], Iterator[RawItem | IngestError]]:
+    """Turn a reader of decoded text into a file reader; undecodable bytes give one error naming the file."""
+    @functools.wraps(fn)
+    def read(path: Path, options: Options) -> Iterator[RawItem | IngestError]:
+        try:
+            text = _read_text(path)
+        except DecodeError as exc:
+            yield IngestError(str(path), str(exc))
+            return
+        yield from fn(path, text, options)
+    return read
+
+
 # Control characters other than tab, newline and form feed: no news text has them, PostgreSQL refuses
 # NUL in text, and they break terminals and CSV exports. Lone surrogates (legal in JSON, "\ud800")
 # cannot be encoded as UTF-8 at all, so they would crash hashing and every store.
@@ -85,13 +99,9 @@ def make_article(text: str, options: Options, *, where: str, title: str | None =
 
 
 @reader(".txt", ".md", ".text")
-def read_text_file(path: Path, options: Options) -> Iterator[RawItem | IngestError]:
+@decoded
+def read_text_file(path: Path, text: str, options: Options) -> Iterator[RawItem | IngestError]:
     """A plain-text article; leading `Title:`/`Date:`/`Publisher:` lines (or a first-line title) are metadata."""
-    try:
-        text = _read_text(path)
-    except DecodeError as exc:
-        yield IngestError(str(path), str(exc))
-        return
     yield parse_text_document(text, options, where=str(path))
 
 
@@ -120,26 +130,18 @@ def parse_text_document(text: str, options: Options, where: str) -> RawItem | In
 
 
 @reader(".html", ".htm", ".xhtml")
-def read_html_file(path: Path, options: Options) -> Iterator[RawItem | IngestError]:
+@decoded
+def read_html_file(path: Path, html: str, options: Options) -> Iterator[RawItem | IngestError]:
     """An HTML page: main text and metadata by trafilatura, boilerplate removed."""
     from realpolitik.ingest.html import extract_html
 
-    try:
-        html = _read_text(path)
-    except DecodeError as exc:
-        yield IngestError(str(path), str(exc))
-        return
     yield extract_html(html, options, where=str(path))
 
 
 @reader(".jsonl", ".ndjson")
-def read_jsonl_file(path: Path, options: Options) -> Iterator[RawItem | IngestError]:
+@decoded
+def read_jsonl_file(path: Path, text: str, options: Options) -> Iterator[RawItem | IngestError]:
     """JSON Lines: one record per line; a malformed line is reported and skipped."""
-    try:
-        text = _read_text(path)
-    except DecodeError as exc:
-        yield IngestError(str(path), str(exc))
-        return
     yield from read_jsonl_text(text, options, str(path))
 
 
@@ -177,13 +179,9 @@ def _s(v: Any) -> str | None:
 
 
 @reader(".csv", ".tsv")
-def read_csv_file(path: Path, options: Options) -> Iterator[RawItem | IngestError]:
+@decoded
+def read_csv_file(path: Path, text: str, options: Options) -> Iterator[RawItem | IngestError]:
     """CSV (or TSV) with a header row; rows with missing text or a broken shape are reported."""
-    try:
-        text = _read_text(path)
-    except DecodeError as exc:
-        yield IngestError(str(path), str(exc))
-        return
     delim = "\t" if path.suffix.lower() == ".tsv" else ","
     csv.field_size_limit(options.max_text_chars + 1024)
     # strict: an unclosed quote is an error on its row, instead of silently swallowing the rows after it.
