@@ -14,8 +14,6 @@ import numpy
 # Distinct keys kept before the memo starts afresh: some 100,000 on the 2,225 BBC articles
 # (about 20 MB); the cap bounds memory on endless streams.
 MAX_KEYS = 400_000
-# Between unseen tokens laid out in one Doc: no rule of the ruler names it.
-SEPARATOR = "|"
 
 
 class FastAttrs:
@@ -57,24 +55,21 @@ class FastAttrs:
     def _learn(self, vocab, keys: set[tuple]) -> None:
         """Run the real components once over the unseen single-token keys, laid out in one Doc.
 
-        A separator between them keeps the multi-token rules from matching across neighbours.
+        A token whose neighbours there happen to form a multi-token rule gets another key and is
+        not learnt: it is learnt later from its article.
         """
         from spacy.attrs import DEP, HEAD, TAG
         from spacy.tokens import Doc
 
         keys = sorted(keys)
         strings = vocab.strings
-        words, rows = [], []
-        for orth, tag, dep, _ in keys:
-            words += [strings[orth], SEPARATOR]
-            rows += [(tag, dep, 0), (0, 0, 0)]
-        doc = Doc(vocab, words=words)
-        doc.from_array([TAG, DEP, HEAD], numpy.asarray(rows, dtype="uint64"))
-        if self._keys(doc)[0::2] != keys:  # the layout changed a key: learn from the articles instead
-            return
+        doc = Doc(vocab, words=[strings[k[0]] for k in keys])
+        doc.from_array([TAG, DEP, HEAD], numpy.asarray([(k[1], k[2], 0) for k in keys], dtype="uint64"))
+        laid_out = self._keys(doc)
         doc = self.lemmatizer(self.ruler(doc))
-        for k, row in zip(keys, doc.to_array(self.out_attrs).tolist()[0::2]):
-            self.memo[k] = tuple(row)
+        for k, got, row in zip(keys, laid_out, doc.to_array(self.out_attrs).tolist()):
+            if got == k:
+                self.memo[k] = tuple(row)
 
     def __call__(self, doc, keys: list[tuple] | None = None):
         """The Doc with the ruler's and the lemmatizer's annotations."""
