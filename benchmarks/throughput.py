@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import multiprocessing as mp
+import os
 import resource
 import sys
 import time
@@ -32,27 +33,44 @@ def _peak_rss_mb() -> float:
     return max(own, kids) / 1024
 
 
+def _rss_mb() -> tuple[float, float]:
+    """(this process's peak RSS, the largest finished child's peak RSS), in MB."""
+    return (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
+
+
 def _cpu() -> float:
     # CPU seconds of this process and its finished children: steadier than wall time on a shared machine.
     own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
-def _run_realpolitik(texts: list[str], coder: str, batch_size: int, n_process: int, q) -> None:
+def _run_realpolitik(texts: list[str], coder: str, batch_size: int, n_process: int, fastpath, q) -> None:
     from realpolitik.model import Article
     from realpolitik.options import Options
     from realpolitik.pipeline import code_articles, coder_key, get_coder
 
     t0 = time.perf_counter()
-    opts = Options(coder=coder, batch_size=batch_size, n_process=n_process)
+    opts = Options(coder=coder, batch_size=batch_size, n_process=n_process,
+                   extra={} if fastpath is None else {"fastpath": fastpath})
     get_coder(opts)
     list(code_articles([Article.from_text("Warm-up: Chile and Peru met in Lima.")], opts))  # lazy loads
     load = time.perf_counter() - t0
     arts = [Article.from_text(t) for t in texts]
     t1, c1 = time.perf_counter(), _cpu()
     n_events = sum(len(evs) for evs in code_articles(arts, opts))
-    q.put({"name": f"realpolitik ({coder_key(opts)})", "seconds": time.perf_counter() - t1, "load_seconds": load,
-           "cpu_seconds": _cpu() - c1, "events": n_events, "peak_rss_mb": _peak_rss_mb()})
+    seconds = time.perf_counter() - t1
+    from realpolitik.coding import parallel
+
+    workers = parallel.n_process(opts) - 1 if parallel._state["pool"] is not None else 0
+    parallel.shutdown()  # so that the workers' CPU time and peak RSS are counted (RUSAGE_CHILDREN)
+    own, kid = _rss_mb()
+    fast = get_coder(opts)._fastpath() if hasattr(get_coder(opts), "_fastpath") else False
+    q.put({"name": f"realpolitik ({coder_key(opts)}, fast path {'on' if fast else 'off'}, {workers + 1} process"
+                   f"{'es' if workers else ''})", "seconds": seconds, "load_seconds": load,
+           "cpu_seconds": _cpu() - c1, "events": n_events, "peak_rss_mb": max(own, kid),
+           # the sum over the processes: each worker's peak is at most the largest child's
+           "total_rss_mb": own + workers * kid})
 
 
 def _run_spacy(texts: list[str], batch_size: int, q) -> None:
@@ -88,6 +106,10 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--coder", default="rules.v1")
     ap.add_argument("--batch-size", type=int, default=32)
     ap.add_argument("--n-process", type=int, default=1, help="Options.n_process for the realpolitik side.")
+    ap.add_argument("--fastpath", dest="fastpath", action="store_true", default=None,
+                    help="Force the coder's fast path on (default: the coder's own default).")
+    ap.add_argument("--no-fastpath", dest="fastpath", action="store_false",
+                    help="Parse every sentence (the figures before issue 9's fast path).")
     ap.add_argument("--json", action="store_true", help="Print the figures as JSON.")
     args = ap.parse_args(argv)
     corpus = Path(args.corpus)
@@ -101,7 +123,7 @@ def main(argv: list[str] | None = None) -> dict:
             if args.limit and len(texts) >= args.limit:
                 break
     words = sum(len(t.split()) for t in texts)
-    rp = _in_child(_run_realpolitik, texts, args.coder, args.batch_size, args.n_process)
+    rp = _in_child(_run_realpolitik, texts, args.coder, args.batch_size, args.n_process, args.fastpath)
     sp = _in_child(_run_spacy, texts, args.batch_size)
     for r in (rp, sp):
         r["words_per_second"] = words / r["seconds"]
@@ -109,6 +131,7 @@ def main(argv: list[str] | None = None) -> dict:
     out = {"articles": len(texts), "words": words, "realpolitik": rp, "spacy": sp,
            "ratio": rp["words_per_second"] / sp["words_per_second"],
            "cpu_ratio": (rp["words_per_cpu_second"] or 0) / (sp["words_per_cpu_second"] or 1)}
+    out["load_average"] = [round(x, 2) for x in os.getloadavg()]  # a shared machine: note how busy it was
     if args.json:
         print(json.dumps(out, indent=2))
     else:
@@ -116,9 +139,11 @@ def main(argv: list[str] | None = None) -> dict:
         for r in (rp, sp):
             print(f"  {r['name']}: {r['words_per_second']:,.0f} words/s ({r['seconds']:.1f} s wall, "
                   f"{r['cpu_seconds']:.1f} s CPU = {r['words_per_cpu_second'] or 0:,.0f} words/CPU-s; "
-                  f"load {r['load_seconds']:.1f} s), peak RSS {r['peak_rss_mb']:.0f} MB")
+                  f"load {r['load_seconds']:.1f} s), peak RSS {r['peak_rss_mb']:.0f} MB"
+                  + (f" per process, {r['total_rss_mb']:.0f} MB summed" if r.get("total_rss_mb", 0) > r['peak_rss_mb']
+                     else ""))
         print(f"  realpolitik / spaCy throughput ratio: {out['ratio']:.2f}x wall, {out['cpu_ratio']:.2f}x CPU "
-              f"({rp['events']} events)")
+              f"({rp['events']} events); load average at the end {out['load_average']}")
     return out
 
 

@@ -128,12 +128,16 @@ def ingest(paths: tuple[str, ...], db: str, no_code: bool, coder: str | None, ba
 @click.option("--coder", default=None, help="Coder name, e.g. rules.v1.")
 @click.option("--batch-size", type=click.IntRange(1, 10_000), default=None)
 @click.option("--progress/--no-progress", default=None)
-def code_cmd(infile: str, outfile: str, coder: str | None, batch_size: int | None, progress: bool | None) -> None:
+@click.option("--fastpath/--no-fastpath", default=None,
+              help="Parse only the sentences that can yield an event (default: on for rules.v1); "
+                   "--no-fastpath parses every sentence, to compare.")
+def code_cmd(infile: str, outfile: str, coder: str | None, batch_size: int | None, progress: bool | None,
+             fastpath: bool | None) -> None:
     """Code JSONL records {id, text, date?} into {"id", "events": [...]} lines (stateless)."""
     from realpolitik.pipeline import code_records
 
     records = list(_read_records(infile))
-    opts = _options(coder=coder, batch_size=batch_size)
+    opts = _options(coder=coder, batch_size=batch_size, extra=None if fastpath is None else {"fastpath": fastpath})
     out = sys.stdout if outfile == "-" else open(outfile, "w", encoding="utf-8")
     try:
         with _Progress(_progress_enabled(progress) and outfile != "-", "coding", total=len(records)) as bar:

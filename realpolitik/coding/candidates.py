@@ -69,6 +69,12 @@ SYM_PREPS = frozenset({"with", "between", "among", "to", "against"})
 # Verbs that hand their subject to an event noun they take as object although they carry an event of their
 # own elsewhere ("gave a warm welcome", "extended its support"): the noun's event wins over the verb's.
 LENDING_VERBS = frozenset({"give", "extend", "express", "voice", "offer"})
+# Quantities and durations that stand in for the event they count ("ten days of exercises", "a round of talks").
+MEASURE_HEADS = frozenset({"day", "week", "month", "hour", "night", "round", "series", "wave", "spate", "string",
+                           "couple", "session", "cycle", "phase", "stage", "year"})
+# Verbs of travel whose "for" phrase names a meeting the travellers hold ("delegates arrived for talks").
+TRAVEL_LEMMAS = frozenset({"return", "go", "come", "travel", "arrive", "fly", "head", "gather", "assemble",
+                           "convene", "meet", "sit", "reconvene"})
 # Participles that tie a noun to its patron ("government-backed troops"); as modifiers they are no event.
 MODIFIER_LEMMAS = frozenset({"back", "link", "tie", "affiliate", "associate", "sponsor", "support", "arm", "fund"})
 
@@ -328,6 +334,10 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
             anchor = tok
             while anchor.dep_ == "conj" and anchor.head is not anchor:
                 anchor = anchor.head
+            # "launched five days of war games", "held a round of talks": the measure takes the event's place
+            if (anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head is not anchor.head
+                    and _lemma(anchor.head.head) in MEASURE_HEADS and anchor.head.head.dep_ in ("dobj", "nsubjpass", "attr")):
+                anchor = anchor.head.head
             head = anchor.head
             dep = anchor.dep_
             if not srcs and dep in ("dobj", "nsubjpass", "attr", "pobj", "appos") and head is not anchor:
@@ -338,7 +348,9 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
                     # only a light verb lends its subject ("held talks"); "talks on threats" does not
                     state = dep == "pobj" and (head.lower_, _lemma(anchor)) in _prep_nouns()
                     particle = dep == "pobj" and head.lower_ in ("out", "up")  # "carried out a raid" parsed as a prep
-                    if (dep in ("dobj", "nsubjpass", "attr") or particle) and _lends_subject(verb, trig) or state:
+                    # "negotiators flew to Oslo for talks": those who travel for a meeting hold it
+                    trip = dep == "pobj" and head.lower_ == "for" and _lemma(verb) in TRAVEL_LEMMAS and trig.frame == "sym"
+                    if (dep in ("dobj", "nsubjpass", "attr") or particle) and _lends_subject(verb, trig) or state or trip:
                         srcs, how = agents(verb, idx)  # "was placed under arrest by X": X, via the agent
                         how = "light"
             if trig.frame == "sym":

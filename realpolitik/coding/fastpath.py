@@ -16,7 +16,6 @@ Off with `Options(extra={"fastpath": False})`; tests/test_coding_fastpath.py com
 """
 from __future__ import annotations
 
-import os
 from bisect import bisect_right
 from functools import lru_cache
 from typing import Iterable, Iterator
@@ -26,11 +25,8 @@ import numpy
 from realpolitik.model import Article, Event
 
 # Token flags of the prefilter.
-TRIG, SAY, SECTOR, PRON, MODAL = 1, 2, 4, 8, 16
+TRIG, SECTOR, PRON = 1, 2, 4
 _PARSED_ATTRS = ("TAG", "POS", "MORPH", "LEMMA", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE", "ENT_KB_ID")
-# Below this many articles a batch stays in one process: a second process costs a model load
-# (~1 s) and ~250 MB, repaid only on long inputs (benchmarks/throughput.py --n-process 2).
-PARALLEL_MIN_ARTICLES = 64
 # Tokens of left context a run starting a line is parsed with: the line break and three words
 # before it, the reach of en_core_web_sm's token vectors (see _left_context).
 CONTEXT_TOKENS = 4
@@ -42,15 +38,10 @@ class Prefilter:
 
     def __init__(self, nlp, sourceless: bool = False):
         from realpolitik.coding import rules
-        from realpolitik.coding.lexicon import head_lemmas
 
         self.sourceless = sourceless
-        # The coder's gate is `lemma in head_lemmas() | SAY_LEMMAS`; a reporting verb alone only
-        # yields through "X said Y must/should ..." (rules._obligation), so it needs that modal too.
-        # Predicative adjectives ("is opposed to") reach the lexicon through ADJ_TRIGGERS.
-        self.heads = frozenset(head_lemmas()) | frozenset(rules.ADJ_TRIGGERS)
-        self.say = frozenset(rules.SAY_LEMMAS) - self.heads
-        self.modals = frozenset(rules.OBLIGATION_AUX)
+        # The coder's own gate: a sentence without one of these lemmas yields nothing (code_sentence).
+        self.heads = frozenset(rules.gate_lemmas())
         self.pronouns = _pronouns()
         self.sectors, self.not_standalone = _sector_terms()
         self._lemmas = _LemmaForms(nlp)
@@ -65,14 +56,10 @@ class Prefilter:
             f = 0
             if forms & self.heads:
                 f |= TRIG
-            if forms & self.say:
-                f |= SAY
             if lower not in self.not_standalone and (forms & self.sectors):
                 f |= SECTOR
             if lower in self.pronouns:
                 f |= PRON
-            if lower in self.modals:
-                f |= MODAL
             self._flags[lower] = f
         return f
 
@@ -123,8 +110,7 @@ class Prefilter:
                 has_actor[k] = True
         sel = [False] * n
         for i, f in enumerate(sent_flags):
-            trig = bool(f & TRIG) or (bool(f & SAY) and bool(f & MODAL))
-            if trig and (has_actor[i] or self.sourceless):
+            if f & TRIG and (has_actor[i] or self.sourceless):
                 sel[i] = True
         cands = [i for i in range(n) if sel[i]]
         if not cands:
@@ -219,9 +205,8 @@ class _LemmaForms:
 
     def __init__(self, nlp):
         lem = nlp.get_pipe("lemmatizer")
-        strings = nlp.vocab.strings
         self.tables = []
-        index_t, exc_t, rules_t = (lem.lookups.get_table(t, {}) for t in ("lemma_index", "lemma_exc", "lemma_rules"))
+        exc_t, rules_t = (lem.lookups.get_table(t, {}) for t in ("lemma_exc", "lemma_rules"))
         for pos in set(rules_t.keys()) | set(exc_t.keys()):
             self.tables.append((rules_t.get(pos, []), exc_t.get(pos, {})))
         self.fixed: dict[str, set[str]] = {}
@@ -234,11 +219,10 @@ class _LemmaForms:
                 for tok in pat:
                     v = tok.get("LOWER", tok.get("ORTH"))
                     vals = [v] if isinstance(v, str) else (v.get("IN", []) if isinstance(v, dict) else [])
-                    if not vals:
+                    if not vals:  # a tag-only or regex rule: its lemma may land on any word
                         self.wild.add(lemma.lower())
                     for w in vals:
                         self.fixed.setdefault(w.lower(), set()).add(lemma.lower())
-        del strings
         self._cache: dict[str, frozenset[str]] = {}
 
     def forms(self, lower: str) -> frozenset[str]:
@@ -273,7 +257,20 @@ def _fast_attrs():
 def _prefilter(sourceless: bool) -> Prefilter:
     from realpolitik.nlp import get_nlp
 
+    warm_up()
     return Prefilter(get_nlp(), sourceless)
+
+
+def warm_up() -> None:
+    """Load what the actors stage loads lazily on its first article (the gazetteer: ~1.5 s), so
+    that a long ingest's throughput and the first article's latency are not mixed up."""
+    try:
+        from realpolitik.actors import context, places
+
+        places.place_country("Lima")
+        context._us_places()
+    except Exception:  # noqa: BLE001 - an optimisation only: the actors stage loads them itself
+        pass
 
 
 def _stage1(nlp, texts: list[str], batch_size: int):
@@ -399,7 +396,18 @@ def parse_articles(texts: list[str], prefilter: Prefilter, batch_size: int = 32)
 
 
 def code_many(coder, articles: Iterable[Article]) -> Iterator[list[Event]]:
-    """The events of each article, in order: `coder.code_doc` on fast-path Docs."""
+    """The events of each article, in order: `coder.code_doc` on fast-path Docs (on
+    `Options.n_process` processes for long inputs, see coding/parallel.py)."""
+    from realpolitik.coding import parallel
+
+    if parallel.n_process(coder.options) > 1:
+        yield from parallel.code_many(coder, articles, code_serial)
+    else:
+        yield from code_serial(coder, articles)
+
+
+def code_serial(coder, articles: Iterable[Article]) -> Iterator[list[Event]]:
+    """The events of each article, in order, in this process."""
     opts = coder.options
     prefilter = _prefilter(bool(getattr(coder, "sourceless", False)))
     arts = iter(articles)
@@ -409,11 +417,3 @@ def code_many(coder, articles: Iterable[Article]) -> Iterator[list[Event]]:
             return
         for art, doc in zip(batch, parse_articles([a.text for a in batch], prefilter, opts.batch_size)):
             yield coder.code_doc(doc, art) if doc is not None else []
-
-
-def n_workers(options, n_articles: int) -> int:
-    """Processes to use for a batch of articles: Options.n_process, for large inputs only."""
-    n = max(1, int(getattr(options, "n_process", 1) or 1))
-    if n_articles < PARALLEL_MIN_ARTICLES:
-        return 1
-    return min(n, os.cpu_count() or 1)

@@ -312,6 +312,11 @@ demonstration N PROTEST demo 141 so - -
 rally N PROTEST demo 141 so - -
 riot N PROTEST riot 145 so - -
 hunger_strike N PROTEST hunger 142 so - -
+general_strike N PROTEST strike 143 so - -
+nationwide_strike N PROTEST strike 143 so - -
+national_strike N PROTEST strike 143 so - -
+labor_strike N PROTEST strike 143 so - -
+labour_strike N PROTEST strike 143 so - -
 # --- SANCTION
 downgrade V SANCTION discontinue 161 so O diplomatic
 boycott N PROTEST boycott 143 so - -

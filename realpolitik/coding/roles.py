@@ -20,6 +20,7 @@ SUBJECT_CONTROL = frozenset({"agree", "promise", "vow", "offer", "pledge", "call
                              "meet", "host", "receive", "contact"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our"})
 SUBJ = ("nsubj", "csubj", "expl")
+HELP_NOUNS = frozenset({"help", "support", "assistance", "backing", "aid", "blessing", "approval", "consent"})
 
 
 class ActorIndex:
@@ -127,6 +128,8 @@ def prep_objects(tok, preps: frozenset[str]) -> list[tuple[str, object]]:
     for c in tok.children:
         if c.dep_ in ("prep", "dative", "agent") and c.lower_ in preps:
             for p in c.children:
+                if c.lower_ == "with" and p.lemma_.lower() in HELP_NOUNS:
+                    continue  # "with Albania's help": a helper, never the one acted on
                 if p.dep_ == "pobj":
                     out.append((c.lower_, p))
                 elif p.dep_ == "prep":  # "from within", "out of"
@@ -167,6 +170,8 @@ def agents(verb, idx: ActorIndex, _depth: int = 0) -> tuple[list[ActorMention], 
         objs = [p for p in ag.children if p.dep_ == "pobj"]
         return (idx.np_conj(objs[0]) if objs else []), "passive"
     s = child(verb, *SUBJ)
+    if s is not None and s.tag_ in ("VBG", "VBN") and child(s, "nsubj") is not None:
+        s = child(s, "nsubj")  # misparse of "the Red Cross operating in X said": the participle took the subject
     if s is not None:
         if s.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
             return idx.np_conj(verb.head), "direct"
