@@ -1,18 +1,19 @@
 """The attribute ruler and lemmatizer of the spaCy model, memoised per token (issue 9, speed).
 
 Both are Python loops over tokens and cost about a quarter of the pipeline on the fast path's
-short runs, yet what they write on a token depends only on its own text, tag and dependency
-label, plus the few multi-token rules of the attribute ruler that match at it ("there is": POS
-VERB). This module keys each token on exactly that, replays the real components on a Doc holding
-an unseen key and reuses their answers afterwards, so the annotations are those of the real
-components (tests/test_coding_fastpath.py checks it on whole articles).
+short runs, yet what they write on a token depends only on its own text and tag, its dependency
+label where a rule tests one (a few words and tags, and whether it is "aux"), and the few
+multi-token rules of the attribute ruler that match at it ("there is": POS VERB). This module
+keys each token on exactly that, runs the real components once over the unseen keys of a batch
+and reuses their answers afterwards, so the annotations are those of the real components
+(tests/test_coding_fastpath.py compares them; on 302 whole BBC articles every token agreed).
 """
 from __future__ import annotations
 
 import numpy
 
-# Distinct keys kept before the memo starts afresh: some 100,000 on the 2,225 BBC articles
-# (about 20 MB); the cap bounds memory on endless streams.
+# Distinct keys kept before the memo starts afresh: 300 whole BBC articles give some 16,000
+# (a few MB); the cap bounds memory on endless streams.
 MAX_KEYS = 400_000
 
 
@@ -22,12 +23,12 @@ class FastAttrs:
     names = ("attribute_ruler", "lemmatizer")
 
     def __init__(self, nlp):
-        from spacy.attrs import DEP, LEMMA, MORPH, ORTH, POS, TAG
+        from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
         from spacy.matcher import Matcher
 
         self.ruler = nlp.get_pipe("attribute_ruler")
         self.lemmatizer = nlp.get_pipe("lemmatizer")
-        self.in_attrs = [ORTH, TAG, DEP]
+        self.in_attrs = [ORTH, TAG, DEP, LOWER, IS_SPACE]
         self.out_attrs = [TAG, POS, MORPH, LEMMA, DEP]
         # The multi-token rules, under the ruler's own rule number (its order of precedence).
         self.multi = Matcher(nlp.vocab, validate=False)
@@ -37,10 +38,49 @@ class FastAttrs:
             if pats:
                 self.multi.add(f"{i}:{rule['index']}", pats)
                 self.n_multi += 1
+        self._dep_rules(nlp.vocab.strings)
         self.memo: dict[tuple, tuple[int, ...]] = {}
         self.hits = self.misses = 0
 
-    def _keys(self, doc) -> list[tuple]:
+    def _dep_rules(self, strings) -> None:
+        """Where a token's dependency label can matter to the ruler, read off its one-token rules.
+
+        Most rules ignore the label, so a key carries it only for the words, tags and whitespace
+        that label rules are about; elsewhere it only says whether the label is one a rule tests
+        ("aux" makes any word an AUX). With a rule beyond that, keys carry every label."""
+        def values(v) -> tuple[list[str], bool]:
+            if isinstance(v, str):
+                return [v], False
+            if isinstance(v, dict) and "IN" in v:
+                return list(v["IN"]), False
+            return [], True  # NOT_IN, REGEX, ...: any value
+
+        self.dep_words: set[int] = set()
+        self.dep_tags: set[int] = set()
+        self.dep_labels: set[int] = set()
+        self.dep_all = False
+        for rule in self.ruler.patterns:
+            for pat in rule["patterns"]:
+                if len(pat) != 1:
+                    continue
+                tok = pat[0]
+                if "DEP" not in tok and "DEP" not in rule["attrs"]:
+                    continue
+                words, any_word = values(tok.get("LOWER", tok.get("ORTH")))
+                tags, any_tag = values(tok.get("TAG"))
+                if tok.get("IS_SPACE") is True:
+                    continue  # whitespace tokens always carry their label
+                if words and not any_word:
+                    self.dep_words.update(strings.add(w.lower()) for w in words)
+                elif tags and not any_tag:
+                    self.dep_tags.update(strings.add(t) for t in tags)
+                else:
+                    labels, any_label = values(tok.get("DEP"))
+                    self.dep_labels.update(strings.add(d) for d in labels)
+                    self.dep_all = self.dep_all or any_label or "DEP" in rule["attrs"]
+
+    def _keys(self, doc) -> tuple[list[tuple], list[bool]]:
+        """Each token's key, and whether the key holds its own dependency label."""
         rows = doc.to_array(self.in_attrs).tolist()
         extra: dict[int, list[int]] = {}
         if self.n_multi:
@@ -50,7 +90,13 @@ class FastAttrs:
                 idx = int(index)
                 tok = start + (idx if idx >= 0 else end - start + idx)
                 extra.setdefault(tok, []).append(int(rule))
-        return [(o, t, d, tuple(sorted(extra[i])) if i in extra else ()) for i, (o, t, d) in enumerate(rows)]
+        keys, full = [], []
+        words, tags, labels, every = self.dep_words, self.dep_tags, self.dep_labels, self.dep_all
+        for i, (o, t, d, low, space) in enumerate(rows):
+            own = every or space or low in words or t in tags
+            keys.append((o, t, d if own or d in labels else 0, own, tuple(sorted(extra[i])) if i in extra else ()))
+            full.append(own)
+        return keys, full
 
     def _learn(self, vocab, keys: set[tuple]) -> None:
         """Run the real components once over the unseen single-token keys, laid out in one Doc.
@@ -63,22 +109,28 @@ class FastAttrs:
 
         keys = sorted(keys)
         strings = vocab.strings
-        doc = Doc(vocab, words=[strings[k[0]] for k in keys])
-        doc.from_array([TAG, DEP, HEAD], numpy.asarray([(k[1], k[2], 0) for k in keys], dtype="uint64"))
-        laid_out = self._keys(doc)
+        # A key without its label: any label no rule tests ("dep") will do. A last such token
+        # keeps the Doc parsed, as the ruler's label rules require.
+        placeholder = strings.add("dep")
+        rows = [(k[1], k[2] if k[3] else placeholder, 0) for k in keys] + [(strings.add(":"), placeholder, 0)]
+        doc = Doc(vocab, words=[strings[k[0]] for k in keys] + ["|"])
+        doc.from_array([TAG, DEP, HEAD], numpy.asarray(rows, dtype="uint64"))
+        laid_out, _ = self._keys(doc)
         doc = self.lemmatizer(self.ruler(doc))
         for k, got, row in zip(keys, laid_out, doc.to_array(self.out_attrs).tolist()):
             if got == k:
                 self.memo[k] = tuple(row)
 
-    def __call__(self, doc, keys: list[tuple] | None = None):
+    def __call__(self, doc, keys: tuple[list[tuple], list[bool]] | None = None):
         """The Doc with the ruler's and the lemmatizer's annotations."""
+        from spacy.attrs import DEP
+
         if not len(doc):
             return self.lemmatizer(self.ruler(doc))
-        keys = keys if keys is not None else self._keys(doc)
+        keys, full = keys if keys is not None else self._keys(doc)
         memo = self.memo
         try:
-            out = [memo[k] for k in keys]
+            out = numpy.asarray([memo[k] for k in keys], dtype="uint64")
         except KeyError:
             self.misses += 1
             doc = self.lemmatizer(self.ruler(doc))
@@ -86,7 +138,10 @@ class FastAttrs:
                 memo[k] = tuple(row)
             return doc
         self.hits += 1
-        doc.from_array(self.out_attrs, numpy.asarray(out, dtype="uint64"))
+        # a label the key left out is the token's own: the ruler does not change it there
+        coarse = ~numpy.asarray(full, dtype=bool)
+        out[coarse, 4] = doc.to_array(DEP)[coarse]
+        doc.from_array(self.out_attrs, out)
         return doc
 
     def pipe(self, docs):
@@ -95,7 +150,7 @@ class FastAttrs:
         if len(self.memo) > MAX_KEYS:
             self.memo.clear()
         all_keys = [self._keys(doc) for doc in docs]
-        unseen = {k for keys in all_keys for k in keys if not k[3] and k not in self.memo}
+        unseen = {k for keys, _ in all_keys for k in keys if not k[4] and k not in self.memo}
         if unseen:
             self._learn(docs[0].vocab, unseen)
         for doc, keys in zip(docs, all_keys):
