@@ -7,9 +7,8 @@ from typing import Iterable, Iterator
 
 from realpolitik import ontology
 from realpolitik.coding import cues
-from realpolitik.coding.candidates import (ADJ_TRIGGERS, OBLIGATION, OBLIGATION_AUX, PREP_NOUN_ENTRIES,  # noqa: F401
-                                           SAY_LEMMAS, INTRANSITIVE_MODES, _Cand, _candidates, _clause_actors,
-                                           _lemma)  # ADJ_TRIGGERS, OBLIGATION_AUX: read by coding.fastpath
+from realpolitik.coding.candidates import (OBLIGATION, PREP_NOUN_ENTRIES, SAY_LEMMAS, INTRANSITIVE_MODES,
+                                           _Cand, _candidates, _clause_actors, _lemma)
 from realpolitik.coding.lexicon import head_lemmas
 from realpolitik.coding.roles import ActorIndex, child, has_country, localise
 from realpolitik.model import ActorMention, Article, Event, Span, event_id_for
