@@ -229,21 +229,29 @@ def polecat_row(e: dict[str, Any], art: dict[str, Any] | None, version: str) -> 
     return [_fmt(v).replace("\t", " ").replace("\n", " ") for v in row]
 
 
+def _write_tsv(store, flt: EventFilter, outfile: str | None, columns, rows_of_page) -> int:
+    """A header of `columns`, then the rows `rows_of_page(page)` gives for each page of events."""
+    n = 0
+    with output(outfile) as out:
+        out.write("\t".join(columns) + "\n")
+        for page in iter_events(store, flt, PAGE):
+            for row in rows_of_page(page):
+                out.write("\t".join(row) + "\n")
+                n += 1
+    return n
+
+
 @exporters.register("polecat-tsv")
 def write_polecat_tsv(store, flt: EventFilter, outfile: str | None) -> int:
     """Events as POLECAT-style tab-separated rows with a header."""
     from realpolitik import __version__
 
-    n = 0
-    with output(outfile) as out:
-        out.write("\t".join(POLECAT_COLUMNS) + "\n")
-        for page in iter_events(store, flt, PAGE):
-            arts = _articles(store, {e.get("article_id") for e in page})
-            for e in page:
-                out.write("\t".join(polecat_row(e, arts.get(e.get("article_id")),
-                                                f"realpolitik {__version__} {e.get('coder') or ''}".strip())) + "\n")
-                n += 1
-    return n
+    def rows(page):
+        arts = _articles(store, {e.get("article_id") for e in page})
+        return (polecat_row(e, arts.get(e.get("article_id")),
+                            f"realpolitik {__version__} {e.get('coder') or ''}".strip()) for e in page)
+
+    return _write_tsv(store, flt, outfile, POLECAT_COLUMNS, rows)
 
 
 # -- GDELT 2.0 events ------------------------------------------------------------------------------
@@ -292,13 +300,9 @@ def gdelt_row(e: dict[str, Any], art: dict[str, Any] | None, clusters: dict[str,
 @exporters.register("gdelt-csv")
 def write_gdelt_csv(store, flt: EventFilter, outfile: str | None) -> int:
     """Events in the GDELT 2.0 events layout: 61 tab-separated columns (as GDELT's .CSV files), with a header."""
-    n = 0
-    with output(outfile) as out:
-        out.write("\t".join(GDELT_COLUMNS) + "\n")
-        for page in iter_events(store, flt, PAGE):
-            arts = _articles(store, {e.get("article_id") for e in page})
-            clusters = _cluster_sizes(store, {e.get("cluster_id") for e in page})
-            for e in page:
-                out.write("\t".join(gdelt_row(e, arts.get(e.get("article_id")), clusters)) + "\n")
-                n += 1
-    return n
+    def rows(page):
+        arts = _articles(store, {e.get("article_id") for e in page})
+        clusters = _cluster_sizes(store, {e.get("cluster_id") for e in page})
+        return (gdelt_row(e, arts.get(e.get("article_id")), clusters) for e in page)
+
+    return _write_tsv(store, flt, outfile, GDELT_COLUMNS, rows)

@@ -11,12 +11,9 @@ actor-resolved events are exactly those of `rules.v1`.
 """
 from __future__ import annotations
 
-from dataclasses import replace
-
 from realpolitik import ontology
 from realpolitik.coding import quadclf
-from realpolitik.coding.rules import SOURCELESS_CONFIDENCE, RulesCoder, _fallback_rank
-from realpolitik.model import ActorMention
+from realpolitik.coding.rules import RulesCoder, _fallback_rank
 from realpolitik.options import Options
 from realpolitik.registry import coders
 
@@ -55,19 +52,7 @@ class HybridCoder(RulesCoder):
             best = max(quads, key=lambda q: p.get(q, 0.0))
             ranked = [c for c in ranked if ontology.quad(c.type) == best] + \
                      [c for c in ranked if ontology.quad(c.type) != best]
-        for c in ranked:
-            tok = c.tok
-            src = c.sources[0] if c.sources else ActorMention(text="", start=tok.idx, end=tok.idx, code="",
-                                                                kind="group")
-            tgt = next((m for m in c.targets if m.code[:3] != src.code[:3]), None)
-            ev = self._event(doc, sent, sent_index, c, src, tgt, lemmas, evidence, article_id, date, fctx,
-                             fallback=True)
-            if ev is None:
-                continue
-            if not c.sources:
-                ev = replace(ev, source=None, source_text=None, source_span=None)
-            return replace(ev, channel=None, fronts=(), confidence=SOURCELESS_CONFIDENCE)
-        return None
+        return self._first_event(ranked, doc, sent, sent_index, lemmas, evidence, article_id, date, fctx)
 
 
 @coders.register("hybrid.v1")

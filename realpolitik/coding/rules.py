@@ -337,7 +337,12 @@ class RulesCoder:
         else none; it may lack a recipient. It says what kind of event the sentence reports, for
         sentence-level classes and for readers, at a confidence below every actor-resolved event.
         """
-        for c in sorted(cands, key=_fallback_rank):
+        return self._first_event(sorted(cands, key=_fallback_rank), doc, sent, sent_index, lemmas, evidence,
+                                 article_id, date, fctx)
+
+    def _first_event(self, ranked, doc, sent, sent_index, lemmas, evidence, article_id, date, fctx):
+        """The best-guess event of the first candidate (in `ranked` order) that yields one, else None."""
+        for c in ranked:
             tok = c.tok
             src = c.sources[0] if c.sources else ActorMention(text="", start=tok.idx, end=tok.idx, code="",
                                                                 kind="group")
