@@ -48,7 +48,10 @@ def run(path: Path, show: bool) -> None:
                 if q != pq:
                     print(f"  Q {q:>20} | {pq:<20} {r['text'][:150]}")
                 continue
-            if gk != pk:
+            from realpolitik.evaluate import match_events, type_agrees
+            pairs = match_events(g or [], p)
+            ok = sum(1 for gi, pi in pairs if type_agrees(g[gi], p[pi]))
+            if ok != len(g or []) or ok != len(p):
                 print(f"- {r['id']}: {r['text'][:200]}\n     gold {gk}\n     pred {pk}")
 
 
