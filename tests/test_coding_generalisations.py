@@ -175,7 +175,7 @@ def test_confidence_ranks_direct_asserted_over_bare_sector(coder):
 
 
 def test_bare_group_takes_the_country_of_its_own_place(coder):
-    [e] = code(coder, "Opposition groups in Zimbabwe demanded that the government resign.")
+    [e] = code(coder, "Opposition groups in Zimbabwe demanded that Britain return the seized farms.")
     assert e.source == "ZWEOPP" and e.type == "REQUEST"
 
 
@@ -271,3 +271,32 @@ def test_hybrid_gives_no_best_guess_when_the_classifier_is_unsure(hybrid, monkey
     assert code(hybrid, text) != []
     monkeypatch.setattr(hy, "MIN_CLASS_PROB", 1.01)  # no probability reaches it
     assert code(hybrid, text) == []
+
+
+def test_denying_accusations_is_a_statement_and_what_is_denied_no_event(coder):
+    evs = code(coder, "Belgium firmly rejected allegations by Chile that its navy had shelled a fishing port.")
+    assert evs == []
+
+
+def test_rejecting_a_proposal_is_still_a_rejection(coder):
+    evs = code(coder, "Belgium firmly rejected the Chilean proposal for a joint customs zone.")
+    assert ("BEL", "CHL", "REJECT") in triples(evs)
+
+
+def test_calling_someone_on_a_weekday_is_a_phone_call_not_a_request(coder):
+    evs = code(coder, "The Peruvian president called the Chilean foreign minister on Sunday to discuss fishing rights.")
+    assert [e.type for e in evs] == ["CONSULT"]
+
+
+def test_call_with_for_as_clause_marker_is_a_request(coder):
+    evs = code(coder, "Norway called on Monday for Denmark to reopen the border crossings.")
+    assert ("NOR", "DNK", "REQUEST") in triples(evs)
+
+
+def test_a_call_addressed_to_no_one_is_no_request(coder):
+    assert code(coder, "The Peruvian president called for reform of the pension system.") == []
+
+
+def test_refusing_to_end_a_strike_is_a_rejection():
+    evs = code(RulesCoder(), "Chilean dockers said they will not end the strike until Peru pays them.")
+    assert not any(e.type in ("SANCTION", "REQUEST") for e in evs)

@@ -33,6 +33,10 @@ ADJ_TRIGGERS = {"opposed": "oppose", "committed": "commit", "hostile": "oppose",
 # Verbs of speaking whose refusal is a non-answer, not a rejection ("declined to comment").
 NO_COMMENT_LEMMAS = frozenset({"comment", "elaborate", "confirm", "say", "speculate", "respond",
                                "specify", "disclose", "answer"})
+# Objects that make a rejection or denial a public statement (CAMEO 016 "deny responsibility", under 01 MAKE
+# PUBLIC STATEMENT; PLOVER leaves it uncoded): "rejected the allegations that ...". What is denied is no event either.
+ACCUSATION_LEMMAS = frozenset({"accusation", "allegation", "charge", "claim", "report"})
+DENIAL_LEMMAS = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "rebuff", "deflect"})
 # Modes of acts with no recipient: no other actor of the clause is taken as one ("resigned after talks with X").
 INTRANSITIVE_MODES = frozenset({"resign", "strike", "hunger"})
 # Objects that make sending someone an inquiry, not aid ("dispatched inspectors to the site").
@@ -48,6 +52,8 @@ racism discrimination trafficking smuggling piracy extremism radicalisation radi
 # Restrictions whose lifting, cutting or ending is a concession (PLOVER CONCEDE).
 RESTRICTION_LEMMAS = frozenset("""sanction embargo blockade curfew tariff ban restriction curb boycott siege
 emergency quota duty tax levy limit""".split())
+# Protests whose ending or suspension is a concession (PLOVER CONCEDE "suspending protests").
+PROTEST_OBJECTS = frozenset({"strike", "protest", "demonstration", "sit-in", "walkout", "stoppage", "rally", "march"})
 # Verbs that are a concession only when they undo a restriction or a rule.
 EASE_ONLY = frozenset({"remove", "repeal", "abolish"})
 RULE_LEMMAS = frozenset({"law", "rule", "regulation", "decree", "measure", "order", "requirement", "policy"})
@@ -106,10 +112,16 @@ def _lookup(tok) -> Trigger | None:
         for c in tok.children:
             if c.dep_ not in ("prt", "prep", "dobj"):
                 continue
+            if c.dep_ == "prep" and any(p.ent_type_ in ("DATE", "TIME") for p in c.children):
+                continue  # "called the minister on Monday" is a phone call, not "called on" (a request)
             for word in {c.lower_, _lemma(c)}:  # "opened its borders" -> open_border
                 for pos in ("V", "L"):  # "carried out" (a light verb), "called for" (a verb)
                     if (f"{lem}_{word}", pos) in table:
                         return table[(f"{lem}_{word}", pos)]
+        for c in tok.children:  # "called for the country to stay": "for" parsed as the clause's marker
+            if c.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
+                if (f"{lem}_for", "V") in table:
+                    return table[(f"{lem}_for", "V")]
         return table.get((lem, "V")) or table.get((lem, "L"))
     if tok.pos_ == "ADJ" and lem in ADJ_TRIGGERS and tok.dep_ in ("acomp", "ROOT", "conj"):
         return table.get((ADJ_TRIGGERS[lem], "V"))  # "is opposed to", "is committed to"
@@ -309,10 +321,26 @@ def _obligation(tok, idx: ActorIndex) -> _Cand | None:
     return None
 
 
+def _denied_accusations(sent) -> set[int]:
+    """Tokens of denials of accusations ("rejected the charges that it had ..."): the denying verb and all it denies."""
+    out: set[int] = set()
+    for tok in sent:
+        if tok.pos_ != "VERB" or _lemma(tok) not in DENIAL_LEMMAS:
+            continue
+        o = child(tok, "dobj", "nsubjpass")
+        if o is not None and _lemma(o) in ACCUSATION_LEMMAS:
+            out.add(tok.i)
+            out |= {t.i for t in o.subtree}
+    return out
+
+
 def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
     """Every trigger of a sentence with the actors in its roles."""
     out: list[_Cand] = []
+    denied = _denied_accusations(sent)
     for tok in sent:
+        if tok.i in denied:
+            continue
         ob = _obligation(tok, idx)
         if ob is not None:
             out.append(ob)
@@ -439,6 +467,8 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
             continue  # "removed the governor" is no concession; "removed the curfew" is
         if type_ in ("SANCTION", "CONCEDE") and head_obj in RESTRICTION_LEMMAS:
             type_ = "CONCEDE"  # "cut tariffs", "ended the curfew", "removed sanctions": easing a restriction
+        if type_ == "SANCTION" and trig.mode == "discontinue" and head_obj in PROTEST_OBJECTS:
+            type_ = "CONCEDE"  # PLOVER CONCEDE: "suspending protests" ("ended the strike", "halted the sit-in")
         if type_ in ("RETREAT", "SANCTION") and trig.mode in ("withdraw", None) and head_obj in WITHDRAWN_RESOURCES:
             type_ = "SANCTION"  # PLOVER SANCTION 'withdraw': pulling out one's observers, envoys, aid or monitors
         if type_ == "MOBILIZE" and head_obj in ABSTRACT_OBJECTS:
