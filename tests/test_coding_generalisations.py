@@ -300,3 +300,23 @@ def test_a_call_addressed_to_no_one_is_no_request(coder):
 def test_refusing_to_end_a_strike_is_a_rejection():
     evs = code(RulesCoder(), "Chilean dockers said they will not end the strike until Peru pays them.")
     assert not any(e.type in ("SANCTION", "REQUEST") for e in evs)
+
+
+def test_considered_aid_is_no_event(coder):
+    assert code(coder, "Norway is considering sending aid to Chile after the floods.") == []
+
+
+def test_troops_sent_to_no_recipient_are_a_deployment(coder):
+    evs = code(coder, "Peru sent troops to the northern border town on Friday.")
+    assert [e.type for e in evs] == ["MOBILIZE"]
+
+
+def test_material_cooperation_stands_as_a_best_guess_without_resolved_actors(coder):
+    [e] = code(coder, "A provincial court freed the two journalists on Tuesday.")
+    assert e.type == "RETREAT" and e.quad == "material_cooperation" and e.confidence < 0.35
+
+
+def test_no_best_guess_for_other_quads_or_when_turned_off():
+    assert code(RulesCoder(), "A provincial court jailed the two journalists on Tuesday.") == []
+    off = RulesCoder(Options(extra={"best_guess_quads": ()}))
+    assert code(off, "A provincial court freed the two journalists on Tuesday.") == []

@@ -37,6 +37,8 @@ NO_COMMENT_LEMMAS = frozenset({"comment", "elaborate", "confirm", "say", "specul
 # PUBLIC STATEMENT; PLOVER leaves it uncoded): "rejected the allegations that ...". What is denied is no event either.
 ACCUSATION_LEMMAS = frozenset({"accusation", "allegation", "charge", "claim", "report"})
 DENIAL_LEMMAS = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "rebuff", "deflect"})
+# Verbs and nouns of weighing an option (CAMEO 014): what they govern is not done yet.
+CONSIDER_LEMMAS = frozenset({"consider", "contemplate", "mull", "weigh", "explore", "possibility", "option"})
 # Modes of acts with no recipient: no other actor of the clause is taken as one ("resigned after talks with X").
 INTRANSITIVE_MODES = frozenset({"resign", "strike", "hunger"})
 # Objects that make sending someone an inquiry, not aid ("dispatched inspectors to the site").
@@ -62,6 +64,9 @@ WITHDRAWN_RESOURCES = frozenset("""peacekeeper observer monitor inspector diplom
 funding support worker volunteer mission""".split())
 CIVILIAN_PERSONNEL = frozenset("""observer monitor team expert doctor nurse staff inspector worker volunteer
 specialist adviser advisor""".split())
+# Forces whose sending is a deployment (MOBILIZE) unless someone receives them as aid.
+FORCE_LEMMAS = frozenset({"troop", "army", "soldier", "force", "police", "policeman", "tank", "warship", "unit",
+                          "battalion", "brigade", "marine", "paratrooper", "commando"})
 # Abstract objects of strengthen/reinforce that make no mobilisation.
 ABSTRACT_OBJECTS = frozenset("""commitment cooperation tie relation relationship partnership position economy
 presence role effort capacity capability resolve""".split())
@@ -321,6 +326,22 @@ def _obligation(tok, idx: ActorIndex) -> _Cand | None:
     return None
 
 
+def _considered(tok) -> bool:
+    """Whether a trigger is only an option weighed ("is considering sending aid", "explored the possibility of
+    lifting the ban"): CAMEO 014 "consider policy option" is a public statement, no act yet."""
+    t = tok
+    for _ in range(4):
+        if t.head is t:
+            return False
+        h = t.head
+        if t.dep_ in ("xcomp", "pcomp", "dobj", "ccomp") and _lemma(h) in CONSIDER_LEMMAS:
+            return True
+        if t.dep_ not in ("pcomp", "pobj", "prep", "dobj") and not (t.dep_ == "xcomp" and h.pos_ == "VERB"):
+            return False
+        t = h
+    return False
+
+
 def _denied_accusations(sent) -> set[int]:
     """Tokens of denials of accusations ("rejected the charges that it had ..."): the denying verb and all it denies."""
     out: set[int] = set()
@@ -339,7 +360,7 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
     out: list[_Cand] = []
     denied = _denied_accusations(sent)
     for tok in sent:
-        if tok.i in denied:
+        if tok.i in denied or _considered(tok):
             continue
         ob = _obligation(tok, idx)
         if ob is not None:
@@ -471,6 +492,8 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
             type_ = "CONCEDE"  # PLOVER CONCEDE: "suspending protests" ("ended the strike", "halted the sit-in")
         if type_ in ("RETREAT", "SANCTION") and trig.mode in ("withdraw", None) and head_obj in WITHDRAWN_RESOURCES:
             type_ = "SANCTION"  # PLOVER SANCTION 'withdraw': pulling out one's observers, envoys, aid or monitors
+        if type_ == "AID" and head_obj in FORCE_LEMMAS and not tgts:
+            type_ = "MOBILIZE"  # "sent in troops to the town": forces sent to no named recipient are a deployment
         if type_ == "MOBILIZE" and head_obj in ABSTRACT_OBJECTS:
             continue  # "strengthened its commitment", "reinforced cooperation": no force is raised
         if type_ == "MOBILIZE" and head_obj in CIVILIAN_PERSONNEL | {"peacekeeper", "fund", "funding", "resource"}:
