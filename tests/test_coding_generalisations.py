@@ -318,5 +318,5 @@ def test_material_cooperation_stands_as_a_best_guess_without_resolved_actors(cod
 
 def test_no_best_guess_for_other_quads_or_when_turned_off():
     assert code(RulesCoder(), "A provincial court jailed the two journalists on Tuesday.") == []
-    off = RulesCoder(Options(extra={"best_guess_quads": ()}))
+    off = RulesCoder(Options(extra={"best_guess_types": ()}))
     assert code(off, "A provincial court freed the two journalists on Tuesday.") == []
