@@ -320,3 +320,13 @@ def test_no_best_guess_for_other_quads_or_when_turned_off():
     assert code(RulesCoder(), "A provincial court jailed the two journalists on Tuesday.") == []
     off = RulesCoder(Options(extra={"best_guess_types": ()}))
     assert code(off, "A provincial court freed the two journalists on Tuesday.") == []
+
+
+def test_sending_a_message_is_no_aid(coder):
+    evs = code(coder, "Chile sent a letter to Peru about the fishing dispute.")
+    assert not any(e.type == "AID" for e in evs)
+
+
+def test_a_wrapper_prefers_a_country_recipient_to_a_bare_sector(coder):
+    evs = code(coder, "Norway rejected a call for its soldiers to be deployed in Mali.")
+    assert ("NOR", "MLI", "REJECT") in triples(evs)

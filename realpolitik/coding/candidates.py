@@ -64,6 +64,9 @@ WITHDRAWN_RESOURCES = frozenset("""peacekeeper observer monitor inspector diplom
 funding support worker volunteer mission""".split())
 CIVILIAN_PERSONNEL = frozenset("""observer monitor team expert doctor nurse staff inspector worker volunteer
 specialist adviser advisor""".split())
+# What is sent as a message rather than handed over as aid.
+MESSAGE_LEMMAS = frozenset({"message", "signal", "letter", "note", "greeting", "invitation", "condolence", "email",
+                            "telegram", "memo", "request", "reply", "response", "warning"})
 # Forces whose sending is a deployment (MOBILIZE) unless someone receives them as aid.
 FORCE_LEMMAS = frozenset({"troop", "army", "soldier", "force", "police", "policeman", "tank", "warship", "unit",
                           "battalion", "brigade", "marine", "paratrooper", "commando"})
@@ -492,6 +495,8 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
             type_ = "CONCEDE"  # PLOVER CONCEDE: "suspending protests" ("ended the strike", "halted the sit-in")
         if type_ in ("RETREAT", "SANCTION") and trig.mode in ("withdraw", None) and head_obj in WITHDRAWN_RESOURCES:
             type_ = "SANCTION"  # PLOVER SANCTION 'withdraw': pulling out one's observers, envoys, aid or monitors
+        if type_ == "AID" and head_obj in MESSAGE_LEMMAS:
+            continue  # "sent a letter", "sending a signal to X": a message, not aid
         if type_ == "AID" and head_obj in FORCE_LEMMAS and not tgts:
             type_ = "MOBILIZE"  # "sent in troops to the town": forces sent to no named recipient are a deployment
         if type_ == "MOBILIZE" and head_obj in ABSTRACT_OBJECTS:

@@ -106,6 +106,8 @@ def _resolve_embedding(cands: list[_Cand]) -> list[_Cand]:
             if b is a or b.absorbed or not _embedded(a.tok, b.tok):
                 continue
             b.absorbed = True
+            if a.targets and not any(has_country(m) for m in a.targets) and any(has_country(m) for m in b.targets):
+                a.targets = []  # a bare sector was a last resort ("rejected a call for its forces to go to X"): X
             if not a.targets and b.targets:
                 if b.type in CONFLICT_TYPES and a.trig.lemma in REJECT_SHIELD and a.type == "REJECT":
                     a.type = "SUPPORT"  # opposing pressure on a party is backing it
