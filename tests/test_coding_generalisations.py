@@ -330,3 +330,8 @@ def test_sending_a_message_is_no_aid(coder):
 def test_a_wrapper_prefers_a_country_recipient_to_a_bare_sector(coder):
     evs = code(coder, "Norway rejected a call for its soldiers to be deployed in Mali.")
     assert ("NOR", "MLI", "REJECT") in triples(evs)
+
+
+def test_condemnation_by_an_unresolved_speaker_is_a_best_guess_accusation(coder):
+    [e] = code(coder, "The former mayor condemned the new zoning decision as a betrayal.")
+    assert e.type == "ACCUSE" and e.source is None and e.confidence < 0.35
