@@ -335,3 +335,22 @@ def test_a_wrapper_prefers_a_country_recipient_to_a_bare_sector(coder):
 def test_condemnation_by_an_unresolved_speaker_is_a_best_guess_accusation(coder):
     [e] = code(coder, "The former mayor condemned the new zoning decision as a betrayal.")
     assert e.type == "ACCUSE" and e.source is None and e.confidence < 0.35
+
+
+def test_let_free_and_set_free_are_releases(coder):
+    assert [e.type for e in code(coder, "Peru set free two Chilean fishermen.")] == ["RETREAT"]
+    assert [e.type for e in code(coder, "Bolivia let free the detained activists.")] == ["RETREAT"]
+
+
+def test_peacekeepers_arriving_are_aid_and_troops_a_deployment(coder):
+    assert ("CHN", "MLI", "AID") in triples(code(coder, "Chinese peacekeepers arrived in Mali on Thursday."))
+    assert [e.type for e in code(coder, "Chinese troops arrived in Mali on Thursday.")] == ["MOBILIZE"]
+
+
+def test_accepting_refugees_is_asylum_aid(coder):
+    assert ("DEU", "SYR", "AID") in triples(code(coder, "Germany accepted 1,500 Syrian refugees in May."))
+
+
+def test_taking_part_in_or_performing_drills_is_holding_them(coder):
+    assert ("NOR", "DNK", "COOPERATE") in triples(code(coder, "Norway and Denmark took part in joint naval drills."))
+    assert ("NOR", "DNK", "COOPERATE") in triples(code(coder, "Norway and Denmark performed joint naval drills."))

@@ -87,8 +87,16 @@ LENDING_VERBS = frozenset({"give", "extend", "express", "voice", "offer"})
 MEASURE_HEADS = frozenset({"day", "week", "month", "hour", "night", "round", "series", "wave", "spate", "string",
                            "couple", "session", "cycle", "phase", "stage", "year"})
 # Verbs of travel whose "for" phrase names a meeting the travellers hold ("delegates arrived for talks").
-TRAVEL_LEMMAS = frozenset({"return", "go", "come", "travel", "arrive", "fly", "head", "gather", "assemble",
+TRAVEL_LEMMAS = frozenset({"return", "go", "come", "travel", "arrive", "fly", "head", "gather", "assemble", "join",
                            "convene", "meet", "sit", "reconvene"})
+# Verbs of taking part whose "in" phrase names a joint event their subject holds ("joined in the exercises").
+PARTAKE_LEMMAS = frozenset({"participate", "take", "join", "engage"})
+# People whose arrival abroad is assistance (PLOVER AID: personnel) rather than a visit.
+ARRIVING_HELPERS = CIVILIAN_PERSONNEL | {"peacekeeper", "rescuer", "medic"}
+# Purposes that make forces' arrival assistance ("arrived to help deliver aid").
+HELP_LEMMAS = frozenset({"help", "assist", "aid", "support", "deliver", "rescue", "evacuate", "distribute"})
+# Objects whose acceptance is asylum (PLOVER AID), not agreement.
+ASYLUM_LEMMAS = frozenset({"refugee", "migrant", "asylum", "asylum-seeker", "evacuee"})
 # Participles that tie a noun to its patron ("government-backed troops"); as modifiers they are no event.
 MODIFIER_LEMMAS = frozenset({"back", "link", "tie", "affiliate", "associate", "sponsor", "support", "arm", "fund"})
 
@@ -130,6 +138,8 @@ def _lookup(tok) -> Trigger | None:
             if c.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
                 if (f"{lem}_for", "V") in table:
                     return table[(f"{lem}_for", "V")]
+        if lem in ("let", "set") and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "free":
+            return table.get(("free", "V"))  # "let free", "set free": a release by the verb's subject
         return table.get((lem, "V")) or table.get((lem, "L"))
     if tok.pos_ == "ADJ" and lem in ADJ_TRIGGERS and tok.dep_ in ("acomp", "ROOT", "conj"):
         return table.get((ADJ_TRIGGERS[lem], "V"))  # "is opposed to", "is committed to"
@@ -402,6 +412,9 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
                     particle = dep == "pobj" and head.lower_ in ("out", "up")  # "carried out a raid" parsed as a prep
                     # "negotiators flew to Oslo for talks": those who travel for a meeting hold it
                     trip = dep == "pobj" and head.lower_ == "for" and _lemma(verb) in TRAVEL_LEMMAS and trig.frame == "sym"
+                    # "took part in the drills": those who take part hold the joint event
+                    trip = trip or (dep == "pobj" and head.lower_ == "in" and _lemma(verb) in PARTAKE_LEMMAS
+                                    and trig.frame == "sym")
                     if (dep in ("dobj", "nsubjpass", "attr") or particle) and _lends_subject(verb, trig) or state or trip:
                         srcs, how = agents(verb, idx)  # "was placed under arrest by X": X, via the agent
                         how = "light"
@@ -503,6 +516,15 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
             continue  # "strengthened its commitment", "reinforced cooperation": no force is raised
         if type_ == "MOBILIZE" and head_obj in CIVILIAN_PERSONNEL | {"peacekeeper", "fund", "funding", "resource"}:
             type_ = "AID"  # deploying observers, doctors, peacekeepers or funds abroad is assistance (PLOVER AID)
+        if trig.lemma == "arrive" and child(tok, "nsubj") is not None:
+            subj = child(tok, "nsubj")
+            mods = {_lemma(c) for c in subj.children if c.dep_ in ("amod", "compound")}
+            if _lemma(subj) in ARRIVING_HELPERS or "peacekeeping" in mods or purpose & HELP_LEMMAS:
+                type_ = "AID"  # "peacekeepers arrived in X": personnel sent to help (PLOVER AID), not a visit
+            elif _lemma(subj) in FORCE_LEMMAS:
+                type_ = "MOBILIZE"  # "troops arrived in X": a deployment
+        if trig.lemma == "accept" and head_obj in ASYLUM_LEMMAS:
+            type_ = "AID"  # "accepted 1,500 refugees": asylum (PLOVER AID)
         if trig.lemma == "expel" and obj & PERSON_LEMMAS:
             type_ = "COERCE"  # expelling people (diplomats included) rather than a body: deportation
         out.append(_Cand(trig, tok, type_, srcs, tgts, how, obj))

@@ -470,6 +470,8 @@ hold L - - - so - -
 conduct L - - - so - -
 launch L - - - so - -
 stage L - - - so - -
+perform L - - - so - -
+attend L - - - so - -
 carry_out L - - - so - -
 impose L - - - so - -
 begin L - - - so - -
