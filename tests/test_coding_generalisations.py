@@ -354,3 +354,17 @@ def test_accepting_refugees_is_asylum_aid(coder):
 def test_taking_part_in_or_performing_drills_is_holding_them(coder):
     assert ("NOR", "DNK", "COOPERATE") in triples(code(coder, "Norway and Denmark took part in joint naval drills."))
     assert ("NOR", "DNK", "COOPERATE") in triples(code(coder, "Norway and Denmark performed joint naval drills."))
+
+
+def test_condolences_and_hopes_are_statements(coder):
+    assert code(coder, "Chile expressed condolences to the families of the sailors killed by Peruvian gunfire.") == []
+    assert code(coder, "Norway voiced hope that Sweden would send aid to Finland.") == []
+
+
+def test_claiming_ones_own_attack_is_a_statement(coder):
+    assert code(coder, "The rebels claimed that they had attacked a Peruvian army base.") == []
+
+
+def test_agreeing_with_a_view_is_no_agreement_but_agreeing_to_act_is(coder):
+    assert code(coder, "Norway agreed with Sweden that the report was flawed.") == []
+    assert ("NOR", "SWE", "AGREE") in triples(code(coder, "Norway agreed with Sweden to share radar data."))

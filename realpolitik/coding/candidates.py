@@ -37,6 +37,12 @@ NO_COMMENT_LEMMAS = frozenset({"comment", "elaborate", "confirm", "say", "specul
 # PUBLIC STATEMENT; PLOVER leaves it uncoded): "rejected the allegations that ...". What is denied is no event either.
 ACCUSATION_LEMMAS = frozenset({"accusation", "allegation", "charge", "claim", "report"})
 DENIAL_LEMMAS = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "rebuff", "deflect"})
+# Hopes, doubts and moods (CAMEO 012/013 pessimistic or optimistic comment): what they frame is no act.
+HOPE_LEMMAS = frozenset({"hope", "wish", "hopeful", "optimism", "pessimism", "scepticism", "skepticism",
+                         "optimistic", "pessimistic", "skeptical", "sceptical", "doubtful"})
+# Empathetic comments (CAMEO 018) and the verbs that voice them or a mood.
+EMPATHY_LEMMAS = frozenset({"condolence", "sympathy", "respect", "tribute", "grief", "sorrow", "regret"})
+VOICING_LEMMAS = frozenset({"express", "voice", "offer", "convey", "send", "extend", "pay", "share", "register"})
 # Verbs and nouns of weighing an option (CAMEO 014): what they govern is not done yet.
 CONSIDER_LEMMAS = frozenset({"consider", "contemplate", "mull", "weigh", "explore", "possibility", "option"})
 # Modes of acts with no recipient: no other actor of the clause is taken as one ("resigned after talks with X").
@@ -355,6 +361,43 @@ def _considered(tok) -> bool:
     return False
 
 
+def _subtree_but_conj(tok) -> set[int]:
+    """Token indices of what `tok` governs, leaving out clauses merely coordinated with it ("and sent aid")."""
+    out = {tok.i}
+    for c in tok.children:
+        if c.dep_ not in ("conj", "cc"):
+            out |= {t.i for t in c.subtree}
+    return out
+
+
+def _statement_frames(sent) -> set[int]:
+    """Tokens of CAMEO public statements (01) and all they frame, which are no events of their own:
+    hopes and doubts ("hoped the talks would resume", "voiced pessimism about a deal"; CAMEO 012/013),
+    condolences and respects ("expressed condolences to the families of those killed"; 018), claims of
+    one's own acts ("claimed that they had attacked X"; 015) and agreeing with a view ("agrees with the
+    panel that ..."; not an agreement to act)."""
+    out: set[int] = set()
+    for tok in sent:
+        lem = _lemma(tok)
+        if tok.pos_ == "VERB" and lem in HOPE_LEMMAS:
+            out |= _subtree_but_conj(tok)
+        elif tok.pos_ == "ADJ" and lem in HOPE_LEMMAS and tok.dep_ in ("acomp", "ROOT"):
+            out |= _subtree_but_conj(tok)
+        elif tok.pos_ == "NOUN" and lem in HOPE_LEMMAS | EMPATHY_LEMMAS and tok.dep_ == "dobj" \
+                and _lemma(tok.head) in VOICING_LEMMAS:
+            out |= _subtree_but_conj(tok.head)
+        elif lem == "claim" and tok.pos_ == "VERB":
+            for c in tok.children:
+                s = child(c, "nsubj", "nsubjpass") if c.dep_ == "ccomp" else None
+                if s is not None and s.pos_ == "PRON":
+                    out |= {t.i for t in c.subtree}
+        elif lem == "agree" and tok.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children) \
+                and not any(c.dep_ in ("xcomp", "dobj") or (c.dep_ == "prep" and c.lower_ in ("on", "to"))
+                            for c in tok.children):
+            out |= _subtree_but_conj(tok)
+    return out
+
+
 def _denied_accusations(sent) -> set[int]:
     """Tokens of denials of accusations ("rejected the charges that it had ..."): the denying verb and all it denies."""
     out: set[int] = set()
@@ -371,7 +414,7 @@ def _denied_accusations(sent) -> set[int]:
 def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
     """Every trigger of a sentence with the actors in its roles."""
     out: list[_Cand] = []
-    denied = _denied_accusations(sent)
+    denied = _denied_accusations(sent) | _statement_frames(sent)
     for tok in sent:
         if tok.i in denied or _considered(tok):
             continue
