@@ -368,3 +368,13 @@ def test_claiming_ones_own_attack_is_a_statement(coder):
 def test_agreeing_with_a_view_is_no_agreement_but_agreeing_to_act_is(coder):
     assert code(coder, "Norway agreed with Sweden that the report was flawed.") == []
     assert ("NOR", "SWE", "AGREE") in triples(code(coder, "Norway agreed with Sweden to share radar data."))
+
+
+def test_declaring_a_state_of_emergency_is_coercion(coder):
+    evs = code(coder, "The Peruvian government declared a state of emergency in Chile's border towns.")
+    assert [e.type for e in evs] == ["COERCE"]
+
+
+def test_an_event_noun_inside_an_organisation_name_is_no_event(coder):
+    evs = code(coder, "Amnesty International published its annual report on Peru.")
+    assert not any(e.type == "CONCEDE" for e in evs)

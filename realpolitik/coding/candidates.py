@@ -91,7 +91,7 @@ SYM_PREPS = frozenset({"with", "between", "among", "to", "against"})
 LENDING_VERBS = frozenset({"give", "extend", "express", "voice", "offer"})
 # Quantities and durations that stand in for the event they count ("ten days of exercises", "a round of talks").
 MEASURE_HEADS = frozenset({"day", "week", "month", "hour", "night", "round", "series", "wave", "spate", "string",
-                           "couple", "session", "cycle", "phase", "stage", "year"})
+                           "couple", "session", "cycle", "phase", "stage", "year", "state"})  # "a state of siege"
 # Verbs of travel whose "for" phrase names a meeting the travellers hold ("delegates arrived for talks").
 TRAVEL_LEMMAS = frozenset({"return", "go", "come", "travel", "arrive", "fly", "head", "gather", "assemble", "join",
                            "convene", "meet", "sit", "reconvene"})
@@ -150,6 +150,8 @@ def _lookup(tok) -> Trigger | None:
     if tok.pos_ == "ADJ" and lem in ADJ_TRIGGERS and tok.dep_ in ("acomp", "ROOT", "conj"):
         return table.get((ADJ_TRIGGERS[lem], "V"))  # "is opposed to", "is committed to"
     if tok.pos_ in ("NOUN", "PROPN"):
+        if tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "FAC", "WORK_OF_ART", "LAW"):
+            return None  # part of a name ("Amnesty International", "the Peace Treaty Hotel")
         mods = [c for c in tok.children if c.dep_ in ("compound", "amod")]
         if any(_lemma(c) in NON_EVENT_MODIFIERS for c in mods):
             return None  # "a press release", "a news conference about ..."
@@ -158,6 +160,9 @@ def _lookup(tok) -> Trigger | None:
                 return table[(f"{_lemma(c)}_{lem}", "N")]
         if tok.dep_ == "pobj" and (tok.head.lower_, lem) in _prep_nouns():  # "on alert", "on strike"
             return _prep_nouns()[(tok.head.lower_, lem)]
+        if lem in ("emergency", "siege") and tok.dep_ == "pobj" and tok.head.lower_ == "of" \
+                and _lemma(tok.head.head) == "state":
+            return _emergency()  # "declared a state of emergency": CAMEO 1724, PLOVER COERCE
         if lem in GENERIC_EVENT_HEADS:  # "a mediation effort", "a relief operation": the modifier is the event
             for c in mods:
                 t = table.get((_lemma(c), "N"))
@@ -177,6 +182,11 @@ PREP_NOUN_ENTRIES = {("on", "alert"): ("alert", "MOBILIZE", "troops", "150", ("m
                      ("under", "arrest"): ("arrest", "COERCE", "arrest", "173", ("legal",)),
                      ("under", "siege"): ("siege", "COERCE", "restrict", "191", ("military",)),
                      ("on", "hunger"): ("hunger_strike", "PROTEST", "hunger", "142", ())}
+
+
+@lru_cache(maxsize=1)
+def _emergency() -> Trigger:
+    return Trigger("emergency", "N", "COERCE", "restrict", "1724", "so", "", ())
 
 
 @lru_cache(maxsize=1)
@@ -532,7 +542,8 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
             out.append(_Cand(trig, tok, trig.type, srcs, tgts, how + ("+prep" if tgts else ""), obj))
             continue
         tgts, thow = _targets(tok, trig, idx, srcs)
-        if "O" in trig.flags and not tgts and child(tok, "dobj", "nsubjpass", "xcomp", "ccomp") is None:
+        # a passive verb has its object even when the parser hung the subject elsewhere ("..., have been freed")
+        if "O" in trig.flags and not tgts and child(tok, "dobj", "nsubjpass", "xcomp", "ccomp", "auxpass") is None:
             continue
         how = how if thow == "none" else f"{how}+{thow}"
         type_ = trig.type
