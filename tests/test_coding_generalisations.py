@@ -378,3 +378,13 @@ def test_declaring_a_state_of_emergency_is_coercion(coder):
 def test_an_event_noun_inside_an_organisation_name_is_no_event(coder):
     evs = code(coder, "Amnesty International published its annual report on Peru.")
     assert not any(e.type == "CONCEDE" for e in evs)
+
+
+def test_a_sum_paid_in_aid_is_aid(coder):
+    assert ("DEU", "CHL", "AID") in triples(code(coder, "Germany paid 60 million dollars in aid to Chile."))
+
+
+def test_violating_a_ceasefire_agreement_is_an_assault(coder):
+    evs = code(coder, "Peru accused Chile of violating the ceasefire agreement.")
+    assert ("PER", "CHL", "ACCUSE") in triples(evs)
+    assert not any(e.type in ("RETREAT", "SUPPORT") for e in evs)

@@ -136,7 +136,10 @@ def _lookup(tok) -> Trigger | None:
                 continue
             if c.dep_ == "prep" and any(p.ent_type_ in ("DATE", "TIME") for p in c.children):
                 continue  # "called the minister on Monday" is a phone call, not "called on" (a request)
-            for word in {c.lower_, _lemma(c)}:  # "opened its borders" -> open_border
+            words = {c.lower_, _lemma(c)}
+            if c.dep_ == "dobj":  # "violated the ceasefire agreement" -> violate_ceasefire
+                words |= {_lemma(m) for m in c.children if m.dep_ == "compound"}
+            for word in words:  # "opened its borders" -> open_border
                 for pos in ("V", "L"):  # "carried out" (a light verb), "called for" (a verb)
                     if (f"{lem}_{word}", pos) in table:
                         return table[(f"{lem}_{word}", pos)]
@@ -453,6 +456,10 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
             if (anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head is not anchor.head
                     and _lemma(anchor.head.head) in MEASURE_HEADS and anchor.head.head.dep_ in ("dobj", "nsubjpass", "attr")):
                 anchor = anchor.head.head
+            # "paid $60 million in aid", "pledged 2 billion euros of assistance": the sum stands for the aid
+            elif (anchor.dep_ == "pobj" and anchor.head.lower_ in ("in", "of") and anchor.head.head is not anchor.head
+                  and anchor.head.head.ent_type_ in ("MONEY", "QUANTITY") and anchor.head.head.dep_ in ("dobj", "nsubjpass")):
+                anchor = anchor.head.head
             head = anchor.head
             dep = anchor.dep_
             if not srcs and dep in ("dobj", "nsubjpass", "attr", "pobj", "appos") and head is not anchor:
@@ -468,7 +475,10 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
                     # "took part in the drills": those who take part hold the joint event
                     trip = trip or (dep == "pobj" and head.lower_ == "in" and _lemma(verb) in PARTAKE_LEMMAS
                                     and trig.frame == "sym")
-                    if (dep in ("dobj", "nsubjpass", "attr") or particle) and _lends_subject(verb, trig) or state or trip:
+                    # "paid $60 million in aid": the sum is the object, the aid noun hangs off the verb
+                    money = dep == "pobj" and head.lower_ in ("in", "of") and any(
+                        c.dep_ == "dobj" and c.ent_type_ in ("MONEY", "QUANTITY") for c in verb.children)
+                    if (dep in ("dobj", "nsubjpass", "attr") or particle or money) and _lends_subject(verb, trig) or state or trip:
                         srcs, how = agents(verb, idx)  # "was placed under arrest by X": X, via the agent
                         how = "light"
             if trig.frame == "sym":
