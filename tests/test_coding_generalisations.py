@@ -388,3 +388,7 @@ def test_violating_a_ceasefire_agreement_is_an_assault(coder):
     evs = code(coder, "Peru accused Chile of violating the ceasefire agreement.")
     assert ("PER", "CHL", "ACCUSE") in triples(evs)
     assert not any(e.type in ("RETREAT", "SUPPORT") for e in evs)
+
+
+def test_refuting_remarks_is_a_rejection(coder):
+    assert ("PER", "CHL", "REJECT") in triples(code(coder, "Peru strongly refuted the Chilean president's remarks on the border."))

@@ -278,6 +278,8 @@ snub V REJECT - 120 so WT -
 veto N REJECT - 120 so W diplomatic
 refusal N REJECT - 120 so W -
 reject V REJECT - 120 so W -
+refute V REJECT - 120 so - -
+rebut V REJECT - 120 so - -
 refuse V REJECT - 120 so W -
 oppose V REJECT - 120 so W -
 decline V REJECT - 120 so W -
