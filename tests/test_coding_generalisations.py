@@ -392,3 +392,8 @@ def test_violating_a_ceasefire_agreement_is_an_assault(coder):
 
 def test_refuting_remarks_is_a_rejection(coder):
     assert ("PER", "CHL", "REJECT") in triples(code(coder, "Peru strongly refuted the Chilean president's remarks on the border."))
+
+
+def test_lifting_a_blockade_is_a_retreat_but_lifting_sanctions_a_concession(coder):
+    assert ("CHL", "PER", "RETREAT") in triples(code(coder, "Chile lifted its naval blockade of Peru."))
+    assert ("CHL", "PER", "CONCEDE") in triples(code(coder, "Chile lifted its sanctions on Peru."))

@@ -189,7 +189,7 @@ PREP_NOUN_ENTRIES = {("on", "alert"): ("alert", "MOBILIZE", "troops", "150", ("m
 
 @lru_cache(maxsize=1)
 def _emergency() -> Trigger:
-    return Trigger("emergency", "N", "COERCE", "restrict", "1724", "so", "", ())
+    return Trigger("emergency", "N", "COERCE", "martial-law", "1724", "so", "", ())
 
 
 @lru_cache(maxsize=1)
@@ -568,6 +568,8 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
             continue  # "removed the governor" is no concession; "removed the curfew" is
         if type_ in ("SANCTION", "CONCEDE") and head_obj in RESTRICTION_LEMMAS:
             type_ = "CONCEDE"  # "cut tariffs", "ended the curfew", "removed sanctions": easing a restriction
+            if head_obj in ("blockade", "siege"):
+                type_ = "RETREAT"  # lifting a blockade or siege ends an active coercion: an immediate material act
         if type_ == "SANCTION" and trig.mode == "discontinue" and head_obj in PROTEST_OBJECTS:
             type_ = "CONCEDE"  # PLOVER CONCEDE: "suspending protests" ("ended the strike", "halted the sit-in")
         if type_ in ("RETREAT", "SANCTION") and trig.mode in ("withdraw", None) and head_obj in WITHDRAWN_RESOURCES:
