@@ -397,3 +397,7 @@ def test_refuting_remarks_is_a_rejection(coder):
 def test_lifting_a_blockade_is_a_retreat_but_lifting_sanctions_a_concession(coder):
     assert ("CHL", "PER", "RETREAT") in triples(code(coder, "Chile lifted its naval blockade of Peru."))
     assert ("CHL", "PER", "CONCEDE") in triples(code(coder, "Chile lifted its sanctions on Peru."))
+
+
+def test_releasing_a_statement_is_no_release_of_captives(coder):
+    assert not any(e.type == "RETREAT" for e in code(coder, "Peru released a statement on the Chilean elections."))

@@ -62,6 +62,9 @@ RESTRICTION_LEMMAS = frozenset("""sanction embargo blockade curfew tariff ban re
 emergency quota duty tax levy limit""".split())
 # Protests whose ending or suspension is a concession (PLOVER CONCEDE "suspending protests").
 PROTEST_OBJECTS = frozenset({"strike", "protest", "demonstration", "sit-in", "walkout", "stoppage", "rally", "march"})
+# What is released when it is published rather than set free.
+PUBLISHED_LEMMAS = frozenset("""statement report video data document figure result detail information photo image
+footage transcript list text finding study book album plan budget record recording audio tape""".split())
 # Verbs that are a concession only when they undo a restriction or a rule.
 EASE_ONLY = frozenset({"remove", "repeal", "abolish"})
 RULE_LEMMAS = frozenset({"law", "rule", "regulation", "decree", "measure", "order", "requirement", "policy"})
@@ -564,6 +567,8 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
             type_ = "ACCUSE"  # PLOVER: an investigation (mode investigate) of the place or party they go to
         if type_ == "ASSAULT" and head_obj in PROBLEM_LEMMAS and not idx.np_conj(dobj):
             continue  # "fight the epidemic", "combat poverty": no party is attacked
+        if trig.lemma == "release" and head_obj in PUBLISHED_LEMMAS:
+            continue  # "released a statement", "released the figures": a publication, not captives set free
         if trig.lemma in EASE_ONLY and head_obj not in RESTRICTION_LEMMAS | RULE_LEMMAS:
             continue  # "removed the governor" is no concession; "removed the curfew" is
         if type_ in ("SANCTION", "CONCEDE") and head_obj in RESTRICTION_LEMMAS:
