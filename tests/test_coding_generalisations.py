@@ -401,3 +401,11 @@ def test_lifting_a_blockade_is_a_retreat_but_lifting_sanctions_a_concession(code
 
 def test_releasing_a_statement_is_no_release_of_captives(coder):
     assert not any(e.type == "RETREAT" for e in code(coder, "Peru released a statement on the Chilean elections."))
+
+
+def test_declining_to_comment_frames_no_event(coder):
+    assert code(coder, "Peru declined to comment on reports that Chile had sent troops to Bolivia.") == []
+
+
+def test_an_option_weighed_frames_all_it_governs(coder):
+    assert code(coder, "Norway is considering sending aid to help Chile rebuild after the floods.") == []

@@ -398,7 +398,14 @@ def _statement_frames(sent) -> set[int]:
         if tok.pos_ == "VERB" and lem in HOPE_LEMMAS:
             out |= _subtree_but_conj(tok)
         elif tok.pos_ == "ADJ" and lem in HOPE_LEMMAS and tok.dep_ in ("acomp", "ROOT"):
-            out |= _subtree_but_conj(tok)
+            out |= _subtree_but_conj(tok.head if tok.dep_ == "acomp" else tok)  # "is skeptical about X doing"
+        elif tok.pos_ == "VERB" and lem in CONSIDER_LEMMAS:
+            for c in tok.children:  # "is considering sending aid to help X": an option weighed (CAMEO 014)
+                if c.dep_ in ("xcomp", "dobj", "ccomp"):
+                    out |= {t.i for t in c.subtree}
+        elif lem in ("decline", "refuse") and any(c.dep_ == "xcomp" and _lemma(c) in NO_COMMENT_LEMMAS
+                                                  for c in tok.children):
+            out |= _subtree_but_conj(tok)  # "declined to comment on reports that ...": CAMEO 011, a statement
         elif tok.pos_ == "NOUN" and lem in HOPE_LEMMAS | EMPATHY_LEMMAS and tok.dep_ == "dobj" \
                 and _lemma(tok.head) in VOICING_LEMMAS:
             out |= _subtree_but_conj(tok.head)
