@@ -409,3 +409,13 @@ def test_declining_to_comment_frames_no_event(coder):
 
 def test_an_option_weighed_frames_all_it_governs(coder):
     assert code(coder, "Norway is considering sending aid to help Chile rebuild after the floods.") == []
+
+
+def test_deploying_forces_as_peacekeepers_is_aid_but_reinforcing_forces_is_not(coder):
+    assert [e.type for e in code(coder, "Britain is deploying 300 troops to the UN peacekeeping mission in Mali.")] == ["AID"]
+    assert not any(e.type == "AID" for e in code(coder, "Peru strengthened its forces near the Chilean border."))
+
+
+def test_a_main_clause_best_guess_outranks_scene_setting_events(coder):
+    evs = code(coder, "The journalist was freed on Monday after Peru pardoned him.")
+    assert [e.type for e in evs] == ["RETREAT"]

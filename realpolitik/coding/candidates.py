@@ -104,6 +104,7 @@ PARTAKE_LEMMAS = frozenset({"participate", "take", "join", "engage"})
 ARRIVING_HELPERS = CIVILIAN_PERSONNEL | {"peacekeeper", "rescuer", "medic"}
 # Purposes that make forces' arrival assistance ("arrived to help deliver aid").
 HELP_LEMMAS = frozenset({"help", "assist", "aid", "support", "deliver", "rescue", "evacuate", "distribute"})
+PEACEKEEPING_LEMMAS = frozenset({"peacekeeper", "peacekeeping", "peace-keeping"})
 # Objects whose acceptance is asylum (PLOVER AID), not agreement.
 ASYLUM_LEMMAS = frozenset({"refugee", "migrant", "asylum", "asylum-seeker", "evacuee"})
 # Participles that tie a noun to its patron ("government-backed troops"); as modifiers they are no event.
@@ -421,6 +422,14 @@ def _statement_frames(sent) -> set[int]:
     return out
 
 
+def _peacekeeping(tok, obj: set[str]) -> bool:
+    """Whether forces are deployed as peacekeepers (PLOVER AID: personnel), by their object or subject."""
+    if obj & PEACEKEEPING_LEMMAS:
+        return True
+    s = child(tok, "nsubj", "nsubjpass")
+    return s is not None and bool(({_lemma(s)} | {_lemma(c) for c in s.children}) & PEACEKEEPING_LEMMAS)
+
+
 def _denied_accusations(sent) -> set[int]:
     """Tokens of denials of accusations ("rejected the charges that it had ..."): the denying verb and all it denies."""
     out: set[int] = set()
@@ -519,6 +528,8 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
             srcs_set = {(m.start, m.end) for m in srcs}
             tgts = [m for m in tgts if (m.start, m.end) not in srcs_set]
             cand = _Cand(trig, tok, trig.type, srcs, tgts, how, obj)
+            if trig.type == "MOBILIZE" and _peacekeeping(tok, obj):
+                cand.type = "AID"  # "the deployment of 200 troops on a peacekeeping mission": assistance
             if trig.frame == "buy":
                 _apply_buy(cand, obj, srcs, tgts)
             out.append(cand)
@@ -594,6 +605,8 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
             continue  # "strengthened its commitment", "reinforced cooperation": no force is raised
         if type_ == "MOBILIZE" and head_obj in CIVILIAN_PERSONNEL | {"peacekeeper", "fund", "funding", "resource"}:
             type_ = "AID"  # deploying observers, doctors, peacekeepers or funds abroad is assistance (PLOVER AID)
+        if type_ == "MOBILIZE" and _peacekeeping(tok, obj):
+            type_ = "AID"  # "peacekeepers began deploying", "deployed troops to the UN peacekeeping mission"
         if trig.lemma == "arrive" and child(tok, "nsubj") is not None:
             subj = child(tok, "nsubj")
             mods = {_lemma(c) for c in subj.children if c.dep_ in ("amod", "compound")}

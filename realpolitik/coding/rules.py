@@ -333,6 +333,13 @@ class RulesCoder:
         back = {id(c): _background(c.tok) for _, c in made}
         if not all(back.values()):  # scene-setting events yield to the sentence's reported one
             made = [(ev, c) for ev, c in made if not back[id(c)]]
+        elif made and self.best_guess_types and not self.sourceless:
+            # only scene-setting events were resolved ("X was freed after Y pardoned him"): the main clause's
+            # best guess, when there is one, is the sentence's reported event
+            guess = self._best_guess(doc, sent, sent_index, cands, lemmas, evidence, article_id, date, fctx)
+            if guess is not None:
+                made = []
+                events[(None, None)] = guess
         for ev, c in made:
             key = (ev.source[:3] if ev.source else None, ev.target[:3] if ev.target else None)
             old = events.get(key)
