@@ -419,3 +419,8 @@ def test_deploying_forces_as_peacekeepers_is_aid_but_reinforcing_forces_is_not(c
 def test_a_main_clause_best_guess_outranks_scene_setting_events(coder):
     evs = code(coder, "The journalist was freed on Monday after Peru pardoned him.")
     assert [e.type for e in evs] == ["RETREAT"]
+
+
+def test_pressuring_someone_to_act_is_a_request(coder):
+    evs = code(coder, "Norway has been pressuring Sweden to lift the fishing ban.")
+    assert ("NOR", "SWE", "REQUEST") in triples(evs)

@@ -21,7 +21,8 @@ PLACE_PREPS = frozenset({"in", "near", "inside"})  # where an attack or deployme
 SOURCE_PREPS = frozenset({"from", "by"})
 WEAPON_LEMMAS = cues.CHANNEL_CUES[6][1] | {"system", "equipment", "hardware"}
 # Verbs whose object is also the actor of the clause they govern ("helping Iran build").
-CONTROL_LEMMAS = frozenset({"help", "assist", "urge", "ask", "press", "allow", "enable", "force", "encourage", "push"})
+CONTROL_LEMMAS = frozenset({"help", "assist", "urge", "ask", "press", "pressure", "allow", "enable", "force", "encourage",
+                            "push"})
 PERSON_LEMMAS = frozenset({"diplomat", "ambassador", "envoy", "journalist", "national", "citizen", "official",
                            "staff", "worker", "reporter", "attache", "attaché"})
 SAY_LEMMAS = frozenset({"say", "declare", "reiterate", "insist", "state", "stress", "tell", "announce", "add",

@@ -230,6 +230,9 @@ appeal V REQUEST - 100 say W -
 call_for V REQUEST - 100 say W -
 call_on V REQUEST - 100 say W -
 press V REQUEST - 100 say WT -
+pressure V REQUEST - 100 say WT -
+pressurise V REQUEST - 100 say WT -
+pressurize V REQUEST - 100 say WT -
 seek V REQUEST assist 101 so W -
 request V REQUEST - 100 say W -
 demand N REQUEST - 100 say W -
