@@ -143,3 +143,12 @@ def test_an_appeal_addressed_to_nobody_is_not_a_request(coder):
 def test_an_obligation_keeps_its_request(coder):
     evs = code(coder, "The French foreign minister said Algeria must release the jailed writer.")
     assert ("FRA", "DZA", "REQUEST") in triples(evs)
+
+
+def test_coordinated_actors_of_one_country_are_separate_actors(coder):
+    evs = code(coder, "The Turkish foreign minister said the Libyan government and the militias in Misrata must "
+                      "hand over their heavy weapons.")
+    assert sorted((e.source, e.target) for e in evs if e.type == "REQUEST") == [
+        ("TURGOV", "LBYGOV"), ("TURGOV", "LBYREB")]
+    # one actor named twice is still one event
+    assert len(code(coder, "Iranian troops and Iranian soldiers shelled Iraqi border posts.")) == 1

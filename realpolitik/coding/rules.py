@@ -313,6 +313,11 @@ class RulesCoder:
         for ev, c in made:
             key = (ev.source[:3] if ev.source else None, ev.target[:3] if ev.target else None)
             old = events.get(key)
+            if old is not None and toks[key] is c.tok and (old.source, old.target) != (ev.source, ev.target):
+                # coordinated actors of one trigger are separate actors even within one country ("the
+                # government and the rebels agreed"): one event each, as gold data expand compound actors
+                key = key + (ev.source, ev.target)
+                old = events.get(key)
             if old is None:
                 events[key], toks[key] = ev, c.tok
                 continue
