@@ -93,3 +93,8 @@ def test_an_ethnic_group_takes_the_country_of_its_clause():
 
 def test_an_ethnic_group_with_no_known_home_stays_uncoded():
     assert _codes("Ethnic Tajiks fled the fighting.") == {}
+
+
+def test_an_organisation_naming_a_sector_is_not_read_as_a_place():
+    codes = _codes("The talks will resume next week, a UN official said on Monday.")
+    assert codes["UN"] == "IGOUNO" and not any(c[:3].isalpha() and c[:3] not in ("IGO", "GOV") for c in codes.values())
