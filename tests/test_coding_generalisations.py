@@ -271,3 +271,26 @@ def test_hybrid_gives_no_best_guess_when_the_classifier_is_unsure(hybrid, monkey
     assert code(hybrid, text) != []
     monkeypatch.setattr(hy, "MIN_CLASS_PROB", 1.01)  # no probability reaches it
     assert code(hybrid, text) == []
+
+
+def test_condemning_pressure_on_a_state_backs_that_state(coder):
+    [e] = code(coder, "Venezuela condemned the sanctions against Cuba on Tuesday.")
+    assert (e.source, e.target, e.type, e.channel) == ("VEN", "CUB", "SUPPORT", "diplomatic_backing")
+
+
+def test_condemning_a_named_attacker_accuses_the_attacker(coder):
+    assert triples(code(coder, "Jordan condemned Syria's shelling of Lebanese villages.")) == [("JOR", "SYR", "ACCUSE")]
+
+
+def test_rejecting_a_states_pressure_on_a_partner_backs_the_partner(coder):
+    assert ("CHN", "PRK", "SUPPORT") in triples(code(coder, "Beijing rebuffed Japanese pressure on North Korea."))
+    # a demand rejected stays a rejection of the one demanding
+    assert triples(code(coder, "India rejected Pakistan's demand to cut its energy deals with Moscow.")) == [
+        ("IND", "PAK", "REJECT")]
+
+
+def test_credit_lines_and_armoured_vehicles_have_their_channels(coder):
+    [e] = code(coder, "Qatar extended a $500 million credit line to Sudan.")
+    assert (e.type, e.channel) == ("AID", "credit_finance")
+    [e] = code(coder, "Chad received armoured vehicles from Turkey last month.")
+    assert (e.source, e.target, e.channel) == ("TUR", "TCD", "arms_transfer")

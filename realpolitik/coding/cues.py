@@ -37,7 +37,7 @@ CHANNEL_CUES: tuple[tuple[str, frozenset[str]], ...] = tuple((k, frozenset(v.spl
     ("military_training", "train training instructor adviser advisor"),
     ("military_technology", "technology component engine licence license know-how production"),
     ("arms_transfer", "weapon arm missile drone jet fighter tank artillery warship submarine ammunition "
-                      "munition shell rocket battery helicopter aircraft rifle s-400"),
+                      "munition shell rocket battery helicopter aircraft rifle s-400 armoured armored"),
     ("energy_trade", "oil gas crude lng energy fuel electricity coal"),
     ("infrastructure", "port railway road bridge infrastructure plant pipeline dam airport"),
     ("investment", "invest investment stake"),

@@ -190,6 +190,8 @@ delivery N AID - 070 so - -
 shipment N AID - 070 so - -
 supply N AID - 070 so - -
 loan N AID - 071 so - economic
+credit_line N AID - 071 so - economic
+bailout N AID - 071 so - economic
 grant N AID - 071 so - economic
 investment N AID - 071 so - economic
 asylum N AID - 075 so - asylum
@@ -289,6 +291,7 @@ defy V REJECT - 120 so WT -
 boycott V PROTEST boycott 143 so T -
 rejection N REJECT - 120 so W -
 # --- THREATEN
+pressure N THREATEN - 130 so T -
 menace V THREATEN - 130 so T -
 deadline N THREATEN - 130 so - -
 threaten V THREATEN - 130 so W -

@@ -27,7 +27,9 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 NEG_FRAMES = frozenset({"deny"})  # "denied sending": the embedded event stands, marked denied
 REFUSAL_AUX = frozenset({"will", "wo", "would", "shall", "can", "ca", "could"})  # "won't" splits as wo + n't
 HOST_LEMMAS = frozenset({"host", "mediate", "convene", "broker"})  # their guests are the meeting's parties
-REJECT_SHIELD = frozenset({"veto", "oppose", "reject", "condemn", "denounce", "criticize", "criticise"})
+PRESSURE_TYPES = frozenset({"SANCTION", "COERCE", "THREATEN"})  # pressure short of force, which one can reject for a partner
+REJECT_SHIELD = frozenset({"veto", "oppose", "reject", "condemn", "denounce", "criticize", "criticise", "dismiss",
+                           "rebuff", "decry", "slam"})
 
 
 @lru_cache(maxsize=1)
@@ -100,6 +102,17 @@ def _resolve_embedding(cands: list[_Cand]) -> list[_Cand]:
             if b is a or b.absorbed or not _embedded(a.tok, b.tok):
                 continue
             b.absorbed = True
+            if a.type == "ACCUSE" and b.type in CONFLICT_TYPES and (
+                    not a.targets or {t.code for t in a.targets} <= {t.code for t in b.targets}):
+                # "condemned Israel's strike on Gaza": the culprit is accused; with no culprit named,
+                # "condemned Western sanctions against Iran" backs the one under pressure
+                src3 = {m.code[:3] for m in a.sources}
+                culprits = [m for m in b.sources if m.code[:3] not in src3]
+                if culprits:
+                    a.targets = culprits
+                elif b.targets and a.trig.lemma in REJECT_SHIELD and b.type in PRESSURE_TYPES and not any(
+                        t.code[:3] in src3 for t in b.targets):
+                    a.type, a.targets, a.contexts = "SUPPORT", [m for m in b.targets], ("diplomatic",)
             if not a.targets and b.targets:
                 if b.type in CONFLICT_TYPES and a.trig.lemma in REJECT_SHIELD and a.type == "REJECT":
                     a.type = "SUPPORT"  # opposing pressure on a party is backing it
@@ -108,7 +121,9 @@ def _resolve_embedding(cands: list[_Cand]) -> list[_Cand]:
             elif (b.type in CONFLICT_TYPES and a.trig.lemma in REJECT_SHIELD and a.type == "REJECT"
                   and b.targets and not any(m.code[:3] == t.code[:3] for m in a.sources for t in b.targets)
                   and (any(t.kind == "igo" for t in a.targets)
-                       or {t.code for t in a.targets} <= {t.code for t in b.targets})):
+                       or {t.code for t in a.targets} <= {t.code for t in b.targets}
+                       # "rejected US pressure on Iran": the pressure itself is the object rejected
+                       or (b.tok.head.i == a.tok.i and {t.code for t in a.targets} <= {t.code for t in b.sources}))):
                 a.type, a.targets, a.contexts = "SUPPORT", list(b.targets), ("diplomatic",)
             a.obj_lemmas |= b.obj_lemmas
             a.contexts = a.contexts or b.trig.contexts
