@@ -294,3 +294,20 @@ def test_credit_lines_and_armoured_vehicles_have_their_channels(coder):
     assert (e.type, e.channel) == ("AID", "credit_finance")
     [e] = code(coder, "Chad received armoured vehicles from Turkey last month.")
     assert (e.source, e.target, e.channel) == ("TUR", "TCD", "arms_transfer")
+
+
+def test_blocking_a_decision_is_a_veto_and_blocking_pressure_backs_its_target(coder):
+    [e] = code(coder, "Slovakia blocked the EU's new sanctions on Russian gas.")
+    assert (e.source, e.target, e.type, e.channel) == ("SVK", "RUS", "SUPPORT", "diplomatic_backing")
+    assert [ev.type for ev in code(coder, "China blocked a Security Council resolution on Myanmar.")] == ["REJECT"]
+    assert [ev.type for ev in code(coder, "Farmers blocked the highway to Warsaw.")] == ["PROTEST"]
+
+
+def test_an_attribution_does_not_decide_the_channel(coder):
+    [e] = code(coder, "Belarus has sent Russia thousands of artillery shells, according to Ukrainian intelligence.")
+    assert (e.type, e.channel) == ("AID", "arms_transfer")
+
+
+def test_trade_despite_sanctions_is_sanctions_evasion(coder):
+    evs = [e for e in code(coder, "India kept buying Russian oil despite Western sanctions.") if e.type == "COOPERATE"]
+    assert [(e.source, e.target, e.channel) for e in evs] == [("IND", "RUS", "sanctions_evasion")]

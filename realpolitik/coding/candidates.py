@@ -148,10 +148,17 @@ def _prep_nouns() -> dict[tuple[str, str], Trigger]:
     return {k: Trigger(lem, "N", t, m, cam, "so", "", ctx) for k, (lem, t, m, cam, ctx) in PREP_NOUN_ENTRIES.items()}
 
 
+# Prepositions that attribute or set the scene rather than say what is handed over
+# ("supplied drones, according to US intelligence": no intelligence sharing).
+_SCENE_PREPS = frozenset({"according", "despite", "amid", "after", "before", "during", "since", "following"})
+
+
 def _obj_lemmas(tok) -> set[str]:
     """Lemmas of the trigger's objects and their modifiers (what is supplied, bought, shared)."""
     out: set[str] = {tok.lemma_.lower()}
     for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in _SCENE_PREPS:
+            continue
         if c.dep_ in ("dobj", "pobj", "prep", "dative", "compound", "amod", "attr", "xcomp", "ccomp", "acl", "oprd"):
             out |= {t.lemma_.lower() for t in c.subtree}
     return out

@@ -45,6 +45,7 @@ CHANNEL_CUES: tuple[tuple[str, frozenset[str]], ...] = tuple((k, frozenset(v.spl
     ("humanitarian", "humanitarian relief food medicine medical refugee asylum vaccine"),
     ("trade", "trade export import goods market purchase buy"),
 ))
+EVASION_MARKS = frozenset({"despite", "defiance", "defy", "circumvent", "evade", "bypass", "skirt"})
 _DEFAULT_CHANNEL = {"military": "arms_transfer", "economic": "trade", "intelligence": "intelligence_sharing",
                     "cyber": "cyber_assistance", "human_security": "humanitarian", "migration": "humanitarian",
                     "asylum": "humanitarian", "technology": "military_technology"}
@@ -108,13 +109,20 @@ def mode_for(type_: str, mode: str | None, lemmas: set[str]) -> str | None:
     return None
 
 
-def channel_for(type_: str, object_lemmas: set[str], contexts: tuple[str, ...]) -> str | None:
-    """The support channel of a cooperative event: cued by the words of its object, else by topic."""
+def channel_for(type_: str, object_lemmas: set[str], contexts: tuple[str, ...],
+                sentence_lemmas: set[str] = frozenset()) -> str | None:
+    """The support channel of a cooperative event: cued by the words of its object, else by topic.
+
+    Cooperation "despite" or "in defiance of" sanctions is sanctions evasion whatever is traded."""
     if type_ not in COOPERATIVE:
         return None
+    if sentence_lemmas & EVASION_MARKS and sentence_lemmas & {"sanction", "sanctions", "embargo"}:
+        return "sanctions_evasion"
     for ch, cues in CHANNEL_CUES:
         if object_lemmas & cues:
             return ch
+    if type_ in VERBAL_SUPPORT:
+        return "diplomatic_backing"  # PLOVER SUPPORT/CONSULT are non-material: not the topic's material channel
     for c in contexts:
         if c in _DEFAULT_CHANNEL:
             return _DEFAULT_CHANNEL[c]

@@ -68,6 +68,8 @@ def _embedded(a, b) -> bool:
 def _resolve_embedding(cands: list[_Cand]) -> list[_Cand]:
     """Wrappers absorb the triggers they govern; weak triggers yield to them; denials pass them on."""
     for a in cands:
+        if a.trig.pos == "V" and a.trig.lemma == "block":
+            _block_as_veto(a, cands)
         if a.trig.pos == "V" and "_" in a.trig.lemma:  # "violated the ceasefire": the noun is part of the verb
             word = a.trig.lemma.split("_", 1)[1]
             for b in cands:
@@ -112,11 +114,11 @@ def _resolve_embedding(cands: list[_Cand]) -> list[_Cand]:
                     a.targets = culprits
                 elif b.targets and a.trig.lemma in REJECT_SHIELD and b.type in PRESSURE_TYPES and not any(
                         t.code[:3] in src3 for t in b.targets):
-                    a.type, a.targets, a.contexts = "SUPPORT", [m for m in b.targets], ("diplomatic",)
+                    a.type, a.targets, a.contexts, a.obj_lemmas = "SUPPORT", [m for m in b.targets], ("diplomatic",), set()
             if not a.targets and b.targets:
                 if b.type in CONFLICT_TYPES and a.trig.lemma in REJECT_SHIELD and a.type == "REJECT":
                     a.type = "SUPPORT"  # opposing pressure on a party is backing it
-                    a.contexts = ("diplomatic",)
+                    a.contexts, a.obj_lemmas = ("diplomatic",), set()
                 a.targets = [m for m in b.targets if m not in a.sources]
             elif (b.type in CONFLICT_TYPES and a.trig.lemma in REJECT_SHIELD and a.type == "REJECT"
                   and b.targets and not any(m.code[:3] == t.code[:3] for m in a.sources for t in b.targets)
@@ -124,8 +126,9 @@ def _resolve_embedding(cands: list[_Cand]) -> list[_Cand]:
                        or {t.code for t in a.targets} <= {t.code for t in b.targets}
                        # "rejected US pressure on Iran": the pressure itself is the object rejected
                        or (b.tok.head.i == a.tok.i and {t.code for t in a.targets} <= {t.code for t in b.sources}))):
-                a.type, a.targets, a.contexts = "SUPPORT", list(b.targets), ("diplomatic",)
-            a.obj_lemmas |= b.obj_lemmas
+                a.type, a.targets, a.contexts, a.obj_lemmas = "SUPPORT", list(b.targets), ("diplomatic",), set()
+            if not (a.type == "SUPPORT" and a.trig.type != "SUPPORT"):  # backing, whatever the pressure was about
+                a.obj_lemmas |= b.obj_lemmas
             a.contexts = a.contexts or b.trig.contexts
     for a in cands:
         if a.trig.weak and not a.absorbed:
@@ -139,6 +142,28 @@ def _resolve_embedding(cands: list[_Cand]) -> list[_Cand]:
                         b.targets = a.targets
                     break
     return [c for c in cands if not c.absorbed and c.type]
+
+
+# What one blocks in a vote or a council, not on a road: blocking it is a veto (REJECT), not a blockade.
+VETO_OBJECTS = frozenset("""resolution decision bid proposal plan package deal accession membership move measure
+statement declaration motion agreement sanction sanctions embargo law bill nomination appointment
+candidacy request application loan""".split())
+
+
+def _block_as_veto(a: _Cand, cands: list[_Cand]) -> None:
+    """"Hungary blocked the EU's sanctions on Russia": a veto; of pressure on a state, backing for it."""
+    objs = [k for k in a.tok.children if k.dep_ in ("dobj", "nsubjpass") and k.lemma_.lower() in VETO_OBJECTS]
+    if not objs:
+        return
+    a.type = "REJECT"
+    own = {m.code[:3] for m in a.sources}
+    for b in cands:
+        if b is not a and b.type in PRESSURE_TYPES and (b.tok.i == objs[0].i or _governs(objs[0], b.tok)):
+            b.absorbed = True
+            partners = [m for m in b.targets if m.code[:3] not in own]
+            if partners:
+                a.type, a.targets, a.contexts, a.obj_lemmas = "SUPPORT", partners, ("diplomatic",), set()
+            return
 
 
 def _is_future(tok) -> bool:
@@ -424,8 +449,9 @@ class RulesCoder:
         cameo = cues.cameo_for(type_, cameo, contexts)
         channel = None
         if _is_state(s) and _is_state(t):
-            channel = cues.channel_for(type_, c.obj_lemmas | ({"intelligence"} if "intelligence" in contexts else set()),
-                                       contexts)
+            # what is handed over decides; the sentence's topics ("according to US intelligence") only
+            # when the object names nothing
+            channel = cues.channel_for(type_, c.obj_lemmas, contexts, lemmas)
         tok = c.tok
         trigger = Span(tok.idx, tok.idx + len(tok.text), tok.text)
         fact = _assess(doc, sent, tok, fctx)
