@@ -311,3 +311,29 @@ def test_an_attribution_does_not_decide_the_channel(coder):
 def test_trade_despite_sanctions_is_sanctions_evasion(coder):
     evs = [e for e in code(coder, "India kept buying Russian oil despite Western sanctions.") if e.type == "COOPERATE"]
     assert [(e.source, e.target, e.channel) for e in evs] == [("IND", "RUS", "sanctions_evasion")]
+
+
+def test_rejecting_reports_of_an_act_codes_the_act_as_denied(coder):
+    [e] = code(coder, "Minsk dismissed reports that it had sent fighter jets to Serbia.")
+    assert (e.source, e.target, e.type, e.factuality) == ("BLRGOV", "SRB", "AID", "denied")
+
+
+def test_breaking_into_networks_is_cyber_coercion(coder):
+    [e] = code(coder, "Russian hackers broke into the email servers of the Estonian foreign ministry.")
+    assert (e.source[:3], e.target[:3], e.type, e.mode) == ("RUS", "EST", "COERCE", "cyber")
+
+
+def test_an_order_to_leave_is_a_demand_on_those_ordered(coder):
+    assert triples(code(coder, "Burkina Faso ordered French troops to leave within a month.")) == [
+        ("BFA", "FRA", "REQUEST")]
+    assert code(coder, "Egypt ordered 30 more Rafale jets from France.") == [] or all(
+        e.type != "REQUEST" for e in code(coder, "Egypt ordered 30 more Rafale jets from France."))
+
+
+def test_goods_other_than_arms_sold_are_trade(coder):
+    [e] = code(coder, "Ukraine sold wheat to Indonesia.")
+    assert (e.type, e.channel) == ("COOPERATE", "trade")
+    [e] = code(coder, "Serbia sold artillery shells to Azerbaijan.")
+    assert (e.type, e.channel) == ("AID", "arms_transfer")
+    [e] = code(coder, "Western officials say China is supplying Russia with microelectronics.")
+    assert e.channel == "military_technology"

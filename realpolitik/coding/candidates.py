@@ -19,6 +19,7 @@ from realpolitik.model import ActorMention
 TARGET_PREPS = frozenset({"to", "with", "against", "on", "at", "into", "toward", "towards", "for", "upon", "over"})
 PLACE_PREPS = frozenset({"in", "near", "inside"})  # where an attack or deployment lands
 SOURCE_PREPS = frozenset({"from", "by"})
+AID_GOODS = frozenset({"aid", "assistance", "relief", "vaccine", "medicine", "food"})
 WEAPON_LEMMAS = cues.CHANNEL_CUES[6][1] | {"system", "equipment", "hardware"}
 # Verbs whose object is also the actor of the clause they govern ("helping Iran build").
 CONTROL_LEMMAS = frozenset({"help", "assist", "urge", "ask", "press", "allow", "enable", "force", "encourage", "push"})
@@ -27,6 +28,7 @@ PERSON_LEMMAS = frozenset({"diplomat", "ambassador", "envoy", "journalist", "nat
 SAY_LEMMAS = frozenset({"say", "declare", "reiterate", "insist", "state", "stress", "tell", "announce", "add",
                         "maintain", "argue"})
 OBLIGATION_AUX = frozenset({"must", "should"})
+ORDER_LEMMAS = frozenset({"order", "instruct", "command", "direct"})  # ... X to do Y
 OBLIGATION = Trigger("say_must", "V", "REQUEST", None, "100", "say", "W", ())
 # Predicative adjectives that say what their verb says ("X is opposed to Y" = X opposes Y).
 ADJ_TRIGGERS = {"opposed": "oppose", "committed": "commit", "hostile": "oppose", "supportive": "support"}
@@ -303,6 +305,14 @@ def _noun_object_event(tok) -> bool:
 
 def _obligation(tok, idx: ActorIndex) -> _Cand | None:
     """ "X said Y must / should do Z" is X's REQUEST of Y (a demand put as a statement)."""
+    if _lemma(tok) in ORDER_LEMMAS:
+        # "Niger ordered French troops to leave": an order is a demand (PLOVER REQUEST), its content is not news
+        o, x = child(tok, "dobj"), child(tok, "xcomp")
+        tgts = idx.np_conj(o) if o is not None and x is not None else []
+        srcs, how = agents(tok, idx)
+        if srcs and tgts:
+            return _Cand(OBLIGATION, tok, "REQUEST", srcs, [m for m in tgts if m not in srcs], how, _obj_lemmas(tok))
+        return None
     if _lemma(tok) not in SAY_LEMMAS:
         return None
     for c in tok.children:
@@ -387,7 +397,7 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
                 tgts = _clause_subject(tok, idx)
             srcs_set = {(m.start, m.end) for m in srcs}
             tgts = [m for m in tgts if (m.start, m.end) not in srcs_set]
-            cand = _Cand(trig, tok, trig.type, srcs, tgts, how, obj)
+            cand = _Cand(trig, tok, _trade_type(trig, obj), srcs, tgts, how, obj)
             if trig.frame == "buy":
                 _apply_buy(cand, obj, srcs, tgts)
             out.append(cand)
@@ -434,7 +444,7 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
         if "O" in trig.flags and not tgts and child(tok, "dobj", "nsubjpass", "xcomp", "ccomp") is None:
             continue
         how = how if thow == "none" else f"{how}+{thow}"
-        type_ = trig.type
+        type_ = _trade_type(trig, obj)
         dobj = child(tok, "dobj") or child(tok, "nsubjpass")
         head_obj = _lemma(dobj) if dobj is not None else ""
         purpose = {_lemma(c) for c in tok.children if c.dep_ in ("advcl", "xcomp")}
@@ -478,6 +488,17 @@ def _clause_actors(tok, idx: ActorIndex, srcs: list[ActorMention]) -> list[Actor
         if found:
             return found[:1]
     return []
+
+
+# Selling words: arms sold are the seller's AID (PLOVER military aid); other goods are trade, COOPERATE.
+SALE_LEMMAS = frozenset({"export", "sale", "sell"})
+
+
+def _trade_type(trig, obj: set[str]) -> str:
+    """The type of a trigger, with the sale of goods other than arms read as trade ("exports of wheat")."""
+    if trig.lemma in SALE_LEMMAS and trig.type == "AID" and not obj & WEAPON_LEMMAS and not obj & AID_GOODS:
+        return "COOPERATE"
+    return trig.type
 
 
 def _apply_buy(cand: _Cand, obj: set[str], buyers, sellers) -> None:

@@ -35,15 +35,16 @@ CHANNEL_CUES: tuple[tuple[str, frozenset[str]], ...] = tuple((k, frozenset(v.spl
     ("intelligence_sharing", "intelligence"),
     ("joint_exercise", "exercise drill maneuver manoeuvre patrol game"),
     ("military_training", "train training instructor adviser advisor"),
-    ("military_technology", "technology component engine licence license know-how production"),
+    ("military_technology", "technology component engine licence license know-how production semiconductor chip "
+                            "microchip microelectronics microelectronic electronics electronic machine-tool"),
     ("arms_transfer", "weapon arm missile drone jet fighter tank artillery warship submarine ammunition "
                       "munition shell rocket battery helicopter aircraft rifle s-400 armoured armored"),
     ("energy_trade", "oil gas crude lng energy fuel electricity coal"),
     ("infrastructure", "port railway road bridge infrastructure plant pipeline dam airport"),
     ("investment", "invest investment stake"),
-    ("credit_finance", "loan credit grant fund funding finance debt swap dollar billion million"),
+    ("credit_finance", "loan credit grant fund funding finance debt currency dollar billion million"),
     ("humanitarian", "humanitarian relief food medicine medical refugee asylum vaccine"),
-    ("trade", "trade export import goods market purchase buy"),
+    ("trade", "trade export import goods market purchase buy wheat grain fertiliser fertilizer commodity"),
 ))
 EVASION_MARKS = frozenset({"despite", "defiance", "defy", "circumvent", "evade", "bypass", "skirt"})
 _DEFAULT_CHANNEL = {"military": "arms_transfer", "economic": "trade", "intelligence": "intelligence_sharing",

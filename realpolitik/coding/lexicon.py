@@ -369,6 +369,8 @@ seize V COERCE seize 171 so O -
 confiscate V COERCE seize 171 so O -
 deport V COERCE deport 174 so T legal
 hack V COERCE cyber 170 so - cyber
+hack_into V COERCE cyber 170 so - cyber
+break_into V COERCE cyber 170 so - cyber
 impose_curfew V COERCE curfew 1723 so - -
 curfew N COERCE curfew 1723 so - -
 blockade N COERCE restrict 191 so - military

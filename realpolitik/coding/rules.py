@@ -24,7 +24,8 @@ FUTURE_TO_THREATEN = frozenset({"PROTEST", "SANCTION", "COERCE", "ASSAULT"})
 CONDITIONAL_TO_THREATEN = frozenset({"RETREAT", "SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"})
 INTENT_LEMMAS = frozenset({"plan", "intend", "prepare", "ready", "willing", "decide", "aim", "seek", "want"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-NEG_FRAMES = frozenset({"deny"})  # "denied sending": the embedded event stands, marked denied
+NEG_FRAMES = frozenset({"deny"})
+CLAIM_REJECTIONS = frozenset({"reject", "dismiss", "deny", "refute", "rebut", "dispute"})  # ... claims that X did Y  # "denied sending": the embedded event stands, marked denied
 REFUSAL_AUX = frozenset({"will", "wo", "would", "shall", "can", "ca", "could"})  # "won't" splits as wo + n't
 HOST_LEMMAS = frozenset({"host", "mediate", "convene", "broker"})  # their guests are the meeting's parties
 PRESSURE_TYPES = frozenset({"SANCTION", "COERCE", "THREATEN"})  # pressure short of force, which one can reject for a partner
@@ -93,7 +94,7 @@ def _resolve_embedding(cands: list[_Cand]) -> list[_Cand]:
                 if b is not a and (b.tok.i == a.tok.i or _governs(a.tok, b.tok)):
                     b.absorbed = True
             continue
-        if a.trig.pos == "V" and a.trig.lemma in NEG_FRAMES:
+        if a.trig.pos == "V" and (a.trig.lemma in NEG_FRAMES or _rejects_a_claim(a.tok)):
             inner = [b for b in cands if b is not a and _governs(a.tok, b.tok)]
             if inner:
                 a.absorbed = True  # the denied event is coded itself
@@ -164,6 +165,14 @@ def _block_as_veto(a: _Cand, cands: list[_Cand]) -> None:
             if partners:
                 a.type, a.targets, a.contexts, a.obj_lemmas = "SUPPORT", partners, ("diplomatic",), set()
             return
+
+
+def _rejects_a_claim(tok) -> bool:
+    """"dismissed reports that it had sent drones": a denial of the reported event, not a REJECT of anyone."""
+    from realpolitik.factuality.lexicon import CLAIM_NOUNS
+
+    return tok.lemma_.lower() in CLAIM_REJECTIONS and any(
+        k.dep_ == "dobj" and k.lemma_.lower() in CLAIM_NOUNS for k in tok.children)
 
 
 def _is_future(tok) -> bool:
