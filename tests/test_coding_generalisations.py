@@ -337,3 +337,8 @@ def test_goods_other_than_arms_sold_are_trade(coder):
     assert (e.type, e.channel) == ("AID", "arms_transfer")
     [e] = code(coder, "Western officials say China is supplying Russia with microelectronics.")
     assert e.channel == "military_technology"
+
+
+def test_shared_intelligence_is_what_is_shared_and_the_partner_follows_with(coder):
+    [e] = code(coder, "France shared intelligence on jihadist convoys with Niger.")
+    assert (e.source, e.target, e.type, e.channel) == ("FRA", "NER", "COOPERATE", "intelligence_sharing")

@@ -15,6 +15,8 @@ hospitals party parties elder elders celebrities spy officer officers commander 
 leader leaders minister ministers president governor mayor king queen emir sultan premier
 chancellor ambassador envoy diplomat spokesman spokeswoman spokesperson assembly court bank
 company firm mp mps deputies""".split())
+# Sector words that are more often a thing handed over than an actor: bare, they act only as subjects.
+_TOPIC_SECTORS = frozenset({"intelligence"})
 # Sectors that a state may have "in" it without being its own ("Russian troops in Syria" are
 # not Syria's military), so "in X" ties only these non-state sectors to X.
 _NON_STATE_SECTORS = frozenset("REB OPP CVL REF LAB EDU HLH AGR REL HRI CRM SET ENV".split())
@@ -91,6 +93,8 @@ def standalone_sectors(doc, mentions: list[ActorMention]) -> list[ActorMention]:
         # Sentence-initial sector nouns are often tagged PROPN ("Rebels in Chad fled").
         if tok.lower_ in _NOT_STANDALONE or not (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and not tok.ent_type_):
             continue
+        if tok.lower_ in _TOPIC_SECTORS and not tok.dep_.startswith("nsubj"):
+            continue  # "shared intelligence with Kyiv": what is shared, not who
         sector, phrase_start = _sector_of(tok)
         if sector is None or tok.lower_ not in sectors and tok.lemma_.lower() not in sectors:
             continue

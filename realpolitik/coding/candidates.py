@@ -210,6 +210,15 @@ def _targets(tok, trig: Trigger, idx: ActorIndex, sources: list[ActorMention]) -
                         break
             if got:
                 return got, "prep"
+    if trig.frame == "sym":
+        # "shared intelligence on troop movements with Ukraine": the parser often hangs the partner's "with"
+        # on the topic; it is still the partner of the joint act
+        for t in tok.subtree:
+            if t.dep_ == "prep" and t.lower_ == "with" and t.head.i != tok.i and t.head.dep_ not in ("nsubj", "nsubjpass"):
+                for q in t.children:
+                    got = keep(idx.np_conj(q)) if q.dep_ == "pobj" else []
+                    if got:
+                        return got, "prep"
     if trig.frame == "say" or trig.lemma in CONTROL_LEMMAS:
         for c in tok.children:
             if c.dep_ in ("ccomp", "xcomp"):
