@@ -73,3 +73,28 @@ def test_lowercase_armed_group_in_sloppy_text(nlp):
 def test_possessive_keeps_the_owner(nlp):
     assert codes(nlp, "Peru recalled its ambassador from Chile.") == ["PER", "CHL"]
     assert codes(nlp, "The ambassador of Chile protested.") == ["CHLGOV"]
+
+
+def _codes(text):
+    from realpolitik.actors import find_actors
+    from realpolitik.nlp import get_nlp
+    return {m.text: m.code for m in find_actors(get_nlp()(text), None)}
+
+
+def test_an_ethnic_group_is_coded_by_where_it_lives_not_as_the_state():
+    assert _codes("Hungary protested over attacks on ethnic Hungarians in Ukraine.") == {
+        "Hungary": "HUN", "ethnic Hungarians in Ukraine": "UKRETH"}
+
+
+def test_an_ethnic_group_takes_the_country_of_its_clause():
+    codes = _codes("Several hundred ethnic Serbs rallied in Croatia on Saturday.")
+    assert codes["ethnic Serbs"] == "HRVETH" and "SRB" not in codes.values()
+
+
+def test_an_ethnic_group_with_no_known_home_stays_uncoded():
+    assert _codes("Ethnic Tajiks fled the fighting.") == {}
+
+
+def test_an_organisation_naming_a_sector_is_not_read_as_a_place():
+    codes = _codes("The talks will resume next week, a UN official said on Monday.")
+    assert codes["UN"] == "IGOUNO" and not any(c[:3].isalpha() and c[:3] not in ("IGO", "GOV") for c in codes.values())

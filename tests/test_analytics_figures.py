@@ -215,3 +215,10 @@ def test_events_without_a_target_are_kept_out_of_dyads(store, ids):
 def test_network_of_an_empty_window_is_empty(store, ids):
     net = an.network(store, an.Scope(since="2030-01-01", until="2030-12-31"))
     assert net.as_dict()["nodes"] == [] and net.as_dict()["edges"] == []
+
+
+def test_actor_wildcards_are_taken_literally(store, ids):
+    # "C%" and "C_N" must not widen the dyad to every C... code: LIKE's wildcards are escaped.
+    assert an.load_events(store, an.Scope(source="C%", **WINDOW)).empty
+    assert an.load_events(store, an.Scope(source="C_N", **WINDOW)).empty
+    assert not an.load_events(store, an.Scope(source="CHN", **WINDOW)).empty

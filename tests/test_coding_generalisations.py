@@ -273,9 +273,10 @@ def test_hybrid_gives_no_best_guess_when_the_classifier_is_unsure(hybrid, monkey
     assert code(hybrid, text) == []
 
 
-def test_denying_accusations_is_a_statement_and_what_is_denied_no_event(coder):
-    evs = code(coder, "Belgium firmly rejected allegations by Chile that its navy had shelled a fishing port.")
-    assert evs == []
+def test_denying_accusations_is_no_event_and_what_is_denied_is_coded_as_denied(coder):
+    assert code(coder, "Belgium firmly rejected the charges.") == []
+    evs = code(coder, "Chad firmly rejected accusations that it had shelled Sudanese border villages.")
+    assert [(e.source, e.target, e.type, e.factuality) for e in evs] == [("TCD", "SDN", "ASSAULT", "denied")]
 
 
 def test_rejecting_a_proposal_is_still_a_rejection(coder):
@@ -424,3 +425,72 @@ def test_a_main_clause_best_guess_outranks_scene_setting_events(coder):
 def test_pressuring_someone_to_act_is_a_request(coder):
     evs = code(coder, "Norway has been pressuring Sweden to lift the fishing ban.")
     assert ("NOR", "SWE", "REQUEST") in triples(evs)
+def test_condemning_pressure_on_a_state_backs_that_state(coder):
+    [e] = code(coder, "Venezuela condemned the sanctions against Cuba on Tuesday.")
+    assert (e.source, e.target, e.type, e.channel) == ("VEN", "CUB", "SUPPORT", "diplomatic_backing")
+
+
+def test_condemning_a_named_attacker_accuses_the_attacker(coder):
+    assert triples(code(coder, "Jordan condemned Syria's shelling of Lebanese villages.")) == [("JOR", "SYR", "ACCUSE")]
+
+
+def test_rejecting_a_states_pressure_on_a_partner_backs_the_partner(coder):
+    assert ("CHN", "PRK", "SUPPORT") in triples(code(coder, "Beijing rebuffed Japanese pressure on North Korea."))
+    # a demand rejected stays a rejection of the one demanding
+    assert triples(code(coder, "India rejected Pakistan's demand to cut its energy deals with Moscow.")) == [
+        ("IND", "PAK", "REJECT")]
+
+
+def test_credit_lines_and_armoured_vehicles_have_their_channels(coder):
+    [e] = code(coder, "Qatar extended a $500 million credit line to Sudan.")
+    assert (e.type, e.channel) == ("AID", "credit_finance")
+    [e] = code(coder, "Chad received armoured vehicles from Turkey last month.")
+    assert (e.source, e.target, e.channel) == ("TUR", "TCD", "arms_transfer")
+
+
+def test_blocking_a_decision_is_a_veto_and_blocking_pressure_backs_its_target(coder):
+    [e] = code(coder, "Slovakia blocked the EU's new sanctions on Russian gas.")
+    assert (e.source, e.target, e.type, e.channel) == ("SVK", "RUS", "SUPPORT", "diplomatic_backing")
+    assert [ev.type for ev in code(coder, "China blocked a Security Council resolution on Myanmar.")] == ["REJECT"]
+    assert [ev.type for ev in code(coder, "Farmers blocked the highway to Warsaw.")] == ["PROTEST"]
+
+
+def test_an_attribution_does_not_decide_the_channel(coder):
+    [e] = code(coder, "Belarus has sent Russia thousands of artillery shells, according to Ukrainian intelligence.")
+    assert (e.type, e.channel) == ("AID", "arms_transfer")
+
+
+def test_trade_despite_sanctions_is_sanctions_evasion(coder):
+    evs = [e for e in code(coder, "India kept buying Russian oil despite Western sanctions.") if e.type == "COOPERATE"]
+    assert [(e.source, e.target, e.channel) for e in evs] == [("IND", "RUS", "sanctions_evasion")]
+
+
+def test_rejecting_reports_of_an_act_codes_the_act_as_denied(coder):
+    [e] = code(coder, "Minsk dismissed reports that it had sent fighter jets to Serbia.")
+    assert (e.source, e.target, e.type, e.factuality) == ("BLRGOV", "SRB", "AID", "denied")
+
+
+def test_breaking_into_networks_is_cyber_coercion(coder):
+    [e] = code(coder, "Russian hackers broke into the email servers of the Estonian foreign ministry.")
+    assert (e.source[:3], e.target[:3], e.type, e.mode) == ("RUS", "EST", "COERCE", "cyber")
+
+
+def test_an_order_to_leave_is_a_demand_on_those_ordered(coder):
+    assert triples(code(coder, "Burkina Faso ordered French troops to leave within a month.")) == [
+        ("BFA", "FRA", "REQUEST")]
+    assert code(coder, "Egypt ordered 30 more Rafale jets from France.") == [] or all(
+        e.type != "REQUEST" for e in code(coder, "Egypt ordered 30 more Rafale jets from France."))
+
+
+def test_goods_other_than_arms_sold_are_trade(coder):
+    [e] = code(coder, "Ukraine sold wheat to Indonesia.")
+    assert (e.type, e.channel) == ("COOPERATE", "trade")
+    [e] = code(coder, "Serbia sold artillery shells to Azerbaijan.")
+    assert (e.type, e.channel) == ("AID", "arms_transfer")
+    [e] = code(coder, "Western officials say China is supplying Russia with microelectronics.")
+    assert e.channel == "military_technology"
+
+
+def test_shared_intelligence_is_what_is_shared_and_the_partner_follows_with(coder):
+    [e] = code(coder, "France shared intelligence on jihadist convoys with Niger.")
+    assert (e.source, e.target, e.type, e.channel) == ("FRA", "NER", "COOPERATE", "intelligence_sharing")

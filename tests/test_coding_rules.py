@@ -133,3 +133,22 @@ def test_code_many_keeps_order(coder):
     arts = [Article.from_text(t) for t in ("Iran condemned Israel.", "Nothing happened today.", "Peru recalled its ambassador from Chile.")]
     out = list(coder.code_many(arts))
     assert [triples(x) for x in out] == [[("IRN", "ISR", "ACCUSE")], [], [("PER", "CHL", "SANCTION")]]
+
+
+def test_an_appeal_addressed_to_nobody_is_not_a_request(coder):
+    assert code(coder, "The Kenyan president called for calm and national unity on Sunday.") == []
+    assert ("DEU", "IRN", "REQUEST") in triples(code(coder, "Germany urged Iran to free the two detained sailors."))
+
+
+def test_an_obligation_keeps_its_request(coder):
+    evs = code(coder, "The French foreign minister said Algeria must release the jailed writer.")
+    assert ("FRA", "DZA", "REQUEST") in triples(evs)
+
+
+def test_coordinated_actors_of_one_country_are_separate_actors(coder):
+    evs = code(coder, "The Turkish foreign minister said the Libyan government and the militias in Misrata must "
+                      "hand over their heavy weapons.")
+    assert sorted((e.source, e.target) for e in evs if e.type == "REQUEST") == [
+        ("TURGOV", "LBYGOV"), ("TURGOV", "LBYREB")]
+    # one actor named twice is still one event
+    assert len(code(coder, "Iranian troops and Iranian soldiers shelled Iraqi border posts.")) == 1

@@ -122,5 +122,9 @@ def test_readable_on_a_phone(site, browser):
             assert overflow <= 1, (name, overflow)
         pg.goto(site["url"] + "/dyads/CHN/IRN")
         pg.screenshot(path=str(ARTIFACTS / "web-dyad-phone.png"), full_page=True)
+        pg.goto(site["url"] + "/")
+        # chart labels keep a legible size: the figure scrolls sideways instead of shrinking them
+        label = pg.evaluate("document.querySelector('svg.chart text').getBoundingClientRect().height")
+        assert label >= 9, label
     finally:
         ctx.close()

@@ -15,6 +15,8 @@ hospitals party parties elder elders celebrities spy officer officers commander 
 leader leaders minister ministers president governor mayor king queen emir sultan premier
 chancellor ambassador envoy diplomat spokesman spokeswoman spokesperson assembly court bank
 company firm mp mps deputies""".split())
+# Sector words that are more often a thing handed over than an actor: bare, they act only as subjects.
+_TOPIC_SECTORS = frozenset({"intelligence"})
 # Sectors that a state may have "in" it without being its own ("Russian troops in Syria" are
 # not Syria's military), so "in X" ties only these non-state sectors to X.
 _NON_STATE_SECTORS = frozenset("REB OPP CVL REF LAB EDU HLH AGR REL HRI CRM SET ENV".split())
@@ -91,6 +93,8 @@ def standalone_sectors(doc, mentions: list[ActorMention]) -> list[ActorMention]:
         # Sentence-initial sector nouns are often tagged PROPN ("Rebels in Chad fled").
         if tok.lower_ in _NOT_STANDALONE or not (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and not tok.ent_type_):
             continue
+        if tok.lower_ in _TOPIC_SECTORS and not tok.dep_.startswith("nsubj"):
+            continue  # "shared intelligence with Kyiv": what is shared, not who
         sector, phrase_start = _sector_of(tok)
         if sector is None or tok.lower_ not in sectors and tok.lemma_.lower() not in sectors:
             continue
@@ -109,7 +113,7 @@ def standalone_sectors(doc, mentions: list[ActorMention]) -> list[ActorMention]:
                     country = hit[0].country
                     end = max(end, hit[0].end)
         if country is None and sector in _PLACE_SECTORS:
-            country, end = _place_country(doc, tok, end)
+            country, end = _place_country(doc, tok, end, covered)
         code = (country or "") + sector
         out.append(ActorMention(text=text_of(doc)[phrase_start:end], start=phrase_start, end=end, code=code,
                                 country=country, sector=sector, kind="sector", name=None))
@@ -122,9 +126,10 @@ def _place_run(tok) -> list:
     return run if all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in run) else []
 
 
-def _place_country(doc, tok, end: int) -> tuple[str | None, int]:
+def _place_country(doc, tok, end: int, covered=()) -> tuple[str | None, int]:
     """The country of a city or region in a sector noun's own phrase: "police in Lagos",
-    "rebels from Kano", "Darfur rebels"; with the phrase's new end."""
+    "rebels from Kano", "Darfur rebels"; with the phrase's new end. A word inside an actor
+    mention is that actor, never a place ("a UN official" is not in a village named Un)."""
     from realpolitik.actors.places import place_country  # places imports the matcher
 
     found = []
@@ -134,6 +139,8 @@ def _place_country(doc, tok, end: int) -> tuple[str | None, int]:
     found += [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
     for obj in found:
         run = _place_run(obj)
+        if any(s <= obj.idx < e for s, e in covered):
+            continue
         if not run or not (obj.ent_type_ in _PLACE_LABELS or normalise(obj.text) in tables().aliases):
             continue
         name = text_of(doc)[run[0].idx:obj.idx + len(obj.text)]

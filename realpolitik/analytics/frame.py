@@ -18,6 +18,7 @@ from typing import Any
 import pandas as pd
 
 from realpolitik.model import FACTUALITIES, QUADS
+from realpolitik.store.base import like_prefix
 
 FREQS = {"day": "D", "week": "W-SUN", "month": "M"}
 COOPERATION = ("verbal_cooperation", "material_cooperation")
@@ -213,8 +214,8 @@ def load_events(store, scope: Scope) -> pd.DataFrame:
         params += [c.upper() for c in codes] * 2
     for col, val in (("source", scope.source), ("target", scope.target)):
         if val:
-            clauses.append(f"{col} LIKE ?")
-            params.append(val.upper().replace("%", "").replace("_", "") + "%")
+            clauses.append(f"{col} LIKE ? ESCAPE '\\'")  # the same prefix match as EventFilter
+            params.append(like_prefix(val.upper()))
     if scope.factuality:
         clauses.append(f"factuality IN ({', '.join('?' * len(scope.factuality))})")
         params += list(scope.factuality)

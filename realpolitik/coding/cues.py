@@ -35,16 +35,18 @@ CHANNEL_CUES: tuple[tuple[str, frozenset[str]], ...] = tuple((k, frozenset(v.spl
     ("intelligence_sharing", "intelligence"),
     ("joint_exercise", "exercise drill maneuver manoeuvre patrol game"),
     ("military_training", "train training instructor adviser advisor"),
-    ("military_technology", "technology component engine licence license know-how production"),
+    ("military_technology", "technology component engine licence license know-how production semiconductor chip "
+                            "microchip microelectronics microelectronic electronics electronic machine-tool"),
     ("arms_transfer", "weapon arm missile drone jet fighter tank artillery warship submarine ammunition "
-                      "munition shell rocket battery helicopter aircraft rifle s-400"),
+                      "munition shell rocket battery helicopter aircraft rifle s-400 armoured armored"),
     ("energy_trade", "oil gas crude lng energy fuel electricity coal"),
     ("infrastructure", "port railway road bridge infrastructure plant pipeline dam airport"),
     ("investment", "invest investment stake"),
-    ("credit_finance", "loan credit grant fund funding finance debt swap dollar billion million"),
+    ("credit_finance", "loan credit grant fund funding finance debt currency dollar billion million"),
     ("humanitarian", "humanitarian relief food medicine medical refugee asylum vaccine"),
-    ("trade", "trade export import goods market purchase buy"),
+    ("trade", "trade export import goods market purchase buy wheat grain fertiliser fertilizer commodity"),
 ))
+EVASION_MARKS = frozenset({"despite", "defiance", "defy", "circumvent", "evade", "bypass", "skirt"})
 _DEFAULT_CHANNEL = {"military": "arms_transfer", "economic": "trade", "intelligence": "intelligence_sharing",
                     "cyber": "cyber_assistance", "human_security": "humanitarian", "migration": "humanitarian",
                     "asylum": "humanitarian", "technology": "military_technology"}
@@ -108,13 +110,20 @@ def mode_for(type_: str, mode: str | None, lemmas: set[str]) -> str | None:
     return None
 
 
-def channel_for(type_: str, object_lemmas: set[str], contexts: tuple[str, ...]) -> str | None:
-    """The support channel of a cooperative event: cued by the words of its object, else by topic."""
+def channel_for(type_: str, object_lemmas: set[str], contexts: tuple[str, ...],
+                sentence_lemmas: set[str] = frozenset()) -> str | None:
+    """The support channel of a cooperative event: cued by the words of its object, else by topic.
+
+    Cooperation "despite" or "in defiance of" sanctions is sanctions evasion whatever is traded."""
     if type_ not in COOPERATIVE:
         return None
+    if sentence_lemmas & EVASION_MARKS and sentence_lemmas & {"sanction", "sanctions", "embargo"}:
+        return "sanctions_evasion"
     for ch, cues in CHANNEL_CUES:
         if object_lemmas & cues:
             return ch
+    if type_ in VERBAL_SUPPORT:
+        return "diplomatic_backing"  # PLOVER SUPPORT/CONSULT are non-material: not the topic's material channel
     for c in contexts:
         if c in _DEFAULT_CHANNEL:
             return _DEFAULT_CHANNEL[c]

@@ -190,6 +190,8 @@ delivery N AID - 070 so - -
 shipment N AID - 070 so - -
 supply N AID - 070 so - -
 loan N AID - 071 so - economic
+credit_line N AID - 071 so - economic
+bailout N AID - 071 so - economic
 grant N AID - 071 so - economic
 investment N AID - 071 so - economic
 asylum N AID - 075 so - asylum
@@ -294,6 +296,7 @@ defy V REJECT - 120 so WT -
 boycott V PROTEST boycott 143 so T -
 rejection N REJECT - 120 so W -
 # --- THREATEN
+pressure N THREATEN - 130 so T -
 menace V THREATEN - 130 so T -
 deadline N THREATEN - 130 so - -
 threaten V THREATEN - 130 so W -
@@ -371,6 +374,8 @@ seize V COERCE seize 171 so O -
 confiscate V COERCE seize 171 so O -
 deport V COERCE deport 174 so T legal
 hack V COERCE cyber 170 so - cyber
+hack_into V COERCE cyber 170 so - cyber
+break_into V COERCE cyber 170 so - cyber
 impose_curfew V COERCE curfew 1723 so - -
 curfew N COERCE curfew 1723 so - -
 blockade N COERCE restrict 191 so - military

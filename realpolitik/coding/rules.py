@@ -33,10 +33,13 @@ FUTURE_TO_THREATEN = frozenset({"PROTEST", "SANCTION", "COERCE", "ASSAULT"})
 CONDITIONAL_TO_THREATEN = frozenset({"RETREAT", "SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"})
 INTENT_LEMMAS = frozenset({"plan", "intend", "prepare", "ready", "willing", "decide", "aim", "seek", "want"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-NEG_FRAMES = frozenset({"deny"})  # "denied sending": the embedded event stands, marked denied
+NEG_FRAMES = frozenset({"deny"})
+CLAIM_REJECTIONS = frozenset({"reject", "dismiss", "deny", "refute", "rebut", "dispute"})  # ... claims that X did Y  # "denied sending": the embedded event stands, marked denied
 REFUSAL_AUX = frozenset({"will", "wo", "would", "shall", "can", "ca", "could"})  # "won't" splits as wo + n't
 HOST_LEMMAS = frozenset({"host", "mediate", "convene", "broker"})  # their guests are the meeting's parties
-REJECT_SHIELD = frozenset({"veto", "oppose", "reject", "condemn", "denounce", "criticize", "criticise"})
+PRESSURE_TYPES = frozenset({"SANCTION", "COERCE", "THREATEN"})  # pressure short of force, which one can reject for a partner
+REJECT_SHIELD = frozenset({"veto", "oppose", "reject", "condemn", "denounce", "criticize", "criticise", "dismiss",
+                           "rebuff", "decry", "slam"})
 
 
 @lru_cache(maxsize=1)
@@ -75,6 +78,8 @@ def _embedded(a, b) -> bool:
 def _resolve_embedding(cands: list[_Cand]) -> list[_Cand]:
     """Wrappers absorb the triggers they govern; weak triggers yield to them; denials pass them on."""
     for a in cands:
+        if a.trig.pos == "V" and a.trig.lemma == "block":
+            _block_as_veto(a, cands)
         if a.trig.pos == "V" and "_" in a.trig.lemma:  # "violated the ceasefire": the noun is part of the verb
             word = a.trig.lemma.split("_", 1)[1]
             for b in cands:
@@ -111,17 +116,31 @@ def _resolve_embedding(cands: list[_Cand]) -> list[_Cand]:
             b.absorbed = True
             if a.targets and not any(has_country(m) for m in a.targets) and any(has_country(m) for m in b.targets):
                 a.targets = []  # a bare sector was a last resort ("rejected a call for its forces to go to X"): X
+            if a.type == "ACCUSE" and b.type in CONFLICT_TYPES and (
+                    not a.targets or {t.code for t in a.targets} <= {t.code for t in b.targets}):
+                # "condemned Israel's strike on Gaza": the culprit is accused; with no culprit named,
+                # "condemned Western sanctions against Iran" backs the one under pressure
+                src3 = {m.code[:3] for m in a.sources}
+                culprits = [m for m in b.sources if m.code[:3] not in src3]
+                if culprits:
+                    a.targets = culprits
+                elif b.targets and a.trig.lemma in REJECT_SHIELD and b.type in PRESSURE_TYPES and not any(
+                        t.code[:3] in src3 for t in b.targets):
+                    a.type, a.targets, a.contexts, a.obj_lemmas = "SUPPORT", [m for m in b.targets], ("diplomatic",), set()
             if not a.targets and b.targets:
                 if b.type in CONFLICT_TYPES and a.trig.lemma in REJECT_SHIELD and a.type == "REJECT":
                     a.type = "SUPPORT"  # opposing pressure on a party is backing it
-                    a.contexts = ("diplomatic",)
+                    a.contexts, a.obj_lemmas = ("diplomatic",), set()
                 a.targets = [m for m in b.targets if m not in a.sources]
             elif (b.type in CONFLICT_TYPES and a.trig.lemma in REJECT_SHIELD and a.type == "REJECT"
                   and b.targets and not any(m.code[:3] == t.code[:3] for m in a.sources for t in b.targets)
                   and (any(t.kind == "igo" for t in a.targets)
-                       or {t.code for t in a.targets} <= {t.code for t in b.targets})):
-                a.type, a.targets, a.contexts = "SUPPORT", list(b.targets), ("diplomatic",)
-            a.obj_lemmas |= b.obj_lemmas
+                       or {t.code for t in a.targets} <= {t.code for t in b.targets}
+                       # "rejected US pressure on Iran": the pressure itself is the object rejected
+                       or (b.tok.head.i == a.tok.i and {t.code for t in a.targets} <= {t.code for t in b.sources}))):
+                a.type, a.targets, a.contexts, a.obj_lemmas = "SUPPORT", list(b.targets), ("diplomatic",), set()
+            if not (a.type == "SUPPORT" and a.trig.type != "SUPPORT"):  # backing, whatever the pressure was about
+                a.obj_lemmas |= b.obj_lemmas
             a.contexts = a.contexts or b.trig.contexts
     for a in cands:
         if a.trig.weak and not a.absorbed:
@@ -135,6 +154,28 @@ def _resolve_embedding(cands: list[_Cand]) -> list[_Cand]:
                         b.targets = a.targets
                     break
     return [c for c in cands if not c.absorbed and c.type]
+
+
+# What one blocks in a vote or a council, not on a road: blocking it is a veto (REJECT), not a blockade.
+VETO_OBJECTS = frozenset("""resolution decision bid proposal plan package deal accession membership move measure
+statement declaration motion agreement sanction sanctions embargo law bill nomination appointment
+candidacy request application loan""".split())
+
+
+def _block_as_veto(a: _Cand, cands: list[_Cand]) -> None:
+    """"Hungary blocked the EU's sanctions on Russia": a veto; of pressure on a state, backing for it."""
+    objs = [k for k in a.tok.children if k.dep_ in ("dobj", "nsubjpass") and k.lemma_.lower() in VETO_OBJECTS]
+    if not objs:
+        return
+    a.type = "REJECT"
+    own = {m.code[:3] for m in a.sources}
+    for b in cands:
+        if b is not a and b.type in PRESSURE_TYPES and (b.tok.i == objs[0].i or _governs(objs[0], b.tok)):
+            b.absorbed = True
+            partners = [m for m in b.targets if m.code[:3] not in own]
+            if partners:
+                a.type, a.targets, a.contexts, a.obj_lemmas = "SUPPORT", partners, ("diplomatic",), set()
+            return
 
 
 def _is_future(tok) -> bool:
@@ -343,6 +384,11 @@ class RulesCoder:
         for ev, c in made:
             key = (ev.source[:3] if ev.source else None, ev.target[:3] if ev.target else None)
             old = events.get(key)
+            if old is not None and toks[key] is c.tok and (old.source, old.target) != (ev.source, ev.target):
+                # coordinated actors of one trigger are separate actors even within one country ("the
+                # government and the rebels agreed"): one event each, as gold data expand compound actors
+                key = key + (ev.source, ev.target)
+                old = events.get(key)
             if old is None:
                 events[key], toks[key] = ev, c.tok
                 continue
@@ -452,8 +498,9 @@ class RulesCoder:
         cameo = cues.cameo_for(type_, cameo, contexts)
         channel = None
         if _is_state(s) and _is_state(t):
-            channel = cues.channel_for(type_, c.obj_lemmas | ({"intelligence"} if "intelligence" in contexts else set()),
-                                       contexts)
+            # what is handed over decides; the sentence's topics ("according to US intelligence") only
+            # when the object names nothing
+            channel = cues.channel_for(type_, c.obj_lemmas, contexts, lemmas)
         tok = c.tok
         trigger = Span(tok.idx, tok.idx + len(tok.text), tok.text)
         fact = _assess(doc, sent, tok, fctx)

@@ -61,7 +61,7 @@ class EventFilter:
         for col, val in (("source", self.source), ("target", self.target)):
             if val:
                 clauses.append(f"{col} LIKE ? ESCAPE '\\'")
-                params.append(_like_prefix(val.upper()))
+                params.append(like_prefix(val.upper()))
         for col, val in (("type", self.type and self.type.upper()), ("channel", self.channel),
                          ("factuality", self.factuality), ("article_id", self.article_id), ("coder", self.coder)):
             if val:
@@ -91,7 +91,8 @@ def _escape_like(s: str) -> str:
     return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _like_prefix(s: str) -> str:
+def like_prefix(s: str) -> str:
+    """A LIKE pattern (with ESCAPE '\\') matching strings that start with `s` taken literally."""
     return _escape_like(s) + "%"
 
 
