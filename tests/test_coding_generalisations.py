@@ -494,3 +494,10 @@ def test_goods_other_than_arms_sold_are_trade(coder):
 def test_shared_intelligence_is_what_is_shared_and_the_partner_follows_with(coder):
     [e] = code(coder, "France shared intelligence on jihadist convoys with Niger.")
     assert (e.source, e.target, e.type, e.channel) == ("FRA", "NER", "COOPERATE", "intelligence_sharing")
+
+
+def test_an_agentless_passive_gift_is_given_by_the_country_of_what_is_sent(coder):
+    evs = code(coder, "Some 3,000 Belarusian troops have been sent to Serbia, officials in Vilnius said.")
+    assert [(e.source[:3], e.target[:3], e.type) for e in evs] == [("BLR", "SRB", "AID")]
+    [e] = code(coder, "Turkish drones were delivered to Azerbaijan in March.")
+    assert (e.source[:3], e.target, e.channel) == ("TUR", "AZE", "arms_transfer")

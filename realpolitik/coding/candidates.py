@@ -457,6 +457,20 @@ def _peacekeeping(tok, obj: set[str]) -> bool:
     return s is not None and bool(({_lemma(s)} | {_lemma(c) for c in s.children}) & PEACEKEEPING_LEMMAS)
 
 
+def _passive_theme_giver(tok, idx: ActorIndex, srcs, tgts, thow):
+    """"North Korean soldiers were sent to Russia": with no agent, what is sent is the theme, not the recipient;
+    its country gives it and the "to" phrase receives it (PRKMIL AID RUS)."""
+    sp = child(tok, "nsubjpass")
+    if sp is None or child(tok, "agent") is not None:
+        return srcs, tgts, thow
+    theme = [m for m in subject_np(sp, idx) if has_country(m)]
+    takers = [m for _, p in prep_objects(tok, frozenset({"to", "into"})) for m in idx.np_conj(p)]
+    takers = [m for m in takers if has_country(m) and m.code[:3] not in {t.code[:3] for t in theme}]
+    if theme and takers:
+        return theme[:1], takers, "passive-theme"
+    return srcs, tgts, thow
+
+
 def _denied_accusations(sent) -> set[int]:
     """Tokens of denials of accusations or reports ("rejected the charges that it had ..."): the denying verb
     and the accusation noun, which make no event (CAMEO 016, a statement). What is denied stays a candidate:
@@ -603,6 +617,8 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
             out.append(_Cand(trig, tok, trig.type, srcs, tgts, how + ("+prep" if tgts else ""), obj))
             continue
         tgts, thow = _targets(tok, trig, idx, srcs)
+        if not srcs and trig.type in ("AID", "MOBILIZE") and trig.frame == "so":
+            srcs, tgts, thow = _passive_theme_giver(tok, idx, srcs, tgts, thow)
         # a passive verb has its object even when the parser hung the subject elsewhere ("..., have been freed")
         if "O" in trig.flags and not tgts and child(tok, "dobj", "nsubjpass", "xcomp", "ccomp", "auxpass") is None:
             continue
