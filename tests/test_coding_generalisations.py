@@ -271,3 +271,20 @@ def test_hybrid_gives_no_best_guess_when_the_classifier_is_unsure(hybrid, monkey
     assert code(hybrid, text) != []
     monkeypatch.setattr(hy, "MIN_CLASS_PROB", 1.01)  # no probability reaches it
     assert code(hybrid, text) == []
+
+
+def test_agreed_act_lends_every_recipient_of_a_listed_target(coder):
+    evs = code(coder, "Norway agreed to lift tariffs on fish in May to Chile, Peru and Brazil.")
+    assert {(s[:3], t[:3], ty) for s, t, ty in triples(evs)} >= {
+        ("NOR", "CHL", "AGREE"), ("NOR", "PER", "AGREE"), ("NOR", "BRA", "AGREE")}
+
+
+def test_bare_sector_recipient_yields_to_a_state_in_the_clause(coder):
+    evs = code(coder, "The African Union rejected a request for its troops to be sent to Somalia.")
+    assert all(t is None or t[:3] != "MIL" for _, t, _ in triples(evs))
+    assert any(t and t[:3] == "SOM" for _, t, _ in triples(evs))
+
+
+def test_attack_on_a_foreign_town_targets_its_country(coder):
+    evs = code(coder, "Israeli tanks fired two shells at buildings in Hebron, residents said.")
+    assert ("ISR", "PSE", "ASSAULT") in {(s[:3], t[:3] if t else None, ty) for s, t, ty in triples(evs)}

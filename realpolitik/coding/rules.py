@@ -10,7 +10,7 @@ from realpolitik.coding import cues
 from realpolitik.coding.candidates import (OBLIGATION, PREP_NOUN_ENTRIES, SAY_LEMMAS, INTRANSITIVE_MODES,
                                            _Cand, _candidates, _clause_actors, _lemma)
 from realpolitik.coding.lexicon import head_lemmas
-from realpolitik.coding.roles import ActorIndex, child, has_country, localise
+from realpolitik.coding.roles import ActorIndex, child, has_country, localise, prep_objects
 from realpolitik.model import ActorMention, Article, Event, Span, event_id_for
 from realpolitik.options import Options
 from realpolitik.registry import coders
@@ -105,6 +105,10 @@ def _resolve_embedding(cands: list[_Cand]) -> list[_Cand]:
                     a.type = "SUPPORT"  # opposing pressure on a party is backing it
                     a.contexts = ("diplomatic",)
                 a.targets = [m for m in b.targets if m not in a.sources]
+            elif b.targets and a.type == "AGREE" and b.trig.pos == "V" and b.type not in CONFLICT_TYPES:
+                # "agreed to lift embargoes on A, B and C": every recipient of the agreed act is a party
+                have = {m.code[:3] for m in a.targets} | {m.code[:3] for m in a.sources}
+                a.targets = a.targets + [m for m in b.targets if m.code[:3] not in have]
             elif (b.type in CONFLICT_TYPES and a.trig.lemma in REJECT_SHIELD and a.type == "REJECT"
                   and b.targets and not any(m.code[:3] == t.code[:3] for m in a.sources for t in b.targets)
                   and (any(t.kind == "igo" for t in a.targets)
@@ -301,6 +305,10 @@ class RulesCoder:
             if not srcs:
                 continue
             pairs = self._pairs(c, srcs, idx)
+            if c.type in PLACE_TARGET_TYPES and all(t is None for _, t in pairs):
+                where = _place_target(doc, c, srcs)
+                if where is not None:
+                    pairs = [(s, where) for s in srcs if s.country and s.country != where.country] or pairs
             for s, t in pairs:
                 if t is None and not self.recipientless and _drop_targetless(c):
                     continue
@@ -360,6 +368,12 @@ class RulesCoder:
     def _pairs(c: _Cand, srcs: list[ActorMention], idx: ActorIndex) -> list[tuple[ActorMention, ActorMention | None]]:
         """Source/target pairs: every source with every target; joint actions pair coordinated actors."""
         targets = c.targets
+        if targets and not any(has_country(t) for t in targets) and c.trig.frame != "sym":
+            # a bare sector recipient ("its peacekeeping forces") was never right on the dev sets (0/16):
+            # a state or body named in the trigger's clause ("... deployed in East Timor") stands for it
+            placed = _clause_actors(c.tok, idx, srcs)
+            if placed:
+                targets, c.how = placed, c.how + "+clause"
         if not targets and not (c.trig.frame == "sym" and len(srcs) > 1) and c.trig.mode not in INTRANSITIVE_MODES:
             targets = _clause_actors(c.tok, idx, srcs)
             if targets:
@@ -464,6 +478,37 @@ class RulesCoder:
                 return
             for art, doc in zip(batch, nlp.pipe((a.text for a in batch), batch_size=self.options.batch_size)):
                 yield self.code_doc(doc, art)
+
+
+# Conflict acts whose place names the one who bears them when no party does ("shelled targets in <city>").
+PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE"})
+LOCATION_PREPS = frozenset({"in", "near", "inside", "at", "on", "into", "around", "outside"})
+
+
+def _place_target(doc, c: _Cand, srcs: list[ActorMention]) -> ActorMention | None:
+    """The country of a place where an attack or a coercive act lands, as its recipient, when that country
+    is not the actor's own ("Ruritanian tanks fired at targets in <a town of Freedonia>" -> Freedonia)."""
+    try:
+        from realpolitik.actors import find_places
+    except ImportError:
+        return None
+    places = doc.user_data.get("rp_places")
+    if places is None:
+        places = doc.user_data["rp_places"] = find_places(doc)
+    if not places:
+        return None
+    own = {m.country for m in srcs if m.country}
+    if not own:
+        return None
+    holders = [c.tok] + [k for k in c.tok.children if k.dep_ in ("dobj", "attr")]
+    for h in holders:
+        for _, p in prep_objects(h, LOCATION_PREPS):
+            for t in p.subtree:
+                for start, end, loc in places:
+                    if start <= t.idx < end and loc.country and loc.country not in own:
+                        return ActorMention(text=doc.text[start:end], start=start, end=end, code=loc.country,
+                                            country=loc.country, kind="state", name=loc.name)
+    return None
 
 
 def _drop_targetless(c: _Cand) -> bool:
