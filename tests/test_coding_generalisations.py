@@ -288,3 +288,30 @@ def test_bare_sector_recipient_yields_to_a_state_in_the_clause(coder):
 def test_attack_on_a_foreign_town_targets_its_country(coder):
     evs = code(coder, "Israeli tanks fired two shells at buildings in Hebron, residents said.")
     assert ("ISR", "PSE", "ASSAULT") in {(s[:3], t[:3] if t else None, ty) for s, t, ty in triples(evs)}
+
+
+def t3(evs):
+    return {(s, t, ty) for s, t, ty in triples(evs)}
+
+
+def test_that_clause_of_a_demand_noun_is_no_event_of_its_own(coder):
+    evs = code(coder, "The European Union repeated its demand on Monday that Serbia release the detained journalists.")
+    assert t3(evs) == {("IGO", "SRB", "REQUEST")}
+
+
+def test_gerunds_listed_after_an_accusation_are_its_content(coder):
+    evs = code(coder, "Human Rights Watch accused Egypt of torturing detainees, ignoring the courts and "
+                      "sending weapons to militias.")
+    assert {ty for _, _, ty in triples(evs)} == {"ACCUSE"}
+
+
+def test_quoted_as_saying_hands_the_speaker_to_the_pronoun(coder):
+    evs = code(coder, "The Emir of Qatar was quoted as saying he would be ready to host talks between "
+                      "Ethiopia and Eritrea.")
+    assert t3(evs) >= {("QAT", "ETH", "AGREE"), ("QAT", "ERI", "AGREE")}
+
+
+def test_subject_swallowed_by_an_opening_phrase_is_recovered(coder):
+    evs = code(coder, "With the signing of the accord, the Colombian government and the FARC have agreed to "
+                      "allow aid convoys into the region.")
+    assert ("COL", None, "AGREE") in t3(evs)

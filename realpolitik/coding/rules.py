@@ -27,6 +27,8 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 NEG_FRAMES = frozenset({"deny"})  # "denied sending": the embedded event stands, marked denied
 REFUSAL_AUX = frozenset({"will", "wo", "would", "shall", "can", "ca", "could"})  # "won't" splits as wo + n't
 HOST_LEMMAS = frozenset({"host", "mediate", "convene", "broker"})  # their guests are the meeting's parties
+# Verbs of charging whose "of"-gerunds, however parsed, are the charge ("accused X of lying, ignoring Y").
+CHARGE_LEMMAS = frozenset({"accuse", "charge", "blame", "criticize", "criticise", "condemn", "denounce"})
 REJECT_SHIELD = frozenset({"veto", "oppose", "reject", "condemn", "denounce", "criticize", "criticise"})
 
 
@@ -60,7 +62,23 @@ def _embedded(a, b) -> bool:
         t = t.head
     if t.dep_ == "conj":  # "was criticised by X and will resign": a clause of its own, not the accusation's content
         return child(a, "nsubjpass") is None and child(t, "nsubj", "nsubjpass") is None
+    if t.dep_ == "advcl" and _lemma(a) in CHARGE_LEMMAS and t.tag_ == "VBG" and child(t, "mark") is None:
+        return True  # "accused X of lying, ignoring Y and sending Z": the list is what X is accused of
     return t.dep_ not in ("advcl", "parataxis")
+
+
+def _demand_clause(a, b) -> bool:
+    """Whether b sits in the that-clause of a demand or charge noun the parser hung on the noun's verb
+    ("renewed its demand that X ease the curbs": the easing is what is demanded, not an event)."""
+    n = a
+    if n.dep_ not in ("dobj", "attr") or n.head.i == n.i:
+        return False
+    verb = n.head
+    t = b
+    while t.head.i != t.i and t.head.i != verb.i:
+        t = t.head
+    return (t.head.i == verb.i and t.i > n.i and t.dep_ == "ccomp"
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children))
 
 
 def _resolve_embedding(cands: list[_Cand]) -> list[_Cand]:
@@ -97,7 +115,14 @@ def _resolve_embedding(cands: list[_Cand]) -> list[_Cand]:
         if not a.trig.wrapper:
             continue
         for b in cands:
-            if b is a or b.absorbed or not _embedded(a.tok, b.tok):
+            if b is a or b.absorbed:
+                continue
+            if a.trig.pos == "N" and a.type in ("REQUEST", "ACCUSE") and _demand_clause(a.tok, b.tok):
+                b.absorbed = True
+                if not a.targets:
+                    a.targets = [m for m in b.sources if m not in a.sources]
+                continue
+            if not _embedded(a.tok, b.tok):
                 continue
             b.absorbed = True
             if not a.targets and b.targets:
@@ -226,6 +251,8 @@ def _background(tok) -> bool:
         if t.dep_ in ("pobj", "pcomp") and (h.lower_ in BACKGROUND_PREPS or (
                 h.lower_ in ("of", "to", "for") and h.head.lower_ in BACKGROUND_NOUNS)):
             return True
+        if t.dep_ == "acl" and h.dep_ == "ROOT" and h.pos_ in ("NOUN", "PROPN") and t.tag_ in ("VBD", "VBN"):
+            return False  # "A Syrian paper called on ...": a verbless parse hung the main verb on its subject
         if t.dep_ in ("relcl", "acl"):  # "rebels fighting X", "the right of troops to fire on Y"
             return True
         if t.dep_ == "ccomp":
@@ -385,7 +412,9 @@ class RulesCoder:
             # an actor acting on its own country's people ("Syrian jets struck Homs") keeps no target
             return pairs or [(s, None) for s in srcs]
         if c.trig.frame == "sym" and len(srcs) > 1:
-            return [(s, t) for s in srcs for t in srcs if s is not t and s.code[:3] != t.code[:3]]
+            # "the government and the rebels agreed": parties of one country keep no recipient
+            return [(s, t) for s in srcs for t in srcs if s is not t and s.code[:3] != t.code[:3]] or \
+                [(s, None) for s in srcs]
         return [(s, None) for s in srcs]
 
     def _event(self, doc, sent, sent_index, c: _Cand, s, t, lemmas, evidence, article_id, date, fctx,
