@@ -315,3 +315,23 @@ def test_subject_swallowed_by_an_opening_phrase_is_recovered(coder):
     evs = code(coder, "With the signing of the accord, the Colombian government and the FARC have agreed to "
                       "allow aid convoys into the region.")
     assert ("COL", None, "AGREE") in t3(evs)
+
+
+def test_lifting_a_blockade_is_a_retreat_but_lifting_a_curfew_a_concession(coder):
+    assert ("TUR", "ARM", "RETREAT") in t3(code(coder, "Turkey lifted its blockade of Armenian ports on Monday."))
+    assert "CONCEDE" in {ty for _, _, ty in triples(code(coder, "Kenya lifted the curfew on Somali traders."))}
+
+
+def test_pushing_for_someone_to_act_is_a_request_of_them(coder):
+    evs = code(coder, "Japan is pushing hard for China to back its plan for the region.")
+    assert t3(evs) == {("JPN", "CHN", "REQUEST")}
+
+
+def test_forcing_a_body_out_is_an_expulsion(coder):
+    evs = code(coder, "Khartoum forced the UN food agency out of the country last year.")
+    assert ("SDN", "IGO", "SANCTION") in t3(evs)
+
+
+def test_preparing_to_attack_is_mobilisation_not_a_threat(coder):
+    evs = code(coder, "The Ethiopian army prepared to resume shelling Eritrean positions.")
+    assert t3(evs) == {("ETH", "ERI", "MOBILIZE")}

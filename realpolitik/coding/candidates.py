@@ -48,6 +48,8 @@ racism discrimination trafficking smuggling piracy extremism radicalisation radi
 # Restrictions whose lifting, cutting or ending is a concession (PLOVER CONCEDE).
 RESTRICTION_LEMMAS = frozenset("""sanction embargo blockade curfew tariff ban restriction curb boycott siege
 emergency quota duty tax levy limit""".split())
+# Restrictions imposed by force (COERCE 'restrict', military): lifting them is a RETREAT, not a CONCEDE.
+FORCE_RESTRICTIONS = frozenset({"blockade", "siege"})
 # Verbs that are a concession only when they undo a restriction or a rule.
 EASE_ONLY = frozenset({"remove", "repeal", "abolish"})
 RULE_LEMMAS = frozenset({"law", "rule", "regulation", "decree", "measure", "order", "requirement", "policy"})
@@ -104,7 +106,9 @@ def _lookup(tok) -> Trigger | None:
     lem = _lemma(tok)
     if tok.pos_ in ("VERB", "AUX"):
         for c in tok.children:
-            if c.dep_ not in ("prt", "prep", "dobj"):
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
+                c = next(m for m in c.children if m.dep_ == "mark")  # "pushed for X to act": push_for
+            elif c.dep_ not in ("prt", "prep", "dobj"):
                 continue
             for word in {c.lower_, _lemma(c)}:  # "opened its borders" -> open_border
                 for pos in ("V", "L"):  # "carried out" (a light verb), "called for" (a verb)
@@ -203,7 +207,7 @@ def _targets(tok, trig: Trigger, idx: ActorIndex, sources: list[ActorMention]) -
                 return got, "prep"
     if trig.frame == "say" or trig.lemma in CONTROL_LEMMAS:
         for c in tok.children:
-            if c.dep_ in ("ccomp", "xcomp"):
+            if c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "advcl" and _for_clause(c)):
                 s = child(c, "nsubj", "nsubjpass")
                 if s is not None:
                     got = keep(subject_np(s, idx))
@@ -221,6 +225,11 @@ def _targets(tok, trig: Trigger, idx: ActorIndex, sources: list[ActorMention]) -
     if fallback:
         return fallback[:1], "sector"
     return [], "none"
+
+
+def _for_clause(tok) -> bool:
+    """Whether a clause is a for-to complement ("pressed for X to act", "pushing for the US to back it")."""
+    return any(m.dep_ == "mark" and m.lower_ == "for" for m in tok.children)
 
 
 def _place_actors(tok, idx: ActorIndex) -> list[ActorMention]:
@@ -439,6 +448,8 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
             continue  # "removed the governor" is no concession; "removed the curfew" is
         if type_ in ("SANCTION", "CONCEDE") and head_obj in RESTRICTION_LEMMAS:
             type_ = "CONCEDE"  # "cut tariffs", "ended the curfew", "removed sanctions": easing a restriction
+            if head_obj in FORCE_RESTRICTIONS and trig.type == "CONCEDE":
+                type_ = "RETREAT"  # PLOVER RETREAT: ending a blockade or siege ends a coercive act on the ground
         if type_ in ("RETREAT", "SANCTION") and trig.mode in ("withdraw", None) and head_obj in WITHDRAWN_RESOURCES:
             type_ = "SANCTION"  # PLOVER SANCTION 'withdraw': pulling out one's observers, envoys, aid or monitors
         if type_ == "MOBILIZE" and head_obj in ABSTRACT_OBJECTS:

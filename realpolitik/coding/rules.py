@@ -23,6 +23,8 @@ FUTURE_TO_THREATEN = frozenset({"PROTEST", "SANCTION", "COERCE", "ASSAULT"})
 # Future acts that become threats when tied to a condition (PLOVER THREATEN: "often on a condition").
 CONDITIONAL_TO_THREATEN = frozenset({"RETREAT", "SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"})
 INTENT_LEMMAS = frozenset({"plan", "intend", "prepare", "ready", "willing", "decide", "aim", "seek", "want"})
+# Readying to use force is PLOVER MOBILIZE (posture short of force), not a verbal THREATEN.
+PREPARE_LEMMAS = frozenset({"prepare", "poise", "poised"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 NEG_FRAMES = frozenset({"deny"})  # "denied sending": the embedded event stands, marked denied
 REFUSAL_AUX = frozenset({"will", "wo", "would", "shall", "can", "ca", "could"})  # "won't" splits as wo + n't
@@ -62,6 +64,8 @@ def _embedded(a, b) -> bool:
         t = t.head
     if t.dep_ == "conj":  # "was criticised by X and will resign": a clause of its own, not the accusation's content
         return child(a, "nsubjpass") is None and child(t, "nsubj", "nsubjpass") is None
+    if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in t.children):
+        return True  # "pressed for X to act": the for-to clause is what is asked
     if t.dep_ == "advcl" and _lemma(a) in CHARGE_LEMMAS and t.tag_ == "VBG" and child(t, "mark") is None:
         return True  # "accused X of lying, ignoring Y and sending Z": the list is what X is accused of
     return t.dep_ not in ("advcl", "parataxis")
@@ -170,6 +174,18 @@ def _is_future(tok) -> bool:
             return True
     if tok.dep_ == "xcomp" and _lemma(tok.head) == "be":
         return False
+    return False
+
+
+def _prepared(tok) -> bool:
+    """Whether a trigger is what its actor is preparing or poised to do ("prepared to resume shelling")."""
+    t = tok
+    for _ in range(3):
+        if t.dep_ != "xcomp" or t.head.i == t.i:
+            return False
+        t = t.head
+        if _lemma(t) in PREPARE_LEMMAS or any(c.dep_ == "acomp" and _lemma(c) in PREPARE_LEMMAS for c in t.children):
+            return True
     return False
 
 
@@ -437,6 +453,8 @@ class RulesCoder:
         elif ((future or _is_hedged(c.tok)) and type_ in CONDITIONAL_TO_THREATEN
               and _is_conditional(c.tok, type_ == "RETREAT")):
             type_, mode, cameo = "THREATEN", None, "130"  # "will withdraw unless ...": a conditional threat
+        elif future and type_ in ("ASSAULT", "COERCE") and _prepared(c.tok) and c.trig.pos == "V":
+            type_, mode, cameo = "MOBILIZE", None, "150"  # "troops prepared to attack": readiness, no force yet
         elif future and type_ in FUTURE_TO_THREATEN:
             type_, mode, cameo = "THREATEN", None, "130"  # an announced sanction, boycott or attack is a threat
         elif future and type_ == "RETREAT" and c.trig.mode != "resign":  # "will resign" is still a resignation
