@@ -335,3 +335,15 @@ def test_forcing_a_body_out_is_an_expulsion(coder):
 def test_preparing_to_attack_is_mobilisation_not_a_threat(coder):
     evs = code(coder, "The Ethiopian army prepared to resume shelling Eritrean positions.")
     assert t3(evs) == {("ETH", "ERI", "MOBILIZE")}
+
+
+def test_agentless_passive_killing_is_an_attack_on_the_victims_by_nobody_named(coder):
+    evs = code(coder, "Two Afghan farmers were killed in a roadside blast in Kandahar, officials said.")
+    assert t3(evs) == {(None, "AFG", "ASSAULT")}
+    evs = code(coder, "Two Afghan farmers were killed in a roadside blast in Kandahar by Pakistani troops.")
+    assert t3(evs) == {("PAK", "AFG", "ASSAULT")}
+
+
+def test_those_acting_during_a_protest_against_abuses_by_x_protest_against_x(coder):
+    evs = code(coder, "Kurdish students threw rocks during protests against alleged abuses by the Turkish army.")
+    assert any(s is not None and t == "TUR" and ty == "PROTEST" for s, t, ty in t3(evs))

@@ -15,6 +15,8 @@ from realpolitik.coding.roles import (ActorIndex, agents, child, has_country, no
                                       prep_objects, subject_np)
 from realpolitik.model import ActorMention
 
+# Prepositions of a protest noun whose verb's actors are the protesters ("threw stones during protests").
+SCENE_PREPS = frozenset({"during", "at", "amid"})
 # Prepositions that introduce the recipient of an event, by frame.
 TARGET_PREPS = frozenset({"to", "with", "against", "on", "at", "into", "toward", "towards", "for", "upon", "over"})
 PLACE_PREPS = frozenset({"in", "near", "inside"})  # where an attack or deployment lands
@@ -255,10 +257,14 @@ def _from_actor(tok, idx: ActorIndex) -> list[ActorMention]:
     return []
 
 
-def _noun_targets(tok, idx: ActorIndex, preps: frozenset[str]) -> list[ActorMention]:
+def _noun_targets(tok, idx: ActorIndex, preps: frozenset[str], nested: bool = False) -> list[ActorMention]:
     out: list[ActorMention] = []
     for prep, p in prep_objects(tok, preps):
-        out += idx.np_conj(p)
+        got = idx.np_conj(p)
+        if not got and nested and prep in COMPLAINT_PREPS:
+            # "protests against abuses by the army": the doer of what is protested is the one protested
+            got = [m for _, q in prep_objects(p, frozenset({"by", "of"})) for m in idx.np_conj(q)]
+        out += got
     return out
 
 
@@ -370,7 +376,11 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
                     preps = preps | {"from"}  # "the withdrawal of troops from X"
             if trig.frame == "buy":
                 preps = preps | {"from", "of"}  # "purchases of Russian oil": the origin is the seller
-            tgts = _noun_targets(tok, idx, frozenset(preps))
+            tgts = _noun_targets(tok, idx, frozenset(preps), nested=trig.type in ("PROTEST", "ACCUSE"))
+            if (not srcs and trig.type == "PROTEST" and dep == "pobj" and head.lower_ in SCENE_PREPS
+                    and head.head.pos_ == "VERB" and _lookup(head.head) is None):
+                # "youths threw stones during protests against X": those acting at a protest are its protesters
+                srcs, how = agents(head.head, idx)
             if trig.frame == "sym":
                 between = _noun_targets(tok, idx, frozenset({"between", "among"}))
                 if between and not srcs:

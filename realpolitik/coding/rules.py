@@ -346,6 +346,12 @@ class RulesCoder:
         for c in cands:
             srcs = c.sources
             if not srcs:
+                if _agentless_killing(c):
+                    for t in c.targets[:1]:
+                        ev = self._event(doc, sent, sent_index, c, _NOBODY, t, lemmas, evidence, article_id, date,
+                                         fctx)
+                        if ev is not None:
+                            made.append((replace(ev, source=None, source_text=None, source_span=None), c))
                 continue
             pairs = self._pairs(c, srcs, idx)
             if c.type in PLACE_TARGET_TYPES and all(t is None for _, t in pairs):
@@ -556,6 +562,20 @@ def _place_target(doc, c: _Cand, srcs: list[ActorMention]) -> ActorMention | Non
                         return ActorMention(text=doc.text[start:end], start=start, end=end, code=loc.country,
                                             country=loc.country, kind="state", name=loc.name)
     return None
+
+
+# Verbs of killing and wounding whose agentless passive still reports an attack on its victims.
+KILL_LEMMAS = frozenset({"kill", "wound", "injure", "murder", "assassinate", "slay", "massacre", "behead"})
+_NOBODY = ActorMention(text="", start=0, end=0, code="", kind="group")
+
+
+def _agentless_killing(c: _Cand) -> bool:
+    """Whether a candidate is a passive killing or wounding with no agent at all ("three civilians were
+    killed in a bombing"): gold codes its victims as the recipient of an attack by an unnamed source."""
+    tok = c.tok
+    return (c.type == "ASSAULT" and c.trig.pos == "V" and _lemma(tok) in KILL_LEMMAS and bool(c.targets)
+            and child(tok, "nsubjpass") is not None and child(tok, "agent") is None
+            and all(has_country(t) for t in c.targets[:1]))
 
 
 def _drop_targetless(c: _Cand) -> bool:
