@@ -347,3 +347,13 @@ def test_agentless_passive_killing_is_an_attack_on_the_victims_by_nobody_named(c
 def test_those_acting_during_a_protest_against_abuses_by_x_protest_against_x(coder):
     evs = code(coder, "Kurdish students threw rocks during protests against alleged abuses by the Turkish army.")
     assert any(s is not None and t == "TUR" and ty == "PROTEST" for s, t, ty in t3(evs))
+
+
+def test_inhabitants_of_a_place_belong_to_its_state(coder):
+    evs = code(coder, "Residents of the Lebanese south threatened to hold a general strike unless Israel withdrew.")
+    assert ("LBN", "ISR", "THREATEN") in t3(evs)
+
+
+def test_international_body_acting_on_its_own_force_takes_the_host_state(coder):
+    evs = code(coder, "The Security Council agreed to an extension of the mandate of the UN force in Cyprus (UNFICYP).")
+    assert ("IGO", "CYP", "AGREE") in t3(evs)

@@ -13,7 +13,8 @@ OF_HEADS = frozenset("""government president leader minister forces army navy pe
 officials side sides group delegation thousands hundreds dozens some one two many representative
 representatives spokesman spokeswoman ministry head chief king emir prime ambassador parliament military
 troops soldiers position positions camp camps base bases headquarters office offices home homes village
-villages territory property installation installations facility facilities number""".split())
+villages territory property installation installations facility facilities number inhabitants residents
+citizens population natives inhabitant resident citizen native""".split())
 # Participles that tie a noun to its backer ("hackers linked to Russia's military intelligence").
 LINK_LEMMAS = frozenset({"link", "tie", "back", "affiliate", "associate", "loyal", "connect", "sponsor"})
 SUBJECT_CONTROL = frozenset({"agree", "promise", "vow", "offer", "pledge", "call", "phone", "telephone", "visit",

@@ -431,6 +431,10 @@ class RulesCoder:
             targets = []  # "X and Y share intelligence": a bare sector object is not the partner
         if targets:
             pairs = [(s, t) for s in srcs for t in targets if s.code[:3] != t.code[:3]]
+            if not pairs and "clause" not in c.how and all(s.code[:3] in ("IGO", "NGO") for s in srcs):
+                # "the UN agreed to extend its force in Lebanon": a body acting on its own organ; the state
+                # named beside the organ is the party (a state's own people keep no target, below)
+                pairs = [(s, t) for s in srcs for t in _clause_actors(c.tok, idx, srcs)]
             # an actor acting on its own country's people ("Syrian jets struck Homs") keeps no target
             return pairs or [(s, None) for s in srcs]
         if c.trig.frame == "sym" and len(srcs) > 1:
