@@ -357,3 +357,9 @@ def test_inhabitants_of_a_place_belong_to_its_state(coder):
 def test_international_body_acting_on_its_own_force_takes_the_host_state(coder):
     evs = code(coder, "The Security Council agreed to an extension of the mandate of the UN force in Cyprus (UNFICYP).")
     assert ("IGO", "CYP", "AGREE") in t3(evs)
+
+
+def test_mobilising_lobby_groups_is_no_mobilisation_and_help_yields_to_the_helped_act(coder):
+    evs = code(coder, "Qatar has mobilized lobby groups in Britain to help support the cause of the Sudanese.")
+    assert "MOBILIZE" not in {ty for _, _, ty in triples(evs)}
+    assert ("QAT", "SDN", "SUPPORT") in t3(evs)

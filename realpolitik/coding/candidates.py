@@ -63,6 +63,9 @@ specialist adviser advisor""".split())
 # Abstract objects of strengthen/reinforce that make no mobilisation.
 ABSTRACT_OBJECTS = frozenset("""commitment cooperation tie relation relationship partnership position economy
 presence role effort capacity capability resolve""".split())
+# Civilian followers whose mobilising is campaigning, not a show of force (PLOVER MOBILIZE is military/police).
+CIVIC_OBJECTS = frozenset({"group", "supporter", "opinion", "voter", "lobby", "public", "member", "follower",
+                           "activist", "constituency", "community"})
 # Nouns that name an undertaking whose kind a modifier gives ("mediation effort", "rescue mission").
 GENERIC_EVENT_HEADS = frozenset({"effort", "bid", "initiative", "mission", "operation", "campaign", "process",
                                  "program", "programme", "package", "plan", "drive"})
@@ -409,6 +412,9 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
             continue  # "government-backed troops": a modifier, not an event
         if _noun_object_event(tok):
             continue  # the noun it governs carries the event and borrows its subject
+        if _lemma(tok) in ("help", "assist") and child(tok, "dobj") is None and any(
+                c.dep_ in ("xcomp", "ccomp") and _lookup(c) is not None for c in tok.children):
+            continue  # "to help support X's rights": no one is helped, the helped act is the event
         if trig.frame == "recv":
             givers = _from_actor(tok, idx)
             if not givers:
@@ -462,8 +468,8 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
                 type_ = "RETREAT"  # PLOVER RETREAT: ending a blockade or siege ends a coercive act on the ground
         if type_ in ("RETREAT", "SANCTION") and trig.mode in ("withdraw", None) and head_obj in WITHDRAWN_RESOURCES:
             type_ = "SANCTION"  # PLOVER SANCTION 'withdraw': pulling out one's observers, envoys, aid or monitors
-        if type_ == "MOBILIZE" and head_obj in ABSTRACT_OBJECTS:
-            continue  # "strengthened its commitment", "reinforced cooperation": no force is raised
+        if type_ == "MOBILIZE" and head_obj in ABSTRACT_OBJECTS | CIVIC_OBJECTS:
+            continue  # "strengthened its commitment", "mobilised lobby groups": no force is raised
         if type_ == "MOBILIZE" and head_obj in CIVILIAN_PERSONNEL | {"peacekeeper", "fund", "funding", "resource"}:
             type_ = "AID"  # deploying observers, doctors, peacekeepers or funds abroad is assistance (PLOVER AID)
         if trig.lemma == "expel" and obj & PERSON_LEMMAS:
