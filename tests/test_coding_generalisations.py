@@ -363,3 +363,8 @@ def test_mobilising_lobby_groups_is_no_mobilisation_and_help_yields_to_the_helpe
     evs = code(coder, "Qatar has mobilized lobby groups in Britain to help support the cause of the Sudanese.")
     assert "MOBILIZE" not in {ty for _, _, ty in triples(evs)}
     assert ("QAT", "SDN", "SUPPORT") in t3(evs)
+
+
+def test_coordinated_actors_of_one_country_make_one_event_each(coder):
+    evs = code(coder, "France said the Malian government and the rebels in Mali must sign a ceasefire.")
+    assert [(s, t, ty) for s, t, ty in triples(evs)].count(("FRA", "MLI", "REQUEST")) == 2

@@ -373,6 +373,11 @@ class RulesCoder:
             if old is None:
                 events[key], toks[key] = ev, c.tok
                 continue
+            if c.tok.i == toks[key].i and (ev.source, ev.target) != (old.source, old.target):
+                # one act by or on distinct coordinated actors of one country ("the government and the
+                # rebels agreed"): gold codes one event per actor
+                events[key + (ev.source, ev.target)], toks[key + (ev.source, ev.target)] = ev, c.tok
+                continue
             # one event per dyad: the one whose trigger governs the other's ("sent arms to help defend
             # X": the sending, not the purpose), else the more confident
             if _governs(c.tok, toks[key]) or (not _governs(toks[key], c.tok) and _rank(ev, c) > _rank(old, None)):
