@@ -368,3 +368,9 @@ def test_mobilising_lobby_groups_is_no_mobilisation_and_help_yields_to_the_helpe
 def test_coordinated_actors_of_one_country_make_one_event_each(coder):
     evs = code(coder, "France said the Malian government and the rebels in Mali must sign a ceasefire.")
     assert [(s, t, ty) for s, t, ty in triples(evs)].count(("FRA", "MLI", "REQUEST")) == 2
+
+
+def test_guilty_of_violating_a_ceasefire_agreement_is_an_assault_by_the_subjects(coder):
+    evs = code(coder, "The Indian army and the Pakistani army are guilty of violating the ceasefire agreement, "
+                      "observers said.")
+    assert {(s, ty) for s, _, ty in triples(evs)} >= {("IND", "ASSAULT"), ("PAK", "ASSAULT")}

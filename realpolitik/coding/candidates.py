@@ -115,7 +115,10 @@ def _lookup(tok) -> Trigger | None:
                 c = next(m for m in c.children if m.dep_ == "mark")  # "pushed for X to act": push_for
             elif c.dep_ not in ("prt", "prep", "dobj"):
                 continue
-            for word in {c.lower_, _lemma(c)}:  # "opened its borders" -> open_border
+            words = [c.lower_, _lemma(c)]  # the head first: "open_border" before any compound's entry
+            if c.dep_ == "dobj":  # "violated the ceasefire agreement" -> violate_ceasefire
+                words += [_lemma(m) for m in c.children if m.dep_ == "compound"]
+            for word in words:  # "opened its borders" -> open_border
                 for pos in ("V", "L"):  # "carried out" (a light verb), "called for" (a verb)
                     if (f"{lem}_{word}", pos) in table:
                         return table[(f"{lem}_{word}", pos)]

@@ -211,7 +211,7 @@ def agents(verb, idx: ActorIndex, _depth: int = 0) -> tuple[list[ActorMention], 
         sp = child(head, "nsubjpass")  # "was indicted by X and will resign": the one indicted resigns
         if sp is not None:
             return subject_np(sp, idx), "inherited"
-    if dep in ("conj", "advcl", "pcomp", "dobj") and head.pos_ in ("VERB", "AUX"):
+    if dep in ("conj", "advcl", "pcomp", "dobj", "acomp") and head.pos_ in ("VERB", "AUX"):  # acomp: "X is guilty of
         a, _ = agents(head, idx, _depth + 1)
         return a, "inherited"
     if dep == "pcomp" and head.dep_ == "prep":
