@@ -374,3 +374,8 @@ def test_guilty_of_violating_a_ceasefire_agreement_is_an_assault_by_the_subjects
     evs = code(coder, "The Indian army and the Pakistani army are guilty of violating the ceasefire agreement, "
                       "observers said.")
     assert {(s, ty) for s, _, ty in triples(evs)} >= {("IND", "ASSAULT"), ("PAK", "ASSAULT")}
+
+
+def test_agentless_killing_yields_to_an_attack_with_a_named_attacker(coder):
+    evs = code(coder, "Three Iraqi civilians were killed when American troops opened fire on a crowd in Falluja.")
+    assert t3(evs) == {("USA", "IRQ", "ASSAULT")}

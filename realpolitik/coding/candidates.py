@@ -461,7 +461,8 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
         purpose = {_lemma(c) for c in tok.children if c.dep_ in ("advcl", "xcomp")}
         if type_ == "AID" and (head_obj in INQUIRY_LEMMAS or purpose & INQUIRY_VERBS):
             type_ = "ACCUSE"  # PLOVER: an investigation (mode investigate) of the place or party they go to
-        if type_ == "ASSAULT" and head_obj in PROBLEM_LEMMAS and not idx.np_conj(dobj):
+        if (type_ == "ASSAULT" and head_obj in PROBLEM_LEMMAS and not idx.np_conj(dobj)
+                and trig.mode != "firearms"):  # "opened fire" is shooting, not a blaze being fought
             continue  # "fight the epidemic", "combat poverty": no party is attacked
         if trig.lemma in EASE_ONLY and head_obj not in RESTRICTION_LEMMAS | RULE_LEMMAS:
             continue  # "removed the governor" is no concession; "removed the curfew" is

@@ -343,6 +343,7 @@ class RulesCoder:
         events: dict[tuple, Event] = {}
         toks: dict[tuple, object] = {}
         made: list[tuple[Event, _Cand]] = []
+        agentless: list[tuple[Event, _Cand]] = []
         for c in cands:
             srcs = c.sources
             if not srcs:
@@ -351,7 +352,7 @@ class RulesCoder:
                         ev = self._event(doc, sent, sent_index, c, _NOBODY, t, lemmas, evidence, article_id, date,
                                          fctx)
                         if ev is not None:
-                            made.append((replace(ev, source=None, source_text=None, source_span=None), c))
+                            agentless.append((replace(ev, source=None, source_text=None, source_span=None), c))
                 continue
             pairs = self._pairs(c, srcs, idx)
             if c.type in PLACE_TARGET_TYPES and all(t is None for _, t in pairs):
@@ -364,6 +365,8 @@ class RulesCoder:
                 ev = self._event(doc, sent, sent_index, c, s, t, lemmas, evidence, article_id, date, fctx)
                 if ev is not None:
                     made.append((ev, c))
+        if not made:  # "civilians were killed when troops opened fire": the named attacker's event comes first
+            made = agentless
         back = {id(c): _background(c.tok) for _, c in made}
         if not all(back.values()):  # scene-setting events yield to the sentence's reported one
             made = [(ev, c) for ev, c in made if not back[id(c)]]
