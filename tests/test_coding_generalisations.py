@@ -379,3 +379,7 @@ def test_guilty_of_violating_a_ceasefire_agreement_is_an_assault_by_the_subjects
 def test_agentless_killing_yields_to_an_attack_with_a_named_attacker(coder):
     evs = code(coder, "Three Iraqi civilians were killed when American troops opened fire on a crowd in Falluja.")
     assert t3(evs) == {("USA", "IRQ", "ASSAULT")}
+
+
+def test_bare_attacked_group_in_a_foreign_place_gives_way_to_the_place_state(coder):
+    assert t3(code(coder, "Russian warplanes bombed rebel positions near Idlib on Sunday.")) == {("RUS", "SYR", "ASSAULT")}

@@ -355,7 +355,8 @@ class RulesCoder:
                             agentless.append((replace(ev, source=None, source_text=None, source_span=None), c))
                 continue
             pairs = self._pairs(c, srcs, idx)
-            if c.type in PLACE_TARGET_TYPES and all(t is None for _, t in pairs):
+            if c.type in PLACE_TARGET_TYPES and all(t is None or not has_country(t) for _, t in pairs):
+                # no party, or only a bare one ("rebel positions near <a town of another state>")
                 where = _place_target(doc, c, srcs)
                 if where is not None:
                     pairs = [(s, where) for s in srcs if s.country and s.country != where.country] or pairs
