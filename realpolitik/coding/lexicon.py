@@ -228,8 +228,8 @@ demand V REQUEST - 100 say W -
 ask V REQUEST - 100 say WT -
 appeal V REQUEST - 100 say W -
 call_for V REQUEST - 100 say W -
-push_for V REQUEST - 100 say WT -
-lobby_for V REQUEST - 100 say WT -
+push_for V REQUEST - 100 say WTO -
+lobby_for V REQUEST - 100 say WTO -
 call_on V REQUEST - 100 say W -
 press V REQUEST - 100 say WT -
 seek V REQUEST assist 101 so W -
