@@ -501,3 +501,113 @@ def test_an_agentless_passive_gift_is_given_by_the_country_of_what_is_sent(coder
     assert [(e.source[:3], e.target[:3], e.type) for e in evs] == [("BLR", "SRB", "AID")]
     [e] = code(coder, "Turkish drones were delivered to Azerbaijan in March.")
     assert (e.source[:3], e.target, e.channel) == ("TUR", "AZE", "arms_transfer")
+def test_agreed_act_lends_every_recipient_of_a_listed_target(coder):
+    evs = code(coder, "Norway agreed to lift tariffs on fish in May to Chile, Peru and Brazil.")
+    assert {(s[:3], t[:3], ty) for s, t, ty in triples(evs)} >= {
+        ("NOR", "CHL", "AGREE"), ("NOR", "PER", "AGREE"), ("NOR", "BRA", "AGREE")}
+
+
+def test_bare_sector_recipient_yields_to_a_state_in_the_clause(coder):
+    evs = code(coder, "The African Union rejected a request for its troops to be sent to Somalia.")
+    assert all(t is None or t[:3] != "MIL" for _, t, _ in triples(evs))
+    assert any(t and t[:3] == "SOM" for _, t, _ in triples(evs))
+
+
+def test_attack_on_a_foreign_town_targets_its_country(coder):
+    evs = code(coder, "Israeli tanks fired two shells at buildings in Hebron, residents said.")
+    assert ("ISR", "PSE", "ASSAULT") in {(s[:3], t[:3] if t else None, ty) for s, t, ty in triples(evs)}
+
+
+def t3(evs):
+    return {(s, t, ty) for s, t, ty in triples(evs)}
+
+
+def test_that_clause_of_a_demand_noun_is_no_event_of_its_own(coder):
+    evs = code(coder, "The European Union repeated its demand on Monday that Serbia release the detained journalists.")
+    assert t3(evs) == {("IGO", "SRB", "REQUEST")}
+
+
+def test_gerunds_listed_after_an_accusation_are_its_content(coder):
+    evs = code(coder, "Human Rights Watch accused Egypt of torturing detainees, ignoring the courts and "
+                      "sending weapons to militias.")
+    assert {ty for _, _, ty in triples(evs)} == {"ACCUSE"}
+
+
+def test_quoted_as_saying_hands_the_speaker_to_the_pronoun(coder):
+    evs = code(coder, "The Emir of Qatar was quoted as saying he would be ready to host talks between "
+                      "Ethiopia and Eritrea.")
+    assert t3(evs) >= {("QAT", "ETH", "AGREE"), ("QAT", "ERI", "AGREE")}
+
+
+def test_subject_swallowed_by_an_opening_phrase_is_recovered(coder):
+    evs = code(coder, "With the signing of the accord, the Colombian government and the FARC have agreed to "
+                      "allow aid convoys into the region.")
+    assert ("COL", None, "AGREE") in t3(evs)
+
+
+def test_lifting_a_blockade_is_a_retreat_but_lifting_a_curfew_a_concession(coder):
+    assert ("TUR", "ARM", "RETREAT") in t3(code(coder, "Turkey lifted its blockade of Armenian ports on Monday."))
+    assert "CONCEDE" in {ty for _, _, ty in triples(code(coder, "Kenya lifted the curfew on Somali traders."))}
+
+
+def test_pushing_for_someone_to_act_is_a_request_of_them(coder):
+    evs = code(coder, "Japan is pushing hard for China to back its plan for the region.")
+    assert t3(evs) == {("JPN", "CHN", "REQUEST")}
+
+
+def test_forcing_a_body_out_is_an_expulsion(coder):
+    evs = code(coder, "Khartoum forced the UN food agency out of the country last year.")
+    assert ("SDN", "IGO", "SANCTION") in t3(evs)
+
+
+def test_preparing_to_attack_is_mobilisation_not_a_threat(coder):
+    evs = code(coder, "The Ethiopian army prepared to resume shelling Eritrean positions.")
+    assert t3(evs) == {("ETH", "ERI", "MOBILIZE")}
+
+
+def test_agentless_passive_killing_is_an_attack_on_the_victims_by_nobody_named(coder):
+    evs = code(coder, "Two Afghan farmers were killed in a roadside blast in Kandahar, officials said.")
+    assert t3(evs) == {(None, "AFG", "ASSAULT")}
+    evs = code(coder, "Two Afghan farmers were killed in a roadside blast in Kandahar by Pakistani troops.")
+    assert t3(evs) == {("PAK", "AFG", "ASSAULT")}
+
+
+def test_those_acting_during_a_protest_against_abuses_by_x_protest_against_x(coder):
+    evs = code(coder, "Kurdish students threw rocks during protests against alleged abuses by the Turkish army.")
+    assert any(s is not None and t == "TUR" and ty == "PROTEST" for s, t, ty in t3(evs))
+
+
+def test_inhabitants_of_a_place_belong_to_its_state(coder):
+    evs = code(coder, "Residents of the Lebanese south threatened to hold a general strike unless Israel withdrew.")
+    assert ("LBN", "ISR", "THREATEN") in t3(evs)
+
+
+def test_international_body_acting_on_its_own_force_takes_the_host_state(coder):
+    evs = code(coder, "The Security Council agreed to an extension of the mandate of the UN force in Cyprus (UNFICYP).")
+    assert ("IGO", "CYP", "AGREE") in t3(evs)
+
+
+def test_mobilising_lobby_groups_is_no_mobilisation_and_help_yields_to_the_helped_act(coder):
+    evs = code(coder, "Qatar has mobilized lobby groups in Britain to help support the cause of the Sudanese.")
+    assert "MOBILIZE" not in {ty for _, _, ty in triples(evs)}
+    assert ("QAT", "SDN", "SUPPORT") in t3(evs)
+
+
+def test_coordinated_actors_of_one_country_make_one_event_each(coder):
+    evs = code(coder, "France said the Malian government and the rebels in Mali must sign a ceasefire.")
+    assert [(s, t, ty) for s, t, ty in triples(evs)].count(("FRA", "MLI", "REQUEST")) == 2
+
+
+def test_guilty_of_violating_a_ceasefire_agreement_is_an_assault_by_the_subjects(coder):
+    evs = code(coder, "The Indian army and the Pakistani army are guilty of violating the ceasefire agreement, "
+                      "observers said.")
+    assert {(s, ty) for s, _, ty in triples(evs)} >= {("IND", "ASSAULT"), ("PAK", "ASSAULT")}
+
+
+def test_agentless_killing_yields_to_an_attack_with_a_named_attacker(coder):
+    evs = code(coder, "Three Iraqi civilians were killed when American troops opened fire on a crowd in Falluja.")
+    assert t3(evs) == {("USA", "IRQ", "ASSAULT")}
+
+
+def test_bare_attacked_group_in_a_foreign_place_gives_way_to_the_place_state(coder):
+    assert t3(code(coder, "Russian warplanes bombed rebel positions near Idlib on Sunday.")) == {("RUS", "SYR", "ASSAULT")}

@@ -15,6 +15,8 @@ from realpolitik.coding.roles import (ActorIndex, agents, child, has_country, no
                                       prep_objects, subject_np)
 from realpolitik.model import ActorMention
 
+# Prepositions of a protest noun whose verb's actors are the protesters ("threw stones during protests").
+SCENE_PREPS = frozenset({"during", "at", "amid"})
 # Prepositions that introduce the recipient of an event, by frame.
 TARGET_PREPS = frozenset({"to", "with", "against", "on", "at", "into", "toward", "towards", "for", "upon", "over"})
 PLACE_PREPS = frozenset({"in", "near", "inside"})  # where an attack or deployment lands
@@ -68,6 +70,8 @@ PROTEST_OBJECTS = frozenset({"strike", "protest", "demonstration", "sit-in", "wa
 # What is released when it is published rather than set free.
 PUBLISHED_LEMMAS = frozenset("""statement report video data document figure result detail information photo image
 footage transcript list text finding study book album plan budget record recording audio tape""".split())
+# Restrictions imposed by force (COERCE 'restrict', military): lifting them is a RETREAT, not a CONCEDE.
+FORCE_RESTRICTIONS = frozenset({"blockade", "siege"})
 # Verbs that are a concession only when they undo a restriction or a rule.
 EASE_ONLY = frozenset({"remove", "repeal", "abolish"})
 RULE_LEMMAS = frozenset({"law", "rule", "regulation", "decree", "measure", "order", "requirement", "policy"})
@@ -85,6 +89,9 @@ FORCE_LEMMAS = frozenset({"troop", "army", "soldier", "force", "police", "police
 # Abstract objects of strengthen/reinforce that make no mobilisation.
 ABSTRACT_OBJECTS = frozenset("""commitment cooperation tie relation relationship partnership position economy
 presence role effort capacity capability resolve""".split())
+# Civilian followers whose mobilising is campaigning, not a show of force (PLOVER MOBILIZE is military/police).
+CIVIC_OBJECTS = frozenset({"group", "supporter", "opinion", "voter", "lobby", "public", "member", "follower",
+                           "activist", "constituency", "community"})
 # Nouns that name an undertaking whose kind a modifier gives ("mediation effort", "rescue mission").
 GENERIC_EVENT_HEADS = frozenset({"effort", "bid", "initiative", "mission", "operation", "campaign", "process",
                                  "program", "programme", "package", "plan", "drive"})
@@ -139,13 +146,15 @@ def _lookup(tok) -> Trigger | None:
     lem = _lemma(tok)
     if tok.pos_ in ("VERB", "AUX"):
         for c in tok.children:
-            if c.dep_ not in ("prt", "prep", "dobj"):
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
+                c = next(m for m in c.children if m.dep_ == "mark")  # "pushed for X to act": push_for
+            elif c.dep_ not in ("prt", "prep", "dobj"):
                 continue
             if c.dep_ == "prep" and any(p.ent_type_ in ("DATE", "TIME") for p in c.children):
                 continue  # "called the minister on Monday" is a phone call, not "called on" (a request)
-            words = {c.lower_, _lemma(c)}
+            words = [c.lower_, _lemma(c)]  # the head first: "open_border" before any compound's entry
             if c.dep_ == "dobj":  # "violated the ceasefire agreement" -> violate_ceasefire
-                words |= {_lemma(m) for m in c.children if m.dep_ == "compound"}
+                words += [_lemma(m) for m in c.children if m.dep_ == "compound"]
             for word in words:  # "opened its borders" -> open_border
                 for pos in ("V", "L"):  # "carried out" (a light verb), "called for" (a verb)
                     if (f"{lem}_{word}", pos) in table:
@@ -275,7 +284,7 @@ def _targets(tok, trig: Trigger, idx: ActorIndex, sources: list[ActorMention]) -
                         return got, "prep"
     if trig.frame == "say" or trig.lemma in CONTROL_LEMMAS:
         for c in tok.children:
-            if c.dep_ in ("ccomp", "xcomp"):
+            if c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "advcl" and _for_clause(c)):
                 s = child(c, "nsubj", "nsubjpass")
                 if s is not None:
                     got = keep(subject_np(s, idx))
@@ -293,6 +302,11 @@ def _targets(tok, trig: Trigger, idx: ActorIndex, sources: list[ActorMention]) -
     if fallback:
         return fallback[:1], "sector"
     return [], "none"
+
+
+def _for_clause(tok) -> bool:
+    """Whether a clause is a for-to complement ("pressed for X to act", "pushing for the US to back it")."""
+    return any(m.dep_ == "mark" and m.lower_ == "for" for m in tok.children)
 
 
 def _place_actors(tok, idx: ActorIndex) -> list[ActorMention]:
@@ -318,10 +332,14 @@ def _from_actor(tok, idx: ActorIndex) -> list[ActorMention]:
     return []
 
 
-def _noun_targets(tok, idx: ActorIndex, preps: frozenset[str]) -> list[ActorMention]:
+def _noun_targets(tok, idx: ActorIndex, preps: frozenset[str], nested: bool = False) -> list[ActorMention]:
     out: list[ActorMention] = []
     for prep, p in prep_objects(tok, preps):
-        out += idx.np_conj(p)
+        got = idx.np_conj(p)
+        if not got and nested and prep in COMPLAINT_PREPS:
+            # "protests against abuses by the army": the doer of what is protested is the one protested
+            got = [m for _, q in prep_objects(p, frozenset({"by", "of"})) for m in idx.np_conj(q)]
+        out += got
     return out
 
 
@@ -552,7 +570,11 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
                     preps = preps | {"from"}  # "the withdrawal of troops from X"
             if trig.frame == "buy":
                 preps = preps | {"from", "of"}  # "purchases of Russian oil": the origin is the seller
-            tgts = _noun_targets(tok, idx, frozenset(preps))
+            tgts = _noun_targets(tok, idx, frozenset(preps), nested=trig.type in ("PROTEST", "ACCUSE"))
+            if (not srcs and trig.type == "PROTEST" and dep == "pobj" and head.lower_ in SCENE_PREPS
+                    and head.head.pos_ == "VERB" and _lookup(head.head) is None):
+                # "youths threw stones during protests against X": those acting at a protest are its protesters
+                srcs, how = agents(head.head, idx)
             if trig.frame == "sym":
                 between = _noun_targets(tok, idx, frozenset({"between", "among"}))
                 if between and not srcs:
@@ -583,6 +605,9 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
             continue  # "government-backed troops": a modifier, not an event
         if _noun_object_event(tok):
             continue  # the noun it governs carries the event and borrows its subject
+        if _lemma(tok) in ("help", "assist") and child(tok, "dobj") is None and any(
+                c.dep_ in ("xcomp", "ccomp") and _lookup(c) is not None for c in tok.children):
+            continue  # "to help support X's rights": no one is helped, the helped act is the event
         if trig.frame == "recv":
             givers = _from_actor(tok, idx)
             if not givers:
@@ -629,7 +654,8 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
         purpose = {_lemma(c) for c in tok.children if c.dep_ in ("advcl", "xcomp")}
         if type_ == "AID" and (head_obj in INQUIRY_LEMMAS or purpose & INQUIRY_VERBS):
             type_ = "ACCUSE"  # PLOVER: an investigation (mode investigate) of the place or party they go to
-        if type_ == "ASSAULT" and head_obj in PROBLEM_LEMMAS and not idx.np_conj(dobj):
+        if (type_ == "ASSAULT" and head_obj in PROBLEM_LEMMAS and not idx.np_conj(dobj)
+                and trig.mode != "firearms"):  # "opened fire" is shooting, not a blaze being fought
             continue  # "fight the epidemic", "combat poverty": no party is attacked
         if trig.lemma == "release" and head_obj in PUBLISHED_LEMMAS:
             continue  # "released a statement", "released the figures": a publication, not captives set free
@@ -637,8 +663,8 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
             continue  # "removed the governor" is no concession; "removed the curfew" is
         if type_ in ("SANCTION", "CONCEDE") and head_obj in RESTRICTION_LEMMAS:
             type_ = "CONCEDE"  # "cut tariffs", "ended the curfew", "removed sanctions": easing a restriction
-            if head_obj in ("blockade", "siege"):
-                type_ = "RETREAT"  # lifting a blockade or siege ends an active coercion: an immediate material act
+            if head_obj in FORCE_RESTRICTIONS:
+                type_ = "RETREAT"  # PLOVER RETREAT: ending a blockade or siege ends an active coercion on the ground
         if type_ == "SANCTION" and trig.mode == "discontinue" and head_obj in PROTEST_OBJECTS:
             type_ = "CONCEDE"  # PLOVER CONCEDE: "suspending protests" ("ended the strike", "halted the sit-in")
         if type_ in ("RETREAT", "SANCTION") and trig.mode in ("withdraw", None) and head_obj in WITHDRAWN_RESOURCES:
@@ -647,8 +673,8 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
             continue  # "sent a letter", "sending a signal to X": a message, not aid
         if type_ == "AID" and head_obj in FORCE_LEMMAS and not tgts:
             type_ = "MOBILIZE"  # "sent in troops to the town": forces sent to no named recipient are a deployment
-        if type_ == "MOBILIZE" and head_obj in ABSTRACT_OBJECTS:
-            continue  # "strengthened its commitment", "reinforced cooperation": no force is raised
+        if type_ == "MOBILIZE" and head_obj in ABSTRACT_OBJECTS | CIVIC_OBJECTS:
+            continue  # "strengthened its commitment", "mobilised lobby groups": no force is raised
         if type_ == "MOBILIZE" and head_obj in CIVILIAN_PERSONNEL | {"peacekeeper", "fund", "funding", "resource"}:
             type_ = "AID"  # deploying observers, doctors, peacekeepers or funds abroad is assistance (PLOVER AID)
         if type_ == "MOBILIZE" and _peacekeeping(tok, obj):

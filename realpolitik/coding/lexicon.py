@@ -230,6 +230,8 @@ demand V REQUEST - 100 say W -
 ask V REQUEST - 100 say WT -
 appeal V REQUEST - 100 say W -
 call_for V REQUEST - 100 say W -
+push_for V REQUEST - 100 say WTO -
+lobby_for V REQUEST - 100 say WTO -
 call_on V REQUEST - 100 say W -
 press V REQUEST - 100 say WT -
 pressure V REQUEST - 100 say WT -
@@ -339,6 +341,9 @@ prohibit V SANCTION discontinue 160 so O -
 cancel V SANCTION discontinue 160 so O -
 recall V SANCTION withdraw 161 so Of diplomatic
 expel V SANCTION expel 166 so Of diplomatic
+force_out V SANCTION expel 166 so T -
+drive_out V SANCTION expel 166 so T -
+kick_out V SANCTION expel 166 so T -
 sever V SANCTION discontinue 161 so O diplomatic
 freeze V SANCTION discontinue 160 so O economic
 ban V SANCTION discontinue 160 so O -

@@ -13,13 +13,16 @@ OF_HEADS = frozenset("""government president leader minister forces army navy pe
 officials side sides group delegation thousands hundreds dozens some one two many representative
 representatives spokesman spokeswoman ministry head chief king emir prime ambassador parliament military
 troops soldiers position positions camp camps base bases headquarters office offices home homes village
-villages territory property installation installations facility facilities number""".split())
+villages territory property installation installations facility facilities number inhabitants residents
+citizens population natives inhabitant resident citizen native""".split())
 # Participles that tie a noun to its backer ("hackers linked to Russia's military intelligence").
 LINK_LEMMAS = frozenset({"link", "tie", "back", "affiliate", "associate", "loyal", "connect", "sponsor"})
 SUBJECT_CONTROL = frozenset({"agree", "promise", "vow", "offer", "pledge", "call", "phone", "telephone", "visit",
                              "meet", "host", "receive", "contact"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our"})
 SUBJ = ("nsubj", "csubj", "expl")
+# Passive reporting verbs whose subject is the speaker ("was quoted as saying", "was cited as saying").
+PASSIVE_SAY = frozenset({"quote", "cite"})
 HELP_NOUNS = frozenset({"help", "support", "assistance", "backing", "aid", "blessing", "approval", "consent"})
 
 
@@ -141,9 +144,11 @@ def resolve_pronoun(tok, idx: ActorIndex) -> list[ActorMention]:
     """A pronoun's actor: the subject of the clause that reports it, else the nearest earlier actor."""
     head = tok.head
     for _ in range(6):
-        if head.dep_ in ("ccomp", "xcomp", "advcl", "conj", "relcl") and head.head is not head:
+        if head.dep_ in ("ccomp", "xcomp", "advcl", "conj", "relcl", "pcomp", "prep") and head.head.i != head.i:
             head = head.head
             s = child(head, *SUBJ)
+            if s is None and head.lemma_.lower() in PASSIVE_SAY and child(head, "agent") is None:
+                s = child(head, "nsubjpass")  # "X was quoted as saying he ...": he is X
             if s is not None and s.lower_ not in PRONOUNS:
                 found = idx.np_conj(s)
                 if found:
@@ -179,8 +184,9 @@ def agents(verb, idx: ActorIndex, _depth: int = 0) -> tuple[list[ActorMention], 
     if child(verb, "nsubjpass") is not None:
         return [], "none"
     dep, head = verb.dep_, verb.head
-    if head is verb:
-        return [], "none"
+    if head.i == verb.i:
+        got = _fronted_subject(verb, idx)
+        return got, ("direct" if got else "none")
     if head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod") and dep == "xcomp":
         head = head.head  # "Norway is willing to send": the subject hangs off the copula
     if dep == "xcomp":
@@ -205,7 +211,7 @@ def agents(verb, idx: ActorIndex, _depth: int = 0) -> tuple[list[ActorMention], 
         sp = child(head, "nsubjpass")  # "was indicted by X and will resign": the one indicted resigns
         if sp is not None:
             return subject_np(sp, idx), "inherited"
-    if dep in ("conj", "advcl", "pcomp", "dobj") and head.pos_ in ("VERB", "AUX"):
+    if dep in ("conj", "advcl", "pcomp", "dobj", "acomp") and head.pos_ in ("VERB", "AUX"):  # acomp: "X is guilty of
         a, _ = agents(head, idx, _depth + 1)
         return a, "inherited"
     if dep == "pcomp" and head.dep_ == "prep":
@@ -221,6 +227,24 @@ def agents(verb, idx: ActorIndex, _depth: int = 0) -> tuple[list[ActorMention], 
                 a, _ = agents(verb2, idx, _depth + 1)
                 return a, "inherited"
     return [], "none"
+
+
+def _fronted_subject(verb, idx: ActorIndex) -> list[ActorMention]:
+    """Actors right before a subjectless main verb, after an opening phrase the parser let swallow them
+    ("With the signing of the accord, the government and the rebels have agreed ...")."""
+    toks = [t for t in verb.sent if t.i < verb.i]
+    j = len(toks) - 1
+    while j >= 0 and toks[j].dep_ in ("aux", "auxpass", "neg", "advmod"):
+        j -= 1
+    if j < 0 or not idx.at_all(toks[j]):
+        return []
+    out: list[ActorMention] = []
+    while j >= 0 and toks[j].text not in (",", ";", ":"):
+        for m in idx.at_all(toks[j]):
+            if m not in out:
+                out.insert(0, m)
+        j -= 1
+    return out if j >= 0 else []  # no comma: not an opening phrase, leave it
 
 
 def patients_passive(verb, idx: ActorIndex) -> list[ActorMention]:

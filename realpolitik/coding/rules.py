@@ -10,7 +10,7 @@ from realpolitik.coding import cues
 from realpolitik.coding.candidates import (OBLIGATION, PREP_NOUN_ENTRIES, SAY_LEMMAS, INTRANSITIVE_MODES,
                                            _Cand, _candidates, _clause_actors, _lemma)
 from realpolitik.coding.lexicon import head_lemmas
-from realpolitik.coding.roles import ActorIndex, child, has_country, localise
+from realpolitik.coding.roles import ActorIndex, child, has_country, localise, prep_objects
 from realpolitik.model import ActorMention, Article, Event, Span, event_id_for
 from realpolitik.options import Options
 from realpolitik.registry import coders
@@ -32,14 +32,17 @@ FUTURE_TO_THREATEN = frozenset({"PROTEST", "SANCTION", "COERCE", "ASSAULT"})
 # Future acts that become threats when tied to a condition (PLOVER THREATEN: "often on a condition").
 CONDITIONAL_TO_THREATEN = frozenset({"RETREAT", "SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"})
 INTENT_LEMMAS = frozenset({"plan", "intend", "prepare", "ready", "willing", "decide", "aim", "seek", "want"})
+# Readying to use force is PLOVER MOBILIZE (posture short of force), not a verbal THREATEN.
+PREPARE_LEMMAS = frozenset({"prepare", "poise", "poised"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-NEG_FRAMES = frozenset({"deny"})
-CLAIM_REJECTIONS = frozenset({"reject", "dismiss", "deny", "refute", "rebut", "dispute"})  # ... claims that X did Y  # "denied sending": the embedded event stands, marked denied
+NEG_FRAMES = frozenset({"deny"})  # "denied sending": the embedded event stands, marked denied
 REFUSAL_AUX = frozenset({"will", "wo", "would", "shall", "can", "ca", "could"})  # "won't" splits as wo + n't
 HOST_LEMMAS = frozenset({"host", "mediate", "convene", "broker"})  # their guests are the meeting's parties
 PRESSURE_TYPES = frozenset({"SANCTION", "COERCE", "THREATEN"})  # pressure short of force, which one can reject for a partner
 REJECT_SHIELD = frozenset({"veto", "oppose", "reject", "condemn", "denounce", "criticize", "criticise", "dismiss",
                            "rebuff", "decry", "slam"})
+# Verbs of charging whose "of"-gerunds, however parsed, are the charge ("accused X of lying, ignoring Y").
+CHARGE_LEMMAS = frozenset({"accuse", "charge", "blame", "criticize", "criticise", "condemn", "denounce"})
 
 
 @lru_cache(maxsize=1)
@@ -72,7 +75,25 @@ def _embedded(a, b) -> bool:
         t = t.head
     if t.dep_ == "conj":  # "was criticised by X and will resign": a clause of its own, not the accusation's content
         return child(a, "nsubjpass") is None and child(t, "nsubj", "nsubjpass") is None
+    if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in t.children):
+        return True  # "pressed for X to act": the for-to clause is what is asked
+    if t.dep_ == "advcl" and _lemma(a) in CHARGE_LEMMAS and t.tag_ == "VBG" and child(t, "mark") is None:
+        return True  # "accused X of lying, ignoring Y and sending Z": the list is what X is accused of
     return t.dep_ not in ("advcl", "parataxis")
+
+
+def _demand_clause(a, b) -> bool:
+    """Whether b sits in the that-clause of a demand or charge noun the parser hung on the noun's verb
+    ("renewed its demand that X ease the curbs": the easing is what is demanded, not an event)."""
+    n = a
+    if n.dep_ not in ("dobj", "attr") or n.head.i == n.i:
+        return False
+    verb = n.head
+    t = b
+    while t.head.i != t.i and t.head.i != verb.i:
+        t = t.head
+    return (t.head.i == verb.i and t.i > n.i and t.dep_ == "ccomp"
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children))
 
 
 def _resolve_embedding(cands: list[_Cand]) -> list[_Cand]:
@@ -111,7 +132,14 @@ def _resolve_embedding(cands: list[_Cand]) -> list[_Cand]:
         if not a.trig.wrapper:
             continue
         for b in cands:
-            if b is a or b.absorbed or not _embedded(a.tok, b.tok):
+            if b is a or b.absorbed:
+                continue
+            if a.trig.pos == "N" and a.type in ("REQUEST", "ACCUSE") and _demand_clause(a.tok, b.tok):
+                b.absorbed = True
+                if not a.targets:
+                    a.targets = [m for m in b.sources if m not in a.sources]
+                continue
+            if not _embedded(a.tok, b.tok):
                 continue
             b.absorbed = True
             if a.targets and not any(has_country(m) for m in a.targets) and any(has_country(m) for m in b.targets):
@@ -132,6 +160,10 @@ def _resolve_embedding(cands: list[_Cand]) -> list[_Cand]:
                     a.type = "SUPPORT"  # opposing pressure on a party is backing it
                     a.contexts, a.obj_lemmas = ("diplomatic",), set()
                 a.targets = [m for m in b.targets if m not in a.sources]
+            elif b.targets and a.type == "AGREE" and b.trig.pos == "V" and b.type not in CONFLICT_TYPES:
+                # "agreed to lift embargoes on A, B and C": every recipient of the agreed act is a party
+                have = {m.code[:3] for m in a.targets} | {m.code[:3] for m in a.sources}
+                a.targets = a.targets + [m for m in b.targets if m.code[:3] not in have]
             elif (b.type in CONFLICT_TYPES and a.trig.lemma in REJECT_SHIELD and a.type == "REJECT"
                   and b.targets and not any(m.code[:3] == t.code[:3] for m in a.sources for t in b.targets)
                   and (any(t.kind == "igo" for t in a.targets)
@@ -204,6 +236,18 @@ def _addressed(tok) -> bool:
     gold codes no event inside one country."""
     return any(c.dep_ in ("dobj", "dative", "nsubjpass") and (c.pos_ in ("PROPN", "PRON") or c.ent_type_ in
                ("PERSON", "ORG", "GPE", "NORP")) for c in tok.children)
+
+
+def _prepared(tok) -> bool:
+    """Whether a trigger is what its actor is preparing or poised to do ("prepared to resume shelling")."""
+    t = tok
+    for _ in range(3):
+        if t.dep_ != "xcomp" or t.head.i == t.i:
+            return False
+        t = t.head
+        if _lemma(t) in PREPARE_LEMMAS or any(c.dep_ == "acomp" and _lemma(c) in PREPARE_LEMMAS for c in t.children):
+            return True
+    return False
 
 
 def _is_hedged(tok) -> bool:
@@ -284,6 +328,8 @@ def _background(tok) -> bool:
         if t.dep_ in ("pobj", "pcomp") and (h.lower_ in BACKGROUND_PREPS or (
                 h.lower_ in ("of", "to", "for") and h.head.lower_ in BACKGROUND_NOUNS)):
             return True
+        if t.dep_ == "acl" and h.dep_ == "ROOT" and h.pos_ in ("NOUN", "PROPN") and t.tag_ in ("VBD", "VBN"):
+            return False  # "A Syrian paper called on ...": a verbless parse hung the main verb on its subject
         if t.dep_ in ("relcl", "acl"):  # "rebels fighting X", "the right of troops to fire on Y"
             return True
         if t.dep_ == "ccomp":
@@ -360,17 +406,31 @@ class RulesCoder:
         events: dict[tuple, Event] = {}
         toks: dict[tuple, object] = {}
         made: list[tuple[Event, _Cand]] = []
+        agentless: list[tuple[Event, _Cand]] = []
         for c in cands:
             srcs = c.sources
             if not srcs:
+                if _agentless_killing(c):
+                    for t in c.targets[:1]:
+                        ev = self._event(doc, sent, sent_index, c, _NOBODY, t, lemmas, evidence, article_id, date,
+                                         fctx)
+                        if ev is not None:
+                            agentless.append((replace(ev, source=None, source_text=None, source_span=None), c))
                 continue
             pairs = self._pairs(c, srcs, idx)
+            if c.type in PLACE_TARGET_TYPES and all(t is None or not has_country(t) for _, t in pairs):
+                # no party, or only a bare one ("rebel positions near <a town of another state>")
+                where = _place_target(doc, c, srcs)
+                if where is not None:
+                    pairs = [(s, where) for s in srcs if s.country and s.country != where.country] or pairs
             for s, t in pairs:
                 if t is None and not self.recipientless and _drop_targetless(c):
                     continue
                 ev = self._event(doc, sent, sent_index, c, s, t, lemmas, evidence, article_id, date, fctx)
                 if ev is not None:
                     made.append((ev, c))
+        if not made:  # "civilians were killed when troops opened fire": the named attacker's event comes first
+            made = agentless
         back = {id(c): _background(c.tok) for _, c in made}
         if not all(back.values()):  # scene-setting events yield to the sentence's reported one
             made = [(ev, c) for ev, c in made if not back[id(c)]]
@@ -384,13 +444,13 @@ class RulesCoder:
         for ev, c in made:
             key = (ev.source[:3] if ev.source else None, ev.target[:3] if ev.target else None)
             old = events.get(key)
-            if old is not None and toks[key] is c.tok and (old.source, old.target) != (ev.source, ev.target):
-                # coordinated actors of one trigger are separate actors even within one country ("the
-                # government and the rebels agreed"): one event each, as gold data expand compound actors
-                key = key + (ev.source, ev.target)
-                old = events.get(key)
             if old is None:
                 events[key], toks[key] = ev, c.tok
+                continue
+            if c.tok.i == toks[key].i and (ev.source, ev.target) != (old.source, old.target):
+                # one act by or on distinct coordinated actors of one country ("the government and the
+                # rebels agreed"): gold codes one event per actor
+                events[key + (ev.source, ev.target)], toks[key + (ev.source, ev.target)] = ev, c.tok
                 continue
             # one event per dyad: the one whose trigger governs the other's ("sent arms to help defend
             # X": the sending, not the purpose), else the more confident
@@ -450,6 +510,12 @@ class RulesCoder:
     def _pairs(c: _Cand, srcs: list[ActorMention], idx: ActorIndex) -> list[tuple[ActorMention, ActorMention | None]]:
         """Source/target pairs: every source with every target; joint actions pair coordinated actors."""
         targets = c.targets
+        if targets and not any(has_country(t) for t in targets) and c.trig.frame != "sym":
+            # a bare sector recipient ("its peacekeeping forces") was never right on the dev sets (0/16):
+            # a state or body named in the trigger's clause ("... deployed in East Timor") stands for it
+            placed = _clause_actors(c.tok, idx, srcs)
+            if placed:
+                targets, c.how = placed, c.how + "+clause"
         if not targets and not (c.trig.frame == "sym" and len(srcs) > 1) and c.trig.mode not in INTRANSITIVE_MODES:
             targets = _clause_actors(c.tok, idx, srcs)
             if targets:
@@ -458,10 +524,16 @@ class RulesCoder:
             targets = []  # "X and Y share intelligence": a bare sector object is not the partner
         if targets:
             pairs = [(s, t) for s in srcs for t in targets if s.code[:3] != t.code[:3]]
+            if not pairs and "clause" not in c.how and all(s.code[:3] in ("IGO", "NGO") for s in srcs):
+                # "the UN agreed to extend its force in Lebanon": a body acting on its own organ; the state
+                # named beside the organ is the party (a state's own people keep no target, below)
+                pairs = [(s, t) for s in srcs for t in _clause_actors(c.tok, idx, srcs)]
             # an actor acting on its own country's people ("Syrian jets struck Homs") keeps no target
             return pairs or [(s, None) for s in srcs]
         if c.trig.frame == "sym" and len(srcs) > 1:
-            return [(s, t) for s in srcs for t in srcs if s is not t and s.code[:3] != t.code[:3]]
+            # "the government and the rebels agreed": parties of one country keep no recipient
+            return [(s, t) for s in srcs for t in srcs if s is not t and s.code[:3] != t.code[:3]] or \
+                [(s, None) for s in srcs]
         return [(s, None) for s in srcs]
 
     def _event(self, doc, sent, sent_index, c: _Cand, s, t, lemmas, evidence, article_id, date, fctx,
@@ -488,6 +560,8 @@ class RulesCoder:
         elif ((future or _is_hedged(c.tok)) and type_ in CONDITIONAL_TO_THREATEN
               and _is_conditional(c.tok, type_ == "RETREAT")):
             type_, mode, cameo = "THREATEN", None, "130"  # "will withdraw unless ...": a conditional threat
+        elif future and type_ in ("ASSAULT", "COERCE") and _prepared(c.tok) and c.trig.pos == "V":
+            type_, mode, cameo = "MOBILIZE", None, "150"  # "troops prepared to attack": readiness, no force yet
         elif future and type_ in FUTURE_TO_THREATEN:
             type_, mode, cameo = "THREATEN", None, "130"  # an announced sanction, boycott or attack is a threat
         elif future and type_ == "RETREAT" and c.trig.mode != "resign":  # "will resign" is still a resignation
@@ -559,6 +633,51 @@ class RulesCoder:
                 return
             for art, doc in zip(batch, nlp.pipe((a.text for a in batch), batch_size=self.options.batch_size)):
                 yield self.code_doc(doc, art)
+
+
+# Conflict acts whose place names the one who bears them when no party does ("shelled targets in <city>").
+PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE"})
+LOCATION_PREPS = frozenset({"in", "near", "inside", "at", "on", "into", "around", "outside"})
+
+
+def _place_target(doc, c: _Cand, srcs: list[ActorMention]) -> ActorMention | None:
+    """The country of a place where an attack or a coercive act lands, as its recipient, when that country
+    is not the actor's own ("Ruritanian tanks fired at targets in <a town of Freedonia>" -> Freedonia)."""
+    try:
+        from realpolitik.actors import find_places
+    except ImportError:
+        return None
+    places = doc.user_data.get("rp_places")
+    if places is None:
+        places = doc.user_data["rp_places"] = find_places(doc)
+    if not places:
+        return None
+    own = {m.country for m in srcs if m.country}
+    if not own:
+        return None
+    holders = [c.tok] + [k for k in c.tok.children if k.dep_ in ("dobj", "attr")]
+    for h in holders:
+        for _, p in prep_objects(h, LOCATION_PREPS):
+            for t in p.subtree:
+                for start, end, loc in places:
+                    if start <= t.idx < end and loc.country and loc.country not in own:
+                        return ActorMention(text=doc.text[start:end], start=start, end=end, code=loc.country,
+                                            country=loc.country, kind="state", name=loc.name)
+    return None
+
+
+# Verbs of killing and wounding whose agentless passive still reports an attack on its victims.
+KILL_LEMMAS = frozenset({"kill", "wound", "injure", "murder", "assassinate", "slay", "massacre", "behead"})
+_NOBODY = ActorMention(text="", start=0, end=0, code="", kind="group")
+
+
+def _agentless_killing(c: _Cand) -> bool:
+    """Whether a candidate is a passive killing or wounding with no agent at all ("three civilians were
+    killed in a bombing"): gold codes its victims as the recipient of an attack by an unnamed source."""
+    tok = c.tok
+    return (c.type == "ASSAULT" and c.trig.pos == "V" and _lemma(tok) in KILL_LEMMAS and bool(c.targets)
+            and child(tok, "nsubjpass") is not None and child(tok, "agent") is None
+            and all(has_country(t) for t in c.targets[:1]))
 
 
 def _drop_targetless(c: _Cand) -> bool:
