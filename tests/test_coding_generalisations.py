@@ -334,8 +334,13 @@ def test_a_wrapper_prefers_a_country_recipient_to_a_bare_sector(coder):
 
 
 def test_condemnation_by_an_unresolved_speaker_is_a_best_guess_accusation(coder):
-    [e] = code(coder, "The former mayor condemned the new zoning decision as a betrayal.")
+    [e] = code(coder, "The former mayor condemned the new Hungarian zoning decision as a betrayal.")
     assert e.type == "ACCUSE" and e.source is None and e.confidence < 0.35
+
+
+def test_no_best_guess_in_a_sentence_that_names_no_actor(coder):
+    # a guess needs an actor named in the sentence: sport and business copy stays free of actor-less events
+    assert code(coder, "The former mayor condemned the new zoning decision as a betrayal.") == []
 
 
 def test_let_free_and_set_free_are_releases(coder):

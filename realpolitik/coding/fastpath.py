@@ -458,7 +458,7 @@ def code_many(coder, articles: Iterable[Article]) -> Iterator[list[Event]]:
 def code_serial(coder, articles: Iterable[Article]) -> Iterator[list[Event]]:
     """The events of each article, in order, in this process."""
     opts = coder.options
-    prefilter = _prefilter(bool(getattr(coder, "sourceless", False) or getattr(coder, "best_guess_types", ())))
+    prefilter = _prefilter(bool(getattr(coder, "sourceless", False)))  # best guesses too need an actor mention
     arts = iter(articles)
     while True:
         batch = [a for _, a in zip(range(opts.batch_size), arts)]
