@@ -9,10 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from realpolitik.coding import cues
 from realpolitik.coding.lexicon import Trigger, entries
-from realpolitik.coding.roles import (ActorIndex, agents, child, has_country, noun_agents, patients_passive,
+from realpolitik.coding.roles import (ActorIndex, _lemma, agents, child, has_country, noun_agents, patients_passive,
                                       prep_objects, subject_np)
+from realpolitik.coding.retype import WEAPON_LEMMAS, _peacekeeping, _trade_type, verb_type
+from realpolitik.coding.statements import (NO_COMMENT_LEMMAS, _considered, _denied_accusations,
+                                           _statement_frames)
 from realpolitik.model import ActorMention
 
 # Prepositions of a protest noun whose verb's actors are the protesters ("threw stones during protests").
@@ -21,13 +23,9 @@ SCENE_PREPS = frozenset({"during", "at", "amid"})
 TARGET_PREPS = frozenset({"to", "with", "against", "on", "at", "into", "toward", "towards", "for", "upon", "over"})
 PLACE_PREPS = frozenset({"in", "near", "inside"})  # where an attack or deployment lands
 SOURCE_PREPS = frozenset({"from", "by"})
-AID_GOODS = frozenset({"aid", "assistance", "relief", "vaccine", "medicine", "food"})
-WEAPON_LEMMAS = cues.CHANNEL_CUES[6][1] | {"system", "equipment", "hardware"}
 # Verbs whose object is also the actor of the clause they govern ("helping Iran build").
 CONTROL_LEMMAS = frozenset({"help", "assist", "urge", "ask", "press", "pressure", "allow", "enable", "force", "encourage",
                             "push"})
-PERSON_LEMMAS = frozenset({"diplomat", "ambassador", "envoy", "journalist", "national", "citizen", "official",
-                           "staff", "worker", "reporter", "attache", "attaché"})
 SAY_LEMMAS = frozenset({"say", "declare", "reiterate", "insist", "state", "stress", "tell", "announce", "add",
                         "maintain", "argue"})
 OBLIGATION_AUX = frozenset({"must", "should"})
@@ -35,63 +33,10 @@ ORDER_LEMMAS = frozenset({"order", "instruct", "command", "direct"})  # ... X to
 OBLIGATION = Trigger("say_must", "V", "REQUEST", None, "100", "say", "W", ())
 # Predicative adjectives that say what their verb says ("X is opposed to Y" = X opposes Y).
 ADJ_TRIGGERS = {"opposed": "oppose", "committed": "commit", "hostile": "oppose", "supportive": "support"}
-# Verbs of speaking whose refusal is a non-answer, not a rejection ("declined to comment").
-NO_COMMENT_LEMMAS = frozenset({"comment", "elaborate", "confirm", "say", "speculate", "respond",
-                               "specify", "disclose", "answer"})
-# Objects that make a rejection or denial a public statement (CAMEO 016 "deny responsibility", under 01 MAKE
-# PUBLIC STATEMENT; PLOVER leaves it uncoded): "rejected the allegations that ...". What is denied is no event either.
-ACCUSATION_LEMMAS = frozenset({"accusation", "allegation", "charge", "claim", "report"})
-DENIAL_LEMMAS = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "rebuff", "deflect"})
-# Hopes, doubts and moods (CAMEO 012/013 pessimistic or optimistic comment): what they frame is no act.
-HOPE_LEMMAS = frozenset({"hope", "wish", "hopeful", "optimism", "pessimism", "scepticism", "skepticism",
-                         "optimistic", "pessimistic", "skeptical", "sceptical", "doubtful"})
-# Empathetic comments (CAMEO 018) and the verbs that voice them or a mood.
-EMPATHY_LEMMAS = frozenset({"condolence", "sympathy", "respect", "tribute", "grief", "sorrow", "regret"})
-VOICING_LEMMAS = frozenset({"express", "voice", "offer", "convey", "send", "extend", "pay", "share", "register"})
-# Verbs and nouns of weighing an option (CAMEO 014): what they govern is not done yet.
-CONSIDER_LEMMAS = frozenset({"consider", "contemplate", "mull", "weigh", "explore", "possibility", "option"})
 # Modes of acts with no recipient: no other actor of the clause is taken as one ("resigned after talks with X").
 INTRANSITIVE_MODES = frozenset({"resign", "strike", "hunger"})
-# Objects that make sending someone an inquiry, not aid ("dispatched inspectors to the site").
-INQUIRY_LEMMAS = frozenset({"inspector", "investigator", "prosecutor", "auditor"})
 # Prepositions naming what a complaint or protest is about, preferred over its audience ("to the UN").
 COMPLAINT_PREPS = frozenset({"about", "over", "against"})
-# Purposes that make sending people an inquiry ("sent a team to investigate").
-INQUIRY_VERBS = frozenset({"investigate", "probe", "inspect", "examine", "verify"})
-# Objects of "fight"/"attack" that are problems, not parties ("fight the epidemic").
-PROBLEM_LEMMAS = frozenset("""epidemic pandemic disease virus outbreak covid-19 covid ebola malaria cholera poverty
-hunger famine corruption crime inflation drought fire wildfire cause climate change unemployment illiteracy
-racism discrimination trafficking smuggling piracy extremism radicalisation radicalization""".split())
-# Restrictions whose lifting, cutting or ending is a concession (PLOVER CONCEDE).
-RESTRICTION_LEMMAS = frozenset("""sanction embargo blockade curfew tariff ban restriction curb boycott siege
-emergency quota duty tax levy limit""".split())
-# Protests whose ending or suspension is a concession (PLOVER CONCEDE "suspending protests").
-PROTEST_OBJECTS = frozenset({"strike", "protest", "demonstration", "sit-in", "walkout", "stoppage", "rally", "march"})
-# What is released when it is published rather than set free.
-PUBLISHED_LEMMAS = frozenset("""statement report video data document figure result detail information photo image
-footage transcript list text finding study book album plan budget record recording audio tape""".split())
-# Restrictions imposed by force (COERCE 'restrict', military): lifting them is a RETREAT, not a CONCEDE.
-FORCE_RESTRICTIONS = frozenset({"blockade", "siege"})
-# Verbs that are a concession only when they undo a restriction or a rule.
-EASE_ONLY = frozenset({"remove", "repeal", "abolish"})
-RULE_LEMMAS = frozenset({"law", "rule", "regulation", "decree", "measure", "order", "requirement", "policy"})
-# What is pulled out in a PLOVER SANCTION 'withdraw' (not forces leaving a territory).
-WITHDRAWN_RESOURCES = frozenset("""peacekeeper observer monitor inspector diplomat ambassador envoy staff aid
-funding support worker volunteer mission""".split())
-CIVILIAN_PERSONNEL = frozenset("""observer monitor team expert doctor nurse staff inspector worker volunteer
-specialist adviser advisor""".split())
-# What is sent as a message rather than handed over as aid.
-MESSAGE_LEMMAS = frozenset({"message", "signal", "letter", "note", "greeting", "invitation", "condolence", "email",
-                            "telegram", "memo", "request", "reply", "response", "warning"})
-# Forces whose sending is a deployment (MOBILIZE) unless someone receives them as aid.
-FORCE_LEMMAS = frozenset({"troop", "army", "soldier", "force", "police", "policeman", "tank", "warship", "unit",
-                          "battalion", "brigade", "marine", "paratrooper", "commando"})
-# Abstract objects of strengthen/reinforce that make no mobilisation.
-ABSTRACT_OBJECTS = frozenset("""commitment cooperation tie relation relationship partnership position economy
-presence role effort capacity capability resolve""".split())
-# Civilian followers whose mobilising is campaigning, not a show of force (PLOVER MOBILIZE is military/police).
-CIVIC_OBJECTS = frozenset({"group", "supporter", "opinion", "voter", "lobby", "public", "member", "follower",
-                           "activist", "constituency", "community"})
 # Nouns that name an undertaking whose kind a modifier gives ("mediation effort", "rescue mission").
 GENERIC_EVENT_HEADS = frozenset({"effort", "bid", "initiative", "mission", "operation", "campaign", "process",
                                  "program", "programme", "package", "plan", "drive"})
@@ -110,13 +55,6 @@ TRAVEL_LEMMAS = frozenset({"return", "go", "come", "travel", "arrive", "fly", "h
                            "convene", "meet", "sit", "reconvene"})
 # Verbs of taking part whose "in" phrase names a joint event their subject holds ("joined in the exercises").
 PARTAKE_LEMMAS = frozenset({"participate", "take", "join", "engage"})
-# People whose arrival abroad is assistance (PLOVER AID: personnel) rather than a visit.
-ARRIVING_HELPERS = CIVILIAN_PERSONNEL | {"peacekeeper", "rescuer", "medic"}
-# Purposes that make forces' arrival assistance ("arrived to help deliver aid").
-HELP_LEMMAS = frozenset({"help", "assist", "aid", "support", "deliver", "rescue", "evacuate", "distribute"})
-PEACEKEEPING_LEMMAS = frozenset({"peacekeeper", "peacekeeping", "peace-keeping"})
-# Objects whose acceptance is asylum (PLOVER AID), not agreement.
-ASYLUM_LEMMAS = frozenset({"refugee", "migrant", "asylum", "asylum-seeker", "evacuee"})
 # Participles that tie a noun to its patron ("government-backed troops"); as modifiers they are no event.
 MODIFIER_LEMMAS = frozenset({"back", "link", "tie", "affiliate", "associate", "sponsor", "support", "arm", "fund"})
 
@@ -134,10 +72,6 @@ class _Cand:
     obj_lemmas: set[str] = field(default_factory=set)
     absorbed: bool = False
     contexts: tuple[str, ...] = ()
-
-
-def _lemma(tok) -> str:
-    return tok.lemma_.lower()
 
 
 def _lookup(tok) -> Trigger | None:
@@ -407,74 +341,6 @@ def _obligation(tok, idx: ActorIndex) -> _Cand | None:
     return None
 
 
-def _considered(tok) -> bool:
-    """Whether a trigger is only an option weighed ("is considering sending aid", "explored the possibility of
-    lifting the ban"): CAMEO 014 "consider policy option" is a public statement, no act yet."""
-    t = tok
-    for _ in range(4):
-        if t.head is t:
-            return False
-        h = t.head
-        if t.dep_ in ("xcomp", "pcomp", "dobj", "ccomp") and _lemma(h) in CONSIDER_LEMMAS:
-            return True
-        if t.dep_ not in ("pcomp", "pobj", "prep", "dobj") and not (t.dep_ == "xcomp" and h.pos_ == "VERB"):
-            return False
-        t = h
-    return False
-
-
-def _subtree_but_conj(tok) -> set[int]:
-    """Token indices of what `tok` governs, leaving out clauses merely coordinated with it ("and sent aid")."""
-    out = {tok.i}
-    for c in tok.children:
-        if c.dep_ not in ("conj", "cc"):
-            out |= {t.i for t in c.subtree}
-    return out
-
-
-def _statement_frames(sent) -> set[int]:
-    """Tokens of CAMEO public statements (01) and all they frame, which are no events of their own:
-    hopes and doubts ("hoped the talks would resume", "voiced pessimism about a deal"; CAMEO 012/013),
-    condolences and respects ("expressed condolences to the families of those killed"; 018), claims of
-    one's own acts ("claimed that they had attacked X"; 015) and agreeing with a view ("agrees with the
-    panel that ..."; not an agreement to act)."""
-    out: set[int] = set()
-    for tok in sent:
-        lem = _lemma(tok)
-        if tok.pos_ == "VERB" and lem in HOPE_LEMMAS:
-            out |= _subtree_but_conj(tok)
-        elif tok.pos_ == "ADJ" and lem in HOPE_LEMMAS and tok.dep_ in ("acomp", "ROOT"):
-            out |= _subtree_but_conj(tok.head if tok.dep_ == "acomp" else tok)  # "is skeptical about X doing"
-        elif tok.pos_ == "VERB" and lem in CONSIDER_LEMMAS:
-            for c in tok.children:  # "is considering sending aid to help X": an option weighed (CAMEO 014)
-                if c.dep_ in ("xcomp", "dobj", "ccomp"):
-                    out |= {t.i for t in c.subtree}
-        elif lem in ("decline", "refuse") and any(c.dep_ == "xcomp" and _lemma(c) in NO_COMMENT_LEMMAS
-                                                  for c in tok.children):
-            out |= _subtree_but_conj(tok)  # "declined to comment on reports that ...": CAMEO 011, a statement
-        elif tok.pos_ == "NOUN" and lem in HOPE_LEMMAS | EMPATHY_LEMMAS and tok.dep_ == "dobj" \
-                and _lemma(tok.head) in VOICING_LEMMAS:
-            out |= _subtree_but_conj(tok.head)
-        elif lem == "claim" and tok.pos_ == "VERB":
-            for c in tok.children:
-                s = child(c, "nsubj", "nsubjpass") if c.dep_ == "ccomp" else None
-                if s is not None and s.pos_ == "PRON":
-                    out |= {t.i for t in c.subtree}
-        elif lem == "agree" and tok.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children) \
-                and not any(c.dep_ in ("xcomp", "dobj") or (c.dep_ == "prep" and c.lower_ in ("on", "to"))
-                            for c in tok.children):
-            out |= _subtree_but_conj(tok)
-    return out
-
-
-def _peacekeeping(tok, obj: set[str]) -> bool:
-    """Whether forces are deployed as peacekeepers (PLOVER AID: personnel), by their object or subject."""
-    if obj & PEACEKEEPING_LEMMAS:
-        return True
-    s = child(tok, "nsubj", "nsubjpass")
-    return s is not None and bool(({_lemma(s)} | {_lemma(c) for c in s.children}) & PEACEKEEPING_LEMMAS)
-
-
 def _passive_theme_giver(tok, idx: ActorIndex, srcs, tgts, thow):
     """"North Korean soldiers were sent to Russia": with no agent, what is sent is the theme, not the recipient;
     its country gives it and the "to" phrase receives it (PRKMIL AID RUS)."""
@@ -487,22 +353,6 @@ def _passive_theme_giver(tok, idx: ActorIndex, srcs, tgts, thow):
     if theme and takers:
         return theme[:1], takers, "passive-theme"
     return srcs, tgts, thow
-
-
-def _denied_accusations(sent) -> set[int]:
-    """Tokens of denials of accusations or reports ("rejected the charges that it had ..."): the denying verb
-    and the accusation noun, which make no event (CAMEO 016, a statement). What is denied stays a candidate:
-    coded, it carries factuality "denied" (as "denied sending weapons" does), so the claim is kept apart from
-    fact. Dropping it too measured +0.007 sentence-quad macro-F1 on pentaclass_dev, whose labels call such
-    sentences statements, but loses the denied claims the seedlike style codes."""
-    out: set[int] = set()
-    for tok in sent:
-        if tok.pos_ != "VERB" or _lemma(tok) not in DENIAL_LEMMAS:
-            continue
-        o = child(tok, "dobj", "nsubjpass")
-        if o is not None and _lemma(o) in ACCUSATION_LEMMAS:
-            out |= {tok.i, o.i}
-    return out
 
 
 def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
@@ -648,48 +498,9 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
         if "O" in trig.flags and not tgts and child(tok, "dobj", "nsubjpass", "xcomp", "ccomp", "auxpass") is None:
             continue
         how = how if thow == "none" else f"{how}+{thow}"
-        type_ = _trade_type(trig, obj)
-        dobj = child(tok, "dobj") or child(tok, "nsubjpass")
-        head_obj = _lemma(dobj) if dobj is not None else ""
-        purpose = {_lemma(c) for c in tok.children if c.dep_ in ("advcl", "xcomp")}
-        if type_ == "AID" and (head_obj in INQUIRY_LEMMAS or purpose & INQUIRY_VERBS):
-            type_ = "ACCUSE"  # PLOVER: an investigation (mode investigate) of the place or party they go to
-        if (type_ == "ASSAULT" and head_obj in PROBLEM_LEMMAS and not idx.np_conj(dobj)
-                and trig.mode != "firearms"):  # "opened fire" is shooting, not a blaze being fought
-            continue  # "fight the epidemic", "combat poverty": no party is attacked
-        if trig.lemma == "release" and head_obj in PUBLISHED_LEMMAS:
-            continue  # "released a statement", "released the figures": a publication, not captives set free
-        if trig.lemma in EASE_ONLY and head_obj not in RESTRICTION_LEMMAS | RULE_LEMMAS:
-            continue  # "removed the governor" is no concession; "removed the curfew" is
-        if type_ in ("SANCTION", "CONCEDE") and head_obj in RESTRICTION_LEMMAS:
-            type_ = "CONCEDE"  # "cut tariffs", "ended the curfew", "removed sanctions": easing a restriction
-            if head_obj in FORCE_RESTRICTIONS:
-                type_ = "RETREAT"  # PLOVER RETREAT: ending a blockade or siege ends an active coercion on the ground
-        if type_ == "SANCTION" and trig.mode == "discontinue" and head_obj in PROTEST_OBJECTS:
-            type_ = "CONCEDE"  # PLOVER CONCEDE: "suspending protests" ("ended the strike", "halted the sit-in")
-        if type_ in ("RETREAT", "SANCTION") and trig.mode in ("withdraw", None) and head_obj in WITHDRAWN_RESOURCES:
-            type_ = "SANCTION"  # PLOVER SANCTION 'withdraw': pulling out one's observers, envoys, aid or monitors
-        if type_ == "AID" and head_obj in MESSAGE_LEMMAS:
-            continue  # "sent a letter", "sending a signal to X": a message, not aid
-        if type_ == "AID" and head_obj in FORCE_LEMMAS and not tgts:
-            type_ = "MOBILIZE"  # "sent in troops to the town": forces sent to no named recipient are a deployment
-        if type_ == "MOBILIZE" and head_obj in ABSTRACT_OBJECTS | CIVIC_OBJECTS:
-            continue  # "strengthened its commitment", "mobilised lobby groups": no force is raised
-        if type_ == "MOBILIZE" and head_obj in CIVILIAN_PERSONNEL | {"peacekeeper", "fund", "funding", "resource"}:
-            type_ = "AID"  # deploying observers, doctors, peacekeepers or funds abroad is assistance (PLOVER AID)
-        if type_ == "MOBILIZE" and _peacekeeping(tok, obj):
-            type_ = "AID"  # "peacekeepers began deploying", "deployed troops to the UN peacekeeping mission"
-        if trig.lemma == "arrive" and child(tok, "nsubj") is not None:
-            subj = child(tok, "nsubj")
-            mods = {_lemma(c) for c in subj.children if c.dep_ in ("amod", "compound")}
-            if _lemma(subj) in ARRIVING_HELPERS or "peacekeeping" in mods or purpose & HELP_LEMMAS:
-                type_ = "AID"  # "peacekeepers arrived in X": personnel sent to help (PLOVER AID), not a visit
-            elif _lemma(subj) in FORCE_LEMMAS:
-                type_ = "MOBILIZE"  # "troops arrived in X": a deployment
-        if trig.lemma == "accept" and head_obj in ASYLUM_LEMMAS:
-            type_ = "AID"  # "accepted 1,500 refugees": asylum (PLOVER AID)
-        if trig.lemma == "expel" and obj & PERSON_LEMMAS:
-            type_ = "COERCE"  # expelling people (diplomats included) rather than a body: deportation
+        type_ = verb_type(trig, tok, obj, tgts, idx)
+        if type_ is None:
+            continue
         out.append(_Cand(trig, tok, type_, srcs, tgts, how, obj))
     return out
 
@@ -714,17 +525,6 @@ def _clause_actors(tok, idx: ActorIndex, srcs: list[ActorMention]) -> list[Actor
         if found:
             return found[:1]
     return []
-
-
-# Selling words: arms sold are the seller's AID (PLOVER military aid); other goods are trade, COOPERATE.
-SALE_LEMMAS = frozenset({"export", "sale", "sell"})
-
-
-def _trade_type(trig, obj: set[str]) -> str:
-    """The type of a trigger, with the sale of goods other than arms read as trade ("exports of wheat")."""
-    if trig.lemma in SALE_LEMMAS and trig.type == "AID" and not obj & WEAPON_LEMMAS and not obj & AID_GOODS:
-        return "COOPERATE"
-    return trig.type
 
 
 def _apply_buy(cand: _Cand, obj: set[str], buyers, sellers) -> None:

@@ -117,6 +117,11 @@ def _uniq(ms: list[ActorMention]) -> list[ActorMention]:
     return out
 
 
+def _lemma(tok) -> str:
+    """A token's lemma in lower case."""
+    return tok.lemma_.lower()
+
+
 def child(tok, *deps: str):
     """The first child of `tok` with one of the given dependency labels."""
     for c in tok.children:

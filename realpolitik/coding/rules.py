@@ -7,8 +7,11 @@ from typing import Iterable, Iterator
 
 from realpolitik import ontology
 from realpolitik.coding import cues
-from realpolitik.coding.candidates import (OBLIGATION, PREP_NOUN_ENTRIES, SAY_LEMMAS, INTRANSITIVE_MODES,
+from realpolitik.coding.candidates import (PREP_NOUN_ENTRIES, SAY_LEMMAS, INTRANSITIVE_MODES,
                                            _Cand, _candidates, _clause_actors, _lemma)
+from realpolitik.coding.clauses import (_addressed, _background, _in_background_clause, _is_conditional, _is_failed,
+                                        _is_future, _is_hedged, _is_refusal, _prepared)
+from realpolitik.coding.embedding import _governs, _resolve_embedding
 from realpolitik.coding.lexicon import head_lemmas
 from realpolitik.coding.roles import ActorIndex, child, has_country, localise, prep_objects
 from realpolitik.model import ActorMention, Article, Event, Span, event_id_for
@@ -16,7 +19,6 @@ from realpolitik.options import Options
 from realpolitik.registry import coders
 
 NAME, VERSION = "rules", "1"
-CONFLICT_TYPES = frozenset({"ACCUSE", "SANCTION", "THREATEN", "ASSAULT", "COERCE"})
 FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 SOURCELESS_CONFIDENCE = 0.2  # below every actor-resolved event (their floor is 0.35)
 # Types whose best guess stands even where the actors are unresolved ("a court freed ...", "the agency
@@ -34,18 +36,6 @@ BEST_GUESS_TYPES = frozenset({"AID", "RETREAT", "COOPERATE", "MOBILIZE", "SUPPOR
 FUTURE_TO_THREATEN = frozenset({"PROTEST", "SANCTION", "COERCE", "ASSAULT"})
 # Future acts that become threats when tied to a condition (PLOVER THREATEN: "often on a condition").
 CONDITIONAL_TO_THREATEN = frozenset({"RETREAT", "SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"})
-INTENT_LEMMAS = frozenset({"plan", "intend", "prepare", "ready", "willing", "decide", "aim", "seek", "want"})
-# Readying to use force is PLOVER MOBILIZE (posture short of force), not a verbal THREATEN.
-PREPARE_LEMMAS = frozenset({"prepare", "poise", "poised"})
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-NEG_FRAMES = frozenset({"deny"})  # "denied sending": the embedded event stands, marked denied
-REFUSAL_AUX = frozenset({"will", "wo", "would", "shall", "can", "ca", "could"})  # "won't" splits as wo + n't
-HOST_LEMMAS = frozenset({"host", "mediate", "convene", "broker"})  # their guests are the meeting's parties
-PRESSURE_TYPES = frozenset({"SANCTION", "COERCE", "THREATEN"})  # pressure short of force, which one can reject for a partner
-REJECT_SHIELD = frozenset({"veto", "oppose", "reject", "condemn", "denounce", "criticize", "criticise", "dismiss",
-                           "rebuff", "decry", "slam"})
-# Verbs of charging whose "of"-gerunds, however parsed, are the charge ("accused X of lying, ignoring Y").
-CHARGE_LEMMAS = frozenset({"accuse", "charge", "blame", "criticize", "criticise", "condemn", "denounce"})
 
 
 @lru_cache(maxsize=1)
@@ -57,288 +47,8 @@ def gate_lemmas() -> frozenset[str]:
     return frozenset(head_lemmas() | SAY_LEMMAS | {n for _, n in PREP_NOUN_ENTRIES})
 
 
-def _governs(a, b) -> bool:
-    """Whether token b lies in the clause or phrase under token a."""
-    t = b
-    for _ in range(12):
-        if t.head is t:
-            return False
-        t = t.head
-        if t.i == a.i:
-            return True
-    return False
-
-
-def _embedded(a, b) -> bool:
-    """Whether token b lies in what token a says or wants, not in a clause merely joined to it ("and will resign")."""
-    if not _governs(a, b):
-        return False
-    t = b
-    while t.head.i != a.i:
-        t = t.head
-    if t.dep_ == "conj":  # "was criticised by X and will resign": a clause of its own, not the accusation's content
-        return child(a, "nsubjpass") is None and child(t, "nsubj", "nsubjpass") is None
-    if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in t.children):
-        return True  # "pressed for X to act": the for-to clause is what is asked
-    if t.dep_ == "advcl" and _lemma(a) in CHARGE_LEMMAS and t.tag_ == "VBG" and child(t, "mark") is None:
-        return True  # "accused X of lying, ignoring Y and sending Z": the list is what X is accused of
-    return t.dep_ not in ("advcl", "parataxis")
-
-
-def _demand_clause(a, b) -> bool:
-    """Whether b sits in the that-clause of a demand or charge noun the parser hung on the noun's verb
-    ("renewed its demand that X ease the curbs": the easing is what is demanded, not an event)."""
-    n = a
-    if n.dep_ not in ("dobj", "attr") or n.head.i == n.i:
-        return False
-    verb = n.head
-    t = b
-    while t.head.i != t.i and t.head.i != verb.i:
-        t = t.head
-    return (t.head.i == verb.i and t.i > n.i and t.dep_ == "ccomp"
-            and any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children))
-
-
-def _resolve_embedding(cands: list[_Cand]) -> list[_Cand]:
-    """Wrappers absorb the triggers they govern; weak triggers yield to them; denials pass them on."""
-    for a in cands:
-        if a.trig.pos == "V" and a.trig.lemma == "block":
-            _block_as_veto(a, cands)
-        if a.trig.pos == "V" and "_" in a.trig.lemma:  # "violated the ceasefire": the noun is part of the verb
-            word = a.trig.lemma.split("_", 1)[1]
-            for b in cands:
-                if b is not a and b.trig.pos == "N" and b.tok.head.i == a.tok.i and b.tok.lower_.startswith(word):
-                    b.absorbed = True
-        if a.type == "CONCEDE" and a.trig.pos == "V":  # "lifted the UN sanctions": the lifting is the event
-            for b in cands:
-                if b is not a and b.trig.pos == "N" and b.tok.head.i == a.tok.i and b.type in ("SANCTION", "COERCE"):
-                    b.absorbed = True
-                    if not a.targets and b.targets:
-                        a.targets = [m for m in b.targets if m not in a.sources]
-        if a.trig.pos == "V" and a.trig.lemma in HOST_LEMMAS:  # "hosted talks between X and Y": the host meets both
-            for b in cands:
-                if b is not a and b.trig.pos == "N" and b.trig.frame == "sym" and b.tok.head.i == a.tok.i:
-                    if not a.targets:
-                        a.targets = [m for m in b.sources if m.code[:3] not in {x.code[:3] for x in a.sources}]
-                    if _is_future(a.tok):
-                        b.absorbed = True  # a meeting only offered to be hosted has not taken place
-        if a.trig is OBLIGATION:  # "Y must hand over Z": the demand is the event, not the handing over
-            for b in cands:
-                if b is not a and (b.tok.i == a.tok.i or _governs(a.tok, b.tok)):
-                    b.absorbed = True
-            continue
-        if a.trig.pos == "V" and a.trig.lemma in NEG_FRAMES:
-            inner = [b for b in cands if b is not a and _governs(a.tok, b.tok)]
-            if inner:
-                a.absorbed = True  # the denied event is coded itself
-            continue
-        if not a.trig.wrapper:
-            continue
-        for b in cands:
-            if b is a or b.absorbed:
-                continue
-            if a.trig.pos == "N" and a.type in ("REQUEST", "ACCUSE") and _demand_clause(a.tok, b.tok):
-                b.absorbed = True
-                if not a.targets:
-                    a.targets = [m for m in b.sources if m not in a.sources]
-                continue
-            if not _embedded(a.tok, b.tok):
-                continue
-            b.absorbed = True
-            if a.targets and not any(has_country(m) for m in a.targets) and any(has_country(m) for m in b.targets):
-                a.targets = []  # a bare sector was a last resort ("rejected a call for its forces to go to X"): X
-            if a.type == "ACCUSE" and b.type in CONFLICT_TYPES and (
-                    not a.targets or {t.code for t in a.targets} <= {t.code for t in b.targets}):
-                # "condemned Israel's strike on Gaza": the culprit is accused; with no culprit named,
-                # "condemned Western sanctions against Iran" backs the one under pressure
-                src3 = {m.code[:3] for m in a.sources}
-                culprits = [m for m in b.sources if m.code[:3] not in src3]
-                if culprits:
-                    a.targets = culprits
-                elif b.targets and a.trig.lemma in REJECT_SHIELD and b.type in PRESSURE_TYPES and not any(
-                        t.code[:3] in src3 for t in b.targets):
-                    a.type, a.targets, a.contexts, a.obj_lemmas = "SUPPORT", [m for m in b.targets], ("diplomatic",), set()
-            if not a.targets and b.targets:
-                if b.type in CONFLICT_TYPES and a.trig.lemma in REJECT_SHIELD and a.type == "REJECT":
-                    a.type = "SUPPORT"  # opposing pressure on a party is backing it
-                    a.contexts, a.obj_lemmas = ("diplomatic",), set()
-                a.targets = [m for m in b.targets if m not in a.sources]
-            elif b.targets and a.type == "AGREE" and b.trig.pos == "V" and b.type not in CONFLICT_TYPES:
-                # "agreed to lift embargoes on A, B and C": every recipient of the agreed act is a party
-                have = {m.code[:3] for m in a.targets} | {m.code[:3] for m in a.sources}
-                a.targets = a.targets + [m for m in b.targets if m.code[:3] not in have]
-            elif (b.type in CONFLICT_TYPES and a.trig.lemma in REJECT_SHIELD and a.type == "REJECT"
-                  and b.targets and not any(m.code[:3] == t.code[:3] for m in a.sources for t in b.targets)
-                  and (any(t.kind == "igo" for t in a.targets)
-                       or {t.code for t in a.targets} <= {t.code for t in b.targets}
-                       # "rejected US pressure on Iran": the pressure itself is the object rejected
-                       or (b.tok.head.i == a.tok.i and {t.code for t in a.targets} <= {t.code for t in b.sources}))):
-                a.type, a.targets, a.contexts, a.obj_lemmas = "SUPPORT", list(b.targets), ("diplomatic",), set()
-            if not (a.type == "SUPPORT" and a.trig.type != "SUPPORT"):  # backing, whatever the pressure was about
-                a.obj_lemmas |= b.obj_lemmas
-            a.contexts = a.contexts or b.trig.contexts
-    for a in cands:
-        if a.trig.weak and not a.absorbed:
-            for b in cands:
-                # only to a trigger of its own: "signed a treaty of cooperation" stays the signing
-                if b is not a and not b.absorbed and not b.trig.weak and _governs(a.tok, b.tok) and b.type is not None:
-                    a.absorbed = True
-                    if not b.sources:
-                        b.sources = a.sources
-                    if not b.targets:
-                        b.targets = a.targets
-                    break
-    return [c for c in cands if not c.absorbed and c.type]
-
-
-# What one blocks in a vote or a council, not on a road: blocking it is a veto (REJECT), not a blockade.
-VETO_OBJECTS = frozenset("""resolution decision bid proposal plan package deal accession membership move measure
-statement declaration motion agreement sanction sanctions embargo law bill nomination appointment
-candidacy request application loan""".split())
-
-
-def _block_as_veto(a: _Cand, cands: list[_Cand]) -> None:
-    """"Hungary blocked the EU's sanctions on Russia": a veto; of pressure on a state, backing for it."""
-    objs = [k for k in a.tok.children if k.dep_ in ("dobj", "nsubjpass") and k.lemma_.lower() in VETO_OBJECTS]
-    if not objs:
-        return
-    a.type = "REJECT"
-    own = {m.code[:3] for m in a.sources}
-    for b in cands:
-        if b is not a and b.type in PRESSURE_TYPES and (b.tok.i == objs[0].i or _governs(objs[0], b.tok)):
-            b.absorbed = True
-            partners = [m for m in b.targets if m.code[:3] not in own]
-            if partners:
-                a.type, a.targets, a.contexts, a.obj_lemmas = "SUPPORT", partners, ("diplomatic",), set()
-            return
-
-
-def _is_future(tok) -> bool:
-    """Whether a trigger is stated as future or intended by its actor ("will send", "ready to help")."""
-    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tok.children):
-        return True
-    if any(c.dep_ == "aux" and c.lower_ == "would" for c in tok.children) and tok.dep_ == "ccomp":
-        return True
-    t = tok
-    for _ in range(3):
-        if t.dep_ != "xcomp" or t.head is t:
-            break
-        t = t.head
-        if _lemma(t) in INTENT_LEMMAS or any(c.dep_ == "acomp" and _lemma(c) in INTENT_LEMMAS for c in t.children):
-            return True
-    if tok.dep_ == "xcomp" and _lemma(tok.head) == "be":
-        return False
-    return False
-
-
-def _addressed(tok) -> bool:
-    """Whether a request names whom it asks, even an actor not resolved ("asked the Pentagon to ..."),
-    unlike a bare call for something ("called for reform", "seeks the release of ...").
-
-    A demand on one's own government ("demanded that the government resign") is left out: plover_manual_dev
-    gold codes no event inside one country."""
-    return any(c.dep_ in ("dobj", "dative", "nsubjpass") and (c.pos_ in ("PROPN", "PRON") or c.ent_type_ in
-               ("PERSON", "ORG", "GPE", "NORP")) for c in tok.children)
-
-
-def _prepared(tok) -> bool:
-    """Whether a trigger is what its actor is preparing or poised to do ("prepared to resume shelling")."""
-    t = tok
-    for _ in range(3):
-        if t.dep_ != "xcomp" or t.head.i == t.i:
-            return False
-        t = t.head
-        if _lemma(t) in PREPARE_LEMMAS or any(c.dep_ == "acomp" and _lemma(c) in PREPARE_LEMMAS for c in t.children):
-            return True
-    return False
-
-
-def _is_hedged(tok) -> bool:
-    """Whether a trigger carries a modal of possibility ("may halt", "could impose"): with a condition, a threat."""
-    return any(c.dep_ == "aux" and c.lower_ in ("may", "might", "could") for c in tok.children)
-
-
-def _is_conditional(tok, unless_only: bool = False) -> bool:
-    """Whether a trigger carries an "unless" / "if" clause ("will pull out unless talks resume").
-
-    A concession offered "if" the other side acts is an offer, not a threat, so `unless_only` for those."""
-    marks = ("unless",) if unless_only else ("unless", "if")
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
-               for c in tok.children)
-
-
-def _is_failed(tok) -> bool:
-    """Whether a trigger is what its actor failed to do ("failed to reach agreement"): PLOVER REJECT."""
-    t = tok
-    if t.pos_ == "NOUN" and t.dep_ in ("dobj", "attr") and t.head.pos_ in ("VERB", "AUX"):
-        t = t.head  # the light verb of "reach agreement"
-    return t.dep_ == "xcomp" and t.head.lemma_.lower() == "fail"
-
-
-def _is_refusal(tok) -> bool:
-    """Whether a trigger is negated under a future or ability modal ("will not lift", "cannot accept")."""
-    kids = list(tok.children)
-    return any(c.dep_ == "neg" for c in kids) and any(c.dep_ == "aux" and c.lower_ in REFUSAL_AUX for c in kids)
-
-
 def _is_state(m: ActorMention | None) -> bool:
     return m is not None and m.kind == "state" and bool(m.code) and m.code[:3].isalpha() and not m.code.startswith(("IGO", "NGO"))
-
-
-BACKGROUND_MARKS = frozenset({"after", "as", "since", "because", "when", "before", "while", "following"})
-
-
-def _in_background_clause(tok) -> bool:
-    """Whether a trigger sits in a temporal or causal subordinate clause ("after Iran attacked ...")."""
-    t = tok
-    for _ in range(4):
-        if t.dep_ == "advcl":
-            return any(m.dep_ in ("mark", "prep") and m.lower_ in BACKGROUND_MARKS for m in t.children)
-        if t.dep_ == "pobj" and t.head.lower_ in BACKGROUND_MARKS:
-            return True
-        if t.head is t:
-            return False
-        t = t.head
-    return False
-
-
-# Prepositions whose object sets the scene of the reported event rather than being it ("after two days of
-# fighting", "since the invasion", "amid clashes"); "because of", "in the wake of" are caught by their last word.
-BACKGROUND_PREPS = frozenset({"after", "since", "following", "amid", "amidst", "during", "despite", "before",
-                              "because"})  # "because of X" parses with X under "because"
-CONDITION_MARKS = frozenset({"if", "unless"})
-# "in the wake of X", "as a result of X", "in response to X", "in retaliation for X": X is the cause, not the news
-BACKGROUND_NOUNS = frozenset({"wake", "aftermath", "because", "result", "response", "retaliation", "reaction", "reprisal"})
-
-
-def _background(tok) -> bool:
-    """Whether a trigger only sets the scene of the sentence's news: it sits in a temporal or causal clause
-    or phrase ("as the opposition threatened ...", "following a government offensive"), a relative clause
-    ("whom they had taken hostage") or a participle or infinitive describing a noun ("rebels fighting the
-    government", "the right of troops to fire on Y").
-
-    Gold event data code the sentence's reported event; these triggers are dropped when one is left."""
-    t = tok
-    for _ in range(12):
-        if t.head is t:
-            return False
-        h = t.head
-        if t.dep_ == "advcl" and any(m.dep_ in ("mark", "prep") and m.lower_ in BACKGROUND_MARKS | CONDITION_MARKS
-                                     for m in t.children):
-            return True  # CONDITION_MARKS: "... if the junta refuses": a hypothetical, not a reported act
-        if t.dep_ == "advcl" and t.tag_ == "VB" and any(m.dep_ == "aux" and m.lower_ == "to" for m in t.children):
-            return True  # a purpose ("went on strike to protest against X"): why the act was done, not another act
-        if t.dep_ in ("pobj", "pcomp") and (h.lower_ in BACKGROUND_PREPS or (
-                h.lower_ in ("of", "to", "for") and h.head.lower_ in BACKGROUND_NOUNS)):
-            return True
-        if t.dep_ == "acl" and h.dep_ == "ROOT" and h.pos_ in ("NOUN", "PROPN") and t.tag_ in ("VBD", "VBN"):
-            return False  # "A Syrian paper called on ...": a verbless parse hung the main verb on its subject
-        if t.dep_ in ("relcl", "acl"):  # "rebels fighting X", "the right of troops to fire on Y"
-            return True
-        if t.dep_ == "ccomp":
-            return False  # what is said or demanded is the news, whatever frames it further up
-        t = h
-    return False
 
 
 def _confidence(c: _Cand, target: ActorMention | None, source: ActorMention | None = None,

@@ -1,0 +1,135 @@
+"""Clause-level readings of a trigger for the rules coder: future or intended, hedged, conditional,
+refused or failed, prepared, and scene-setting (a trigger that only sets the scene of the reported event)."""
+from __future__ import annotations
+
+from realpolitik.coding.candidates import _lemma
+
+INTENT_LEMMAS = frozenset({"plan", "intend", "prepare", "ready", "willing", "decide", "aim", "seek", "want"})
+# Readying to use force is PLOVER MOBILIZE (posture short of force), not a verbal THREATEN.
+PREPARE_LEMMAS = frozenset({"prepare", "poise", "poised"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+REFUSAL_AUX = frozenset({"will", "wo", "would", "shall", "can", "ca", "could"})  # "won't" splits as wo + n't
+
+
+def _is_future(tok) -> bool:
+    """Whether a trigger is stated as future or intended by its actor ("will send", "ready to help")."""
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tok.children):
+        return True
+    if any(c.dep_ == "aux" and c.lower_ == "would" for c in tok.children) and tok.dep_ == "ccomp":
+        return True
+    t = tok
+    for _ in range(3):
+        if t.dep_ != "xcomp" or t.head is t:
+            break
+        t = t.head
+        if _lemma(t) in INTENT_LEMMAS or any(c.dep_ == "acomp" and _lemma(c) in INTENT_LEMMAS for c in t.children):
+            return True
+    if tok.dep_ == "xcomp" and _lemma(tok.head) == "be":
+        return False
+    return False
+
+
+def _addressed(tok) -> bool:
+    """Whether a request names whom it asks, even an actor not resolved ("asked the Pentagon to ..."),
+    unlike a bare call for something ("called for reform", "seeks the release of ...").
+
+    A demand on one's own government ("demanded that the government resign") is left out: plover_manual_dev
+    gold codes no event inside one country."""
+    return any(c.dep_ in ("dobj", "dative", "nsubjpass") and (c.pos_ in ("PROPN", "PRON") or c.ent_type_ in
+               ("PERSON", "ORG", "GPE", "NORP")) for c in tok.children)
+
+
+def _prepared(tok) -> bool:
+    """Whether a trigger is what its actor is preparing or poised to do ("prepared to resume shelling")."""
+    t = tok
+    for _ in range(3):
+        if t.dep_ != "xcomp" or t.head.i == t.i:
+            return False
+        t = t.head
+        if _lemma(t) in PREPARE_LEMMAS or any(c.dep_ == "acomp" and _lemma(c) in PREPARE_LEMMAS for c in t.children):
+            return True
+    return False
+
+
+def _is_hedged(tok) -> bool:
+    """Whether a trigger carries a modal of possibility ("may halt", "could impose"): with a condition, a threat."""
+    return any(c.dep_ == "aux" and c.lower_ in ("may", "might", "could") for c in tok.children)
+
+
+def _is_conditional(tok, unless_only: bool = False) -> bool:
+    """Whether a trigger carries an "unless" / "if" clause ("will pull out unless talks resume").
+
+    A concession offered "if" the other side acts is an offer, not a threat, so `unless_only` for those."""
+    marks = ("unless",) if unless_only else ("unless", "if")
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
+               for c in tok.children)
+
+
+def _is_failed(tok) -> bool:
+    """Whether a trigger is what its actor failed to do ("failed to reach agreement"): PLOVER REJECT."""
+    t = tok
+    if t.pos_ == "NOUN" and t.dep_ in ("dobj", "attr") and t.head.pos_ in ("VERB", "AUX"):
+        t = t.head  # the light verb of "reach agreement"
+    return t.dep_ == "xcomp" and t.head.lemma_.lower() == "fail"
+
+
+def _is_refusal(tok) -> bool:
+    """Whether a trigger is negated under a future or ability modal ("will not lift", "cannot accept")."""
+    kids = list(tok.children)
+    return any(c.dep_ == "neg" for c in kids) and any(c.dep_ == "aux" and c.lower_ in REFUSAL_AUX for c in kids)
+
+
+BACKGROUND_MARKS = frozenset({"after", "as", "since", "because", "when", "before", "while", "following"})
+
+
+def _in_background_clause(tok) -> bool:
+    """Whether a trigger sits in a temporal or causal subordinate clause ("after Iran attacked ...")."""
+    t = tok
+    for _ in range(4):
+        if t.dep_ == "advcl":
+            return any(m.dep_ in ("mark", "prep") and m.lower_ in BACKGROUND_MARKS for m in t.children)
+        if t.dep_ == "pobj" and t.head.lower_ in BACKGROUND_MARKS:
+            return True
+        if t.head is t:
+            return False
+        t = t.head
+    return False
+
+
+# Prepositions whose object sets the scene of the reported event rather than being it ("after two days of
+# fighting", "since the invasion", "amid clashes"); "because of", "in the wake of" are caught by their last word.
+BACKGROUND_PREPS = frozenset({"after", "since", "following", "amid", "amidst", "during", "despite", "before",
+                              "because"})  # "because of X" parses with X under "because"
+CONDITION_MARKS = frozenset({"if", "unless"})
+# "in the wake of X", "as a result of X", "in response to X", "in retaliation for X": X is the cause, not the news
+BACKGROUND_NOUNS = frozenset({"wake", "aftermath", "because", "result", "response", "retaliation", "reaction", "reprisal"})
+
+
+def _background(tok) -> bool:
+    """Whether a trigger only sets the scene of the sentence's news: it sits in a temporal or causal clause
+    or phrase ("as the opposition threatened ...", "following a government offensive"), a relative clause
+    ("whom they had taken hostage") or a participle or infinitive describing a noun ("rebels fighting the
+    government", "the right of troops to fire on Y").
+
+    Gold event data code the sentence's reported event; these triggers are dropped when one is left."""
+    t = tok
+    for _ in range(12):
+        if t.head is t:
+            return False
+        h = t.head
+        if t.dep_ == "advcl" and any(m.dep_ in ("mark", "prep") and m.lower_ in BACKGROUND_MARKS | CONDITION_MARKS
+                                     for m in t.children):
+            return True  # CONDITION_MARKS: "... if the junta refuses": a hypothetical, not a reported act
+        if t.dep_ == "advcl" and t.tag_ == "VB" and any(m.dep_ == "aux" and m.lower_ == "to" for m in t.children):
+            return True  # a purpose ("went on strike to protest against X"): why the act was done, not another act
+        if t.dep_ in ("pobj", "pcomp") and (h.lower_ in BACKGROUND_PREPS or (
+                h.lower_ in ("of", "to", "for") and h.head.lower_ in BACKGROUND_NOUNS)):
+            return True
+        if t.dep_ == "acl" and h.dep_ == "ROOT" and h.pos_ in ("NOUN", "PROPN") and t.tag_ in ("VBD", "VBN"):
+            return False  # "A Syrian paper called on ...": a verbless parse hung the main verb on its subject
+        if t.dep_ in ("relcl", "acl"):  # "rebels fighting X", "the right of troops to fire on Y"
+            return True
+        if t.dep_ == "ccomp":
+            return False  # what is said or demanded is the news, whatever frames it further up
+        t = h
+    return False

@@ -1,0 +1,172 @@
+"""How the triggers of one sentence combine in the rules coder: wrappers absorb what they govern ("agreed to
+supply"), weak triggers yield, denials pass on, vetoes and rejections of pressure become backing."""
+from __future__ import annotations
+
+from realpolitik.coding.candidates import OBLIGATION, _Cand, _lemma
+from realpolitik.coding.clauses import _is_future
+from realpolitik.coding.roles import child, has_country
+
+CONFLICT_TYPES = frozenset({"ACCUSE", "SANCTION", "THREATEN", "ASSAULT", "COERCE"})
+NEG_FRAMES = frozenset({"deny"})  # "denied sending": the embedded event stands, marked denied
+HOST_LEMMAS = frozenset({"host", "mediate", "convene", "broker"})  # their guests are the meeting's parties
+PRESSURE_TYPES = frozenset({"SANCTION", "COERCE", "THREATEN"})  # pressure short of force, which one can reject for a partner
+REJECT_SHIELD = frozenset({"veto", "oppose", "reject", "condemn", "denounce", "criticize", "criticise", "dismiss",
+                           "rebuff", "decry", "slam"})
+# Verbs of charging whose "of"-gerunds, however parsed, are the charge ("accused X of lying, ignoring Y").
+CHARGE_LEMMAS = frozenset({"accuse", "charge", "blame", "criticize", "criticise", "condemn", "denounce"})
+
+
+def _governs(a, b) -> bool:
+    """Whether token b lies in the clause or phrase under token a."""
+    t = b
+    for _ in range(12):
+        if t.head is t:
+            return False
+        t = t.head
+        if t.i == a.i:
+            return True
+    return False
+
+
+def _embedded(a, b) -> bool:
+    """Whether token b lies in what token a says or wants, not in a clause merely joined to it ("and will resign")."""
+    if not _governs(a, b):
+        return False
+    t = b
+    while t.head.i != a.i:
+        t = t.head
+    if t.dep_ == "conj":  # "was criticised by X and will resign": a clause of its own, not the accusation's content
+        return child(a, "nsubjpass") is None and child(t, "nsubj", "nsubjpass") is None
+    if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in t.children):
+        return True  # "pressed for X to act": the for-to clause is what is asked
+    if t.dep_ == "advcl" and _lemma(a) in CHARGE_LEMMAS and t.tag_ == "VBG" and child(t, "mark") is None:
+        return True  # "accused X of lying, ignoring Y and sending Z": the list is what X is accused of
+    return t.dep_ not in ("advcl", "parataxis")
+
+
+def _demand_clause(a, b) -> bool:
+    """Whether b sits in the that-clause of a demand or charge noun the parser hung on the noun's verb
+    ("renewed its demand that X ease the curbs": the easing is what is demanded, not an event)."""
+    n = a
+    if n.dep_ not in ("dobj", "attr") or n.head.i == n.i:
+        return False
+    verb = n.head
+    t = b
+    while t.head.i != t.i and t.head.i != verb.i:
+        t = t.head
+    return (t.head.i == verb.i and t.i > n.i and t.dep_ == "ccomp"
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children))
+
+
+def _resolve_embedding(cands: list[_Cand]) -> list[_Cand]:
+    """Wrappers absorb the triggers they govern; weak triggers yield to them; denials pass them on."""
+    for a in cands:
+        if a.trig.pos == "V" and a.trig.lemma == "block":
+            _block_as_veto(a, cands)
+        if a.trig.pos == "V" and "_" in a.trig.lemma:  # "violated the ceasefire": the noun is part of the verb
+            word = a.trig.lemma.split("_", 1)[1]
+            for b in cands:
+                if b is not a and b.trig.pos == "N" and b.tok.head.i == a.tok.i and b.tok.lower_.startswith(word):
+                    b.absorbed = True
+        if a.type == "CONCEDE" and a.trig.pos == "V":  # "lifted the UN sanctions": the lifting is the event
+            for b in cands:
+                if b is not a and b.trig.pos == "N" and b.tok.head.i == a.tok.i and b.type in ("SANCTION", "COERCE"):
+                    b.absorbed = True
+                    if not a.targets and b.targets:
+                        a.targets = [m for m in b.targets if m not in a.sources]
+        if a.trig.pos == "V" and a.trig.lemma in HOST_LEMMAS:  # "hosted talks between X and Y": the host meets both
+            for b in cands:
+                if b is not a and b.trig.pos == "N" and b.trig.frame == "sym" and b.tok.head.i == a.tok.i:
+                    if not a.targets:
+                        a.targets = [m for m in b.sources if m.code[:3] not in {x.code[:3] for x in a.sources}]
+                    if _is_future(a.tok):
+                        b.absorbed = True  # a meeting only offered to be hosted has not taken place
+        if a.trig is OBLIGATION:  # "Y must hand over Z": the demand is the event, not the handing over
+            for b in cands:
+                if b is not a and (b.tok.i == a.tok.i or _governs(a.tok, b.tok)):
+                    b.absorbed = True
+            continue
+        if a.trig.pos == "V" and a.trig.lemma in NEG_FRAMES:
+            inner = [b for b in cands if b is not a and _governs(a.tok, b.tok)]
+            if inner:
+                a.absorbed = True  # the denied event is coded itself
+            continue
+        if not a.trig.wrapper:
+            continue
+        for b in cands:
+            if b is a or b.absorbed:
+                continue
+            if a.trig.pos == "N" and a.type in ("REQUEST", "ACCUSE") and _demand_clause(a.tok, b.tok):
+                b.absorbed = True
+                if not a.targets:
+                    a.targets = [m for m in b.sources if m not in a.sources]
+                continue
+            if not _embedded(a.tok, b.tok):
+                continue
+            b.absorbed = True
+            if a.targets and not any(has_country(m) for m in a.targets) and any(has_country(m) for m in b.targets):
+                a.targets = []  # a bare sector was a last resort ("rejected a call for its forces to go to X"): X
+            if a.type == "ACCUSE" and b.type in CONFLICT_TYPES and (
+                    not a.targets or {t.code for t in a.targets} <= {t.code for t in b.targets}):
+                # "condemned Israel's strike on Gaza": the culprit is accused; with no culprit named,
+                # "condemned Western sanctions against Iran" backs the one under pressure
+                src3 = {m.code[:3] for m in a.sources}
+                culprits = [m for m in b.sources if m.code[:3] not in src3]
+                if culprits:
+                    a.targets = culprits
+                elif b.targets and a.trig.lemma in REJECT_SHIELD and b.type in PRESSURE_TYPES and not any(
+                        t.code[:3] in src3 for t in b.targets):
+                    a.type, a.targets, a.contexts, a.obj_lemmas = "SUPPORT", [m for m in b.targets], ("diplomatic",), set()
+            if not a.targets and b.targets:
+                if b.type in CONFLICT_TYPES and a.trig.lemma in REJECT_SHIELD and a.type == "REJECT":
+                    a.type = "SUPPORT"  # opposing pressure on a party is backing it
+                    a.contexts, a.obj_lemmas = ("diplomatic",), set()
+                a.targets = [m for m in b.targets if m not in a.sources]
+            elif b.targets and a.type == "AGREE" and b.trig.pos == "V" and b.type not in CONFLICT_TYPES:
+                # "agreed to lift embargoes on A, B and C": every recipient of the agreed act is a party
+                have = {m.code[:3] for m in a.targets} | {m.code[:3] for m in a.sources}
+                a.targets = a.targets + [m for m in b.targets if m.code[:3] not in have]
+            elif (b.type in CONFLICT_TYPES and a.trig.lemma in REJECT_SHIELD and a.type == "REJECT"
+                  and b.targets and not any(m.code[:3] == t.code[:3] for m in a.sources for t in b.targets)
+                  and (any(t.kind == "igo" for t in a.targets)
+                       or {t.code for t in a.targets} <= {t.code for t in b.targets}
+                       # "rejected US pressure on Iran": the pressure itself is the object rejected
+                       or (b.tok.head.i == a.tok.i and {t.code for t in a.targets} <= {t.code for t in b.sources}))):
+                a.type, a.targets, a.contexts, a.obj_lemmas = "SUPPORT", list(b.targets), ("diplomatic",), set()
+            if not (a.type == "SUPPORT" and a.trig.type != "SUPPORT"):  # backing, whatever the pressure was about
+                a.obj_lemmas |= b.obj_lemmas
+            a.contexts = a.contexts or b.trig.contexts
+    for a in cands:
+        if a.trig.weak and not a.absorbed:
+            for b in cands:
+                # only to a trigger of its own: "signed a treaty of cooperation" stays the signing
+                if b is not a and not b.absorbed and not b.trig.weak and _governs(a.tok, b.tok) and b.type is not None:
+                    a.absorbed = True
+                    if not b.sources:
+                        b.sources = a.sources
+                    if not b.targets:
+                        b.targets = a.targets
+                    break
+    return [c for c in cands if not c.absorbed and c.type]
+
+
+# What one blocks in a vote or a council, not on a road: blocking it is a veto (REJECT), not a blockade.
+VETO_OBJECTS = frozenset("""resolution decision bid proposal plan package deal accession membership move measure
+statement declaration motion agreement sanction sanctions embargo law bill nomination appointment
+candidacy request application loan""".split())
+
+
+def _block_as_veto(a: _Cand, cands: list[_Cand]) -> None:
+    """"Hungary blocked the EU's sanctions on Russia": a veto; of pressure on a state, backing for it."""
+    objs = [k for k in a.tok.children if k.dep_ in ("dobj", "nsubjpass") and k.lemma_.lower() in VETO_OBJECTS]
+    if not objs:
+        return
+    a.type = "REJECT"
+    own = {m.code[:3] for m in a.sources}
+    for b in cands:
+        if b is not a and b.type in PRESSURE_TYPES and (b.tok.i == objs[0].i or _governs(objs[0], b.tok)):
+            b.absorbed = True
+            partners = [m for m in b.targets if m.code[:3] not in own]
+            if partners:
+                a.type, a.targets, a.contexts, a.obj_lemmas = "SUPPORT", partners, ("diplomatic",), set()
+            return

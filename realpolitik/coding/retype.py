@@ -1,0 +1,123 @@
+"""The type a verb trigger takes from its object and purpose: sending inspectors is an inquiry, lifting a
+blockade a retreat, deploying peacekeepers aid, selling wheat trade, sending a letter nothing (PLOVER's
+definitions; each rule names the distinction it draws)."""
+from __future__ import annotations
+
+from realpolitik.coding import cues
+from realpolitik.coding.roles import _lemma, child
+
+AID_GOODS = frozenset({"aid", "assistance", "relief", "vaccine", "medicine", "food"})
+WEAPON_LEMMAS = cues.CHANNEL_CUES[6][1] | {"system", "equipment", "hardware"}
+PERSON_LEMMAS = frozenset({"diplomat", "ambassador", "envoy", "journalist", "national", "citizen", "official",
+                           "staff", "worker", "reporter", "attache", "attaché"})
+# Objects that make sending someone an inquiry, not aid ("dispatched inspectors to the site").
+INQUIRY_LEMMAS = frozenset({"inspector", "investigator", "prosecutor", "auditor"})
+# Purposes that make sending people an inquiry ("sent a team to investigate").
+INQUIRY_VERBS = frozenset({"investigate", "probe", "inspect", "examine", "verify"})
+# Objects of "fight"/"attack" that are problems, not parties ("fight the epidemic").
+PROBLEM_LEMMAS = frozenset("""epidemic pandemic disease virus outbreak covid-19 covid ebola malaria cholera poverty
+hunger famine corruption crime inflation drought fire wildfire cause climate change unemployment illiteracy
+racism discrimination trafficking smuggling piracy extremism radicalisation radicalization""".split())
+# Restrictions whose lifting, cutting or ending is a concession (PLOVER CONCEDE).
+RESTRICTION_LEMMAS = frozenset("""sanction embargo blockade curfew tariff ban restriction curb boycott siege
+emergency quota duty tax levy limit""".split())
+# Protests whose ending or suspension is a concession (PLOVER CONCEDE "suspending protests").
+PROTEST_OBJECTS = frozenset({"strike", "protest", "demonstration", "sit-in", "walkout", "stoppage", "rally", "march"})
+# What is released when it is published rather than set free.
+PUBLISHED_LEMMAS = frozenset("""statement report video data document figure result detail information photo image
+footage transcript list text finding study book album plan budget record recording audio tape""".split())
+# Restrictions imposed by force (COERCE 'restrict', military): lifting them is a RETREAT, not a CONCEDE.
+FORCE_RESTRICTIONS = frozenset({"blockade", "siege"})
+# Verbs that are a concession only when they undo a restriction or a rule.
+EASE_ONLY = frozenset({"remove", "repeal", "abolish"})
+RULE_LEMMAS = frozenset({"law", "rule", "regulation", "decree", "measure", "order", "requirement", "policy"})
+# What is pulled out in a PLOVER SANCTION 'withdraw' (not forces leaving a territory).
+WITHDRAWN_RESOURCES = frozenset("""peacekeeper observer monitor inspector diplomat ambassador envoy staff aid
+funding support worker volunteer mission""".split())
+CIVILIAN_PERSONNEL = frozenset("""observer monitor team expert doctor nurse staff inspector worker volunteer
+specialist adviser advisor""".split())
+# What is sent as a message rather than handed over as aid.
+MESSAGE_LEMMAS = frozenset({"message", "signal", "letter", "note", "greeting", "invitation", "condolence", "email",
+                            "telegram", "memo", "request", "reply", "response", "warning"})
+# Forces whose sending is a deployment (MOBILIZE) unless someone receives them as aid.
+FORCE_LEMMAS = frozenset({"troop", "army", "soldier", "force", "police", "policeman", "tank", "warship", "unit",
+                          "battalion", "brigade", "marine", "paratrooper", "commando"})
+# Abstract objects of strengthen/reinforce that make no mobilisation.
+ABSTRACT_OBJECTS = frozenset("""commitment cooperation tie relation relationship partnership position economy
+presence role effort capacity capability resolve""".split())
+# Civilian followers whose mobilising is campaigning, not a show of force (PLOVER MOBILIZE is military/police).
+CIVIC_OBJECTS = frozenset({"group", "supporter", "opinion", "voter", "lobby", "public", "member", "follower",
+                           "activist", "constituency", "community"})
+# People whose arrival abroad is assistance (PLOVER AID: personnel) rather than a visit.
+ARRIVING_HELPERS = CIVILIAN_PERSONNEL | {"peacekeeper", "rescuer", "medic"}
+# Purposes that make forces' arrival assistance ("arrived to help deliver aid").
+HELP_LEMMAS = frozenset({"help", "assist", "aid", "support", "deliver", "rescue", "evacuate", "distribute"})
+PEACEKEEPING_LEMMAS = frozenset({"peacekeeper", "peacekeeping", "peace-keeping"})
+# Objects whose acceptance is asylum (PLOVER AID), not agreement.
+ASYLUM_LEMMAS = frozenset({"refugee", "migrant", "asylum", "asylum-seeker", "evacuee"})
+
+
+def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
+    """The PLOVER type of a verb trigger given its object, purpose and recipients; None when it is no event."""
+    type_ = _trade_type(trig, obj)
+    dobj = child(tok, "dobj") or child(tok, "nsubjpass")
+    head_obj = _lemma(dobj) if dobj is not None else ""
+    purpose = {_lemma(c) for c in tok.children if c.dep_ in ("advcl", "xcomp")}
+    if type_ == "AID" and (head_obj in INQUIRY_LEMMAS or purpose & INQUIRY_VERBS):
+        type_ = "ACCUSE"  # PLOVER: an investigation (mode investigate) of the place or party they go to
+    if (type_ == "ASSAULT" and head_obj in PROBLEM_LEMMAS and not idx.np_conj(dobj)
+            and trig.mode != "firearms"):  # "opened fire" is shooting, not a blaze being fought
+        return None  # "fight the epidemic", "combat poverty": no party is attacked
+    if trig.lemma == "release" and head_obj in PUBLISHED_LEMMAS:
+        return None  # "released a statement", "released the figures": a publication, not captives set free
+    if trig.lemma in EASE_ONLY and head_obj not in RESTRICTION_LEMMAS | RULE_LEMMAS:
+        return None  # "removed the governor" is no concession; "removed the curfew" is
+    if type_ in ("SANCTION", "CONCEDE") and head_obj in RESTRICTION_LEMMAS:
+        type_ = "CONCEDE"  # "cut tariffs", "ended the curfew", "removed sanctions": easing a restriction
+        if head_obj in FORCE_RESTRICTIONS:
+            type_ = "RETREAT"  # PLOVER RETREAT: ending a blockade or siege ends an active coercion on the ground
+    if type_ == "SANCTION" and trig.mode == "discontinue" and head_obj in PROTEST_OBJECTS:
+        type_ = "CONCEDE"  # PLOVER CONCEDE: "suspending protests" ("ended the strike", "halted the sit-in")
+    if type_ in ("RETREAT", "SANCTION") and trig.mode in ("withdraw", None) and head_obj in WITHDRAWN_RESOURCES:
+        type_ = "SANCTION"  # PLOVER SANCTION 'withdraw': pulling out one's observers, envoys, aid or monitors
+    if type_ == "AID" and head_obj in MESSAGE_LEMMAS:
+        return None  # "sent a letter", "sending a signal to X": a message, not aid
+    if type_ == "AID" and head_obj in FORCE_LEMMAS and not tgts:
+        type_ = "MOBILIZE"  # "sent in troops to the town": forces sent to no named recipient are a deployment
+    if type_ == "MOBILIZE" and head_obj in ABSTRACT_OBJECTS | CIVIC_OBJECTS:
+        return None  # "strengthened its commitment", "mobilised lobby groups": no force is raised
+    if type_ == "MOBILIZE" and head_obj in CIVILIAN_PERSONNEL | {"peacekeeper", "fund", "funding", "resource"}:
+        type_ = "AID"  # deploying observers, doctors, peacekeepers or funds abroad is assistance (PLOVER AID)
+    if type_ == "MOBILIZE" and _peacekeeping(tok, obj):
+        type_ = "AID"  # "peacekeepers began deploying", "deployed troops to the UN peacekeeping mission"
+    if trig.lemma == "arrive" and child(tok, "nsubj") is not None:
+        subj = child(tok, "nsubj")
+        mods = {_lemma(c) for c in subj.children if c.dep_ in ("amod", "compound")}
+        if _lemma(subj) in ARRIVING_HELPERS or "peacekeeping" in mods or purpose & HELP_LEMMAS:
+            type_ = "AID"  # "peacekeepers arrived in X": personnel sent to help (PLOVER AID), not a visit
+        elif _lemma(subj) in FORCE_LEMMAS:
+            type_ = "MOBILIZE"  # "troops arrived in X": a deployment
+    if trig.lemma == "accept" and head_obj in ASYLUM_LEMMAS:
+        type_ = "AID"  # "accepted 1,500 refugees": asylum (PLOVER AID)
+    if trig.lemma == "expel" and obj & PERSON_LEMMAS:
+        type_ = "COERCE"  # expelling people (diplomats included) rather than a body: deportation
+    return type_
+
+
+def _peacekeeping(tok, obj: set[str]) -> bool:
+    """Whether forces are deployed as peacekeepers (PLOVER AID: personnel), by their object or subject."""
+    if obj & PEACEKEEPING_LEMMAS:
+        return True
+    s = child(tok, "nsubj", "nsubjpass")
+    return s is not None and bool(({_lemma(s)} | {_lemma(c) for c in s.children}) & PEACEKEEPING_LEMMAS)
+
+
+# Selling words: arms sold are the seller's AID (PLOVER military aid); other goods are trade, COOPERATE.
+SALE_LEMMAS = frozenset({"export", "sale", "sell"})
+
+
+def _trade_type(trig, obj: set[str]) -> str:
+    """The type of a trigger, with the sale of goods other than arms read as trade ("exports of wheat")."""
+    if trig.lemma in SALE_LEMMAS and trig.type == "AID" and not obj & WEAPON_LEMMAS and not obj & AID_GOODS:
+        return "COOPERATE"
+    return trig.type
