@@ -616,3 +616,10 @@ def test_agentless_killing_yields_to_an_attack_with_a_named_attacker(coder):
 
 def test_bare_attacked_group_in_a_foreign_place_gives_way_to_the_place_state(coder):
     assert t3(code(coder, "Russian warplanes bombed rebel positions near Idlib on Sunday.")) == {("RUS", "SYR", "ASSAULT")}
+
+
+def test_a_demanded_withdrawal_targets_those_asked_to_leave(coder):
+    assert triples(code(coder, "The African Union demanded the withdrawal of Rwandan troops from Congo.")) == [
+        ("IGO", "RWA", "REQUEST")]
+    [e] = code(coder, "The withdrawal of Russian troops from Moldova began on Monday.")
+    assert (e.source[:3], e.target, e.type) == ("RUS", "MDA", "RETREAT")

@@ -33,6 +33,9 @@ ORDER_LEMMAS = frozenset({"order", "instruct", "command", "direct"})  # ... X to
 OBLIGATION = Trigger("say_must", "V", "REQUEST", None, "100", "say", "W", ())
 # Predicative adjectives that say what their verb says ("X is opposed to Y" = X opposes Y).
 ADJ_TRIGGERS = {"opposed": "oppose", "committed": "commit", "hostile": "oppose", "supportive": "support"}
+# Nouns of leaving whose "of" phrase names who leaves ("the withdrawal of troops"), unlike "the release of X".
+DEPARTURE_NOUNS = frozenset({"withdrawal", "pullout", "pull-out", "retreat", "departure", "exit", "pullback",
+                             "drawdown", "redeployment"})
 # Modes of acts with no recipient: no other actor of the clause is taken as one ("resigned after talks with X").
 INTRANSITIVE_MODES = frozenset({"resign", "strike", "hunger"})
 # Prepositions naming what a complaint or protest is about, preferred over its audience ("to the UN").
@@ -421,6 +424,12 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
             if trig.frame == "buy":
                 preps = preps | {"from", "of"}  # "purchases of Russian oil": the origin is the seller
             tgts = _noun_targets(tok, idx, frozenset(preps), nested=trig.type in ("PROTEST", "ACCUSE"))
+            if not srcs and trig.type == "RETREAT" and _lemma(tok) in DEPARTURE_NOUNS:
+                # "the withdrawal of Russian troops from Moldova": who leaves is the actor, not the recipient
+                leavers = _noun_targets(tok, idx, frozenset({"of"}))
+                if leavers:
+                    srcs, how = leavers, "noun"
+                    tgts = [m for m in tgts if m not in leavers]
             if (not srcs and trig.type == "PROTEST" and dep == "pobj" and head.lower_ in SCENE_PREPS
                     and head.head.pos_ == "VERB" and _lookup(head.head) is None):
                 # "youths threw stones during protests against X": those acting at a protest are its protesters

@@ -104,6 +104,14 @@ def _resolve_embedding(cands: list[_Cand]) -> list[_Cand]:
             if not _embedded(a.tok, b.tok):
                 continue
             b.absorbed = True
+            own = {m.code[:3] for m in a.sources}
+            doers = [m for m in b.sources if m.code[:3] not in own and has_country(m)]
+            named = {t.code for t in a.targets if has_country(t)}  # a bare sector target was only a last resort
+            if a.type == "REQUEST" and doers and named <= {t.code for t in b.targets + doers}:
+                # "demanded the withdrawal of Serbian forces from Bosnia": those asked to act are the
+                # demand's target, not the place or party their act concerns
+                a.targets = doers
+                continue
             if a.targets and not any(has_country(m) for m in a.targets) and any(has_country(m) for m in b.targets):
                 a.targets = []  # a bare sector was a last resort ("rejected a call for its forces to go to X"): X
             if a.type == "ACCUSE" and b.type in CONFLICT_TYPES and (
