@@ -178,13 +178,15 @@ def _event_filter_options(fn):
         click.option("--front", help="Front: military, cyber, economic, diplomatic, intelligence, technology."),
         click.option("--factuality", type=click.Choice(["asserted", "reported", "planned", "hypothetical", "denied", "question"])),
         click.option("--q", "query", help="Text the evidence sentence contains."),
+        click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+                     help="Only events at least this confident (0.35 hides best guesses, which are at 0.2)."),
         click.option("--limit", type=click.IntRange(1), default=None),
     ]):
         fn = opt(fn)
     return fn
 
 
-def _filter(source, target, type_, since, until, channel, front, factuality, query, limit):
+def _filter(source, target, type_, since, until, channel, front, factuality, query, limit, min_confidence=None):
     from realpolitik.store import EventFilter
     from realpolitik.store.base import to_date
 
@@ -194,7 +196,7 @@ def _filter(source, target, type_, since, until, channel, front, factuality, que
         except ValueError as exc:
             raise click.BadParameter(f"{val!r} is not a YYYY-MM-DD date", param_hint=name) from exc
     return EventFilter(source=source, target=target, type=type_, since=since, until=until, channel=channel,
-                       front=front, factuality=factuality, q=query, limit=limit)
+                       front=front, factuality=factuality, q=query, limit=limit, min_confidence=min_confidence)
 
 
 @main.command()
@@ -211,7 +213,8 @@ def events(db: str, fmt: str, outfile: str | None, corroboration: str | None, **
     from realpolitik import export
 
     flt = _filter(kw["source"], kw["target"], kw["type_"], kw["since"], kw["until"], kw["channel"], kw["front"],
-                  kw["factuality"], kw["query"], kw["limit"])
+                  kw["factuality"], kw["query"], kw["limit"],
+                  kw.get("min_confidence"))
     bad = [v for v in (corroboration or "").split(",") if v.strip() and v.strip() not in
            ("single_source", "corroborated", "contested")]
     if bad:
@@ -246,7 +249,8 @@ def export_cmd(db: str, fmt: str, outfile: str | None, **kw: Any) -> None:
     if fmt == "parquet" and outfile in (None, "-"):
         raise click.UsageError("--format parquet needs --out FILE")
     flt = _filter(kw["source"], kw["target"], kw["type_"], kw["since"], kw["until"], kw["channel"], kw["front"],
-                  kw["factuality"], kw["query"], kw["limit"])
+                  kw["factuality"], kw["query"], kw["limit"],
+                  kw.get("min_confidence"))
     with _store(db, read_only=True) as store:
         n = export.write_events(store, flt, fmt, outfile)
     if outfile not in (None, "-"):

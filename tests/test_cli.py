@@ -69,6 +69,15 @@ def test_events_csv_and_parquet(corpus, db_path, tmp_path):
     assert pq.read_table(pq_file).num_rows == len(csv_out) - 1
 
 
+def test_events_min_confidence(corpus, db_path):
+    run("ingest", str(corpus), "--db", db_path)
+    confs = [json.loads(x)["confidence"] for x in run("events", "--db", db_path, "--format", "jsonl").output.splitlines()]
+    cut = sorted(confs)[len(confs) // 2]
+    kept = run("events", "--db", db_path, "--format", "jsonl", "--min-confidence", str(cut)).output.splitlines()
+    assert confs and len(kept) == sum(c >= cut for c in confs)
+    assert CliRunner().invoke(main, ["events", "--db", db_path, "--min-confidence", "1.5"]).exit_code == 2
+
+
 def test_events_rejects_bad_date(corpus, db_path):
     run("ingest", str(corpus), "--db", db_path)
     res = CliRunner().invoke(main, ["events", "--db", db_path, "--since", "yesterday"])

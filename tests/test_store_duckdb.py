@@ -64,3 +64,10 @@ def test_events_table_is_arrow(store):
     t = store.events_table()
     assert t.num_rows == 1 and t.column("contexts").to_pylist() == [["military"]]
     assert store.events_frame().iloc[0]["target"] == "ISR"
+
+
+def test_min_confidence_hides_best_guesses(store):
+    a = Article.from_text("Two events, one a guess.", source="g.txt")
+    store.save([(a, [_event(a, "CHN", "IRN", confidence=0.8), _event(a, "RUS", "SYR", confidence=0.2)], "rules.v1")])
+    assert [e["source"] for e in store.events(EventFilter(min_confidence=0.35))] == ["CHN"]
+    assert store.count_events(EventFilter(min_confidence=0.0)) == 2

@@ -38,6 +38,9 @@ def test_events_filter_and_paginate(site):
     assert get(site, "/api/events", type="ASSAULT", factuality="reported").json()["total"] == 1
     assert get(site, "/api/events", since="2026-02-01", until="2026-02-28").json()["total"] == 2
     assert get(site, "/api/events", q="RADAR").json()["total"] == 1
+    assert get(site, "/api/events", min_confidence=0.8).json()["total"] == 5  # the fixtures are all at 0.8
+    assert get(site, "/api/events", min_confidence=0.81).json()["total"] == 0
+    assert get(site, "/api/events", min_confidence=2).status_code == 422
     assert get(site, "/api/events", front="military", channel="arms_transfer").json()["total"] == 2
 
 

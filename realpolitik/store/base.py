@@ -47,6 +47,7 @@ class EventFilter:
     article_id: str | None = None
     coder: str | None = None
     q: str | None = None
+    min_confidence: float | None = None  # e.g. 0.35 hides the actor-less best guesses (confidence 0.2)
     limit: int | None = None
     offset: int = 0
     sort: str = "date"
@@ -76,6 +77,9 @@ class EventFilter:
         if self.until:
             clauses.append("date <= ?")
             params.append(to_date(self.until))
+        if self.min_confidence is not None:
+            clauses.append("confidence >= ?")
+            params.append(float(self.min_confidence))
         if self.q:
             clauses.append("LOWER(evidence_text) LIKE ? ESCAPE '\\'")
             params.append(f"%{_escape_like(self.q.lower())}%")

@@ -95,6 +95,8 @@ def event_filter(
     since: dt.date | None = Query(None, description="First date, YYYY-MM-DD."),
     until: dt.date | None = Query(None, description="Last date, YYYY-MM-DD."),
     q: str | None = Query(None, max_length=TEXT, description="Text the evidence sentence contains."),
+    min_confidence: float | None = Query(None, ge=0, le=1, description="Only events at least this confident "
+                                         "(0.35 hides the best guesses, which are at 0.2)."),
     article_id: str | None = Query(None, max_length=SHORT, description="Only the events of this article."),
     limit: int = Query(50, ge=1, le=1000, description="Page size."),
     offset: int = Query(0, ge=0, le=10_000_000, description="Events to skip."),
@@ -103,7 +105,8 @@ def event_filter(
     """The event filter of the query string (every value bound, never interpolated)."""
     return EventFilter(source=source, target=target, type=type, channel=channel, front=front, factuality=factuality,
                        since=since.isoformat() if since else None, until=until.isoformat() if until else None,
-                       q=q, article_id=article_id, limit=limit, offset=offset, sort=sort.lstrip("-"),
+                       q=q, min_confidence=min_confidence, article_id=article_id, limit=limit, offset=offset,
+                       sort=sort.lstrip("-"),
                        descending=sort.startswith("-"), extra={"corroboration": corroboration})
 
 
