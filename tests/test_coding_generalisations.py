@@ -623,3 +623,19 @@ def test_a_demanded_withdrawal_targets_those_asked_to_leave(coder):
         ("IGO", "RWA", "REQUEST")]
     [e] = code(coder, "The withdrawal of Russian troops from Moldova began on Monday.")
     assert (e.source[:3], e.target, e.type) == ("RUS", "MDA", "RETREAT")
+
+
+def test_teams_in_a_sports_report_are_no_political_actors(coder):
+    text = ("Norway beat Chile 3-1 in the semi-final of the tournament on Sunday. "
+            "Their striker scored twice before half-time.")
+    assert triples(code(coder, text)) == []
+    # a government acting in the same report still codes
+    evs = code(coder, "The Chilean government condemned Norway after the semi-final of the football tournament.")
+    assert ("CHL", "NOR", "ACCUSE") in triples(evs)
+
+
+def test_sport_words_and_scores_mark_a_sports_passage_not_a_vote():
+    from realpolitik.coding import domain
+    assert domain.sporting(0, "Sweden won the match 6-4 6-2 to reach the quarter-final.")
+    assert not domain.sporting(0, "The council voted 14-1 to renew the mission in 2004-05.")
+    assert domain.is_political("EGYGOV") and not domain.is_political("EGY") and not domain.is_political("USABUS")

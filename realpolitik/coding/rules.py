@@ -6,7 +6,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator
 
 from realpolitik import ontology
-from realpolitik.coding import cues
+from realpolitik.coding import cues, domain
 from realpolitik.coding.candidates import (PREP_NOUN_ENTRIES, SAY_LEMMAS, INTRANSITIVE_MODES,
                                            _Cand, _candidates, _clause_actors, _lemma)
 from realpolitik.coding.clauses import (_addressed, _background, _in_background_clause, _is_conditional, _is_failed,
@@ -310,10 +310,15 @@ class RulesCoder:
         """The events of an article already parsed into `doc`."""
         mentions = _find_actors(doc, article.published)
         fctx = _doc_context(doc)
+        hits = domain.sport_hits(article.text)
         out: list[Event] = []
         for i, sent in enumerate(doc.sents):
             inside = [m for m in mentions if m.start >= sent.start_char and m.end <= sent.end_char]
-            out += self.code_sentence(doc, sent, i, inside, article.id, article.published, fctx)
+            evs = self.code_sentence(doc, sent, i, inside, article.id, article.published, fctx)
+            if evs and domain.sporting(hits, sent.text):
+                # teams and players are no political actors: "Spain beat Australia" is a match
+                evs = [e for e in evs if domain.is_political(e.source) or domain.is_political(e.target)]
+            out += evs
         return out
 
     def _fastpath(self) -> bool:

@@ -1,0 +1,50 @@
+"""Sports context: where country names are teams and 'beat', 'tour' or 'host' are contests, not politics.
+
+News about matches names states ("Spain beat Australia", "the Lions tour to New Zealand") and uses the
+lexicon's conflict and visit verbs in their sporting sense. PLOVER codes political actors' interactions
+(manual, "Required entities"), so in a sporting passage an event between teams - bare states, players
+read through their nationality, clubs - is no event; one with a government, an IGO or another political
+actor ("the minister urged a boycott of the tour") still is.
+"""
+from __future__ import annotations
+
+import re
+
+# Words that, in news English, belong to sport alone (none is a common political word: 'final', 'title',
+# 'victory', 'side', 'team', 'cup' and 'tour' are left out for that reason).
+SPORT_WORDS = frozenset("""seed seeds seeded semi-final semi-finals semifinal semifinals quarter-final
+quarter-finals quarterfinal quarterfinals tournament tournaments rugby football soccer cricket tennis golf
+athletics olympics olympic medal medals medallist league premiership striker strikers midfielder
+goalkeeper keeper scrum fly-half flanker winger wicket wickets innings batsman bowler sprinter sprint
+marathon hurdles relay championship championships fixture fixtures kick-off half-time stadium
+grand-slam wimbledon squad coach referee touchdown""".split())
+# Scores and set scores: "6-4", "52-3", "7-6 (7-3)" (4-digit years such as 2004-05 do not match).
+_SCORE = re.compile(r"(?<![\d.,£$€-])\b\d{1,2}-\d{1,2}\b(?![\d%-])")
+_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+# Hits in a text that make it a sports passage: two in one sentence, or this many in the article
+# (measured on BBC 2005 news: sports reports have 5-40, business/politics articles 0-2).
+ARTICLE_HITS = 4
+SENTENCE_HITS = 2
+# Sectors of actors that are political whatever the context; a bare state, a player read through his
+# nationality, a club or a firm is not (CAMEO sector list, realpolitik/actors/data/sectors.tsv).
+POLITICAL_SECTORS = frozenset("GOV MIL COP JUD LEG OPP PTY REB SPY ELI".split())
+
+
+def sport_hits(text: str) -> int:
+    """How many sports words and scores a text has."""
+    low = text.lower()
+    return sum(w in SPORT_WORDS for w in _WORD.findall(low)) + len(_SCORE.findall(low))
+
+
+def is_political(code: str | None) -> bool:
+    """Whether an actor code names a political actor (a government, force, party, court, IGO/NGO...)."""
+    if not code:
+        return False
+    if code.startswith(("IGO", "NGO", "IMG")):
+        return True
+    return code[3:6] in POLITICAL_SECTORS or code[:3] in POLITICAL_SECTORS
+
+
+def sporting(article_hits: int, sentence_text: str) -> bool:
+    """Whether a sentence is read as sport: its article is a sports report, or it is one by itself."""
+    return article_hits >= ARTICLE_HITS or sport_hits(sentence_text) >= SENTENCE_HITS
