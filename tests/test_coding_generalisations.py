@@ -639,3 +639,11 @@ def test_sport_words_and_scores_mark_a_sports_passage_not_a_vote():
     assert domain.sporting(0, "Sweden won the match 6-4 6-2 to reach the quarter-final.")
     assert not domain.sporting(0, "The council voted 14-1 to renew the mission in 2004-05.")
     assert domain.is_political("EGYGOV") and not domain.is_political("EGY") and not domain.is_political("USABUS")
+
+
+def test_firms_dealing_with_firms_is_commerce_not_an_event(coder):
+    assert triples(code(coder, "The company agreed to buy two rival firms for $900m on Tuesday.")) == []
+    from realpolitik.coding import domain
+    assert domain.commercial_only("USABUS", "BUS") and domain.commercial_only("BUS", None)
+    assert not domain.commercial_only("USABUS", "CHN") and not domain.commercial_only("CVL", "GBRMED")
+    assert not domain.commercial_only(None, None)

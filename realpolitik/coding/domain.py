@@ -48,3 +48,30 @@ def is_political(code: str | None) -> bool:
 def sporting(article_hits: int, sentence_text: str) -> bool:
     """Whether a sentence is read as sport: its article is a sports report, or it is one by itself."""
     return article_hits >= ARTICLE_HITS or sport_hits(sentence_text) >= SENTENCE_HITS
+
+
+# Sectors of actors whose dealings among themselves are commerce or publishing, not politics: a firm
+# buying a firm, a broadcaster offering content, a bank lending to customers.
+COMMERCIAL_SECTORS = frozenset({"BUS", "MED"})
+
+
+def _sector(code: str) -> str:
+    return code[3:6] if len(code) > 3 and code[:3].isalpha() and code[:3] not in ALL_SECTORS else code[:3]
+
+
+ALL_SECTORS = POLITICAL_SECTORS | COMMERCIAL_SECTORS | frozenset(
+    "CVL LAB EDU HLH REF AGR REL HRI ENV CRM SET ETH".split())
+
+
+def commercial_only(source: str | None, target: str | None) -> bool:
+    """Whether an event's actors are only firms and media (and unresolved ones): no state, political
+    actor or civil group takes part ("the firm offered its reporters a deal", "a bank bought a rival")."""
+    codes = [c for c in (source, target) if c]
+    if not codes:
+        return False
+    for c in codes:
+        if is_political(c) or len(c) == 3 and c not in ALL_SECTORS:
+            return False  # a state, or a political actor
+        if _sector(c) not in COMMERCIAL_SECTORS:
+            return False  # civilians, labour, refugees... protest and plead
+    return True

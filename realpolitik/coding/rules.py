@@ -318,7 +318,8 @@ class RulesCoder:
             if evs and domain.sporting(hits, sent.text):
                 # teams and players are no political actors: "Spain beat Australia" is a match
                 evs = [e for e in evs if domain.is_political(e.source) or domain.is_political(e.target)]
-            out += evs
+            # firms and media among themselves: commerce, not politics (PLOVER's actors are political)
+            out += [e for e in evs if not domain.commercial_only(e.source, e.target)]
         return out
 
     def _fastpath(self) -> bool:
