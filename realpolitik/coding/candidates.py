@@ -43,8 +43,8 @@ COMPLAINT_PREPS = frozenset({"about", "over", "against"})
 # Nouns that name an undertaking whose kind a modifier gives ("mediation effort", "rescue mission").
 GENERIC_EVENT_HEADS = frozenset({"effort", "bid", "initiative", "mission", "operation", "campaign", "process",
                                  "program", "programme", "package", "plan", "drive"})
-# Modifiers that make an event noun a document or a medium ("press release", "news conference").
-NON_EVENT_MODIFIERS = frozenset({"press", "news", "video", "data", "software", "photo"})
+# Modifiers that make an event noun a document or a medium ("press release", "news conference", "media conference").
+NON_EVENT_MODIFIERS = frozenset({"press", "news", "media", "video", "data", "software", "photo"})
 # Partners of a joint action ("talks with X", "a pact between X and Y"); other preps name its topic.
 SYM_PREPS = frozenset({"with", "between", "among", "to", "against"})
 # Verbs that hand their subject to an event noun they take as object although they carry an event of their

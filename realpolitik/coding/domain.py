@@ -64,8 +64,9 @@ ALL_SECTORS = POLITICAL_SECTORS | COMMERCIAL_SECTORS | frozenset(
 
 
 def commercial_only(source: str | None, target: str | None) -> bool:
-    """Whether an event's actors are only firms and media (and unresolved ones): no state, political
-    actor or civil group takes part ("the firm offered its reporters a deal", "a bank bought a rival")."""
+    """Whether an event's actors are only firms and media: a firm alone or with firms or media, or two
+    media ("the firm offered its reporters a deal", "a bank bought a rival"). No state, political actor
+    or civil group takes part; journalists alone are no commerce ("a court freed two journalists")."""
     codes = [c for c in (source, target) if c]
     if not codes:
         return False
@@ -74,4 +75,4 @@ def commercial_only(source: str | None, target: str | None) -> bool:
             return False  # a state, or a political actor
         if _sector(c) not in COMMERCIAL_SECTORS:
             return False  # civilians, labour, refugees... protest and plead
-    return True
+    return len(codes) == 2 or _sector(codes[0]) == "BUS"
