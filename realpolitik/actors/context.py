@@ -153,6 +153,8 @@ def context_ok(doc, start: int, end: int, alias: Alias) -> bool:
             return False  # "she answered in Russian"
     if role == "org" and text[start:end].islower() and not _lowercase_evidence(doc, start, end):
         return False
+    if role == "org" and _named_body(doc, start, end, key):
+        return False  # "the Trades Union Congress" is not the US Congress
     if role == "capital" and _dateline(text, start, end):
         return False  # "MOSCOW (Reuters) -": where the story was filed, not who acted
     traits, traps = tables().ambiguous.get(key, (frozenset(), frozenset()))
@@ -175,6 +177,20 @@ def context_ok(doc, start: int, end: int, alias: Alias) -> bool:
         if nxt and nxt.group(1).lower() in _us_places():
             return False  # "Moscow, Idaho"; "Lebanon, Pennsylvania"
     return True
+
+
+def _named_body(doc, start: int, end: int, key: str) -> bool:
+    """Whether a one-word institution ("Congress", "Senate") ends another body's proper name: a
+    capitalised name word before it that is no state, title or sector ("Trades Union Congress",
+    "Student Senate"); "US Congress" and "the Senate" stay the state's."""
+    if " " in key or key not in tables().sectors:
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    prev = doc[span.start - 1]
+    return (prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.lower_ not in _TITLE_WORDS
+            and normalise(prev.text) not in tables().aliases and prev.is_alpha and prev.i >= sentence_bounds(doc, span.start)[0])
 
 
 _DATELINE = re.compile(r"^[,.]?\s*(?:\(|[-\u2013\u2014]|\d|[A-Z][a-z]{2,8}\.? \d)")
