@@ -663,3 +663,9 @@ def test_giving_in_to_pressure_is_a_concession(coder):
 def test_economic_senses_of_hit_and_meet_are_no_events(coder):
     assert all(ty != "ASSAULT" for _, _, ty in triples(code(coder, "The French government's new tax hit consumers in Germany.")))
     assert all(ty != "CONSULT" for _, _, ty in triples(code(coder, "Italy has failed to meet the EU deficit targets.")))
+
+
+def test_a_state_only_in_a_firms_clause_is_a_place_not_its_partner(coder):
+    assert triples(code(coder, "A Swiss chemicals firm agreed to pay $3m after admitting bribery in Kenya.")) == []
+    # a state the firm deals with directly stays its partner
+    assert ("JPN", "KEN", "SUPPORT") in triples(code(coder, "A Japanese firm signed a contract with the Kenyan government."))

@@ -76,3 +76,8 @@ def commercial_only(source: str | None, target: str | None) -> bool:
         if _sector(c) not in COMMERCIAL_SECTORS:
             return False  # civilians, labour, refugees... protest and plead
     return len(codes) == 2 or _sector(codes[0]) == "BUS"
+
+
+def is_business(code: str | None) -> bool:
+    """Whether an actor code is a firm's (sector BUS, with or without its state)."""
+    return bool(code) and _sector(code) == "BUS"

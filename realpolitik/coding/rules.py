@@ -139,6 +139,8 @@ class RulesCoder:
             for s, t in pairs:
                 if t is None and not self.recipientless and _drop_targetless(c):
                     continue
+                if t is not None and "clause" in c.how and domain.is_business(s.code):
+                    continue  # "a firm agreed to pay $5m after bribery in <state>": the state is a place, not a party
                 ev = self._event(doc, sent, sent_index, c, s, t, lemmas, evidence, article_id, date, fctx)
                 if ev is not None:
                     made.append((ev, c))
