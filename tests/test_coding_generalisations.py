@@ -669,3 +669,9 @@ def test_a_state_only_in_a_firms_clause_is_a_place_not_its_partner(coder):
     assert triples(code(coder, "A Swiss chemicals firm agreed to pay $3m after admitting bribery in Kenya.")) == []
     # a state the firm deals with directly stays its partner
     assert ("JPN", "KEN", "SUPPORT") in triples(code(coder, "A Japanese firm signed a contract with the Kenyan government."))
+
+
+def test_no_best_guess_where_only_firms_are_named(coder):
+    assert code(coder, "The bank provides loans to small businesses.") == []
+    # journalists, too, are actors of political news: their release stays a best guess
+    assert [e.type for e in code(coder, "A provincial court freed the two journalists on Tuesday.")] == ["RETREAT"]

@@ -81,3 +81,9 @@ def commercial_only(source: str | None, target: str | None) -> bool:
 def is_business(code: str | None) -> bool:
     """Whether an actor code is a firm's (sector BUS, with or without its state)."""
     return bool(code) and _sector(code) == "BUS"
+
+
+def non_commercial(code: str | None) -> bool:
+    """Whether an actor code is anything but a firm: a state, a political actor, a civil group or the
+    media (journalists freed or jailed are political news)."""
+    return bool(code) and not is_business(code)

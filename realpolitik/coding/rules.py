@@ -112,6 +112,9 @@ class RulesCoder:
         if not any(t.lemma_.lower() in heads for t in sent):
             return []
         mentions = localise(sent, mentions)  # "police in Lagos" -> NGACOP
+        # a best guess needs a state, a political actor, a civil group or the media named: firms alone
+        # ("the firm sold its unit", "the bank provides loans to businesses") report commerce
+        guessable = any(domain.non_commercial(m.code) for m in mentions)
         idx = ActorIndex(sent, mentions)
         cands = _resolve_embedding(_candidates(sent, idx))
         lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
@@ -149,7 +152,7 @@ class RulesCoder:
         back = {id(c): _background(c.tok) for _, c in made}
         if not all(back.values()):  # scene-setting events yield to the sentence's reported one
             made = [(ev, c) for ev, c in made if not back[id(c)]]
-        elif made and self.best_guess_types and not self.sourceless:
+        elif made and self.best_guess_types and not self.sourceless and guessable:
             # only scene-setting events were resolved ("X was freed after Y pardoned him"): the main clause's
             # best guess, when there is one, is the sentence's reported event
             guess = self._best_guess(doc, sent, sent_index, cands, lemmas, evidence, article_id, date, fctx)
@@ -175,7 +178,7 @@ class RulesCoder:
             ev = self._sourceless_event(doc, sent, sent_index, cands, lemmas, evidence, article_id, date, fctx)
             if ev is not None:
                 events[(None, None)] = ev
-        elif not events and self.best_guess_types:
+        elif not events and self.best_guess_types and guessable:
             ev = self._best_guess(doc, sent, sent_index, cands, lemmas, evidence, article_id, date, fctx)
             if ev is not None:
                 events[(None, None)] = ev
