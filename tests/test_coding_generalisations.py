@@ -675,3 +675,15 @@ def test_no_best_guess_where_only_firms_are_named(coder):
     assert code(coder, "The bank provides loans to small businesses.") == []
     # journalists, too, are actors of political news: their release stays a best guess
     assert [e.type for e in code(coder, "A provincial court freed the two journalists on Tuesday.")] == ["RETREAT"]
+
+
+def test_ended_up_and_received_complaints_are_no_events(coder):
+    assert triples(code(coder, "Italy ended up losing the vote to France in Brussels.")) == []
+    assert all(ty not in ("CONSULT", "AID") for _, _, ty in
+               triples(code(coder, "The Kenyan government received 300 complaints from Ugandan traders.")))
+    assert ("KEN", "UGA", "CONSULT") in triples(code(coder, "Kenya received the Ugandan envoy on Monday."))
+
+
+def test_calling_someone_something_is_no_phone_call(coder):
+    assert all(ty != "CONSULT" for _, _, ty in triples(code(coder, "Japan called the Chinese envoy a liar.")))
+    assert ("JPN", "CHN", "CONSULT") in triples(code(coder, "Japan called China on Monday."))

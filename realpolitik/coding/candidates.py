@@ -58,6 +58,9 @@ TRAVEL_LEMMAS = frozenset({"return", "go", "come", "travel", "arrive", "fly", "h
                            "convene", "meet", "sit", "reconvene"})
 # Verbs of taking part whose "in" phrase names a joint event their subject holds ("joined in the exercises").
 PARTAKE_LEMMAS = frozenset({"participate", "take", "join", "engage"})
+# Things received that make "receive" no hosting of a visit (its CONSULT sense is "received the envoy").
+RECEIVED_THINGS = frozenset({"complaint", "letter", "application", "vote", "bid", "order", "email", "award", "prize",
+                             "sentence", "treatment", "injury", "salary", "bonus", "donation", "money", "payment"})
 # Participles that tie a noun to its patron ("government-backed troops"); as modifiers they are no event.
 MODIFIER_LEMMAS = frozenset({"back", "link", "tie", "affiliate", "associate", "sponsor", "support", "arm", "fund"})
 
@@ -100,6 +103,10 @@ def _lookup(tok) -> Trigger | None:
             if c.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
                 if (f"{lem}_for", "V") in table:
                     return table[(f"{lem}_for", "V")]
+        if lem == "call" and any(c.dep_ == "oprd" for c in tok.children):
+            return None  # "what it calls the new player", "called the plan a failure": naming, no phone call
+        if lem == "receive" and any(c.dep_ == "dobj" and _lemma(c) in RECEIVED_THINGS for c in tok.children):
+            return None  # "received 400 complaints": no visit hosted (the noun codes its own event)
         if lem in ("let", "set") and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "free":
             return table.get(("free", "V"))  # "let free", "set free": a release by the verb's subject
         return table.get((lem, "V")) or table.get((lem, "L"))

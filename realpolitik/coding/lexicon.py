@@ -535,7 +535,9 @@ mount L - - - so - -
 pay L - - - so - -
 level L - - - so - -
 express L - - - so - -
-# A sense of a trigger verb that is no event: meeting a target, fighting inflation, a tax that hits buyers
+# A sense of a trigger verb that is no event: meeting a target, fighting inflation, a tax that hits buyers,
+# 'ended up losing' (came to)
+end_up L - - - so - -
 # (light entries governing no event noun yield nothing)
 meet_target L - - - so - -
 meet_goal L - - - so - -
