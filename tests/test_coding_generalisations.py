@@ -687,3 +687,8 @@ def test_ended_up_and_received_complaints_are_no_events(coder):
 def test_calling_someone_something_is_no_phone_call(coder):
     assert all(ty != "CONSULT" for _, _, ty in triples(code(coder, "Japan called the Chinese envoy a liar.")))
     assert ("JPN", "CHN", "CONSULT") in triples(code(coder, "Japan called China on Monday."))
+
+
+def test_no_best_guess_for_what_ought_to_happen(coder):
+    assert code(coder, "The Kenyan government should invest in music schools.") == []
+    assert [e.type for e in code(coder, "A provincial court freed the two journalists on Tuesday.")] == ["RETREAT"]

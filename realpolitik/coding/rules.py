@@ -206,6 +206,8 @@ class RulesCoder:
         ("sections on economic cooperation")."""
         ranked = [c for c in sorted(cands, key=_fallback_rank) if _fallback_rank(c)[0] <= 2 and not _background(c.tok)]
         ev = self._first_event(ranked[:1], doc, sent, sent_index, lemmas, evidence, article_id, date, fctx)
+        if ev is not None and ev.factuality == "hypothetical":
+            return None  # "the government should fund music": an opinion of what ought to happen, no act
         return ev if ev is not None and ev.type in self.best_guess_types else None
 
     def _first_event(self, ranked, doc, sent, sent_index, lemmas, evidence, article_id, date, fctx):
