@@ -692,3 +692,8 @@ def test_calling_someone_something_is_no_phone_call(coder):
 def test_no_best_guess_for_what_ought_to_happen(coder):
     assert code(coder, "The Kenyan government should invest in music schools.") == []
     assert [e.type for e in code(coder, "A provincial court freed the two journalists on Tuesday.")] == ["RETREAT"]
+
+
+def test_no_aid_guess_when_no_one_helps_or_is_helped(coder):
+    assert code(coder, "Its new cranes in Norway help build oil rigs.") == []
+    assert ("DEU", None, "AID") in triples(code(coder, "Germany spent a billion euros on helping to settle refugees."))
