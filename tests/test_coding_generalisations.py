@@ -697,3 +697,10 @@ def test_no_best_guess_for_what_ought_to_happen(coder):
 def test_no_aid_guess_when_no_one_helps_or_is_helped(coder):
     assert code(coder, "Its new cranes in Norway help build oil rigs.") == []
     assert ("DEU", None, "AID") in triples(code(coder, "Germany spent a billion euros on helping to settle refugees."))
+
+
+def test_a_refusal_is_an_asserted_reject_not_a_denied_one(coder):
+    [e] = code(coder, "Iran will not release the British tanker.")
+    assert (e.type, e.factuality) == ("REJECT", "asserted")
+    [e] = code(coder, "The Peruvian government failed to recognise the Chilean court ruling.")
+    assert (e.type, e.factuality) == ("REJECT", "asserted")

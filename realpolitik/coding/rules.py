@@ -275,9 +275,10 @@ class RulesCoder:
         mode = c.trig.mode if type_ == c.trig.type else None
         cameo = c.trig.cameo if type_ == c.trig.type else None
         future = _is_future(c.tok) or (c.how.startswith("light") and _is_future(c.tok.head))  # "would tighten the blockade"
+        refused = False
         if type_ in cues.COOPERATIVE and (_is_refusal(c.tok) or _is_failed(c.tok)):
             type_, mode, cameo = "REJECT", None, "120"  # "will not release", "cannot accept": a refusal
-            future = False
+            future, refused = False, True
         if future and type_ in FUTURE_TO_AGREE and "F" not in c.trig.flags and self.future_as_agree:
             cameo = cues.AGREE_CAMEO_FROM.get(type_)
             type_, mode = "AGREE", None  # PLOVER: announced future cooperation is an AGREE
@@ -302,6 +303,8 @@ class RulesCoder:
         tok = c.tok
         trigger = Span(tok.idx, tok.idx + len(tok.text), tok.text)
         fact = _assess(doc, sent, tok, fctx)
+        if refused and fact.get("factuality") == "denied":
+            fact["factuality"] = "asserted"  # the negation is the refusal itself: "failed to recognise" is a REJECT that happened
         conf = _confidence(c, t, s if s.code else None, fact.get("factuality"))
         eid = event_id_for(article_id, sent_index, s.code, t.code if t else None, type_, mode, trigger.start,
                            f"{self.name}.v{self.version}")
