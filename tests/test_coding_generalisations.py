@@ -704,3 +704,10 @@ def test_a_refusal_is_an_asserted_reject_not_a_denied_one(coder):
     assert (e.type, e.factuality) == ("REJECT", "asserted")
     [e] = code(coder, "The Peruvian government failed to recognise the Chilean court ruling.")
     assert (e.type, e.factuality) == ("REJECT", "asserted")
+
+
+def test_relations_as_a_topic_are_no_event(coder):
+    assert triples(code(coder, "The website is a forum to discuss relations between Peru and Chile.")) == []
+    assert ("PER", "CHL", "SUPPORT") in triples(code(coder, "Peru and Chile restored diplomatic relations on Monday."))
+    assert ("PER", "BOL", "THREATEN") in triples(
+        code(coder, "Peru threatened to break off diplomatic relations with Chile and Bolivia."))

@@ -61,6 +61,13 @@ PARTAKE_LEMMAS = frozenset({"participate", "take", "join", "engage"})
 # Things received that make "receive" no hosting of a visit (its CONSULT sense is "received the envoy").
 RECEIVED_THINGS = frozenset({"complaint", "letter", "application", "vote", "bid", "order", "email", "award", "prize",
                              "sentence", "treatment", "injury", "salary", "bonus", "donation", "money", "payment"})
+# Nouns of a standing state between parties, events only as what a verb acts on ("established ties").
+STATE_NOUNS = frozenset({"relation", "tie"})
+# Verbs that make, better or break such a state: with them the noun holds the parties of the event.
+TIE_VERBS = frozenset({"establish", "restore", "normalise", "normalize", "resume", "upgrade", "improve", "strengthen",
+                       "deepen", "expand", "forge", "boost", "cement", "build", "develop", "enhance", "promote",
+                       "bolster", "renew", "reestablish", "re-establish", "broaden", "mend", "warm", "have",
+                       "break", "sever", "cut", "suspend", "downgrade", "freeze", "end"})  # ... or break it (SANCTION)
 # Participles that tie a noun to its patron ("government-backed troops"); as modifiers they are no event.
 MODIFIER_LEMMAS = frozenset({"back", "link", "tie", "affiliate", "associate", "sponsor", "support", "arm", "fund"})
 
@@ -115,6 +122,8 @@ def _lookup(tok) -> Trigger | None:
     if tok.pos_ in ("NOUN", "PROPN"):
         if tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "FAC", "WORK_OF_ART", "LAW"):
             return None  # part of a name ("Amnesty International", "the Peace Treaty Hotel")
+        if lem in STATE_NOUNS and not (tok.dep_ in ("dobj", "nsubjpass") and _lemma(tok.head) in TIE_VERBS):
+            return None  # "discussed relations between X and Y" is a topic; "X and Y restored relations" the event
         mods = [c for c in tok.children if c.dep_ in ("compound", "amod")]
         if any(_lemma(c) in NON_EVENT_MODIFIERS for c in mods):
             return None  # "a press release", "a news conference about ..."
