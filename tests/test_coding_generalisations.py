@@ -711,3 +711,9 @@ def test_relations_as_a_topic_are_no_event(coder):
     assert ("PER", "CHL", "SUPPORT") in triples(code(coder, "Peru and Chile restored diplomatic relations on Monday."))
     assert ("PER", "BOL", "THREATEN") in triples(
         code(coder, "Peru threatened to break off diplomatic relations with Chile and Bolivia."))
+
+
+def test_the_city_of_a_bodys_meeting_is_no_party_to_it(coder):
+    assert triples(code(coder, "The finance ministers attended the G7 meeting in London on Friday.")) == []
+    assert ("IGO", "ETH", "CONSULT") in triples(
+        code(coder, "The Organization of African Unity hosted a mediation session in Addis Ababa."))

@@ -144,6 +144,9 @@ class RulesCoder:
             for s, t in pairs:
                 if t is None and not self.recipientless and _drop_targetless(c):
                     continue
+                if (t is not None and _lemma(c.tok) in GATHERING_NOUNS and "clause" in c.how
+                        and s.code.startswith(("IGO", "NGO")) and _venue(sent, t)):
+                    continue  # "the G7 meeting in London": a body's meeting place is no party to it
                 if t is not None and "clause" in c.how and domain.is_business(s.code):
                     continue  # "a firm agreed to pay $5m after bribery in <state>": the state is a place, not a party
                 ev = self._event(doc, sent, sent_index, c, s, t, lemmas, evidence, article_id, date, fctx)
@@ -397,6 +400,19 @@ def _place_target(doc, c: _Cand, srcs: list[ActorMention]) -> ActorMention | Non
                         return ActorMention(text=doc.text[start:end], start=start, end=end, code=loc.country,
                                             country=loc.country, kind="state", name=loc.name)
     return None
+
+
+# Nouns of a body's gathering, whose "in X" is where it sits (not mediation or talks, where X is the party:
+# "a mediation session in Addis Ababa" on pentaclass_dev is about Ethiopia).
+GATHERING_NOUNS = frozenset({"meeting", "summit", "conference", "gathering", "forum", "congress", "convention"})
+
+
+def _venue(sent, m: ActorMention) -> bool:
+    """Whether a mention is the object of a place preposition ("in London", "at Geneva")."""
+    for tok in sent:
+        if m.start <= tok.idx < m.end and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at"):
+            return True
+    return False
 
 
 # Verbs of killing and wounding whose agentless passive still reports an attack on its victims.
