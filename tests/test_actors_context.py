@@ -110,3 +110,9 @@ def test_a_firm_named_by_its_industry_is_business_not_the_state(nlp):
     assert "JPNBUS" in codes(nlp, "The Japanese carmaker said it would cut jobs.")
     assert "FRABUS" in codes(nlp, "A French oil giant signed the contract.")
     assert "FRA" not in codes(nlp, "A French oil giant signed the contract.")
+
+
+def test_people_of_the_arts_and_sport_are_no_state(nlp):
+    assert "FRA" not in codes(nlp, "The French writer shared the prize with a Korean poet.")
+    assert "KOR" not in codes(nlp, "The French writer shared the prize with a Korean poet.")
+    assert "FRAGOV" in codes(nlp, "The French government shared the data with Korea.")

@@ -717,3 +717,8 @@ def test_the_city_of_a_bodys_meeting_is_no_party_to_it(coder):
     assert triples(code(coder, "The finance ministers attended the G7 meeting in London on Friday.")) == []
     assert ("IGO", "ETH", "CONSULT") in triples(
         code(coder, "The Organization of African Unity hosted a mediation session in Addis Ababa."))
+
+
+def test_a_deal_struck_with_someone_is_no_attack(coder):
+    evs = code(coder, "Norway announced a deal struck with Sweden on fishing quotas.")
+    assert all(ty != "ASSAULT" for _, _, ty in triples(evs))

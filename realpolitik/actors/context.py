@@ -16,11 +16,17 @@ _TITLE_WORDS = frozenset("""king queen president prime minister emir sultan crow
 premier chancellor foreign defence defense secretary general of the his her mr mrs ms dr gen
 sheikh ayatollah pope speaker senator vice former late leader chairman chief adm. gen. lt.
 mr. mrs. ms. dr. sen. rep. gov. pres. supreme""".split())
-# Heads after a demonym that make it a language, a cuisine or a style, not an actor.
+# Heads after a demonym that make it a language, a cuisine or a style, not an actor; and people of the arts
+# and sport ("the French writer", "a Kenyan sprinter"), whose nationality makes no state act.
 _NON_ACTOR_HEADS = frozenset("""language languages cuisine food foods dish dishes restaurant
 restaurants word words name names version versions translation translations speaker speakers
 accent accents descent origin heritage style literature music poetry novel novels film films
-cinema art dialect grammar alphabet script subtitles proverb saying recipe recipes""".split())
+cinema art dialect grammar alphabet script subtitles proverb saying recipe recipes
+writer writers author authors novelist novelists poet poets playwright actor actors actress actresses
+singer singers musician musicians band bands rapper composer composers painter painters artist artists
+filmmaker filmmakers film-maker comedian comedians chef chefs designer designers model models
+footballer footballers golfer golfers swimmer swimmers sprinter sprinters cyclist cyclists boxer boxers
+athlete athletes tennis""".split())
 # Suffixes after a hyphen that make a demonym a product's origin ("Russian-made rockets").
 _NON_ACTOR_SUFFIXES = ("made", "built", "born", "style", "speaking", "language", "designed",
                        "manufactured", "produced", "educated", "trained")

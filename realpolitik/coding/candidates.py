@@ -110,6 +110,8 @@ def _lookup(tok) -> Trigger | None:
             if c.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
                 if (f"{lem}_for", "V") in table:
                     return table[(f"{lem}_for", "V")]
+        if lem == "strike" and tok.dep_ == "acl" and _lemma(tok.head) in ("deal", "agreement", "accord", "pact", "bargain"):
+            return table.get(("strike_deal", "V"))  # "a deal struck with X": an agreement, no attack
         if lem == "call" and any(c.dep_ == "oprd" for c in tok.children):
             return None  # "what it calls the new player", "called the plan a failure": naming, no phone call
         if lem == "receive" and any(c.dep_ == "dobj" and _lemma(c) in RECEIVED_THINGS for c in tok.children):
