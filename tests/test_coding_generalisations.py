@@ -722,3 +722,8 @@ def test_the_city_of_a_bodys_meeting_is_no_party_to_it(coder):
 def test_a_deal_struck_with_someone_is_no_attack(coder):
     evs = code(coder, "Norway announced a deal struck with Sweden on fishing quotas.")
     assert all(ty != "ASSAULT" for _, _, ty in triples(evs))
+
+
+def test_a_labour_strike_is_a_protest_and_an_air_strike_an_attack(coder):
+    assert all(ty != "ASSAULT" for _, _, ty in triples(code(coder, "Civil servants in Kenya joined the nationwide strike.")))
+    assert ("ISR", "PSE", "ASSAULT") in triples(code(coder, "Israel launched an air strike on Gaza."))

@@ -87,6 +87,23 @@ class _Cand:
     contexts: tuple[str, ...] = ()
 
 
+# Words that make "strike" a stoppage of work (PLOVER PROTEST, CAMEO 143) rather than an attack.
+WORK_STRIKE_MODS = frozenset({"general", "national", "nationwide", "sit-in", "open-ended", "pay", "union", "worker",
+                              "staff", "rail", "postal", "teacher", "doctor", "nurse", "miner", "labour", "labor"})
+WORK_STRIKE_VERBS = frozenset({"join", "stage", "organise", "organize", "call"})
+
+
+def _work_stoppage(tok, mods) -> bool:
+    """Whether the noun "strike" is a stoppage of work: a labour modifier ("general strike", "a one-day strike",
+    "the UK-wide strike") or a verb that joins or stages it; air, missile and drone strikes never are."""
+    words = [_lemma(c) for c in mods] + [c.lower_ for c in mods]
+    if any(w in ("air", "missile", "drone", "rocket", "artillery", "military", "nuclear") for w in words):
+        return False
+    if any(w in WORK_STRIKE_MODS or w.endswith(("-day", "-hour", "-wide")) for w in words):
+        return True
+    return tok.dep_ == "dobj" and _lemma(tok.head) in WORK_STRIKE_VERBS
+
+
 def _lookup(tok) -> Trigger | None:
     """The lexicon entry a token triggers, trying particle/preposition multiword forms first."""
     table = entries()
@@ -132,6 +149,8 @@ def _lookup(tok) -> Trigger | None:
         for c in mods:  # "war games": a two-word event noun
             if (f"{_lemma(c)}_{lem}", "N") in table:
                 return table[(f"{_lemma(c)}_{lem}", "N")]
+        if lem == "strike" and _work_stoppage(tok, mods):
+            return _prep_nouns()[("on", "strike")]  # "joined the nationwide strike": labour's protest, no attack
         if tok.dep_ == "pobj" and (tok.head.lower_, lem) in _prep_nouns():  # "on alert", "on strike"
             return _prep_nouns()[(tok.head.lower_, lem)]
         if lem in ("emergency", "siege") and tok.dep_ == "pobj" and tok.head.lower_ == "of" \
