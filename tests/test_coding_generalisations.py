@@ -727,3 +727,11 @@ def test_a_deal_struck_with_someone_is_no_attack(coder):
 def test_a_labour_strike_is_a_protest_and_an_air_strike_an_attack(coder):
     assert all(ty != "ASSAULT" for _, _, ty in triples(code(coder, "Civil servants in Kenya joined the nationwide strike.")))
     assert ("ISR", "PSE", "ASSAULT") in triples(code(coder, "Israel launched an air strike on Gaza."))
+
+
+def test_capitals_and_sides_in_a_sports_report_are_no_governments(coder):
+    text = "The sides meet again in Lima on Sunday in the semi-final of the football tournament."
+    assert triples(code(coder, text)) == []
+    from realpolitik.coding import domain
+    assert not domain.political_in_sport("NZLGOV", "Wellington")
+    assert domain.political_in_sport("NZLGOV", "the New Zealand government")

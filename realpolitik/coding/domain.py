@@ -87,3 +87,18 @@ def non_commercial(code: str | None) -> bool:
     """Whether an actor code is anything but a firm: a state, a political actor, a civil group or the
     media (journalists freed or jailed are political news)."""
     return bool(code) and not is_business(code)
+
+
+def political_in_sport(code: str | None, text: str | None) -> bool:
+    """Whether an actor is political in a sports passage: a capital there is a venue or a club's city
+    ("a win in Wellington") and "the sides" are teams, whatever code they were given."""
+    if not is_political(code):
+        return False
+    key = (text or "").strip().lower()
+    if key in ("side", "sides", "the sides", "both sides"):
+        return False
+    try:
+        from realpolitik.actors.tables import normalise, tables
+    except ImportError:
+        return True
+    return not any(a.entry.role == "capital" for a in tables().aliases.get(normalise(text or ""), ()))

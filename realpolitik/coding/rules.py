@@ -334,7 +334,8 @@ class RulesCoder:
             evs = self.code_sentence(doc, sent, i, inside, article.id, article.published, fctx)
             if evs and domain.sporting(hits, sent.text):
                 # teams and players are no political actors: "Spain beat Australia" is a match
-                evs = [e for e in evs if domain.is_political(e.source) or domain.is_political(e.target)]
+                evs = [e for e in evs if domain.political_in_sport(e.source, e.source_text)
+                       or domain.political_in_sport(e.target, e.target_text)]
             # firms and media among themselves: commerce, not politics (PLOVER's actors are political)
             out += [e for e in evs if not domain.commercial_only(e.source, e.target)]
         return out
