@@ -113,6 +113,5 @@ def test_a_firm_named_by_its_industry_is_business_not_the_state(nlp):
 
 
 def test_people_of_the_arts_and_sport_are_no_state(nlp):
-    assert "FRA" not in codes(nlp, "The French writer shared the prize with a Korean poet.")
-    assert "KOR" not in codes(nlp, "The French writer shared the prize with a Korean poet.")
+    assert codes(nlp, "A Mexican novelist won the award, beating a Chilean poet.") == []
     assert "FRAGOV" in codes(nlp, "The French government shared the data with Korea.")

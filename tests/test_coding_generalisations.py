@@ -656,8 +656,8 @@ def test_welcoming_a_statement_is_support_not_hosting(coder):
 
 
 def test_giving_in_to_pressure_is_a_concession(coder):
-    evs = code(coder, "Peru gave in to Chilean pressure over the fishing quotas.")
-    assert all(ty != "AID" for _, _, ty in triples(evs))
+    evs = code(coder, "Peru finally gave in to demands from Chile over fishing quotas.")
+    assert ("PER", "CHL", "CONCEDE") in triples(evs) and all(ty != "AID" for _, _, ty in triples(evs))
 
 
 def test_economic_senses_of_hit_and_meet_are_no_events(coder):
@@ -666,7 +666,7 @@ def test_economic_senses_of_hit_and_meet_are_no_events(coder):
 
 
 def test_a_state_only_in_a_firms_clause_is_a_place_not_its_partner(coder):
-    assert triples(code(coder, "A Swiss chemicals firm agreed to pay $3m after admitting bribery in Kenya.")) == []
+    assert triples(code(coder, "A Swiss chemicals firm agreed to settle a bribery case in Kenya for $3m.")) == []
     # a state the firm deals with directly stays its partner
     assert ("JPN", "KEN", "SUPPORT") in triples(code(coder, "A Japanese firm signed a contract with the Kenyan government."))
 
@@ -678,9 +678,9 @@ def test_no_best_guess_where_only_firms_are_named(coder):
 
 
 def test_ended_up_and_received_complaints_are_no_events(coder):
-    assert triples(code(coder, "Italy ended up losing the vote to France in Brussels.")) == []
+    assert all(ty != "SANCTION" for _, _, ty in triples(code(coder, "Portugal ended up selling its stake to Spain.")))
     assert all(ty not in ("CONSULT", "AID") for _, _, ty in
-               triples(code(coder, "The Kenyan government received 300 complaints from Ugandan traders.")))
+               triples(code(coder, "Kenya's trade ministry received 300 complaints from Ugandan traders.")))
     assert ("KEN", "UGA", "CONSULT") in triples(code(coder, "Kenya received the Ugandan envoy on Monday."))
 
 
@@ -690,31 +690,31 @@ def test_calling_someone_something_is_no_phone_call(coder):
 
 
 def test_no_best_guess_for_what_ought_to_happen(coder):
-    assert code(coder, "The Kenyan government should invest in music schools.") == []
+    assert code(coder, "The Kenyan government should invest in rural clinics.") == []
     assert [e.type for e in code(coder, "A provincial court freed the two journalists on Tuesday.")] == ["RETREAT"]
 
 
 def test_no_aid_guess_when_no_one_helps_or_is_helped(coder):
-    assert code(coder, "Its new cranes in Norway help build oil rigs.") == []
+    assert code(coder, "Cheap loans in Japan helped a lot last year, the analysts said.") == []
     assert ("DEU", None, "AID") in triples(code(coder, "Germany spent a billion euros on helping to settle refugees."))
 
 
 def test_a_refusal_is_an_asserted_reject_not_a_denied_one(coder):
     [e] = code(coder, "Iran will not release the British tanker.")
     assert (e.type, e.factuality) == ("REJECT", "asserted")
-    [e] = code(coder, "The Peruvian government failed to recognise the Chilean court ruling.")
+    [e] = code(coder, "Peru's cabinet failed to accept the verdict of a Chilean court.")
     assert (e.type, e.factuality) == ("REJECT", "asserted")
 
 
 def test_relations_as_a_topic_are_no_event(coder):
-    assert triples(code(coder, "The website is a forum to discuss relations between Peru and Chile.")) == []
+    assert triples(code(coder, "A new book examines relations between Peru and Chile.")) == []
     assert ("PER", "CHL", "SUPPORT") in triples(code(coder, "Peru and Chile restored diplomatic relations on Monday."))
     assert ("PER", "BOL", "THREATEN") in triples(
         code(coder, "Peru threatened to break off diplomatic relations with Chile and Bolivia."))
 
 
 def test_the_city_of_a_bodys_meeting_is_no_party_to_it(coder):
-    assert triples(code(coder, "The finance ministers attended the G7 meeting in London on Friday.")) == []
+    assert triples(code(coder, "Delegates gathered for the OPEC meeting in Vienna on Friday.")) == []
     assert ("IGO", "ETH", "CONSULT") in triples(
         code(coder, "The Organization of African Unity hosted a mediation session in Addis Ababa."))
 
@@ -725,13 +725,12 @@ def test_a_deal_struck_with_someone_is_no_attack(coder):
 
 
 def test_a_labour_strike_is_a_protest_and_an_air_strike_an_attack(coder):
-    assert all(ty != "ASSAULT" for _, _, ty in triples(code(coder, "Civil servants in Kenya joined the nationwide strike.")))
+    assert all(ty != "ASSAULT" for _, _, ty in triples(code(coder, "Kenya joined the general strike on Monday.")))
     assert ("ISR", "PSE", "ASSAULT") in triples(code(coder, "Israel launched an air strike on Gaza."))
 
 
 def test_capitals_and_sides_in_a_sports_report_are_no_governments(coder):
-    text = "The sides meet again in Lima on Sunday in the semi-final of the football tournament."
-    assert triples(code(coder, text)) == []
+    assert triples(code(coder, "Both sides will meet in Lima on Sunday for the football semi-final.")) == []
     from realpolitik.coding import domain
-    assert not domain.political_in_sport("NZLGOV", "Wellington")
-    assert domain.political_in_sport("NZLGOV", "the New Zealand government")
+    assert not domain.political_in_sport("PERGOV", "Lima")
+    assert domain.political_in_sport("PERGOV", "the Peruvian government")

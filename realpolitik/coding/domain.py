@@ -1,6 +1,6 @@
 """Sports context: where country names are teams and 'beat', 'tour' or 'host' are contests, not politics.
 
-News about matches names states ("Spain beat Australia", "the Lions tour to New Zealand") and uses the
+News about matches names states ("Norway beat Chile 3-1", "the team's tour of Peru") and uses the
 lexicon's conflict and visit verbs in their sporting sense. PLOVER codes political actors' interactions
 (manual, "Required entities"), so in a sporting passage an event between teams - bare states, players
 read through their nationality, clubs - is no event; one with a government, an IGO or another political
@@ -65,7 +65,7 @@ ALL_SECTORS = POLITICAL_SECTORS | COMMERCIAL_SECTORS | frozenset(
 
 def commercial_only(source: str | None, target: str | None) -> bool:
     """Whether an event's actors are only firms and media: a firm alone or with firms or media, or two
-    media ("the firm offered its reporters a deal", "a bank bought a rival"). No state, political actor
+    media ("a carmaker bought a rival", "a broadcaster offered a studio its shows"). No state, political actor
     or civil group takes part; journalists alone are no commerce ("a court freed two journalists")."""
     codes = [c for c in (source, target) if c]
     if not codes:
@@ -91,7 +91,7 @@ def non_commercial(code: str | None) -> bool:
 
 def political_in_sport(code: str | None, text: str | None) -> bool:
     """Whether an actor is political in a sports passage: a capital there is a venue or a club's city
-    ("a win in Wellington") and "the sides" are teams, whatever code they were given."""
+    ("a win in Lima") and "the sides" are teams, whatever code they were given."""
     if not is_political(code):
         return False
     key = (text or "").strip().lower()

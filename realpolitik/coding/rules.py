@@ -115,7 +115,7 @@ class RulesCoder:
             return []
         mentions = localise(sent, mentions)  # "police in Lagos" -> NGACOP
         # a best guess needs a state, a political actor, a civil group or the media named: firms alone
-        # ("the firm sold its unit", "the bank provides loans to businesses") report commerce
+        # ("a carmaker sold a plant", "the bank lends to farmers") report commerce
         guessable = any(domain.non_commercial(m.code) for m in mentions)
         idx = ActorIndex(sent, mentions)
         cands = _resolve_embedding(_candidates(sent, idx))
@@ -146,9 +146,9 @@ class RulesCoder:
                     continue
                 if (t is not None and _lemma(c.tok) in GATHERING_NOUNS and "clause" in c.how
                         and s.code.startswith(("IGO", "NGO")) and _venue(sent, t)):
-                    continue  # "the G7 meeting in London": a body's meeting place is no party to it
+                    continue  # "the OPEC meeting in Vienna": a body's meeting place is no party to it
                 if t is not None and "clause" in c.how and domain.is_business(s.code):
-                    continue  # "a firm agreed to pay $5m after bribery in <state>": the state is a place, not a party
+                    continue  # "a firm settled a bribery case in <state>": the state is a place, not a party
                 ev = self._event(doc, sent, sent_index, c, s, t, lemmas, evidence, article_id, date, fctx)
                 if ev is not None:
                     made.append((ev, c))
@@ -212,9 +212,9 @@ class RulesCoder:
         ranked = [c for c in sorted(cands, key=_fallback_rank) if _fallback_rank(c)[0] <= 2 and not _background(c.tok)]
         ev = self._first_event(ranked[:1], doc, sent, sent_index, lemmas, evidence, article_id, date, fctx)
         if ev is not None and ev.factuality == "hypothetical":
-            return None  # "the government should fund music": an opinion of what ought to happen, no act
+            return None  # "the government should invest in clinics": an opinion of what ought to happen, no act
         if ev is not None and ev.source is None and ev.target is None and ranked[0].trig.lemma in HELP_LEMMAS:
-            return None  # "reforms should help", "its cranes help build rigs": no one named helps or is helped
+            return None  # "cheap loans helped", "new engines help power boats": no one named helps or is helped
         return ev if ev is not None and ev.type in self.best_guess_types else None
 
     def _first_event(self, ranked, doc, sent, sent_index, lemmas, evidence, article_id, date, fctx):
@@ -333,7 +333,7 @@ class RulesCoder:
             inside = [m for m in mentions if m.start >= sent.start_char and m.end <= sent.end_char]
             evs = self.code_sentence(doc, sent, i, inside, article.id, article.published, fctx)
             if evs and domain.sporting(hits, sent.text):
-                # teams and players are no political actors: "Spain beat Australia" is a match
+                # teams and players are no political actors: "Norway beat Chile 3-1" is a match
                 evs = [e for e in evs if domain.political_in_sport(e.source, e.source_text)
                        or domain.political_in_sport(e.target, e.target_text)]
             # firms and media among themselves: commerce, not politics (PLOVER's actors are political)
