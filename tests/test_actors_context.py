@@ -98,3 +98,20 @@ def test_an_ethnic_group_with_no_known_home_stays_uncoded():
 def test_an_organisation_naming_a_sector_is_not_read_as_a_place():
     codes = _codes("The talks will resume next week, a UN official said on Monday.")
     assert codes["UN"] == "IGOUNO" and not any(c[:3].isalpha() and c[:3] not in ("IGO", "GOV") for c in codes.values())
+
+
+def test_a_body_whose_name_ends_in_congress_is_not_the_us_congress(nlp):
+    assert "USALEG" not in codes(nlp, "The Welsh Farmers Congress urged ministers to act.")
+    assert "USALEG" in codes(nlp, "The US Congress passed the bill.")
+    assert "USALEG" in codes(nlp, "Congress rejected the treaty.")
+
+
+def test_a_firm_named_by_its_industry_is_business_not_the_state(nlp):
+    assert "JPNBUS" in codes(nlp, "The Japanese carmaker said it would cut jobs.")
+    assert "FRABUS" in codes(nlp, "A French oil giant signed the contract.")
+    assert "FRA" not in codes(nlp, "A French oil giant signed the contract.")
+
+
+def test_people_of_the_arts_and_sport_are_no_state(nlp):
+    assert codes(nlp, "A Mexican novelist won the award, beating a Chilean poet.") == []
+    assert "FRAGOV" in codes(nlp, "The French government shared the data with Korea.")

@@ -623,3 +623,114 @@ def test_a_demanded_withdrawal_targets_those_asked_to_leave(coder):
         ("IGO", "RWA", "REQUEST")]
     [e] = code(coder, "The withdrawal of Russian troops from Moldova began on Monday.")
     assert (e.source[:3], e.target, e.type) == ("RUS", "MDA", "RETREAT")
+
+
+def test_teams_in_a_sports_report_are_no_political_actors(coder):
+    text = ("Norway beat Chile 3-1 in the semi-final of the tournament on Sunday. "
+            "Their striker scored twice before half-time.")
+    assert triples(code(coder, text)) == []
+    # a government acting in the same report still codes
+    evs = code(coder, "The Chilean government condemned Norway after the semi-final of the football tournament.")
+    assert ("CHL", "NOR", "ACCUSE") in triples(evs)
+
+
+def test_sport_words_and_scores_mark_a_sports_passage_not_a_vote():
+    from realpolitik.coding import domain
+    assert domain.sporting(0, "Sweden won the match 6-4 6-2 to reach the quarter-final.")
+    assert not domain.sporting(0, "The council voted 14-1 to renew the mission in 2004-05.")
+    assert domain.is_political("EGYGOV") and not domain.is_political("EGY") and not domain.is_political("USABUS")
+
+
+def test_firms_dealing_with_firms_is_commerce_not_an_event(coder):
+    assert triples(code(coder, "An American bank will buy two Japanese banks for $900m.")) == []
+    from realpolitik.coding import domain
+    assert domain.commercial_only("USABUS", "BUS") and domain.commercial_only("BUS", None)
+    assert not domain.commercial_only("USABUS", "CHN") and not domain.commercial_only("CVL", "GBRMED")
+    assert not domain.commercial_only(None, None)
+
+
+def test_welcoming_a_statement_is_support_not_hosting(coder):
+    evs = code(coder, "Kenya welcomed the statement issued by Uganda on the border dispute.")
+    assert ("KEN", "UGA", "SUPPORT") in triples(evs)
+    assert all(ty != "CONSULT" for _, _, ty in triples(evs))
+
+
+def test_giving_in_to_pressure_is_a_concession(coder):
+    evs = code(coder, "Peru finally gave in to demands from Chile over fishing quotas.")
+    assert ("PER", "CHL", "CONCEDE") in triples(evs) and all(ty != "AID" for _, _, ty in triples(evs))
+
+
+def test_economic_senses_of_hit_and_meet_are_no_events(coder):
+    assert all(ty != "ASSAULT" for _, _, ty in triples(code(coder, "The French government's new tax hit consumers in Germany.")))
+    assert all(ty != "CONSULT" for _, _, ty in triples(code(coder, "Italy has failed to meet the EU deficit targets.")))
+
+
+def test_a_state_only_in_a_firms_clause_is_a_place_not_its_partner(coder):
+    assert triples(code(coder, "A Swiss chemicals firm agreed to settle a bribery case in Kenya for $3m.")) == []
+    # a state the firm deals with directly stays its partner
+    assert ("JPN", "KEN", "SUPPORT") in triples(code(coder, "A Japanese firm signed a contract with the Kenyan government."))
+
+
+def test_no_best_guess_where_only_firms_are_named(coder):
+    assert code(coder, "The bank provides loans to small businesses.") == []
+    # journalists, too, are actors of political news: their release stays a best guess
+    assert [e.type for e in code(coder, "A provincial court freed the two journalists on Tuesday.")] == ["RETREAT"]
+
+
+def test_ended_up_and_received_complaints_are_no_events(coder):
+    assert all(ty != "SANCTION" for _, _, ty in triples(code(coder, "Portugal ended up selling its stake to Spain.")))
+    assert all(ty not in ("CONSULT", "AID") for _, _, ty in
+               triples(code(coder, "Kenya's trade ministry received 300 complaints from Ugandan traders.")))
+    assert ("KEN", "UGA", "CONSULT") in triples(code(coder, "Kenya received the Ugandan envoy on Monday."))
+
+
+def test_calling_someone_something_is_no_phone_call(coder):
+    assert all(ty != "CONSULT" for _, _, ty in triples(code(coder, "Japan called the Chinese envoy a liar.")))
+    assert ("JPN", "CHN", "CONSULT") in triples(code(coder, "Japan called China on Monday."))
+
+
+def test_no_best_guess_for_what_ought_to_happen(coder):
+    assert code(coder, "The Kenyan government should invest in rural clinics.") == []
+    assert [e.type for e in code(coder, "A provincial court freed the two journalists on Tuesday.")] == ["RETREAT"]
+
+
+def test_no_aid_guess_when_no_one_helps_or_is_helped(coder):
+    assert code(coder, "Cheap loans in Japan helped a lot last year, the analysts said.") == []
+    assert ("DEU", None, "AID") in triples(code(coder, "Germany spent a billion euros on helping to settle refugees."))
+
+
+def test_a_refusal_is_an_asserted_reject_not_a_denied_one(coder):
+    [e] = code(coder, "Iran will not release the British tanker.")
+    assert (e.type, e.factuality) == ("REJECT", "asserted")
+    [e] = code(coder, "Peru's cabinet failed to accept the verdict of a Chilean court.")
+    assert (e.type, e.factuality) == ("REJECT", "asserted")
+
+
+def test_relations_as_a_topic_are_no_event(coder):
+    assert triples(code(coder, "A new book examines relations between Peru and Chile.")) == []
+    assert ("PER", "CHL", "SUPPORT") in triples(code(coder, "Peru and Chile restored diplomatic relations on Monday."))
+    assert ("PER", "BOL", "THREATEN") in triples(
+        code(coder, "Peru threatened to break off diplomatic relations with Chile and Bolivia."))
+
+
+def test_the_city_of_a_bodys_meeting_is_no_party_to_it(coder):
+    assert triples(code(coder, "Delegates gathered for the OPEC meeting in Vienna on Friday.")) == []
+    assert ("IGO", "ETH", "CONSULT") in triples(
+        code(coder, "The Organization of African Unity hosted a mediation session in Addis Ababa."))
+
+
+def test_a_deal_struck_with_someone_is_no_attack(coder):
+    evs = code(coder, "Norway announced a deal struck with Sweden on fishing quotas.")
+    assert all(ty != "ASSAULT" for _, _, ty in triples(evs))
+
+
+def test_a_labour_strike_is_a_protest_and_an_air_strike_an_attack(coder):
+    assert all(ty != "ASSAULT" for _, _, ty in triples(code(coder, "Kenya joined the general strike on Monday.")))
+    assert ("ISR", "PSE", "ASSAULT") in triples(code(coder, "Israel launched an air strike on Gaza."))
+
+
+def test_capitals_and_sides_in_a_sports_report_are_no_governments(coder):
+    assert triples(code(coder, "Both sides will meet in Lima on Sunday for the football semi-final.")) == []
+    from realpolitik.coding import domain
+    assert not domain.political_in_sport("PERGOV", "Lima")
+    assert domain.political_in_sport("PERGOV", "the Peruvian government")

@@ -16,11 +16,17 @@ _TITLE_WORDS = frozenset("""king queen president prime minister emir sultan crow
 premier chancellor foreign defence defense secretary general of the his her mr mrs ms dr gen
 sheikh ayatollah pope speaker senator vice former late leader chairman chief adm. gen. lt.
 mr. mrs. ms. dr. sen. rep. gov. pres. supreme""".split())
-# Heads after a demonym that make it a language, a cuisine or a style, not an actor.
+# Heads after a demonym that make it a language, a cuisine or a style, not an actor; and people of the arts
+# and sport ("the French writer", "a Kenyan sprinter"), whose nationality makes no state act.
 _NON_ACTOR_HEADS = frozenset("""language languages cuisine food foods dish dishes restaurant
 restaurants word words name names version versions translation translations speaker speakers
 accent accents descent origin heritage style literature music poetry novel novels film films
-cinema art dialect grammar alphabet script subtitles proverb saying recipe recipes""".split())
+cinema art dialect grammar alphabet script subtitles proverb saying recipe recipes
+writer writers author authors novelist novelists poet poets playwright actor actors actress actresses
+singer singers musician musicians band bands rapper composer composers painter painters artist artists
+filmmaker filmmakers film-maker comedian comedians chef chefs designer designers model models
+footballer footballers golfer golfers swimmer swimmers sprinter sprinters cyclist cyclists boxer boxers
+athlete athletes tennis""".split())
 # Suffixes after a hyphen that make a demonym a product's origin ("Russian-made rockets").
 _NON_ACTOR_SUFFIXES = ("made", "built", "born", "style", "speaking", "language", "designed",
                        "manufactured", "produced", "educated", "trained")
@@ -153,6 +159,8 @@ def context_ok(doc, start: int, end: int, alias: Alias) -> bool:
             return False  # "she answered in Russian"
     if role == "org" and text[start:end].islower() and not _lowercase_evidence(doc, start, end):
         return False
+    if role == "org" and _named_body(doc, start, end, key):
+        return False  # "the Trades Union Congress" is not the US Congress
     if role == "capital" and _dateline(text, start, end):
         return False  # "MOSCOW (Reuters) -": where the story was filed, not who acted
     traits, traps = tables().ambiguous.get(key, (frozenset(), frozenset()))
@@ -175,6 +183,20 @@ def context_ok(doc, start: int, end: int, alias: Alias) -> bool:
         if nxt and nxt.group(1).lower() in _us_places():
             return False  # "Moscow, Idaho"; "Lebanon, Pennsylvania"
     return True
+
+
+def _named_body(doc, start: int, end: int, key: str) -> bool:
+    """Whether a one-word institution ("Congress", "Senate") ends another body's proper name: a
+    capitalised name word before it that is no state, title or sector ("Trades Union Congress",
+    "Student Senate"); "US Congress" and "the Senate" stay the state's."""
+    if " " in key or key not in tables().sectors:
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    prev = doc[span.start - 1]
+    return (prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.lower_ not in _TITLE_WORDS
+            and normalise(prev.text) not in tables().aliases and prev.is_alpha and prev.i >= sentence_bounds(doc, span.start)[0])
 
 
 _DATELINE = re.compile(r"^[,.]?\s*(?:\(|[-\u2013\u2014]|\d|[A-Z][a-z]{2,8}\.? \d)")

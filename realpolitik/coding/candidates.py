@@ -43,8 +43,8 @@ COMPLAINT_PREPS = frozenset({"about", "over", "against"})
 # Nouns that name an undertaking whose kind a modifier gives ("mediation effort", "rescue mission").
 GENERIC_EVENT_HEADS = frozenset({"effort", "bid", "initiative", "mission", "operation", "campaign", "process",
                                  "program", "programme", "package", "plan", "drive"})
-# Modifiers that make an event noun a document or a medium ("press release", "news conference").
-NON_EVENT_MODIFIERS = frozenset({"press", "news", "video", "data", "software", "photo"})
+# Modifiers that make an event noun a document or a medium ("press release", "news conference", "media conference").
+NON_EVENT_MODIFIERS = frozenset({"press", "news", "media", "video", "data", "software", "photo"})
 # Partners of a joint action ("talks with X", "a pact between X and Y"); other preps name its topic.
 SYM_PREPS = frozenset({"with", "between", "among", "to", "against"})
 # Verbs that hand their subject to an event noun they take as object although they carry an event of their
@@ -58,6 +58,16 @@ TRAVEL_LEMMAS = frozenset({"return", "go", "come", "travel", "arrive", "fly", "h
                            "convene", "meet", "sit", "reconvene"})
 # Verbs of taking part whose "in" phrase names a joint event their subject holds ("joined in the exercises").
 PARTAKE_LEMMAS = frozenset({"participate", "take", "join", "engage"})
+# Things received that make "receive" no hosting of a visit (its CONSULT sense is "received the envoy").
+RECEIVED_THINGS = frozenset({"complaint", "letter", "application", "vote", "bid", "order", "email", "award", "prize",
+                             "sentence", "treatment", "injury", "salary", "bonus", "donation", "money", "payment"})
+# Nouns of a standing state between parties, events only as what a verb acts on ("established ties").
+STATE_NOUNS = frozenset({"relation", "tie"})
+# Verbs that make, better or break such a state: with them the noun holds the parties of the event.
+TIE_VERBS = frozenset({"establish", "restore", "normalise", "normalize", "resume", "upgrade", "improve", "strengthen",
+                       "deepen", "expand", "forge", "boost", "cement", "build", "develop", "enhance", "promote",
+                       "bolster", "renew", "reestablish", "re-establish", "broaden", "mend", "warm", "have",
+                       "break", "sever", "cut", "suspend", "downgrade", "freeze", "end"})  # ... or break it (SANCTION)
 # Participles that tie a noun to its patron ("government-backed troops"); as modifiers they are no event.
 MODIFIER_LEMMAS = frozenset({"back", "link", "tie", "affiliate", "associate", "sponsor", "support", "arm", "fund"})
 
@@ -75,6 +85,23 @@ class _Cand:
     obj_lemmas: set[str] = field(default_factory=set)
     absorbed: bool = False
     contexts: tuple[str, ...] = ()
+
+
+# Words that make "strike" a stoppage of work (PLOVER PROTEST, CAMEO 143) rather than an attack.
+WORK_STRIKE_MODS = frozenset({"general", "national", "nationwide", "sit-in", "open-ended", "pay", "union", "worker",
+                              "staff", "rail", "postal", "teacher", "doctor", "nurse", "miner", "labour", "labor"})
+WORK_STRIKE_VERBS = frozenset({"join", "stage", "organise", "organize", "call"})
+
+
+def _work_stoppage(tok, mods) -> bool:
+    """Whether the noun "strike" is a stoppage of work: a labour modifier ("general strike", "a one-day strike",
+    "the UK-wide strike") or a verb that joins or stages it; air, missile and drone strikes never are."""
+    words = [_lemma(c) for c in mods] + [c.lower_ for c in mods]
+    if any(w in ("air", "missile", "drone", "rocket", "artillery", "military", "nuclear") for w in words):
+        return False
+    if any(w in WORK_STRIKE_MODS or w.endswith(("-day", "-hour", "-wide")) for w in words):
+        return True
+    return tok.dep_ == "dobj" and _lemma(tok.head) in WORK_STRIKE_VERBS
 
 
 def _lookup(tok) -> Trigger | None:
@@ -100,6 +127,12 @@ def _lookup(tok) -> Trigger | None:
             if c.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
                 if (f"{lem}_for", "V") in table:
                     return table[(f"{lem}_for", "V")]
+        if lem == "strike" and tok.dep_ == "acl" and _lemma(tok.head) in ("deal", "agreement", "accord", "pact", "bargain"):
+            return table.get(("strike_deal", "V"))  # "a deal struck with X": an agreement, no attack
+        if lem == "call" and any(c.dep_ == "oprd" for c in tok.children):
+            return None  # "what it calls the new player", "called the plan a failure": naming, no phone call
+        if lem == "receive" and any(c.dep_ == "dobj" and _lemma(c) in RECEIVED_THINGS for c in tok.children):
+            return None  # "received 400 complaints": no visit hosted (the noun codes its own event)
         if lem in ("let", "set") and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "free":
             return table.get(("free", "V"))  # "let free", "set free": a release by the verb's subject
         return table.get((lem, "V")) or table.get((lem, "L"))
@@ -108,12 +141,16 @@ def _lookup(tok) -> Trigger | None:
     if tok.pos_ in ("NOUN", "PROPN"):
         if tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "FAC", "WORK_OF_ART", "LAW"):
             return None  # part of a name ("Amnesty International", "the Peace Treaty Hotel")
+        if lem in STATE_NOUNS and not (tok.dep_ in ("dobj", "nsubjpass") and _lemma(tok.head) in TIE_VERBS):
+            return None  # "discussed relations between X and Y" is a topic; "X and Y restored relations" the event
         mods = [c for c in tok.children if c.dep_ in ("compound", "amod")]
         if any(_lemma(c) in NON_EVENT_MODIFIERS for c in mods):
             return None  # "a press release", "a news conference about ..."
         for c in mods:  # "war games": a two-word event noun
             if (f"{_lemma(c)}_{lem}", "N") in table:
                 return table[(f"{_lemma(c)}_{lem}", "N")]
+        if lem == "strike" and _work_stoppage(tok, mods):
+            return _prep_nouns()[("on", "strike")]  # "joined the nationwide strike": labour's protest, no attack
         if tok.dep_ == "pobj" and (tok.head.lower_, lem) in _prep_nouns():  # "on alert", "on strike"
             return _prep_nouns()[(tok.head.lower_, lem)]
         if lem in ("emergency", "siege") and tok.dep_ == "pobj" and tok.head.lower_ == "of" \

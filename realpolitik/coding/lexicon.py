@@ -75,6 +75,32 @@ strike_pact V SUPPORT - 057 sym w diplomatic
 applaud V SUPPORT - 051 so T diplomatic
 hail V SUPPORT - 051 so T diplomatic
 welcome_decision V SUPPORT - 051 so T diplomatic
+# welcoming a decision, statement or step backs whoever took it (CAMEO 051); 'welcome' alone is hosting
+welcome_statement V SUPPORT - 051 so T diplomatic
+welcome_move V SUPPORT - 051 so T diplomatic
+welcome_announcement V SUPPORT - 051 so T diplomatic
+welcome_plan V SUPPORT - 051 so T diplomatic
+welcome_step V SUPPORT - 051 so T diplomatic
+welcome_news V SUPPORT - 051 so T diplomatic
+welcome_report V SUPPORT - 051 so T diplomatic
+welcome_proposal V SUPPORT - 051 so T diplomatic
+welcome_initiative V SUPPORT - 051 so T diplomatic
+welcome_outcome V SUPPORT - 051 so T diplomatic
+welcome_result V SUPPORT - 051 so T diplomatic
+welcome_election V SUPPORT - 051 so T diplomatic
+welcome_effort V SUPPORT - 051 so T diplomatic
+welcome_progress V SUPPORT - 051 so T diplomatic
+welcome_breakthrough V SUPPORT - 051 so T diplomatic
+welcome_ceasefire V SUPPORT - 051 so T diplomatic
+welcome_truce V SUPPORT - 051 so T diplomatic
+welcome_agreement V SUPPORT - 051 so T diplomatic
+welcome_deal V SUPPORT - 051 so T diplomatic
+welcome_accord V SUPPORT - 051 so T diplomatic
+welcome_vote V SUPPORT - 051 so T diplomatic
+welcome_ruling V SUPPORT - 051 so T diplomatic
+welcome_verdict V SUPPORT - 051 so T diplomatic
+welcome_resolution V SUPPORT - 051 so T diplomatic
+welcome_talk V SUPPORT - 051 so T diplomatic
 endorsement N SUPPORT - 051 so T diplomatic
 praise N SUPPORT - 051 so T diplomatic
 recognition N SUPPORT - 054 so T diplomatic
@@ -160,6 +186,8 @@ supply V AID - 070 so O -
 deliver V AID - 070 so O -
 provide V AID - 070 so O -
 give V AID - 070 so O -
+# 'gave in to pressure': yielding, a concession (PLOVER CONCEDE), not a gift
+give_in V CONCEDE - 080 so - -
 send V AID - 070 so O -
 ship V AID - 070 so O -
 sell V AID - 070 so O -
@@ -507,6 +535,60 @@ mount L - - - so - -
 pay L - - - so - -
 level L - - - so - -
 express L - - - so - -
+# A sense of a trigger verb that is no event: meeting a target, fighting inflation, a tax that hits buyers,
+# 'ended up losing' (came to)
+end_up L - - - so - -
+# (light entries governing no event noun yield nothing)
+meet_target L - - - so - -
+meet_goal L - - - so - -
+meet_deadline L - - - so - -
+meet_criterion L - - - so - -
+meet_requirement L - - - so - -
+meet_standard L - - - so - -
+meet_cost L - - - so - -
+meet_need L - - - so - -
+meet_expectation L - - - so - -
+meet_obligation L - - - so - -
+meet_forecast L - - - so - -
+fight_price L - - - so - -
+fight_inflation L - - - so - -
+fight_crime L - - - so - -
+fight_corruption L - - - so - -
+fight_poverty L - - - so - -
+fight_disease L - - - so - -
+fight_unemployment L - - - so - -
+fight_fraud L - - - so - -
+fight_pollution L - - - so - -
+fight_obesity L - - - so - -
+fight_cancer L - - - so - -
+hit_buyer L - - - so - -
+hit_consumer L - - - so - -
+hit_profit L - - - so - -
+hit_sale L - - - so - -
+hit_share L - - - so - -
+hit_export L - - - so - -
+hit_economy L - - - so - -
+hit_price L - - - so - -
+hit_market L - - - so - -
+hit_growth L - - - so - -
+hit_demand L - - - so - -
+hit_taxpayer L - - - so - -
+hit_household L - - - so - -
+hit_family L - - - so - -
+hit_earnings L - - - so - -
+hit_output L - - - so - -
+hit_investor L - - - so - -
+hit_motorist L - - - so - -
+combat_price L - - - so - -
+combat_inflation L - - - so - -
+combat_crime L - - - so - -
+combat_corruption L - - - so - -
+combat_poverty L - - - so - -
+combat_disease L - - - so - -
+combat_unemployment L - - - so - -
+combat_fraud L - - - so - -
+combat_pollution L - - - so - -
+combat_obesity L - - - so - -
 """
 
 
