@@ -39,6 +39,26 @@ def _addressed(tok) -> bool:
                ("PERSON", "ORG", "GPE", "NORP")) for c in tok.children)
 
 
+OFFER_LEMMAS = frozenset({"ready", "willing", "prepared", "prepare", "offer", "happy", "glad"})
+
+
+def _is_offer(tok) -> bool:
+    """Whether a future trigger is offered rather than announced: "is ready/willing to send", "would meet".
+
+    An offer or a conditional "would" is PLOVER AGREE (an expressed willingness); a plain announced plan
+    ("will invest", "plans to build") keeps its own type with factuality planned, as the seedlike gold does."""
+    if any(c.dep_ == "aux" and c.lower_ == "would" for c in tok.children):
+        return True
+    t = tok
+    for _ in range(3):
+        if t.dep_ != "xcomp" or t.head.i == t.i:
+            return False
+        t = t.head
+        if _lemma(t) in OFFER_LEMMAS or any(c.dep_ == "acomp" and _lemma(c) in OFFER_LEMMAS for c in t.children):
+            return True
+    return False
+
+
 def _prepared(tok) -> bool:
     """Whether a trigger is what its actor is preparing or poised to do ("prepared to resume shelling")."""
     t = tok

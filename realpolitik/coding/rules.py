@@ -9,7 +9,7 @@ from realpolitik import ontology
 from realpolitik.coding import cues
 from realpolitik.coding.candidates import (PREP_NOUN_ENTRIES, SAY_LEMMAS, INTRANSITIVE_MODES,
                                            _Cand, _candidates, _clause_actors, _lemma)
-from realpolitik.coding.clauses import (_addressed, _background, _in_background_clause, _is_conditional, _is_failed,
+from realpolitik.coding.clauses import (_addressed, _is_offer, _background, _in_background_clause, _is_conditional, _is_failed,
                                         _is_future, _is_hedged, _is_refusal, _prepared)
 from realpolitik.coding.embedding import _governs, _resolve_embedding
 from realpolitik.coding.lexicon import head_lemmas
@@ -20,6 +20,9 @@ from realpolitik.registry import coders
 
 NAME, VERSION = "rules", "1"
 FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+# A promise of backing or an announced meeting is itself the verbal commitment PLOVER codes AGREE; the material types only when offered
+# ("ready to send"), an announced plan ("will invest") keeping its own type, planned.
+FUTURE_ALWAYS_AGREE = frozenset({"SUPPORT", "CONSULT"})  # CAMEO 032, 036 "express intent to meet"
 SOURCELESS_CONFIDENCE = 0.2  # below every actor-resolved event (their floor is 0.35)
 # Types whose best guess stands even where the actors are unresolved ("a court freed ...", "the agency
 # delivered food to ...", "the group condemned ..."): material acts whose verb and object say their kind
@@ -267,7 +270,8 @@ class RulesCoder:
         if type_ in cues.COOPERATIVE and (_is_refusal(c.tok) or _is_failed(c.tok)):
             type_, mode, cameo = "REJECT", None, "120"  # "will not release", "cannot accept": a refusal
             future = False
-        if future and type_ in FUTURE_TO_AGREE and "F" not in c.trig.flags and self.future_as_agree:
+        if (future and type_ in FUTURE_TO_AGREE and "F" not in c.trig.flags and self.future_as_agree
+                and (type_ in FUTURE_ALWAYS_AGREE or _is_offer(c.tok) or _is_offer(c.tok.head))):
             cameo = cues.AGREE_CAMEO_FROM.get(type_)
             type_, mode = "AGREE", None  # PLOVER: announced future cooperation is an AGREE
         elif ((future or _is_hedged(c.tok)) and type_ in CONDITIONAL_TO_THREATEN
