@@ -41,6 +41,7 @@ dialogue N CONSULT - 040 sym - diplomatic
 discussion N CONSULT - 040 sym - diplomatic
 meet_with V CONSULT - 040 sym T diplomatic
 hold_talk V CONSULT - 040 sym T diplomatic
+speak_with V CONSULT - 040 sym T diplomatic
 meet V CONSULT - 040 sym T diplomatic
 visit V CONSULT visit 042 so T diplomatic
 host V CONSULT visit 043 so T diplomatic
@@ -96,6 +97,7 @@ restore V SUPPORT - 050 sym w diplomatic
 veto V REJECT - 120 so W diplomatic
 support N SUPPORT - 051 so T diplomatic
 backing N SUPPORT - 051 so T diplomatic
+solidarity N SUPPORT - 051 so T diplomatic
 treaty N SUPPORT - 057 sym w diplomatic
 agreement N SUPPORT - 057 sym w diplomatic
 accord N SUPPORT - 057 sym w diplomatic
@@ -507,6 +509,9 @@ mount L - - - so - -
 pay L - - - so - -
 level L - - - so - -
 express L - - - so - -
+voice L - - - so - -
+reaffirm L - - - so - -
+reiterate L - - - so - -
 """
 
 
