@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from realpolitik.coding import cues
 from realpolitik.coding.lexicon import Trigger, entries
 from realpolitik.coding.roles import (ActorIndex, _lemma, agents, child, has_country, noun_agents, patients_passive,
                                       prep_objects, subject_np)
@@ -261,11 +262,35 @@ def _place_actors(tok, idx: ActorIndex) -> list[ActorMention]:
 def _from_actor(tok, idx: ActorIndex) -> list[ActorMention]:
     """The giver in a receipt or purchase: "from X" on the verb or its object."""
     holders = [tok] + [c for c in tok.children if c.dep_ in ("dobj",)]
+    # "received a batch of fighters from X": the origin hangs on the thing inside the quantity noun
+    holders += [q for h in holders[1:] for _, q in prep_objects(h, frozenset({"of"}))]
     for h in holders:
         for prep, p in prep_objects(h, frozenset({"from"})):
             got = idx.np_conj(p)
             if got:
                 return got
+    return []
+
+
+GOODS_LEMMAS = frozenset().union(*(v for _, v in cues.CHANNEL_CUES)) | {"system", "equipment", "hardware", "supply"}
+
+
+def _origin_of_goods(tok, idx: ActorIndex) -> list[ActorMention]:
+    """The country a received thing comes from, named by its modifier ("obtained Indian artillery",
+    "took delivery of Turkish drones"); none when the object is itself an actor ("received the Turkish
+    minister": a visit). The actor tables read "Indian artillery" as a military unit, so a goods noun
+    (a support channel's cue word) counts as goods even under an actor mention."""
+    heads = [c for c in tok.children if c.dep_ == "dobj"]
+    heads += [q for h in heads for _, q in prep_objects(h, frozenset({"of"}))]
+    for h in heads:
+        goods = _lemma(h) in GOODS_LEMMAS
+        if not goods and any(m.start <= h.idx < m.end for m in idx.at_all(h)):
+            return []  # the object is an actor, not goods
+        for c in h.children:
+            if c.dep_ in ("amod", "compound", "nmod", "poss"):
+                got = [m for m in idx.at_all(c) if has_country(m)]
+                if got:
+                    return got[:1]
     return []
 
 
@@ -468,7 +493,7 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
                 c.dep_ in ("xcomp", "ccomp") and _lookup(c) is not None for c in tok.children):
             continue  # "to help support X's rights": no one is helped, the helped act is the event
         if trig.frame == "recv":
-            givers = _from_actor(tok, idx)
+            givers = _from_actor(tok, idx) or _origin_of_goods(tok, idx)
             if not givers:
                 if trig.type == "AID":
                     continue

@@ -183,6 +183,7 @@ equip V AID - 072 so T military
 evacuate V AID - 073 so - human_security
 shelter V AID - 075 so - migration
 get V AID - 070 recv O -
+take_delivery V AID - 070 recv O -
 obtain V AID - 070 recv O -
 acquire V AID - 070 recv O -
 aid N AID - 070 so - -
