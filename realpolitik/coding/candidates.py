@@ -275,6 +275,18 @@ def _from_actor(tok, idx: ActorIndex) -> list[ActorMention]:
 GOODS_LEMMAS = frozenset().union(*(v for _, v in cues.CHANNEL_CUES)) | {"system", "equipment", "hardware", "supply"}
 
 
+def _helped_subject(tok, idx: ActorIndex) -> list[ActorMention]:
+    """The party helped in "help X do Y" when the parser reads X as the subject of "do Y"."""
+    if _lemma(tok) not in ("help", "assist") or child(tok, "dobj") is not None:
+        return []
+    for c in tok.children:
+        if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "VERB":
+            s = child(c, "nsubj")
+            if s is not None:
+                return [m for m in idx.np_conj(s) if has_country(m)]
+    return []
+
+
 def _origin_of_goods(tok, idx: ActorIndex) -> list[ActorMention]:
     """The country a received thing comes from, named by its modifier ("obtained Indian artillery",
     "took delivery of Turkish drones"); none when the object is itself an actor ("received the Turkish
@@ -489,6 +501,13 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
             continue  # "government-backed troops": a modifier, not an event
         if _noun_object_event(tok):
             continue  # the noun it governs carries the event and borrows its subject
+        helped = _helped_subject(tok, idx)
+        if helped:
+            # "helped Tehran set up a surveillance system": the parser makes the helped party the subject
+            # of the helped act; the helper aids it, and what is built or launched says the channel
+            srcs, how = agents(tok, idx)
+            out.append(_Cand(trig, tok, "AID", srcs, [m for m in helped if m not in srcs], how, obj))
+            continue
         if _lemma(tok) in ("help", "assist") and child(tok, "dobj") is None and any(
                 c.dep_ in ("xcomp", "ccomp") and _lookup(c) is not None for c in tok.children):
             continue  # "to help support X's rights": no one is helped, the helped act is the event
