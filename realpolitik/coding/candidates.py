@@ -475,7 +475,7 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
                 between = _noun_targets(tok, idx, frozenset({"between", "among"}))
                 if between and not srcs:
                     srcs = between
-            if not tgts and dep == "dobj" and head.pos_ == "VERB":
+            if not tgts and dep in ("dobj", "nsubjpass") and head.pos_ == "VERB":  # "sanctions were imposed on X"
                 # "imposed sanctions on Iran": the recipient hangs off the light verb (or the first conjunct);
                 # "imposed a curfew in X": for force and restrictions the place names who bears them
                 hp = preps | (PLACE_PREPS if trig.type in ("COERCE", "ASSAULT", "MOBILIZE") else frozenset())
