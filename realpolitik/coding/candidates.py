@@ -294,6 +294,11 @@ def _origin_of_goods(tok, idx: ActorIndex) -> list[ActorMention]:
     (a support channel's cue word) counts as goods even under an actor mention."""
     heads = [c for c in tok.children if c.dep_ == "dobj"]
     heads += [q for h in heads for _, q in prep_objects(h, frozenset({"of"}))]
+    return _goods_origin(heads, idx)
+
+
+def _goods_origin(heads, idx: ActorIndex) -> list[ActorMention]:
+    """The country named as the origin of the first of these goods nouns ("Indian artillery")."""
     for h in heads:
         goods = _lemma(h) in GOODS_LEMMAS
         if not goods and any(m.start <= h.idx < m.end for m in idx.at_all(h)):
@@ -467,6 +472,11 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
                 if leavers:
                     srcs, how = leavers, "noun"
                     tgts = [m for m in tgts if m not in leavers]
+            if not srcs and trig.type == "AID" and trig.frame == "so":
+                # "the delivery of Iranian drones to Russia": the goods' country gives them
+                goods = [q for _, q in prep_objects(tok, frozenset({"of"}))]
+                srcs = [m for m in _goods_origin(goods, idx) if m not in tgts]
+                how = "noun" if srcs else how
             if (not srcs and trig.type == "PROTEST" and dep == "pobj" and head.lower_ in SCENE_PREPS
                     and head.head.pos_ == "VERB" and _lookup(head.head) is None):
                 # "youths threw stones during protests against X": those acting at a protest are its protesters
