@@ -184,6 +184,8 @@ evacuate V AID - 073 so - human_security
 shelter V AID - 075 so - migration
 get V AID - 070 recv O -
 take_delivery V AID - 070 recv O -
+build V AID - 070 so Oi -
+construct V AID - 070 so Oi -
 obtain V AID - 070 recv O -
 acquire V AID - 070 recv O -
 aid N AID - 070 so - -
