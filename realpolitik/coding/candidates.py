@@ -153,7 +153,9 @@ def _prep_nouns() -> dict[tuple[str, str], Trigger]:
 
 # Prepositions that attribute or set the scene rather than say what is handed over
 # ("supplied drones, according to US intelligence": no intelligence sharing).
-_SCENE_PREPS = frozenset({"according", "despite", "amid", "after", "before", "during", "since", "following"})
+# ... and the route or means ("sold through shell companies", "via Turkey") is not what is handed over
+_SCENE_PREPS = frozenset({"according", "despite", "amid", "after", "before", "during", "since", "following",
+                          "through", "via"})
 
 
 def _obj_lemmas(tok) -> set[str]:
@@ -163,6 +165,8 @@ def _obj_lemmas(tok) -> set[str]:
         if c.dep_ == "prep" and c.lower_ in _SCENE_PREPS:
             continue
         if c.dep_ in ("dobj", "pobj", "prep", "dative", "compound", "amod", "attr", "xcomp", "ccomp", "acl", "oprd"):
+            out |= {t.lemma_.lower() for t in c.subtree}
+        elif c.dep_ == "nsubjpass" and tok.pos_ == "VERB":  # "oil was sold": the passive subject is what is sold
             out |= {t.lemma_.lower() for t in c.subtree}
     return out
 
