@@ -54,6 +54,16 @@ def _is_state(m: ActorMention | None) -> bool:
     return m is not None and m.kind == "state" and bool(m.code) and m.code[:3].isalpha() and not m.code.startswith(("IGO", "NGO"))
 
 
+def _is_party(m: ActorMention | None) -> bool:
+    """A state, a state's leader or an intergovernmental body: the parties a support channel runs between
+    ("NATO agreed to send air defences", "Kim voiced support for Moscow")."""
+    if m is None or not m.code:
+        return False
+    if m.kind == "igo" or m.code.startswith("IGO"):
+        return True
+    return m.kind in ("state", "person") and m.code[:3].isalpha() and not m.code.startswith("NGO")
+
+
 def _confidence(c: _Cand, target: ActorMention | None, source: ActorMention | None = None,
                 factuality: str | None = None) -> float:
     """A score in [0,1] from how directly the roles were read off the parse.
@@ -288,7 +298,7 @@ class RulesCoder:
             mode = None
         cameo = cues.cameo_for(type_, cameo, contexts)
         channel = None
-        if _is_state(s) and _is_state(t):
+        if _is_party(s) and _is_party(t):
             # what is handed over decides; the sentence's topics ("according to US intelligence") only
             # when the object names nothing
             channel = cues.channel_for(type_, c.obj_lemmas, contexts, lemmas)
