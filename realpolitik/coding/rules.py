@@ -19,6 +19,7 @@ from realpolitik.options import Options
 from realpolitik.registry import coders
 
 NAME, VERSION = "rules", "1"
+JOINT_EXERCISES = dict(cues.CHANNEL_CUES)["joint_exercise"] | {"manoeuvres", "maneuvers", "war-game", "wargame"}
 FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 # A promise of backing or an announced meeting is itself the verbal commitment PLOVER codes AGREE; the material types only when offered
 # ("ready to send"), an announced plan ("will invest") keeping its own type, planned.
@@ -254,6 +255,10 @@ class RulesCoder:
                 # "the UN agreed to extend its force in Lebanon": a body acting on its own organ; the state
                 # named beside the organ is the party (a state's own people keep no target, below)
                 pairs = [(s, t) for s in srcs for t in _clause_actors(c.tok, idx, srcs)]
+            if c.trig.frame == "sym" and c.trig.lemma in JOINT_EXERCISES and len(srcs) == 1:
+                # "X held naval exercises with Y": both sides' forces take part, as in "X and Y held exercises"
+                # (sharing or talks "with Y" stay one-way: the gold sets code "shared evidence with" so)
+                pairs += [(t, s) for s, t in pairs]
             # an actor acting on its own country's people ("Syrian jets struck Homs") keeps no target
             return pairs or [(s, None) for s in srcs]
         if c.trig.frame == "sym" and len(srcs) > 1:
