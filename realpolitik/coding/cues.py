@@ -41,7 +41,7 @@ CHANNEL_CUES: tuple[tuple[str, frozenset[str]], ...] = tuple((k, frozenset(v.spl
                       "munition shell rocket battery helicopter aircraft rifle s-400 armoured armored"),
     ("energy_trade", "oil gas crude lng energy fuel electricity coal"),
     ("infrastructure", "port railway road bridge infrastructure plant pipeline dam airport hospital school station "
-                       "refinery reactor highway factory"),
+                       "refinery reactor highway factory terminal harbour harbor canal grid tunnel"),
     ("investment", "invest investment stake"),
     ("credit_finance", "loan credit grant fund funding finance debt currency dollar billion million"),
     ("humanitarian", "humanitarian relief food medicine medical refugee asylum vaccine"),

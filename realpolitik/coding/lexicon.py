@@ -193,6 +193,7 @@ assistance N AID - 070 so - -
 sale N AID - 070 so - -
 delivery N AID - 070 so - -
 shipment N AID - 070 so - -
+transfer N AID - 070 so - -
 supply N AID - 070 so - -
 loan N AID - 071 so - economic
 credit_line N AID - 071 so - economic
@@ -464,6 +465,7 @@ bombing N ASSAULT explosives 183 so - military
 shelling N ASSAULT heavy-weapons 194 so - military
 assault N ASSAULT - 190 so - military
 # --- light verbs: their event comes from the noun they govern
+# ("stag": the parser's lemma of "staged"/"stages", a known en_core_web lemmatiser slip)
 declare L - - - so - -
 reimpose L - - - so - -
 tighten L - - - so - -
@@ -490,6 +492,7 @@ hold L - - - so - -
 conduct L - - - so - -
 launch L - - - so - -
 stage L - - - so - -
+stag L - - - so - -
 perform L - - - so - -
 attend L - - - so - -
 carry_out L - - - so - -
