@@ -53,7 +53,8 @@ SYM_PREPS = frozenset({"with", "between", "among", "to", "against"})
 LENDING_VERBS = frozenset({"give", "extend", "express", "voice", "offer"})
 # Quantities and durations that stand in for the event they count ("ten days of exercises", "a round of talks").
 MEASURE_HEADS = frozenset({"day", "week", "month", "hour", "night", "round", "series", "wave", "spate", "string",
-                           "couple", "session", "cycle", "phase", "stage", "year", "state"})  # "a state of siege"
+                           "couple", "session", "cycle", "phase", "stage", "year", "state",  # "a state of siege"
+                           "package", "tranche", "batch", "shipment", "consignment"})  # "a package of aid"
 # Verbs of travel whose "for" phrase names a meeting the travellers hold ("delegates arrived for talks").
 TRAVEL_LEMMAS = frozenset({"return", "go", "come", "travel", "arrive", "fly", "head", "gather", "assemble", "join",
                            "convene", "meet", "sit", "reconvene"})
@@ -559,6 +560,15 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
             out.append(_Cand(trig, tok, trig.type, srcs, tgts, how + ("+prep" if tgts else ""), obj))
             continue
         tgts, thow = _targets(tok, trig, idx, srcs)
+        allies = [m for _, p in prep_objects(tok, frozenset({"alongside"})) for m in idx.np_conj(p)
+                  if has_country(m) and m not in srcs] if trig.type == "ASSAULT" else []
+        if allies:
+            # "troops fighting alongside Russian forces": fighting on X's side is military support of X
+            # (PLOVER AID); only someone fought against besides X is attacked
+            out.append(_Cand(trig, tok, "AID", srcs, allies, how + "+ally", obj))
+            tgts = [m for m in tgts if m not in allies]
+            if not tgts:
+                continue
         if not srcs and trig.type in ("AID", "MOBILIZE") and trig.frame == "so":
             srcs, tgts, thow = _passive_theme_giver(tok, idx, srcs, tgts, thow)
         # a passive verb has its object even when the parser hung the subject elsewhere ("..., have been freed")

@@ -493,6 +493,7 @@ conduct L - - - so - -
 launch L - - - so - -
 stage L - - - so - -
 stag L - - - so - -
+fly L - - - so - -
 perform L - - - so - -
 attend L - - - so - -
 carry_out L - - - so - -

@@ -20,6 +20,7 @@ from realpolitik.options import Options
 from realpolitik.registry import coders
 
 NAME, VERSION = "rules", "1"
+LEND_LEMMAS = frozenset({"lend", "loan"})
 JOINT_EXERCISES = dict(cues.CHANNEL_CUES)["joint_exercise"] | {"manoeuvres", "maneuvers", "war-game", "wargame"}
 FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 # A promise of backing or an announced meeting is itself the verbal commitment PLOVER codes AGREE; the material types only when offered
@@ -238,17 +239,20 @@ class RulesCoder:
     def _pairs(c: _Cand, srcs: list[ActorMention], idx: ActorIndex) -> list[tuple[ActorMention, ActorMention | None]]:
         """Source/target pairs: every source with every target; joint actions pair coordinated actors."""
         targets = c.targets
-        if targets and not any(has_country(t) for t in targets) and c.trig.frame != "sym":
+        # "Cairo and Riyadh pledged to deepen cooperation": a commitment coordinated actors make together is
+        # mutual, like "X and Y agreed" (seedlike gold codes such agreements both ways)
+        joint = c.trig.frame == "sym" or (c.type == "AGREE" and len(srcs) > 1)
+        if targets and not any(has_country(t) for t in targets) and not joint:
             # a bare sector recipient ("its peacekeeping forces") was never right on the dev sets (0/16):
             # a state or body named in the trigger's clause ("... deployed in East Timor") stands for it
             placed = _clause_actors(c.tok, idx, srcs)
             if placed:
                 targets, c.how = placed, c.how + "+clause"
-        if not targets and not (c.trig.frame == "sym" and len(srcs) > 1) and c.trig.mode not in INTRANSITIVE_MODES:
+        if not targets and not (joint and len(srcs) > 1) and c.trig.mode not in INTRANSITIVE_MODES:
             targets = _clause_actors(c.tok, idx, srcs)
             if targets:
                 c.how += "+clause"
-        if c.trig.frame == "sym" and len(srcs) > 1 and not any(has_country(t) for t in targets):
+        if joint and len(srcs) > 1 and not any(has_country(t) for t in targets):
             targets = []  # "X and Y share intelligence": a bare sector object is not the partner
         if targets:
             pairs = [(s, t) for s in srcs for t in targets if s.code[:3] != t.code[:3]]
@@ -262,7 +266,7 @@ class RulesCoder:
                 pairs += [(t, s) for s, t in pairs]
             # an actor acting on its own country's people ("Syrian jets struck Homs") keeps no target
             return pairs or [(s, None) for s in srcs]
-        if c.trig.frame == "sym" and len(srcs) > 1:
+        if joint and len(srcs) > 1:
             # "the government and the rebels agreed": parties of one country keep no recipient
             return [(s, t) for s in srcs for t in srcs if s is not t and s.code[:3] != t.code[:3]] or \
                 [(s, None) for s in srcs]
@@ -314,7 +318,9 @@ class RulesCoder:
             # what is handed over decides; the sentence's topics ("according to US intelligence") only
             # when the object names nothing
             channel = cues.channel_for(type_, c.obj_lemmas, contexts, lemmas)
-            if type_ == "AID" and c.trig.lemma in BUILD_LEMMAS:
+            if type_ == "AID" and c.trig.lemma in LEND_LEMMAS:
+                channel = "credit_finance"  # "lent Laos $5 billion for a railway": the loan, not what it pays for
+            elif type_ == "AID" and c.trig.lemma in BUILD_LEMMAS:
                 channel = "infrastructure"  # "built a gas terminal for X": what is built, not what it will carry
             elif type_ == "COOPERATE" and channel == "diplomatic_backing" and (
                     c.trig.frame == "buy" or c.trig.lemma in SALE_LEMMAS):
