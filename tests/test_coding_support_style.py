@@ -15,12 +15,13 @@ from realpolitik.evaluate import match_events, score, type_agrees
 from realpolitik.model import Article
 
 DATA = Path(__file__).parent / "data" / "support_sentences.jsonl"
-# Floors a little below the figures measured when the set was written (seed-style step11, rules.v1):
-# dyad+type F1 0.950 (P.955 R.944), factuality accuracy on matched pairs 1.000, channel 57/58 = 0.983.
-# Before the seed-style steps the same set measured F1 0.759 (see benchmarks/coder_dev_log.md).
+# Floors a little below the figures measured on the 105 records (seed-style step14, rules.v1): dyad+type
+# F1 0.956 (P.973 R.940), factuality accuracy on matched pairs 1.000 (109/109), channel 69/70 = 0.986.
+# Before the seed-style steps the same records measured F1 0.745, factuality 0.989, channel 49/55
+# (see benchmarks/coder_dev_log.md); the second batch of 20 was written before measuring it (F1 0.711 then).
 F1_FLOOR = 0.93
 FACTUALITY_FLOOR = 0.97
-CHANNEL_FLOOR = 0.93
+CHANNEL_FLOOR = 0.95
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +49,7 @@ def test_the_set_is_varied(records):
     types = {e["type"] for r in records for e in r["events"]}
     facts = {e["factuality"] for r in records for e in r["events"]}
     channels = {e.get("channel") for r in records for e in r["events"]} - {None}
-    assert len(records) >= 80 and len(types) == 16
+    assert len(records) >= 100 and len(types) == 16
     assert facts == {"asserted", "reported", "planned", "hypothetical", "denied", "question"}
     assert len(channels) >= 13
     assert any(r["events"] == [] for r in records)
@@ -68,7 +69,7 @@ def test_channels_of_matched_events_above_floor(records, predictions):
             if gold[gi].get("channel") and type_agrees(gold[gi], pred[pi]):
                 total += 1
                 right += gold[gi]["channel"] == pred[pi].get("channel")
-    assert total >= 40 and right / total >= CHANNEL_FLOOR, (right, total)
+    assert total >= 60 and right / total >= CHANNEL_FLOOR, (right, total)
 
 
 def test_announced_plan_keeps_its_type_offer_is_agree(coder):
@@ -117,3 +118,13 @@ def test_voiced_support_and_solidarity(coder):
     assert code(coder, "Algeria voiced support for Tunisia.") == [("DZA", "TUN", "SUPPORT", "asserted")]
     assert code(coder, "Laos expressed solidarity with Vietnam in the face of Chinese pressure.") == \
         [("LAO", "VNM", "SUPPORT", "asserted")]
+
+
+def test_proxies_working_for_a_state_and_fighting_alongside(coder):
+    assert code(coder, "Hackers working for Tehran attacked ministries in Bahrain.")[0][:3] == ("IRN", "BHR", "ASSAULT")
+    assert code(coder, "Chadian troops fought alongside Malian soldiers.")[0][:3] == ("TCD", "MLI", "AID")
+
+
+def test_purpose_infinitive_is_no_attribution(coder):
+    assert code(coder, "Polish officers are training Moldovan cadets to maintain radars.") == \
+        [("POL", "MDA", "AID", "asserted")]
