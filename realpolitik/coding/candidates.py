@@ -313,6 +313,10 @@ def _goods_origin(heads, idx: ActorIndex) -> list[ActorMention]:
                 got = [m for m in idx.at_all(c) if has_country(m)]
                 if got:
                     return got[:1]
+            if c.dep_ == "acl" and c.tag_ == "VBN":  # "the batteries promised/supplied by Germany"
+                got = [m for _, q in prep_objects(c, frozenset({"by"})) for m in idx.np_conj(q) if has_country(m)]
+                if got:
+                    return got[:1]
     return []
 
 

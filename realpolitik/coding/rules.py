@@ -58,13 +58,14 @@ def _is_state(m: ActorMention | None) -> bool:
 
 
 def _is_party(m: ActorMention | None) -> bool:
-    """A state, a state's leader or an intergovernmental body: the parties a support channel runs between
-    ("NATO agreed to send air defences", "Kim voiced support for Moscow")."""
+    """A state, a state's leader, organ or armed group, or an intergovernmental body: the parties a support
+    channel runs between ("NATO agreed to send air defences", "Kim voiced support for Moscow")."""
     if m is None or not m.code:
         return False
     if m.kind == "igo" or m.code.startswith("IGO"):
         return True
-    return m.kind in ("state", "person") and m.code[:3].isalpha() and not m.code.startswith("NGO")
+    # armed groups and other sectors of a named state count too: support to proxies ("Houthi units") is a channel
+    return has_country(m) and not m.code.startswith(("NGO", "MNC", "IMG"))
 
 
 def _confidence(c: _Cand, target: ActorMention | None, source: ActorMention | None = None,
