@@ -222,6 +222,9 @@ def agents(verb, idx: ActorIndex, _depth: int = 0) -> tuple[list[ActorMention], 
         a, _ = agents(head, idx, _depth + 1)
         return a, "inherited"
     if dep == "pcomp" and head.dep_ == "prep":
+        sp = child(head.head, "nsubjpass") if head.lower_ in ("of", "for") else None
+        if sp is not None:  # "firms were accused of selling", "X was praised for sending": X is the doer
+            return subject_np(sp, idx), "inherited"
         a, _ = agents(head.head, idx, _depth + 1)
         return a, "inherited"
     if dep in ("relcl", "acl"):
