@@ -15,10 +15,11 @@ from realpolitik.evaluate import match_events, score, type_agrees
 from realpolitik.model import Article
 
 DATA = Path(__file__).parent / "data" / "support_sentences.jsonl"
-# Floors a little below the figures measured on the 105 records (seed-style step14, rules.v1): dyad+type
-# F1 0.956 (P.973 R.940), factuality accuracy on matched pairs 1.000 (109/109), channel 69/70 = 0.986.
-# Before the seed-style steps the same records measured F1 0.745, factuality 0.989, channel 49/55
-# (see benchmarks/coder_dev_log.md); the second batch of 20 was written before measuring it (F1 0.711 then).
+# Floors a little below the figures measured on the 125 records (seed-style step17, rules.v1): dyad+type
+# F1 0.952 (P.977 R.928), factuality accuracy on matched pairs 1.000 (129/129), channel 77/79 = 0.975.
+# Before the seed-style steps the same records measured F1 0.753, factuality 0.990, channel 55/62
+# (see benchmarks/coder_dev_log.md); the second and third batches of 20 were each written before being
+# measured (F1 0.711 and 0.744 then).
 F1_FLOOR = 0.93
 FACTUALITY_FLOOR = 0.97
 CHANNEL_FLOOR = 0.95
@@ -49,7 +50,7 @@ def test_the_set_is_varied(records):
     types = {e["type"] for r in records for e in r["events"]}
     facts = {e["factuality"] for r in records for e in r["events"]}
     channels = {e.get("channel") for r in records for e in r["events"]} - {None}
-    assert len(records) >= 100 and len(types) == 16
+    assert len(records) >= 120 and len(types) == 16
     assert facts == {"asserted", "reported", "planned", "hypothetical", "denied", "question"}
     assert len(channels) >= 13
     assert any(r["events"] == [] for r in records)
@@ -128,3 +129,12 @@ def test_proxies_working_for_a_state_and_fighting_alongside(coder):
 def test_purpose_infinitive_is_no_attribution(coder):
     assert code(coder, "Polish officers are training Moldovan cadets to maintain radars.") == \
         [("POL", "MDA", "AID", "asserted")]
+
+
+def test_agentless_accusation_gives_the_charged_act(coder):
+    assert code(coder, "Belarusian firms have been accused of selling rifles to Sudan.")[0][:3] == ("BLR", "SDN", "AID")
+
+
+def test_warning_of_ones_own_act_targets_its_recipient(coder):
+    assert code(coder, "Cuban officials warned that Cuba would expel Spanish diplomats.")[0][:3] == \
+        ("CUB", "ESP", "THREATEN")

@@ -230,7 +230,11 @@ def _targets(tok, trig: Trigger, idx: ActorIndex, sources: list[ActorMention]) -
             if c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "advcl" and _for_clause(c)):
                 s = child(c, "nsubj", "nsubjpass")
                 if s is not None:
-                    got = keep(subject_np(s, idx))
+                    # a threat is of one's own act: the speaker's side as the clause subject ("X warned X would
+                    # cut gas to Y") is no recipient, the wrapper takes the act's own (Y). A call for one's own
+                    # country to act stays a domestic statement (pentaclass_dev labels it so).
+                    own = {m.code[:3] for m in sources} if trig.type == "THREATEN" else set()
+                    got = [m for m in keep(subject_np(s, idx)) if m.code[:3] not in own]
                     if got:
                         return got, "clause"
     if trig.type in ("ASSAULT", "MOBILIZE", "PROTEST", "COERCE"):
