@@ -15,12 +15,12 @@ from realpolitik.evaluate import match_events, score, type_agrees
 from realpolitik.model import Article
 
 DATA = Path(__file__).parent / "data" / "support_sentences.jsonl"
-# Floors a little below the figures measured on the 125 records (seed-style step17, rules.v1): dyad+type
-# F1 0.952 (P.977 R.928), factuality accuracy on matched pairs 1.000 (129/129), channel 77/79 = 0.975.
-# Before the seed-style steps the same records measured F1 0.753, factuality 0.990, channel 55/62
-# (see benchmarks/coder_dev_log.md); the second and third batches of 20 were each written before being
-# measured (F1 0.711 and 0.744 then).
-F1_FLOOR = 0.93
+# Floors a little below the figures measured on the 140 records (seed-style step18, rules.v1): dyad+type
+# F1 0.936 (P.967 R.907), factuality accuracy on matched pairs 1.000 (148/148), channel 82/84 = 0.976.
+# Before the seed-style steps the same records measured F1 0.757, factuality 0.983, channel 60/67
+# (see benchmarks/coder_dev_log.md); the second, third and fourth batches (20, 20, 15 records) were each
+# written before being measured (F1 0.711, 0.744, 0.780 then).
+F1_FLOOR = 0.92
 FACTUALITY_FLOOR = 0.97
 CHANNEL_FLOOR = 0.95
 
@@ -50,7 +50,7 @@ def test_the_set_is_varied(records):
     types = {e["type"] for r in records for e in r["events"]}
     facts = {e["factuality"] for r in records for e in r["events"]}
     channels = {e.get("channel") for r in records for e in r["events"]} - {None}
-    assert len(records) >= 120 and len(types) == 16
+    assert len(records) >= 140 and len(types) == 16
     assert facts == {"asserted", "reported", "planned", "hypothetical", "denied", "question"}
     assert len(channels) >= 13
     assert any(r["events"] == [] for r in records)
@@ -138,3 +138,12 @@ def test_agentless_accusation_gives_the_charged_act(coder):
 def test_warning_of_ones_own_act_targets_its_recipient(coder):
     assert code(coder, "Cuban officials warned that Cuba would expel Spanish diplomats.")[0][:3] == \
         ("CUB", "ESP", "THREATEN")
+
+
+def test_headline_plan_before_an_attribution_stays_planned(coder):
+    assert code(coder, "Japan to lend Kenya $300 million, officials say.")[0] == ("JPN", "KEN", "AID", "planned")
+
+
+def test_agentless_expulsion_from_a_state_and_ramming(coder):
+    assert code(coder, "Iranian diplomats were expelled from Albania.")[0][:3] == ("ALB", "IRN", "COERCE")
+    assert code(coder, "Russian patrol boats rammed a Georgian ferry.")[0][:3] == ("RUS", "GEO", "ASSAULT")

@@ -567,6 +567,11 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
             tgts = [m for m in got if has_country(m) and m.code[:3] not in {x.code[:3] for x in srcs}][:1]
             out.append(_Cand(trig, tok, trig.type, srcs, tgts, how + ("+prep" if tgts else ""), obj))
             continue
+        if (not srcs and trig.mode in ("expel", "deport") and child(tok, "nsubjpass") is not None
+                and child(tok, "agent") is None):
+            # "Russian diplomats were expelled from Norway": the state expelling from its soil is the actor
+            srcs = [m for _, p in prep_objects(tok, frozenset({"from"})) for m in idx.np_conj(p) if has_country(m)]
+            how = "expelled-from" if srcs else how
         tgts, thow = _targets(tok, trig, idx, srcs)
         allies = [m for _, p in prep_objects(tok, frozenset({"alongside"})) for m in idx.np_conj(p)
                   if has_country(m) and m not in srcs] if trig.type == "ASSAULT" else []

@@ -453,6 +453,7 @@ occupy V ASSAULT - 1382 so T military
 shoot V ASSAULT firearms 190 so T military
 fire V ASSAULT - 190 so T military
 beat V ASSAULT beat 182 so T -
+ram V ASSAULT - 190 so T military
 beat_up V ASSAULT beat 182 so T -
 abuse V ASSAULT - 1821 so T -
 attack N ASSAULT - 190 so - military
