@@ -281,6 +281,8 @@ def _from_actor(tok, idx: ActorIndex) -> list[ActorMention]:
     return []
 
 
+# Verbs crediting their object with a deed named in a "for" phrase ("thanked X for its support").
+CREDIT_LEMMAS = frozenset({"thank", "praise", "commend", "credit", "applaud", "hail"})
 GOODS_LEMMAS = frozenset().union(*(v for _, v in cues.CHANNEL_CUES)) | {"system", "equipment", "hardware", "supply"}
 
 
@@ -485,6 +487,15 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
                 if leavers:
                     srcs, how = leavers, "noun"
                     tgts = [m for m in tgts if m not in leavers]
+            if (not srcs and dep == "pobj" and head.lower_ == "for" and _lemma(head.head) in CREDIT_LEMMAS
+                    and trig.type in ("AID", "SUPPORT", "COOPERATE")):
+                # "Kyiv thanked London for the delivery of missiles": the one thanked did it, for the thanker
+                o = child(head.head, "dobj")
+                srcs = idx.np_conj(o) if o is not None else []
+                if srcs:
+                    how = "credited"
+                    if not tgts:
+                        tgts = [m for m in agents(head.head, idx)[0] if m not in srcs]
             if not srcs and trig.type == "AID" and trig.frame == "so":
                 # "the delivery of Iranian drones to Russia": the goods' country gives them
                 goods = [q for _, q in prep_objects(tok, frozenset({"of"}))]
