@@ -122,8 +122,8 @@ BACKGROUND_PREPS = frozenset({"after", "since", "following", "amid", "amidst", "
                               "because"})  # "because of X" parses with X under "because"
 CONDITION_MARKS = frozenset({"if", "unless"})
 # "in the wake of X", "as a result of X", "in response to X", "in retaliation for X": X is the cause, not the news
-BACKGROUND_NOUNS = frozenset({"wake", "aftermath", "because", "result", "response", "retaliation", "reaction", "reprisal",
-                              "face"})  # "in the face of X pressure": the circumstance, like "despite"
+BACKGROUND_NOUNS = frozenset({"wake", "aftermath", "because", "result", "response", "retaliation", "reaction",
+                              "reprisal", "face"})  # "in the face of X pressure": the circumstance, like "despite"
 
 
 def _background(tok) -> bool:
