@@ -152,3 +152,15 @@ def test_agentless_expulsion_from_a_state_and_ramming(coder):
 def test_deed_one_is_thanked_for_is_coded(coder):
     got = code(coder, "Kyrgyzstan thanked Kazakhstan for the delivery of fuel.")
     assert ("KAZ", "KGZ", "AID", "asserted") in got and ("KGZ", "KAZ", "SUPPORT", "asserted") in got
+
+
+def test_spyware_sold_is_assistance_and_found_attributes(coder):
+    evs = RulesCoder().code(Article.from_text("Italian spyware was sold to Bahrain, investigators found.",
+                                              published="2026-03-01"))
+    assert [(e.source[:3], e.target[:3], e.type, e.factuality, e.channel) for e in evs] == \
+        [("ITA", "BHR", "AID", "reported", "cyber_assistance")]
+
+
+def test_in_defiance_of_sanctions_is_no_sanction(coder):
+    assert code(coder, "Syria bought Iranian oil in defiance of European sanctions.") == \
+        [("SYR", "IRN", "COOPERATE", "asserted")]

@@ -123,7 +123,7 @@ BACKGROUND_PREPS = frozenset({"after", "since", "following", "amid", "amidst", "
 CONDITION_MARKS = frozenset({"if", "unless"})
 # "in the wake of X", "as a result of X", "in response to X", "in retaliation for X": X is the cause, not the news
 BACKGROUND_NOUNS = frozenset({"wake", "aftermath", "because", "result", "response", "retaliation", "reaction",
-                              "reprisal", "face"})  # "in the face of X pressure": the circumstance, like "despite"
+                              "reprisal", "face", "defiance"})  # "in the face of / in defiance of X": the circumstance
 
 
 def _background(tok) -> bool:

@@ -31,7 +31,7 @@ CONTEXT_CUES: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in {
 # Object cues of each support channel, checked in order (the first that fits wins).
 CHANNEL_CUES: tuple[tuple[str, frozenset[str]], ...] = tuple((k, frozenset(v.split())) for k, v in (
     ("sanctions_evasion", "evade evasion circumvent bypass shadow smuggle"),
-    ("cyber_assistance", "cyber hacker hack surveillance malware"),
+    ("cyber_assistance", "cyber hacker hack surveillance malware spyware"),
     ("intelligence_sharing", "intelligence"),
     ("joint_exercise", "exercise drill maneuver manoeuvre patrol game"),
     ("military_training", "train training instructor adviser advisor"),

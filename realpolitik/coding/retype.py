@@ -137,10 +137,12 @@ def _peacekeeping(tok, obj: set[str]) -> bool:
 
 # Selling words: arms sold are the seller's AID (PLOVER military aid); other goods are trade, COOPERATE.
 SALE_LEMMAS = frozenset({"export", "sale", "sell"})
+CYBER_GOODS = dict(cues.CHANNEL_CUES)["cyber_assistance"]
 
 
 def _trade_type(trig, obj: set[str]) -> str:
     """The type of a trigger, with the sale of goods other than arms read as trade ("exports of wheat")."""
-    if trig.lemma in SALE_LEMMAS and trig.type == "AID" and not obj & WEAPON_LEMMAS and not obj & AID_GOODS:
+    if (trig.lemma in SALE_LEMMAS and trig.type == "AID" and not obj & WEAPON_LEMMAS and not obj & AID_GOODS
+            and not obj & CYBER_GOODS):  # spyware or surveillance kit sold is security assistance, like arms
         return "COOPERATE"
     return trig.type
