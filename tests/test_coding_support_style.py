@@ -15,14 +15,14 @@ from realpolitik.evaluate import match_events, score, type_agrees
 from realpolitik.model import Article
 
 DATA = Path(__file__).parent / "data" / "support_sentences.jsonl"
-# Floors a little below the figures measured on the 140 records (seed-style step18, rules.v1): dyad+type
-# F1 0.936 (P.967 R.907), factuality accuracy on matched pairs 1.000 (148/148), channel 82/84 = 0.976.
-# Before the seed-style steps the same records measured F1 0.757, factuality 0.983, channel 60/67
-# (see benchmarks/coder_dev_log.md); the second, third and fourth batches (20, 20, 15 records) were each
-# written before being measured (F1 0.711, 0.744, 0.780 then).
-F1_FLOOR = 0.92
+# Floors a little below the figures measured on the 155 records (seed-style step20, rules.v1): dyad+type
+# F1 0.925 (P.964 R.890), factuality accuracy on matched pairs 1.000 (163/163), channel 91/94 = 0.968.
+# Before the seed-style steps the same records measured F1 0.738, factuality 0.970, channel 64/74
+# (see benchmarks/coder_dev_log.md); batches two to five (20, 20, 15, 15 records) were each written before
+# being measured (F1 0.711, 0.744, 0.780, 0.625 then), so the set's later records are the fairer test.
+F1_FLOOR = 0.90
 FACTUALITY_FLOOR = 0.97
-CHANNEL_FLOOR = 0.95
+CHANNEL_FLOOR = 0.94
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +50,7 @@ def test_the_set_is_varied(records):
     types = {e["type"] for r in records for e in r["events"]}
     facts = {e["factuality"] for r in records for e in r["events"]}
     channels = {e.get("channel") for r in records for e in r["events"]} - {None}
-    assert len(records) >= 140 and len(types) == 16
+    assert len(records) >= 150 and len(types) == 16
     assert facts == {"asserted", "reported", "planned", "hypothetical", "denied", "question"}
     assert len(channels) >= 13
     assert any(r["events"] == [] for r in records)
