@@ -164,3 +164,8 @@ def test_spyware_sold_is_assistance_and_found_attributes(coder):
 def test_in_defiance_of_sanctions_is_no_sanction(coder):
     assert code(coder, "Syria bought Iranian oil in defiance of European sanctions.") == \
         [("SYR", "IRN", "COOPERATE", "asserted")]
+
+
+def test_installing_equipment_for_a_state(coder):
+    assert code(coder, "Turkey installed radars in Qatar.")[0][:3] == ("TUR", "QAT", "AID")
+    assert code(coder, "Rebels installed a new government in the capital of Chad.") == []

@@ -38,7 +38,7 @@ CHANNEL_CUES: tuple[tuple[str, frozenset[str]], ...] = tuple((k, frozenset(v.spl
     ("military_technology", "technology component engine licence license know-how production semiconductor chip "
                             "microchip microelectronics microelectronic electronics electronic machine-tool"),
     ("arms_transfer", "weapon arm missile drone jet fighter tank artillery warship submarine ammunition "
-                      "munition shell rocket battery helicopter aircraft rifle s-400 armoured armored defence defense"),
+                      "munition shell rocket battery helicopter aircraft rifle s-400 armoured armored defence defense radar"),
     ("energy_trade", "oil gas crude lng energy fuel electricity coal"),
     ("infrastructure", "port railway road bridge infrastructure plant pipeline dam airport hospital school station "
                        "refinery reactor highway factory terminal harbour harbor canal grid tunnel"),

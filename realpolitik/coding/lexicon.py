@@ -186,6 +186,8 @@ get V AID - 070 recv O -
 take_delivery V AID - 070 recv O -
 build V AID - 070 so Oi -
 construct V AID - 070 so Oi -
+install V AID - 070 so Oi -
+instal V AID - 070 so Oi -
 obtain V AID - 070 recv O -
 acquire V AID - 070 recv O -
 aid N AID - 070 so - -

@@ -60,6 +60,7 @@ ASYLUM_LEMMAS = frozenset({"refugee", "migrant", "asylum", "asylum-seeker", "eva
 # "built a coalition", "building pressure" or "built a wall" are not.
 BUILD_LEMMAS = frozenset({"build", "construct"})
 INFRASTRUCTURE_LEMMAS = dict(cues.CHANNEL_CUES)["infrastructure"]
+INSTALLED_GOODS = frozenset().union(*(v for _, v in cues.CHANNEL_CUES)) | {"system", "equipment", "radar", "camera"}
 
 
 def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
@@ -104,6 +105,8 @@ def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
             type_ = "MOBILIZE"  # "troops arrived in X": a deployment
     if trig.lemma in BUILD_LEMMAS and (head_obj not in INFRASTRUCTURE_LEMMAS or not _built_for(tok, dobj, tgts)):
         return None  # only building a port, plant or railway in or for another state is assistance (AID)
+    if trig.lemma in ("install", "instal") and (head_obj not in INSTALLED_GOODS or not tgts):  # parser lemma "instal"
+        return None  # installing radars or surveillance kit for a state is AID; "installed a new government" is not
     if trig.lemma == "accept" and head_obj in ASYLUM_LEMMAS:
         type_ = "AID"  # "accepted 1,500 refugees": asylum (PLOVER AID)
     if trig.lemma == "expel" and obj & PERSON_LEMMAS:
