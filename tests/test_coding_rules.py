@@ -84,9 +84,13 @@ def test_agree_absorbs_the_embedded_action(coder):
     assert [e.type for e in evs] == ["AGREE"]
 
 
-def test_future_cooperation_becomes_agree(coder):
+def test_announced_future_cooperation_keeps_its_type_offers_are_agree(coder):
     evs = code(coder, "Norway will send medical supplies to Moldova.")
+    assert triples(evs) == [("NOR", "MDA", "AID")] and evs[0].factuality == "planned"
+    evs = code(coder, "Norway is ready to send medical supplies to Moldova.")
     assert triples(evs) == [("NOR", "MDA", "AGREE")]
+    evs = code(coder, "The Danish premier will visit Estonia next week.")
+    assert triples(evs) == [("DNK", "EST", "AGREE")]  # CAMEO 036: an announced meeting
 
 
 def test_opposing_sanctions_on_a_partner_is_diplomatic_backing(coder):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from realpolitik.coding import cues
 from realpolitik.coding.lexicon import Trigger, entries
 from realpolitik.coding.roles import (ActorIndex, _lemma, agents, child, has_country, noun_agents, patients_passive,
                                       prep_objects, subject_np)
@@ -52,7 +53,8 @@ SYM_PREPS = frozenset({"with", "between", "among", "to", "against"})
 LENDING_VERBS = frozenset({"give", "extend", "express", "voice", "offer"})
 # Quantities and durations that stand in for the event they count ("ten days of exercises", "a round of talks").
 MEASURE_HEADS = frozenset({"day", "week", "month", "hour", "night", "round", "series", "wave", "spate", "string",
-                           "couple", "session", "cycle", "phase", "stage", "year", "state"})  # "a state of siege"
+                           "couple", "session", "cycle", "phase", "stage", "year", "state",  # "a state of siege"
+                           "package", "tranche", "batch", "shipment", "consignment"})  # "a package of aid"
 # Verbs of travel whose "for" phrase names a meeting the travellers hold ("delegates arrived for talks").
 TRAVEL_LEMMAS = frozenset({"return", "go", "come", "travel", "arrive", "fly", "head", "gather", "assemble", "join",
                            "convene", "meet", "sit", "reconvene"})
@@ -189,7 +191,9 @@ def _prep_nouns() -> dict[tuple[str, str], Trigger]:
 
 # Prepositions that attribute or set the scene rather than say what is handed over
 # ("supplied drones, according to US intelligence": no intelligence sharing).
-_SCENE_PREPS = frozenset({"according", "despite", "amid", "after", "before", "during", "since", "following"})
+# ... and the route or means ("sold through shell companies", "via Turkey") is not what is handed over
+_SCENE_PREPS = frozenset({"according", "despite", "amid", "after", "before", "during", "since", "following",
+                          "through", "via"})
 
 
 def _obj_lemmas(tok) -> set[str]:
@@ -199,6 +203,8 @@ def _obj_lemmas(tok) -> set[str]:
         if c.dep_ == "prep" and c.lower_ in _SCENE_PREPS:
             continue
         if c.dep_ in ("dobj", "pobj", "prep", "dative", "compound", "amod", "attr", "xcomp", "ccomp", "acl", "oprd"):
+            out |= {t.lemma_.lower() for t in c.subtree}
+        elif c.dep_ == "nsubjpass" and tok.pos_ == "VERB":  # "oil was sold": the passive subject is what is sold
             out |= {t.lemma_.lower() for t in c.subtree}
     return out
 
@@ -261,7 +267,11 @@ def _targets(tok, trig: Trigger, idx: ActorIndex, sources: list[ActorMention]) -
             if c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "advcl" and _for_clause(c)):
                 s = child(c, "nsubj", "nsubjpass")
                 if s is not None:
-                    got = keep(subject_np(s, idx))
+                    # a threat is of one's own act: the speaker's side as the clause subject ("X warned X would
+                    # cut gas to Y") is no recipient, the wrapper takes the act's own (Y). A call for one's own
+                    # country to act stays a domestic statement (pentaclass_dev labels it so).
+                    own = {m.code[:3] for m in sources} if trig.type == "THREATEN" else set()
+                    got = [m for m in keep(subject_np(s, idx)) if m.code[:3] not in own]
                     if got:
                         return got, "clause"
     if trig.type in ("ASSAULT", "MOBILIZE", "PROTEST", "COERCE"):
@@ -298,11 +308,58 @@ def _place_actors(tok, idx: ActorIndex) -> list[ActorMention]:
 def _from_actor(tok, idx: ActorIndex) -> list[ActorMention]:
     """The giver in a receipt or purchase: "from X" on the verb or its object."""
     holders = [tok] + [c for c in tok.children if c.dep_ in ("dobj",)]
+    # "received a batch of fighters from X": the origin hangs on the thing inside the quantity noun
+    holders += [q for h in holders[1:] for _, q in prep_objects(h, frozenset({"of"}))]
     for h in holders:
         for prep, p in prep_objects(h, frozenset({"from"})):
             got = idx.np_conj(p)
             if got:
                 return got
+    return []
+
+
+# Verbs crediting their object with a deed named in a "for" phrase ("thanked X for its support").
+CREDIT_LEMMAS = frozenset({"thank", "praise", "commend", "credit", "applaud", "hail"})
+GOODS_LEMMAS = frozenset().union(*(v for _, v in cues.CHANNEL_CUES)) | {"system", "equipment", "hardware", "supply"}
+
+
+def _helped_subject(tok, idx: ActorIndex) -> list[ActorMention]:
+    """The party helped in "help X do Y" when the parser reads X as the subject of "do Y"."""
+    if _lemma(tok) not in ("help", "assist") or child(tok, "dobj") is not None:
+        return []
+    for c in tok.children:
+        if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "VERB":
+            s = child(c, "nsubj")
+            if s is not None:
+                return [m for m in idx.np_conj(s) if has_country(m)]
+    return []
+
+
+def _origin_of_goods(tok, idx: ActorIndex) -> list[ActorMention]:
+    """The country a received thing comes from, named by its modifier ("obtained Indian artillery",
+    "took delivery of Turkish drones"); none when the object is itself an actor ("received the Turkish
+    minister": a visit). The actor tables read "Indian artillery" as a military unit, so a goods noun
+    (a support channel's cue word) counts as goods even under an actor mention."""
+    heads = [c for c in tok.children if c.dep_ == "dobj"]
+    heads += [q for h in heads for _, q in prep_objects(h, frozenset({"of"}))]
+    return _goods_origin(heads, idx)
+
+
+def _goods_origin(heads, idx: ActorIndex) -> list[ActorMention]:
+    """The country named as the origin of the first of these goods nouns ("Indian artillery")."""
+    for h in heads:
+        goods = _lemma(h) in GOODS_LEMMAS
+        if not goods and any(m.start <= h.idx < m.end for m in idx.at_all(h)):
+            return []  # the object is an actor, not goods
+        for c in h.children:
+            if c.dep_ in ("amod", "compound", "nmod", "poss"):
+                got = [m for m in idx.at_all(c) if has_country(m)]
+                if got:
+                    return got[:1]
+            if c.dep_ == "acl" and c.tag_ == "VBN":  # "the batteries promised/supplied by Germany"
+                got = [m for _, q in prep_objects(c, frozenset({"by"})) for m in idx.np_conj(q) if has_country(m)]
+                if got:
+                    return got[:1]
     return []
 
 
@@ -467,6 +524,20 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
                 if leavers:
                     srcs, how = leavers, "noun"
                     tgts = [m for m in tgts if m not in leavers]
+            if (not srcs and dep == "pobj" and head.lower_ == "for" and _lemma(head.head) in CREDIT_LEMMAS
+                    and trig.type in ("AID", "SUPPORT", "COOPERATE")):
+                # "Kyiv thanked London for the delivery of missiles": the one thanked did it, for the thanker
+                o = child(head.head, "dobj")
+                srcs = idx.np_conj(o) if o is not None else []
+                if srcs:
+                    how = "credited"
+                    if not tgts:
+                        tgts = [m for m in agents(head.head, idx)[0] if m not in srcs]
+            if not srcs and trig.type == "AID" and trig.frame == "so":
+                # "the delivery of Iranian drones to Russia": the goods' country gives them
+                goods = [q for _, q in prep_objects(tok, frozenset({"of"}))]
+                srcs = [m for m in _goods_origin(goods, idx) if m not in tgts]
+                how = "noun" if srcs else how
             if (not srcs and trig.type == "PROTEST" and dep == "pobj" and head.lower_ in SCENE_PREPS
                     and head.head.pos_ == "VERB" and _lookup(head.head) is None):
                 # "youths threw stones during protests against X": those acting at a protest are its protesters
@@ -475,7 +546,7 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
                 between = _noun_targets(tok, idx, frozenset({"between", "among"}))
                 if between and not srcs:
                     srcs = between
-            if not tgts and dep == "dobj" and head.pos_ == "VERB":
+            if not tgts and dep in ("dobj", "nsubjpass") and head.pos_ == "VERB":  # "sanctions were imposed on X"
                 # "imposed sanctions on Iran": the recipient hangs off the light verb (or the first conjunct);
                 # "imposed a curfew in X": for force and restrictions the place names who bears them
                 hp = preps | (PLACE_PREPS if trig.type in ("COERCE", "ASSAULT", "MOBILIZE") else frozenset())
@@ -501,11 +572,18 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
             continue  # "government-backed troops": a modifier, not an event
         if _noun_object_event(tok):
             continue  # the noun it governs carries the event and borrows its subject
+        helped = _helped_subject(tok, idx)
+        if helped:
+            # "helped Tehran set up a surveillance system": the parser makes the helped party the subject
+            # of the helped act; the helper aids it, and what is built or launched says the channel
+            srcs, how = agents(tok, idx)
+            out.append(_Cand(trig, tok, "AID", srcs, [m for m in helped if m not in srcs], how, obj))
+            continue
         if _lemma(tok) in ("help", "assist") and child(tok, "dobj") is None and any(
                 c.dep_ in ("xcomp", "ccomp") and _lookup(c) is not None for c in tok.children):
             continue  # "to help support X's rights": no one is helped, the helped act is the event
         if trig.frame == "recv":
-            givers = _from_actor(tok, idx)
+            givers = _from_actor(tok, idx) or _origin_of_goods(tok, idx)
             if not givers:
                 if trig.type == "AID":
                     continue
@@ -537,7 +615,21 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
             tgts = [m for m in got if has_country(m) and m.code[:3] not in {x.code[:3] for x in srcs}][:1]
             out.append(_Cand(trig, tok, trig.type, srcs, tgts, how + ("+prep" if tgts else ""), obj))
             continue
+        if (not srcs and trig.mode in ("expel", "deport") and child(tok, "nsubjpass") is not None
+                and child(tok, "agent") is None):
+            # "Russian diplomats were expelled from Norway": the state expelling from its soil is the actor
+            srcs = [m for _, p in prep_objects(tok, frozenset({"from"})) for m in idx.np_conj(p) if has_country(m)]
+            how = "expelled-from" if srcs else how
         tgts, thow = _targets(tok, trig, idx, srcs)
+        allies = [m for _, p in prep_objects(tok, frozenset({"alongside"})) for m in idx.np_conj(p)
+                  if has_country(m) and m not in srcs] if trig.type == "ASSAULT" else []
+        if allies:
+            # "troops fighting alongside Russian forces": fighting on X's side is military support of X
+            # (PLOVER AID); only someone fought against besides X is attacked
+            out.append(_Cand(trig, tok, "AID", srcs, allies, how + "+ally", obj))
+            tgts = [m for m in tgts if m not in allies]
+            if not tgts:
+                continue
         if not srcs and trig.type in ("AID", "MOBILIZE") and trig.frame == "so":
             srcs, tgts, thow = _passive_theme_giver(tok, idx, srcs, tgts, thow)
         # a passive verb has its object even when the parser hung the subject elsewhere ("..., have been freed")

@@ -39,6 +39,26 @@ def _addressed(tok) -> bool:
                ("PERSON", "ORG", "GPE", "NORP")) for c in tok.children)
 
 
+OFFER_LEMMAS = frozenset({"ready", "willing", "prepared", "prepare", "offer", "happy", "glad"})
+
+
+def _is_offer(tok) -> bool:
+    """Whether a future trigger is offered rather than announced: "is ready/willing to send", "would meet".
+
+    An offer or a conditional "would" is PLOVER AGREE (an expressed willingness); a plain announced plan
+    ("will invest", "plans to build") keeps its own type with factuality planned, as the seedlike gold does."""
+    if any(c.dep_ == "aux" and c.lower_ == "would" for c in tok.children):
+        return True
+    t = tok
+    for _ in range(3):
+        if t.dep_ != "xcomp" or t.head.i == t.i:
+            return False
+        t = t.head
+        if _lemma(t) in OFFER_LEMMAS or any(c.dep_ == "acomp" and _lemma(c) in OFFER_LEMMAS for c in t.children):
+            return True
+    return False
+
+
 def _prepared(tok) -> bool:
     """Whether a trigger is what its actor is preparing or poised to do ("prepared to resume shelling")."""
     t = tok
@@ -102,7 +122,8 @@ BACKGROUND_PREPS = frozenset({"after", "since", "following", "amid", "amidst", "
                               "because"})  # "because of X" parses with X under "because"
 CONDITION_MARKS = frozenset({"if", "unless"})
 # "in the wake of X", "as a result of X", "in response to X", "in retaliation for X": X is the cause, not the news
-BACKGROUND_NOUNS = frozenset({"wake", "aftermath", "because", "result", "response", "retaliation", "reaction", "reprisal"})
+BACKGROUND_NOUNS = frozenset({"wake", "aftermath", "because", "result", "response", "retaliation", "reaction",
+                              "reprisal", "face", "defiance"})  # "in the face of / in defiance of X": the circumstance
 
 
 def _background(tok) -> bool:

@@ -31,16 +31,17 @@ CONTEXT_CUES: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in {
 # Object cues of each support channel, checked in order (the first that fits wins).
 CHANNEL_CUES: tuple[tuple[str, frozenset[str]], ...] = tuple((k, frozenset(v.split())) for k, v in (
     ("sanctions_evasion", "evade evasion circumvent bypass shadow smuggle"),
-    ("cyber_assistance", "cyber hacker hack surveillance malware"),
+    ("cyber_assistance", "cyber hacker hack surveillance malware spyware"),
     ("intelligence_sharing", "intelligence"),
     ("joint_exercise", "exercise drill maneuver manoeuvre patrol game"),
     ("military_training", "train training instructor adviser advisor"),
     ("military_technology", "technology component engine licence license know-how production semiconductor chip "
                             "microchip microelectronics microelectronic electronics electronic machine-tool"),
     ("arms_transfer", "weapon arm missile drone jet fighter tank artillery warship submarine ammunition "
-                      "munition shell rocket battery helicopter aircraft rifle s-400 armoured armored"),
+                      "munition shell rocket battery helicopter aircraft rifle s-400 armoured armored defence defense radar"),
     ("energy_trade", "oil gas crude lng energy fuel electricity coal"),
-    ("infrastructure", "port railway road bridge infrastructure plant pipeline dam airport"),
+    ("infrastructure", "port railway road bridge infrastructure plant pipeline dam airport hospital school station "
+                       "refinery reactor highway factory terminal harbour harbor canal grid tunnel"),
     ("investment", "invest investment stake"),
     ("credit_finance", "loan credit grant fund funding finance debt currency dollar billion million"),
     ("humanitarian", "humanitarian relief food medicine medical refugee asylum vaccine"),

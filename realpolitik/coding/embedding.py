@@ -86,6 +86,12 @@ def _resolve_embedding(cands: list[_Cand]) -> list[_Cand]:
                 if b is not a and (b.tok.i == a.tok.i or _governs(a.tok, b.tok)):
                     b.absorbed = True
             continue
+        if (a.type == "ACCUSE" and a.trig.pos == "V" and not a.sources and a.tok.dep_ == "ROOT"
+                and any(c.dep_ == "nsubjpass" for c in a.tok.children)):
+            inner = [b for b in cands if b is not a and b.sources and _governs(a.tok, b.tok)]
+            if inner:
+                a.absorbed = True  # "X has been accused of selling Y": no accuser named, the charge is the news
+                continue
         if a.trig.pos == "V" and a.trig.lemma in NEG_FRAMES:
             inner = [b for b in cands if b is not a and _governs(a.tok, b.tok)]
             if inner:

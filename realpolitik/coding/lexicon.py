@@ -41,6 +41,7 @@ dialogue N CONSULT - 040 sym - diplomatic
 discussion N CONSULT - 040 sym - diplomatic
 meet_with V CONSULT - 040 sym T diplomatic
 hold_talk V CONSULT - 040 sym T diplomatic
+speak_with V CONSULT - 040 sym T diplomatic
 meet V CONSULT - 040 sym T diplomatic
 visit V CONSULT visit 042 so T diplomatic
 host V CONSULT visit 043 so T diplomatic
@@ -122,6 +123,7 @@ restore V SUPPORT - 050 sym w diplomatic
 veto V REJECT - 120 so W diplomatic
 support N SUPPORT - 051 so T diplomatic
 backing N SUPPORT - 051 so T diplomatic
+solidarity N SUPPORT - 051 so T diplomatic
 treaty N SUPPORT - 057 sym w diplomatic
 agreement N SUPPORT - 057 sym w diplomatic
 accord N SUPPORT - 057 sym w diplomatic
@@ -209,6 +211,11 @@ equip V AID - 072 so T military
 evacuate V AID - 073 so - human_security
 shelter V AID - 075 so - migration
 get V AID - 070 recv O -
+take_delivery V AID - 070 recv O -
+build V AID - 070 so Oi -
+construct V AID - 070 so Oi -
+install V AID - 070 so Oi -
+instal V AID - 070 so Oi -
 obtain V AID - 070 recv O -
 acquire V AID - 070 recv O -
 aid N AID - 070 so - -
@@ -216,6 +223,7 @@ assistance N AID - 070 so - -
 sale N AID - 070 so - -
 delivery N AID - 070 so - -
 shipment N AID - 070 so - -
+transfer N AID - 070 so - -
 supply N AID - 070 so - -
 loan N AID - 071 so - economic
 credit_line N AID - 071 so - economic
@@ -475,6 +483,7 @@ occupy V ASSAULT - 1382 so T military
 shoot V ASSAULT firearms 190 so T military
 fire V ASSAULT - 190 so T military
 beat V ASSAULT beat 182 so T -
+ram V ASSAULT - 190 so T military
 beat_up V ASSAULT beat 182 so T -
 abuse V ASSAULT - 1821 so T -
 attack N ASSAULT - 190 so - military
@@ -487,6 +496,7 @@ bombing N ASSAULT explosives 183 so - military
 shelling N ASSAULT heavy-weapons 194 so - military
 assault N ASSAULT - 190 so - military
 # --- light verbs: their event comes from the noun they govern
+# ("stag": the parser's lemma of "staged"/"stages", a known en_core_web lemmatiser slip)
 declare L - - - so - -
 reimpose L - - - so - -
 tighten L - - - so - -
@@ -513,6 +523,8 @@ hold L - - - so - -
 conduct L - - - so - -
 launch L - - - so - -
 stage L - - - so - -
+stag L - - - so - -
+fly L - - - so - -
 perform L - - - so - -
 attend L - - - so - -
 carry_out L - - - so - -
@@ -589,6 +601,9 @@ combat_unemployment L - - - so - -
 combat_fraud L - - - so - -
 combat_pollution L - - - so - -
 combat_obesity L - - - so - -
+voice L - - - so - -
+reaffirm L - - - so - -
+reiterate L - - - so - -
 """
 
 

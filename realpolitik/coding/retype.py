@@ -56,6 +56,12 @@ PEACEKEEPING_LEMMAS = frozenset({"peacekeeper", "peacekeeping", "peace-keeping"}
 # Objects whose acceptance is asylum (PLOVER AID), not agreement.
 ASYLUM_LEMMAS = frozenset({"refugee", "migrant", "asylum", "asylum-seeker", "evacuee"})
 
+# Building for another state is PLOVER AID (infrastructure) only when what is built is infrastructure:
+# "built a coalition", "building pressure" or "built a wall" are not.
+BUILD_LEMMAS = frozenset({"build", "construct"})
+INFRASTRUCTURE_LEMMAS = dict(cues.CHANNEL_CUES)["infrastructure"]
+INSTALLED_GOODS = frozenset().union(*(v for _, v in cues.CHANNEL_CUES)) | {"system", "equipment", "radar", "camera"}
+
 
 def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
     """The PLOVER type of a verb trigger given its object, purpose and recipients; None when it is no event."""
@@ -97,11 +103,31 @@ def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
             type_ = "AID"  # "peacekeepers arrived in X": personnel sent to help (PLOVER AID), not a visit
         elif _lemma(subj) in FORCE_LEMMAS:
             type_ = "MOBILIZE"  # "troops arrived in X": a deployment
+    if trig.lemma in BUILD_LEMMAS and (head_obj not in INFRASTRUCTURE_LEMMAS or not _built_for(tok, dobj, tgts)):
+        return None  # only building a port, plant or railway in or for another state is assistance (AID)
+    if trig.lemma in ("install", "instal") and (head_obj not in INSTALLED_GOODS or not tgts):  # parser lemma "instal"
+        return None  # installing radars or surveillance kit for a state is AID; "installed a new government" is not
     if trig.lemma == "accept" and head_obj in ASYLUM_LEMMAS:
         type_ = "AID"  # "accepted 1,500 refugees": asylum (PLOVER AID)
     if trig.lemma == "expel" and obj & PERSON_LEMMAS:
         type_ = "COERCE"  # expelling people (diplomats included) rather than a body: deportation
     return type_
+
+
+def _built_for(tok, dobj, tgts) -> bool:
+    """Whether a recipient of building is the owner or host of what is built: "X's port", "a port in/for X"
+    (not a place it is merely near: "a road near the border with X")."""
+    toks = []
+    if dobj is not None:
+        toks += [c for c in dobj.children if c.dep_ == "poss"]
+    for h in (tok, dobj):
+        if h is None:
+            continue
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "for", "inside"):
+                toks += [p for p in c.children if p.dep_ == "pobj"]
+    spans = [(t.left_edge.idx, t.idx + len(t.text)) for t in toks]
+    return any(a <= m.start and m.end <= b for m in tgts for a, b in spans)
 
 
 def _peacekeeping(tok, obj: set[str]) -> bool:
@@ -114,10 +140,12 @@ def _peacekeeping(tok, obj: set[str]) -> bool:
 
 # Selling words: arms sold are the seller's AID (PLOVER military aid); other goods are trade, COOPERATE.
 SALE_LEMMAS = frozenset({"export", "sale", "sell"})
+CYBER_GOODS = dict(cues.CHANNEL_CUES)["cyber_assistance"]
 
 
 def _trade_type(trig, obj: set[str]) -> str:
     """The type of a trigger, with the sale of goods other than arms read as trade ("exports of wheat")."""
-    if trig.lemma in SALE_LEMMAS and trig.type == "AID" and not obj & WEAPON_LEMMAS and not obj & AID_GOODS:
+    if (trig.lemma in SALE_LEMMAS and trig.type == "AID" and not obj & WEAPON_LEMMAS and not obj & AID_GOODS
+            and not obj & CYBER_GOODS):  # spyware or surveillance kit sold is security assistance, like arms
         return "COOPERATE"
     return trig.type

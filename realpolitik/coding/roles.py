@@ -16,7 +16,7 @@ troops soldiers position positions camp camps base bases headquarters office off
 villages territory property installation installations facility facilities number inhabitants residents
 citizens population natives inhabitant resident citizen native""".split())
 # Participles that tie a noun to its backer ("hackers linked to Russia's military intelligence").
-LINK_LEMMAS = frozenset({"link", "tie", "back", "affiliate", "associate", "loyal", "connect", "sponsor"})
+LINK_LEMMAS = frozenset({"link", "tie", "back", "affiliate", "associate", "loyal", "connect", "sponsor", "work"})
 SUBJECT_CONTROL = frozenset({"agree", "promise", "vow", "offer", "pledge", "call", "phone", "telephone", "visit",
                              "meet", "host", "receive", "contact"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our"})
@@ -70,15 +70,17 @@ class ActorIndex:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         out += self.np_conj(p, _depth + 1)
-            elif c.dep_ == "acl" and c.lemma_.lower() in LINK_LEMMAS and not out:
-                out += self._linked(c, _depth)
-        if not out and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in LINK_LEMMAS:
-            out += self._linked(tok.head, _depth)  # parsed as a clause: "hackers linked to X attacked"
+            elif c.dep_ == "acl" and c.lemma_.lower() in LINK_LEMMAS and not any(has_country(m) for m in out):
+                out = self._linked(c, _depth) + out  # a bare sector ("hackers") yields to its backer's state
+        if not any(has_country(m) for m in out) and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in LINK_LEMMAS:
+            out = self._linked(tok.head, _depth) + out  # parsed as a clause: "hackers linked to X attacked"
         return _uniq(out)
 
     def _linked(self, verb, _depth: int) -> list[ActorMention]:
         out: list[ActorMention] = []
         for p in verb.children:
+            if verb.lemma_.lower() == "work" and p.lower_ != "for":
+                continue  # "hackers working for X" ties them to X; "working in X" does not
             if p.dep_ in ("prep", "agent"):
                 for q in p.children:
                     if q.dep_ == "pobj":
@@ -220,6 +222,9 @@ def agents(verb, idx: ActorIndex, _depth: int = 0) -> tuple[list[ActorMention], 
         a, _ = agents(head, idx, _depth + 1)
         return a, "inherited"
     if dep == "pcomp" and head.dep_ == "prep":
+        sp = child(head.head, "nsubjpass") if head.lower_ in ("of", "for") else None
+        if sp is not None:  # "firms were accused of selling", "X was praised for sending": X is the doer
+            return subject_np(sp, idx), "inherited"
         a, _ = agents(head.head, idx, _depth + 1)
         return a, "inherited"
     if dep in ("relcl", "acl"):

@@ -10,7 +10,8 @@ from realpolitik.coding import cues, domain
 from realpolitik.coding.candidates import (PREP_NOUN_ENTRIES, SAY_LEMMAS, INTRANSITIVE_MODES,
                                            _Cand, _candidates, _clause_actors, _lemma)
 from realpolitik.coding.clauses import (_addressed, _background, _in_background_clause, _is_conditional, _is_failed,
-                                        _is_future, _is_hedged, _is_refusal, _prepared)
+                                        _is_future, _is_hedged, _is_offer, _is_refusal, _prepared)
+from realpolitik.coding.retype import BUILD_LEMMAS, SALE_LEMMAS
 from realpolitik.coding.embedding import _governs, _resolve_embedding
 from realpolitik.coding.lexicon import head_lemmas
 from realpolitik.coding.roles import ActorIndex, child, has_country, localise, prep_objects
@@ -19,7 +20,13 @@ from realpolitik.options import Options
 from realpolitik.registry import coders
 
 NAME, VERSION = "rules", "1"
+LEND_LEMMAS = frozenset({"lend", "loan"})
+JOINT_EXERCISES = dict(cues.CHANNEL_CUES)["joint_exercise"] | {"manoeuvres", "maneuvers", "war-game", "wargame"}
 FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+# A promise of backing or an announced meeting is itself the verbal commitment PLOVER codes AGREE; the material
+# types only when offered ("ready to send"): an announced plan ("will invest") keeps its own type, planned, as the
+# seedlike gold codes it (measured: all future as own type gave plover 0.730 from 0.771; this split 0.766).
+FUTURE_ALWAYS_AGREE = frozenset({"SUPPORT", "CONSULT"})  # CAMEO 032, 036 "express intent to meet"
 SOURCELESS_CONFIDENCE = 0.2  # below every actor-resolved event (their floor is 0.35)
 # Types whose best guess stands even where the actors are unresolved ("a court freed ...", "the agency
 # delivered food to ...", "the group condemned ..."): material acts whose verb and object say their kind
@@ -49,8 +56,15 @@ def gate_lemmas() -> frozenset[str]:
     return frozenset(head_lemmas() | SAY_LEMMAS | {n for _, n in PREP_NOUN_ENTRIES})
 
 
-def _is_state(m: ActorMention | None) -> bool:
-    return m is not None and m.kind == "state" and bool(m.code) and m.code[:3].isalpha() and not m.code.startswith(("IGO", "NGO"))
+def _is_party(m: ActorMention | None) -> bool:
+    """A state, a state's leader, organ or armed group, or an intergovernmental body: the parties a support
+    channel runs between ("NATO agreed to send air defences", "Kim voiced support for Moscow")."""
+    if m is None or not m.code:
+        return False
+    if m.kind == "igo" or m.code.startswith("IGO"):
+        return True
+    # armed groups and other sectors of a named state count too: support to proxies ("Houthi units") is a channel
+    return has_country(m) and not m.code.startswith(("NGO", "MNC", "IMG"))
 
 
 def _confidence(c: _Cand, target: ActorMention | None, source: ActorMention | None = None,
@@ -237,17 +251,20 @@ class RulesCoder:
     def _pairs(c: _Cand, srcs: list[ActorMention], idx: ActorIndex) -> list[tuple[ActorMention, ActorMention | None]]:
         """Source/target pairs: every source with every target; joint actions pair coordinated actors."""
         targets = c.targets
-        if targets and not any(has_country(t) for t in targets) and c.trig.frame != "sym":
+        # "Cairo and Riyadh pledged to deepen cooperation": a commitment coordinated actors make together is
+        # mutual, like "X and Y agreed" (seedlike gold codes such agreements both ways)
+        joint = c.trig.frame == "sym" or (c.type == "AGREE" and len(srcs) > 1)
+        if targets and not any(has_country(t) for t in targets) and not joint:
             # a bare sector recipient ("its peacekeeping forces") was never right on the dev sets (0/16):
             # a state or body named in the trigger's clause ("... deployed in East Timor") stands for it
             placed = _clause_actors(c.tok, idx, srcs)
             if placed:
                 targets, c.how = placed, c.how + "+clause"
-        if not targets and not (c.trig.frame == "sym" and len(srcs) > 1) and c.trig.mode not in INTRANSITIVE_MODES:
+        if not targets and not (joint and len(srcs) > 1) and c.trig.mode not in INTRANSITIVE_MODES:
             targets = _clause_actors(c.tok, idx, srcs)
             if targets:
                 c.how += "+clause"
-        if c.trig.frame == "sym" and len(srcs) > 1 and not any(has_country(t) for t in targets):
+        if joint and len(srcs) > 1 and not any(has_country(t) for t in targets):
             targets = []  # "X and Y share intelligence": a bare sector object is not the partner
         if targets:
             pairs = [(s, t) for s in srcs for t in targets if s.code[:3] != t.code[:3]]
@@ -255,9 +272,13 @@ class RulesCoder:
                 # "the UN agreed to extend its force in Lebanon": a body acting on its own organ; the state
                 # named beside the organ is the party (a state's own people keep no target, below)
                 pairs = [(s, t) for s in srcs for t in _clause_actors(c.tok, idx, srcs)]
+            if c.trig.frame == "sym" and c.trig.lemma in JOINT_EXERCISES and len(srcs) == 1:
+                # "X held naval exercises with Y": both sides' forces take part, as in "X and Y held exercises"
+                # (sharing or talks "with Y" stay one-way: the gold sets code "shared evidence with" so)
+                pairs += [(t, s) for s, t in pairs]
             # an actor acting on its own country's people ("Syrian jets struck Homs") keeps no target
             return pairs or [(s, None) for s in srcs]
-        if c.trig.frame == "sym" and len(srcs) > 1:
+        if joint and len(srcs) > 1:
             # "the government and the rebels agreed": parties of one country keep no recipient
             return [(s, t) for s in srcs for t in srcs if s is not t and s.code[:3] != t.code[:3]] or \
                 [(s, None) for s in srcs]
@@ -269,6 +290,12 @@ class RulesCoder:
         if "T" in c.trig.flags and t is None and not (c.trig.frame == "sym") and not self.loose and not fallback:
             return None
         if t is None and (ontology.types()[type_].needs_target or c.trig.weak) and not fallback:
+            return None
+        if t is None and type_ == "PROTEST" and not fallback and c.targets:
+            # a protest against one's own country's forces or government (its only targets were dropped as
+            # the source's own country): every PROTEST in the plover_manual_dev and seedlike_dev gold has a
+            # foreign target (8 of 8). Dropping every target-less protest too measured plover 0.774 but
+            # pentaclass 0.728 (was 0.733), whose labels keep domestic protests as material conflict.
             return None
         if t is None and type_ == "REQUEST" and not fallback and not _addressed(c.tok):
             # a call addressed to no one ("called for reform") states a position: on pentaclass_dev such
@@ -282,7 +309,8 @@ class RulesCoder:
         if type_ in cues.COOPERATIVE and (_is_refusal(c.tok) or _is_failed(c.tok)):
             type_, mode, cameo = "REJECT", None, "120"  # "will not release", "cannot accept": a refusal
             future, refused = False, True
-        if future and type_ in FUTURE_TO_AGREE and "F" not in c.trig.flags and self.future_as_agree:
+        if (future and type_ in FUTURE_TO_AGREE and "F" not in c.trig.flags and self.future_as_agree
+                and (type_ in FUTURE_ALWAYS_AGREE or _is_offer(c.tok) or _is_offer(c.tok.head))):
             cameo = cues.AGREE_CAMEO_FROM.get(type_)
             type_, mode = "AGREE", None  # PLOVER: announced future cooperation is an AGREE
         elif ((future or _is_hedged(c.tok)) and type_ in CONDITIONAL_TO_THREATEN
@@ -299,10 +327,17 @@ class RulesCoder:
             mode = None
         cameo = cues.cameo_for(type_, cameo, contexts)
         channel = None
-        if _is_state(s) and _is_state(t):
+        if _is_party(s) and _is_party(t):
             # what is handed over decides; the sentence's topics ("according to US intelligence") only
             # when the object names nothing
             channel = cues.channel_for(type_, c.obj_lemmas, contexts, lemmas)
+            if type_ == "AID" and c.trig.lemma in LEND_LEMMAS:
+                channel = "credit_finance"  # "lent Laos $5 billion for a railway": the loan, not what it pays for
+            elif type_ == "AID" and c.trig.lemma in BUILD_LEMMAS:
+                channel = "infrastructure"  # "built a gas terminal for X": what is built, not what it will carry
+            elif type_ == "COOPERATE" and channel == "diplomatic_backing" and (
+                    c.trig.frame == "buy" or c.trig.lemma in SALE_LEMMAS):
+                channel = "trade"  # goods sold or bought that no cue names ("salmon was sold to X")
         tok = c.tok
         trigger = Span(tok.idx, tok.idx + len(tok.text), tok.text)
         fact = _assess(doc, sent, tok, fctx)

@@ -12,7 +12,7 @@ REPORTING_VERBS = frozenset("""
 say tell announce report claim allege state add note declare confirm insist assert argue maintain
 suggest indicate reveal disclose write acknowledge admit explain comment estimate believe think show
 quote cite brief testify assess conclude stress emphasise emphasize underline tweet post inform
-recount recall describe contend reiterate affirm observe remark mention predict speculate hint
+recount recall describe contend reiterate affirm observe remark mention predict speculate hint find
 """.split())
 # Verbs that deny their complement: "X denied that Y supplied Z" is Y's event, denied.
 DENIAL_VERBS = frozenset("deny refute dispute disavow repudiate rebut dismiss contest".split())

@@ -128,8 +128,11 @@ def _own_cues(doc, tok, is_trigger: bool, in_report: bool, neg_ok: bool) -> list
                 fact = "planned"  # future in the past: "said it would veto"
             toks = [c.i] + ([a.i for a in children if a.dep_ == "aux" and a.lemma_ == "have"] if has_perfect else [])
             cues.append(_Cue(fact, tuple(sorted(toks)), f"modal:{low}"))
-        elif dep == "aux" and low == "to" and tok.dep_ == "ROOT" and tok.tag_ == "VB" and is_trigger:
-            cues.append(_Cue("planned", (c.i,), "headline-infinitive"))  # "China to supply Iran ..."
+        elif dep == "aux" and low == "to" and tok.tag_ == "VB" and is_trigger and (
+                tok.dep_ == "ROOT" or (tok.dep_ == "ccomp" and tok.head.i > tok.i and any(
+                    s.dep_ == "nsubj" for s in tok.children))):
+            # "China to supply Iran ..." (also before ", sources say": still a plan, reported)
+            cues.append(_Cue("planned", (c.i,), "headline-infinitive"))
         elif neg_ok and _is_negation(c):
             toks = [a.i for a in children if a.dep_ == "aux" and a.i == c.i - 1] + [c.i]
             cues.append(_Cue("denied", tuple(toks), "negation"))
@@ -144,7 +147,8 @@ def _own_cues(doc, tok, is_trigger: bool, in_report: bool, neg_ok: bool) -> list
             cues.append(_Cue("reported", (c.i,) + tuple(g.i for g in to), "according-to", src,
                              src is None or _is_generic(doc, src)))
         elif dep in ("parataxis", "ccomp", "advcl", "conj") and lemma_of(c) in REPORTING_VERBS \
-                and c.i > tok.i and not (lemma_of(tok) in SPEECH_ACTS and dep == "ccomp"):
+                and c.i > tok.i and not (lemma_of(tok) in SPEECH_ACTS and dep == "ccomp") \
+                and c.tag_ != "VB":  # a purpose infinitive ("training crews to maintain tanks") attributes nothing
             cues.append(_report_cue(doc, c, "inverted-report"))  # "..., officials said"
         elif dep == "mark" and low == "whether":
             cues.append(_Cue("question", (c.i,), "whether"))
