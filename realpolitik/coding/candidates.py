@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from realpolitik.coding import cues
+from realpolitik.coding.givers import (CREDIT_LEMMAS, _from_actor, _goods_origin, _helped_subject,
+                                       _origin_of_goods, _passive_theme_giver, _place_actors)
 from realpolitik.coding.lexicon import Trigger, entries
 from realpolitik.coding.roles import (ActorIndex, _lemma, agents, child, has_country, noun_agents, patients_passive,
                                       prep_objects, subject_np)
@@ -293,76 +294,6 @@ def _for_clause(tok) -> bool:
     return any(m.dep_ == "mark" and m.lower_ == "for" for m in tok.children)
 
 
-def _place_actors(tok, idx: ActorIndex) -> list[ActorMention]:
-    """Actors named as the place of a protest ("protesters marched ... in Baghdad"): the protesters' country."""
-    for t in tok.subtree:
-        if t.dep_ == "prep" and t.lower_ in ("in", "across", "throughout"):
-            for p in t.children:
-                if p.dep_ == "pobj":
-                    got = idx.np_conj(p)
-                    if got:
-                        return got[:1]
-    return []
-
-
-def _from_actor(tok, idx: ActorIndex) -> list[ActorMention]:
-    """The giver in a receipt or purchase: "from X" on the verb or its object."""
-    holders = [tok] + [c for c in tok.children if c.dep_ in ("dobj",)]
-    # "received a batch of fighters from X": the origin hangs on the thing inside the quantity noun
-    holders += [q for h in holders[1:] for _, q in prep_objects(h, frozenset({"of"}))]
-    for h in holders:
-        for prep, p in prep_objects(h, frozenset({"from"})):
-            got = idx.np_conj(p)
-            if got:
-                return got
-    return []
-
-
-# Verbs crediting their object with a deed named in a "for" phrase ("thanked X for its support").
-CREDIT_LEMMAS = frozenset({"thank", "praise", "commend", "credit", "applaud", "hail"})
-GOODS_LEMMAS = frozenset().union(*(v for _, v in cues.CHANNEL_CUES)) | {"system", "equipment", "hardware", "supply"}
-
-
-def _helped_subject(tok, idx: ActorIndex) -> list[ActorMention]:
-    """The party helped in "help X do Y" when the parser reads X as the subject of "do Y"."""
-    if _lemma(tok) not in ("help", "assist") or child(tok, "dobj") is not None:
-        return []
-    for c in tok.children:
-        if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "VERB":
-            s = child(c, "nsubj")
-            if s is not None:
-                return [m for m in idx.np_conj(s) if has_country(m)]
-    return []
-
-
-def _origin_of_goods(tok, idx: ActorIndex) -> list[ActorMention]:
-    """The country a received thing comes from, named by its modifier ("obtained Indian artillery",
-    "took delivery of Turkish drones"); none when the object is itself an actor ("received the Turkish
-    minister": a visit). The actor tables read "Indian artillery" as a military unit, so a goods noun
-    (a support channel's cue word) counts as goods even under an actor mention."""
-    heads = [c for c in tok.children if c.dep_ == "dobj"]
-    heads += [q for h in heads for _, q in prep_objects(h, frozenset({"of"}))]
-    return _goods_origin(heads, idx)
-
-
-def _goods_origin(heads, idx: ActorIndex) -> list[ActorMention]:
-    """The country named as the origin of the first of these goods nouns ("Indian artillery")."""
-    for h in heads:
-        goods = _lemma(h) in GOODS_LEMMAS
-        if not goods and any(m.start <= h.idx < m.end for m in idx.at_all(h)):
-            return []  # the object is an actor, not goods
-        for c in h.children:
-            if c.dep_ in ("amod", "compound", "nmod", "poss"):
-                got = [m for m in idx.at_all(c) if has_country(m)]
-                if got:
-                    return got[:1]
-            if c.dep_ == "acl" and c.tag_ == "VBN":  # "the batteries promised/supplied by Germany"
-                got = [m for _, q in prep_objects(c, frozenset({"by"})) for m in idx.np_conj(q) if has_country(m)]
-                if got:
-                    return got[:1]
-    return []
-
-
 def _noun_targets(tok, idx: ActorIndex, preps: frozenset[str], nested: bool = False) -> list[ActorMention]:
     out: list[ActorMention] = []
     for prep, p in prep_objects(tok, preps):
@@ -436,20 +367,6 @@ def _obligation(tok, idx: ActorIndex) -> _Cand | None:
                 return _Cand(OBLIGATION, c, "REQUEST", srcs, [m for m in tgts if m not in srcs], how + "+clause",
                              _obj_lemmas(c))
     return None
-
-
-def _passive_theme_giver(tok, idx: ActorIndex, srcs, tgts, thow):
-    """"North Korean soldiers were sent to Russia": with no agent, what is sent is the theme, not the recipient;
-    its country gives it and the "to" phrase receives it (PRKMIL AID RUS)."""
-    sp = child(tok, "nsubjpass")
-    if sp is None or child(tok, "agent") is not None:
-        return srcs, tgts, thow
-    theme = [m for m in subject_np(sp, idx) if has_country(m)]
-    takers = [m for _, p in prep_objects(tok, frozenset({"to", "into"})) for m in idx.np_conj(p)]
-    takers = [m for m in takers if has_country(m) and m.code[:3] not in {t.code[:3] for t in theme}]
-    if theme and takers:
-        return theme[:1], takers, "passive-theme"
-    return srcs, tgts, thow
 
 
 def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
