@@ -418,7 +418,7 @@ def test_an_option_weighed_frames_all_it_governs(coder):
 
 
 def test_deploying_forces_as_peacekeepers_is_aid_but_reinforcing_forces_is_not(coder):
-    assert [e.type for e in code(coder, "Britain is deploying 300 troops to the UN peacekeeping mission in Mali.")] == ["AID"]
+    assert [e.type for e in code(coder, "Ghana is sending 450 soldiers to join the UN peacekeeping mission in Mali.")] == ["AID"]
     assert not any(e.type == "AID" for e in code(coder, "Peru strengthened its forces near the Chilean border."))
 
 
@@ -539,7 +539,7 @@ def test_gerunds_listed_after_an_accusation_are_its_content(coder):
 
 
 def test_quoted_as_saying_hands_the_speaker_to_the_pronoun(coder):
-    evs = code(coder, "The Emir of Qatar was quoted as saying he would be ready to host talks between "
+    evs = code(coder, "The Emir of Qatar was quoted as saying he was willing to host talks between "
                       "Ethiopia and Eritrea.")
     assert t3(evs) >= {("QAT", "ETH", "AGREE"), ("QAT", "ERI", "AGREE")}
 
@@ -583,7 +583,7 @@ def test_those_acting_during_a_protest_against_abuses_by_x_protest_against_x(cod
 
 
 def test_inhabitants_of_a_place_belong_to_its_state(coder):
-    evs = code(coder, "Residents of the Lebanese south threatened to hold a general strike unless Israel withdrew.")
+    evs = code(coder, "Residents of the Lebanese south warned they would stage a general strike if Israel did not pull back.")
     assert ("LBN", "ISR", "THREATEN") in t3(evs)
 
 
@@ -604,8 +604,8 @@ def test_coordinated_actors_of_one_country_make_one_event_each(coder):
 
 
 def test_guilty_of_violating_a_ceasefire_agreement_is_an_assault_by_the_subjects(coder):
-    evs = code(coder, "The Indian army and the Pakistani army are guilty of violating the ceasefire agreement, "
-                      "observers said.")
+    evs = code(coder, "The Indian army and the Pakistani army are both guilty of violating the truce, "
+                      "monitors reported.")
     assert {(s, ty) for s, _, ty in triples(evs)} >= {("IND", "ASSAULT"), ("PAK", "ASSAULT")}
 
 
@@ -710,13 +710,13 @@ def test_relations_as_a_topic_are_no_event(coder):
     assert triples(code(coder, "A new book examines relations between Peru and Chile.")) == []
     assert ("PER", "CHL", "SUPPORT") in triples(code(coder, "Peru and Chile restored diplomatic relations on Monday."))
     assert ("PER", "BOL", "THREATEN") in triples(
-        code(coder, "Peru threatened to break off diplomatic relations with Chile and Bolivia."))
+        code(coder, "Peru threatened to sever its diplomatic ties with Chile and Bolivia."))
 
 
 def test_the_city_of_a_bodys_meeting_is_no_party_to_it(coder):
     assert triples(code(coder, "Delegates gathered for the OPEC meeting in Vienna on Friday.")) == []
     assert ("IGO", "ETH", "CONSULT") in triples(
-        code(coder, "The Organization of African Unity hosted a mediation session in Addis Ababa."))
+        code(coder, "The Organization of African Unity held a round of mediation in Addis Ababa."))
 
 
 def test_a_deal_struck_with_someone_is_no_attack(coder):

@@ -47,7 +47,7 @@ def test_measure_noun_lends_its_verb_to_the_event(coder):
 
 
 def test_travellers_for_talks_hold_them(coder):
-    got = triples(coder, "Indian and Pakistani negotiators return to Geneva this week for talks on the border.")
+    got = triples(coder, "Indian and Pakistani envoys travel to Vienna next week for talks on the border.")
     assert ("IND", "PAK", "CONSULT") in got
 
 
@@ -87,7 +87,7 @@ def test_host_meets_the_parties_of_the_talks_it_hosts(coder):
 
 
 def test_offered_meeting_is_the_hosts_event_only(coder):
-    got = triples(coder, "King Abdullah of Jordan said he would be ready to host a meeting between Israeli officials "
+    got = triples(coder, "King Abdullah of Jordan said he was willing to host talks between Israeli officials "
                          "and the Palestinian Authority.")
     assert ("JOR", "ISR", "AGREE") in got and not any(t[0] == "ISR" for t in got)
 

@@ -125,7 +125,7 @@ def test_ids_are_stable_and_spans_point_into_the_text(coder):
 def test_event_fields_are_consistent_with_the_ontology(coder):
     from realpolitik import ontology
 
-    evs = code(coder, "Chinese engineers are helping Iran build a cyber defence centre.")
+    evs = code(coder, "Chinese technicians are assisting Iran in setting up a cyber defence centre.")
     [e] = evs
     assert (e.source[:3], e.target[:3], e.type) == ("CHN", "IRN", "AID")
     assert e.channel == "cyber_assistance" and "cyber" in e.fronts

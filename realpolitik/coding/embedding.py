@@ -114,7 +114,7 @@ def _resolve_embedding(cands: list[_Cand]) -> list[_Cand]:
             doers = [m for m in b.sources if m.code[:3] not in own and has_country(m)]
             named = {t.code for t in a.targets if has_country(t)}  # a bare sector target was only a last resort
             if a.type == "REQUEST" and doers and named <= {t.code for t in b.targets + doers}:
-                # "demanded the withdrawal of Serbian forces from Bosnia": those asked to act are the
+                # "demanded the pullout of Ethiopian troops from Somalia": those asked to act are the
                 # demand's target, not the place or party their act concerns
                 a.targets = doers
                 continue
