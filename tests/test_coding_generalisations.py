@@ -483,8 +483,8 @@ def test_breaking_into_networks_is_cyber_coercion(coder):
 def test_an_order_to_leave_is_a_demand_on_those_ordered(coder):
     assert triples(code(coder, "Burkina Faso ordered French troops to leave within a month.")) == [
         ("BFA", "FRA", "REQUEST")]
-    assert code(coder, "Egypt ordered 30 more Rafale jets from France.") == [] or all(
-        e.type != "REQUEST" for e in code(coder, "Egypt ordered 30 more Rafale jets from France."))
+    # an order of goods is a purchase, not a demand
+    assert all(e.type != "REQUEST" for e in code(coder, "Egypt ordered 30 more Rafale jets from France."))
 
 
 def test_goods_other_than_arms_sold_are_trade(coder):

@@ -1,7 +1,9 @@
 """Readers while a writer ingests into DuckDB: they work or say clearly why not; never a traceback."""
 from __future__ import annotations
 
+import contextlib
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -10,6 +12,20 @@ import pytest
 from reliability_fixtures import ROOT, cli_cmd, run_cli, write_corpus
 
 LOCK_MESSAGE = "open for writing in another process"
+
+
+@contextlib.contextmanager
+def _holding(db: str, read_only: bool = False, seconds: int = 60):
+    """Another process holding the DuckDB file open (its write lock unless read_only), as a running ingest does."""
+    proc = subprocess.Popen(
+        [sys.executable, "-c", f"import duckdb, time; c = duckdb.connect({db!r}, read_only={read_only}); "
+                               f"print('ok', flush=True); time.sleep({seconds})"], stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout.readline().strip() == "ok"
+        yield proc
+    finally:
+        proc.kill()
+        proc.wait()
 
 
 def _writer(corpus: Path, db: str) -> subprocess.Popen:
@@ -45,19 +61,11 @@ def test_cli_readers_during_an_ingest_work_or_fail_clearly(tmp_path: Path):
 
 
 def test_store_open_while_locked_raises_store_error(tmp_path: Path):
-    import sys
-
     from realpolitik.store import StoreError, open_store
 
     db = str(tmp_path / "s.duckdb")
     open_store(db).close()
-    # Hold the write lock from another process, as a running ingest does.
-    holder = subprocess.Popen(
-        [sys.executable, "-c",
-         f"import duckdb, time; c = duckdb.connect({db!r}); print('ok', flush=True); time.sleep(60)"],
-        stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout.readline().strip() == "ok"
+    with _holding(db):
         for read_only in (True, False):
             with pytest.raises(StoreError, match=LOCK_MESSAGE):
                 open_store(db, read_only=read_only)
@@ -67,17 +75,11 @@ def test_store_open_while_locked_raises_store_error(tmp_path: Path):
         r = run_cli("ingest", str(write_corpus(tmp_path / "c.jsonl", 1)), "--db", db, "--no-progress", "--lock-wait", "2")
         assert r.returncode == 1 and LOCK_MESSAGE in r.stderr and "Traceback" not in r.stderr
         assert time.monotonic() - t0 >= 2  # it waited for the lock before giving up
-    finally:
-        holder.kill()
-        holder.wait()
     with open_store(db, read_only=True) as s:  # the lock is gone with its holder
         assert s.stats()["articles"] == 0
 
 
 def test_web_reads_while_another_process_writes_get_a_clear_503(tmp_path: Path):
-    pytest.importorskip("realpolitik.web.app", reason="the web app is not built yet")
-    import sys
-
     from fastapi.testclient import TestClient
 
     from realpolitik.store import open_store
@@ -85,35 +87,18 @@ def test_web_reads_while_another_process_writes_get_a_clear_503(tmp_path: Path):
 
     db = str(tmp_path / "s.duckdb")
     open_store(db).close()
-    holder = subprocess.Popen(
-        [sys.executable, "-c",
-         f"import duckdb, time; c = duckdb.connect({db!r}); print('ok', flush=True); time.sleep(60)"],
-        stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout.readline().strip() == "ok"
+    with _holding(db):
         with TestClient(create_app(db), base_url="http://127.0.0.1", raise_server_exceptions=False) as c:
             for path in ("/api/stats", "/api/events"):
                 r = c.get(path)
                 assert r.status_code == 503 and LOCK_MESSAGE in r.json()["error"], (path, r.status_code, r.text)
-    finally:
-        holder.kill()
-        holder.wait()
 
 
 def test_ingest_waits_for_a_reader_to_let_go(tmp_path: Path):
-    import sys
-
     from realpolitik.store import open_store
 
     db = str(tmp_path / "s.duckdb")
     open_store(db).close()
-    reader = subprocess.Popen(
-        [sys.executable, "-c", f"import duckdb, time; c = duckdb.connect({db!r}, read_only=True); "
-                               "print('ok', flush=True); time.sleep(3)"], stdout=subprocess.PIPE, text=True)
-    try:
-        assert reader.stdout.readline().strip() == "ok"
+    with _holding(db, read_only=True, seconds=3):
         r = run_cli("ingest", str(write_corpus(tmp_path / "c.jsonl", 2)), "--db", db, "--no-progress", "--no-code")
         assert r.returncode == 0 and "2 new" in r.stdout, r.stderr
-    finally:
-        reader.kill()
-        reader.wait()

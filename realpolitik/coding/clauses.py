@@ -17,15 +17,19 @@ def _is_future(tok) -> bool:
         return True
     if any(c.dep_ == "aux" and c.lower_ == "would" for c in tok.children) and tok.dep_ == "ccomp":
         return True
+    return _under(tok, INTENT_LEMMAS)
+
+
+def _under(tok, lemmas: frozenset[str]) -> bool:
+    """Whether a trigger is the infinitive of one of `lemmas`, up to three xcomp steps ("plans to send",
+    "is ready to help": the lemma or its adjective complement)."""
     t = tok
     for _ in range(3):
-        if t.dep_ != "xcomp" or t.head is t:
-            break
+        if t.dep_ != "xcomp" or t.head.i == t.i:
+            return False
         t = t.head
-        if _lemma(t) in INTENT_LEMMAS or any(c.dep_ == "acomp" and _lemma(c) in INTENT_LEMMAS for c in t.children):
+        if _lemma(t) in lemmas or any(c.dep_ == "acomp" and _lemma(c) in lemmas for c in t.children):
             return True
-    if tok.dep_ == "xcomp" and _lemma(tok.head) == "be":
-        return False
     return False
 
 
@@ -47,28 +51,12 @@ def _is_offer(tok) -> bool:
 
     An offer or a conditional "would" is PLOVER AGREE (an expressed willingness); a plain announced plan
     ("will invest", "plans to build") keeps its own type with factuality planned, as the seedlike gold does."""
-    if any(c.dep_ == "aux" and c.lower_ == "would" for c in tok.children):
-        return True
-    t = tok
-    for _ in range(3):
-        if t.dep_ != "xcomp" or t.head.i == t.i:
-            return False
-        t = t.head
-        if _lemma(t) in OFFER_LEMMAS or any(c.dep_ == "acomp" and _lemma(c) in OFFER_LEMMAS for c in t.children):
-            return True
-    return False
+    return any(c.dep_ == "aux" and c.lower_ == "would" for c in tok.children) or _under(tok, OFFER_LEMMAS)
 
 
 def _prepared(tok) -> bool:
     """Whether a trigger is what its actor is preparing or poised to do ("prepared to resume shelling")."""
-    t = tok
-    for _ in range(3):
-        if t.dep_ != "xcomp" or t.head.i == t.i:
-            return False
-        t = t.head
-        if _lemma(t) in PREPARE_LEMMAS or any(c.dep_ == "acomp" and _lemma(c) in PREPARE_LEMMAS for c in t.children):
-            return True
-    return False
+    return _under(tok, PREPARE_LEMMAS)
 
 
 def _is_hedged(tok) -> bool:

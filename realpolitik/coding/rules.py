@@ -490,20 +490,16 @@ def _rank(ev: Event, c: _Cand | None) -> float:
 
 
 def _find_actors(doc, date):
-    """Actor mentions from `realpolitik.actors`, or the stand-in while that module is unavailable."""
-    try:
-        from realpolitik.actors import find_actors
-        return find_actors(doc, date)
-    except (ImportError, ModuleNotFoundError):
-        from realpolitik.coding._fallback_actors import find_actors as fallback
-        return fallback(doc, date)
+    """Actor mentions of a parsed article (`realpolitik.actors`)."""
+    from realpolitik.actors import find_actors
+
+    return find_actors(doc, date)
 
 
 def _doc_context(doc):
-    try:
-        from realpolitik.factuality import document_context
-    except ImportError:
-        return None
+    """The article's document structure for factuality, or None when it cannot be read."""
+    from realpolitik.factuality import document_context
+
     try:
         return document_context(doc)
     except Exception:  # noqa: BLE001 - factuality must never stop coding
@@ -511,11 +507,9 @@ def _doc_context(doc):
 
 
 def _assess(doc, sent, tok, fctx) -> dict:
-    """Factuality fields of an event from `realpolitik.factuality` (asserted when it is unavailable)."""
-    try:
-        from realpolitik.factuality import assess
-    except ImportError:
-        return {}
+    """Factuality fields of an event from `realpolitik.factuality`."""
+    from realpolitik.factuality import assess
+
     a = assess(doc, sent, tok, fctx)
     return {"factuality": a.factuality, "cues": tuple(a.cues), "attributed_to": a.attributed_to,
             "attribution_code": a.attribution_code, "unattributed": bool(a.unattributed)}

@@ -12,10 +12,10 @@ invest, the prince announced" is planned), while attribution outranks a plain st
 """
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from typing import Iterable
 
+from realpolitik.actors import find_actors
 from realpolitik.factuality.document import ACTORS_KEY, DocContext, document_context
 from realpolitik.factuality.lexicon import (
     ACCUSE_VERBS, CLAIM_NOUNS, DENIAL_NOUNS, DENIAL_VERBS, GENERIC_SOURCE_MODIFIERS, GENERIC_SOURCES,
@@ -359,19 +359,10 @@ def _char_range_text(doc, rng: tuple[int, int]) -> tuple[str, int, int]:
 
 
 def _mentions(doc) -> list:
-    """Actor mentions of the doc, from `realpolitik.actors` (or the coder's stand-in), cached on it."""
-    key = ACTORS_KEY
-    if key in doc.user_data:
-        return doc.user_data[key]
-    mentions: list = []
-    for module in ("realpolitik.actors", "realpolitik.coding._fallback_actors"):
-        try:  # both are optional here: another stage owns actor resolution
-            mentions = list(importlib.import_module(module).find_actors(doc, None))
-            break
-        except Exception:  # noqa: BLE001 - missing or half-written module: try the next one
-            continue
-    doc.user_data[key] = mentions
-    return mentions
+    """Actor mentions of the doc, from `realpolitik.actors`, cached on it."""
+    if ACTORS_KEY not in doc.user_data:
+        doc.user_data[ACTORS_KEY] = list(find_actors(doc, None))
+    return doc.user_data[ACTORS_KEY]
 
 
 def _resolve_code(doc, start: int, end: int) -> str | None:
