@@ -361,7 +361,7 @@ class RulesCoder:
     def code_doc(self, doc, article: Article) -> list[Event]:
         """The events of an article already parsed into `doc`."""
         mentions = _find_actors(doc, article.published)
-        fctx = _doc_context(doc)
+        fctx = _doc_context(doc, mentions)
         hits = domain.sport_hits(article.text)
         out: list[Event] = []
         for i, sent in enumerate(doc.sents):
@@ -496,12 +496,13 @@ def _find_actors(doc, date):
     return find_actors(doc, date)
 
 
-def _doc_context(doc):
-    """The article's document structure for factuality, or None when it cannot be read."""
+def _doc_context(doc, mentions):
+    """The article's document structure for factuality, or None when it cannot be read; the coder's actor
+    mentions go with it, so attributions reuse them (found once, with the article's date)."""
     from realpolitik.factuality import document_context
 
     try:
-        return document_context(doc)
+        return document_context(doc, mentions)
     except Exception:  # noqa: BLE001 - factuality must never stop coding
         return None
 
