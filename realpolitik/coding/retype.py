@@ -17,7 +17,16 @@ INQUIRY_VERBS = frozenset({"investigate", "probe", "inspect", "examine", "verify
 # Objects of "fight"/"attack" that are problems, not parties ("fight the epidemic").
 PROBLEM_LEMMAS = frozenset("""epidemic pandemic disease virus outbreak covid-19 covid ebola malaria cholera poverty
 hunger famine corruption crime inflation drought fire wildfire cause climate change unemployment illiteracy
-racism discrimination trafficking smuggling piracy extremism radicalisation radicalization""".split())
+racism discrimination trafficking smuggling piracy extremism radicalisation radicalization price fraud pollution
+obesity cancer""".split())
+# Objects that make "hit" an economic blow ("the tax hit buyers", "hit profits") and "meet" an achievement
+# ("met its targets"), not an attack or a meeting (BBC precision audit, benchmarks/coder_dev_log.md bbc step3).
+MARKET_OBJECTS = frozenset("""buyer consumer profit sale share export economy price market growth demand taxpayer
+household family earnings output investor motorist""".split())
+GOAL_OBJECTS = frozenset("""target goal deadline criterion requirement standard cost need expectation obligation
+forecast""".split())
+# Verbs whose object, or a noun compounded into it, decides they are no political event.
+OBJECT_SENSES = {"fight": PROBLEM_LEMMAS, "combat": PROBLEM_LEMMAS, "hit": MARKET_OBJECTS, "meet": GOAL_OBJECTS}
 # Restrictions whose lifting, cutting or ending is a concession (PLOVER CONCEDE).
 RESTRICTION_LEMMAS = frozenset("""sanction embargo blockade curfew tariff ban restriction curb boycott siege
 emergency quota duty tax levy limit""".split())
@@ -68,6 +77,10 @@ def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
     type_ = _trade_type(trig, obj)
     dobj = child(tok, "dobj") or child(tok, "nsubjpass")
     head_obj = _lemma(dobj) if dobj is not None else ""
+    senses = OBJECT_SENSES.get(trig.lemma)
+    if senses and child(tok, "dobj") is not None and ({head_obj} | {
+            _lemma(m) for m in dobj.children if m.dep_ == "compound"}) & senses:
+        return None  # "fought inflation", "hit consumer spending", "met its targets"
     purpose = {_lemma(c) for c in tok.children if c.dep_ in ("advcl", "xcomp")}
     if type_ == "AID" and (head_obj in INQUIRY_LEMMAS or purpose & INQUIRY_VERBS):
         type_ = "ACCUSE"  # PLOVER: an investigation (mode investigate) of the place or party they go to
