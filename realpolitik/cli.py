@@ -297,16 +297,19 @@ def ontology(as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print every figure as JSON.")
 @click.option("--strict-actors", is_flag=True, help="Compare full actor codes, not their first three letters.")
 @click.option("--coder", default=None, help="Coder name, e.g. rules.v1 (when coding the gold texts).")
+@click.option("--split", type=click.Choice(["all", "tune", "holdout"]), default="all", show_default=True,
+              help="Score only the frozen 70% (tune) or 30% (holdout) part, split by a hash of each id.")
 @click.option("--progress/--no-progress", default=None)
 def eval_cmd(gold: str, predictions: str | None, as_json: bool, strict_actors: bool, coder: str | None,
-             progress: bool | None) -> None:
+             split: str, progress: bool | None) -> None:
     """Score the coder (or a predictions file) on a gold JSONL file by ../shared/eval/FORMAT.md."""
     from realpolitik.evaluate import EvalError, evaluate_file, format_report
 
     try:
         with _Progress(_progress_enabled(progress) and predictions is None, "coding") as bar:
             report = evaluate_file(gold, predictions, strict_actors=strict_actors,
-                                   options=_options(coder=coder, progress=False), on_record=bar.advance)
+                                   options=_options(coder=coder, progress=False), on_record=bar.advance,
+                                   split=split)
     except EvalError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)

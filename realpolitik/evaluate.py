@@ -6,6 +6,7 @@ behind `realpolitik eval`: it loads the gold file, codes its texts with the proj
 """
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import Counter
 from dataclasses import dataclass, field
@@ -15,7 +16,8 @@ from typing import Any, Callable, Iterable, Iterator, Mapping
 from realpolitik.model import FACTUALITIES, SENTENCE_CLASSES
 
 __all__ = ["EvalError", "EvalReport", "PRF", "Accuracy", "Band", "load_jsonl", "score", "format_report",
-           "evaluate_file", "code_gold", "predictions_from_records", "match_events"]
+           "evaluate_file", "code_gold", "predictions_from_records", "match_events", "split_of",
+           "select_split", "SPLITS"]
 
 # Confidence bands of the reliability table. The cut points are the ones the brief proposed
 # (issue 4): a coarse split that keeps enough predictions per band on a 30-record dev set.
@@ -23,6 +25,28 @@ CONFIDENCE_BANDS: tuple[tuple[float, float], ...] = ((0.0, 0.5), (0.5, 0.7), (0.
 # Fields scored on matched pairs (FORMAT.md rule 4); `cameo2` is the CAMEO code's first two digits.
 FIELDS = ("type", "mode", "cameo", "cameo2", "quad", "factuality", "contexts")
 NONE_LABEL = "none"  # a predicted field that is absent or null, in the confusion matrix
+
+
+# The frozen 70/30 split of every set the project tunes on: a record's part is fixed by the
+# SHA-256 of its id, so it never changes when records are added. "holdout" (30%) records are
+# scored but never inspected; "tune" (70%) records may be read and fixed.
+SPLITS = ("tune", "holdout")
+HOLDOUT_PERCENT = 30
+
+
+def split_of(record_id: Any) -> str:
+    """The frozen part ("tune" or "holdout") a record id belongs to."""
+    digest = hashlib.sha256(str(record_id).encode("utf-8")).digest()
+    return "holdout" if int.from_bytes(digest[:8], "big") % 100 < HOLDOUT_PERCENT else "tune"
+
+
+def select_split(records: list[dict[str, Any]], split: str | None) -> list[dict[str, Any]]:
+    """The records of one part (None or "all": every record)."""
+    if split in (None, "all"):
+        return records
+    if split not in SPLITS:
+        raise EvalError(f"unknown split {split!r}: use tune, holdout or all")
+    return [r for r in records if split_of(r.get("id")) == split]
 
 
 class EvalError(ValueError):
@@ -491,11 +515,12 @@ def code_gold(records: list[dict[str, Any]], options: Any = None,
 
 def evaluate_file(gold_path: str | Path, predictions_path: str | Path | None = None,
                   strict_actors: bool = False, options: Any = None,
-                  on_record: Callable[[], None] | None = None) -> EvalReport:
+                  on_record: Callable[[], None] | None = None, split: str | None = None) -> EvalReport:
     """Load a gold file, code it (or load predictions) and score it; EvalError names a bad file."""
     gold = load_jsonl(gold_path)
     check_gold(gold, name=str(gold_path))
-    meta: dict[str, Any] = {"gold": str(gold_path)}
+    gold = select_split(gold, split)
+    meta: dict[str, Any] = {"gold": str(gold_path), "split": split or "all"}
     if predictions_path is not None:
         predictions = predictions_from_records(load_jsonl(predictions_path), name=str(predictions_path))
         meta["predictions"] = str(predictions_path)

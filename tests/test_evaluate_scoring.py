@@ -210,3 +210,15 @@ def test_type_matched_actor_pairs_do_not_cross_mirrored_events():
     gold = [ev("PAK", "CHN", "COOPERATE"), ev("CHN", "PAK", "COOPERATE")]
     r = one(gold, list(reversed(gold)))
     assert r.actors_type_matched["source"].f1 == 1.0 and r.actors_type_matched["target"].f1 == 1.0
+
+
+def test_split_is_frozen_by_id_hash_and_near_70_30():
+    from realpolitik.evaluate import select_split, split_of
+
+    ids = [f"rec-{i}" for i in range(2000)]
+    held = [i for i in ids if split_of(i) == "holdout"]
+    assert 0.27 < len(held) / len(ids) < 0.33
+    assert [split_of(i) for i in ids] == [split_of(i) for i in ids]
+    recs = [{"id": i} for i in ids]
+    assert len(select_split(recs, "tune")) + len(select_split(recs, "holdout")) == len(recs)
+    assert select_split(recs, "all") == recs
