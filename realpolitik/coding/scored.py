@@ -30,11 +30,15 @@ class ScoredRulesCoder(RulesCoder):
     version = VERSION
 
     def __init__(self, options: Options | None = None):
-        super().__init__(options)
-        extra = self.options.extra
+        options = options or Options()
+        extra = options.extra
         self.collect = bool(extra.get("scorer_collect", False))
         self.collected: dict[str, dict[str, list[str]]] = {}
         self.model = None if self.collect else scorer.load(str(extra.get("scorer_model", scorer.MODEL)))
+        # the candidates the model was trained on: its best-guess types unless the options say otherwise
+        if self.model is not None and "best_guess_types" not in extra:
+            extra = {**extra, "best_guess_types": self.model.best_guess_types}
+        super().__init__(options.with_(extra=extra))
         self._cands: dict[str, object] = {}
 
     def _event(self, doc, sent, sent_index, c, s, t, lemmas, evidence, article_id, date, fctx,

@@ -170,6 +170,7 @@ class Scorer:
     threshold: float  # drop a candidate whose confidence is below this
     retype_margin: float  # change the rule's type only when another type is this much more probable
     meta: dict
+    best_guess_types: tuple[str, ...] = ()  # the rules' best-guess types the candidates were made with
 
     def _ids(self, feats: Sequence[str]) -> list[int]:
         return sorted({self.index[x] for x in feats if x in self.index})
@@ -208,7 +209,8 @@ class Scorer:
                 weights[n] = row
         return {"format": FORMAT_VERSION, "feature_set": self.feature_set, "types": list(types_order()),
                 "threshold": self.threshold, "retype_margin": self.retype_margin,
-                "keep_bias": round(self.keep_b, 4), "type_bias": [round(float(v), 4) for v in self.type_b],
+                "best_guess_types": list(self.best_guess_types), "keep_bias": round(self.keep_b, 4),
+                "type_bias": [round(float(v), 4) for v in self.type_b],
                 "meta": self.meta, "weights": weights}
 
     @classmethod
@@ -229,6 +231,9 @@ class Scorer:
                 raise ScorerError(f"{where}: {key} must be a finite number, got {v!r}")
         if not 0.0 <= d["threshold"] <= 1.0:
             raise ScorerError(f"{where}: threshold {d['threshold']} is outside [0, 1]")
+        bg = d.get("best_guess_types")
+        if not isinstance(bg, list) or any(t not in types_order() for t in bg):
+            raise ScorerError(f"{where}: best_guess_types must list PLOVER types, got {bg!r}")
         tb = d.get("type_bias")
         if not isinstance(tb, list) or len(tb) != n_types:
             raise ScorerError(f"{where}: type_bias must list {n_types} numbers")
@@ -247,7 +252,7 @@ class Scorer:
             raise ScorerError(f"{where}: weights must be finite numbers")
         return cls(d["feature_set"], index, W[:, 0].copy(), float(d["keep_bias"]), W[:, 1:].copy(),
                    np.asarray(tb, dtype=float), float(d["threshold"]), float(d["retype_margin"]),
-                   dict(d.get("meta") or {}))
+                   dict(d.get("meta") or {}), tuple(bg))
 
 
 def read(path: str | Path) -> Scorer:

@@ -125,7 +125,8 @@ def _fit_softmax(X, y: np.ndarray, w, k: int, l2: float) -> tuple[np.ndarray, np
 
 
 def fit(cands: Sequence[Candidate], feature_set: str = "parse", l2: float = 1e-3, min_count: int = 1,
-        threshold: float = 0.5, retype_margin: float = 0.0, meta: dict | None = None) -> scorer.Scorer:
+        threshold: float = 0.5, retype_margin: float = 0.0, meta: dict | None = None,
+        best_guess_types: Sequence[str] = ()) -> scorer.Scorer:
     """A scorer fitted on labelled candidates (those with keep None are left out)."""
     cands = [c for c in cands if c.keep is not None]
     if not cands:
@@ -147,7 +148,7 @@ def fit(cands: Sequence[Candidate], feature_set: str = "parse", l2: float = 1e-3
     else:
         type_w, type_b = np.zeros((len(index), len(types))), np.zeros(len(types))
     return scorer.Scorer(feature_set, index, keep_w, keep_b, type_w, type_b, threshold, retype_margin,
-                         dict(meta or {}))
+                         dict(meta or {}), tuple(best_guess_types))
 
 
 def folds_of(record_ids: Iterable[str], k: int) -> dict[str, int]:
