@@ -71,7 +71,7 @@ def test_shipped_model_loads_and_validates():
 
 def test_bad_model_files_name_the_file_and_the_problem(tmp_path):
     good = json.loads(scorer.MODEL.read_text(encoding="utf-8"))
-    cases = {"types": ({**good, "types": good["types"][:15]}, "types differ from the ontology"),
+    cases = {"types": ({**good, "types": good["types"][:15]}, "its types differ from the ontology"),
              "threshold": ({**good, "threshold": 1.5}, "threshold 1.5 is outside"),
              "weights": ({**good, "weights": {"bias": [0.1, 0.2]}}, "feature 'bias' needs 17 weights"),
              "format": ({**good, "format": 9}, "format 9, expected 1")}
@@ -141,12 +141,32 @@ def _code(coder, text):
 
 def test_rules_v2_codes_own_sentences(v2):
     assert v2.name == "rules" and v2.version == "2"
-    assert _code(v2, "Chile and Peru signed a trade agreement in Lima on Monday.") == EXPECTED[0]
-    assert _code(v2, "Ruritania's army shelled villages inside Freedonia overnight.") == EXPECTED[1]
+    assert _code(v2, "Turkey accused Greece of violating its airspace.") == [("TUR", "GRC", "ACCUSE", "2")]
+    assert _code(v2, "Brazil will host talks with Argentina next week.") == [("BRA", "ARG", "AGREE", "2")]
     assert _code(v2, "The weather in Oslo was mild this week.") == []
     evs = v2.code(Article.from_text("Japan sent food aid to Nepal after the floods."))
-    assert [(e.source, e.target, e.type) for e in evs] == [("JPN", "NPL", "AID")]
-    assert 0.0 < evs[0].confidence <= 1.0 and evs[0].confidence >= v2.model.threshold
+    assert [(e.source, e.target, e.type, e.quad) for e in evs] == [("JPN", "NPL", "AID", "material_cooperation")]
+    # the confidence is the model's (P(keep) x P(type)), not the rules' fixed score
+    keep = v2.model.keep_proba(_features_of(v2, "Japan sent food aid to Nepal after the floods."))
+    assert evs[0].confidence < keep <= 1.0 and evs[0].confidence >= v2.model.threshold
 
 
-EXPECTED = [[], []]
+def _features_of(coder, text):
+    from realpolitik.coding.scored import ScoredRulesCoder
+    from realpolitik.options import Options
+
+    collector = ScoredRulesCoder(Options(coder="rules.v2", extra={"scorer_collect": True,
+                                                                  "best_guess_types": coder.model.best_guess_types}))
+    evs = collector.code(Article.from_text(text))
+    return collector.collected[evs[0].id][coder.model.feature_set]
+
+
+def test_a_retyped_event_takes_the_new_types_fields(v2):
+    ev = _event(mode="provide_military_aid", cameo="0234", quad="material_cooperation", trigger=Span(7, 11, "sent"),
+                channel="arms_transfer", fronts=("military",))
+    out = v2._retyped(ev, "SANCTION", 0.42, "a1", 0)
+    assert (out.type, out.mode, out.cameo, out.quad, out.channel, out.fronts, out.confidence) == \
+        ("SANCTION", None, "160", "material_conflict", None, (), 0.42)
+    assert out.id != ev.id and out.trigger == ev.trigger and (out.source, out.target) == ("RUS", "UKR")
+    same = v2._retyped(ev, "AID", 0.42, "a1", 0)
+    assert (same.id, same.mode, same.cameo, same.confidence) == (ev.id, ev.mode, ev.cameo, 0.42)
