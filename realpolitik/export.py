@@ -14,7 +14,9 @@ from realpolitik.store.base import EventFilter
 TABLE_COLUMNS = ("date", "source", "target", "type", "mode", "factuality", "confidence", "channel", "evidence")
 CSV_COLUMNS = ("id", "date", "source", "target", "type", "mode", "contexts", "cameo", "quad", "intensity",
                "goldstein", "factuality", "confidence", "channel", "fronts", "attributed_to", "evidence",
-               "cluster_status", "cluster_sources", "article_id", "sentence_index", "coder")
+               "cluster_status", "cluster_sources", "article_id", "sentence_index", "coder",
+               "location_name", "location_country", "location_admin1", "location_lat", "location_lon",
+               "location_precision")
 # Events are read in pages so an export of millions of rows keeps memory flat.
 PAGE = 5000
 
@@ -24,6 +26,9 @@ def _flat(e: dict[str, Any]) -> dict[str, Any]:
     row["contexts"] = ";".join(e.get("contexts") or [])
     row["fronts"] = ";".join(e.get("fronts") or [])
     row["evidence"] = (e.get("evidence") or {}).get("text", "")
+    loc = e.get("location") or {}
+    for k in ("name", "country", "admin1", "lat", "lon", "precision"):
+        row[f"location_{k}"] = loc.get(k)
     return row
 
 
