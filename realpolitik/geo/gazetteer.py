@@ -105,20 +105,23 @@ def resolve(name: str, prefer: Iterable[str] = ()) -> Location | None:
     key = _key(name)
     if not key:
         return None
+    prefer = set(prefer)
+    cands = _cities().get(key) or _cities().get(name.strip().lower()) or []
     for alias in tables().aliases.get(key, ()):
         if alias.entry.role == "country" and alias.entry.country:
             return country_location(alias.entry.country) or Location(
                 tables().country_names.get(alias.entry.country, name), alias.entry.country, precision=COUNTRY)
+        if alias.entry.role == "capital" and alias.entry.country:
+            # A capital's name is the city ("Washington", not the state of Washington).
+            capital = next((loc for _, loc in cands if loc.country == alias.entry.country), None)
+            if capital is not None:
+                return capital
     if key in _regions():
         return _regions()[key]
-    cands = _cities().get(key) or _cities().get(name.strip().lower())
-    if not cands:
-        return None
-    prefer = set(prefer)
     for _, loc in cands:
         if loc.country in prefer:
             return loc
-    return cands[0][1]
+    return cands[0][1] if cands else None
 
 
 def with_precision(loc: Location) -> Location:
