@@ -107,20 +107,24 @@ def resolve(name: str, prefer: Iterable[str] = ()) -> Location | None:
         return None
     prefer = set(prefer)
     cands = _cities().get(key) or _cities().get(name.strip().lower()) or []
-    for alias in tables().aliases.get(key, ()):
+    aliases = tables().aliases.get(key, ())
+    for alias in aliases:
         if alias.entry.role == "country" and alias.entry.country:
             return country_location(alias.entry.country) or Location(
                 tables().country_names.get(alias.entry.country, name), alias.entry.country, precision=COUNTRY)
-        if alias.entry.role == "capital" and alias.entry.country:
-            # A capital's name is the city ("Washington", not the state of Washington).
-            capital = next((loc for _, loc in cands if loc.country == alias.entry.country), None)
-            if capital is not None:
-                return capital
-    if key in _regions():
-        return _regions()[key]
+    # The article's countries settle a shared name ("Tripoli" in a story about Lebanon) ...
     for _, loc in cands:
         if loc.country in prefer:
             return loc
+    # ... else a capital's name is that city ("Washington", not the state of Washington) ...
+    for alias in aliases:
+        if alias.entry.role == "capital" and alias.entry.country:
+            capital = next((loc for _, loc in cands if loc.country == alias.entry.country), None)
+            if capital is not None:
+                return capital
+    # ... else a region of that name, else the most populous city.
+    if key in _regions():
+        return _regions()[key]
     return cands[0][1] if cands else None
 
 
