@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Any
 
 import pandas as pd
@@ -125,6 +126,7 @@ def build_briefing(store, scope: Scope) -> dict[str, Any]:
             raise ValueError("a dyad briefing needs both source and target (or use country/region)")
         b["mode"] = "dyad"
         _dyad(store, scope, df, periods, b)
+    b["charts"]["map"] = _map(store, scope, b)
     fact = b["certainty"]["factuality"]
     b["charts"].setdefault("factuality", svg.bar_chart(sorted(fact.items(), key=lambda kv: -kv[1]),
                                                        "Events by factuality"))
@@ -266,3 +268,27 @@ def _network_view(net, members: set[str]) -> dict[str, Any]:
     e = net.edges[net.edges["a"].isin(members) | net.edges["b"].isin(members)]
     return {"blocs": blocs, "bridges": [br for br in net.bridges],
             "ties": records(e.sort_values("weight", key=abs, ascending=False).head(12))}
+
+
+# The most events a briefing's map draws: enough for a dense year of one dyad or country, still a page of
+# about 60 KB.
+MAP_EVENTS = 2000
+
+
+def _map(store, scope: Scope, b: dict[str, Any]):
+    """Where the scope's events happened, as an offline world map (markers by quad class, no links: a
+    briefing is read away from the dashboard)."""
+    from realpolitik.geo.worldmap import world_map_svg
+    from realpolitik.store.base import EventFilter
+
+    flt = EventFilter(since=scope.since, until=scope.until, located=True, sort="date", descending=True,
+                      limit=MAP_EVENTS)
+    if b["mode"] == "dyad":
+        flt = replace(flt, source=scope.source.upper()[:3], target=scope.target.upper()[:3])
+    else:
+        flt = replace(flt, countries=tuple(scope.actors()))
+    events = store.events(flt)
+    b["located_events"] = len(events)
+    return world_map_svg(events, f"Where the events of {b['label']} happened", highlight=scope.actors()
+                         if b["mode"] != "dyad" else ())
+

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections import defaultdict
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any, Callable
 
@@ -14,16 +15,13 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from realpolitik import __version__
 from realpolitik.store import EventFilter
-from realpolitik.web import charts, queries
+from realpolitik.web import charts, explore, queries
 from realpolitik.web.api import TEXT, TOKEN_COOKIE, authorise
 from realpolitik.web.highlight import highlight
 
 log = logging.getLogger(__name__)
 router = APIRouter(include_in_schema=False)
 QUADS = ("material_cooperation", "verbal_cooperation", "verbal_conflict", "material_conflict")
-# How many events a dyad page lists before pointing to the API for the rest: a page an analyst
-# can scan, still small (about 200 KB of HTML).
-DYAD_EVENTS = 200
 
 
 @lru_cache(maxsize=1)
@@ -35,6 +33,8 @@ def environment() -> Environment:
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.globals["version"] = __version__
     env.filters["label"] = lambda s: (s or "").replace("_", " ")
+    env.filters["actor"] = explore.actor_label
+    env.filters["actor_name"] = explore.actor_name
     return env
 
 
@@ -75,10 +75,13 @@ def favicon() -> Response:
 @router.get("/", response_class=HTMLResponse)
 def index(request: Request) -> HTMLResponse:
     """Overview: volume by quad class and type over time, top dyads, latest shifts, regional stability."""
+    filters = explore.parse_filters(request)
     with _read(request) as store:
         stats = store.stats()
-        vol = queries.volume(store)
-        top = queries.dyads(store, EventFilter(), limit=15)
+        whole = replace(filters.event_filter(), limit=None, offset=0)
+        vol = queries.volume(store, flt=whole)
+        top = queries.dyads(store, whole, limit=15)
+        panel = explore.events_panel(store, filters, "/", "Where the events happened")
         cache = request.app.state.cache
         shifts, shifts_note = attempt("Shifts", lambda: cache.get_or_compute(store, ("page:shifts",), lambda: _shifts(store)))
         regions, regions_note = attempt("Regional stability", lambda: cache.get_or_compute(
@@ -98,7 +101,14 @@ def index(request: Request) -> HTMLResponse:
     type_series = _type_series(vol, periods)
     return page(request, "index.html", stats=stats, quad_chart=quad_chart, type_chart=type_chart,
                 type_over_time=type_series, dyads=top, shifts=shifts or [], shifts_note=shifts_note,
-                regions=regions or [], regions_note=regions_note)
+                regions=regions or [], regions_note=regions_note, region_keys=_region_keys(), **panel)
+
+
+def _region_keys() -> dict[str, str]:
+    """Region name -> key, to link the stability table's rows to region pages."""
+    from realpolitik.analytics.frame import regions
+
+    return {r["name"]: k for k, r in regions().items()}
 
 
 def _type_series(vol: list[dict[str, Any]], periods: list[str]):
@@ -134,7 +144,7 @@ def _regional_stability(store) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda r: -(r.get("conflict_intensity") or 0))
 
 
-def _titles(store, events: list[dict[str, Any]]) -> dict[str, str]:
+def titles_of(store, events: list[dict[str, Any]]) -> dict[str, str]:
     """Article id -> title for the events' articles."""
     ids = sorted({e["article_id"] for e in events})
     if not ids:
@@ -155,15 +165,14 @@ def dyad(request: Request, source: str, target: str) -> HTMLResponse:
     from realpolitik import analytics as an
 
     source, target = _code(source), _code(target)
-    flt = EventFilter(source=source, target=target, sort="date", descending=True, limit=DYAD_EVENTS)
+    filters = explore.parse_filters(request)
     with _read(request) as store:
-        total = store.count_events(flt)
-        events = store.events(flt)
-        all_rows = store.event_rows(EventFilter(source=source, target=target))
+        panel = explore.events_panel(store, filters, f"/dyads/{source}/{target}",
+                                     f"Where {source} → {target} events happened", source=source, target=target)
+        all_rows = store.event_rows(replace(filters.event_filter(source=source, target=target), limit=None, offset=0))
         scope = an.Scope(source=source, target=target)
         profile, profile_note = attempt("Support profile", lambda: request.app.state.cache.get_or_compute(
             store, ("/api/profile", repr(scope)), lambda: an.profile_dict(store, scope))["summary"])
-        titles = _titles(store, events)
     months: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for r in all_rows:
         if r["date"]:
@@ -178,9 +187,11 @@ def dyad(request: Request, source: str, target: str) -> HTMLResponse:
         fronts[cell["front"]] += float(cell.get("intensity") or 0)
     front_chart = charts.hbars(sorted(fronts.items(), key=lambda kv: (-kv[1], kv[0])),
                                f"Support {source} to {target}: intensity by front", colour=charts.PALETTE[2])
-    return page(request, "dyad.html", source=source, target=target, total=total, events=events,
-                shown=len(events), titles=titles, profile=profile or [], profile_note=profile_note,
-                timeline=timeline, front_chart=front_chart)
+    brief_q = explore.Filters(since=filters.since, until=filters.until).query()
+    return page(request, "dyad.html", source=source, target=target, profile=profile or [],
+                profile_note=profile_note, timeline=timeline, front_chart=front_chart,
+                briefing=f"/download/briefing.html?source={source}&target={target}" + (f"&{brief_q}" if brief_q else ""),
+                **panel)
 
 
 def _month_range(months: list[str]) -> list[str]:
@@ -240,7 +251,7 @@ def search(request: Request, q: str = Query("", max_length=TEXT), source: str | 
             total = store.count_events(flt)
             events = store.events(flt)
             articles = store.articles(limit=20, q=q) if q else []
-            titles = _titles(store, events)
+            titles = titles_of(store, events)
     else:
         authorise(request, "read")
     return page(request, "search.html", q=q, source=source or "", target=target or "", type=type or "",

@@ -57,9 +57,12 @@ def dyads(store, flt: EventFilter, limit: int = 50, offset: int = 0) -> list[dic
              "first": _iso(r["first"]), "last": _iso(r["last"])} for r in rows]
 
 
-def volume(store, since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
-    """Events per month by type and quad class; an event without a date takes its article's."""
+def volume(store, since: str | None = None, until: str | None = None,
+           flt: EventFilter | None = None) -> list[dict[str, Any]]:
+    """Events per month by type and quad class (of the events `flt` selects); an event without a date
+    takes its article's."""
     clauses, params = ["COALESCE(e.date, a.published) IS NOT NULL"], []
+    inner, inner_params = replace(flt or EventFilter(), limit=None, offset=0).where()
     if since:
         clauses.append("COALESCE(e.date, a.published) >= ?")
         params.append(since)
@@ -68,8 +71,9 @@ def volume(store, since: str | None = None, until: str | None = None) -> list[di
         params.append(until)
     rows = store.query(
         "SELECT CAST(date_trunc('month', COALESCE(e.date, a.published)) AS DATE) AS period, e.type AS type, "
-        "e.quad AS quad, COUNT(*) AS n FROM events e LEFT JOIN articles a ON a.id = e.article_id "
-        f"WHERE {' AND '.join(clauses)} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3", params)
+        f"e.quad AS quad, COUNT(*) AS n FROM (SELECT id, article_id, date, type, quad FROM events{inner}) e "
+        "LEFT JOIN articles a ON a.id = e.article_id "
+        f"WHERE {' AND '.join(clauses)} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3", [*inner_params, *params])
     return [{"period": _iso(r["period"])[:7], "type": r["type"], "quad": r["quad"], "events": int(r["n"])}
             for r in rows]
 
