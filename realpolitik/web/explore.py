@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 
-from realpolitik.model import FACTUALITIES
+from realpolitik.model import FACTUALITIES, QUADS
 from realpolitik.store import EventFilter
 
 router = APIRouter(include_in_schema=False)
@@ -188,7 +188,9 @@ def events_panel(store, filters: Filters, base: str, title: str, highlight: tupl
         "prev": f"{base}?{filters.query(page=filters.page - 1)}" if filters.page > 1 else None,
         "next": f"{base}?{filters.query(page=filters.page + 1)}" if filters.page < pages else None,
         "base": base, "download": download, "titles": titles_of(store, events),
-        "map": world_map_svg(located, title, href=lambda p: f"/events/{p.events[0]['id']}", highlight=highlight),
+        "map": world_map_svg(located, title, href=lambda p: f"/events/{p.events[0]['id']}", highlight=highlight,
+                             legend=False),
+        "quads": QUADS,
         "types": _types(), "factualities": FACTUALITIES, "statuses": _statuses(),
     }
 
@@ -241,7 +243,7 @@ def event_page(request: Request, event_id: str) -> HTMLResponse:
         art = store.get_article(e["article_id"])
     loc = e.get("location")
     m = world_map_svg([e] if loc else [], f"Where event {e['id']} happened",
-                      highlight=(loc["country"],) if loc and loc.get("country") else ())
+                      highlight=(loc["country"],) if loc and loc.get("country") else (), legend=False)
     return page(request, "event.html", e=e, article=art, map=m, loc=loc)
 
 
