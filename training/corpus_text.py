@@ -122,16 +122,19 @@ def _pick(corpus_name: str, rec: dict, want_country: bool, lead_share: float = 0
 
 # Phases of the order (records, share of synthetic picks that are the story's lead sentence): batch 01
 # took any sentence of a story and half had no event; batch 02 took 60% leads and still 42% had none;
-# from batch 03 on 90% are leads (towards the guide's ~25% no-event share). Docs already used are skipped.
-PHASES = ((100, 0.0), (100, 0.6), (None, 0.9))
+# from batch 03 on 90% are leads (towards the guide's ~25% no-event share). Batches 01-06 held no question,
+# so from batch 07 one slot in 10 is a sentence ending in "?" (factuality `question`). Docs already used
+# are skipped.
+PHASES = ((100, 0.0, False), (100, 0.6, False), (400, 0.9, False), (None, 0.9, True))
 
 
 def sample():
     """Yield (corpus, doc, start, end) in the fixed order batches take them (see PHASES and _stream)."""
     seen: set[str] = set()
-    for count, lead_share in PHASES:
+    for count, lead_share, questions in PHASES:
         taken = 0
-        for row in _stream(lead_share):
+        # the question phase skips used docs inside each source, so the 1-in-10 slots stay in step
+        for row in _stream(lead_share, questions, seen if questions else None):
             if count is not None and taken == count:
                 break
             if row[1] in seen:
@@ -141,9 +144,12 @@ def sample():
             yield row
 
 
-def _stream(lead_share: float):
+def _stream(lead_share: float, questions: bool = False, skip: set[str] | None = None):
     """Per 10 records, 7 synthetic (round robin over the 16 weak labels, docs in hash order) and 3 BBC
-    (2 politics, 1 business/sport; sentences naming a country)."""
+    (2 politics, 1 business/sport; sentences naming a country); with questions, the 8th slot is a
+    question sentence naming a country while any is left (synthetic or BBC politics, in hash order, each text once).
+    Docs in skip (read as it grows) are passed over inside each source."""
+    skip = skip if skip is not None else set()
     excluded = _excluded_ids()
     syn = corpus(NAMES[0])
     by_label: dict[str, list[dict]] = {}
@@ -164,6 +170,8 @@ def _stream(lead_share: float):
                 while pos[lab] < len(by_label[lab]):
                     rec = by_label[lab][pos[lab]]
                     pos[lab] += 1
+                    if rec["id"] in skip:
+                        continue
                     span = _pick(NAMES[0], rec, False, lead_share)
                     if span:
                         yield (NAMES[0], rec["id"], *span)
@@ -171,14 +179,29 @@ def _stream(lead_share: float):
 
     def bbc_stream(recs):
         for rec in recs:
+            if rec["id"] in skip:
+                continue
             span = _pick(NAMES[1], rec, True)
             if span:
                 yield (NAMES[1], rec["id"], *span)
 
-    s, p, n = syn_stream(), bbc_stream(pol), bbc_stream(neg)
+    def question_stream():
+        recs = [(NAMES[0], r) for rows in by_label.values() for r in rows] + [(NAMES[1], r) for r in pol]
+        texts: set[str] = set()
+        for name, rec in sorted(recs, key=lambda nr: _h("question", nr[1]["id"])):
+            text = rec["text"]
+            spans = [(s, e) for s, e in sentences(text) if text[e - 1] == "?" and _usable(text[s:e])
+                     and _COUNTRY.search(text[s:e]) and text[s:e] not in texts]
+            if spans and rec["id"] not in skip:
+                texts.add(text[spans[0][0]:spans[0][1]])
+                yield (name, rec["id"], *spans[0])
+
+    s, p, n, q = syn_stream(), bbc_stream(pol), bbc_stream(neg), question_stream()
     while True:
-        for src in (s, s, p, s, s, n, s, s, p, s):
-            yield next(src)
+        for src in (s, s, p, s, s, n, s, q if questions else s, p, s):
+            # few question sentences name a country: when they run out the slot goes back to synthetic
+            row = next(src, None) if src is q else next(src)
+            yield row if row is not None else next(s)
 
 
 def check(record: dict) -> list[str]:
