@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import click
 
-from realpolitik.cli import _options, _store, main
+from realpolitik.cli.common import _options, _store
 
 
-@main.command()
+@click.command()
 @click.option("--db", default="realpolitik.duckdb", show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
@@ -27,7 +27,7 @@ def serve(db: str, host: str, port: int, require_token: bool, max_body_bytes: in
         raise click.ClickException(str(exc)) from exc
 
 
-@main.group()
+@click.group()
 def token() -> None:
     """API tokens: create (printed once, stored hashed), list, revoke."""
 
@@ -67,3 +67,6 @@ def token_revoke(token_id: str, db: str) -> None:
         if not revoke_token(store, token_id):
             raise click.ClickException(f"{token_id}: no such active token")
     click.echo(f"revoked {token_id}")
+
+
+COMMANDS = [serve, token]

@@ -13,7 +13,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from realpolitik.export import iter_events, output
+from realpolitik.export.events import iter_events, output
 from realpolitik.registry import exporters
 from realpolitik.store.base import EventFilter
 
