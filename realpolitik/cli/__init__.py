@@ -8,7 +8,7 @@ from typing import Any, Iterator
 
 import click
 
-from realpolitik import __version__
+from realpolitik.version import __version__
 from realpolitik.cli import analysis, live, server
 from realpolitik.cli.common import LOCK_WAIT, _exists, _options, _progress_enabled, _store
 from realpolitik.options import Options
@@ -35,7 +35,7 @@ def main() -> None:
 @main.command()
 def version() -> None:
     """Print the version of realpolitik, its coder and its store schema."""
-    from realpolitik.store.schema import MIGRATIONS
+    from realpolitik.store.migrations import MIGRATIONS
 
     click.echo(f"realpolitik {__version__} (default coder {Options().coder}, schema v{max(m[0] for m in MIGRATIONS)})")
 

@@ -15,7 +15,7 @@ from realpolitik.cli.common import _exists, _options, _store
 @click.option("--prune", is_flag=True, help="Then delete the events of every other coder version.")
 def recode(db: str, coder: str | None, force: bool, prune: bool) -> None:
     """Re-code the stored articles with a (new) coder version; old versions' rows stay unless --prune."""
-    from realpolitik.corroborate import recode as run_recode
+    from realpolitik.pipeline import recode as run_recode
 
     with _store(db) as store:
         r = run_recode(store, _options(coder=coder), force=force, prune=prune)

@@ -15,10 +15,9 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from realpolitik import __version__
+from realpolitik.version import __version__
 from realpolitik.options import Options
 from realpolitik.store import StoreError
-from realpolitik.web import tokens  # noqa: F401  (registers the api_tokens migration before any store opens)
 from realpolitik.web.cache import ResultCache
 from realpolitik.web.gate import StoreGate
 

@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from realpolitik import __version__
+from realpolitik.version import __version__
 from realpolitik.store import EventFilter
 from realpolitik.web import charts, queries
 from realpolitik.web.api import TEXT, TOKEN_COOKIE, authorise
@@ -258,7 +258,7 @@ async def login(request: Request) -> Response:
     """Check the token from the form and keep it in an HttpOnly, SameSite=Strict cookie (reads only)."""
     from urllib.parse import parse_qs
 
-    from realpolitik.web.tokens import check_token
+    from realpolitik.store.tokens import check_token
 
     form = parse_qs((await request.body()).decode("utf-8", "replace"))
     token = (form.get("token") or [""])[0].strip()
