@@ -1,7 +1,7 @@
 """The layout reads as the pipeline and imports go one way: no cycle between modules or between packages.
 
-The import graph is built from the source (ast over module-level imports, not function-local ones),
-so the test sees what a reader sees and needs nothing imported.
+The import graph is built from the source (ast over every import statement, function-local ones
+included, since deferring an import hides a cycle without removing it), so nothing is imported.
 """
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ import networkx as nx
 
 ROOT = Path(__file__).resolve().parent.parent / "realpolitik"
 
-# Package-level cycles still to break (issue 17, later phases); each is named by the packages in it.
-# Remove an entry once its cycle is gone: the test fails on an allowed cycle that no longer exists too.
+# Cycles still to break, each named by its modules (or packages); none today. An entry whose cycle is
+# gone fails the test too, so the list only shrinks.
 ALLOWED_PACKAGE_CYCLES: set[frozenset[str]] = set()
 ALLOWED_MODULE_CYCLES: set[frozenset[str]] = set()
 
@@ -28,34 +28,29 @@ def _modules() -> dict[str, Path]:
 
 
 def _imports(name: str, path: Path, known: set[str]) -> set[str]:
-    """The realpolitik modules `name` imports at module level (not inside functions or classes)."""
+    """The realpolitik modules `name` imports, at module level or inside functions (a deferred import
+    is still a dependency), leaving out `if TYPE_CHECKING:` blocks."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     is_package = path.name == "__init__.py"
+    skipped = {id(n) for node in ast.walk(tree) if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
+               for stmt in node.body for n in ast.walk(stmt)}
     found: set[str] = set()
-
-    def visit(nodes: list[ast.stmt]) -> None:
-        for node in nodes:
-            if isinstance(node, ast.Import):
-                found.update(a.name for a in node.names)
-            elif isinstance(node, ast.ImportFrom):
-                base = node.module or ""
-                if node.level:
-                    pkg = name.split(".") if is_package else name.split(".")[:-1]
-                    pkg = pkg[:len(pkg) - node.level + 1]
-                    base = ".".join([*pkg, base] if base else pkg)
-                for a in node.names:
-                    found.add(f"{base}.{a.name}" if f"{base}.{a.name}" in known else base)
-            elif isinstance(node, (ast.If, ast.Try)):  # e.g. `if TYPE_CHECKING:` or an import fallback
-                if not (isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)):
-                    visit(node.body)
-                    visit(getattr(node, "orelse", []))
-                    for h in getattr(node, "handlers", []):
-                        visit(h.body)
-
-    visit(tree.body)
+    for node in ast.walk(tree):
+        if id(node) in skipped:
+            continue
+        if isinstance(node, ast.Import):
+            found.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:  # relative: from the package holding this module
+                pkg = name.split(".") if is_package else name.split(".")[:-1]
+                pkg = pkg[:len(pkg) - node.level + 1]
+                base = ".".join([*pkg, base] if base else pkg)
+            # `from realpolitik.store import tokens` imports the module store.tokens, not only the package.
+            found.update(f"{base}.{a.name}" if f"{base}.{a.name}" in known else base for a in node.names)
     out = set()
     for imp in found:
-        while imp and imp not in known:  # `import realpolitik.store.base as b` -> that module
+        while imp and imp not in known:  # `import realpolitik.store.base as b` -> that module; others are outside
             imp = imp.rpartition(".")[0]
         if imp and imp != name:
             out.add(imp)

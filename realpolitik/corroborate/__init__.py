@@ -6,10 +6,10 @@ Its tables are store migrations 2-3 (store/migrations.py), the `cluster_*` field
 """
 from __future__ import annotations
 
-from realpolitik.corroborate.clusters import (STATUSES, cluster_events, clusters, get_cluster, recluster,
-                                              refresh)
+from realpolitik.corroborate.clusters import cluster_events, clusters, get_cluster, recluster, refresh
 from realpolitik.corroborate.neardup import link_near_duplicates, near_duplicates
 from realpolitik.options import Options
+from realpolitik.store.corroboration import STATUSES
 
 __all__ = ["STATUSES", "after_save", "cluster_events", "clusters", "get_cluster", "link_near_duplicates",
            "near_duplicates", "recluster", "refresh"]

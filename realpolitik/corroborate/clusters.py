@@ -30,7 +30,6 @@ from urllib.parse import urlsplit
 from realpolitik.model import stable_id
 from realpolitik.options import Options
 from realpolitik.store.base import now, to_date
-from realpolitik.store.corroboration import STATUSES
 
 # Coverage of one event by different outlets mostly appears on the day or the day after, and dates
 # resolved from "on Tuesday" can be a day off either way, so +-2 days joins them; no gold set of

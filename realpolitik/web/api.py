@@ -283,7 +283,7 @@ class RecodeRequest(BaseModel):
 def ingest(request: Request, body: IngestRequest) -> JSONResponse:
     """Store and code one article from its text, or fetched from its URL (public addresses only)."""
     from realpolitik.ingest import IngestError
-    from realpolitik.ingest.files import make_article
+    from realpolitik.ingest.base import make_article
     from realpolitik.pipeline import ingest_items
 
     options = request.app.state.options
