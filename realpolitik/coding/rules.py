@@ -316,7 +316,7 @@ class RulesCoder:
         mode = cues.mode_for(type_, mode, lemmas)
         if mode not in ontology.modes().get(type_, {}):
             mode = None
-        cameo = cues.cameo_for(type_, cameo, contexts)
+        cameo = cues.cameo_for(type_, cameo, contexts, mode)
         channel = None
         if _is_party(s) and _is_party(t):
             # what is handed over decides; the sentence's topics ("according to US intelligence") only
