@@ -93,7 +93,8 @@ _COUNTRY = re.compile(r"\b(US|UK|EU|UN|Nato|America\w*|Brit\w*|Chin\w*|Russia\w*
                       r"Libya\w*|Saudi\w*|Brussels|Washington|Moscow|Beijing|Tehran|Baghdad|Kabul|Europe\w*)\b")
 
 
-def _excluded_ids() -> set[str]:
+@lru_cache(maxsize=None)
+def _excluded_ids() -> frozenset[str]:
     """Ids of every record in ../shared/eval and of the agreement batch's documents (never sampled)."""
     ids: set[str] = set()
     for path in sorted(EVAL.glob("*.jsonl")):
@@ -103,7 +104,7 @@ def _excluded_ids() -> set[str]:
     if batch.exists():
         with open(batch, encoding="utf-8") as fh:
             ids.update(json.loads(line)["doc"] for line in fh)
-    return ids
+    return frozenset(ids)
 
 
 def _pick(corpus_name: str, rec: dict, want_country: bool, lead_share: float = 0.0) -> tuple[int, int] | None:
