@@ -1,10 +1,10 @@
 """Event locations as columns (migration 25): where an event happened, for filters and the map."""
 from __future__ import annotations
 
-from realpolitik.store.schema import register_migration
+from realpolitik.store.schema import migration
 
 
-@register_migration(25, "event locations: place name, country, admin1, coordinates and precision")
+@migration(25, "event locations: place name, country, admin1, coordinates and precision")
 def _locations() -> list[str]:
     cols = [("location_name", "VARCHAR"), ("location_country", "VARCHAR"), ("location_admin1", "VARCHAR"),
             ("location_lat", "DOUBLE PRECISION"), ("location_lon", "DOUBLE PRECISION"),

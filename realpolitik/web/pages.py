@@ -6,6 +6,8 @@ import logging
 from collections import defaultdict
 from dataclasses import replace
 from functools import lru_cache
+from importlib import resources
+from pathlib import Path
 from typing import Any, Callable
 
 from fastapi import APIRouter, HTTPException, Query, Request
@@ -13,9 +15,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from realpolitik import __version__
+from realpolitik.version import __version__
 from realpolitik.store import EventFilter
-from realpolitik.web import charts, explore, queries
+from realpolitik.web import charts, queries
+from realpolitik.web.filters import Filters, actor_label, actor_name, events_panel, parse_filters
 from realpolitik.web.api import TEXT, TOKEN_COOKIE, authorise
 from realpolitik.web.highlight import highlight
 
@@ -24,17 +27,20 @@ router = APIRouter(include_in_schema=False)
 QUADS = ("material_cooperation", "verbal_cooperation", "verbal_conflict", "material_conflict")
 
 
+def package_dir(name: str) -> Path:
+    """A folder shipped inside realpolitik/web (static, templates)."""
+    return Path(str(resources.files("realpolitik.web").joinpath(name)))
+
+
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     """The template environment: autoescape always on, undefined names are errors."""
-    from realpolitik.web.app import package_dir
-
     env = Environment(loader=FileSystemLoader(str(package_dir("templates"))), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.globals["version"] = __version__
     env.filters["label"] = lambda s: (s or "").replace("_", " ")
-    env.filters["actor"] = explore.actor_label
-    env.filters["actor_name"] = explore.actor_name
+    env.filters["actor"] = actor_label
+    env.filters["actor_name"] = actor_name
     return env
 
 
@@ -67,21 +73,19 @@ def _read(request: Request):
 @router.get("/favicon.ico")
 def favicon() -> Response:
     """The site icon (so browsers do not log a 404)."""
-    from realpolitik.web.app import package_dir
-
     return Response((package_dir("static") / "favicon.svg").read_bytes(), media_type="image/svg+xml")
 
 
 @router.get("/", response_class=HTMLResponse)
 def index(request: Request) -> HTMLResponse:
     """Overview: volume by quad class and type over time, top dyads, latest shifts, regional stability."""
-    filters = explore.parse_filters(request)
+    filters = parse_filters(request)
     with _read(request) as store:
         stats = store.stats()
         whole = replace(filters.event_filter(), limit=None, offset=0)
         vol = queries.volume(store, flt=whole)
         top = queries.dyads(store, whole, limit=15)
-        panel = explore.events_panel(store, filters, "/", "Where the events happened")
+        panel = events_panel(store, filters, "/", "Where the events happened")
         cache = request.app.state.cache
         shifts, shifts_note = attempt("Shifts", lambda: cache.get_or_compute(store, ("page:shifts",), lambda: _shifts(store)))
         regions, regions_note = attempt("Regional stability", lambda: cache.get_or_compute(
@@ -144,15 +148,6 @@ def _regional_stability(store) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda r: -(r.get("conflict_intensity") or 0))
 
 
-def titles_of(store, events: list[dict[str, Any]]) -> dict[str, str]:
-    """Article id -> title for the events' articles."""
-    ids = sorted({e["article_id"] for e in events})
-    if not ids:
-        return {}
-    rows = store.query(f"SELECT id, title FROM articles WHERE id IN ({', '.join('?' * len(ids))})", ids)
-    return {r["id"]: r["title"] for r in rows if r["title"]}
-
-
 def _code(value: str) -> str:
     if not queries.ACTOR_CODE.match(value):
         raise HTTPException(404, "not an actor code (letters and digits, e.g. CHN or IRNGOV)")
@@ -165,9 +160,9 @@ def dyad(request: Request, source: str, target: str) -> HTMLResponse:
     from realpolitik import analytics as an
 
     source, target = _code(source), _code(target)
-    filters = explore.parse_filters(request)
+    filters = parse_filters(request)
     with _read(request) as store:
-        panel = explore.events_panel(store, filters, f"/dyads/{source}/{target}",
+        panel = events_panel(store, filters, f"/dyads/{source}/{target}",
                                      f"Where {source} → {target} events happened", source=source, target=target)
         all_rows = store.event_rows(replace(filters.event_filter(source=source, target=target), limit=None, offset=0))
         scope = an.Scope(source=source, target=target)
@@ -187,7 +182,7 @@ def dyad(request: Request, source: str, target: str) -> HTMLResponse:
         fronts[cell["front"]] += float(cell.get("intensity") or 0)
     front_chart = charts.hbars(sorted(fronts.items(), key=lambda kv: (-kv[1], kv[0])),
                                f"Support {source} to {target}: intensity by front", colour=charts.PALETTE[2])
-    brief_q = explore.Filters(since=filters.since, until=filters.until).query()
+    brief_q = Filters(since=filters.since, until=filters.until).query()
     return page(request, "dyad.html", source=source, target=target, profile=profile or [],
                 profile_note=profile_note, timeline=timeline, front_chart=front_chart,
                 briefing=f"/download/briefing.html?source={source}&target={target}" + (f"&{brief_q}" if brief_q else ""),
@@ -251,7 +246,7 @@ def search(request: Request, q: str = Query("", max_length=TEXT), source: str | 
             total = store.count_events(flt)
             events = store.events(flt)
             articles = store.articles(limit=20, q=q) if q else []
-            titles = titles_of(store, events)
+            titles = queries.titles_of(store, events)
     else:
         authorise(request, "read")
     return page(request, "search.html", q=q, source=source or "", target=target or "", type=type or "",
@@ -269,7 +264,7 @@ async def login(request: Request) -> Response:
     """Check the token from the form and keep it in an HttpOnly, SameSite=Strict cookie (reads only)."""
     from urllib.parse import parse_qs
 
-    from realpolitik.web.tokens import check_token
+    from realpolitik.store.tokens import check_token
 
     form = parse_qs((await request.body()).decode("utf-8", "replace"))
     token = (form.get("token") or [""])[0].strip()

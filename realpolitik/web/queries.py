@@ -5,15 +5,12 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from realpolitik.store.base import EVENT_EXTRA_FILTERS, EventFilter, _escape_like
+from realpolitik.store.base import EventFilter, _escape_like
 
 COOPERATION = ("verbal_cooperation", "material_cooperation")
 CONFLICT = ("verbal_conflict", "material_conflict")
 # Actor codes are letters and digits (CHN, CHNGOV, IGOUNO); anything else cannot be one.
 ACTOR_CODE = re.compile(r"^[A-Za-z0-9]{2,15}$")
-
-# A named filter for one event by id, through the extension point EventFilter offers.
-EVENT_EXTRA_FILTERS.setdefault("event_id", lambda v: ("id = ?", [str(v)]))
 
 
 def event_by_id(store, event_id: str) -> dict[str, Any] | None:
@@ -80,3 +77,12 @@ def volume(store, since: str | None = None, until: str | None = None,
 
 def _iso(v: Any) -> str | None:
     return None if v is None else (v.isoformat() if hasattr(v, "isoformat") else str(v))
+
+
+def titles_of(store, events: list[dict[str, Any]]) -> dict[str, str]:
+    """Article id -> title for the events' articles."""
+    ids = sorted({e["article_id"] for e in events})
+    if not ids:
+        return {}
+    rows = store.query(f"SELECT id, title FROM articles WHERE id IN ({', '.join('?' * len(ids))})", ids)
+    return {r["id"]: r["title"] for r in rows if r["title"]}
