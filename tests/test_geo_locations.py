@@ -92,3 +92,23 @@ def test_locations_on_the_sample_corpus():
     fig = mod.run().as_dict()
     assert fig["expected_places"] >= 45 and fig["matched"] >= 150
     assert fig["share_located"] >= 0.18 and fig["precision"] >= 0.95 and fig["recall"] >= 0.75, fig
+
+
+def test_code_and_events_output_carry_the_location(tmp_path):
+    from click.testing import CliRunner
+
+    from realpolitik.cli import main
+
+    rec = json.dumps({"id": "x1", "text": "Iranian and American envoys met in Geneva on Monday.", "date": "2026-02-02"})
+    out = CliRunner().invoke(main, ["code", "-"], input=rec + "\n", catch_exceptions=False).output
+    events = json.loads(out.splitlines()[0])["events"]
+    assert [(e["location"]["name"], e["location"]["country"], e["location"]["precision"]) for e in events] == \
+        [("Geneva", "CHE", "city")] * 2
+    db = str(tmp_path / "g.duckdb")
+    src = tmp_path / "a.txt"
+    src.write_text("Envoys meet in Geneva\n\nIranian and American envoys met in Geneva on Monday.\n", encoding="utf-8")
+    r = CliRunner().invoke(main, ["ingest", str(src), "--db", db], catch_exceptions=False)
+    assert r.exit_code == 0, r.output
+    lines = CliRunner().invoke(main, ["events", "--db", db, "--format", "jsonl"], catch_exceptions=False).output
+    stored = [json.loads(line) for line in lines.splitlines() if line.strip()]
+    assert stored and {e["location"]["name"] for e in stored} == {"Geneva"}
