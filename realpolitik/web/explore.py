@@ -122,14 +122,16 @@ def country_page(request: Request, code: str) -> HTMLResponse:
     name = actor_name(code)
     if not name:
         raise HTTPException(404, f"no country {code}")
-    filters = replace(parse_filters(request), country=code)
+    filters = replace(parse_filters(request), country=None)  # the page is the country filter
     with _read(request) as store:
-        panel = events_panel(store, filters, f"/countries/{code}", f"Events of {code} {name}", highlight=(code,))
-        partners = queries.dyads(store, replace(filters.event_filter(), limit=None, offset=0), limit=15)
+        panel = events_panel(store, filters, f"/countries/{code}", f"Events of {code} {name}", highlight=(code,),
+                             countries=(code,))
+        partners = queries.dyads(store, replace(filters.event_filter(countries=(code,)), limit=None, offset=0),
+                                 limit=15)
     partners = [d for d in partners if code in (d["source"], d["target"])]
+    brief_q = Filters(country=code, since=filters.since, until=filters.until).query()
     return page(request, "place.html", heading=f"{code} {name}", kind="country", code=code, region=None,
-                members=[], partners=partners, briefing=f"/download/briefing.html?{filters.query(page=1)}",
-                **panel)
+                members=[], partners=partners, briefing=f"/download/briefing.html?{brief_q}", **panel)
 
 
 @router.get("/regions/{key}", response_class=HTMLResponse)
