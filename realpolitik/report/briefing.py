@@ -290,5 +290,5 @@ def _map(store, scope: Scope, b: dict[str, Any]):
     events = store.events(flt)
     b["located_events"] = len(events)
     return world_map_svg(events, f"Where the events of {b['label']} happened", highlight=scope.actors()
-                         if b["mode"] != "dyad" else ())
+                         if b["mode"] != "dyad" else (), legend=False)
 
