@@ -134,3 +134,7 @@ def test_export_from_postgres(pg_db, tmp_path):
         s.save([(a, _events(a), "rules.v1")])
     rows = list(csv.reader(_export(pg_db, "gdelt-csv", tmp_path / "g.tsv").splitlines(), delimiter="\t"))
     assert len(rows) == 4 and all(len(r) == 61 for r in rows)
+    with open_store(pg_db, read_only=True) as s:  # the location columns (migration 25) on PostgreSQL
+        assert [(r["location_name"], r["location_precision"]) for r in s.event_rows(EventFilter(countries=("IRN",)))] \
+            == [("Tehran", "city")]
+        assert [r["type"] for r in s.event_rows(EventFilter(located=False))] == ["CONSULT"]
