@@ -32,6 +32,18 @@ def _store(db: str, read_only: bool = False, wait: float = 0.0):
             time.sleep(0.25)
 
 
+def _iso_date(value: str | None, hint: str) -> str | None:
+    """A YYYY-MM-DD option value checked as a real calendar date."""
+    import datetime as dt
+
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError as exc:
+        raise click.BadParameter(f"{value!r} is not a YYYY-MM-DD date", param_hint=hint) from exc
+
+
 def _progress_enabled(flag: bool | None) -> bool:
     return sys.stderr.isatty() if flag is None else flag
 
@@ -81,6 +93,8 @@ def version() -> None:
 @click.option("--lock-wait", type=click.FloatRange(0), default=LOCK_WAIT, show_default=True,
               help="Seconds to wait for a DuckDB file another process has open.")
 @click.option("--allow-private", is_flag=True, help="Allow fetching URLs on loopback or private addresses.")
+@click.option("--date", "date", default=None, metavar="YYYY-MM-DD",
+              help="Publication date for articles whose input gives none (before a dateline read from the text).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
 @click.option("--json", "as_json", is_flag=True, help="Print the ingest report as JSON.")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
@@ -91,15 +105,15 @@ def version() -> None:
               help="Dask workers: LocalCluster size, or how many to wait for on --scheduler.")
 def ingest(paths: tuple[str, ...], db: str, no_code: bool, coder: str | None, batch_size: int | None,
            field_map: tuple[str, ...], max_file_bytes: int | None, max_text_chars: int | None,
-           max_sentences: int | None, lock_wait: float, allow_private: bool, progress: bool | None, as_json: bool, engine: str, scheduler: str | None,
-           workers: int | None) -> None:
+           max_sentences: int | None, lock_wait: float, allow_private: bool, date: str | None, progress: bool | None,
+           as_json: bool, engine: str, scheduler: str | None, workers: int | None) -> None:
     """Ingest files, directories, '-' (stdin) or URLs into the store, and code them."""
     from realpolitik.ingest import IngestError
     from realpolitik.pipeline import ingest as run_ingest
 
     opts = _options(code=not no_code, coder=coder, batch_size=batch_size, fields=_parse_fields(field_map),
                     max_file_bytes=max_file_bytes, max_text_chars=max_text_chars, max_sentences=max_sentences,
-                    allow_private=allow_private)
+                    allow_private=allow_private, date=_iso_date(date, "--date"))
     store = _store(db, wait=lock_wait)
     with store, _Progress(_progress_enabled(progress), "ingesting") as bar:
         def on_item(item: Any) -> None:

@@ -45,8 +45,12 @@ def code_articles(articles: list[Article], options: Options | None = None) -> It
     """Events for each article, in order (an article over the coding limits is coded on its first sentences)."""
     from realpolitik.ingest.limits import limit_for_coding
 
+    from realpolitik.coding.when import date_events
+
     options = options or Options()
-    yield from get_coder(options).code_many(limit_for_coding(a, options) for a in articles)
+    articles = list(articles)
+    for art, events in zip(articles, get_coder(options).code_many(limit_for_coding(a, options) for a in articles)):
+        yield date_events(events, art.published)
 
 
 def code_text(text: str, date: str | None = None, options: Options | None = None) -> list[Event]:

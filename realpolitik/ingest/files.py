@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, TextIO
 
 from realpolitik.ingest.base import IngestError, RawItem, reader
-from realpolitik.ingest.dates import parse_date
+from realpolitik.ingest.dates import dateline_date, parse_date
 from realpolitik.model import Article
 from realpolitik.options import Options
 
@@ -91,7 +91,8 @@ def make_article(text: str, options: Options, *, where: str, title: str | None =
     if len(text) > options.max_text_chars:
         return IngestError(where, f"text is {len(text):,} characters, over the limit of {options.max_text_chars:,} "
                            "(raise it with --max-text-chars)")
-    published = parse_date(date) if date else None
+    # The date the input gives, else the one the user gave (--date), else the body's dateline.
+    published = (parse_date(date) if date else None) or options.date or dateline_date(text)
     art = Article.from_text(text, title=(title or None) and str(title).strip()[:1000], url=url or None,
                             publisher=publisher or None, published=published, source=where,
                             external_id=None if external_id is None else str(external_id))
@@ -112,9 +113,16 @@ def parse_text_document(text: str, options: Options, where: str) -> RawItem | In
     i = 0
     while i < len(lines) and not lines[i].strip():
         i += 1
-    # A short first line followed by header lines or a blank line is the title.
+    # A short first line followed by header lines or a blank line is the title, when a body follows
+    # it: a text of one line (with or without its final newline) is the body itself.
     if i < len(lines) and len(lines[i]) < 200 and not HEADER_RE.match(lines[i]) and i + 1 < len(lines) \
-            and (HEADER_RE.match(lines[i + 1]) or not lines[i + 1].strip()):
+            and (HEADER_RE.match(lines[i + 1]) or not lines[i + 1].strip()) \
+            and any(ln.strip() and not HEADER_RE.match(ln.strip()) for ln in lines[i + 1:]):
+        meta["title"] = lines[i].lstrip("# ").strip()
+        i += 1
+    elif i + 1 < len(lines) and _is_headline(lines[i]) and lines[i + 1].strip():
+        # A headline directly above the body ("Russia attacks Ukraine" then the story) is the title,
+        # not a sentence of the story: coding it would repeat the body's first event.
         meta["title"] = lines[i].lstrip("# ").strip()
         i += 1
     while i < len(lines):
@@ -127,6 +135,12 @@ def parse_text_document(text: str, options: Options, where: str) -> RawItem | In
     return make_article(body, options, where=where, title=meta.get("title"),
                         date=meta.get("date") or meta.get("published"), url=meta.get("url"),
                         publisher=meta.get("publisher") or meta.get("source"))
+
+
+def _is_headline(line: str) -> bool:
+    """A short line without the full stop, question or exclamation mark that ends a sentence of a story."""
+    line = line.strip().rstrip('"\u201d\u2019\'')
+    return 0 < len(line) < 150 and not HEADER_RE.match(line) and line[-1] not in ".?!:;,-\u2013\u2014"
 
 
 @reader(".html", ".htm", ".xhtml")
