@@ -253,8 +253,9 @@ def _region(store, scope: Scope, df: pd.DataFrame, periods: list, b: dict[str, A
     b["evidence"] = evidence_items(rd, KEY_EVIDENCE)
     if b["stability"]:
         r0 = b["stability"][0]
-        b["summary"] = [f"Conflict intensity {r0['conflict_intensity']:.2f} per month ({r0['trend_label']}, trend "
-                        f"{r0['trend']:+.2f}); great-power involvement {r0['great_power_involvement']:.0%}; "
+        trend = f", trend {r0['trend']:+.2f}" if r0["trend"] is not None else ""
+        b["summary"] = [f"Conflict intensity {r0['conflict_intensity']:.2f} per month ({r0['trend_label']}{trend}); "
+                        f"great-power involvement {r0['great_power_involvement']:.0%}; "
                         f"polarisation {r0['polarisation']:.0%}."]
     else:
         b["summary"] = [f"No events involving {reg['name']} in this window."]
