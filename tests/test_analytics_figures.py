@@ -177,10 +177,10 @@ def test_corroboration_clusters_count_once_and_filter(store):
     store._execute("UPDATE events SET cluster_id = 'c2' WHERE id = ?", (e3.id,))
     scope = an.Scope(source="TUR", target="QAT")
     s = an.series(store, scope).query("dimension == 'all'").iloc[0]
-    # Two mentions of one event (weights 1/2 each) + one single-source event: 2 events, 3 mentions.
-    assert (s.events, s.mentions, s.intensity) == (2.0, 3, 12.5)
+    # Two records of one event (weights 1/2 each) + one single-source event: 3 events, 2 distinct.
+    assert (s.events, s.distinct, s.intensity) == (3, 2.0, 12.5)
     only = an.series(store, scope.with_(corroboration=("corroborated",))).query("dimension == 'all'").iloc[0]
-    assert (only.events, only.mentions, only.intensity) == (1.0, 2, 10.0)
+    assert (only.events, only.distinct, only.intensity) == (2, 1.0, 10.0)
 
 
 def test_json_results_are_plain_data(store, ids):

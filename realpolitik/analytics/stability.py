@@ -19,7 +19,7 @@ TREND_THRESHOLD = 0.2
 # half on average, the least from which a half-on-half comparison says more than where one report fell.
 MIN_TREND_EVENTS = 4
 TOO_FEW = "too few events"
-STABILITY_COLUMNS = ["unit", "name", "kind", "events", "conflict_intensity", "material_conflict_intensity",
+STABILITY_COLUMNS = ["unit", "name", "kind", "events", "distinct", "conflict_intensity", "material_conflict_intensity",
                      "cooperation_intensity", "great_power_involvement", "great_powers", "polarisation",
                      "trend", "trend_label", "claims_share", "since", "until"]
 
@@ -56,7 +56,8 @@ def indicators(df: pd.DataFrame, members: set[str], edges: pd.DataFrame, bloc_of
     trend = (c2 - c1) / (c1 + c2) if c1 + c2 else 0.0
     enough = int(conflict.sum()) >= MIN_TREND_EVENTS
     return {
-        "events": round(float(df["weight"].sum()), 4),
+        "events": int(len(df)),
+        "distinct": round(float(df["weight"].sum()), 4),
         "conflict_intensity": round(float(mag[conflict].sum()) / months, 4),
         "material_conflict_intensity": round(float(mag[df["quad"] == "material_conflict"].sum()) / months, 4),
         "cooperation_intensity": round(float(mag[df["quad"].isin(COOPERATION)].sum()) / months, 4),
