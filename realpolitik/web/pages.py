@@ -96,7 +96,10 @@ def index(request: Request) -> HTMLResponse:
                                      {q.replace("_", " "): c for q, c in charts.QUAD_COLOURS.items()})
     type_chart = charts.hbars(sorted(by_type.items(), key=lambda kv: (-kv[1], kv[0])), "Events by type")
     type_series = _type_series(vol, periods)
-    return page(request, "index.html", stats=stats, quad_chart=quad_chart, type_chart=type_chart,
+    from realpolitik.analytics.frame import COUNT_DEFINITION, undated_note
+
+    return page(request, "index.html", stats=stats, count_definition=COUNT_DEFINITION,
+                undated_note=undated_note(stats.get("undated_events", 0)), quad_chart=quad_chart, type_chart=type_chart,
                 type_over_time=type_series, dyads=top, shifts=shifts or [], shifts_note=shifts_note,
                 regions=regions or [], regions_note=regions_note)
 
@@ -157,6 +160,9 @@ def dyad(request: Request, source: str, target: str) -> HTMLResponse:
     source, target = _code(source), _code(target)
     flt = EventFilter(source=source, target=target, sort="date", descending=True, limit=DYAD_EVENTS)
     with _read(request) as store:
+        for code in dict.fromkeys((source, target)):
+            if not queries.known_actor(store, code):
+                raise HTTPException(404, f"unknown actor code {code}: not a state and in no stored event")
         total = store.count_events(flt)
         events = store.events(flt)
         all_rows = store.event_rows(EventFilter(source=source, target=target))
@@ -178,7 +184,11 @@ def dyad(request: Request, source: str, target: str) -> HTMLResponse:
         fronts[cell["front"]] += float(cell.get("intensity") or 0)
     front_chart = charts.hbars(sorted(fronts.items(), key=lambda kv: (-kv[1], kv[0])),
                                f"Support {source} to {target}: intensity by front", colour=charts.PALETTE[2])
+    from realpolitik.analytics.frame import COUNT_DEFINITION
+
+    undated = sum(1 for r in all_rows if not r["date"])
     return page(request, "dyad.html", source=source, target=target, total=total, events=events,
+                count_definition=COUNT_DEFINITION, undated=undated,
                 shown=len(events), titles=titles, profile=profile or [], profile_note=profile_note,
                 timeline=timeline, front_chart=front_chart)
 
@@ -208,7 +218,12 @@ def network_page(request: Request, since: dt.date | None = Query(None), until: d
     bridges = [b["actor"] for b in net["bridges"]]
     svg = charts.network_svg(net["nodes"], net["edges"], bridges)
     edges = sorted(net["edges"], key=lambda e: -abs(float(e.get("weight") or 0)))[:30]
-    return page(request, "network.html", svg=svg, net=net, edges=edges, note=note,
+    from realpolitik.analytics.frame import COUNT_DEFINITION, undated_events, undated_note
+
+    with _read(request) as store:
+        undated = undated_note(undated_events(store, scope))
+    return page(request, "network.html", svg=svg, net=net, edges=edges, note=note, undated_note=undated,
+                count_definition=COUNT_DEFINITION,
                 since=scope.since or "", until=scope.until or "")
 
 
