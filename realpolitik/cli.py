@@ -32,6 +32,33 @@ def _store(db: str, read_only: bool = False, wait: float = 0.0):
             time.sleep(0.25)
 
 
+class CliError(click.ClickException):
+    """A command-line failure printed as one `error: WHERE: WHY` line (exit status 1)."""
+
+    def show(self, file: Any = None) -> None:
+        """Print the message the project's way."""
+        click.echo(f"error: {self.format_message()}", err=True)
+
+
+def _read_store(db: str):
+    """The store for a read-only command; an error (not a new empty store) when the file does not exist."""
+    if not _exists(db) and not db.startswith(("postgresql://", "postgres://")):
+        raise CliError(f"{db}: no such database (create it with `realpolitik ingest PATH --db {db}`)")
+    return _store(db, read_only=True)
+
+
+def _check_type(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """--type checked against the PLOVER ontology."""
+    from realpolitik import ontology
+
+    if value is None:
+        return None
+    if value.upper() not in ontology.types():
+        raise click.BadParameter(f"{value!r} is not a PLOVER event type; expected one of "
+                                 f"{', '.join(ontology.types())} (see `realpolitik ontology`)")
+    return value.upper()
+
+
 def _iso_date(value: str | None, hint: str) -> str | None:
     """A YYYY-MM-DD option value checked as a real calendar date."""
     import datetime as dt
@@ -185,7 +212,7 @@ def _event_filter_options(fn):
     for opt in reversed([
         click.option("--source", help="Source actor code or prefix (CHN matches CHNGOV)."),
         click.option("--target", help="Target actor code or prefix."),
-        click.option("--type", "type_", help="PLOVER event type, e.g. AID."),
+        click.option("--type", "type_", callback=_check_type, help="PLOVER event type, e.g. AID."),
         click.option("--since", help="First date, YYYY-MM-DD."),
         click.option("--until", help="Last date, YYYY-MM-DD."),
         click.option("--channel", help="Support channel, e.g. arms_transfer."),
@@ -235,10 +262,9 @@ def events(db: str, fmt: str, outfile: str | None, corroboration: str | None, **
         raise click.BadParameter(f"{bad[0]!r}: expected single_source, corroborated or contested",
                                  param_hint="--corroboration")
     flt = dataclasses.replace(flt, extra={**flt.extra, "corroboration": corroboration})
-    store = _store(db, read_only=_exists(db))
-    with store:
-        if fmt == "parquet" and not outfile:
-            raise click.UsageError("--format parquet needs --out FILE")
+    if fmt == "parquet" and not outfile:
+        raise click.UsageError("--format parquet needs --out FILE")
+    with _read_store(db) as store:
         try:
             export.write_events(store, flt, fmt, outfile)
         except ValueError as exc:  # e.g. an unknown --corroboration status
@@ -258,14 +284,12 @@ def export_cmd(db: str, fmt: str, outfile: str | None, **kw: Any) -> None:
     """Export stored events in the layout of another event dataset (PLOVER, POLECAT, GDELT) or as Parquet."""
     from realpolitik import export
 
-    if not _exists(db) and not db.startswith(("postgresql://", "postgres://")):
-        raise click.ClickException(f"{db}: no such database (create it with `realpolitik ingest PATH --db {db}`)")
     if fmt == "parquet" and outfile in (None, "-"):
         raise click.UsageError("--format parquet needs --out FILE")
     flt = _filter(kw["source"], kw["target"], kw["type_"], kw["since"], kw["until"], kw["channel"], kw["front"],
                   kw["factuality"], kw["query"], kw["limit"],
                   kw.get("min_confidence"))
-    with _store(db, read_only=True) as store:
+    with _read_store(db) as store:
         n = export.write_events(store, flt, fmt, outfile)
     if outfile not in (None, "-"):
         click.echo(f"wrote {n} events to {outfile}", err=True)
@@ -280,9 +304,7 @@ def _exists(db: str) -> bool:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def stats(db: str, as_json: bool) -> None:
     """Counts of articles, duplicates and events, events by type and the top dyads."""
-    if not _exists(db) and not db.startswith(("postgresql://", "postgres://")):
-        raise click.ClickException(f"{db}: no such database (create it with `realpolitik ingest PATH --db {db}`)")
-    with _store(db, read_only=True) as store:
+    with _read_store(db) as store:
         s = store.stats()
     if as_json:
         click.echo(json.dumps(s, indent=2, default=str))
