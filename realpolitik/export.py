@@ -27,6 +27,11 @@ def _flat(e: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
+def one_line(v: Any) -> Any:
+    """A text value with its line breaks folded to spaces, so one record is one line of CSV or a table."""
+    return " ".join(v.split()) if isinstance(v, str) and ("\n" in v or "\r" in v) else v
+
+
 @contextlib.contextmanager
 def output(outfile: str | None) -> Iterator[TextIO]:
     """Standard output for None or '-', else the file opened for writing and closed afterwards."""
@@ -74,7 +79,8 @@ def write_csv(store, flt: EventFilter, outfile: str | None) -> int:
         w = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore")
         w.writeheader()
         for page in iter_events(store, flt):
-            w.writerows(_flat(e) for e in page)
+            # Line breaks folded (exact text and offsets are in the JSONL), so rows = records = lines.
+            w.writerows({k: one_line(v) for k, v in _flat(e).items()} for e in page)
             n += len(page)
     return n
 

@@ -217,6 +217,12 @@ def undated_note(n: int) -> str | None:
     return f"{n} event{'' if n == 1 else 's'} left out: {UNDATED_REASON}" if n else None
 
 
+def count_info(store, scope: Scope) -> dict[str, Any]:
+    """What every JSON view carries about its counts: the definition and the undated events left out."""
+    n = undated_events(store, scope)
+    return {"count_definition": COUNT_DEFINITION, "undated": n, "undated_reason": UNDATED_REASON if n else None}
+
+
 def _clauses(store, scope: Scope) -> tuple[list[str], list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []

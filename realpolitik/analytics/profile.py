@@ -5,7 +5,7 @@ from typing import Any
 
 import pandas as pd
 
-from realpolitik.analytics.frame import COOPERATION, Scope, load_events, records
+from realpolitik.analytics.frame import count_info, COOPERATION, Scope, load_events, records
 
 UNSPECIFIED = "unspecified"
 # Corroboration ranks for choosing a cell's strongest evidence: several independent sources beat
@@ -76,5 +76,6 @@ def support_profile(store, scope: Scope, by_period: bool = True) -> pd.DataFrame
 
 def profile_dict(store, scope: Scope) -> dict[str, Any]:
     """The profile as JSON-able data: {scope, summary (whole window), cells (by period)}."""
-    return {"scope": scope.as_dict(), "summary": records(support_profile(store, scope, by_period=False)),
+    return {"scope": scope.as_dict(), **count_info(store, scope),
+            "summary": records(support_profile(store, scope, by_period=False)),
             "cells": records(support_profile(store, scope, by_period=True))}

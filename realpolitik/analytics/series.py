@@ -5,7 +5,7 @@ from typing import Any
 
 import pandas as pd
 
-from realpolitik.analytics.frame import Scope, load_events, period_range, records
+from realpolitik.analytics.frame import count_info, Scope, load_events, period_range, records
 
 DIMENSIONS = ("type", "quad", "channel", "front")
 SERIES_COLUMNS = ["period", "source", "target", "dimension", "key", "events", "distinct", "intensity",
@@ -63,4 +63,4 @@ def series(store, scope: Scope, dimensions: tuple[str, ...] = DIMENSIONS, by_dya
 
 def series_dict(store, scope: Scope, dimensions: tuple[str, ...] = DIMENSIONS) -> dict[str, Any]:
     """The series as JSON-able data for the API: {scope, rows}."""
-    return {"scope": scope.as_dict(), "rows": records(series(store, scope, dimensions))}
+    return {"scope": scope.as_dict(), **count_info(store, scope), "rows": records(series(store, scope, dimensions))}

@@ -6,7 +6,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from realpolitik.analytics.frame import COOPERATION, CONFLICT, Scope, load_events, period_range, records
+from realpolitik.analytics.frame import count_info, COOPERATION, CONFLICT, Scope, load_events, period_range, records
 from realpolitik.analytics.profile import strength_order
 
 # CUSUM parameters in units of the baseline's standard deviation: k = 0.5 and h = 4 are the
@@ -152,7 +152,7 @@ def shifts_dict(store, scope: Scope) -> dict[str, Any]:
     """The shifts as JSON-able data: {scope, shifts}."""
     res = shifts(store, scope)
     n = res.attrs.get("too_few", 0)
-    return {"scope": scope.as_dict(), "shifts": records(res), "too_few": n,
+    return {"scope": scope.as_dict(), **count_info(store, scope), "shifts": records(res), "too_few": n,
             "note": f"{n} change point{'' if n == 1 else 's'} left out: {TOO_FEW} behind them "
                     f"(a shift needs {MIN_SHIFT_EVENTS} events from {MIN_SHIFT_ARTICLES} articles in "
                     f"{MIN_SHIFT_PERIODS} periods; a stop, {MIN_QUIET_PERIODS} quiet periods after it)" if n else None}

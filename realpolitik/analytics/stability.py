@@ -6,7 +6,7 @@ from typing import Any
 
 import pandas as pd
 
-from realpolitik.analytics.frame import (COOPERATION, CONFLICT, Scope, great_powers, load_events, records,
+from realpolitik.analytics.frame import (count_info, COOPERATION, CONFLICT, Scope, great_powers, load_events, records,
                                          regions, states)
 from realpolitik.analytics.network import network_of
 
@@ -121,5 +121,5 @@ def stability_of(df: pd.DataFrame, scope: Scope) -> pd.DataFrame:
 
 def stability_dict(store, scope: Scope) -> dict[str, Any]:
     """The indicators as JSON-able data: {scope, great_powers, rows}."""
-    return {"scope": scope.as_dict(), "great_powers": list(great_powers()),
+    return {"scope": scope.as_dict(), **count_info(store, scope), "great_powers": list(great_powers()),
             "rows": records(stability(store, scope))}
