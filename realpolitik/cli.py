@@ -309,12 +309,21 @@ def stats(db: str, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(s, indent=2, default=str))
         return
+    from realpolitik.analytics.frame import COUNT_DEFINITION, undated_note
+    from realpolitik.display import actor_label, print_table
+
+    span = f", published {s['first_published']} to {s['last_published']}" if s["first_published"] else \
+        ", none with a publication date"
     click.echo(f"{s['articles']} articles ({s['duplicates']} exact duplicates, {s['near_duplicates']} near duplicates), "
-               f"{s['events']} events, published {s['first_published']} to {s['last_published']}")
+               f"{s['events']} events{span}")
     if s["events_by_type"]:
-        click.echo("events by type: " + ", ".join(f"{k} {v}" for k, v in s["events_by_type"].items()))
+        print_table(click.echo, "Events by type", ["type", "events"], list(s["events_by_type"].items()))
     if s["top_dyads"]:
-        click.echo("top dyads: " + ", ".join(f"{d['source']}->{d['target']} {d['events']}" for d in s["top_dyads"]))
+        print_table(click.echo, "Top dyads", ["source", "target", "events"],
+                    [[actor_label(d["source"]), actor_label(d["target"]), d["events"]] for d in s["top_dyads"]])
+    for note in (undated_note(s.get("undated_events", 0)), f"Counted: {COUNT_DEFINITION}."):
+        if note:
+            click.echo(note)
 
 
 @main.command()

@@ -76,7 +76,8 @@ def print_table(echo, title: str, columns: Sequence[str], rows: Iterable[Sequenc
     t = Table(title=title, show_lines=False, title_justify="left", expand=False)
     for c in columns:
         numeric = c in ("events", "distinct", "intensity", "claims", "denied", "sources", "periods")
-        t.add_column(c, justify="right" if numeric else "left", overflow="fold")
+        wide = "evidence" in c or "shift" in c or c == "actors"  # the sentence is what a reader came for
+        t.add_column(c, justify="right" if numeric else "left", overflow="fold", min_width=50 if wide else None)
     for r in rows[:max_rows]:
         t.add_row(*[text(v) for v in r])
     width = max(100, shutil.get_terminal_size((140, 24)).columns)
