@@ -45,11 +45,12 @@ def code_articles(articles: list[Article], options: Options | None = None) -> It
     """Events for each article, in order (an article over the coding limits is coded on its first sentences)."""
     from realpolitik.ingest.limits import limit_for_coding
 
-    from realpolitik.coding.when import date_events
+    from realpolitik.coding.when import date_events, without_dateline
 
     options = options or Options()
     articles = list(articles)
-    for art, events in zip(articles, get_coder(options).code_many(limit_for_coding(a, options) for a in articles)):
+    coded = get_coder(options).code_many(limit_for_coding(without_dateline(a), options) for a in articles)
+    for art, events in zip(articles, coded):
         yield date_events(events, art.published)
 
 

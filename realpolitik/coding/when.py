@@ -11,8 +11,8 @@ import datetime as dt
 import re
 from typing import Iterable
 
-from realpolitik.ingest.dates import _MONTHS
-from realpolitik.model import Event
+from realpolitik.ingest.dates import _MONTHS, dateline
+from realpolitik.model import Article, Event
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MON = "|".join(sorted(_MONTHS, key=len, reverse=True))
@@ -96,9 +96,29 @@ def _date(year: int, month: int, day: int) -> str | None:
 
 
 def date_events(events: Iterable[Event], published: str | None) -> list[Event]:
-    """The events with `date` resolved from their evidence sentence (else the article date)."""
+    """The events with `date` resolved from their evidence sentence (else the article date), evidence trimmed."""
+    from realpolitik.model import Span
+
     out = []
     for e in events:
         when = resolve(e.evidence.text, published) or published
+        ev = e.evidence
+        lead = len(ev.text) - len(ev.text.lstrip())
+        if lead:  # a blanked dateline (see without_dateline) is not part of the evidence
+            e = dataclasses.replace(e, evidence=Span(ev.start + lead, ev.end, ev.text[lead:]))
         out.append(e if when == e.date else dataclasses.replace(e, date=when))
     return out
+
+
+def without_dateline(article: Article) -> Article:
+    """The article with its opening dateline ("TEHRAN, March 3, 2026 -") blanked to spaces for coding.
+
+    The place of a dateline is where the story was filed, not an actor of its first sentence, and
+    its date is the article's, not the event's; spaces keep every offset into the stored text valid.
+    """
+    found = dateline(article.text)
+    if not found:
+        return article
+    end = found[1]
+    start = len(article.text) - len(article.text.lstrip())
+    return dataclasses.replace(article, text=article.text[:start] + " " * (end - start) + article.text[end:])

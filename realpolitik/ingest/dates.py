@@ -55,25 +55,33 @@ _PLACE_RE = re.compile(r"(?:[A-Z][\w.'\-]*(?:\s+[\w.'\-]+)*\s*,\s*)+|[A-Z][A-Z.'
 
 def dateline_date(text: str) -> str | None:
     """The ISO date of a dateline opening the text ("BRASILIA, March 3, 2026 -", "Feb 2 2026 (Reuters) -")."""
-    for line in text.lstrip().split("\n", 3)[:3]:
-        line = line.strip()
-        if not line:
+    found = dateline(text)
+    return found[0] if found else None
+
+
+def dateline(text: str) -> tuple[str, int] | None:
+    """(ISO date, offset where the story proper starts) of the dateline opening the text; None without one."""
+    m0 = re.match(r"\s*", text)
+    start = m0.end()
+    end_of_line = text.find("\n", start)
+    line = text[start:end_of_line if end_of_line >= 0 else len(text)].rstrip()
+    for form in _DATE_FORMS:
+        m = form.search(line, 0, DATELINE_REACH + 40)
+        if not m or m.start() > DATELINE_REACH:
             continue
-        for form in _DATE_FORMS:
-            m = form.search(line, 0, DATELINE_REACH + 40)
-            if not m or m.start() > DATELINE_REACH:
-                continue
-            # Only a place name (capitals, commas) or nothing may come before the date.
-            head = line[:m.start()]
-            if head.strip() and not _PLACE_RE.fullmatch(head):
-                continue
-            if not _DATELINE_END.match(line, m.end()):
-                continue
-            mon = m.group("mon")
-            month = int(mon) if mon.isdigit() else _MONTHS[mon.lower()]
-            try:
-                return dt.date(int(m.group("year")), month, int(m.group("day"))).isoformat()
-            except ValueError:
-                return None
-        return None  # only the first non-empty line can hold the dateline
+        # Only a place name (capitals, commas) or nothing may come before the date.
+        head = line[:m.start()]
+        if head.strip() and not _PLACE_RE.fullmatch(head):
+            continue
+        tail = _DATELINE_END.match(line, m.end())
+        if not tail:
+            continue
+        mon = m.group("mon")
+        month = int(mon) if mon.isdigit() else _MONTHS[mon.lower()]
+        try:
+            iso = dt.date(int(m.group("year")), month, int(m.group("day"))).isoformat()
+        except ValueError:
+            return None
+        rest = re.match(r"[-–—:\s]*", line[tail.end():])
+        return iso, start + tail.end() + (rest.end() if rest else 0)
     return None

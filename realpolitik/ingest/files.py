@@ -115,12 +115,16 @@ def parse_text_document(text: str, options: Options, where: str) -> RawItem | In
         i += 1
     # A short first line followed by header lines or a blank line is the title, when a body follows
     # it: a text of one line (with or without its final newline) is the body itself.
+    # A first line that opens with a dateline ("TEHRAN, March 3, 2026 - ...") or ends like a sentence
+    # is the story's first paragraph, not its title.
     if i < len(lines) and len(lines[i]) < 200 and not HEADER_RE.match(lines[i]) and i + 1 < len(lines) \
             and (HEADER_RE.match(lines[i + 1]) or not lines[i + 1].strip()) \
-            and any(ln.strip() and not HEADER_RE.match(ln.strip()) for ln in lines[i + 1:]):
+            and any(ln.strip() and not HEADER_RE.match(ln.strip()) for ln in lines[i + 1:]) \
+            and not dateline_date(lines[i]) \
+            and (HEADER_RE.match(lines[i + 1]) or not lines[i].rstrip().endswith(".")):
         meta["title"] = lines[i].lstrip("# ").strip()
         i += 1
-    elif i + 1 < len(lines) and _is_headline(lines[i]) and lines[i + 1].strip():
+    elif i + 1 < len(lines) and _is_headline(lines[i]) and lines[i + 1].strip() and not dateline_date(lines[i]):
         # A headline directly above the body ("Russia attacks Ukraine" then the story) is the title,
         # not a sentence of the story: coding it would repeat the body's first event.
         meta["title"] = lines[i].lstrip("# ").strip()
