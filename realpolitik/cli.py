@@ -212,6 +212,7 @@ def _event_filter_options(fn):
     for opt in reversed([
         click.option("--source", help="Source actor code or prefix (CHN matches CHNGOV)."),
         click.option("--target", help="Target actor code or prefix."),
+        click.option("--country", help="A country on either side (IRN: as source or target)."),
         click.option("--type", "type_", callback=_check_type, help="PLOVER event type, e.g. AID."),
         click.option("--since", help="First date, YYYY-MM-DD."),
         click.option("--until", help="Last date, YYYY-MM-DD."),
@@ -227,7 +228,8 @@ def _event_filter_options(fn):
     return fn
 
 
-def _filter(source, target, type_, since, until, channel, front, factuality, query, limit, min_confidence=None):
+def _filter(source, target, type_, since, until, channel, front, factuality, query, limit, min_confidence=None,
+            country=None):
     from realpolitik.store import EventFilter
     from realpolitik.store.base import to_date
 
@@ -237,7 +239,8 @@ def _filter(source, target, type_, since, until, channel, front, factuality, que
         except ValueError as exc:
             raise click.BadParameter(f"{val!r} is not a YYYY-MM-DD date", param_hint=name) from exc
     return EventFilter(source=source, target=target, type=type_, since=since, until=until, channel=channel,
-                       front=front, factuality=factuality, q=query, limit=limit, min_confidence=min_confidence)
+                       front=front, factuality=factuality, q=query, limit=limit, min_confidence=min_confidence,
+                       extra={"country": country} if country else {})
 
 
 @main.command()
@@ -255,7 +258,7 @@ def events(db: str, fmt: str, outfile: str | None, corroboration: str | None, **
 
     flt = _filter(kw["source"], kw["target"], kw["type_"], kw["since"], kw["until"], kw["channel"], kw["front"],
                   kw["factuality"], kw["query"], kw["limit"],
-                  kw.get("min_confidence"))
+                  kw.get("min_confidence"), kw.get("country"))
     bad = [v for v in (corroboration or "").split(",") if v.strip() and v.strip() not in
            ("single_source", "corroborated", "contested")]
     if bad:
@@ -288,7 +291,7 @@ def export_cmd(db: str, fmt: str, outfile: str | None, **kw: Any) -> None:
         raise click.UsageError("--format parquet needs --out FILE")
     flt = _filter(kw["source"], kw["target"], kw["type_"], kw["since"], kw["until"], kw["channel"], kw["front"],
                   kw["factuality"], kw["query"], kw["limit"],
-                  kw.get("min_confidence"))
+                  kw.get("min_confidence"), kw.get("country"))
     with _read_store(db) as store:
         n = export.write_events(store, flt, fmt, outfile)
     if outfile not in (None, "-"):

@@ -83,14 +83,13 @@ def profile(**kw: Any) -> None:
 def network(then_since: str | None, then_until: str | None, **kw: Any) -> None:
     """Alignment network: signed cooperation/conflict ties, blocs and bridges (and their change between windows)."""
     from realpolitik import analytics as an
-    from realpolitik.analytics.frame import count_info
     from realpolitik.report import terminal
 
     if then_since or then_until:  # the comparison is nested data: JSON only
         _analytics({**kw, "as_json": True}, None,
                    lambda s, sc: an.compare_windows(s, sc, sc.with_(since=then_since, until=then_until)))
     else:
-        _analytics(kw, terminal.network_views, lambda s, sc: {**an.network(s, sc).as_dict(), **count_info(s, sc)})
+        _analytics(kw, terminal.network_views, an.network_dict)
 
 
 @main.command()

@@ -7,7 +7,7 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
-from realpolitik.analytics.frame import COOPERATION, CONFLICT, Scope, alignable, load_events, records
+from realpolitik.analytics.frame import COOPERATION, CONFLICT, Scope, alignable, count_info, load_events, records
 
 # An actor bridges blocs when at least this share of its cooperation goes to blocs other than its
 # own: a quarter is a round figure chosen so one stray meeting does not make a bridge while a
@@ -115,6 +115,11 @@ def _bridges(e: pd.DataFrame, bloc_of: dict[str, int], betweenness: dict[str, fl
 def network(store, scope: Scope) -> Network:
     """The alignment network of the scope's window (a region or country scope keeps the edges touching it)."""
     return network_of(load_events(store, scope), scope)
+
+
+def network_dict(store, scope: Scope) -> dict[str, Any]:
+    """The network as JSON-able data with how its events are counted and how many undated ones it left out."""
+    return {**network(store, scope).as_dict(), **count_info(store, scope)}
 
 
 def network_of(df: pd.DataFrame, scope: Scope) -> Network:

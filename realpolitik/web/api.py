@@ -263,7 +263,7 @@ def network(request: Request, scope=Depends(scope_params)) -> JSON:
     """The signed cooperation/conflict network of the window, its blocs and bridges."""
     from realpolitik import analytics as an
 
-    return _analytics(request, lambda s, sc: an.network(s, sc).as_dict(), scope)
+    return _analytics(request, an.network_dict, scope)
 
 
 @router.get("/shifts", dependencies=[Depends(can_read)], summary="Change points with their events")

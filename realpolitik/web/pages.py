@@ -213,16 +213,15 @@ def network_page(request: Request, since: dt.date | None = Query(None), until: d
     scope = an.Scope(since=since.isoformat() if since else None, until=until.isoformat() if until else None)
     with _read(request) as store:
         net, note = attempt("The network", lambda: request.app.state.cache.get_or_compute(
-            store, ("/api/network", repr(scope)), lambda: an.network(store, scope).as_dict()))
+            store, ("/api/network", repr(scope)), lambda: an.network_dict(store, scope)))
     net = net or {"nodes": [], "edges": [], "blocs": [], "bridges": []}
     bridges = [b["actor"] for b in net["bridges"]]
     svg = charts.network_svg(net["nodes"], net["edges"], bridges)
     edges = sorted(net["edges"], key=lambda e: -abs(float(e.get("weight") or 0)))[:30]
-    from realpolitik.analytics.frame import COUNT_DEFINITION, undated_events, undated_note
+    from realpolitik.analytics.frame import COUNT_DEFINITION, undated_note
 
-    with _read(request) as store:
-        undated = undated_note(undated_events(store, scope))
-    return page(request, "network.html", svg=svg, net=net, edges=edges, note=note, undated_note=undated,
+    return page(request, "network.html", svg=svg, net=net, edges=edges, note=note,
+                undated_note=undated_note(net.get("undated", 0)),
                 count_definition=COUNT_DEFINITION,
                 since=scope.since or "", until=scope.until or "")
 
