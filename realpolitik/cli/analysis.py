@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from realpolitik.cli import _read_store, main
+from realpolitik.cli.common import _read_store
 
 
 def _scope_options(fn):
@@ -56,7 +56,7 @@ def _analytics(kw: dict[str, Any], views_fn, dict_fn) -> None:
                     [click.echo(n) for n in [f"{v.title}: no events in scope", *v.notes] if n]
 
 
-@main.command()
+@click.command()
 @_scope_options
 def series(**kw: Any) -> None:
     """Dyad time series: events and summed intensity per period by type, quad class, channel and front."""
@@ -66,7 +66,7 @@ def series(**kw: Any) -> None:
     _analytics(kw, terminal.series_views, an.series_dict)
 
 
-@main.command()
+@click.command()
 @_scope_options
 def profile(**kw: Any) -> None:
     """Support profile A -> B (or received by --country): fronts and channels, with the strongest evidence."""
@@ -76,7 +76,7 @@ def profile(**kw: Any) -> None:
     _analytics(kw, terminal.profile_views, an.profile_dict)
 
 
-@main.command()
+@click.command()
 @_scope_options
 @click.option("--then-since", default=None, help="Compare with a second window from this date.")
 @click.option("--then-until", default=None, help="End of the second window.")
@@ -92,7 +92,7 @@ def network(then_since: str | None, then_until: str | None, **kw: Any) -> None:
         _analytics(kw, terminal.network_views, an.network_dict)
 
 
-@main.command()
+@click.command()
 @_scope_options
 def shifts(**kw: Any) -> None:
     """Change points (CUSUM against each dyad's baseline) with the events behind them."""
@@ -102,7 +102,7 @@ def shifts(**kw: Any) -> None:
     _analytics(kw, terminal.shifts_views, an.shifts_dict)
 
 
-@main.command()
+@click.command()
 @_scope_options
 def stability(**kw: Any) -> None:
     """Stability indicators per country and region: conflict intensity, great-power involvement, polarisation, trend."""
@@ -112,7 +112,7 @@ def stability(**kw: Any) -> None:
     _analytics(kw, terminal.stability_views, an.stability_dict)
 
 
-@main.command()
+@click.command()
 @_scope_options
 @click.option("--out", "outfile", default=None, help="Write here (default: stdout).")
 @click.option("--format", "fmt", type=click.Choice(["html", "md"]), default=None,
@@ -132,3 +132,6 @@ def report(outfile: str | None, fmt: str | None, **kw: Any) -> None:
             click.echo(f"wrote {rep.write_report(store, scope, outfile, fmt)}")
         else:
             click.echo(rep.render(store, scope, fmt))
+
+
+COMMANDS = [series, profile, network, shifts, stability, report]
