@@ -51,9 +51,12 @@ def _analytics(kw: dict[str, Any], views_fn, dict_fn) -> None:
             click.echo(json.dumps(dict_fn(store, scope), indent=2, default=str, ensure_ascii=False))
             return
         for v in views_fn(store, scope):
-            if v.rows or v.notes:
-                print_table(click.echo, v.title, v.columns, v.rows, v.notes) if v.rows else \
-                    [click.echo(n) for n in [f"{v.title}: no events in scope", *v.notes] if n]
+            if v.rows:
+                print_table(click.echo, v.title, v.columns, v.rows, v.notes)
+            else:
+                for line in (f"{v.title}: no events in scope", *v.notes):
+                    if line:
+                        click.echo(line)
 
 
 @click.command()

@@ -31,6 +31,13 @@ def _notes(store, scope: an.Scope, *more: str | None) -> list[str | None]:
     return [*more, undated_note(undated_events(store, scope)), f"Counted: {COUNT_DEFINITION}."]
 
 
+def _label(scope: an.Scope) -> str:
+    """The scope as a title: 'CHN → IRN', 'IRN', 'Middle East', or 'all actors', with its window."""
+    who = scope.label() if (scope.source or scope.target or scope.country or scope.region) else "all actors"
+    when = f", {scope.since or 'start'} to {scope.until or 'now'}" if scope.since or scope.until else ""
+    return who + when
+
+
 def _dyad(src: Any, tgt: Any) -> str:
     return f"{actor_label(src)} → {actor_label(tgt)}"
 
@@ -56,7 +63,7 @@ def series_views(store, scope: an.Scope) -> list[TableView]:
     shown = allrows["period"].nunique() if len(allrows) else 0
     gap = f"{periods - shown} of {periods} {scope.freq}s in the window have no events and are not shown." \
         if periods > shown else None
-    return [TableView(f"Series {scope.label()} by {scope.freq}", ["period", "dyad", "events", "distinct", "intensity",
+    return [TableView(f"Series {_label(scope)} by {scope.freq}", ["period", "dyad", "events", "distinct", "intensity",
                                                                    "claims", "types"], rows, _notes(store, scope, gap))]
 
 
@@ -66,7 +73,7 @@ def profile_views(store, scope: an.Scope) -> list[TableView]:
     rows = [[r.front, r.channel, r.events, r.distinct, r.intensity, r.claims, r.denied, r.sources,
              f"{_quote(r.best_evidence)} ({text(r.best_publisher) or 'no publisher'}, {text(r.best_date)}; "
              f"{r.best_factuality})"] for r in p.itertuples(index=False)]
-    return [TableView(f"Support profile {scope.label()}", ["front", "channel", "events", "distinct", "intensity",
+    return [TableView(f"Support profile {_label(scope)}", ["front", "channel", "events", "distinct", "intensity",
                                                             "claims", "denied", "sources", "strongest evidence"],
                       rows, _notes(store, scope, "An event on two fronts is in both rows."))]
 
@@ -79,7 +86,7 @@ def shifts_views(store, scope: an.Scope) -> list[TableView]:
         ev = "\n".join(f"{e['date']} {_quote(e['evidence_text'])} ({text(e.get('publisher')) or 'no publisher'}; "
                        f"{e['factuality']})" for e in s["events"][:3])
         rows.append([s["detected"], s["since"], f"{s['description']}.\n{ev}"])
-    return [TableView(f"Shifts {scope.label()}", ["detected", "since", "shift and the events behind it"], rows,
+    return [TableView(f"Shifts {_label(scope)}", ["detected", "since", "shift and the events behind it"], rows,
                       _notes(store, scope, d.get("note")))]
 
 
@@ -92,7 +99,9 @@ def network_views(store, scope: an.Scope) -> list[TableView]:
     e = net.edges.sort_values("weight", key=lambda w: w.abs(), ascending=False)
     ties = [[f"{actor_label(r.a)} – {actor_label(r.b)}", r.cooperation, r.conflict, r.weight, r.events,
              f"{r.a}→{r.b} {r.a_to_b}, {r.b}→{r.a} {r.b_to_a}"] for r in e.itertuples(index=False)]
-    return [TableView(f"Blocs {scope.label()}", ["bloc", "members", "actors"], blocs),
+    if not blocs:
+        return [TableView(f"Network {_label(scope)}", [], [], _notes(store, scope, "No ties between actors in scope."))]
+    return [TableView(f"Blocs {_label(scope)}", ["bloc", "members", "actors"], blocs),
             TableView("Bridges (cooperation reaching other blocs)", ["actor", "bloc", "outside share", "betweenness"],
                       bridges, ["No actor bridges blocs."] if not bridges else []),
             TableView("Ties, strongest first", ["tie", "cooperation", "conflict", "net", "events", "each way"], ties,
@@ -106,6 +115,6 @@ def stability_views(store, scope: an.Scope) -> list[TableView]:
              r.material_conflict_intensity, r.cooperation_intensity, f"{r.great_power_involvement:.0%}",
              f"{r.polarisation:.0%}", r.trend_label + (f" ({r.trend:+.2f})" if pd.notna(r.trend) else "")]
             for r in df.itertuples(index=False)]
-    return [TableView(f"Stability {scope.label()}", ["unit", "events", "conflict/month", "material conflict/month",
+    return [TableView(f"Stability {_label(scope)}", ["unit", "events", "conflict/month", "material conflict/month",
                                                       "cooperation/month", "great powers", "polarisation", "trend"],
                       rows, _notes(store, scope))]
