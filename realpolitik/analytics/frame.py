@@ -200,8 +200,9 @@ def _articles(store, ids: list[str]) -> pd.DataFrame:
 
 # The one definition of an event count, shown on every view that counts events.
 COUNT_DEFINITION = ("events = coded event records (one per sentence and dyad, as `realpolitik events` lists them), "
-                    "actor codes matched by prefix (CHN matches CHNGOV), one coder version; a story reported by "
-                    "several articles counts once per article (\"distinct\" merges them)")
+                    "actor codes matched by prefix (CHN matches CHNGOV); a story reported by several articles counts "
+                    "once per article (\"distinct\" merges them); analytics read one coder version (the default "
+                    "when `recode` has left several)")
 UNDATED_REASON = "no date in the article's metadata or dateline, nor in the event's sentence"
 
 
