@@ -242,3 +242,17 @@ def test_dyad_page_404_for_unknown_codes(api):
     assert "1 of them have no date" in page.text
     net = httpx.get(api + "/network", timeout=30).text
     assert "CHN → IRN 46" in net and "1 event left out" in net
+
+
+def test_code_command_dates_a_record_by_its_dateline():
+    rec = {"id": "x", "text": "BRASILIA, March 3, 2026 - Brazil sent food aid to Haiti on Monday."}
+    out = json.loads(run("code", "-", input=json.dumps(rec) + "\n").output)
+    assert [(e["source"], e["target"], e["type"], e["date"], e["evidence"]["text"]) for e in out["events"]] == [
+        ("BRA", "HTI", "AID", "2026-03-02", "Brazil sent food aid to Haiti on Monday.")]
+
+
+def test_stats_counts_undated_events(corpus):
+    s = json.loads(run("stats", "--db", corpus, "--json").output)
+    assert s["undated_events"] == 1
+    text = run("stats", "--db", corpus).output
+    assert "1 event left out" in text and "CHN China" in text
