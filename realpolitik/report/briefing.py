@@ -134,6 +134,8 @@ def build_briefing(store, scope: Scope) -> dict[str, Any]:
                      "publishers": int(scoped["publisher"].nunique()),
                      "undated": undated_events(store, scope), "definition": COUNT_DEFINITION}
     b["undated_note"] = undated_note(b["coverage"]["undated"])
+    if b["undated_note"]:
+        b["summary"].append(b["undated_note"] + ".")
     return b
 
 
