@@ -5,15 +5,16 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator
 
+from realpolitik.corroborate import after_save as corroborate_after_save, refresh as refresh_clusters
 from realpolitik.ingest import IngestError, RawItem, read_inputs
 from realpolitik.model import Article, Event
 from realpolitik.options import Options
 
 log = logging.getLogger(__name__)
 
-# Hooks run after each committed ingest batch, e.g. near-duplicate linking and event clustering.
-# Each takes (store, new_article_ids, options). Later stages register here, like plugins.
-AFTER_SAVE: list[Callable[[Any, list[str], Options], None]] = []
+# Hooks run after each committed ingest batch, declared here: near-duplicate linking and event
+# clustering. Each takes (store, new_article_ids, options).
+AFTER_SAVE: list[Callable[[Any, list[str], Options], None]] = [corroborate_after_save]
 
 
 _CODERS: dict[str, Any] = {}
@@ -45,8 +46,13 @@ def code_articles(articles: list[Article], options: Options | None = None) -> It
     """Events for each article, in order (an article over the coding limits is coded on its first sentences)."""
     from realpolitik.ingest.limits import limit_for_coding
 
+    from realpolitik.coding.when import date_events, without_dateline
+
     options = options or Options()
-    yield from get_coder(options).code_many(limit_for_coding(a, options) for a in articles)
+    articles = list(articles)
+    coded = get_coder(options).code_many(limit_for_coding(without_dateline(a), options) for a in articles)
+    for art, events in zip(articles, coded):
+        yield date_events(events, art.published)
 
 
 def code_text(text: str, date: str | None = None, options: Options | None = None) -> list[Event]:
@@ -57,6 +63,8 @@ def code_text(text: str, date: str | None = None, options: Options | None = None
 
 def code_records(records: Iterable[dict[str, Any]], options: Options | None = None) -> Iterator[dict[str, Any]]:
     """For each `{id, text, date?}` record, `{"id", "events": [...]}` in input order (stateless)."""
+    from realpolitik.ingest.dates import dateline_date
+
     options = options or Options()
     batch: list[tuple[Any, Article]] = []
 
@@ -67,7 +75,9 @@ def code_records(records: Iterable[dict[str, Any]], options: Options | None = No
 
     for rec in records:
         text = rec.get("text") or ""
-        batch.append((rec.get("id"), Article.from_text(text, published=rec.get("date"), external_id=rec.get("id"))))
+        # A record without a date is dated by its dateline, as ingest does.
+        published = rec.get("date") or dateline_date(text)
+        batch.append((rec.get("id"), Article.from_text(text, published=published, external_id=rec.get("id"))))
         if len(batch) >= options.batch_size:
             yield from flush()
     yield from flush()
@@ -149,8 +159,8 @@ def ingest_items(items: Iterable[RawItem | IngestError], store, options: Options
     return report
 
 
-def recode(store, options: Options | None = None, force: bool = False,
-           on_article: Callable[[Article], None] | None = None) -> IngestReport:
+def recode_articles(store, options: Options | None = None, force: bool = False,
+                    on_article: Callable[[Article], None] | None = None) -> IngestReport:
     """Code every stored article not yet coded by the current coder version (all of them with force)."""
     options = options or Options()
     report = IngestReport()
@@ -177,4 +187,14 @@ def recode(store, options: Options | None = None, force: bool = False,
         if len(batch) >= options.batch_size:
             flush()
     flush()
+    return report
+
+
+def recode(store, options: Options | None = None, force: bool = False, prune: bool = False) -> dict[str, Any]:
+    """Re-code the store with the options' coder; with `prune`, delete other coder versions' events."""
+    options = options or Options()
+    report = recode_articles(store, options, force=force).as_dict()
+    report["coder"] = coder_key(options)
+    report["pruned"] = store.prune_coders(report["coder"]) if prune else 0
+    report["clusters_refreshed"] = refresh_clusters(store)
     return report

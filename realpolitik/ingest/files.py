@@ -10,9 +10,8 @@ import re
 from pathlib import Path
 from typing import Any, Callable, Iterator, TextIO
 
-from realpolitik.ingest.base import IngestError, RawItem, reader
-from realpolitik.ingest.dates import parse_date
-from realpolitik.model import Article
+from realpolitik.ingest.base import IngestError, RawItem, clean_text, make_article, reader
+from realpolitik.ingest.dates import dateline_date
 from realpolitik.options import Options
 
 HEADER_RE = re.compile(r"^(title|date|published|publisher|source|url|author)\s*:\s*(.+)$", re.I)
@@ -65,39 +64,6 @@ def decoded(fn: Callable[[Path, str, Options], Iterator[RawItem | IngestError]])
     return read
 
 
-# Control characters other than tab, newline and form feed: no news text has them, PostgreSQL refuses
-# NUL in text, and they break terminals and CSV exports. Lone surrogates (legal in JSON, "\ud800")
-# cannot be encoded as UTF-8 at all, so they would crash hashing and every store.
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-_SURROGATE_RE = re.compile(r"[\ud800-\udfff]")
-
-
-def clean_text(value: Any) -> str | None:
-    """A string safe to hash and store: control characters dropped, lone surrogates replaced by U+FFFD."""
-    if value is None:
-        return None
-    s = value if isinstance(value, str) else str(value)
-    return _SURROGATE_RE.sub("\ufffd", _CONTROL_RE.sub("", s))
-
-
-def make_article(text: str, options: Options, *, where: str, title: str | None = None, date: Any = None,
-                 url: str | None = None, publisher: str | None = None, external_id: str | None = None) -> RawItem | IngestError:
-    """An Article from fields read anywhere, or an error when there is no usable text."""
-    text, title, url, publisher = (clean_text(v) for v in (text, title, url, publisher))
-    external_id, where = clean_text(external_id), clean_text(where) or "?"
-    text = (text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
-    if not text:
-        return IngestError(where, "no text")
-    if len(text) > options.max_text_chars:
-        return IngestError(where, f"text is {len(text):,} characters, over the limit of {options.max_text_chars:,} "
-                           "(raise it with --max-text-chars)")
-    published = parse_date(date) if date else None
-    art = Article.from_text(text, title=(title or None) and str(title).strip()[:1000], url=url or None,
-                            publisher=publisher or None, published=published, source=where,
-                            external_id=None if external_id is None else str(external_id))
-    return RawItem(art, where)
-
-
 @reader(".txt", ".md", ".text")
 @decoded
 def read_text_file(path: Path, text: str, options: Options) -> Iterator[RawItem | IngestError]:
@@ -112,9 +78,20 @@ def parse_text_document(text: str, options: Options, where: str) -> RawItem | In
     i = 0
     while i < len(lines) and not lines[i].strip():
         i += 1
-    # A short first line followed by header lines or a blank line is the title.
+    # A short first line followed by header lines or a blank line is the title, when a body follows
+    # it: a text of one line (with or without its final newline) is the body itself.
+    # A first line that opens with a dateline ("TEHRAN, March 3, 2026 - ...") or ends like a sentence
+    # is the story's first paragraph, not its title.
     if i < len(lines) and len(lines[i]) < 200 and not HEADER_RE.match(lines[i]) and i + 1 < len(lines) \
-            and (HEADER_RE.match(lines[i + 1]) or not lines[i + 1].strip()):
+            and (HEADER_RE.match(lines[i + 1]) or not lines[i + 1].strip()) \
+            and any(ln.strip() and not HEADER_RE.match(ln.strip()) for ln in lines[i + 1:]) \
+            and not dateline_date(lines[i]) \
+            and (HEADER_RE.match(lines[i + 1]) or not lines[i].rstrip().endswith(".")):
+        meta["title"] = lines[i].lstrip("# ").strip()
+        i += 1
+    elif i + 1 < len(lines) and _is_headline(lines[i]) and lines[i + 1].strip() and not dateline_date(lines[i]):
+        # A headline directly above the body ("Russia attacks Ukraine" then the story) is the title,
+        # not a sentence of the story: coding it would repeat the body's first event.
         meta["title"] = lines[i].lstrip("# ").strip()
         i += 1
     while i < len(lines):
@@ -127,6 +104,12 @@ def parse_text_document(text: str, options: Options, where: str) -> RawItem | In
     return make_article(body, options, where=where, title=meta.get("title"),
                         date=meta.get("date") or meta.get("published"), url=meta.get("url"),
                         publisher=meta.get("publisher") or meta.get("source"))
+
+
+def _is_headline(line: str) -> bool:
+    """A short line without the full stop, question or exclamation mark that ends a sentence of a story."""
+    line = line.strip().rstrip('"\u201d\u2019\'')
+    return 0 < len(line) < 150 and not HEADER_RE.match(line) and line[-1] not in ".?!:;,-\u2013\u2014"
 
 
 @reader(".html", ".htm", ".xhtml")

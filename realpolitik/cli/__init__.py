@@ -8,36 +8,11 @@ from typing import Any, Iterator
 
 import click
 
-from realpolitik import __version__
+from realpolitik.version import __version__
+from realpolitik.cli import analysis, live, server
+from realpolitik.cli.common import (LOCK_WAIT, _check_type, _exists, _iso_date, _options, _progress_enabled, _read_store,
+                                    _store)
 from realpolitik.options import Options
-
-
-# Seconds a writer waits for DuckDB's file lock: `stats`/`events` readers and an idle dashboard let
-# go within a few seconds, so an ingest started meanwhile gets in instead of failing.
-LOCK_WAIT = 30.0
-
-
-def _store(db: str, read_only: bool = False, wait: float = 0.0):
-    import time
-
-    from realpolitik.store import StoreError, open_store
-
-    deadline = time.monotonic() + wait
-    while True:
-        try:
-            return open_store(db, read_only=read_only)
-        except StoreError as exc:
-            if "another process" not in str(exc) or time.monotonic() >= deadline:
-                raise click.ClickException(str(exc)) from exc
-            time.sleep(0.25)
-
-
-def _progress_enabled(flag: bool | None) -> bool:
-    return sys.stderr.isatty() if flag is None else flag
-
-
-def _options(**kw: Any) -> Options:
-    return Options(**{k: v for k, v in kw.items() if v is not None})
 
 
 def _parse_fields(field_map: tuple[str, ...]) -> dict[str, str]:
@@ -61,7 +36,7 @@ def main() -> None:
 @main.command()
 def version() -> None:
     """Print the version of realpolitik, its coder and its store schema."""
-    from realpolitik.store.schema import MIGRATIONS
+    from realpolitik.store.migrations import MIGRATIONS
 
     click.echo(f"realpolitik {__version__} (default coder {Options().coder}, schema v{max(m[0] for m in MIGRATIONS)})")
 
@@ -81,6 +56,8 @@ def version() -> None:
 @click.option("--lock-wait", type=click.FloatRange(0), default=LOCK_WAIT, show_default=True,
               help="Seconds to wait for a DuckDB file another process has open.")
 @click.option("--allow-private", is_flag=True, help="Allow fetching URLs on loopback or private addresses.")
+@click.option("--date", "date", default=None, metavar="YYYY-MM-DD",
+              help="Publication date for articles whose input gives none (before a dateline read from the text).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
 @click.option("--json", "as_json", is_flag=True, help="Print the ingest report as JSON.")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
@@ -91,15 +68,15 @@ def version() -> None:
               help="Dask workers: LocalCluster size, or how many to wait for on --scheduler.")
 def ingest(paths: tuple[str, ...], db: str, no_code: bool, coder: str | None, batch_size: int | None,
            field_map: tuple[str, ...], max_file_bytes: int | None, max_text_chars: int | None,
-           max_sentences: int | None, lock_wait: float, allow_private: bool, progress: bool | None, as_json: bool, engine: str, scheduler: str | None,
-           workers: int | None) -> None:
+           max_sentences: int | None, lock_wait: float, allow_private: bool, date: str | None, progress: bool | None,
+           as_json: bool, engine: str, scheduler: str | None, workers: int | None) -> None:
     """Ingest files, directories, '-' (stdin) or URLs into the store, and code them."""
     from realpolitik.ingest import IngestError
     from realpolitik.pipeline import ingest as run_ingest
 
     opts = _options(code=not no_code, coder=coder, batch_size=batch_size, fields=_parse_fields(field_map),
                     max_file_bytes=max_file_bytes, max_text_chars=max_text_chars, max_sentences=max_sentences,
-                    allow_private=allow_private)
+                    allow_private=allow_private, date=_iso_date(date, "--date"))
     store = _store(db, wait=lock_wait)
     with store, _Progress(_progress_enabled(progress), "ingesting") as bar:
         def on_item(item: Any) -> None:
@@ -107,7 +84,7 @@ def ingest(paths: tuple[str, ...], db: str, no_code: bool, coder: str | None, ba
                 click.echo(f"error: {item}", err=True)
             bar.advance()
         if engine == "dask":
-            from realpolitik.distributed import ingest_dask
+            from realpolitik.engines.dask import ingest_dask
 
             report = ingest_dask(paths, store, opts, scheduler=scheduler, workers=workers, on_item=on_item)
         else:
@@ -171,7 +148,8 @@ def _event_filter_options(fn):
     for opt in reversed([
         click.option("--source", help="Source actor code or prefix (CHN matches CHNGOV)."),
         click.option("--target", help="Target actor code or prefix."),
-        click.option("--type", "type_", help="PLOVER event type, e.g. AID."),
+        click.option("--country", help="A country on either side (IRN: as source or target)."),
+        click.option("--type", "type_", callback=_check_type, help="PLOVER event type, e.g. AID."),
         click.option("--since", help="First date, YYYY-MM-DD."),
         click.option("--until", help="Last date, YYYY-MM-DD."),
         click.option("--channel", help="Support channel, e.g. arms_transfer."),
@@ -186,7 +164,8 @@ def _event_filter_options(fn):
     return fn
 
 
-def _filter(source, target, type_, since, until, channel, front, factuality, query, limit, min_confidence=None):
+def _filter(source, target, type_, since, until, channel, front, factuality, query, limit, min_confidence=None,
+            country=None):
     from realpolitik.store import EventFilter
     from realpolitik.store.base import to_date
 
@@ -196,7 +175,8 @@ def _filter(source, target, type_, since, until, channel, front, factuality, que
         except ValueError as exc:
             raise click.BadParameter(f"{val!r} is not a YYYY-MM-DD date", param_hint=name) from exc
     return EventFilter(source=source, target=target, type=type_, since=since, until=until, channel=channel,
-                       front=front, factuality=factuality, q=query, limit=limit, min_confidence=min_confidence)
+                       front=front, factuality=factuality, q=query, limit=limit, min_confidence=min_confidence,
+                       extra={"country": country} if country else {})
 
 
 @main.command()
@@ -214,17 +194,16 @@ def events(db: str, fmt: str, outfile: str | None, corroboration: str | None, **
 
     flt = _filter(kw["source"], kw["target"], kw["type_"], kw["since"], kw["until"], kw["channel"], kw["front"],
                   kw["factuality"], kw["query"], kw["limit"],
-                  kw.get("min_confidence"))
+                  kw.get("min_confidence"), kw.get("country"))
     bad = [v for v in (corroboration or "").split(",") if v.strip() and v.strip() not in
            ("single_source", "corroborated", "contested")]
     if bad:
         raise click.BadParameter(f"{bad[0]!r}: expected single_source, corroborated or contested",
                                  param_hint="--corroboration")
     flt = dataclasses.replace(flt, extra={**flt.extra, "corroboration": corroboration})
-    store = _store(db, read_only=_exists(db))
-    with store:
-        if fmt == "parquet" and not outfile:
-            raise click.UsageError("--format parquet needs --out FILE")
+    if fmt == "parquet" and not outfile:
+        raise click.UsageError("--format parquet needs --out FILE")
+    with _read_store(db) as store:
         try:
             export.write_events(store, flt, fmt, outfile)
         except ValueError as exc:  # e.g. an unknown --corroboration status
@@ -244,21 +223,15 @@ def export_cmd(db: str, fmt: str, outfile: str | None, **kw: Any) -> None:
     """Export stored events in the layout of another event dataset (PLOVER, POLECAT, GDELT) or as Parquet."""
     from realpolitik import export
 
-    if not _exists(db) and not db.startswith(("postgresql://", "postgres://")):
-        raise click.ClickException(f"{db}: no such database (create it with `realpolitik ingest PATH --db {db}`)")
     if fmt == "parquet" and outfile in (None, "-"):
         raise click.UsageError("--format parquet needs --out FILE")
     flt = _filter(kw["source"], kw["target"], kw["type_"], kw["since"], kw["until"], kw["channel"], kw["front"],
                   kw["factuality"], kw["query"], kw["limit"],
-                  kw.get("min_confidence"))
-    with _store(db, read_only=True) as store:
+                  kw.get("min_confidence"), kw.get("country"))
+    with _read_store(db) as store:
         n = export.write_events(store, flt, fmt, outfile)
     if outfile not in (None, "-"):
         click.echo(f"wrote {n} events to {outfile}", err=True)
-
-
-def _exists(db: str) -> bool:
-    return not db.startswith(("postgresql://", "postgres://")) and Path(db).is_file()
 
 
 @main.command()
@@ -266,19 +239,26 @@ def _exists(db: str) -> bool:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def stats(db: str, as_json: bool) -> None:
     """Counts of articles, duplicates and events, events by type and the top dyads."""
-    if not _exists(db) and not db.startswith(("postgresql://", "postgres://")):
-        raise click.ClickException(f"{db}: no such database (create it with `realpolitik ingest PATH --db {db}`)")
-    with _store(db, read_only=True) as store:
+    with _read_store(db) as store:
         s = store.stats()
     if as_json:
         click.echo(json.dumps(s, indent=2, default=str))
         return
+    from realpolitik.analytics.frame import COUNT_DEFINITION, undated_note
+    from realpolitik.display import actor_label, print_table
+
+    span = f", published {s['first_published']} to {s['last_published']}" if s["first_published"] else \
+        ", none with a publication date"
     click.echo(f"{s['articles']} articles ({s['duplicates']} exact duplicates, {s['near_duplicates']} near duplicates), "
-               f"{s['events']} events, published {s['first_published']} to {s['last_published']}")
+               f"{s['events']} events{span}")
     if s["events_by_type"]:
-        click.echo("events by type: " + ", ".join(f"{k} {v}" for k, v in s["events_by_type"].items()))
+        print_table(click.echo, "Events by type", ["type", "events"], list(s["events_by_type"].items()))
     if s["top_dyads"]:
-        click.echo("top dyads: " + ", ".join(f"{d['source']}->{d['target']} {d['events']}" for d in s["top_dyads"]))
+        print_table(click.echo, "Top dyads", ["source", "target", "events"],
+                    [[actor_label(d["source"]), actor_label(d["target"]), d["events"]] for d in s["top_dyads"]])
+    for note in (undated_note(s.get("undated_events", 0)), f"Counted: {COUNT_DEFINITION}."):
+        if note:
+            click.echo(note)
 
 
 @main.command()
@@ -373,12 +353,7 @@ class _Progress:
             self._p.__exit__(*exc)
 
 
-# Command groups kept in their own modules; they register on `main` when imported.
-from realpolitik import cli_analysis, cli_live, cli_server  # noqa: E402,F401
-
-if __name__ == "__main__":
-    # Run as `python -m realpolitik.cli`, this file is `__main__`; the command modules register on the
-    # importable `realpolitik.cli`, so that is the group to run.
-    from realpolitik.cli import main as _main
-
-    _main()
+# The command modules declare their commands; they register here, so imports go one way (cli -> its modules).
+for _module in (analysis, live, server):
+    for _command in _module.COMMANDS:
+        main.add_command(_command)
