@@ -33,6 +33,8 @@ LSH_THRESHOLD = 0.4
 MIN_WORDS = 12
 SCHEME = f"w{SHINGLE_WORDS}.p{NUM_PERM}.s{SEED}"
 WORD_RE = re.compile(r"\w+", re.UNICODE)
+# The store lock held while near-duplicate links and event clusters are rewritten.
+LOCK = "corroborate"
 
 
 def _bands() -> tuple[int, int]:
@@ -109,6 +111,9 @@ def link_near_duplicates(store, article_ids: Iterable[str] = (), options: Option
     threshold = float(options.extra.get("near_dup_threshold", DUPLICATE_JACCARD))
     changed: set[str] = set()
     with store.transaction():
+        # Writers take turns here (PostgreSQL): each sees every signature committed before it, so two
+        # concurrent ingests neither sign one article twice nor miss each other's copies.
+        store.lock(LOCK)
         todo = store._fetch(
             "SELECT a.id, a.text, a.published, a.ingested_at FROM articles a "
             "LEFT JOIN article_minhash m ON m.article_id = a.id WHERE m.article_id IS NULL "
@@ -130,7 +135,7 @@ def link_near_duplicates(store, article_ids: Iterable[str] = (), options: Option
             chunk = keys_all[i:i + 1000]
             for r in store._fetch(f"SELECT bucket, article_id FROM article_lsh WHERE bucket IN ({_in(len(chunk))})", chunk):
                 stored[r["bucket"]].add(r["article_id"])
-        _insert_rows(store, "article_minhash", 5, sig_rows)
+        _insert_rows(store, "article_minhash", 5, sig_rows, " ON CONFLICT DO NOTHING")
         _insert_rows(store, "article_lsh", 2, lsh_rows, " ON CONFLICT DO NOTHING")
         in_batch: dict[str, set[str]] = defaultdict(set)
         sigs: dict[str, np.ndarray] = {}
