@@ -52,6 +52,21 @@ def _parse_fields(field_map: tuple[str, ...]) -> dict[str, str]:
     return fields
 
 
+def _allow_hosts(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> list[str]:
+    from realpolitik.ingest.web import check_allow_entry
+
+    try:
+        return [check_allow_entry(v) for v in value]
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from exc
+
+
+# Private addresses one by one, instead of --allow-private opening every local network at once.
+allow_host_option = click.option(
+    "--allow-host", "allow_hosts", multiple=True, metavar="HOST|HOST:PORT|CIDR", callback=_allow_hosts,
+    help="Allow fetching from this private host or network only (repeatable), e.g. intranet.local or 10.2.0.0/16.")
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="realpolitik")
 def main() -> None:
@@ -81,6 +96,7 @@ def version() -> None:
 @click.option("--lock-wait", type=click.FloatRange(0), default=LOCK_WAIT, show_default=True,
               help="Seconds to wait for a DuckDB file another process has open.")
 @click.option("--allow-private", is_flag=True, help="Allow fetching URLs on loopback or private addresses.")
+@allow_host_option
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
 @click.option("--json", "as_json", is_flag=True, help="Print the ingest report as JSON.")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
@@ -91,15 +107,15 @@ def version() -> None:
               help="Dask workers: LocalCluster size, or how many to wait for on --scheduler.")
 def ingest(paths: tuple[str, ...], db: str, no_code: bool, coder: str | None, batch_size: int | None,
            field_map: tuple[str, ...], max_file_bytes: int | None, max_text_chars: int | None,
-           max_sentences: int | None, lock_wait: float, allow_private: bool, progress: bool | None, as_json: bool, engine: str, scheduler: str | None,
-           workers: int | None) -> None:
+           max_sentences: int | None, lock_wait: float, allow_private: bool, allow_hosts: list[str],
+           progress: bool | None, as_json: bool, engine: str, scheduler: str | None, workers: int | None) -> None:
     """Ingest files, directories, '-' (stdin) or URLs into the store, and code them."""
     from realpolitik.ingest import IngestError
     from realpolitik.pipeline import ingest as run_ingest
 
     opts = _options(code=not no_code, coder=coder, batch_size=batch_size, fields=_parse_fields(field_map),
                     max_file_bytes=max_file_bytes, max_text_chars=max_text_chars, max_sentences=max_sentences,
-                    allow_private=allow_private)
+                    allow_private=allow_private, extra={"allow_hosts": allow_hosts})
     store = _store(db, wait=lock_wait)
     with store, _Progress(_progress_enabled(progress), "ingesting") as bar:
         def on_item(item: Any) -> None:
