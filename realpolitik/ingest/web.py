@@ -306,7 +306,7 @@ def items_from_result(res: FetchResult, options: Options) -> Iterator[RawItem | 
         yield from parse_feed(res.content, options, where=res.final_url)
         return
     try:
-        text = res.content.decode(res.charset) if res.charset else decode(res.content)
+        text = res.content.decode(res.charset) if res.charset else decode(res.content, res.final_url)
     except (DecodeError, LookupError, UnicodeDecodeError) as exc:
         yield IngestError(res.final_url, f"cannot decode the body: {exc}")
         return
