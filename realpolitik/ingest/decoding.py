@@ -17,11 +17,13 @@ BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codec
         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 # How much of the start of a file is sampled to tell text from binary.
 SAMPLE = 8192
-# Binary when over 1% of the sample is NUL or over 5% is other control characters: text files
-# (JSONL, CSV, news text) have none or a stray one, while executables, images and archives have
-# them by the hundred in their first 8 KB. A stray NUL in text is dropped wherever it is.
+# Binary when over 1% of the sample is NUL or over 5% is other control characters (and more than
+# STRAY of them, so a short file is not judged by a stray byte or two): text files (JSONL, CSV, news text)
+# have none or a stray one, while executables, images and archives have them by the hundred in
+# their first 8 KB. A stray NUL in text is dropped wherever it is.
 MAX_NUL_SHARE = 0.01
 MAX_CONTROL_SHARE = 0.05
+STRAY = 2
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13)) + b"\x7f"
 
 
@@ -58,10 +60,10 @@ def decode(data: bytes, where: str = "") -> str:
         except UnicodeDecodeError as exc:
             raise DecodeError(f"looks like {enc16.upper()} text without a byte-order mark, but is not valid "
                               f"{enc16.upper()} at byte {exc.start}") from exc
-    if sample.count(0) > MAX_NUL_SHARE * len(sample):
+    if sample.count(0) > max(STRAY, MAX_NUL_SHARE * len(sample)):
         raise DecodeError("binary file (contains NUL bytes), not text")
-    if sum(sample.count(b) for b in _CONTROL_BYTES) > MAX_CONTROL_SHARE * len(sample):
-        raise DecodeError("binary file, not text")
+    if sum(sample.count(b) for b in _CONTROL_BYTES) > max(STRAY, MAX_CONTROL_SHARE * len(sample)):
+        raise DecodeError("binary file (control characters), not text")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:

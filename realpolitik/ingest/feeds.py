@@ -66,8 +66,8 @@ def parse_feed(data: bytes, options: Options, where: str) -> Iterator[RawItem | 
     feed = feedparser.parse(data)
     broken = _malformed(data)
     entries = list(feed.entries)
-    if broken and entries and "no element found" in broken:
-        entries.pop()  # the file ends inside the last item: it is cut off, so it is not kept half
+    if broken and entries and not data.rstrip().lower().endswith((b"</rss>", b"</feed>", b"</rdf:rdf>")):
+        entries.pop()  # the file stops inside its last item: that item is cut off, so it is not kept half
     if not entries and (feed.bozo or broken or not feed.get("version")):
         why = broken or feed.get("bozo_exception") or "no <rss>, <feed> or <rdf:RDF> root element"
         yield IngestError(where, f"not a readable RSS/Atom feed: {why}")
