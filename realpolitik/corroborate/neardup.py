@@ -151,9 +151,9 @@ def link_near_duplicates(store, article_ids: Iterable[str] = (), options: Option
         for row, sh, sig, keys in signed:
             cands = set().union(*(stored[k] | in_batch[k] for k in keys)) - {row["id"]}
             sigs[row["id"]], shs[row["id"]] = sig, sh
-            moved, group_size = _verify_and_merge(store, row, sh, sig, cands, sigs, shs, threshold) if cands else (set(), 1)
+            moved, indexed = _verify_and_merge(store, row, sh, sig, cands, sigs, shs, threshold) if cands else (set(), 0)
             changed |= moved
-            if group_size <= MAX_INDEXED_PER_GROUP:
+            if indexed < MAX_INDEXED_PER_GROUP:
                 for k in keys:
                     in_batch[k].add(row["id"])
                 lsh_rows += [(k, row["id"]) for k in keys]
@@ -183,7 +183,10 @@ def _shingles_of(r: dict[str, Any], shs: dict[str, set[str]]) -> set[str]:
 
 def _verify_and_merge(store, row: dict[str, Any], sh: set[str], sig: np.ndarray, cands: set[str],
                       sigs: dict[str, np.ndarray], shs: dict[str, set[str]], threshold: float) -> tuple[set[str], int]:
-    """(ids whose link changed, size of the row's group afterwards)."""
+    """(ids whose link changed, how many members of the row's group are already in the buckets).
+
+    The indexed members are counted among the candidates: they share buckets with the row.
+    """
     missing = sorted(c for c in cands if c not in sigs)
     if missing:
         for r in store._fetch(f"SELECT article_id, signature FROM article_minhash WHERE article_id IN ({_in(len(missing))})",
@@ -192,15 +195,19 @@ def _verify_and_merge(store, row: dict[str, Any], sh: set[str], sig: np.ndarray,
                 sigs[r["article_id"]] = np.frombuffer(bytes.fromhex(r["signature"]), dtype=">u4").astype(np.uint32)
     likely = sorted(c for c in cands if c in sigs and float(np.mean(sigs[c] == sig)) >= threshold - ESTIMATE_MARGIN)
     if not likely:
-        return set(), 1
+        return set(), 0
     others = store._fetch(
         f"SELECT id, text, published, ingested_at, canonical_id FROM articles WHERE id IN ({_in(len(likely))})", likely)
     matches = [o for o in others if jaccard(sh, _shingles_of(o, shs)) >= threshold]
-    return _merge(store, row, sh, matches, shs) if matches else (set(), 1)
+    if not matches:
+        return set(), 0
+    changed, root = _merge(store, row, sh, matches, shs)
+    return changed, sum(1 for o in others if o["id"] != row["id"] and (o["canonical_id"] or o["id"]) in root)
 
 
 def _merge(store, row: dict[str, Any], sh: set[str], matches: list[dict[str, Any]],
-           shs: dict[str, set[str]]) -> tuple[set[str], int]:
+           shs: dict[str, set[str]]) -> tuple[set[str], set[str]]:
+    """(ids whose link changed, the roots the row's group had before: its members were theirs)."""
     roots = {o["canonical_id"] or o["id"] for o in matches}
     if len(roots) == 1:
         # The common case, a copy of one known story: link the row alone, without reading the group.
@@ -210,8 +217,7 @@ def _merge(store, row: dict[str, Any], sh: set[str], matches: list[dict[str, Any
         if _order_key(root) <= _order_key(row):
             store._execute("UPDATE articles SET canonical_id = ?, similarity = ? WHERE id = ?",
                            (root_id, round(jaccard(sh, _shingles_of(root, shs)), 4), row["id"]))
-            size = store._fetch("SELECT COUNT(*) AS n FROM articles WHERE canonical_id = ?", (root_id,))[0]["n"] + 1
-            return {row["id"]}, size
+            return {row["id"]}, roots
     # All groups the new article touches become one group under the earliest article.
     members = store._fetch(
         f"SELECT id, text, published, ingested_at, canonical_id FROM articles WHERE id IN ({_in(len(roots))}) "
@@ -233,7 +239,7 @@ def _merge(store, row: dict[str, Any], sh: set[str], matches: list[dict[str, Any
         store._execute("UPDATE articles SET canonical_id = ?, similarity = ? WHERE id = ?",
                        (root["id"], round(jaccard(m_sh, root_sh), 4), m["id"]))
         changed.add(m["id"])
-    return changed, len(group)
+    return changed, roots
 
 
 def near_duplicates(store, article_id: str) -> list[dict[str, Any]]:
