@@ -153,17 +153,7 @@ class PostgresStore(BaseStore):
         """BaseStore.save in article-id order, retrying a batch that hit a deadlock with another writer."""
         # Sorting is stable, so copies of one article keep their input order (the first is the original).
         items = sorted(items, key=lambda it: it[0].id)
-        if self.con.info.transaction_status != self._psycopg.pq.TransactionStatus.IDLE:
-            return super().save(items)  # inside a caller's transaction: it owns the retry
-        errors = self._psycopg.errors
-        for attempt in range(_SAVE_RETRIES):
-            try:
-                return super().save(items)
-            except (errors.DeadlockDetected, errors.SerializationFailure):
-                if attempt == _SAVE_RETRIES - 1:
-                    raise
-                time.sleep(0.05 * (attempt + 1) * (1 + random.random()))
-        raise AssertionError("unreachable")
+        return self.retrying(lambda: super(PostgresStore, self).save(items))
 
     def copy_rows(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
         """Bulk-load rows with COPY (much faster than INSERT for millions of rows); returns the count."""
