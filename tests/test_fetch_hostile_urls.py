@@ -55,7 +55,7 @@ def test_location_httpx_cannot_send_is_a_fetch_error():
 
 def test_api_ingest_with_a_malformed_url_is_a_422_not_a_500(tmp_path):
     from realpolitik.store import open_store
-    from realpolitik.web.tokens import create_token
+    from realpolitik.store.tokens import create_token
 
     db = tmp_path / "w.duckdb"
     build_store(str(db))

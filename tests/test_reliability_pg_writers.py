@@ -79,7 +79,7 @@ def test_four_ingest_processes_at_once_all_succeed_and_match_one_sequential_run(
 
 def test_forty_concurrent_api_ingests_on_postgres_all_answer_and_all_are_stored(pg_db):
     from realpolitik.store import open_store
-    from realpolitik.web.tokens import create_token
+    from realpolitik.store.tokens import create_token
 
     with open_store(pg_db) as store:
         writer = create_token(store, "writer")

@@ -8,36 +8,10 @@ from typing import Any, Iterator
 
 import click
 
-from realpolitik import __version__
+from realpolitik.version import __version__
+from realpolitik.cli import analysis, live, server
+from realpolitik.cli.common import LOCK_WAIT, _exists, _options, _progress_enabled, _store, allow_host_option
 from realpolitik.options import Options
-
-
-# Seconds a writer waits for DuckDB's file lock: `stats`/`events` readers and an idle dashboard let
-# go within a few seconds, so an ingest started meanwhile gets in instead of failing.
-LOCK_WAIT = 30.0
-
-
-def _store(db: str, read_only: bool = False, wait: float = 0.0):
-    import time
-
-    from realpolitik.store import StoreError, open_store
-
-    deadline = time.monotonic() + wait
-    while True:
-        try:
-            return open_store(db, read_only=read_only)
-        except StoreError as exc:
-            if "another process" not in str(exc) or time.monotonic() >= deadline:
-                raise click.ClickException(str(exc)) from exc
-            time.sleep(0.25)
-
-
-def _progress_enabled(flag: bool | None) -> bool:
-    return sys.stderr.isatty() if flag is None else flag
-
-
-def _options(**kw: Any) -> Options:
-    return Options(**{k: v for k, v in kw.items() if v is not None})
 
 
 def _parse_fields(field_map: tuple[str, ...]) -> dict[str, str]:
@@ -52,21 +26,6 @@ def _parse_fields(field_map: tuple[str, ...]) -> dict[str, str]:
     return fields
 
 
-def _allow_hosts(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> list[str]:
-    from realpolitik.ingest.web import check_allow_entry
-
-    try:
-        return [check_allow_entry(v) for v in value]
-    except ValueError as exc:
-        raise click.BadParameter(str(exc)) from exc
-
-
-# Private addresses one by one, instead of --allow-private opening every local network at once.
-allow_host_option = click.option(
-    "--allow-host", "allow_hosts", multiple=True, metavar="HOST|HOST:PORT|CIDR", callback=_allow_hosts,
-    help="Allow fetching from this private host or network only (repeatable), e.g. intranet.local or 10.2.0.0/16.")
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="realpolitik")
 def main() -> None:
@@ -76,7 +35,7 @@ def main() -> None:
 @main.command()
 def version() -> None:
     """Print the version of realpolitik, its coder and its store schema."""
-    from realpolitik.store.schema import MIGRATIONS
+    from realpolitik.store.migrations import MIGRATIONS
 
     click.echo(f"realpolitik {__version__} (default coder {Options().coder}, schema v{max(m[0] for m in MIGRATIONS)})")
 
@@ -124,7 +83,7 @@ def ingest(paths: tuple[str, ...], db: str, no_code: bool, coder: str | None, ba
                 click.echo(f"error: {item}", err=True)
             bar.advance()
         if engine == "dask":
-            from realpolitik.distributed import ingest_dask
+            from realpolitik.engines.dask import ingest_dask
 
             report = ingest_dask(paths, store, opts, scheduler=scheduler, workers=workers, on_item=on_item)
         else:
@@ -277,10 +236,6 @@ def export_cmd(db: str, fmt: str, outfile: str | None, **kw: Any) -> None:
         click.echo(f"wrote {n} events to {outfile}", err=True)
 
 
-def _exists(db: str) -> bool:
-    return not db.startswith(("postgresql://", "postgres://")) and Path(db).is_file()
-
-
 @main.command()
 @click.option("--db", default="realpolitik.duckdb", show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
@@ -393,12 +348,7 @@ class _Progress:
             self._p.__exit__(*exc)
 
 
-# Command groups kept in their own modules; they register on `main` when imported.
-from realpolitik import cli_analysis, cli_live, cli_server  # noqa: E402,F401
-
-if __name__ == "__main__":
-    # Run as `python -m realpolitik.cli`, this file is `__main__`; the command modules register on the
-    # importable `realpolitik.cli`, so that is the group to run.
-    from realpolitik.cli import main as _main
-
-    _main()
+# The command modules declare their commands; they register here, so imports go one way (cli -> its modules).
+for _module in (analysis, live, server):
+    for _command in _module.COMMANDS:
+        main.add_command(_command)
