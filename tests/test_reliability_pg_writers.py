@@ -11,7 +11,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from reliability_fixtures import ROOT, article_text, cli_cmd
+from reliability_fixtures import ROOT, article_text, cli_cmd, snapshot
 from webserver import make_server
 
 pytestmark = pytest.mark.postgres
@@ -31,18 +31,14 @@ def _corpus(path: Path, ids: list[int]) -> Path:
 
 
 def _state(url: str) -> dict[str, object]:
-    from realpolitik.store import open_store
-
-    with open_store(url, read_only=True) as s:
-        q = lambda sql: sorted(tuple(r.values()) for r in s.query(sql))  # noqa: E731
-        return {
-            "articles": q("SELECT id, canonical_id FROM articles"),
-            "signed": q("SELECT article_id FROM article_minhash"),
-            "runs": q("SELECT article_id, coder, n_events FROM coding_runs"),
-            "events": q("SELECT id, article_id, type FROM events"),
-            "unclustered": q("SELECT id FROM events WHERE cluster_id IS NULL"),
-            "mentions": q("SELECT SUM(n_mentions) FROM event_clusters"),
-        }
+    return snapshot(url, {
+        "articles": "SELECT id, canonical_id FROM articles",
+        "signed": "SELECT article_id FROM article_minhash",
+        "runs": "SELECT article_id, coder, n_events FROM coding_runs",
+        "events": "SELECT id, article_id, type FROM events",
+        "unclustered": "SELECT id FROM events WHERE cluster_id IS NULL",
+        "mentions": "SELECT SUM(n_mentions) FROM event_clusters",
+    })
 
 
 def test_four_ingest_processes_at_once_all_succeed_and_match_one_sequential_run(pg_db, tmp_path: Path):
