@@ -9,8 +9,9 @@ ISO_RE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 
 
 # Two unrelated "nows": a date that comes out differently against them was filled in from the
-# reading time ("yesterday", "March 5", and junk dateparser reads as relative: "1e999" is "1 e(poch?)
-# hours ago", "nan" is August, "-1" is January), so it is not a publication date.
+# reading time, so it is not a publication date: "yesterday", "March 5" without a year, and junk
+# that dateparser completes from today ("1e999" came out as today, "nan" as 1 August and "-1" as
+# 1 January of the current year).
 _BASES = (dt.datetime(2001, 2, 3, 4, 5, 6), dt.datetime(2013, 11, 22, 21, 20, 19))
 
 
