@@ -52,6 +52,15 @@ EVENT_EXTRA_FILTERS: dict[str, Callable[[Any], tuple[str, list[Any]]]] = {
 }
 
 
+def _country_filter(value: Any) -> tuple[str, list[Any]]:
+    """Events a country takes part in, on either side (its code as a prefix: IRN matches IRNGOV)."""
+    pattern = like_prefix(str(value).upper())
+    return "(source LIKE ? ESCAPE '\\' OR target LIKE ? ESCAPE '\\')", [pattern, pattern]
+
+
+EVENT_EXTRA_FILTERS["country"] = _country_filter
+
+
 class StoreError(RuntimeError):
     """A store could not be opened or written; the message says which and why."""
 
@@ -377,6 +386,9 @@ class BaseStore:
             "duplicates": sources - articles,
             "near_duplicates": near,
             "events": int(one("SELECT COUNT(*) AS n FROM events")),
+            # Events with no date of their own nor their article's: listed, but left out of every window.
+            "undated_events": int(one("SELECT COUNT(*) AS n FROM events WHERE date IS NULL AND article_id IN "
+                                      "(SELECT id FROM articles WHERE published IS NULL)")),
             "events_by_type": by_type,
             "events_by_factuality": by_fact,
             "top_dyads": dyads,

@@ -103,7 +103,10 @@ def index(request: Request) -> HTMLResponse:
                                      {q.replace("_", " "): c for q, c in charts.QUAD_COLOURS.items()})
     type_chart = charts.hbars(sorted(by_type.items(), key=lambda kv: (-kv[1], kv[0])), "Events by type")
     type_series = _type_series(vol, periods)
-    return page(request, "index.html", stats=stats, quad_chart=quad_chart, type_chart=type_chart,
+    from realpolitik.analytics.frame import COUNT_DEFINITION, undated_note
+
+    return page(request, "index.html", stats=stats, count_definition=COUNT_DEFINITION,
+                undated_note=undated_note(stats.get("undated_events", 0)), quad_chart=quad_chart, type_chart=type_chart,
                 type_over_time=type_series, dyads=top, shifts=shifts or [], shifts_note=shifts_note,
                 regions=regions or [], regions_note=regions_note, region_keys=_region_keys(), **panel)
 
@@ -162,8 +165,11 @@ def dyad(request: Request, source: str, target: str) -> HTMLResponse:
     source, target = _code(source), _code(target)
     filters = parse_filters(request)
     with _read(request) as store:
+        for code in dict.fromkeys((source, target)):
+            if not queries.known_actor(store, code):
+                raise HTTPException(404, f"unknown actor code {code}: not a state and in no stored event")
         panel = events_panel(store, filters, f"/dyads/{source}/{target}",
-                                     f"Where {source} → {target} events happened", source=source, target=target)
+                             f"Where {source} → {target} events happened", source=source, target=target)
         all_rows = store.event_rows(replace(filters.event_filter(source=source, target=target), limit=None, offset=0))
         scope = an.Scope(source=source, target=target)
         profile, profile_note = attempt("Support profile", lambda: request.app.state.cache.get_or_compute(
@@ -182,9 +188,13 @@ def dyad(request: Request, source: str, target: str) -> HTMLResponse:
         fronts[cell["front"]] += float(cell.get("intensity") or 0)
     front_chart = charts.hbars(sorted(fronts.items(), key=lambda kv: (-kv[1], kv[0])),
                                f"Support {source} to {target}: intensity by front", colour=charts.PALETTE[2])
+    from realpolitik.analytics.frame import COUNT_DEFINITION
+
+    undated = sum(1 for r in all_rows if not r["date"])
     brief_q = Filters(since=filters.since, until=filters.until).query()
     return page(request, "dyad.html", source=source, target=target, profile=profile or [],
                 profile_note=profile_note, timeline=timeline, front_chart=front_chart,
+                count_definition=COUNT_DEFINITION, undated=undated,
                 briefing=f"/download/briefing.html?source={source}&target={target}" + (f"&{brief_q}" if brief_q else ""),
                 **panel)
 
@@ -209,12 +219,16 @@ def network_page(request: Request, since: dt.date | None = Query(None), until: d
     scope = an.Scope(since=since.isoformat() if since else None, until=until.isoformat() if until else None)
     with _read(request) as store:
         net, note = attempt("The network", lambda: request.app.state.cache.get_or_compute(
-            store, ("/api/network", repr(scope)), lambda: an.network(store, scope).as_dict()))
+            store, ("/api/network", repr(scope)), lambda: an.network_dict(store, scope)))
     net = net or {"nodes": [], "edges": [], "blocs": [], "bridges": []}
     bridges = [b["actor"] for b in net["bridges"]]
     svg = charts.network_svg(net["nodes"], net["edges"], bridges)
     edges = sorted(net["edges"], key=lambda e: -abs(float(e.get("weight") or 0)))[:30]
+    from realpolitik.analytics.frame import COUNT_DEFINITION, undated_note
+
     return page(request, "network.html", svg=svg, net=net, edges=edges, note=note,
+                undated_note=undated_note(net.get("undated", 0)),
+                count_definition=COUNT_DEFINITION,
                 since=scope.since or "", until=scope.until or "")
 
 

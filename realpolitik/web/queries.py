@@ -19,6 +19,17 @@ def event_by_id(store, event_id: str) -> dict[str, Any] | None:
     return rows[0] if rows else None
 
 
+def known_actor(store, code: str) -> bool:
+    """Whether a code names an actor: a state of the actor tables, or a prefix of a stored event's actor."""
+    from realpolitik.analytics.frame import states
+
+    if code.upper() in states():
+        return True
+    pattern = _escape_like(code.upper()) + "%"
+    return bool(store.query("SELECT 1 AS x FROM events WHERE source LIKE ? ESCAPE '\\' OR target LIKE ? ESCAPE '\\' "
+                            "LIMIT 1", (pattern, pattern)))
+
+
 def article_total(store, q: str | None = None) -> int:
     """How many articles match the text query (all of them without one)."""
     where, params = "", []
