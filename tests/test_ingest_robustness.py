@@ -237,7 +237,7 @@ def test_bogus_metadata_date_is_dropped_with_a_warning_not_made_today(tmp_path: 
         items, errors = _read([f])
     assert errors == [] and [i.article.published for i in items] == [None, "2025-02-03"]
     assert [r.getMessage() for r in caplog.records] == [
-        f"warning: {f}#a: date '1e999' is not a publication date; stored without one"]
+        f"warning: {f}#a: date '1e999' is not a publication date; ignored"]
 
 
 # -- the stateless `code` command -----------------------------------------------------------------------

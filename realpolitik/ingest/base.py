@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from realpolitik.ingest.dates import parse_date
+from realpolitik.ingest.dates import dateline_date, parse_date
 from realpolitik.model import Article
 from realpolitik.options import Options
 
@@ -82,10 +82,13 @@ def make_article(text: str, options: Options, *, where: str, title: str | None =
     if len(text) > options.max_text_chars:
         return IngestError(where, f"text is {len(text):,} characters, over the limit of {options.max_text_chars:,} "
                            "(raise it with --max-text-chars)")
-    published = parse_date(date) if date not in (None, "") else None
-    if date not in (None, "") and published is None:
-        log.warning("warning: %s: date %s is not a publication date; stored without one",
+    # The date the input gives, else the one the user gave (--date), else the body's dateline.
+    # A given date that is not a date ("1e999") is ignored with a warning, never turned into today.
+    given = parse_date(date) if date not in (None, "") else None
+    if date not in (None, "") and given is None:
+        log.warning("warning: %s: date %s is not a publication date; ignored",
                     printable(where), printable(repr(date)[:80]))
+    published = given or options.date or dateline_date(text)
     art = Article.from_text(text, title=(title or None) and str(title).strip()[:1000], url=url or None,
                             publisher=publisher or None, published=published, source=where,
                             external_id=None if external_id is None else str(external_id))
