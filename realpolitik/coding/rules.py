@@ -113,8 +113,10 @@ class RulesCoder:
         # PLOVER's rule (announced future cooperation is AGREE); off keeps the type, factuality says "planned"
         self.future_as_agree = bool(self.options.extra.get("future_as_agree", True))
         self.sourceless = bool(self.options.extra.get("sourceless", False))
-        # types of the best guess given even with `sourceless` off; see BEST_GUESS_TYPES
-        self.best_guess_types = frozenset(self.options.extra.get("best_guess_types", BEST_GUESS_TYPES))
+        # types of the actor-less best guess given even with `sourceless` off: none by default (issue 14: an
+        # event no actor is resolved for says nothing of who did what); `best_guess_types=BEST_GUESS_TYPES`
+        # restores the sentence-class guesses measured below
+        self.best_guess_types = frozenset(self.options.extra.get("best_guess_types", ()))
         # off: recipient-less and within-country events are not actor-resolved events (see _drop_targetless)
         self.recipientless = bool(self.options.extra.get("recipientless", True))
 
