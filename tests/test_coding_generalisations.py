@@ -703,9 +703,9 @@ def test_no_best_guess_for_what_ought_to_happen(guessing):
     assert [e.type for e in code(guessing, "A provincial court freed the two journalists on Tuesday.")] == ["RETREAT"]
 
 
-def test_no_aid_guess_when_no_one_helps_or_is_helped(coder):
-    assert code(coder, "Cheap loans in Japan helped a lot last year, the analysts said.") == []
-    assert ("DEU", None, "AID") in triples(code(coder, "Germany spent a billion euros on helping to settle refugees."))
+def test_no_aid_guess_when_no_one_helps_or_is_helped(guessing):
+    assert code(guessing, "Cheap loans in Japan helped a lot last year, the analysts said.") == []
+    assert ("DEU", None, "AID") in triples(code(guessing, "Germany spent a billion euros on helping to settle refugees."))
 
 
 def test_a_refusal_is_an_asserted_reject_not_a_denied_one(coder):
@@ -723,9 +723,12 @@ def test_relations_as_a_topic_are_no_event(coder):
 
 
 def test_the_city_of_a_bodys_meeting_is_no_party_to_it(coder):
-    assert triples(code(coder, "Delegates gathered for the OPEC meeting in Vienna on Friday.")) == []
-    assert ("IGO", "ETH", "CONSULT") in triples(
-        code(coder, "The Organization of African Unity held a round of mediation in Addis Ababa."))
+    # a city where a meeting is held is a venue, never a party (issue 14, actors/document.py): the body's
+    # meeting keeps no recipient
+    assert triples(code(coder, "Delegates gathered for the OPEC meeting in Vienna on Friday.")) == \
+        [("IGO", None, "CONSULT")]
+    assert triples(code(coder, "The Organization of African Unity held a round of mediation in Addis Ababa.")) == \
+        [("IGO", None, "CONSULT")]
 
 
 def test_a_deal_struck_with_someone_is_no_attack(coder):

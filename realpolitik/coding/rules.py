@@ -27,6 +27,7 @@ FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 # types only when offered ("ready to send"): an announced plan ("will invest") keeps its own type, planned, as the
 # seedlike gold codes it (measured: all future as own type gave plover 0.730 from 0.771; this split 0.766).
 FUTURE_ALWAYS_AGREE = frozenset({"SUPPORT", "CONSULT"})  # CAMEO 032, 036 "express intent to meet"
+CLAUSE_ROLES = True
 SOURCELESS_CONFIDENCE = 0.2  # below every actor-resolved event (their floor is 0.35)
 # Types whose best guess stands even where the actors are unresolved ("a court freed ...", "the agency
 # delivered food to ...", "the group condemned ..."): material acts whose verb and object say their kind
@@ -123,6 +124,8 @@ class RulesCoder:
         # sets code past acts as events (dropping them measured pentaclass_dev tune macro-F1 0.740 against
         # 0.746, holdout 0.692 against 0.708, and one event fewer on plover_manual_dev tune).
         self.past_events = str(self.options.extra.get("past_events", "undate"))
+        # on: an actor named elsewhere in the trigger's clause stands in for a missing recipient (+clause)
+        self.clause_roles = bool(self.options.extra.get("clause_roles", CLAUSE_ROLES))
         # off: recipient-less and within-country events are not actor-resolved events (see _drop_targetless)
         self.recipientless = bool(self.options.extra.get("recipientless", True))
 
@@ -283,10 +286,11 @@ class RulesCoder:
             return replace(ev, channel=None, fronts=(), confidence=SOURCELESS_CONFIDENCE)
         return None
 
-    @staticmethod
-    def _pairs(c: _Cand, srcs: list[ActorMention], idx: ActorIndex) -> list[tuple[ActorMention, ActorMention | None]]:
+    def _pairs(self, c: _Cand, srcs: list[ActorMention], idx: ActorIndex) -> list[tuple[ActorMention, ActorMention | None]]:
         """Source/target pairs: every source with every target; joint actions pair coordinated actors."""
         targets = c.targets
+        if not self.clause_roles:
+            return self._role_pairs(c, srcs, targets)
         # "Cairo and Riyadh pledged to deepen cooperation": a commitment coordinated actors make together is
         # mutual, like "X and Y agreed" (seedlike gold codes such agreements both ways)
         joint = c.trig.frame == "sym" or (c.type == "AGREE" and len(srcs) > 1)
@@ -316,6 +320,22 @@ class RulesCoder:
             return pairs or [(s, None) for s in srcs]
         if joint and len(srcs) > 1:
             # "the government and the rebels agreed": parties of one country keep no recipient
+            return [(s, t) for s in srcs for t in srcs if s is not t and s.code[:3] != t.code[:3]] or \
+                [(s, None) for s in srcs]
+        return [(s, None) for s in srcs]
+
+    @staticmethod
+    def _role_pairs(c: _Cand, srcs: list[ActorMention], targets: list[ActorMention]) -> list[tuple]:
+        """Pairs from the trigger's own agent and patient roles only: no actor elsewhere in the clause."""
+        joint = c.trig.frame == "sym" or (c.type == "AGREE" and len(srcs) > 1)
+        if joint and len(srcs) > 1 and not any(has_country(t) for t in targets):
+            targets = []
+        if targets:
+            pairs = [(s, t) for s in srcs for t in targets if s.code[:3] != t.code[:3]]
+            if c.trig.frame == "sym" and c.trig.lemma in JOINT_EXERCISES and len(srcs) == 1 and c.type != "MOBILIZE":
+                pairs += [(t, s) for s, t in pairs]
+            return pairs or [(s, None) for s in srcs]
+        if joint and len(srcs) > 1:
             return [(s, t) for s in srcs for t in srcs if s is not t and s.code[:3] != t.code[:3]] or \
                 [(s, None) for s in srcs]
         return [(s, None) for s in srcs]
