@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from functools import lru_cache
 
 from realpolitik.actors.tables import capital_country, tables, text_of
 from realpolitik.model import ActorMention
@@ -43,6 +44,8 @@ TITLE_ROLES: dict[str, tuple[str, ...]] = {
 STATE_ORGANS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 _PAIR = re.compile(r"\b(?:the two|both) (?:countries|nations|sides|states|governments|neighbours|neighbors|"
                    r"capitals|allies|rivals|parties)\b", re.IGNORECASE)
+_TITLE = re.compile(r"\bthe (" + "|".join(sorted((re.escape(t) for t in TITLE_ROLES), key=len, reverse=True))
+                    + r")\b", re.IGNORECASE)
 _ABBR = re.compile(r"\(([A-Z][A-Z0-9&]{1,7})\)")
 # Heads that make a city before them part of an event's name ("the Doha talks", "the Minsk accords").
 EVENT_NAME_HEADS = frozenset("""talks talk agreement agreements accord accords process format summit conference
@@ -80,8 +83,7 @@ def reference_hits(text: str) -> list[tuple[int, int | None]]:
         for use in re.finditer(r"(?<![\w-])" + re.escape(hit.group(1)) + r"(?![\w-])", text[hit.end():]):
             out.append((hit.end() + use.start(), hit.start()))
     out += [(hit.start(), None) for hit in _PAIR.finditer(text)]
-    low = text.lower()
-    out += [(hit.start(), None) for title in TITLE_ROLES for hit in re.finditer(r"\bthe " + re.escape(title) + r"\b", low)]
+    out += [(hit.start(), None) for hit in _TITLE.finditer(text)]
     return out
 
 
@@ -159,6 +161,8 @@ def _people(doc, text: str, mentions: list[ActorMention]) -> list[ActorMention]:
                                                          code=m.code, country=m.country, sector=m.sector,
                                                          kind="person", name=ent.text))
     out: list[ActorMention] = []
+    if not known:
+        return out
     for tok in doc:
         hit = known.get(tok.text)
         if hit is None or tok.idx < hit[0]:
@@ -192,37 +196,48 @@ def _focused_sector(text: str, m: ActorMention, focus: _Focus) -> ActorMention:
 def _titles(doc, text: str, mentions: list[ActorMention], focus: _Focus, date: str | None) -> list[ActorMention]:
     """Bare titles ("the chancellor") as the office holder of the country in focus."""
     out: list[ActorMention] = []
-    low = text.lower()
-    for title, roles in TITLE_ROLES.items():
-        for hit in re.finditer(r"\bthe " + re.escape(title) + r"\b", low):
-            start, end = hit.start() + 4, hit.end()
-            if _covered(mentions + out, hit.start(), end):
-                continue
-            after = text[end:end + 24]
-            if re.match(r"(?:'s\s+)?\s*(?:of\b|,?\s*[A-Z])", after) and not re.match(r",?\s*(?:[A-Z][a-z]+ said|The\b)", after):
-                continue  # "the president of X", "the president Jean Dupont": named elsewhere or by the name
-            ranked = focus.ranked(start)
-            if not ranked:
-                continue
-            # the first state in focus that has such an office: "the chancellor" of an article on
-            # Germany's pledge to Ukraine is Germany's, whichever state was named last
-            holder = next((h for h in (_office_holder(c, roles, date) for c in ranked) if h is not None), None)
-            country = ranked[0]
-            if holder is not None:
-                out.append(ActorMention(text=text[start:end], start=start, end=end, code=holder.code,
-                                        country=holder.country, sector=holder.sector, kind="person",
-                                        name=holder.name))
-            elif title in tables().sectors:
-                sector = tables().sectors[title]
-                out.append(ActorMention(text=text[start:end], start=start, end=end, code=country + sector,
-                                        country=country, sector=sector, kind="sector", name=None))
+    for hit in _TITLE.finditer(text):
+        title = hit.group(1).lower()
+        roles = TITLE_ROLES[title]
+        start, end = hit.start(1), hit.end()
+        if _covered(mentions + out, hit.start(), end):
+            continue
+        after = text[end:end + 24]
+        if re.match(r"(?:'s\s+)?\s*(?:of\b|,?\s*[A-Z])", after) and not re.match(r",?\s*(?:[A-Z][a-z]+ said|The\b)", after):
+            continue  # "the president of X", "the president Jean Dupont": named elsewhere or by the name
+        ranked = focus.ranked(start)
+        if not ranked:
+            continue
+        # the first state in focus that has such an office: "the chancellor" of an article on
+        # Germany's pledge to Ukraine is Germany's, whichever state was named last
+        # (only the two states most in focus: a state named once in passing holds no bare title)
+        holder = next((h for h in (_office_holder(c, roles, date) for c in ranked[:2]) if h is not None), None)
+        country = ranked[0]
+        if holder is not None:
+            out.append(ActorMention(text=text[start:end], start=start, end=end, code=holder.code,
+                                    country=holder.country, sector=holder.sector, kind="person",
+                                    name=holder.name))
+        elif title in tables().sectors:
+            sector = tables().sectors[title]
+            out.append(ActorMention(text=text[start:end], start=start, end=end, code=country + sector,
+                                    country=country, sector=sector, kind="sector", name=None))
     return out
+
+
+@lru_cache(maxsize=1)
+def _roles_by_country() -> dict[str, tuple]:
+    """country -> the people.tsv entries of its office holders (every dated role), built once."""
+    out: dict[str, set] = {}
+    for al in tables().aliases.values():
+        for a in al:
+            if a.entry.kind == "person" and a.entry.country:
+                out.setdefault(a.entry.country, set()).add(a.entry)
+    return {c: tuple(v) for c, v in out.items()}
 
 
 def _office_holder(country: str, roles: tuple[str, ...], date: str | None):
     """The people.tsv entry holding one of the roles for the country on the date (latest without one)."""
-    rows = [a.entry for al in tables().aliases.values() for a in al
-            if a.entry.kind == "person" and a.entry.country == country and a.entry.title in roles]
+    rows = [e for e in _roles_by_country().get(country, ()) if e.title in roles]
     live = [e for e in rows if e.covers(date)]
     if not live:
         return None
