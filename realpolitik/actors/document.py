@@ -203,7 +203,8 @@ def _titles(doc, text: str, mentions: list[ActorMention], focus: _Focus, date: s
         if _covered(mentions + out, hit.start(), end):
             continue
         after = text[end:end + 24]
-        if re.match(r"(?:'s\s+)?\s*(?:of\b|,?\s*[A-Z])", after) and not re.match(r",?\s*(?:[A-Z][a-z]+ said|The\b)", after):
+        if (re.match(r"(?:'s\s+)?\s*(?:of\b|,?\s*[A-Z])", after)
+                and not re.match(r",?\s*(?:[A-Z][a-z]+ said|The\b)", after)):
             continue  # "the president of X", "the president Jean Dupont": named elsewhere or by the name
         ranked = focus.ranked(start)
         if not ranked:
@@ -254,7 +255,8 @@ def _pairs(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
         seen: list[ActorMention] = []
         for m in reversed([m for m in ordered if m.end <= hit.start()]):
             key = m.country or m.code[:3]
-            if m.code and key not in {s.country or s.code[:3] for s in seen} and (m.country or m.kind in ("igo", "ngo")):
+            party = m.country or m.kind in ("igo", "ngo")
+            if m.code and party and key not in {s.country or s.code[:3] for s in seen}:
                 seen.append(m)
             if len(seen) == 2:
                 break

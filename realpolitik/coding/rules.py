@@ -27,6 +27,10 @@ FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 # types only when offered ("ready to send"): an announced plan ("will invest") keeps its own type, planned, as the
 # seedlike gold codes it (measured: all future as own type gave plover 0.730 from 0.771; this split 0.766).
 FUTURE_ALWAYS_AGREE = frozenset({"SUPPORT", "CONSULT"})  # CAMEO 032, 036 "express intent to meet"
+# Clause fallbacks for a missing recipient stay on: the trigger's own roles alone measured plover_manual_dev
+# dyad+type F1 0.639 tune / 0.556 holdout against 0.797 / 0.713, and pentaclass_dev macro-F1 0.747 / 0.704
+# against 0.746 / 0.708 (issue 14); skipping only actors inside embedded clauses: 0.728-0.760 tune, 0.641-0.656
+# holdout. The gold sets code recipients named elsewhere in the trigger's clause.
 CLAUSE_ROLES = True
 SOURCELESS_CONFIDENCE = 0.2  # below every actor-resolved event (their floor is 0.35)
 # Types whose best guess stands even where the actors are unresolved ("a court freed ...", "the agency
@@ -241,7 +245,8 @@ class RulesCoder:
             if third:
                 # "X and Y held drills around Z": a show of force toward Z by each side, no cooperation between
                 # them coded apart; a partner "with" whom drills are held takes part as a source too
-                partners = [t for t in c.targets if t not in third and t.code[:3] not in {s.code[:3] for s in c.sources}]
+                own = {s.code[:3] for s in c.sources}
+                partners = [t for t in c.targets if t not in third and t.code[:3] not in own]
                 c.sources, c.targets, c.type = list(c.sources) + partners, list(third), "MOBILIZE"
             out.append(c)
         return out
@@ -286,21 +291,22 @@ class RulesCoder:
             return replace(ev, channel=None, fronts=(), confidence=SOURCELESS_CONFIDENCE)
         return None
 
-    def _pairs(self, c: _Cand, srcs: list[ActorMention], idx: ActorIndex) -> list[tuple[ActorMention, ActorMention | None]]:
+    def _pairs(self, c: _Cand, srcs: list[ActorMention],
+               idx: ActorIndex) -> list[tuple[ActorMention, ActorMention | None]]:
         """Source/target pairs: every source with every target; joint actions pair coordinated actors."""
         targets = c.targets
-        if not self.clause_roles:
-            return self._role_pairs(c, srcs, targets)
         # "Cairo and Riyadh pledged to deepen cooperation": a commitment coordinated actors make together is
         # mutual, like "X and Y agreed" (seedlike gold codes such agreements both ways)
         joint = c.trig.frame == "sym" or (c.type == "AGREE" and len(srcs) > 1)
-        if targets and not any(has_country(t) for t in targets) and not joint:
+        # (with `clause_roles` off only the trigger's own agent and patient roles count, no clause fallback)
+        if self.clause_roles and targets and not any(has_country(t) for t in targets) and not joint:
             # a bare sector recipient ("its peacekeeping forces") was never right on the dev sets (0/16):
             # a state or body named in the trigger's clause ("... deployed in East Timor") stands for it
             placed = _clause_actors(c.tok, idx, srcs)
             if placed:
                 targets, c.how = placed, c.how + "+clause"
-        if not targets and not (joint and len(srcs) > 1) and c.trig.mode not in INTRANSITIVE_MODES:
+        if (self.clause_roles and not targets and not (joint and len(srcs) > 1)
+                and c.trig.mode not in INTRANSITIVE_MODES):
             targets = _clause_actors(c.tok, idx, srcs)
             if targets:
                 c.how += "+clause"
@@ -308,7 +314,8 @@ class RulesCoder:
             targets = []  # "X and Y share intelligence": a bare sector object is not the partner
         if targets:
             pairs = [(s, t) for s in srcs for t in targets if s.code[:3] != t.code[:3]]
-            if not pairs and "clause" not in c.how and all(s.code[:3] in ("IGO", "NGO") for s in srcs):
+            if (not pairs and self.clause_roles and "clause" not in c.how
+                    and all(s.code[:3] in ("IGO", "NGO") for s in srcs)):
                 # "the UN agreed to extend its force in Lebanon": a body acting on its own organ; the state
                 # named beside the organ is the party (a state's own people keep no target, below)
                 pairs = [(s, t) for s in srcs for t in _clause_actors(c.tok, idx, srcs)]
@@ -320,22 +327,6 @@ class RulesCoder:
             return pairs or [(s, None) for s in srcs]
         if joint and len(srcs) > 1:
             # "the government and the rebels agreed": parties of one country keep no recipient
-            return [(s, t) for s in srcs for t in srcs if s is not t and s.code[:3] != t.code[:3]] or \
-                [(s, None) for s in srcs]
-        return [(s, None) for s in srcs]
-
-    @staticmethod
-    def _role_pairs(c: _Cand, srcs: list[ActorMention], targets: list[ActorMention]) -> list[tuple]:
-        """Pairs from the trigger's own agent and patient roles only: no actor elsewhere in the clause."""
-        joint = c.trig.frame == "sym" or (c.type == "AGREE" and len(srcs) > 1)
-        if joint and len(srcs) > 1 and not any(has_country(t) for t in targets):
-            targets = []
-        if targets:
-            pairs = [(s, t) for s in srcs for t in targets if s.code[:3] != t.code[:3]]
-            if c.trig.frame == "sym" and c.trig.lemma in JOINT_EXERCISES and len(srcs) == 1 and c.type != "MOBILIZE":
-                pairs += [(t, s) for s, t in pairs]
-            return pairs or [(s, None) for s in srcs]
-        if joint and len(srcs) > 1:
             return [(s, t) for s in srcs for t in srcs if s is not t and s.code[:3] != t.code[:3]] or \
                 [(s, None) for s in srcs]
         return [(s, None) for s in srcs]
@@ -409,7 +400,8 @@ class RulesCoder:
             confidence=conf, evidence=evidence, trigger=trigger,
             source_text=s.text, target_text=t.text if t else None,
             source_span=Span(s.start, s.end, s.text), target_span=Span(t.start, t.end, t.text) if t else None,
-            channel=channel, fronts=ontology.fronts_of(channel), date=None if c.past else date, coder=self.name, coder_version=self.version,
+            channel=channel, fronts=ontology.fronts_of(channel), date=None if c.past else date,
+            coder=self.name, coder_version=self.version,
             **fact,
         )
 
