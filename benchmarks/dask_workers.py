@@ -29,7 +29,7 @@ def main(argv: list[str] | None = None) -> list[dict]:
     ap.add_argument("--no-local", action="store_true", help="Skip the local-engine baseline.")
     args = ap.parse_args(argv)
 
-    from realpolitik.distributed import _coder_factory, coder_key_on_worker, dask_client, ingest_dask
+    from realpolitik.engines.dask import _coder_factory, coder_key_on_worker, dask_client, ingest_dask
     from realpolitik.options import Options
     from realpolitik.model import Article
     from realpolitik.pipeline import code_articles, get_coder, ingest

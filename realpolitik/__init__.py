@@ -1,11 +1,10 @@
 """realpolitik: news text to coded, evidence-linked PLOVER event data."""
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
 __all__ = ["__version__", "code_text", "open_store", "Options"]
 
 from realpolitik.options import Options
+from realpolitik.version import __version__
 
 
 def code_text(text: str, date: str | None = None, options: Options | None = None):

@@ -5,15 +5,16 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator
 
+from realpolitik.corroborate import after_save as corroborate_after_save, refresh as refresh_clusters
 from realpolitik.ingest import IngestError, RawItem, read_inputs
 from realpolitik.model import Article, Event
 from realpolitik.options import Options
 
 log = logging.getLogger(__name__)
 
-# Hooks run after each committed ingest batch, e.g. near-duplicate linking and event clustering.
-# Each takes (store, new_article_ids, options). Later stages register here, like plugins.
-AFTER_SAVE: list[Callable[[Any, list[str], Options], None]] = []
+# Hooks run after each committed ingest batch, declared here: near-duplicate linking and event
+# clustering. Each takes (store, new_article_ids, options).
+AFTER_SAVE: list[Callable[[Any, list[str], Options], None]] = [corroborate_after_save]
 
 
 _CODERS: dict[tuple, Any] = {}
@@ -161,8 +162,8 @@ def ingest_items(items: Iterable[RawItem | IngestError], store, options: Options
     return report
 
 
-def recode(store, options: Options | None = None, force: bool = False,
-           on_article: Callable[[Article], None] | None = None) -> IngestReport:
+def recode_articles(store, options: Options | None = None, force: bool = False,
+                    on_article: Callable[[Article], None] | None = None) -> IngestReport:
     """Code every stored article not yet coded by the current coder version (all of them with force)."""
     options = options or Options()
     report = IngestReport()
@@ -189,4 +190,14 @@ def recode(store, options: Options | None = None, force: bool = False,
         if len(batch) >= options.batch_size:
             flush()
     flush()
+    return report
+
+
+def recode(store, options: Options | None = None, force: bool = False, prune: bool = False) -> dict[str, Any]:
+    """Re-code the store with the options' coder; with `prune`, delete other coder versions' events."""
+    options = options or Options()
+    report = recode_articles(store, options, force=force).as_dict()
+    report["coder"] = coder_key(options)
+    report["pruned"] = store.prune_coders(report["coder"]) if prune else 0
+    report["clusters_refreshed"] = refresh_clusters(store)
     return report

@@ -7,11 +7,11 @@ import json
 from click.testing import CliRunner
 
 from realpolitik.coding.rules import RulesCoder
-from realpolitik.corroborate import clusters, recode
+from realpolitik.corroborate import clusters
 from realpolitik.ingest.base import RawItem
 from realpolitik.model import Article, event_id_for
 from realpolitik.options import Options
-from realpolitik.pipeline import ingest_items
+from realpolitik.pipeline import ingest_items, recode
 from realpolitik.registry import coders
 from realpolitik.store import open_store
 

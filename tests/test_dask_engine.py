@@ -51,7 +51,7 @@ coders.register("keyword.v1")(KeywordCoder)
 
 @pytest.fixture(scope="module")
 def client():
-    from realpolitik.distributed import dask_client
+    from realpolitik.engines.dask import dask_client
 
     with dask_client(workers=2) as c:
         yield c
@@ -79,7 +79,7 @@ def _snapshot(url):
 
 
 def test_dask_matches_local_engine(client, corpus, tmp_path):
-    from realpolitik.distributed import ingest_dask
+    from realpolitik.engines.dask import ingest_dask
     from realpolitik.pipeline import ingest
 
     opts = Options(coder="keyword.v1", batch_size=5)
@@ -92,7 +92,7 @@ def test_dask_matches_local_engine(client, corpus, tmp_path):
 
 
 def test_dask_rerun_codes_nothing_new(client, corpus, tmp_path):
-    from realpolitik.distributed import ingest_dask
+    from realpolitik.engines.dask import ingest_dask
 
     opts = Options(coder="keyword.v1")
     with open_store(str(tmp_path / "d.duckdb")) as s:

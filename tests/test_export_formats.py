@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from realpolitik.cli import main
-from realpolitik.exporters import GDELT_COLUMNS, POLECAT_COLUMNS, gdelt_event_id, iter_events, quad_number
+from realpolitik.export.formats import GDELT_COLUMNS, POLECAT_COLUMNS, gdelt_event_id, iter_events, quad_number
 from realpolitik.model import Article, Event, Location, Span, event_id_for
 from realpolitik.store import EventFilter, open_store
 

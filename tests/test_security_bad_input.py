@@ -410,7 +410,7 @@ def test_cli_limit_flags(tmp_path: Path):
 
 
 def test_dask_partitions_apply_the_coding_limits():
-    from realpolitik.distributed import _coder_factory, code_partition
+    from realpolitik.engines.dask import _coder_factory, code_partition
     from realpolitik.model import Article
 
     text = "Chinese officials pledged new drones to Iran. " * 30_000  # 1.4M characters: over spaCy's limit

@@ -6,12 +6,12 @@ import json
 
 import pytest
 
-from realpolitik.alerts import (AlertRuleError, ConflictSpikeRule, NewChannelRule, dispatch, evaluate, make_sinks,
+from realpolitik.live.alerts import (AlertRuleError, ConflictSpikeRule, NewChannelRule, dispatch, evaluate, make_sinks,
                                 parse_rules)
 from realpolitik.corroborate import after_save
 from realpolitik.model import Article, Event, Span
 from realpolitik.options import Options
-from realpolitik.watch import watch
+from realpolitik.live.watch import watch
 from test_fetch_server import Route, rss, serve
 
 DRONES = ("d1", "Drones delivered", "China delivered a batch of attack drones to Iran on Monday, officials said.",
@@ -105,7 +105,7 @@ def test_rules_file_errors_are_clear():
 
 
 def test_a_failing_webhook_does_not_stop_other_sinks(store, tmp_path, capsys):
-    from realpolitik.alerts import Alert
+    from realpolitik.live.alerts import Alert
 
     out = tmp_path / "a.jsonl"
     with serve() as s:  # /down is not routed: the server answers 404

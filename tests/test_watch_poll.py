@@ -7,7 +7,7 @@ from click.testing import CliRunner
 from realpolitik import pipeline
 from realpolitik.options import Options
 from realpolitik.store import open_store
-from realpolitik.watch import parse_interval, poll_source, watch
+from realpolitik.live.watch import parse_interval, poll_source, watch
 from test_fetch_server import Route, rss, serve
 
 ITEMS = [

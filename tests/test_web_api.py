@@ -11,7 +11,7 @@ from webserver import ARTICLES, SCRIPT_TEXT, build_store, make_server
 def site(tmp_path_factory):
     """(base URL, ids, writer token, db path) of a live server."""
     from realpolitik.store import open_store
-    from realpolitik.web.tokens import create_token
+    from realpolitik.store.tokens import create_token
 
     db = tmp_path_factory.mktemp("web") / "api.duckdb"
     ids = build_store(str(db))
@@ -164,7 +164,7 @@ def test_script_article_is_json_data(site):
 @pytest.mark.postgres
 def test_serves_a_postgres_store(pg_db):
     from realpolitik.store import open_store
-    from realpolitik.web.tokens import create_token
+    from realpolitik.store.tokens import create_token
 
     ids = build_store(pg_db)
     with open_store(pg_db) as store:

@@ -24,7 +24,7 @@ SCOPE_PARAMS = ["source", "target", "country", "region", "since", "until", "freq
 def base(tmp_path_factory):
     """A store with hand-made data and its tokens: {db, ids, writer, reader}."""
     from realpolitik.store import open_store
-    from realpolitik.web.tokens import create_token
+    from realpolitik.store.tokens import create_token
 
     db = tmp_path_factory.mktemp("websec") / "sec.duckdb"
     ids = build_store(str(db))
@@ -67,7 +67,7 @@ def test_write_refused_without_valid_writer_token(open_site, base):
 
 
 def test_revoked_token_is_refused(open_site, base):
-    from realpolitik.web.tokens import revoke_token
+    from realpolitik.store.tokens import revoke_token
 
     tid = base["revoked"].split("_")[1]
     with open_site.server.config.app.state.gate.writer() as store:
@@ -77,7 +77,7 @@ def test_revoked_token_is_refused(open_site, base):
 
 
 def test_tokens_are_stored_hashed(open_site, base):
-    from realpolitik.web.tokens import check_token
+    from realpolitik.store.tokens import check_token
 
     with open_site.server.config.app.state.gate.reader() as store:
         rows = store.query("SELECT * FROM api_tokens")

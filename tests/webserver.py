@@ -31,7 +31,6 @@ ARTICLES = [
 def build_store(path: str) -> dict[str, list[str]]:
     """Fill a DuckDB file with the hand-made articles and events; returns their ids."""
     from realpolitik.store import open_store
-    from realpolitik.web import tokens  # noqa: F401  (the api_tokens migration)
 
     ids: dict[str, list[str]] = {"articles": [], "events": []}
     with open_store(path) as store:

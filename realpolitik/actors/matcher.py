@@ -6,27 +6,8 @@ from realpolitik.actors.document import resolve_document
 from realpolitik.actors.ethnic import ethnic_groups
 from realpolitik.actors.sectors import attach_sector, standalone_sectors
 from realpolitik.actors.titles import apply_titles, disambiguate
-from realpolitik.actors.tables import Alias, Entry, automaton, normalise, tables, text_of
+from realpolitik.actors.tables import Alias, Entry, candidates, normalise, tables, text_of
 from realpolitik.model import ActorMention
-
-
-def _boundary(text: str, start: int, end: int) -> bool:
-    before = text[start - 1] if start > 0 else " "
-    after = text[end] if end < len(text) else " "
-    # A trailing "." in the alias ("U.S.") may also end the sentence; letters may not touch.
-    return not before.isalnum() and not (after.isalnum() or (after == "." and text[end - 1:end].isalpha()
-                                                               and end + 1 < len(text) and text[end + 1].isalpha()))
-
-
-def candidates(text: str) -> list[tuple[int, int, str]]:
-    """Every (start, end, key) alias occurrence on word boundaries, in one automaton pass."""
-    norm = normalise(text)
-    out = []
-    for last, key in automaton().iter(norm):
-        start = last - len(key) + 1
-        if _boundary(text, start, last + 1):
-            out.append((start, last + 1, key))
-    return out
 
 
 def _valid_aliases(doc, start: int, end: int, key: str) -> list[Alias]:

@@ -5,8 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from realpolitik.actors.context import context_ok
-from realpolitik.actors.matcher import candidates
-from realpolitik.actors.tables import read_table, split_cell, normalise, tables, text_of
+from realpolitik.actors.tables import candidates, read_table, split_cell, normalise, tables, text_of
 from realpolitik.model import Location
 
 _PLACE_LABELS = ("GPE", "LOC", "FAC")

@@ -130,7 +130,7 @@ def _place_country(doc, tok, end: int, covered=()) -> tuple[str | None, int]:
     """The country of a city or region in a sector noun's own phrase: "police in Lagos",
     "rebels from Kano", "Darfur rebels"; with the phrase's new end. A word inside an actor
     mention is that actor, never a place ("a UN official" is not in a village named Un)."""
-    from realpolitik.actors.places import place_country  # places imports the matcher
+    from realpolitik.actors.places import place_country
 
     found = []
     for prep in tok.rights:

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from realpolitik.coding.givers import (CREDIT_LEMMAS, _from_actor, _goods_origin, _helped_subject,
                                        _origin_of_goods, _passive_theme_giver, _place_actors)
-from realpolitik.coding.lexicon import Trigger, entries
+from realpolitik.coding.lexicon import Trigger, entries, head_lemmas
 from realpolitik.coding.roles import (ActorIndex, _lemma, agents, child, has_country, noun_agents, patients_passive,
                                       prep_objects, subject_np)
 from realpolitik.coding.retype import WEAPON_LEMMAS, _peacekeeping, _trade_type, verb_type
@@ -588,3 +588,11 @@ def _apply_buy(cand: _Cand, obj: set[str], buyers, sellers) -> None:
     """Weapons bought are the seller's AID to the buyer; other purchases are the buyer's trade."""
     if obj & WEAPON_LEMMAS:
         cand.type, cand.sources, cand.targets = "AID", list(sellers), list(buyers)
+
+
+def gate_lemmas() -> frozenset[str]:
+    """Lemmas of which a sentence needs one to be analysed at all (the fast candidate filter).
+
+    The lexicon's trigger heads, reporting verbs ("X said Y must ...": a REQUEST without a lexicon
+    trigger) and the nouns that are events only after a preposition ("on alert")."""
+    return frozenset(head_lemmas() | SAY_LEMMAS | {n for _, n in PREP_NOUN_ENTRIES})

@@ -131,10 +131,9 @@ def channel_for(type_: str, object_lemmas: set[str], contexts: tuple[str, ...],
     return "diplomatic_backing"
 
 
-def cameo_for(type_: str, cameo: str | None, contexts: tuple[str, ...]) -> str | None:
+def cameo_for(type_: str, cameo: str | None, contexts: tuple[str, ...], mode: str | None = None) -> str | None:
     """A CAMEO code consistent with the type, refined by the main context where CAMEO splits by topic."""
-    xwalk = ontology.cameo_crosswalk()
-    if cameo and xwalk.get(cameo) and xwalk[cameo].type != type_:
+    if cameo and not ontology.cameo_fits(type_, cameo):
         cameo = None
     if contexts and (type_, contexts[0]) in CAMEO_BY_CONTEXT and (cameo is None or len(cameo) <= 3):
         generic = {"030", "060", "070", "100", "120", "160", "033"}
@@ -142,8 +141,6 @@ def cameo_for(type_: str, cameo: str | None, contexts: tuple[str, ...]) -> str |
             return CAMEO_BY_CONTEXT[(type_, contexts[0])]
     if cameo:
         return cameo
-    # the type's root code from the crosswalk
-    for code, row in sorted(xwalk.items()):
-        if row.type == type_ and len(code) == 3:
-            return code
-    return None
+    # the generic code of the mode, else of the type (ontology/cameo_defaults.tsv); none rather than a wrong one
+    defaults = ontology.cameo_defaults()
+    return defaults.get((type_, mode)) or defaults.get((type_, None))

@@ -4,7 +4,7 @@ Stage 1 runs the tokenizer, the model's own sentence recogniser (`senter`, shipp
 BBC news it costs about 1/70 of the full pipeline) and the line-break rule over the whole
 article. A sentence is a candidate when it holds an actor's surface form (the actors' alias
 automaton, or a sector noun) and a word that can lemmatise to one of the coder's gate lemmas
-(`rules.gate_lemmas`; the lemmatizer's own tables, inverted, so the test is a superset of the gate).
+(`candidates.gate_lemmas`; the lemmatizer's own tables, inverted, so the test is a superset of the gate).
 Stage 2 runs the full pipeline on runs of candidate sentences only, with a few tokens of context
 either side, plus what the document-level reading needs from outside them: the title and the
 lead's first sentence (title hedges), lead-in lines above bullets, and the sentence before a
@@ -45,11 +45,11 @@ class Prefilter:
     """Which stage-1 sentences may yield an event, and what else must be parsed for them."""
 
     def __init__(self, nlp, sourceless: bool = False):
-        from realpolitik.coding import rules
+        from realpolitik.coding.candidates import gate_lemmas
 
         self.sourceless = sourceless
         # The coder's own gate: a sentence without one of these lemmas yields nothing (code_sentence).
-        self.heads = frozenset(rules.gate_lemmas())
+        self.heads = frozenset(gate_lemmas())
         self.pronouns = _pronouns()
         self.sectors, self.not_standalone = _sector_terms()
         self._lemmas = _LemmaForms(nlp)
@@ -74,7 +74,7 @@ class Prefilter:
     def actor_hits(self, text: str) -> list[int]:
         """Start offsets of alias occurrences that may be an actor (case fits, not a non-actor phrase)."""
         from realpolitik.actors.context import case_ok
-        from realpolitik.actors.matcher import candidates
+        from realpolitik.actors.tables import candidates
         from realpolitik.actors.tables import tables
 
         aliases = tables().aliases

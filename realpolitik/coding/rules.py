@@ -7,13 +7,12 @@ from typing import Iterable, Iterator
 
 from realpolitik import ontology
 from realpolitik.coding import cues, domain, readings
-from realpolitik.coding.candidates import (PREP_NOUN_ENTRIES, SAY_LEMMAS, INTRANSITIVE_MODES,
-                                           _Cand, _candidates, _clause_actors, _lemma)
+from realpolitik.coding.candidates import (INTRANSITIVE_MODES, _Cand, _candidates, _clause_actors, _lemma,
+                                           gate_lemmas)
 from realpolitik.coding.clauses import (_addressed, _background, _in_background_clause, _is_conditional, _is_failed,
                                         _is_future, _is_hedged, _is_offer, _is_refusal, _prepared)
 from realpolitik.coding.retype import BUILD_LEMMAS, SALE_LEMMAS
 from realpolitik.coding.embedding import _governs, _resolve_embedding
-from realpolitik.coding.lexicon import head_lemmas
 from realpolitik.coding.roles import ActorIndex, child, has_country, localise, prep_objects
 from realpolitik.model import ActorMention, Article, Event, Span, event_id_for
 from realpolitik.options import Options
@@ -53,14 +52,6 @@ CONDITIONAL_TO_THREATEN = frozenset({"RETREAT", "SANCTION", "COERCE", "ASSAULT",
 
 
 @lru_cache(maxsize=1)
-def gate_lemmas() -> frozenset[str]:
-    """Lemmas of which a sentence needs one to be analysed at all (the fast candidate filter).
-
-    The lexicon's trigger heads, reporting verbs ("X said Y must ...": a REQUEST without a lexicon
-    trigger) and the nouns that are events only after a preposition ("on alert")."""
-    return frozenset(head_lemmas() | SAY_LEMMAS | {n for _, n in PREP_NOUN_ENTRIES})
-
-
 def _is_party(m: ActorMention | None) -> bool:
     """A state, a state's leader, organ or armed group, or an intergovernmental body: the parties a support
     channel runs between ("NATO agreed to send air defences", "Kim voiced support for Moscow")."""
@@ -372,7 +363,7 @@ class RulesCoder:
         mode = cues.mode_for(type_, mode, lemmas)
         if mode not in ontology.modes().get(type_, {}):
             mode = None
-        cameo = cues.cameo_for(type_, cameo, contexts)
+        cameo = cues.cameo_for(type_, cameo, contexts, mode)
         channel = None
         if _is_party(s) and _is_party(t):
             # what is handed over decides; the sentence's topics ("according to US intelligence") only

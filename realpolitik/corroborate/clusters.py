@@ -43,7 +43,6 @@ SAME_DAY_DAYS = 1
 EVIDENCE_MIN_NEAR = 0.2
 EVIDENCE_MIN = 0.34
 AFFIRMING = ("asserted", "reported")
-STATUSES = ("single_source", "corroborated", "contested")
 STOPWORDS = frozenset("""a an the of to in on at for from by with and or but as is are was were be been has have
 had it its this that these those said says say told will would could may might not no than then there their they he she
 we you i his her our after before over under into about also which who whom what when where while amid against

@@ -36,7 +36,7 @@ def entry_text(entry) -> str:
 def parse_feed(data: bytes, options: Options, where: str) -> Iterator[RawItem | IngestError]:
     """One item per feed entry with text; a bad feed gives one error."""
     import feedparser
-    from realpolitik.ingest.files import make_article
+    from realpolitik.ingest.base import make_article
 
     reason = check_xml_safe(data)
     if reason:

@@ -10,9 +10,7 @@ import re
 from pathlib import Path
 from typing import Any, Callable, Iterator, TextIO
 
-from realpolitik.ingest.base import IngestError, RawItem, reader
-from realpolitik.ingest.dates import parse_date
-from realpolitik.model import Article
+from realpolitik.ingest.base import IngestError, RawItem, clean_text, make_article, reader
 from realpolitik.options import Options
 
 HEADER_RE = re.compile(r"^(title|date|published|publisher|source|url|author)\s*:\s*(.+)$", re.I)
@@ -63,39 +61,6 @@ def decoded(fn: Callable[[Path, str, Options], Iterator[RawItem | IngestError]])
             return
         yield from fn(path, text, options)
     return read
-
-
-# Control characters other than tab, newline and form feed: no news text has them, PostgreSQL refuses
-# NUL in text, and they break terminals and CSV exports. Lone surrogates (legal in JSON, "\ud800")
-# cannot be encoded as UTF-8 at all, so they would crash hashing and every store.
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-_SURROGATE_RE = re.compile(r"[\ud800-\udfff]")
-
-
-def clean_text(value: Any) -> str | None:
-    """A string safe to hash and store: control characters dropped, lone surrogates replaced by U+FFFD."""
-    if value is None:
-        return None
-    s = value if isinstance(value, str) else str(value)
-    return _SURROGATE_RE.sub("\ufffd", _CONTROL_RE.sub("", s))
-
-
-def make_article(text: str, options: Options, *, where: str, title: str | None = None, date: Any = None,
-                 url: str | None = None, publisher: str | None = None, external_id: str | None = None) -> RawItem | IngestError:
-    """An Article from fields read anywhere, or an error when there is no usable text."""
-    text, title, url, publisher = (clean_text(v) for v in (text, title, url, publisher))
-    external_id, where = clean_text(external_id), clean_text(where) or "?"
-    text = (text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
-    if not text:
-        return IngestError(where, "no text")
-    if len(text) > options.max_text_chars:
-        return IngestError(where, f"text is {len(text):,} characters, over the limit of {options.max_text_chars:,} "
-                           "(raise it with --max-text-chars)")
-    published = parse_date(date) if date else None
-    art = Article.from_text(text, title=(title or None) and str(title).strip()[:1000], url=url or None,
-                            publisher=publisher or None, published=published, source=where,
-                            external_id=None if external_id is None else str(external_id))
-    return RawItem(art, where)
 
 
 @reader(".txt", ".md", ".text")

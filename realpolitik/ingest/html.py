@@ -8,7 +8,7 @@ from realpolitik.options import Options
 def extract_html(html: str, options: Options, where: str, url: str | None = None) -> RawItem | IngestError:
     """The article in an HTML page, or an error saying why there is none."""
     import trafilatura
-    from realpolitik.ingest.files import make_article
+    from realpolitik.ingest.base import make_article
 
     if not html.strip():
         return IngestError(where, "empty HTML page")

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
-from realpolitik import __version__
+from realpolitik.version import __version__
 from realpolitik.ingest.base import IngestError, RawItem
 from realpolitik.options import Options
 

@@ -96,6 +96,24 @@ def cameo_crosswalk() -> dict[str, CameoRow]:
 
 
 @lru_cache(maxsize=1)
+def cameo_defaults() -> dict[tuple[str, str | None], str]:
+    """(type, mode or None) -> the CAMEO code an event of that type gets when its trigger gives none."""
+    return {(r["type"], r["mode"] or None): r["cameo"] for r in _rows("cameo_defaults.tsv")}
+
+
+@lru_cache(maxsize=1)
+def cameo_exceptions() -> frozenset[tuple[str, str]]:
+    """(type, CAMEO code) pairs used on purpose although the crosswalk files the code elsewhere."""
+    return frozenset((r["type"], r["cameo"]) for r in _rows("cameo_exceptions.tsv"))
+
+
+def cameo_fits(type_: str, cameo: str) -> bool:
+    """Whether a CAMEO code may stand for an event of this type (crosswalk or declared exception)."""
+    row = cameo_crosswalk().get(cameo)
+    return (row is not None and row.type == type_) or (type_, cameo) in cameo_exceptions()
+
+
+@lru_cache(maxsize=1)
 def goldstein_table() -> dict[str, float]:
     """Goldstein weight of every CAMEO code (statements included)."""
     return {r["cameo"]: float(r["goldstein"]) for r in _rows("goldstein.tsv") if r["goldstein"]}

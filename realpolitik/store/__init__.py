@@ -4,8 +4,6 @@ from __future__ import annotations
 from realpolitik.registry import stores
 from realpolitik.store.base import BaseStore, EventFilter, SaveResult, StoreError
 from realpolitik.store import duckdb_store  # noqa: F401  (registers "duckdb")
-import realpolitik.corroborate  # noqa: F401,E402  (migrations 2-5, cluster fields, the corroboration hook)
-from realpolitik.store import indexes  # noqa: F401,E402  (migration 20: indexes for big stores)
 
 __all__ = ["open_store", "BaseStore", "EventFilter", "SaveResult", "StoreError"]
 

@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from realpolitik.model import Article, Event
-from realpolitik.store.schema import MIGRATIONS
+from realpolitik.store.clock import now
+from realpolitik.store.corroboration import STATUSES
+from realpolitik.store.migrations import MIGRATIONS
 
 EVENT_COLUMNS = (
     "id", "article_id", "sentence_index", "date", "source", "target", "source_text", "target_text",
@@ -22,10 +24,29 @@ EVENT_COLUMNS = (
 ARTICLE_COLUMNS = ("id", "external_id", "title", "url", "publisher", "published", "language", "text",
                    "source", "ingested_at", "canonical_id", "similarity")
 SORTABLE = {"date", "source", "target", "type", "confidence", "intensity", "goldstein", "id"}
-# Later stages extend event reads without editing this module: extra select expressions
-# ("(SELECT ...) AS cluster_status") and named filters for EventFilter.extra (name -> value -> SQL, params).
-EVENT_EXTRA_COLUMNS: list[str] = []
-EVENT_EXTRA_FILTERS: dict[str, Callable[[Any], tuple[str, list[Any]]]] = {}
+# Event reads carry their cluster's corroboration (tables of migration 3); dates as ISO text, so every
+# consumer (JSON lines, the API) can serialise event dicts as they are.
+_CLUSTER_FIELDS = {"status": "cluster_status", "n_articles": "cluster_articles",
+                   "n_independent": "cluster_sources", "first_seen": "cluster_first_seen",
+                   "last_seen": "cluster_last_seen"}
+EVENT_EXTRA_COLUMNS: tuple[str, ...] = tuple(
+    f"(SELECT {f'CAST(c.{col} AS VARCHAR)' if col.endswith('_seen') else f'c.{col}'} FROM event_clusters c "
+    f"WHERE c.id = events.cluster_id) AS {alias}" for col, alias in _CLUSTER_FIELDS.items())
+
+
+def _corroboration_filter(value: Any) -> tuple[str, list[Any]]:
+    values = [v.strip() for v in str(value).split(",") if v.strip()]
+    bad = [v for v in values if v not in STATUSES]
+    if bad:
+        raise ValueError(f"unknown corroboration status {bad[0]!r}; expected one of {', '.join(STATUSES)}")
+    return (f"cluster_id IN (SELECT id FROM event_clusters WHERE status IN ({', '.join('?' * len(values))}))", values)
+
+
+# Named filters for EventFilter.extra (name -> value -> SQL, params), declared here rather than added at import.
+EVENT_EXTRA_FILTERS: dict[str, Callable[[Any], tuple[str, list[Any]]]] = {
+    "corroboration": _corroboration_filter,
+    "event_id": lambda v: ("id = ?", [str(v)]),  # one event by id (the API and dashboard)
+}
 
 
 class StoreError(RuntimeError):
@@ -379,8 +400,3 @@ def _article(r: dict[str, Any]) -> Article:
                    publisher=r.get("publisher"), published=str(pub) if pub else None,
                    language=r.get("language") or "en", ingested_at=str(ing) if ing else None,
                    source=r.get("source"), external_id=r.get("external_id"))
-
-
-def now() -> dt.datetime:
-    """The current UTC time, naive (stored as TIMESTAMP)."""
-    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)

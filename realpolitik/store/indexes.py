@@ -9,10 +9,10 @@ allows it; PostgresStore adds a pattern-ops twin where it does not.
 """
 from __future__ import annotations
 
-from realpolitik.store.schema import register_migration
+from realpolitik.store.schema import migration
 
 
-@register_migration(20, "indexes for big stores: state prefix of source and of target, with the date")
+@migration(20, "indexes for big stores: state prefix of source and of target, with the date")
 def _big_store_indexes() -> list[str]:
     return [
         "CREATE INDEX IF NOT EXISTS idx_events_source3 ON events ((SUBSTR(source, 1, 3)), date)",

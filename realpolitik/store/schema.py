@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Callable
 
 # (version, description, statements). Append only: a released migration is never edited.
+# The core set; store/migrations.py joins it with the other sets.
 MIGRATIONS: list[tuple[int, str, list[str]]] = [
     (1, "articles, article sources, events, coding runs", [
         """CREATE TABLE IF NOT EXISTS articles (
@@ -77,12 +78,9 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
 ]
 
 
-def register_migration(version: int, description: str) -> Callable[[Callable[[], list[str]]], Callable[[], list[str]]]:
-    """Decorator for later stages (corroboration, tokens, ...) to add their migrations."""
+def migration(version: int, description: str) -> Callable[[Callable[[], list[str]]], Callable[[], list[str]]]:
+    """Mark a function returning SQL statements as migration `version`; store/migrations.py lists the sets."""
     def deco(fn: Callable[[], list[str]]) -> Callable[[], list[str]]:
-        if any(v == version for v, _, _ in MIGRATIONS):
-            raise ValueError(f"migration {version} is registered twice")
-        MIGRATIONS.append((version, description, fn()))
-        MIGRATIONS.sort(key=lambda m: m[0])
+        fn.migration = (version, description)  # type: ignore[attr-defined]
         return fn
     return deco

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from realpolitik.store import EventFilter
 from realpolitik.store.base import SORTABLE
 from realpolitik.web import queries
-from realpolitik.web.tokens import allows, check_token
+from realpolitik.store.tokens import allows, check_token
 
 
 
@@ -283,7 +283,7 @@ class RecodeRequest(BaseModel):
 def ingest(request: Request, body: IngestRequest) -> JSONResponse:
     """Store and code one article from its text, or fetched from its URL (public addresses only)."""
     from realpolitik.ingest import IngestError
-    from realpolitik.ingest.files import make_article
+    from realpolitik.ingest.base import make_article
     from realpolitik.pipeline import ingest_items
 
     options = request.app.state.options
@@ -311,7 +311,7 @@ def ingest(request: Request, body: IngestRequest) -> JSONResponse:
 @router.post("/recode", dependencies=[Depends(can_write)], summary="Re-code the stored articles (writer token)")
 def recode(request: Request, body: RecodeRequest | None = None) -> dict[str, Any]:
     """Re-code every stored article not yet coded by the coder version (all with force)."""
-    from realpolitik.corroborate import recode as run_recode
+    from realpolitik.pipeline import recode as run_recode
 
     body = body or RecodeRequest()
     options = request.app.state.options

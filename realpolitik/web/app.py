@@ -5,8 +5,6 @@ import contextlib
 import json
 import logging
 from dataclasses import dataclass
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -15,10 +13,9 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from realpolitik import __version__
+from realpolitik.version import __version__
 from realpolitik.options import Options
 from realpolitik.store import StoreError
-from realpolitik.web import tokens  # noqa: F401  (registers the api_tokens migration before any store opens)
 from realpolitik.web.cache import ResultCache
 from realpolitik.web.gate import StoreGate
 
@@ -61,11 +58,6 @@ class WebSettings:
                    idle_release=float(ex.get("idle_release", 2.0)))
 
 
-def package_dir(name: str) -> Path:
-    """A folder shipped inside realpolitik/web (static, templates)."""
-    return Path(str(resources.files("realpolitik.web").joinpath(name)))
-
-
 def create_app(db_url: str, options: Options | None = None) -> FastAPI:
     """The web application over the store at `db_url` (DuckDB file or postgresql:// URL)."""
     from realpolitik.web import api, pages
@@ -90,7 +82,7 @@ def create_app(db_url: str, options: Options | None = None) -> FastAPI:
     app.state.settings = settings
     app.include_router(api.router)
     app.include_router(pages.router)
-    app.mount("/static", StaticFiles(directory=package_dir("static")), name="static")
+    app.mount("/static", StaticFiles(directory=pages.package_dir("static")), name="static")
     _add_error_handlers(app)
     if settings.cors_origins:
         from fastapi.middleware.cors import CORSMiddleware

@@ -5,6 +5,8 @@ import datetime as dt
 import logging
 from collections import defaultdict
 from functools import lru_cache
+from importlib import resources
+from pathlib import Path
 from typing import Any, Callable
 
 from fastapi import APIRouter, HTTPException, Query, Request
@@ -12,7 +14,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from realpolitik import __version__
+from realpolitik.version import __version__
 from realpolitik.store import EventFilter
 from realpolitik.web import charts, queries
 from realpolitik.web.api import TEXT, TOKEN_COOKIE, authorise
@@ -26,11 +28,14 @@ QUADS = ("material_cooperation", "verbal_cooperation", "verbal_conflict", "mater
 DYAD_EVENTS = 200
 
 
+def package_dir(name: str) -> Path:
+    """A folder shipped inside realpolitik/web (static, templates)."""
+    return Path(str(resources.files("realpolitik.web").joinpath(name)))
+
+
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     """The template environment: autoescape always on, undefined names are errors."""
-    from realpolitik.web.app import package_dir
-
     env = Environment(loader=FileSystemLoader(str(package_dir("templates"))), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.globals["version"] = __version__
@@ -67,8 +72,6 @@ def _read(request: Request):
 @router.get("/favicon.ico")
 def favicon() -> Response:
     """The site icon (so browsers do not log a 404)."""
-    from realpolitik.web.app import package_dir
-
     return Response((package_dir("static") / "favicon.svg").read_bytes(), media_type="image/svg+xml")
 
 
@@ -258,7 +261,7 @@ async def login(request: Request) -> Response:
     """Check the token from the form and keep it in an HttpOnly, SameSite=Strict cookie (reads only)."""
     from urllib.parse import parse_qs
 
-    from realpolitik.web.tokens import check_token
+    from realpolitik.store.tokens import check_token
 
     form = parse_qs((await request.body()).decode("utf-8", "replace"))
     token = (form.get("token") or [""])[0].strip()

@@ -5,15 +5,12 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from realpolitik.store.base import EVENT_EXTRA_FILTERS, EventFilter, _escape_like
+from realpolitik.store.base import EventFilter, _escape_like
 
 COOPERATION = ("verbal_cooperation", "material_cooperation")
 CONFLICT = ("verbal_conflict", "material_conflict")
 # Actor codes are letters and digits (CHN, CHNGOV, IGOUNO); anything else cannot be one.
 ACTOR_CODE = re.compile(r"^[A-Za-z0-9]{2,15}$")
-
-# A named filter for one event by id, through the extension point EventFilter offers.
-EVENT_EXTRA_FILTERS.setdefault("event_id", lambda v: ("id = ?", [str(v)]))
 
 
 def event_by_id(store, event_id: str) -> dict[str, Any] | None:

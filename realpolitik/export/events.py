@@ -116,10 +116,3 @@ def _cell(r: dict[str, Any], c: str) -> str:
     if isinstance(v, float):
         return f"{v:.2f}"
     return str(v)
-
-
-def write_events(store, flt: EventFilter, fmt: str, outfile: str | None = None) -> int:
-    """Write the events matching `flt` in format `fmt` (a registered exporter) to a file or stdout."""
-    import realpolitik.exporters  # noqa: F401  (registers plover-json, polecat-tsv, gdelt-csv)
-
-    return exporters.get(fmt)(store, flt, outfile)

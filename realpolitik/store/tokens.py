@@ -13,8 +13,8 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
-from realpolitik.store.base import now
-from realpolitik.store.schema import register_migration
+from realpolitik.store.clock import now
+from realpolitik.store.schema import migration
 
 ROLES = ("reader", "writer")
 # What each role may do: a writer may also read.
@@ -22,7 +22,7 @@ GRANTS = {"reader": {"read"}, "writer": {"read", "write"}}
 _TOKEN = re.compile(r"^rp_([0-9a-f]{12})_([A-Za-z0-9_-]{20,100})$")
 
 
-@register_migration(10, "API tokens: role and SHA-256 hash of the secret, never the secret")
+@migration(10, "API tokens: role and SHA-256 hash of the secret, never the secret")
 def _tokens_table() -> list[str]:
     return [
         """CREATE TABLE IF NOT EXISTS api_tokens (

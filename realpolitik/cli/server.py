@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import click
 
-from realpolitik.cli import _options, _store, main
+from realpolitik.cli.common import _options, _store
 
 
-@main.command()
+@click.command()
 @click.option("--db", default="realpolitik.duckdb", show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
@@ -27,7 +27,7 @@ def serve(db: str, host: str, port: int, require_token: bool, max_body_bytes: in
         raise click.ClickException(str(exc)) from exc
 
 
-@main.group()
+@click.group()
 def token() -> None:
     """API tokens: create (printed once, stored hashed), list, revoke."""
 
@@ -38,7 +38,7 @@ def token() -> None:
 @click.option("--db", default="realpolitik.duckdb", show_default=True)
 def token_create(role: str, label: str | None, db: str) -> None:
     """Create a token and print it; only its SHA-256 hash is stored, so keep it now."""
-    from realpolitik.web.tokens import create_token
+    from realpolitik.store.tokens import create_token
 
     with _store(db) as store:
         click.echo(create_token(store, role, label))
@@ -48,7 +48,7 @@ def token_create(role: str, label: str | None, db: str) -> None:
 @click.option("--db", default="realpolitik.duckdb", show_default=True)
 def token_list(db: str) -> None:
     """List tokens (id, role, label, dates), never their secrets."""
-    from realpolitik.web.tokens import list_tokens
+    from realpolitik.store.tokens import list_tokens
 
     with _store(db) as store:
         for t in list_tokens(store):
@@ -61,9 +61,12 @@ def token_list(db: str) -> None:
 @click.option("--db", default="realpolitik.duckdb", show_default=True)
 def token_revoke(token_id: str, db: str) -> None:
     """Revoke a token by its id (the 12 hex digits after 'rp_')."""
-    from realpolitik.web.tokens import revoke_token
+    from realpolitik.store.tokens import revoke_token
 
     with _store(db) as store:
         if not revoke_token(store, token_id):
             raise click.ClickException(f"{token_id}: no such active token")
     click.echo(f"revoked {token_id}")
+
+
+COMMANDS = [serve, token]

@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from realpolitik.cli import _exists, _store, main
+from realpolitik.cli.common import _exists, _store
 
 
 def _scope_options(fn):
@@ -54,7 +54,7 @@ def _analytics(kw: dict[str, Any], table_fn, dict_fn) -> None:
             click.echo(df.to_string(index=False, max_colwidth=60) if len(df) else "no events in scope")
 
 
-@main.command()
+@click.command()
 @_scope_options
 def series(**kw: Any) -> None:
     """Dyad time series: events and summed intensity per period by type, quad class, channel and front."""
@@ -63,7 +63,7 @@ def series(**kw: Any) -> None:
     _analytics(kw, an.series, an.series_dict)
 
 
-@main.command()
+@click.command()
 @_scope_options
 def profile(**kw: Any) -> None:
     """Support profile A -> B (or received by --country): fronts and channels, with the strongest evidence."""
@@ -72,7 +72,7 @@ def profile(**kw: Any) -> None:
     _analytics(kw, lambda s, sc: an.support_profile(s, sc, by_period=False), an.profile_dict)
 
 
-@main.command()
+@click.command()
 @_scope_options
 @click.option("--then-since", default=None, help="Compare with a second window from this date.")
 @click.option("--then-until", default=None, help="End of the second window.")
@@ -87,7 +87,7 @@ def network(then_since: str | None, then_until: str | None, **kw: Any) -> None:
         _analytics(kw, lambda s, sc: an.network(s, sc).edges, lambda s, sc: an.network(s, sc).as_dict())
 
 
-@main.command()
+@click.command()
 @_scope_options
 def shifts(**kw: Any) -> None:
     """Change points (CUSUM against each dyad's baseline) with the events behind them."""
@@ -96,7 +96,7 @@ def shifts(**kw: Any) -> None:
     _analytics(kw, lambda s, sc: an.shifts(s, sc)[["detected", "since", "description"]], an.shifts_dict)
 
 
-@main.command()
+@click.command()
 @_scope_options
 def stability(**kw: Any) -> None:
     """Stability indicators per country and region: conflict intensity, great-power involvement, polarisation, trend."""
@@ -105,7 +105,7 @@ def stability(**kw: Any) -> None:
     _analytics(kw, lambda s, sc: an.stability(s, sc).drop(columns=["great_powers"]), an.stability_dict)
 
 
-@main.command()
+@click.command()
 @_scope_options
 @click.option("--out", "outfile", default=None, help="Write here (default: stdout).")
 @click.option("--format", "fmt", type=click.Choice(["html", "md"]), default=None,
@@ -127,3 +127,6 @@ def report(outfile: str | None, fmt: str | None, **kw: Any) -> None:
             click.echo(f"wrote {rep.write_report(store, scope, outfile, fmt)}")
         else:
             click.echo(rep.render(store, scope, fmt))
+
+
+COMMANDS = [series, profile, network, shifts, stability, report]

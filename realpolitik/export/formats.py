@@ -13,7 +13,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from realpolitik.export import iter_events, output
+from realpolitik.export.events import iter_events, output
 from realpolitik.registry import exporters
 from realpolitik.store.base import EventFilter
 
@@ -244,7 +244,7 @@ def _write_tsv(store, flt: EventFilter, outfile: str | None, columns, rows_of_pa
 @exporters.register("polecat-tsv")
 def write_polecat_tsv(store, flt: EventFilter, outfile: str | None) -> int:
     """Events as POLECAT-style tab-separated rows with a header."""
-    from realpolitik import __version__
+    from realpolitik.version import __version__
 
     def rows(page):
         arts = _articles(store, {e.get("article_id") for e in page})

@@ -190,7 +190,7 @@ def watch(sources: Sequence[str], store, options: Options | None = None, every: 
 def _round(sources: Sequence[str], store, options: Options, rules: list[Any], sinks: list[Any],
            on_poll: Callable[[PollResult], None] | None, stop: threading.Event, summary: WatchSummary) -> None:
     """One poll of every source, then the alert rules over what was new."""
-    from realpolitik.alerts import dispatch, evaluate
+    from realpolitik.live.alerts import dispatch, evaluate
 
     new_ids: list[str] = []
     for url in sources:
@@ -216,7 +216,7 @@ def run_cli(sources: Sequence[str], db: str, *, every: str, once: bool, max_poll
     """The `realpolitik watch` command: validate, poll until stopped (SIGINT/SIGTERM end it cleanly)."""
     import signal
 
-    from realpolitik.alerts import load_rules, make_sinks
+    from realpolitik.live.alerts import load_rules, make_sinks
 
     seconds = parse_interval(every)
     if seconds <= 0:

@@ -8,36 +8,10 @@ from typing import Any, Iterator
 
 import click
 
-from realpolitik import __version__
+from realpolitik.version import __version__
+from realpolitik.cli import analysis, live, server
+from realpolitik.cli.common import LOCK_WAIT, _exists, _options, _progress_enabled, _store
 from realpolitik.options import Options
-
-
-# Seconds a writer waits for DuckDB's file lock: `stats`/`events` readers and an idle dashboard let
-# go within a few seconds, so an ingest started meanwhile gets in instead of failing.
-LOCK_WAIT = 30.0
-
-
-def _store(db: str, read_only: bool = False, wait: float = 0.0):
-    import time
-
-    from realpolitik.store import StoreError, open_store
-
-    deadline = time.monotonic() + wait
-    while True:
-        try:
-            return open_store(db, read_only=read_only)
-        except StoreError as exc:
-            if "another process" not in str(exc) or time.monotonic() >= deadline:
-                raise click.ClickException(str(exc)) from exc
-            time.sleep(0.25)
-
-
-def _progress_enabled(flag: bool | None) -> bool:
-    return sys.stderr.isatty() if flag is None else flag
-
-
-def _options(**kw: Any) -> Options:
-    return Options(**{k: v for k, v in kw.items() if v is not None})
 
 
 def _parse_fields(field_map: tuple[str, ...]) -> dict[str, str]:
@@ -61,7 +35,7 @@ def main() -> None:
 @main.command()
 def version() -> None:
     """Print the version of realpolitik, its coder and its store schema."""
-    from realpolitik.store.schema import MIGRATIONS
+    from realpolitik.store.migrations import MIGRATIONS
 
     click.echo(f"realpolitik {__version__} (default coder {Options().coder}, schema v{max(m[0] for m in MIGRATIONS)})")
 
@@ -107,7 +81,7 @@ def ingest(paths: tuple[str, ...], db: str, no_code: bool, coder: str | None, ba
                 click.echo(f"error: {item}", err=True)
             bar.advance()
         if engine == "dask":
-            from realpolitik.distributed import ingest_dask
+            from realpolitik.engines.dask import ingest_dask
 
             report = ingest_dask(paths, store, opts, scheduler=scheduler, workers=workers, on_item=on_item)
         else:
@@ -257,10 +231,6 @@ def export_cmd(db: str, fmt: str, outfile: str | None, **kw: Any) -> None:
         click.echo(f"wrote {n} events to {outfile}", err=True)
 
 
-def _exists(db: str) -> bool:
-    return not db.startswith(("postgresql://", "postgres://")) and Path(db).is_file()
-
-
 @main.command()
 @click.option("--db", default="realpolitik.duckdb", show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
@@ -373,12 +343,7 @@ class _Progress:
             self._p.__exit__(*exc)
 
 
-# Command groups kept in their own modules; they register on `main` when imported.
-from realpolitik import cli_analysis, cli_live, cli_server  # noqa: E402,F401
-
-if __name__ == "__main__":
-    # Run as `python -m realpolitik.cli`, this file is `__main__`; the command modules register on the
-    # importable `realpolitik.cli`, so that is the group to run.
-    from realpolitik.cli import main as _main
-
-    _main()
+# The command modules declare their commands; they register here, so imports go one way (cli -> its modules).
+for _module in (analysis, live, server):
+    for _command in _module.COMMANDS:
+        main.add_command(_command)

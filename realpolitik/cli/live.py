@@ -5,17 +5,17 @@ import json
 
 import click
 
-from realpolitik.cli import _exists, _options, _store, main
+from realpolitik.cli.common import _exists, _options, _store
 
 
-@main.command()
+@click.command()
 @click.option("--db", default="realpolitik.duckdb", show_default=True)
 @click.option("--coder", default=None, help="Coder name, e.g. rules.v2 (default: the current coder).")
 @click.option("--force", is_flag=True, help="Re-code articles this coder version has already coded.")
 @click.option("--prune", is_flag=True, help="Then delete the events of every other coder version.")
 def recode(db: str, coder: str | None, force: bool, prune: bool) -> None:
     """Re-code the stored articles with a (new) coder version; old versions' rows stay unless --prune."""
-    from realpolitik.corroborate import recode as run_recode
+    from realpolitik.pipeline import recode as run_recode
 
     with _store(db) as store:
         r = run_recode(store, _options(coder=coder), force=force, prune=prune)
@@ -23,7 +23,7 @@ def recode(db: str, coder: str | None, force: bool, prune: bool) -> None:
                f"pruned {r['pruned']} events of other coders; {r['clusters_refreshed']} clusters refreshed")
 
 
-@main.command()
+@click.command()
 @click.option("--db", default="realpolitik.duckdb", show_default=True)
 @click.option("--status", type=click.Choice(["single_source", "corroborated", "contested"]), default=None)
 @click.option("--source", help="Source actor (first three letters count).")
@@ -45,7 +45,7 @@ def clusters(db: str, status: str | None, source: str | None, target: str | None
                    f"{c['type']}  {c['status']}  {c['n_articles']} articles, {c['n_independent']} independent")
 
 
-@main.command()
+@click.command()
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--db", default="realpolitik.duckdb", show_default=True)
 @click.option("--every", default="15m", show_default=True, help="Time between polls: 30s, 15m, 2h.")
@@ -62,7 +62,7 @@ def watch(sources: tuple[str, ...], db: str, every: str, once: bool, max_polls: 
           follow_links: bool, no_code: bool, coder: str | None, rules_file: str | None, alert_out: str | None,
           webhook: str | None) -> None:
     """Poll RSS/Atom feeds and web pages, ingest and code what is new, and raise alerts."""
-    from realpolitik.watch import run_cli
+    from realpolitik.live.watch import run_cli
 
     try:
         _store(db).close()  # a clear message now if the store cannot be opened at all
@@ -72,3 +72,6 @@ def watch(sources: tuple[str, ...], db: str, every: str, once: bool, max_polls: 
                                  extra={"follow_links": follow_links}))
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
+
+
+COMMANDS = [recode, clusters, watch]

@@ -1,10 +1,13 @@
 """Schema for corroboration and live monitoring (migrations 2-5), in portable SQL."""
 from __future__ import annotations
 
-from realpolitik.store.schema import register_migration
+from realpolitik.store.schema import migration
+
+# A cluster's corroboration status (event_clusters.status).
+STATUSES = ("single_source", "corroborated", "contested")
 
 
-@register_migration(2, "near-duplicate signatures: MinHash per article and LSH band buckets")
+@migration(2, "near-duplicate signatures: MinHash per article and LSH band buckets")
 def _minhash() -> list[str]:
     return [
         # One MinHash signature per article (hex of uint32 values), so new articles are compared
@@ -27,7 +30,7 @@ def _minhash() -> list[str]:
     ]
 
 
-@register_migration(3, "event clusters: one row per real-world event, with corroboration status")
+@migration(3, "event clusters: one row per real-world event, with corroboration status")
 def _clusters() -> list[str]:
     return [
         """CREATE TABLE IF NOT EXISTS event_clusters (
@@ -55,7 +58,7 @@ def _clusters() -> list[str]:
     ]
 
 
-@register_migration(4, "watch state: per-source validators and the feed items already taken")
+@migration(4, "watch state: per-source validators and the feed items already taken")
 def _watch() -> list[str]:
     return [
         """CREATE TABLE IF NOT EXISTS watch_sources (
@@ -77,7 +80,7 @@ def _watch() -> list[str]:
     ]
 
 
-@register_migration(5, "alerts already sent, so a restarted watch does not repeat them")
+@migration(5, "alerts already sent, so a restarted watch does not repeat them")
 def _alerts() -> list[str]:
     return [
         """CREATE TABLE IF NOT EXISTS alerts_sent (
