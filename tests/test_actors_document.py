@@ -67,6 +67,21 @@ def test_a_definite_state_organ_takes_the_state_in_focus(coder, nlp):
     assert events(coder, text) == [("NGAMIL", "TCDREB", "ASSAULT")]
 
 
+def test_a_state_organ_stays_open_where_another_state_is_named_or_it_is_plural(coder):
+    # another state in the sentence: the army may be either's
+    assert events(coder, "Nigeria said soldiers repelled an attack. Ghana criticised the army for the raid.") == [
+        ("GHA", "MIL", "ACCUSE")]
+    # a plural organ is often generic ("the courts")
+    assert events(coder, "Nigeria said soldiers repelled an attack. The courts later freed two Ghanaian fishermen.") == [
+        ("JUD", "GHA", "RETREAT")]
+
+
+def test_both_countries_acting_without_a_recipient_act_on_each_other(coder):
+    text = "India and Pakistan held talks in March. Both countries eased travel restrictions afterwards."
+    assert sorted(e for e in events(coder, text) if e[2] == "CONCEDE") == [("IND", "PAK", "CONCEDE"),
+                                                                           ("PAK", "IND", "CONCEDE")]
+
+
 def test_venue_cities_and_event_names_are_never_parties(coder, nlp):
     assert events(coder, "Ghana and Togo held talks in Accra on Monday.") == [
         ("GHA", "TGO", "CONSULT"), ("TGO", "GHA", "CONSULT")]

@@ -65,7 +65,7 @@ def resolve_document(doc, mentions: list[ActorMention], date: str | None = None)
     out += _abbreviations(text, mentions)
     out += _people(doc, text, out)
     focus = _Focus(out)
-    out = [_focused_sector(text, m, focus) for m in out]
+    out = [_focused_sector(doc, text, m, focus, out) for m in out]
     out += _titles(doc, text, out, focus, date)
     out += _pairs(text, out)
     return out
@@ -147,7 +147,10 @@ def _people(doc, text: str, mentions: list[ActorMention]) -> list[ActorMention]:
         surname = ent[-1].text
         if surname in known or not surname[:1].isupper():
             continue
-        own = [m for m in mentions if m.start < ent.end_char and ent.start_char < m.end and m.kind == "person"]
+        inside = [m for m in mentions if m.start < ent.end_char and ent.start_char < m.end]
+        if any(m.kind != "person" for m in inside):
+            continue  # a name read as a state too ("German" as a first name): no safe antecedent
+        own = [m for m in inside if m.kind == "person"]
         if own:
             known[surname] = (ent.end_char, own[0])
             continue
@@ -181,15 +184,26 @@ def _people(doc, text: str, mentions: list[ActorMention]) -> list[ActorMention]:
     return out
 
 
-def _focused_sector(text: str, m: ActorMention, focus: _Focus) -> ActorMention:
-    """A definite state organ with no state ("the army said") as the country in focus's organ."""
+def _focused_sector(doc, text: str, m: ActorMention, focus: _Focus, mentions: list[ActorMention]) -> ActorMention:
+    """A definite singular state organ with no state ("the army said") as the country in focus's organ.
+
+    Not where its own sentence names another state or state organ ("UK troops ... the government's
+    refusal"): the organ may be either's (a foreign rebel or civilian group leaves it open); not a plural ("the courts"), which is often generic. On 300 BBC
+    articles (1300-1600) these two guards removed the wrong resolutions seen by reading the changed events."""
     if m.kind != "sector" or m.country or m.sector not in STATE_ORGANS:
         return m
     if not re.search(r"\bthe\s+$", text[max(0, m.start - 8):m.start], re.IGNORECASE):
         return m  # "soldiers", "a ministry": no definite reference to a known state's organ
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or (span.root.tag_ == "NNS" and span.root.lower_ != "police"):
+        return m
     country = focus.at(m.start)
     if country is None:
         return m
+    sent = span.root.sent
+    if any(o.country and o.country != country and (o.sector is None or o.sector in STATE_ORGANS)
+           and sent.start_char <= o.start < sent.end_char for o in mentions):
+        return m  # another state or its organ in the sentence: whose organ this is, is open
     return replace(m, code=country + m.sector, country=country)
 
 

@@ -316,6 +316,11 @@ class RulesCoder:
                 pairs += [(t, s) for s, t in pairs]
             # an actor acting on its own country's people ("Syrian jets struck Homs") keeps no target
             return pairs or [(s, None) for s in srcs]
+        if len(srcs) == 2 and (srcs[0].start, srcs[0].end) == (srcs[1].start, srcs[1].end) \
+                and srcs[0].code[:3] != srcs[1].code[:3]:
+            # one reference to a pair ("both countries eased restrictions", actors/document.py): each acts
+            # on the other, as the reference is used when the two are each other's counterpart
+            return [(srcs[0], srcs[1]), (srcs[1], srcs[0])]
         if joint and len(srcs) > 1:
             # "the government and the rebels agreed": parties of one country keep no recipient
             return [(s, t) for s in srcs for t in srcs if s is not t and s.code[:3] != t.code[:3]] or \
