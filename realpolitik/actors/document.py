@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
-from realpolitik.actors.tables import capital_country, tables, text_of
+from realpolitik.actors.tables import capital_country, normalise, tables, text_of
 from realpolitik.model import ActorMention
 
 HONORIFICS = frozenset({"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "miss", "dr", "dr."})
@@ -75,7 +75,10 @@ def reference_hits(text: str) -> list[tuple[int, int | None]]:
     """(offset, offset of its antecedent or None) of every reference `resolve_document` may resolve, from
     the text alone: the coder's fast path parses their sentences (and the antecedents' for their names)."""
     out: list[tuple[int, int | None]] = []
+    aliases = tables().aliases
     for hit in re.finditer(r"\b(?:Mr|Ms|Mrs|Miss|Dr)\.? ([A-Z][\w'-]+)", text):
+        if normalise(hit.group(1)) in aliases:
+            continue  # a name in the tables ("Mr Blair"): an actor hit already
         first = re.search(r"(?<![\w-])" + re.escape(hit.group(1)) + r"(?![\w-])", text)
         if first is not None and first.start() < hit.start():
             out.append((hit.start(), first.start()))
@@ -164,23 +167,24 @@ def _people(doc, text: str, mentions: list[ActorMention]) -> list[ActorMention]:
                                                          code=m.code, country=m.country, sector=m.sector,
                                                          kind="person", name=ent.text))
     out: list[ActorMention] = []
-    if not known:
-        return out
-    for tok in doc:
-        hit = known.get(tok.text)
-        if hit is None or tok.idx < hit[0]:
-            continue
-        prev = doc[tok.i - 1] if tok.i > 0 else None
-        titled = prev is not None and prev.lower_ in HONORIFICS
-        alone = tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B" and (
-            tok.i + 1 >= len(doc) or doc[tok.i + 1].ent_iob_ != "I")
-        if not (titled or alone):
-            continue
-        start = prev.idx if titled else tok.idx
-        end = tok.idx + len(tok.text)
-        if _covered(mentions + out, tok.idx, end):
-            continue
-        out.append(replace(hit[1], text=text[start:end], start=start, end=end))
+    # the later uses, found in the text (iterating a Doc's tokens is far slower than a regex over its text)
+    for surname, (after, person) in known.items():
+        for use in re.finditer(r"(?<![\w-])" + re.escape(surname) + r"(?![\w-])", text[after:]):
+            span = doc.char_span(after + use.start(), after + use.end())
+            if span is None or len(span) != 1:
+                continue
+            tok = span[0]
+            prev = doc[tok.i - 1] if tok.i > 0 else None
+            titled = prev is not None and prev.lower_ in HONORIFICS
+            alone = tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B" and (
+                tok.i + 1 >= len(doc) or doc[tok.i + 1].ent_iob_ != "I")
+            if not (titled or alone):
+                continue
+            start = prev.idx if titled else tok.idx
+            end = tok.idx + len(tok.text)
+            if _covered(mentions + out, tok.idx, end):
+                continue
+            out.append(replace(person, text=text[start:end], start=start, end=end))
     return out
 
 

@@ -131,12 +131,18 @@ class Prefilter:
         # document-level references ("Ms X", "the two sides", "the IRGC"): actors once the article is read;
         # the sentence naming a reference's antecedent is parsed with it (its name's entity and title)
         antecedents: dict[int, list[int]] = {}
+        named = list(has_actor)
         for start, before in reference_hits(text):
             k = bisect_right(starts_char, start) - 1
-            if k >= 0:
+            if k < 0:
+                continue
+            if before is None:
                 has_actor[k] = True
-                if before is not None:
-                    antecedents.setdefault(k, []).append(max(0, bisect_right(starts_char, before) - 1))
+                continue
+            a = max(0, bisect_right(starts_char, before) - 1)
+            if named[a]:  # a name resolves only through an actor named with it ("Polish minister X")
+                has_actor[k] = True
+                antecedents.setdefault(k, []).append(a)
         sel = [False] * n
         for i, f in enumerate(sent_flags):
             if f & TRIG and (has_actor[i] or self.sourceless):

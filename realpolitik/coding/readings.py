@@ -130,25 +130,26 @@ def economic_statistic(tok) -> bool:
 
 def bullet_sources(doc, mentions, fctx) -> dict[int, list]:
     """Sentence start offset -> the actors a bullet's lead-in names as subject ("Sweden said it would:")."""
-    if fctx is None or "\n" not in doc.text:
+    bullets = [r for r in fctx.regions if r.kind == "bullet"] if fctx is not None else []
+    if not bullets:
         return {}
+    from realpolitik.actors.tables import text_of
     from realpolitik.coding.fastpath import _lead_in
 
-    text = doc.text
+    text = text_of(doc)
+    starts = [s.start_char for s in doc.sents]
     out: dict[int, list] = {}
     leads: dict[tuple[int, int], list] = {}
-    for r in fctx.regions:
-        if r.kind != "bullet":
-            continue
+    for r in bullets:
         lead = _lead_in(text, r.start)
         if lead is None:
             continue
         if lead not in leads:
             leads[lead] = _subject_actors(doc, mentions, *lead)
         if leads[lead]:
-            for sent in doc.sents:
-                if r.start <= sent.start_char < r.end:
-                    out[sent.start_char] = leads[lead]
+            for start in starts:
+                if r.start <= start < r.end:
+                    out[start] = leads[lead]
     return out
 
 
