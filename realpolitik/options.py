@@ -26,6 +26,9 @@ class Options:
     code: bool = True
     progress: bool = True
     allow_private: bool = False
+    # Publication date (YYYY-MM-DD) for articles whose input gives none (`ingest --date`); it comes
+    # before a date read from the body's dateline.
+    date: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     def with_(self, **changes: Any) -> "Options":
