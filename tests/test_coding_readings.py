@@ -45,29 +45,27 @@ def test_drills_around_a_third_party_mobilise_toward_it(coder):
         ("KAZ", "UZB", "COOPERATE"), ("UZB", "KAZ", "COOPERATE")]
 
 
-def test_past_acts_are_coded_without_the_articles_date(coder):
-    [e] = code(coder, "Japan imposed sanctions on Russia in 2019.")
-    assert ((e.source, e.target, e.type), e.date) == (("JPN", "RUS", "SANCTION"), None)
-    [e] = code(coder, "Japan imposed sanctions on Russia on Monday.")
-    assert e.date == DATE
-    assert {e.date for e in code(coder, "Peru and Chile signed a fisheries agreement in June last year.")} == {None}
-    assert [e.date for e in code(coder, "Kenya has supported Somalia since the 1990s.")] == [None]
+def test_past_acts_are_not_coded_as_new_events(coder):
+    assert code(coder, "Japan imposed sanctions on Russia in 2019.") == []
+    assert triples(code(coder, "Japan imposed sanctions on Russia on Monday.")) == [("JPN", "RUS", "SANCTION")]
+    assert code(coder, "Peru and Chile signed a fisheries agreement in June last year.") == []
+    assert code(coder, "Kenya has supported Somalia since the 1990s.") == []
 
 
 def test_a_year_is_past_only_before_the_articles_year(coder):
-    [e] = code(coder, "Japan imposed sanctions on Russia in 2026.")
-    assert e.date == DATE
+    assert triples(code(coder, "Japan imposed sanctions on Russia in 2026.")) == [("JPN", "RUS", "SANCTION")]
 
 
 def test_pluperfect_is_background_unless_reported(coder):
-    assert [e.date for e in code(coder, "Germany had signed a gas deal with Qatar before the war began.")] == [None]
+    assert code(coder, "Germany had signed a gas deal with Qatar before the war began.") == []
     [e] = code(coder, "Officials said Germany had signed a gas deal with Qatar.")
     assert (e.source, e.target, e.date) == ("DEU", "QAT", DATE)
 
 
-def test_past_events_option_drops_or_keeps_them():
+def test_past_events_option_undates_or_keeps_them():
     text = "Japan imposed sanctions on Russia in 2019."
-    assert code(RulesCoder(Options(extra={"past_events": "drop"})), text) == []
+    [e] = code(RulesCoder(Options(extra={"past_events": "undate"})), text)
+    assert ((e.source, e.target, e.type), e.date) == (("JPN", "RUS", "SANCTION"), None)
     [e] = code(RulesCoder(Options(extra={"past_events": "keep"})), text)
     assert e.date == DATE
 
@@ -96,3 +94,15 @@ def test_a_multilateral_meeting_is_coded_once_per_ordered_pair(coder):
                             ("CHLGOV", "BOLGOV", "CONSULT"), ("CHLGOV", "PERGOV", "CONSULT"),
                             ("PERGOV", "BOLGOV", "CONSULT"), ("PERGOV", "CHLGOV", "CONSULT")]
     assert len({e.trigger.start for e in evs}) == 1  # one meeting, one trigger
+
+
+def test_the_pipeline_dates_undated_past_acts_only_by_their_own_sentence():
+    from realpolitik.pipeline import code_text
+
+    undate = Options(extra={"past_events": "undate"})
+    [e] = code_text("Japan imposed sanctions on Russia in 2019.", DATE, undate)
+    assert e.date is None  # a bare year names no day: undated, not the article's day
+    # a month the sentence names is resolved against the article's date (coding/when.py)
+    assert {e.date for e in code_text("Peru and Chile signed a fisheries agreement in June last year.", DATE,
+                                      undate)} == {"2025-06-01"}
+    assert code_text("Japan imposed sanctions on Russia in 2019.", DATE) == []  # the default drops it

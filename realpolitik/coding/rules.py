@@ -114,11 +114,14 @@ class RulesCoder:
         # restores the sentence-class guesses measured below
         self.best_guess_types = frozenset(self.options.extra.get("best_guess_types", ()))
         # Acts dated before the article (readings.past_marker: "in 2019", "last year", "had signed"):
-        # "undate" (default) codes them with no date, so no time series counts them on the article's day;
-        # "drop" leaves them out; "keep" dates them to the article as before. Undated, not dropped: the gold
-        # sets code past acts as events (dropping them measured pentaclass_dev tune macro-F1 0.740 against
-        # 0.746, holdout 0.692 against 0.708, and one event fewer on plover_manual_dev tune).
-        self.past_events = str(self.options.extra.get("past_events", "undate"))
+        # "drop" (default) leaves them out: the store's analytics date an event without its own date by its
+        # article, so a past act would count as a new one on the article's day in every series; "undate"
+        # codes them with no date of their own (coding/when.py then gives them a date their sentence names,
+        # else none); "keep" dates them to the article as before. Measured: dropping them costs the
+        # sentence-class set (pentaclass_dev macro-F1 0.740 against 0.746 tune, 0.692 against 0.708 holdout:
+        # its labels class a sentence by its act, whenever it happened), so `realpolitik eval` keeps them for
+        # sentence-class sets; plover_manual_dev tune 0.793 against 0.797 (one event), holdout unchanged.
+        self.past_events = str(self.options.extra.get("past_events", "drop"))
         # on: an actor named elsewhere in the trigger's clause stands in for a missing recipient (+clause)
         self.clause_roles = bool(self.options.extra.get("clause_roles", CLAUSE_ROLES))
         # off: recipient-less and within-country events are not actor-resolved events (see _drop_targetless)
