@@ -570,7 +570,8 @@ def test_pushing_for_someone_to_act_is_a_request_of_them(coder):
 
 
 def test_forcing_a_body_out_is_an_expulsion(coder):
-    evs = code(coder, "Khartoum forced the UN food agency out of the country last year.")
+    # (an act of "last year" is background, not coded: issue 14; the expulsion reading is the point here)
+    evs = code(coder, "Khartoum forced the UN food agency out of the country on Monday.")
     assert ("SDN", "IGO", "SANCTION") in t3(evs)
 
 

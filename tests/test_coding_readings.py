@@ -106,3 +106,13 @@ def test_the_pipeline_dates_undated_past_acts_only_by_their_own_sentence():
     assert {e.date for e in code_text("Peru and Chile signed a fisheries agreement in June last year.", DATE,
                                       undate)} == {"2025-06-01"}
     assert code_text("Japan imposed sanctions on Russia in 2019.", DATE) == []  # the default drops it
+
+
+def test_a_pronoun_subject_is_the_previous_sentences_subject(coder):
+    text = "Kenya recalled its envoy on Monday. It also accused Uganda of arming rebels."
+    assert ("KEN", "UGA", "ACCUSE") in triples(code(coder, text))
+    evs = code(coder, "Chile, Peru and Bolivia ended the talks on Friday. They accused Argentina of bad faith.")
+    assert sorted(t for t in triples(evs) if t[2] == "ACCUSE") == [
+        ("BOL", "ARG", "ACCUSE"), ("CHL", "ARG", "ACCUSE"), ("PER", "ARG", "ACCUSE")]
+    # "he" needs one person before it: a state is no antecedent
+    assert code(coder, "Kenya recalled its envoy on Monday. He accused Uganda of arming rebels.") == []

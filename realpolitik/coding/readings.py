@@ -7,6 +7,7 @@ misses, from the parse around it, for any sentence of its kind.
   are no new events on the article's date: they are dropped (see `past_marker`).
 - Economic statistics ("exports to X rose 5%") report no state act.
 - A bullet's event with no subject of its own takes the actor of its lead-in ("Sweden said it would:").
+- A pronoun subject no actor in its sentence resolves ("They accused X") is the previous sentence's subject.
 """
 from __future__ import annotations
 
@@ -35,8 +36,8 @@ FLOW_NOUNS = frozenset({"export", "import", "purchase", "sale", "trade", "shipme
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 _DECADE = re.compile(r"^(?:1[89]\d0|20\d0)'?s$")
 _TIME_PREPS = frozenset({"in", "since", "during", "until", "through", "throughout", "by", "between", "from"})
-REPORTING = frozenset({"say", "tell", "report", "announce", "claim", "state", "add", "confirm", "reveal", "admit",
-                       "insist", "allege", "accuse", "deny", "note", "write", "explain", "acknowledge"})
+# Marks of a clause of time whose pluperfect sets the scene ("after X had signed", "when X had left").
+BACKGROUND_MARKS = frozenset({"after", "before", "when", "once", "since", "until", "as"})
 
 
 def _lemma(tok) -> str:
@@ -111,9 +112,11 @@ def past_marker(tok, date: str | None) -> str | None:
         up = verb
         while up.dep_ in ("conj", "xcomp") and up.head is not up:
             up = up.head
-        reported = up.dep_ in ("ccomp", "advcl") and _lemma(up.head) in REPORTING
-        conditional = any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in up.children)
-        if not reported and not conditional:
+        # only a main clause or a clause of time ("before the war began, X had signed") sets the scene; a
+        # complement ("said it had sent", "reports that it had sent", "accusations that it had shelled")
+        # reports the act itself, and "if X had ..." is counterfactual
+        timed = up.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in up.children)
+        if up.dep_ == "ROOT" or timed:
             return "pluperfect"
     return None
 
@@ -166,3 +169,38 @@ def _subject_actors(doc, mentions, start: int, end: int) -> list:
         if found:
             break
     return found
+
+
+PRONOUN_SUBJECTS = frozenset({"they", "it", "he", "she"})
+
+
+def pronoun_subject(tok):
+    """The pronoun subject of a trigger's clause ("They accused X", "it sent troops"), else None."""
+    verb = tok.head if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "obj") else tok
+    while verb.dep_ in ("xcomp", "conj") and not any(c.dep_.startswith("nsubj") for c in verb.children) \
+            and verb.head is not verb:
+        verb = verb.head
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            return c if c.lower_ in PRONOUN_SUBJECTS else None
+    return None
+
+
+def antecedents_for(pron, previous: list) -> list:
+    """The previous sentence's subject actors a pronoun can stand for: "they" several actors (or a plural
+    group), "it" one state or body, "he"/"she" one person; else []."""
+    if not previous:
+        return []
+    low = pron.lower_
+    if low == "they":
+        return list(previous) if len(previous) > 1 or previous[0].text.lower().endswith("s") else []
+    if len(previous) != 1:
+        return []
+    if low == "it":
+        return list(previous) if previous[0].kind != "person" else []
+    return list(previous) if previous[0].kind == "person" else []
+
+
+def subject_actors(doc, sent, mentions) -> list:
+    """The actors in subject position in a sentence (its first subject naming one)."""
+    return _subject_actors(doc, mentions, sent.start_char, sent.end_char)

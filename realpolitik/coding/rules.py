@@ -129,9 +129,10 @@ class RulesCoder:
 
     # -- per sentence ---------------------------------------------------------------------
     def code_sentence(self, doc, sent, sent_index: int, mentions: list[ActorMention], article_id: str,
-                      date: str | None = None, fctx=None, carried: list[ActorMention] | None = None) -> list[Event]:
+                      date: str | None = None, fctx=None, carried: list[ActorMention] | None = None,
+                      previous: list[ActorMention] | None = None) -> list[Event]:
         """The events of one parsed sentence, given the actor mentions inside it (and, for a bullet, the
-        actors its lead-in names as subject: `carried`)."""
+        actors its lead-in names as subject: `carried`; the previous sentence's subject actors: `previous`)."""
         if not mentions and not carried and not self.sourceless:  # a best guess, too, needs an actor named
             return []
         heads = gate_lemmas()
@@ -142,7 +143,7 @@ class RulesCoder:
         # ("a carmaker sold a plant", "the bank lends to farmers") report commerce
         guessable = any(domain.non_commercial(m.code) for m in mentions)
         idx = ActorIndex(sent, mentions)
-        cands = self._readings(_resolve_embedding(_candidates(sent, idx)), idx, date, carried)
+        cands = self._readings(_resolve_embedding(_candidates(sent, idx)), idx, date, carried, previous)
         lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
         evidence = Span(sent.start_char, sent.end_char, sent.text)
         events: dict[tuple, Event] = {}
@@ -220,7 +221,7 @@ class RulesCoder:
         return sorted(out, key=lambda e: (e.trigger.start if e.trigger else 0, e.source or "", e.target or ""))
 
     def _readings(self, cands: list[_Cand], idx: ActorIndex, date: str | None,
-                  carried: list[ActorMention] | None) -> list[_Cand]:
+                  carried: list[ActorMention] | None, previous: list[ActorMention] | None = None) -> list[_Cand]:
         """Candidates after the known wrong readings are corrected (coding/readings.py): statistics and past
         events dropped, a bullet's subject-less act given its lead-in's actor, fights and drills retyped."""
         out = []
@@ -233,6 +234,11 @@ class RulesCoder:
                     continue  # background: not a new event on the article's date
             if not c.sources and carried and _main_clause(c.tok):
                 c.sources = list(carried)  # "Sweden said it would:\n- expel two diplomats"
+            if not c.sources and previous:
+                pron = readings.pronoun_subject(c.tok)
+                if pron is not None:  # "X and Y started talks. They accused Z ...": the last sentence's subject
+                    c.sources = [m for m in readings.antecedents_for(pron, previous)
+                                 if all(m.code[:3] != t.code[:3] for t in c.targets)]
             if readings.mutual_fight(c.tok):
                 c.type, c.mutual = "ASSAULT", True  # "exchanged fire", "traded strikes": never COOPERATE
             third = readings.drills_toward(c.tok, idx, c.sources) if c.sources else []
@@ -412,10 +418,13 @@ class RulesCoder:
         hits = domain.sport_hits(article.text)
         carry = readings.bullet_sources(doc, mentions, fctx)
         out: list[Event] = []
+        previous: list[ActorMention] = []
         for i, sent in enumerate(doc.sents):
             inside = [m for m in mentions if m.start >= sent.start_char and m.end <= sent.end_char]
             evs = self.code_sentence(doc, sent, i, inside, article.id, article.published, fctx,
-                                     carry.get(sent.start_char))
+                                     carry.get(sent.start_char), previous)
+            # the subject a pronoun in the next sentence may stand for (unparsed sentences have none)
+            previous = readings.subject_actors(doc, sent, inside) if inside else []
             if evs and domain.sporting(hits, sent.text):
                 # teams and players are no political actors: "Norway beat Chile 3-1" is a match
                 evs = [e for e in evs if domain.political_in_sport(e.source, e.source_text)
