@@ -182,6 +182,8 @@ def pronoun_subject(tok):
         verb = verb.head
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass"):
+            if c.lower_ == "it" and c.dep_ == "nsubjpass":
+                return None  # "It was agreed that ...": no one, not the last state named
             return c if c.lower_ in PRONOUN_SUBJECTS else None
     return None
 
