@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from realpolitik.cli.common import _options, _store
+from realpolitik.cli.common import _options, _store, allow_host_option
 
 
 @click.command()
@@ -14,13 +14,15 @@ from realpolitik.cli.common import _options, _store
 @click.option("--max-body-bytes", type=click.IntRange(1), default=None, help="Refuse larger request bodies (default 1 MiB).")
 @click.option("--cors-origin", "cors_origins", multiple=True, help="Allow this browser origin (CORS is off by default).")
 @click.option("--allow-private", is_flag=True, help="Let POST /api/ingest fetch URLs on loopback or private addresses.")
+@allow_host_option
 def serve(db: str, host: str, port: int, require_token: bool, max_body_bytes: int | None,
-          cors_origins: tuple[str, ...], allow_private: bool) -> None:
+          cors_origins: tuple[str, ...], allow_private: bool, allow_hosts: list[str]) -> None:
     """Serve the HTTP API (/api, /docs) and the dashboard (/) under uvicorn."""
     from realpolitik.store import StoreError
     from realpolitik.web import serve as run_serve
 
-    extra = {"require_token": require_token, "max_body_bytes": max_body_bytes, "cors_origins": list(cors_origins)}
+    extra = {"require_token": require_token, "max_body_bytes": max_body_bytes, "cors_origins": list(cors_origins),
+             "allow_hosts": allow_hosts}
     try:
         run_serve(db, host=host, port=port, options=_options(allow_private=allow_private, progress=False, extra=extra))
     except StoreError as exc:

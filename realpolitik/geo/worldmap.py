@@ -119,9 +119,9 @@ def world_map_svg(events: Iterable[dict], title: str, href: Callable[[Place], st
     lit = set(highlight)
     t = escape(title)
     pts = [project(p.lat, p.lon) for p in places]
-    if not pts:
-        pts = [project(c["centroid"][1], c["centroid"][0]) for iso, c in world().items() if iso in lit]
-    vx, vy, vw, vh = view_box(pts)
+    # The view holds the markers and the highlighted countries (a region page shows its region).
+    vx, vy, vw, vh = view_box(pts + [project(c["centroid"][1], c["centroid"][0])
+                                     for iso, c in world().items() if iso in lit])
     k = vw / WIDTH  # map units per unit of the whole-world view: keeps markers and text one size on screen
     out = [f"<svg class='chart map' viewBox='{vx:.0f} {vy:.0f} {vw:.0f} {vh:.0f}' width='720' "
            f"height='{720 * vh / vw:.0f}' role='img' aria-label='{t}' xmlns='http://www.w3.org/2000/svg'>"
