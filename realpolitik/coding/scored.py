@@ -48,10 +48,11 @@ class ScoredRulesCoder(RulesCoder):
             self._cands[ev.id] = c  # the candidate behind the event, for its features (ids survive `replace`)
         return ev
 
-    def code_sentence(self, doc, sent, sent_index, mentions, article_id, date=None, fctx=None) -> list[Event]:
+    def code_sentence(self, doc, sent, sent_index, mentions, article_id, date=None, fctx=None, *args,
+                      **kwargs) -> list[Event]:
         """The sentence's rule events, each kept or dropped, typed and scored by the model."""
         self._cands = {}
-        events = super().code_sentence(doc, sent, sent_index, mentions, article_id, date, fctx)
+        events = super().code_sentence(doc, sent, sent_index, mentions, article_id, date, fctx, *args, **kwargs)
         out = []
         for ev in events:
             c = self._cands.get(ev.id)
