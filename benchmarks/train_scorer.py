@@ -146,8 +146,9 @@ def main(argv=None) -> int:
                     help="a checkout holding training/team and training/corpus (repeatable)")
     ap.add_argument("--shared", type=Path, default=SHARED, help="the shared folder (has eval/)")
     ap.add_argument("--cache", type=Path, help="keep the labelled candidates in this file between runs")
-    ap.add_argument("--best-guess", choices=("all", "rules"), default="rules",
-                    help="candidates include best guesses of every type (all) or of rules.BEST_GUESS_TYPES")
+    ap.add_argument("--best-guess", choices=("all", "rules", "none"), default="none",
+                    help="candidates include actor-less best guesses of every type (all), of rules.BEST_GUESS_TYPES "
+                         "(rules) or none, as rules.v1 by default")
     ap.add_argument("--feature-set", choices=scorer.FEATURE_SETS, default="parse", help="the set the written model uses")
     ap.add_argument("--compare", choices=scorer.FEATURE_SETS, action="append",
                     help="cross-validate only these feature sets (default: all; the written one must be among them)")
@@ -155,7 +156,7 @@ def main(argv=None) -> int:
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args(argv)
     t0 = time.perf_counter()
-    bg_types = tuple(ontology.types()) if a.best_guess == "all" else tuple(sorted(rules.BEST_GUESS_TYPES))
+    bg_types = {"all": tuple(ontology.types()), "rules": tuple(sorted(rules.BEST_GUESS_TYPES)), "none": ()}[a.best_guess]
     if a.cache and a.cache.exists():
         srcs = pickle.loads(a.cache.read_bytes())
     else:

@@ -63,7 +63,7 @@ def test_shipped_model_loads_and_validates():
     assert m.feature_set in scorer.FEATURE_SETS
     assert m.type_w.shape == (len(m.index), 16) and m.keep_w.shape == (len(m.index),)
     assert 0.0 <= m.threshold <= 1.0
-    assert set(m.best_guess_types) <= set(scorer.types_order()) and m.best_guess_types
+    assert set(m.best_guess_types) <= set(scorer.types_order())
     assert {"trained_on", "cv"} <= set(m.meta)
     p = m.type_proba(["bias", "rt:ASSAULT"])
     assert abs(sum(p.values()) - 1.0) < 1e-9 and list(p) == list(scorer.types_order())
