@@ -43,3 +43,14 @@ def test_recent_office_holders_have_dated_roles():
     assert [m.code for m in lookup("Duma Boko", "2020-02-01")] == ["BWAELI"]
     assert [m.code for m in lookup("Boric", "2026-06-01")] == ["CHLELI"]
     assert [m.code for m in lookup("Jose Antonio Kast", "2026-06-01")] == ["CHLGOV"]
+
+
+@pytest.mark.parametrize("name,code", [("Tatmadaw", "MMRMIL"), ("Arakan Army", "MMRREB"), ("TPLF", "ETHREB"),
+                                       ("Bundesbank", "DEUGOV"), ("Self-Defense Forces", "JPNMIL")])
+def test_armed_groups_and_institutions(name, code):
+    assert [m.code for m in lookup(name)] == [code]
+
+
+def test_cartel_in_a_sentence(nlp):
+    assert found(nlp, "Mexican marines arrested a Sinaloa Cartel commander.") == [
+        ("Mexican marines", "MEXMIL"), ("Sinaloa Cartel commander", "MEXREB")]
