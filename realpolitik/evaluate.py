@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
+from realpolitik.errors import RealpolitikError
 from realpolitik.model import FACTUALITIES, SENTENCE_CLASSES
 
 __all__ = ["EvalError", "EvalReport", "PRF", "Accuracy", "Band", "load_jsonl", "score", "format_report",
@@ -49,8 +50,10 @@ def select_split(records: list[dict[str, Any]], split: str | None) -> list[dict[
     return [r for r in records if split_of(r.get("id")) == split]
 
 
-class EvalError(ValueError):
+class EvalError(RealpolitikError, ValueError):
     """A gold or predictions file (or record) that cannot be scored; the message names it."""
+
+    exit_code = 2
 
 
 # --------------------------------------------------------------------------------------- I/O

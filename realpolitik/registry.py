@@ -8,9 +8,14 @@ from __future__ import annotations
 from importlib.metadata import entry_points
 from typing import Any, Callable
 
+from realpolitik.errors import RealpolitikError
 
-class RegistryError(KeyError):
+
+class RegistryError(RealpolitikError, KeyError):
     """Raised when a name is not registered."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""  # the message, not KeyError's quoted repr
 
 
 class Registry:

@@ -252,7 +252,7 @@ def test_classifier_training_reproduces_a_useful_model(tmp_path):
 
 
 def test_recipientless_option_drops_events_without_a_recipient_but_keeps_retreats():
-    strict = RulesCoder(Options(extra={"recipientless": False}))
+    strict = RulesCoder(Options().with_settings({"coding.recipientless": False}))
     text = "Kenyan riot police fired tear gas at students in Nairobi on Monday."
     assert code(RulesCoder(), text) != [] and code(strict, text) == []
     [e] = code(strict, "The Peruvian interior minister resigned on Tuesday.")
@@ -260,7 +260,7 @@ def test_recipientless_option_drops_events_without_a_recipient_but_keeps_retreat
 
 
 def test_recipientless_option_keeps_events_with_a_foreign_recipient():
-    strict = RulesCoder(Options(extra={"recipientless": False}))
+    strict = RulesCoder(Options().with_settings({"coding.recipientless": False}))
     assert triples(code(strict, "Turkey shelled Kurdish positions in northern Syria on Sunday.")) == \
         [("TUR", "SYR", "ASSAULT")]
 
@@ -319,7 +319,7 @@ def test_material_cooperation_stands_as_a_best_guess_without_resolved_actors(cod
 
 def test_no_best_guess_for_other_quads_or_when_turned_off():
     assert code(RulesCoder(), "A provincial court jailed the two journalists on Tuesday.") == []
-    off = RulesCoder(Options(extra={"best_guess_types": ()}))
+    off = RulesCoder(Options().with_settings({"coding.best_guess_types": ()}))
     assert code(off, "A provincial court freed the two journalists on Tuesday.") == []
 
 

@@ -138,7 +138,7 @@ def test_follow_links_fetches_the_page_behind_a_teaser(store):
         s.routes["/story"] = Route(page.encode())
         s.routes["/feed"] = Route(rss("Wire", [("t1", "Ports deal", "Two ports agree.", "Wed, 05 Mar 2025 08:00:00 GMT",
                                                  s.url("/story"))]), "application/rss+xml")
-        r = poll_source(store, s.url("/feed"), OPEN.with_(extra={"follow_links": True}))
+        r = poll_source(store, s.url("/feed"), OPEN.with_settings({"fetching.follow_links": True}))
     assert r.new_articles == 1
     art = store.query("SELECT text, title, published FROM articles")[0]
     assert "joint inspections" in art["text"] and str(art["published"]) == "2025-03-05"

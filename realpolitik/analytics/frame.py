@@ -17,6 +17,7 @@ from typing import Any
 
 import pandas as pd
 
+from realpolitik.errors import RealpolitikError
 from realpolitik.model import FACTUALITIES, QUADS
 from realpolitik.store.base import like_prefix
 
@@ -36,7 +37,7 @@ _EVENT_COLS = ("id", "article_id", "sentence_index", "date", "source", "target",
                "coder_version", "cluster_id")
 
 
-class ScopeError(ValueError):
+class ScopeError(RealpolitikError, ValueError):
     """A scope that cannot be analysed (unknown region, malformed date, unknown frequency)."""
 
 

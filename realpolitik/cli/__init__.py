@@ -10,7 +10,8 @@ import click
 
 from realpolitik.version import __version__
 from realpolitik.cli import analysis, live, server
-from realpolitik.cli.common import LOCK_WAIT, _exists, _options, _progress_enabled, _store
+from realpolitik.cli.common import LOCK_WAIT, Group, _exists, _options, _progress_enabled, _store, settings_option
+from realpolitik.settings import help_for
 from realpolitik.options import Options
 
 
@@ -26,7 +27,7 @@ def _parse_fields(field_map: tuple[str, ...]) -> dict[str, str]:
     return fields
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="realpolitik")
 def main() -> None:
     """Turn news text into coded, evidence-linked PLOVER event data."""
@@ -63,17 +64,18 @@ def version() -> None:
               help="Dask scheduler, e.g. tcp://host:8786 (default: a LocalCluster on this machine).")
 @click.option("--workers", type=click.IntRange(1), default=None,
               help="Dask workers: LocalCluster size, or how many to wait for on --scheduler.")
+@settings_option
 def ingest(paths: tuple[str, ...], db: str, no_code: bool, coder: str | None, batch_size: int | None,
            field_map: tuple[str, ...], max_file_bytes: int | None, max_text_chars: int | None,
-           max_sentences: int | None, lock_wait: float, allow_private: bool, progress: bool | None, as_json: bool, engine: str, scheduler: str | None,
-           workers: int | None) -> None:
+           max_sentences: int | None, lock_wait: float, allow_private: bool, progress: bool | None, as_json: bool,
+           engine: str, scheduler: str | None, workers: int | None, assignments: tuple[str, ...]) -> None:
     """Ingest files, directories, '-' (stdin) or URLs into the store, and code them."""
     from realpolitik.ingest import IngestError
     from realpolitik.pipeline import ingest as run_ingest
 
     opts = _options(code=not no_code, coder=coder, batch_size=batch_size, fields=_parse_fields(field_map),
                     max_file_bytes=max_file_bytes, max_text_chars=max_text_chars, max_sentences=max_sentences,
-                    allow_private=allow_private)
+                    allow_private=allow_private, assignments=assignments)
     store = _store(db, wait=lock_wait)
     with store, _Progress(_progress_enabled(progress), "ingesting") as bar:
         def on_item(item: Any) -> None:
@@ -102,16 +104,15 @@ def ingest(paths: tuple[str, ...], db: str, no_code: bool, coder: str | None, ba
 @click.option("--coder", default=None, help="Coder name, e.g. rules.v1.")
 @click.option("--batch-size", type=click.IntRange(1, 10_000), default=None)
 @click.option("--progress/--no-progress", default=None)
-@click.option("--fastpath/--no-fastpath", default=None,
-              help="Parse only the sentences that can yield an event (default: on for rules.v1); "
-                   "--no-fastpath parses every sentence, to compare.")
+@click.option("--fastpath/--no-fastpath", default=None, help=help_for("coding.fastpath"))
+@settings_option
 def code_cmd(infile: str, outfile: str, coder: str | None, batch_size: int | None, progress: bool | None,
-             fastpath: bool | None) -> None:
+             fastpath: bool | None, assignments: tuple[str, ...]) -> None:
     """Code JSONL records {id, text, date?} into {"id", "events": [...]} lines (stateless)."""
     from realpolitik.pipeline import code_records
 
     records = list(_read_records(infile))
-    opts = _options(coder=coder, batch_size=batch_size, extra=None if fastpath is None else {"fastpath": fastpath})
+    opts = _options(coder=coder, batch_size=batch_size, settings={"coding.fastpath": fastpath}, assignments=assignments)
     out = sys.stdout if outfile == "-" else open(outfile, "w", encoding="utf-8")
     try:
         with _Progress(_progress_enabled(progress) and outfile != "-", "coding", total=len(records)) as bar:
@@ -251,6 +252,19 @@ def stats(db: str, as_json: bool) -> None:
         click.echo("top dyads: " + ", ".join(f"{d['source']}->{d['target']} {d['events']}" for d in s["top_dyads"]))
 
 
+@main.command("settings")
+@click.option("--markdown", is_flag=True, help="Print docs/settings.md (the table and how to add a setting).")
+def settings_cmd(markdown: bool) -> None:
+    """List every setting (for --set NAME=VALUE): name, type, default and meaning."""
+    from realpolitik import settings
+
+    if markdown:
+        click.echo(settings.markdown(), nl=False)
+        return
+    for row in settings.table():
+        click.echo(f"{row.name}\t{row.type}\t{json.dumps(settings.plain(row.default))}\t{row.help}")
+
+
 @main.command()
 @click.option("--json", "as_json", is_flag=True, help="Print the ontology as JSON.")
 def ontology(as_json: bool) -> None:
@@ -270,19 +284,16 @@ def ontology(as_json: bool) -> None:
 @click.option("--split", type=click.Choice(["all", "tune", "holdout"]), default="all", show_default=True,
               help="Score only the frozen 70% (tune) or 30% (holdout) part, split by a hash of each id.")
 @click.option("--progress/--no-progress", default=None)
+@settings_option
 def eval_cmd(gold: str, predictions: str | None, as_json: bool, strict_actors: bool, coder: str | None,
-             split: str, progress: bool | None) -> None:
+             split: str, progress: bool | None, assignments: tuple[str, ...]) -> None:
     """Score the coder (or a predictions file) on a gold JSONL file by ../shared/eval/FORMAT.md."""
-    from realpolitik.evaluate import EvalError, evaluate_file, format_report
+    from realpolitik.evaluate import evaluate_file, format_report
 
-    try:
-        with _Progress(_progress_enabled(progress) and predictions is None, "coding") as bar:
-            report = evaluate_file(gold, predictions, strict_actors=strict_actors,
-                                   options=_options(coder=coder, progress=False), on_record=bar.advance,
-                                   split=split)
-    except EvalError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(2)
+    options = _options(coder=coder, progress=False, assignments=assignments)
+    with _Progress(_progress_enabled(progress) and predictions is None, "coding") as bar:
+        report = evaluate_file(gold, predictions, strict_actors=strict_actors, options=options,
+                               on_record=bar.advance, split=split)
     click.echo(json.dumps(report.as_dict(), indent=2) if as_json else format_report(report))
 
 

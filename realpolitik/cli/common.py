@@ -7,12 +7,36 @@ from typing import Any
 
 import click
 
+from realpolitik.errors import RealpolitikError
 from realpolitik.options import Options
 
 
 # Seconds a writer waits for DuckDB's file lock: `stats`/`events` readers and an idle dashboard let
 # go within a few seconds, so an ingest started meanwhile gets in instead of failing.
 LOCK_WAIT = 30.0
+
+
+class CliError(click.ClickException):
+    """A RealpolitikError as the CLI shows it: one `error: ...` line, the exit code of its class."""
+
+    def __init__(self, exc: RealpolitikError):
+        super().__init__(str(exc))
+        self.exit_code = exc.exit_code
+
+    def show(self, file: Any = None) -> None:
+        """Print the one error line on stderr."""
+        click.echo(f"error: {self.format_message()}", err=True)
+
+
+class Group(click.Group):
+    """The command group: the one place where library errors (RealpolitikError) become CLI errors."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command; a RealpolitikError ends it with its `error:` line and exit code."""
+        try:
+            return super().invoke(ctx)
+        except RealpolitikError as exc:
+            raise CliError(exc) from exc
 
 
 def _store(db: str, read_only: bool = False, wait: float = 0.0):
@@ -26,7 +50,7 @@ def _store(db: str, read_only: bool = False, wait: float = 0.0):
             return open_store(db, read_only=read_only)
         except StoreError as exc:
             if "another process" not in str(exc) or time.monotonic() >= deadline:
-                raise click.ClickException(str(exc)) from exc
+                raise
             time.sleep(0.25)
 
 
@@ -34,8 +58,19 @@ def _progress_enabled(flag: bool | None) -> bool:
     return sys.stderr.isatty() if flag is None else flag
 
 
-def _options(**kw: Any) -> Options:
-    return Options(**{k: v for k, v in kw.items() if v is not None})
+def _options(settings: dict[str, Any] | None = None, assignments: tuple[str, ...] = (), **kw: Any) -> Options:
+    """Options from the given fields, then `settings` (by name, typed values) and `--set NAME=VALUE` strings."""
+    from realpolitik.settings import parse_assignments
+
+    opts = Options(**{k: v for k, v in kw.items() if v is not None})
+    opts = opts.with_settings({k: v for k, v in (settings or {}).items() if v is not None})
+    return opts.with_settings(parse_assignments(assignments), from_text=True)
+
+
+def settings_option(fn):
+    """The `--set NAME=VALUE` option (repeatable) of commands that build Options; names in docs/settings.md."""
+    return click.option("--set", "assignments", multiple=True, metavar="NAME=VALUE",
+                        help="Change a setting, e.g. coding.fastpath=false (repeatable; see docs/settings.md).")(fn)
 
 
 def _exists(db: str) -> bool:

@@ -5,7 +5,8 @@ import json
 
 import click
 
-from realpolitik.cli.common import _exists, _options, _store
+from realpolitik.cli.common import _exists, _options, _store, settings_option
+from realpolitik.settings import help_for
 
 
 @click.command()
@@ -13,12 +14,13 @@ from realpolitik.cli.common import _exists, _options, _store
 @click.option("--coder", default=None, help="Coder name, e.g. rules.v2 (default: the current coder).")
 @click.option("--force", is_flag=True, help="Re-code articles this coder version has already coded.")
 @click.option("--prune", is_flag=True, help="Then delete the events of every other coder version.")
-def recode(db: str, coder: str | None, force: bool, prune: bool) -> None:
+@settings_option
+def recode(db: str, coder: str | None, force: bool, prune: bool, assignments: tuple[str, ...]) -> None:
     """Re-code the stored articles with a (new) coder version; old versions' rows stay unless --prune."""
     from realpolitik.pipeline import recode as run_recode
 
     with _store(db) as store:
-        r = run_recode(store, _options(coder=coder), force=force, prune=prune)
+        r = run_recode(store, _options(coder=coder, assignments=assignments), force=force, prune=prune)
     click.echo(f"{r['coder']}: coded {r['coded']} of {r['read']} articles, {r['new_events']} events; "
                f"pruned {r['pruned']} events of other coders; {r['clusters_refreshed']} clusters refreshed")
 
@@ -52,15 +54,16 @@ def clusters(db: str, status: str | None, source: str | None, target: str | None
 @click.option("--once", is_flag=True, help="Poll every source once and stop.")
 @click.option("--max-polls", type=click.IntRange(1), default=None, help="Stop after this many rounds.")
 @click.option("--allow-private", is_flag=True, help="Allow sources on loopback or private addresses.")
-@click.option("--follow-links", is_flag=True, help="Fetch the linked page of feed entries that are only teasers.")
+@click.option("--follow-links", is_flag=True, help=help_for("fetching.follow_links"))
 @click.option("--no-code", is_flag=True, help="Store the articles without coding them.")
 @click.option("--coder", default=None, help="Coder name, e.g. rules.v1.")
 @click.option("--alerts", "rules_file", default=None, type=click.Path(dir_okay=False), help="Alert rules JSON.")
 @click.option("--alert-out", default=None, type=click.Path(dir_okay=False), help="Append alerts to this JSONL file.")
 @click.option("--webhook", default=None, help="POST alerts as JSON to this URL.")
+@settings_option
 def watch(sources: tuple[str, ...], db: str, every: str, once: bool, max_polls: int | None, allow_private: bool,
           follow_links: bool, no_code: bool, coder: str | None, rules_file: str | None, alert_out: str | None,
-          webhook: str | None) -> None:
+          webhook: str | None, assignments: tuple[str, ...]) -> None:
     """Poll RSS/Atom feeds and web pages, ingest and code what is new, and raise alerts."""
     from realpolitik.live.watch import run_cli
 
@@ -69,7 +72,8 @@ def watch(sources: tuple[str, ...], db: str, every: str, once: bool, max_polls: 
         run_cli(sources, db, every=every, once=once, max_polls=max_polls, rules_file=rules_file,
                 alert_out=alert_out, webhook=webhook, echo=click.echo,
                 options=_options(code=not no_code, coder=coder, allow_private=allow_private,
-                                 extra={"follow_links": follow_links}))
+                                 settings={"fetching.follow_links": follow_links or None},
+                                 assignments=assignments))
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
 

@@ -3,28 +3,28 @@ from __future__ import annotations
 
 import click
 
-from realpolitik.cli.common import _options, _store
+from realpolitik.cli.common import _options, _store, settings_option
+from realpolitik.settings import help_for
 
 
 @click.command()
 @click.option("--db", default="realpolitik.duckdb", show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
-@click.option("--require-token", is_flag=True, help="Reads need a bearer token too (writes always do).")
-@click.option("--max-body-bytes", type=click.IntRange(1), default=None, help="Refuse larger request bodies (default 1 MiB).")
-@click.option("--cors-origin", "cors_origins", multiple=True, help="Allow this browser origin (CORS is off by default).")
+@click.option("--require-token", is_flag=True, help=help_for("web.require_token"))
+@click.option("--max-body-bytes", type=click.IntRange(1), default=None, help=help_for("web.max_body_bytes"))
+@click.option("--cors-origin", "cors_origins", multiple=True, help=help_for("web.cors_origins"))
 @click.option("--allow-private", is_flag=True, help="Let POST /api/ingest fetch URLs on loopback or private addresses.")
+@settings_option
 def serve(db: str, host: str, port: int, require_token: bool, max_body_bytes: int | None,
-          cors_origins: tuple[str, ...], allow_private: bool) -> None:
+          cors_origins: tuple[str, ...], allow_private: bool, assignments: tuple[str, ...]) -> None:
     """Serve the HTTP API (/api, /docs) and the dashboard (/) under uvicorn."""
-    from realpolitik.store import StoreError
     from realpolitik.web import serve as run_serve
 
-    extra = {"require_token": require_token, "max_body_bytes": max_body_bytes, "cors_origins": list(cors_origins)}
-    try:
-        run_serve(db, host=host, port=port, options=_options(allow_private=allow_private, progress=False, extra=extra))
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from exc
+    settings = {"web.require_token": require_token or None, "web.max_body_bytes": max_body_bytes,
+                "web.cors_origins": list(cors_origins) or None}
+    run_serve(db, host=host, port=port, options=_options(allow_private=allow_private, progress=False,
+                                                         settings=settings, assignments=assignments))
 
 
 @click.group()

@@ -16,7 +16,7 @@ carry a flat placeholder tree and no lemmas, so the coder's gate passes over the
 On the three dev sets both paths give the same predictions, ids included; on the 2,225 BBC
 articles the same events, but in 90 articles some ids and `sentence_index` differ: the sentences
 of an unparsed stretch are counted as the recogniser cuts them, which now and then differs from
-the parser. Off with `Options(extra={"fastpath": False})` (`realpolitik code --no-fastpath`).
+the parser. Off with the setting `coding.fastpath` false (`realpolitik code --no-fastpath`).
 """
 from __future__ import annotations
 

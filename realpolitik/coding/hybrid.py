@@ -29,13 +29,13 @@ class HybridCoder(RulesCoder):
 
     name = NAME
     version = VERSION
+    SOURCELESS = True
+    # recipient-less rules events are left to the classifier-checked best guess (rules._drop_targetless)
+    RECIPIENTLESS = False
 
     def __init__(self, options: Options | None = None):
-        options = options or Options()
-        # recipient-less rules events are left to the classifier-checked best guess (rules._drop_targetless)
-        extra = {"sourceless": True, "recipientless": False, **options.extra}
-        super().__init__(options.with_(extra=extra))
-        self.clf = quadclf.model() if self.options.extra.get("classifier", True) else None
+        super().__init__(options)
+        self.clf = quadclf.model() if self.options.coding.classifier else None
 
     def _sourceless_event(self, doc, sent, sent_index, cands, lemmas, evidence, article_id, date, fctx):
         """The best-guess event of a sentence without actor-resolved events, or None for a statement."""

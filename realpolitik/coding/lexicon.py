@@ -25,12 +25,14 @@ from functools import lru_cache
 
 from realpolitik import ontology
 
+from realpolitik.errors import RealpolitikError
+
 POS_TAGS = frozenset({"V", "N", "L"})
 FRAMES = frozenset({"so", "recv", "buy", "sym", "say"})
 FLAGS = frozenset("WwTOFfi")
 
 
-class LexiconError(ValueError):
+class LexiconError(RealpolitikError, ValueError):
     """A lexicon row that does not fit the ontology; the message names the line and the problem."""
 
 

@@ -27,18 +27,6 @@ FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 # seedlike gold codes it (measured: all future as own type gave plover 0.730 from 0.771; this split 0.766).
 FUTURE_ALWAYS_AGREE = frozenset({"SUPPORT", "CONSULT"})  # CAMEO 032, 036 "express intent to meet"
 SOURCELESS_CONFIDENCE = 0.2  # below every actor-resolved event (their floor is 0.35)
-# Types whose best guess stands even where the actors are unresolved ("a court freed ...", "the agency
-# delivered food to ...", "the group condemned ..."): material acts whose verb and object say their kind
-# (aid, releases, joint exercises, mobilising troops) and speech acts whose verb says their kind (backing,
-# accusing, rejecting). Measured on the dev sets with the main-verb guess (_best_guess): on pentaclass_dev these
-# guesses were right 79 times in 86 (AID 19/21, RETREAT 18/19, COOPERATE 2/2, MOBILIZE 4/5, SUPPORT 9/9,
-# ACCUSE 11/13, REJECT 16/17), 3 were made on plover_manual_dev. Left out: REQUEST 6/27, SANCTION 2/18,
-# CONCEDE 1/9, AGREE 14/16 and THREATEN 4/4 with 3 and 2 on plover_manual_dev, and ASSAULT, whose actor-less
-# killings PLOVER leaves uncoded (manual, "Required entities").
-# A guess is made only in a sentence that names an actor (a state, organisation or sector): allowing it in
-# every sentence gained 0.010 pentaclass macro-F1 (0.742 against 0.732) but made two thirds of the events
-# of 300 BBC articles actor-less guesses (618 events against 335) and halved throughput (1.3x spaCy, not 2x).
-BEST_GUESS_TYPES = frozenset({"AID", "RETREAT", "COOPERATE", "MOBILIZE", "SUPPORT", "ACCUSE", "REJECT"})
 # Verbs of helping whose best guess needs someone helped ("helped the refugees"): alone they say what serves.
 HELP_LEMMAS = frozenset({"help", "assist"})
 FUTURE_TO_THREATEN = frozenset({"PROTEST", "SANCTION", "COERCE", "ASSAULT"})
@@ -97,17 +85,20 @@ class RulesCoder:
 
     name = NAME
     version = VERSION
+    # The coder's own defaults of the settings coding.sourceless and coding.recipientless (None there).
+    SOURCELESS = False
+    RECIPIENTLESS = True
 
     def __init__(self, options: Options | None = None):
         self.options = options or Options()
-        self.loose = bool(self.options.extra.get("loose", True))
+        s = self.options.coding
         # PLOVER's rule (announced future cooperation is AGREE); off keeps the type, factuality says "planned"
-        self.future_as_agree = bool(self.options.extra.get("future_as_agree", True))
-        self.sourceless = bool(self.options.extra.get("sourceless", False))
-        # types of the best guess given even with `sourceless` off; see BEST_GUESS_TYPES
-        self.best_guess_types = frozenset(self.options.extra.get("best_guess_types", BEST_GUESS_TYPES))
+        self.future_as_agree = s.future_as_agree
+        self.sourceless = self.SOURCELESS if s.sourceless is None else s.sourceless
+        # types of the best guess given even with `sourceless` off; see settings.BEST_GUESS_TYPES
+        self.best_guess_types = frozenset(s.best_guess_types)
         # off: recipient-less and within-country events are not actor-resolved events (see _drop_targetless)
-        self.recipientless = bool(self.options.extra.get("recipientless", True))
+        self.recipientless = self.RECIPIENTLESS if s.recipientless is None else s.recipientless
 
     # -- per sentence ---------------------------------------------------------------------
     def code_sentence(self, doc, sent, sent_index: int, mentions: list[ActorMention], article_id: str,
@@ -278,8 +269,6 @@ class RulesCoder:
     def _event(self, doc, sent, sent_index, c: _Cand, s, t, lemmas, evidence, article_id, date, fctx,
                fallback: bool = False) -> Event | None:
         type_ = c.type
-        if "T" in c.trig.flags and t is None and not (c.trig.frame == "sym") and not self.loose and not fallback:
-            return None
         if t is None and (ontology.types()[type_].needs_target or c.trig.weak) and not fallback:
             return None
         if t is None and type_ == "PROTEST" and not fallback and c.targets:
@@ -368,8 +357,9 @@ class RulesCoder:
 
     def _fastpath(self) -> bool:
         """Whether to parse only what can yield (coding/fastpath.py): on for rules.v1, where both paths
-        give the same events on the dev sets; `Options(extra={"fastpath": ...})` decides for any coder."""
-        return bool(self.options.extra.get("fastpath", self.name == NAME))
+        give the same events on the dev sets; the setting `coding.fastpath` decides for any coder."""
+        fastpath = self.options.coding.fastpath
+        return self.name == NAME if fastpath is None else fastpath
 
     def code(self, article: Article) -> list[Event]:
         """The events of one article."""

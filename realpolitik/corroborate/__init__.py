@@ -17,7 +17,7 @@ __all__ = ["STATUSES", "after_save", "cluster_events", "clusters", "get_cluster"
 
 def after_save(store, article_ids: list[str], options: Options) -> None:
     """The pipeline hook: link near-duplicates of new articles, then cluster their events."""
-    if not options.extra.get("corroborate", True):
+    if not options.clustering.corroborate:
         return
     changed = link_near_duplicates(store, article_ids, options)
     cluster_events(store, options, touched_articles=changed)

@@ -31,17 +31,9 @@ from realpolitik.model import stable_id
 from realpolitik.options import Options
 from realpolitik.store.base import now, to_date
 
-# Coverage of one event by different outlets mostly appears on the day or the day after, and dates
-# resolved from "on Tuesday" can be a day off either way, so +-2 days joins them; no gold set of
-# cross-article event identity exists yet to tune it, so it is configurable (extra["cluster_window_days"]).
-WINDOW_DAYS = 2
+# WINDOW_DAYS, EVIDENCE_MIN and EVIDENCE_MIN_NEAR are the defaults of the clustering.* settings, where their
+# provenance is (realpolitik/settings.py).
 SAME_DAY_DAYS = 1
-# Overlap of evidence content words (shared / the smaller set). Not tuned on gold data (none exists
-# for cross-article identity yet): set so that a paraphrase keeping the object ("drones", "radar
-# parts") joins (overlap 0.5-1.0 in our tests) while sentences sharing only a verb
-# ("struck", 1 word in 5+) do not; configurable as extra["cluster_evidence_min"] / ["..._near"].
-EVIDENCE_MIN_NEAR = 0.2
-EVIDENCE_MIN = 0.34
 AFFIRMING = ("asserted", "reported")
 STOPWORDS = frozenset("""a an the of to in on at for from by with and or but as is are was were be been has have
 had it its this that these those said says say told will would could may might not no than then there their they he she
@@ -120,9 +112,8 @@ def cluster_events(store, options: Options | None = None, touched_articles: Iter
     Returns the ids of the clusters created or updated.
     """
     options = options or Options()
-    window = dt.timedelta(days=int(options.extra.get("cluster_window_days", WINDOW_DAYS)))
-    ev_min = (float(options.extra.get("cluster_evidence_min_near", EVIDENCE_MIN_NEAR)),
-              float(options.extra.get("cluster_evidence_min", EVIDENCE_MIN)))
+    window = dt.timedelta(days=options.clustering.window_days)
+    ev_min = (options.clustering.evidence_min_near, options.clustering.evidence_min)
     touched: set[str] = set()
     with store.transaction():
         rows = store._fetch(

@@ -21,12 +21,12 @@ from typing import Any, Iterable
 import numpy as np
 
 from realpolitik.options import Options
+from realpolitik.settings import DUPLICATE_JACCARD  # noqa: F401  (the default of clustering.near_dup_threshold)
 from realpolitik.store.base import now
 
 SHINGLE_WORDS = 4
 NUM_PERM = 128
 SEED = 1
-DUPLICATE_JACCARD = 0.5
 LSH_THRESHOLD = 0.4
 # Texts shorter than this many words are too short for shingles to tell copies from
 # formulaic one-liners ("X met Y on Monday"); they are only ever exact duplicates.
@@ -106,7 +106,7 @@ def link_near_duplicates(store, article_ids: Iterable[str] = (), options: Option
     whole batch, one multi-row insert per table.
     """
     options = options or Options()
-    threshold = float(options.extra.get("near_dup_threshold", DUPLICATE_JACCARD))
+    threshold = options.clustering.near_dup_threshold
     changed: set[str] = set()
     with store.transaction():
         todo = store._fetch(

@@ -6,20 +6,28 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
+from realpolitik.errors import RealpolitikError
 from realpolitik.ingest.dates import parse_date
 from realpolitik.model import Article
 from realpolitik.options import Options
 
 
-@dataclass(frozen=True)
-class IngestError:
-    """One input that could not be read: where and why."""
+class IngestError(RealpolitikError):
+    """One input that could not be read: where and why. Readers yield it among their items (one bad
+    record must not stop a batch); it is an exception so that a caller may also raise it."""
 
-    where: str
-    message: str
+    def __init__(self, where: str, message: str):
+        super().__init__(where, message)
+        self.where, self.message = where, message
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, IngestError) and (self.where, self.message) == (other.where, other.message)
+
+    def __hash__(self) -> int:
+        return hash((self.where, self.message))
 
 
 @dataclass(frozen=True)

@@ -10,13 +10,14 @@ import re
 from pathlib import Path
 from typing import Any, Callable, Iterator, TextIO
 
+from realpolitik.errors import RealpolitikError
 from realpolitik.ingest.base import IngestError, RawItem, clean_text, make_article, reader
 from realpolitik.options import Options
 
 HEADER_RE = re.compile(r"^(title|date|published|publisher|source|url|author)\s*:\s*(.+)$", re.I)
 
 
-class DecodeError(ValueError):
+class DecodeError(RealpolitikError, ValueError):
     """Bytes that are not text."""
 
 

@@ -29,6 +29,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+from realpolitik.errors import RealpolitikError
 from realpolitik.options import Options
 from realpolitik.registry import alert_sinks
 from realpolitik.store.base import now, to_date
@@ -36,7 +37,7 @@ from realpolitik.store.base import now, to_date
 AFFIRMING = ("asserted", "reported")
 
 
-class AlertRuleError(ValueError):
+class AlertRuleError(RealpolitikError, ValueError):
     """A rules file that cannot be used; the message says where and why."""
 
 

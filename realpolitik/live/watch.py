@@ -126,7 +126,7 @@ def poll_source(store, url: str, options: Options | None = None) -> PollResult:
         if iid not in seen and iid not in fresh:
             fresh[iid] = it
     result = PollResult(url, "new" if fresh else "unchanged", fetched=len(items), new_items=len(fresh))
-    if options.extra.get("follow_links"):
+    if options.fetching.follow_links:
         fresh = {k: (_follow(v, options) if isinstance(v, RawItem) else v) for k, v in fresh.items()}
     with store.transaction():
         arts = sorted({it.article.id for it in fresh.values() if isinstance(it, RawItem)})

@@ -10,6 +10,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
+from realpolitik.errors import RealpolitikError
 from realpolitik.model import Article, Event
 from realpolitik.store.clock import now
 from realpolitik.store.corroboration import STATUSES
@@ -49,7 +50,7 @@ EVENT_EXTRA_FILTERS: dict[str, Callable[[Any], tuple[str, list[Any]]]] = {
 }
 
 
-class StoreError(RuntimeError):
+class StoreError(RealpolitikError, RuntimeError):
     """A store could not be opened or written; the message says which and why."""
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-from dataclasses import dataclass
+from dataclasses import replace
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -15,16 +15,13 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from realpolitik.version import __version__
 from realpolitik.options import Options
+from realpolitik.settings import LOOPBACK_HOSTS, WebSettings
 from realpolitik.store import StoreError
 from realpolitik.web.cache import ResultCache
 from realpolitik.web.gate import StoreGate
 
 log = logging.getLogger(__name__)
 
-# 1 MiB: a long news article is about 50 KB of JSON, so this admits twenty of them in one request
-# while bounding what a client can make the server buffer. Raise it with --max-body-bytes.
-MAX_BODY_BYTES = 1024 * 1024
-LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
 # Pages and API answers load nothing but this server's own files; no inline script or style.
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
        "font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
@@ -37,33 +34,12 @@ SECURITY_HEADERS = [
 ]
 
 
-@dataclass(frozen=True)
-class WebSettings:
-    """The server's settings, read from Options.extra (keys named like the fields)."""
-
-    require_token: bool = False
-    max_body_bytes: int = MAX_BODY_BYTES
-    cors_origins: tuple[str, ...] = ()  # empty: no CORS headers at all (the default)
-    allowed_hosts: tuple[str, ...] = LOOPBACK_HOSTS  # Host headers accepted ("*": any), against DNS rebinding
-    idle_release: float = 2.0
-
-    @classmethod
-    def from_options(cls, options: Options) -> "WebSettings":
-        """Settings from `options.extra`, defaults for what is not there."""
-        ex = options.extra
-        return cls(require_token=bool(ex.get("require_token", False)),
-                   max_body_bytes=int(ex.get("max_body_bytes") or MAX_BODY_BYTES),
-                   cors_origins=tuple(ex.get("cors_origins") or ()),
-                   allowed_hosts=tuple(ex.get("allowed_hosts") or LOOPBACK_HOSTS),
-                   idle_release=float(ex.get("idle_release", 2.0)))
-
-
 def create_app(db_url: str, options: Options | None = None) -> FastAPI:
     """The web application over the store at `db_url` (DuckDB file or postgresql:// URL)."""
     from realpolitik.web import api, pages
 
     options = options or Options()
-    settings = WebSettings.from_options(options)
+    settings: WebSettings = replace(options.web, allowed_hosts=options.web.allowed_hosts or LOOPBACK_HOSTS)
     gate = StoreGate(db_url, idle_release=settings.idle_release)
     gate.prepare()
 
@@ -240,8 +216,8 @@ def serve(db_url: str, host: str = "127.0.0.1", port: int = 8000, options: Optio
     import uvicorn
 
     options = options or Options()
-    if host not in LOOPBACK_HOSTS and "allowed_hosts" not in options.extra:
+    if host not in LOOPBACK_HOSTS and options.web.allowed_hosts is None:
         # Listening on a public interface: any Host header may be right (a proxy's name, the IP).
-        options = options.with_(extra={**options.extra, "allowed_hosts": ["*"]})
+        options = options.with_settings({"web.allowed_hosts": ["*"]})
     app = create_app(db_url, options)
     uvicorn.run(app, host=host, port=port, log_level=log_level, proxy_headers=False, server_header=False)
