@@ -6,6 +6,8 @@ behind `realpolitik eval`: it loads the gold file, codes its texts with the proj
 """
 from __future__ import annotations
 
+import logging
+
 import hashlib
 import json
 from collections import Counter
@@ -15,6 +17,8 @@ from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from realpolitik.errors import RealpolitikError
 from realpolitik.model import FACTUALITIES, SENTENCE_CLASSES
+
+log = logging.getLogger(__name__)
 
 __all__ = ["EvalError", "EvalReport", "PRF", "Accuracy", "Band", "load_jsonl", "score", "format_report",
            "evaluate_file", "code_gold", "predictions_from_records", "match_events", "split_of",

@@ -1,11 +1,15 @@
 """Core data model: frozen dataclasses shared by every stage, from ingest to the web."""
 from __future__ import annotations
 
+import logging
+
 import hashlib
 import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
 from typing import Any
+
+log = logging.getLogger(__name__)
 
 FACTUALITIES = ("asserted", "reported", "planned", "hypothetical", "denied", "question")
 QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")

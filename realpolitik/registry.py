@@ -5,10 +5,14 @@ register through the entry-point group ``realpolitik.<kind>`` (e.g. ``realpoliti
 """
 from __future__ import annotations
 
+import logging
+
 from importlib.metadata import entry_points
 from typing import Any, Callable
 
 from realpolitik.errors import RealpolitikError
+
+log = logging.getLogger(__name__)
 
 
 class RegistryError(RealpolitikError, KeyError):

@@ -12,6 +12,8 @@ docs with `realpolitik settings --markdown > docs/settings.md`.
 """
 from __future__ import annotations
 
+import logging
+
 import dataclasses
 import difflib
 import json
@@ -21,6 +23,8 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
 from realpolitik.errors import SettingsError
+
+log = logging.getLogger(__name__)
 
 # --- defaults whose values were measured (kept here, next to the settings they are the defaults of) ---
 

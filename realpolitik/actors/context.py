@@ -5,10 +5,14 @@ The traps: "turkey" the bird, "china" the dishes, "Jordan" in "Michael Jordan", 
 """
 from __future__ import annotations
 
+import logging
+
 import re
 from functools import lru_cache
 
 from realpolitik.actors.tables import Alias, doc_cache, normalise, sentence_bounds, tables, text_of
+
+log = logging.getLogger(__name__)
 
 # Titles and words that may precede a state's name inside a PERSON entity without making
 # the name a person's ("King Abdullah of Jordan", "President of Georgia").

@@ -2,10 +2,14 @@
 standing alone ("rebels said" -> REB) or tied to a state by "of"/"in" ("rebels in Chad")."""
 from __future__ import annotations
 
+import logging
+
 from dataclasses import replace
 
 from realpolitik.actors.tables import normalise, tables, text_of
 from realpolitik.model import ActorMention
+
+log = logging.getLogger(__name__)
 
 # Sector words too vague to be an actor on their own (they still give a state its sector).
 _NOT_STANDALONE = frozenset("""side state states mission regulators regulator customs delegation

@@ -2,11 +2,15 @@
 Aho-Corasick automaton over every alias (one pass over a text finds every candidate)."""
 from __future__ import annotations
 
+import logging
+
 import csv
 from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+log = logging.getLogger(__name__)
 
 DATA = Path(__file__).resolve().parent / "data"
 

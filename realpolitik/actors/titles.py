@@ -10,12 +10,16 @@ names whose state depends on the words around them (plain "Congo", "Tripoli").
 """
 from __future__ import annotations
 
+import logging
+
 import re
 from dataclasses import replace
 from functools import lru_cache
 
 from realpolitik.actors.tables import normalise, read_table, sentence_bounds, split_cell, tables, text_of
 from realpolitik.model import ActorMention
+
+log = logging.getLogger(__name__)
 
 # Words that make a phrase an office of the organisation named in it ("NATO Secretary General").
 _OFFICE_WORDS = frozenset("""secretary secretary-general general chief head director

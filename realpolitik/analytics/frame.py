@@ -7,6 +7,8 @@ mentions of one real event count once. The formulas are in docs/analytics.md.
 """
 from __future__ import annotations
 
+import logging
+
 import datetime as dt
 import json
 import math
@@ -20,6 +22,8 @@ import pandas as pd
 from realpolitik.errors import RealpolitikError
 from realpolitik.model import FACTUALITIES, QUADS
 from realpolitik.store.base import like_prefix
+
+log = logging.getLogger(__name__)
 
 FREQS = {"day": "D", "week": "W-SUN", "month": "M"}
 COOPERATION = ("verbal_cooperation", "material_cooperation")

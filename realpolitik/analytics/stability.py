@@ -2,6 +2,8 @@
 polarisation between blocs and trend. Formulas in docs/analytics.md, "Stability"."""
 from __future__ import annotations
 
+import logging
+
 from typing import Any
 
 import pandas as pd
@@ -9,6 +11,8 @@ import pandas as pd
 from realpolitik.analytics.frame import (COOPERATION, CONFLICT, Scope, great_powers, load_events, records,
                                          regions, states)
 from realpolitik.analytics.network import network_of
+
+log = logging.getLogger(__name__)
 
 DAYS_PER_MONTH = 30.4375  # the mean Gregorian month, so rates are per month whatever the window
 # Trend labels: a second half with at least 1.5 times the first half's conflict (trend >= 0.2)

@@ -6,6 +6,8 @@ then resolves embeddings, future and refusal readings, confidence and the events
 """
 from __future__ import annotations
 
+import logging
+
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -18,6 +20,8 @@ from realpolitik.coding.retype import WEAPON_LEMMAS, _peacekeeping, _trade_type,
 from realpolitik.coding.statements import (NO_COMMENT_LEMMAS, _considered, _denied_accusations,
                                            _statement_frames)
 from realpolitik.model import ActorMention
+
+log = logging.getLogger(__name__)
 
 # Prepositions of a protest noun whose verb's actors are the protesters ("threw stones during protests").
 SCENE_PREPS = frozenset({"during", "at", "amid"})

@@ -2,7 +2,11 @@
 refused or failed, prepared, and scene-setting (a trigger that only sets the scene of the reported event)."""
 from __future__ import annotations
 
+import logging
+
 from realpolitik.coding.candidates import _lemma
+
+log = logging.getLogger(__name__)
 
 INTENT_LEMMAS = frozenset({"plan", "intend", "prepare", "ready", "willing", "decide", "aim", "seek", "want"})
 # Readying to use force is PLOVER MOBILIZE (posture short of force), not a verbal THREATEN.

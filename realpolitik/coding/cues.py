@@ -1,7 +1,11 @@
 """Word cues that refine an event: contexts, mode, support channel and the CAMEO code by topic."""
 from __future__ import annotations
 
+import logging
+
 from realpolitik import ontology
+
+log = logging.getLogger(__name__)
 
 # Lemma cues of each context (the PLOVER context definitions, as words a news sentence uses).
 CONTEXT_CUES: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in {

@@ -8,7 +8,11 @@ actor ("the minister urged a boycott of the tour") still is.
 """
 from __future__ import annotations
 
+import logging
+
 import re
+
+log = logging.getLogger(__name__)
 
 # Words that, in news English, belong to sport alone (none is a common political word: 'final', 'title',
 # 'victory', 'side', 'team', 'cup' and 'tour' are left out for that reason).

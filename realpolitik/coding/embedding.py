@@ -2,9 +2,13 @@
 supply"), weak triggers yield, denials pass on, vetoes and rejections of pressure become backing."""
 from __future__ import annotations
 
+import logging
+
 from realpolitik.coding.candidates import OBLIGATION, _Cand, _lemma
 from realpolitik.coding.clauses import _is_future
 from realpolitik.coding.roles import child, has_country
+
+log = logging.getLogger(__name__)
 
 CONFLICT_TYPES = frozenset({"ACCUSE", "SANCTION", "THREATEN", "ASSAULT", "COERCE"})
 NEG_FRAMES = frozenset({"deny"})  # "denied sending": the embedded event stands, marked denied

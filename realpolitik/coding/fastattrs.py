@@ -10,7 +10,11 @@ and reuses their answers afterwards, so the annotations are those of the real co
 """
 from __future__ import annotations
 
+import logging
+
 import numpy
+
+log = logging.getLogger(__name__)
 
 # Distinct keys kept before the memo starts afresh: 300 whole BBC articles give some 16,000
 # (a few MB); the cap bounds memory on endless streams.

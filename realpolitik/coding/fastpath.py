@@ -20,6 +20,7 @@ the parser. Off with the setting `coding.fastpath` false (`realpolitik code --no
 """
 from __future__ import annotations
 
+import logging
 from bisect import bisect_right
 from functools import lru_cache
 from typing import Iterable, Iterator
@@ -27,6 +28,8 @@ from typing import Iterable, Iterator
 import numpy
 
 from realpolitik.model import Article, Event
+
+log = logging.getLogger(__name__)
 
 # Token flags of the prefilter.
 TRIG, SECTOR, PRON = 1, 2, 4
@@ -316,7 +319,7 @@ def warm_up() -> None:
         places.place_country("Lima")
         context._us_places()
     except Exception:  # noqa: BLE001 - an optimisation only: the actors stage loads them itself
-        pass
+        log.warning("warming up the actor gazetteer failed; it loads on the first article", exc_info=True)
 
 
 def _stage1(nlp, texts: list[str], batch_size: int):

@@ -3,9 +3,13 @@ Indian artillery", "from X" on the goods), the country of what an agentless pass
 "help X do Y", the place of a protest standing for its protesters."""
 from __future__ import annotations
 
+import logging
+
 from realpolitik.coding import cues
 from realpolitik.coding.roles import ActorIndex, _lemma, child, has_country, prep_objects, subject_np
 from realpolitik.model import ActorMention
+
+log = logging.getLogger(__name__)
 
 
 def _place_actors(tok, idx: ActorIndex) -> list[ActorMention]:

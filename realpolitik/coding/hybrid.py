@@ -11,11 +11,15 @@ actor-resolved events are exactly those of `rules.v1`.
 """
 from __future__ import annotations
 
+import logging
+
 from realpolitik import ontology
 from realpolitik.coding import quadclf
 from realpolitik.coding.rules import RulesCoder, _fallback_rank
 from realpolitik.options import Options
 from realpolitik.registry import coders
+
+log = logging.getLogger(__name__)
 
 NAME, VERSION = "hybrid", "1"
 # The classifier's top class must have at least this probability for a best-guess event. Swept on the

@@ -8,6 +8,8 @@ never pay for them) and keeps them for later calls (ingest codes batch by batch)
 """
 from __future__ import annotations
 
+import logging
+
 import atexit
 import multiprocessing as mp
 import os
@@ -16,6 +18,8 @@ from itertools import islice
 from typing import Callable, Iterable, Iterator
 
 from realpolitik.model import Article, Event
+
+log = logging.getLogger(__name__)
 
 # Articles coded in one process before its workers start: at ~30 articles/s a pool that takes
 # about a second to fork and warm up pays for itself within the next few batches.

@@ -3,8 +3,12 @@ blockade a retreat, deploying peacekeepers aid, selling wheat trade, sending a l
 definitions; each rule names the distinction it draws)."""
 from __future__ import annotations
 
+import logging
+
 from realpolitik.coding import cues
 from realpolitik.coding.roles import _lemma, child
+
+log = logging.getLogger(__name__)
 
 AID_GOODS = frozenset({"aid", "assistance", "relief", "vaccine", "medicine", "food"})
 WEAPON_LEMMAS = cues.CHANNEL_CUES[6][1] | {"system", "equipment", "hardware"}

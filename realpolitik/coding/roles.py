@@ -1,9 +1,13 @@
 """Who acts on whom: walks over the dependency parse that find the actors filling a trigger's roles."""
 from __future__ import annotations
 
+import logging
+
 from dataclasses import replace
 
 from realpolitik.model import ActorMention
+
+log = logging.getLogger(__name__)
 
 # Dependents that belong to a noun phrase and can name its actor ("Chinese engineers", "Iran's navy").
 NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "npadvmod", "nummod"})

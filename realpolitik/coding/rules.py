@@ -1,6 +1,7 @@
 """The rules coder (`rules.v1`): lexicon triggers plus dependency walks, one pass per sentence."""
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 from functools import lru_cache
 from typing import Iterable, Iterator
@@ -17,6 +18,8 @@ from realpolitik.coding.roles import ActorIndex, child, has_country, localise, p
 from realpolitik.model import ActorMention, Article, Event, Span, event_id_for
 from realpolitik.options import Options
 from realpolitik.registry import coders
+
+log = logging.getLogger(__name__)
 
 NAME, VERSION = "rules", "1"
 LEND_LEMMAS = frozenset({"lend", "loan"})
@@ -484,7 +487,8 @@ def _doc_context(doc, mentions):
 
     try:
         return document_context(doc, mentions)
-    except Exception:  # noqa: BLE001 - factuality must never stop coding
+    except Exception:  # noqa: BLE001 - factuality must never stop coding; logged, since it is a bug
+        log.warning("document factuality context failed; coding this article without it", exc_info=True)
         return None
 
 

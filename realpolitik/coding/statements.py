@@ -2,7 +2,11 @@
 one's own acts, options weighed, non-answers and denials of accusations. The rules coder drops their triggers."""
 from __future__ import annotations
 
+import logging
+
 from realpolitik.coding.roles import _lemma, child
+
+log = logging.getLogger(__name__)
 
 # Verbs of speaking whose refusal is a non-answer, not a rejection ("declined to comment").
 NO_COMMENT_LEMMAS = frozenset({"comment", "elaborate", "confirm", "say", "speculate", "respond",

@@ -20,6 +20,8 @@ asserts or reports; `corroborated` when two or more independent sources assert o
 """
 from __future__ import annotations
 
+import logging
+
 import datetime as dt
 import functools
 import re
@@ -30,6 +32,8 @@ from urllib.parse import urlsplit
 from realpolitik.model import stable_id
 from realpolitik.options import Options
 from realpolitik.store.base import now, to_date
+
+log = logging.getLogger(__name__)
 
 # WINDOW_DAYS, EVIDENCE_MIN and EVIDENCE_MIN_NEAR are the defaults of the clustering.* settings, where their
 # provenance is (realpolitik/settings.py).

@@ -13,6 +13,8 @@ Thresholds (measured by benchmarks/dedup_bbc.py on ../shared/corpora/bbc_news_20
 """
 from __future__ import annotations
 
+import logging
+
 import hashlib
 import re
 from collections import defaultdict
@@ -23,6 +25,8 @@ import numpy as np
 from realpolitik.options import Options
 from realpolitik.settings import DUPLICATE_JACCARD  # noqa: F401  (the default of clustering.near_dup_threshold)
 from realpolitik.store.base import now
+
+log = logging.getLogger(__name__)
 
 SHINGLE_WORDS = 4
 NUM_PERM = 128

@@ -1,6 +1,8 @@
 """Writing events out: a terminal table, JSONL, CSV and Parquet (more formats register as exporters)."""
 from __future__ import annotations
 
+import logging
+
 import contextlib
 import csv
 import json
@@ -10,6 +12,8 @@ from typing import Any, Iterator, TextIO
 
 from realpolitik.registry import exporters
 from realpolitik.store.base import EventFilter
+
+log = logging.getLogger(__name__)
 
 TABLE_COLUMNS = ("date", "source", "target", "type", "mode", "factuality", "confidence", "channel", "evidence")
 CSV_COLUMNS = ("id", "date", "source", "target", "type", "mode", "contexts", "cameo", "quad", "intensity",

@@ -6,6 +6,8 @@ Events are read from the store page by page, so large stores export in bounded m
 """
 from __future__ import annotations
 
+import logging
+
 import csv
 import datetime as dt
 import json
@@ -16,6 +18,8 @@ from typing import Any
 from realpolitik.export.events import iter_events, output
 from realpolitik.registry import exporters
 from realpolitik.store.base import EventFilter
+
+log = logging.getLogger(__name__)
 
 # The CAMEO/PLOVER quad classes as numbers, in the order GDELT and PLOVER number them.
 QUAD_NUMBER = {"verbal_cooperation": 1, "material_cooperation": 2, "verbal_conflict": 3, "material_conflict": 4}

@@ -1,6 +1,10 @@
 """Word lists for factuality: reporting, denial, planning and possibility cues (the project's own lists)."""
 from __future__ import annotations
 
+import logging
+
+log = logging.getLogger(__name__)
+
 # Stronger classes win. The order follows the gold labels of ../shared/eval (FORMAT.md): a future or
 # conditional claim stays planned / hypothetical even when someone is quoted saying it ("X will
 # invest, the minister announced" is planned), while attribution outranks a plain statement.

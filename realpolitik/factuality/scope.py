@@ -12,6 +12,7 @@ invest, the prince announced" is planned), while attribution outranks a plain st
 """
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -24,6 +25,8 @@ from realpolitik.factuality.lexicon import (
     REPORT_NOUNS, REPORT_PASSIVES, REPORTING_VERBS, SEEM_VERBS, SPEECH_ACTS, lemma_of,
 )
 from realpolitik.model import Span
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -389,6 +392,7 @@ def assess(doc, sent, trigger, ctx: DocContext | None = None) -> Assessment:
     try:
         return _assess(doc, sent, trigger, ctx)
     except Exception:  # noqa: BLE001 - a parse this module did not foresee must not stop coding
+        log.warning("factuality of %r failed; assessed as unknown", trigger.text, exc_info=True)
         return Assessment(reason="error")
 
 

@@ -1,6 +1,8 @@
 """What every reader shares: the item and error types, the reader registry, and building an Article."""
 from __future__ import annotations
 
+import logging
+
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,6 +12,8 @@ from realpolitik.errors import RealpolitikError
 from realpolitik.ingest.dates import parse_date
 from realpolitik.model import Article
 from realpolitik.options import Options
+
+log = logging.getLogger(__name__)
 
 
 class IngestError(RealpolitikError):

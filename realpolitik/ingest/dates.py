@@ -1,9 +1,13 @@
 """Publication dates in many spellings to ISO YYYY-MM-DD."""
 from __future__ import annotations
 
+import logging
+
 import datetime as dt
 import re
 from typing import Any
+
+log = logging.getLogger(__name__)
 
 ISO_RE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 

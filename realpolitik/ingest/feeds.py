@@ -1,12 +1,16 @@
 """RSS and Atom feeds to articles; entity tricks (XXE, billion laughs) are refused before parsing."""
 from __future__ import annotations
 
+import logging
+
 import html as htmllib
 import re
 from typing import Iterator
 
 from realpolitik.ingest.base import IngestError, RawItem
 from realpolitik.options import Options
+
+log = logging.getLogger(__name__)
 
 TAG_RE = re.compile(r"<[^>]+>")
 

@@ -1,6 +1,8 @@
 """Readers for text, Markdown, HTML, JSON Lines, CSV and feed files."""
 from __future__ import annotations
 
+import logging
+
 import codecs
 import csv
 import functools
@@ -13,6 +15,8 @@ from typing import Any, Callable, Iterator, TextIO
 from realpolitik.errors import RealpolitikError
 from realpolitik.ingest.base import IngestError, RawItem, clean_text, make_article, reader
 from realpolitik.options import Options
+
+log = logging.getLogger(__name__)
 
 HEADER_RE = re.compile(r"^(title|date|published|publisher|source|url|author)\s*:\s*(.+)$", re.I)
 

@@ -1,8 +1,12 @@
 """HTML pages to articles with trafilatura: main text, title, date and publisher; boilerplate removed."""
 from __future__ import annotations
 
+import logging
+
 from realpolitik.ingest.base import IngestError, RawItem
 from realpolitik.options import Options
+
+log = logging.getLogger(__name__)
 
 
 def extract_html(html: str, options: Options, where: str, url: str | None = None) -> RawItem | IngestError:

@@ -1,6 +1,8 @@
 """Walks the inputs and dispatches each file to the reader for its format."""
 from __future__ import annotations
 
+import logging
+
 import os
 import stat
 import sys
@@ -10,6 +12,8 @@ from typing import Iterable, Iterator
 from realpolitik.ingest import files  # registers the file readers
 from realpolitik.ingest.base import READERS, IngestError, RawItem
 from realpolitik.options import Options
+
+log = logging.getLogger(__name__)
 
 
 def read_inputs(paths: Iterable[str], options: Options | None = None) -> Iterator[RawItem | IngestError]:

@@ -12,6 +12,8 @@ allow_hosts (a list of "host:port" let through while other private addresses sta
 """
 from __future__ import annotations
 
+import logging
+
 import ipaddress
 import socket
 import time
@@ -23,6 +25,8 @@ from realpolitik.errors import RealpolitikError
 from realpolitik.version import __version__
 from realpolitik.ingest.base import IngestError, RawItem
 from realpolitik.options import Options
+
+log = logging.getLogger(__name__)
 
 # Size, redirect and read-timeout limits are settings (realpolitik/settings.py: MAX_BYTES, MAX_REDIRECTS,
 # READ_TIMEOUT). Seconds: connecting takes under a second to a healthy server.

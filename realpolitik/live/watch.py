@@ -7,6 +7,8 @@ poll fetches the same items again; a stop after it finds them already taken.
 """
 from __future__ import annotations
 
+import logging
+
 import re
 import threading
 import time
@@ -16,6 +18,8 @@ from typing import Any, Callable, Iterable, Sequence
 from realpolitik.ingest.base import IngestError, RawItem
 from realpolitik.options import Options
 from realpolitik.store.base import now
+
+log = logging.getLogger(__name__)
 
 # Polling a news feed more than once a minute gains nothing and is impolite to its server.
 MIN_INTERVAL = 60.0

@@ -1,6 +1,8 @@
 """The content of a briefing: what the analytics say about a dyad, a country or a region, as plain data."""
 from __future__ import annotations
 
+import logging
+
 import datetime as dt
 from typing import Any
 
@@ -13,6 +15,8 @@ from realpolitik.analytics.profile import support_profile, strength_order
 from realpolitik.analytics.shifts import shifts
 from realpolitik.analytics.stability import stability_of
 from realpolitik.report import svg
+
+log = logging.getLogger(__name__)
 
 KEY_EVIDENCE = 8  # sentences quoted at the end: enough to read in a minute
 PRESSURE_ROWS = 8

@@ -1,9 +1,13 @@
 """Inline SVG charts generated in Python: no JavaScript, no external fonts, every label escaped."""
 from __future__ import annotations
 
+import logging
+
 from typing import Sequence
 
 from markupsafe import Markup, escape
+
+log = logging.getLogger(__name__)
 
 # Colour-blind-safe palette (Okabe and Ito, 2008), in a fixed order so a front keeps its colour.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")

@@ -5,6 +5,8 @@ owns its connection. Nothing DuckDB- or PostgreSQL-specific belongs in this modu
 """
 from __future__ import annotations
 
+import logging
+
 import datetime as dt
 import json
 from dataclasses import dataclass, field
@@ -15,6 +17,8 @@ from realpolitik.model import Article, Event
 from realpolitik.store.clock import now
 from realpolitik.store.corroboration import STATUSES
 from realpolitik.store.migrations import MIGRATIONS
+
+log = logging.getLogger(__name__)
 
 EVENT_COLUMNS = (
     "id", "article_id", "sentence_index", "date", "source", "target", "source_text", "target_text",

@@ -1,7 +1,11 @@
 """The store's clock: naive UTC timestamps, in a module of its own so schema sets can use it without the store."""
 from __future__ import annotations
 
+import logging
+
 import datetime as dt
+
+log = logging.getLogger(__name__)
 
 
 def now() -> dt.datetime:

@@ -1,6 +1,8 @@
 """The embedded DuckDB store, the default: one file, no server."""
 from __future__ import annotations
 
+import logging
+
 import contextlib
 import re
 from pathlib import Path
@@ -8,6 +10,8 @@ from typing import Any, Iterable, Iterator, Sequence
 
 from realpolitik.registry import stores
 from realpolitik.store.base import BaseStore, StoreError
+
+log = logging.getLogger(__name__)
 
 # The one `VALUES (?, ?, ...)` group of an INSERT, which _executemany repeats per row.
 _VALUES_RE = re.compile(r"\bVALUES\s*(\(\s*\?(?:\s*,\s*\?)*\s*\))", re.I)

@@ -8,6 +8,8 @@ deadlock or serialization failure is retried as a whole.
 """
 from __future__ import annotations
 
+import logging
+
 import contextlib
 import functools
 import random
@@ -17,6 +19,8 @@ from typing import Any, Iterable, Iterator, Sequence
 
 from realpolitik.registry import stores
 from realpolitik.store.base import BaseStore, SaveResult, StoreError
+
+log = logging.getLogger(__name__)
 
 # pg_advisory_lock key serialising migrations between processes opening the same database
 # at once (any constant works; this is the first 8 bytes of sha256("realpolitik.migrate")).

@@ -6,6 +6,8 @@ hmac.compare_digest, so the comparison takes the same time whatever the guess. T
 """
 from __future__ import annotations
 
+import logging
+
 import hashlib
 import hmac
 import re
@@ -15,6 +17,8 @@ from typing import Any
 
 from realpolitik.store.clock import now
 from realpolitik.store.schema import migration
+
+log = logging.getLogger(__name__)
 
 ROLES = ("reader", "writer")
 # What each role may do: a writer may also read.

@@ -1,6 +1,8 @@
 """The JSON API under /api: events, articles, dyads, analytics, stats; token-guarded writes."""
 from __future__ import annotations
 
+import logging
+
 import dataclasses
 import datetime as dt
 import json
@@ -14,6 +16,8 @@ from realpolitik.store import EventFilter
 from realpolitik.store.base import SORTABLE
 from realpolitik.web import queries
 from realpolitik.store.tokens import allows, check_token
+
+log = logging.getLogger(__name__)
 
 
 

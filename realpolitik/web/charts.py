@@ -4,10 +4,14 @@ Presentation attributes only (no `style=`), so the pages keep a strict Content-S
 """
 from __future__ import annotations
 
+import logging
+
 import math
 from typing import Sequence
 
 from markupsafe import Markup, escape
+
+log = logging.getLogger(__name__)
 
 # Colour-blind-safe palette (Okabe and Ito, 2008), in a fixed order so a key keeps its colour.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")

@@ -13,12 +13,16 @@ PostgreSQL handles concurrency itself: each request opens its own store.
 """
 from __future__ import annotations
 
+import logging
+
 import contextlib
 import threading
 import time
 from typing import Iterator
 
 from realpolitik.store import BaseStore, StoreError, open_store
+
+log = logging.getLogger(__name__)
 
 # Seconds without a request after which the DuckDB file is let go, so other processes can write
 # it; short enough that a CLI ingest started while the dashboard sits idle gets in at once, long

@@ -1,11 +1,15 @@
 """Read queries the API and the dashboard share, in portable SQL with bound parameters only."""
 from __future__ import annotations
 
+import logging
+
 import re
 from dataclasses import replace
 from typing import Any
 
 from realpolitik.store.base import EventFilter, _escape_like
+
+log = logging.getLogger(__name__)
 
 COOPERATION = ("verbal_cooperation", "material_cooperation")
 CONFLICT = ("verbal_conflict", "material_conflict")
