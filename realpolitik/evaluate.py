@@ -6,10 +6,9 @@ behind `realpolitik eval`: it loads the gold file, codes its texts with the proj
 """
 from __future__ import annotations
 
-import logging
-
 import hashlib
 import json
+import logging
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path

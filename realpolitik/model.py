@@ -1,9 +1,8 @@
 """Core data model: frozen dataclasses shared by every stage, from ingest to the web."""
 from __future__ import annotations
 
-import logging
-
 import hashlib
+import logging
 import re
 import unicodedata
 from dataclasses import asdict, dataclass, field

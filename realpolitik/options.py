@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 import logging
-
 from dataclasses import dataclass, field, replace
 from typing import Any, Mapping
 
-from realpolitik.settings import ClusterSettings, CoderSettings, FetchSettings, WebSettings, GROUPS, parse
+from realpolitik.settings import GROUPS, ClusterSettings, CoderSettings, FetchSettings, WebSettings, parse
 
 log = logging.getLogger(__name__)
 

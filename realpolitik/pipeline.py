@@ -5,7 +5,8 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator
 
-from realpolitik.corroborate import after_save as corroborate_after_save, refresh as refresh_clusters
+from realpolitik.corroborate import after_save as corroborate_after_save
+from realpolitik.corroborate import refresh as refresh_clusters
 from realpolitik.ingest import IngestError, RawItem, read_inputs
 from realpolitik.model import Article, Event
 from realpolitik.options import Options

@@ -6,7 +6,6 @@ register through the entry-point group ``realpolitik.<kind>`` (e.g. ``realpoliti
 from __future__ import annotations
 
 import logging
-
 from importlib.metadata import entry_points
 from typing import Any, Callable
 

@@ -12,11 +12,10 @@ docs with `realpolitik settings --markdown > docs/settings.md`.
 """
 from __future__ import annotations
 
-import logging
-
 import dataclasses
 import difflib
 import json
+import logging
 import types
 import typing
 from dataclasses import dataclass, field
@@ -32,9 +31,9 @@ log = logging.getLogger(__name__)
 # Types whose best guess stands even where the actors are unresolved ("a court freed ...", "the agency
 # delivered food to ...", "the group condemned ..."): material acts whose verb and object say their kind
 # (aid, releases, joint exercises, mobilising troops) and speech acts whose verb says their kind (backing,
-# accusing, rejecting). Measured on the dev sets with the main-verb guess (coding/rules.py _best_guess): on pentaclass_dev these
-# guesses were right 79 times in 86 (AID 19/21, RETREAT 18/19, COOPERATE 2/2, MOBILIZE 4/5, SUPPORT 9/9,
-# ACCUSE 11/13, REJECT 16/17), 3 were made on plover_manual_dev. Left out: REQUEST 6/27, SANCTION 2/18,
+# accusing, rejecting). Measured on the dev sets with the main-verb guess (coding/rules.py _best_guess): on
+# pentaclass_dev these guesses were right 79 times in 86 (AID 19/21, RETREAT 18/19, COOPERATE 2/2, MOBILIZE 4/5,
+# SUPPORT 9/9, ACCUSE 11/13, REJECT 16/17), 3 were made on plover_manual_dev. Left out: REQUEST 6/27, SANCTION 2/18,
 # CONCEDE 1/9, AGREE 14/16 and THREATEN 4/4 with 3 and 2 on plover_manual_dev, and ASSAULT, whose actor-less
 # killings PLOVER leaves uncoded (manual, "Required entities").
 # A guess is made only in a sentence that names an actor (a state, organisation or sector): allowing it in

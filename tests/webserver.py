@@ -86,4 +86,5 @@ def make_server(db: Path, **extra):
     from realpolitik.options import Options
     from realpolitik.web import create_app
 
-    return LiveServer(create_app(str(db), Options(progress=False).with_settings({f"web.{k}": v for k, v in extra.items()})))
+    options = Options(progress=False).with_settings({f"web.{k}": v for k, v in extra.items()})
+    return LiveServer(create_app(str(db), options))

@@ -6,7 +6,6 @@ The traps: "turkey" the bird, "china" the dishes, "Jordan" in "Michael Jordan", 
 from __future__ import annotations
 
 import logging
-
 import re
 from functools import lru_cache
 
@@ -200,7 +199,8 @@ def _named_body(doc, start: int, end: int, key: str) -> bool:
         return False
     prev = doc[span.start - 1]
     return (prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.lower_ not in _TITLE_WORDS
-            and normalise(prev.text) not in tables().aliases and prev.is_alpha and prev.i >= sentence_bounds(doc, span.start)[0])
+            and normalise(prev.text) not in tables().aliases and prev.is_alpha
+            and prev.i >= sentence_bounds(doc, span.start)[0])
 
 
 _DATELINE = re.compile(r"^[,.]?\s*(?:\(|[-\u2013\u2014]|\d|[A-Z][a-z]{2,8}\.? \d)")

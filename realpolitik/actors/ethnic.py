@@ -9,7 +9,6 @@ false positives analysts complain of most. Only the explicit marker "ethnic" tri
 from __future__ import annotations
 
 import logging
-
 from dataclasses import replace
 
 from realpolitik.actors.tables import text_of

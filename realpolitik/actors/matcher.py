@@ -6,8 +6,8 @@ import logging
 from realpolitik.actors.context import case_ok, context_ok
 from realpolitik.actors.ethnic import ethnic_groups
 from realpolitik.actors.sectors import attach_sector, standalone_sectors
-from realpolitik.actors.titles import apply_titles, disambiguate
 from realpolitik.actors.tables import Alias, Entry, candidates, normalise, tables, text_of
+from realpolitik.actors.titles import apply_titles, disambiguate
 from realpolitik.model import ActorMention
 
 log = logging.getLogger(__name__)

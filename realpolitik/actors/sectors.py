@@ -3,7 +3,6 @@ standing alone ("rebels said" -> REB) or tied to a state by "of"/"in" ("rebels i
 from __future__ import annotations
 
 import logging
-
 from dataclasses import replace
 
 from realpolitik.actors.tables import normalise, tables, text_of
@@ -79,7 +78,8 @@ def attach_sector(doc, m: ActorMention, resector: bool = False) -> ActorMention:
         if sector:
             start = min(m.start, phrase_start)
             end = max(m.end, noun.idx + len(noun.text))
-            if (m.sector and not resector) or m.kind == "group":  # "Houthi rebels": a group keeps its code, the span widens
+            # "Houthi rebels": a group keeps its code, the span widens
+            if (m.sector and not resector) or m.kind == "group":
                 return replace(m, start=start, end=end, text=text_of(doc)[start:end])
             return replace(m, code=(m.country or m.code[:3]) + sector, sector=sector,
                            start=start, end=end, text=text_of(doc)[start:end])

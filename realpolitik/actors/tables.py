@@ -2,9 +2,8 @@
 Aho-Corasick automaton over every alias (one pass over a text finds every candidate)."""
 from __future__ import annotations
 
-import logging
-
 import csv
+import logging
 from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache

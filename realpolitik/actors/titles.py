@@ -11,7 +11,6 @@ names whose state depends on the words around them (plain "Congo", "Tripoli").
 from __future__ import annotations
 
 import logging
-
 import re
 from dataclasses import replace
 from functools import lru_cache

@@ -5,8 +5,17 @@ variants return JSON-able data for the API. Formulas: docs/analytics.md.
 """
 from __future__ import annotations
 
-from realpolitik.analytics.frame import (FACTUALITY_WEIGHT, Scope, ScopeError, great_powers, load_events,
-                                         records, regions, regions_of, to_arrow)
+from realpolitik.analytics.frame import (
+                                         FACTUALITY_WEIGHT,
+                                         Scope,
+                                         ScopeError,
+                                         great_powers,
+                                         load_events,
+                                         records,
+                                         regions,
+                                         regions_of,
+                                         to_arrow,
+)
 from realpolitik.analytics.network import Network, compare, compare_windows, network
 from realpolitik.analytics.profile import profile_dict, support_profile
 from realpolitik.analytics.series import series, series_dict

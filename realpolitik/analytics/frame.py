@@ -7,10 +7,9 @@ mentions of one real event count once. The formulas are in docs/analytics.md.
 """
 from __future__ import annotations
 
-import logging
-
 import datetime as dt
 import json
+import logging
 import math
 from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache

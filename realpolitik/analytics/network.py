@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import logging
-
 from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
 import pandas as pd
 
-from realpolitik.analytics.frame import COOPERATION, CONFLICT, Scope, alignable, load_events, records
+from realpolitik.analytics.frame import CONFLICT, COOPERATION, Scope, alignable, load_events, records
 
 log = logging.getLogger(__name__)
 

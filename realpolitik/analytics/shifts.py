@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import logging
-
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from realpolitik.analytics.frame import COOPERATION, CONFLICT, Scope, load_events, period_range, records
+from realpolitik.analytics.frame import CONFLICT, COOPERATION, Scope, load_events, period_range, records
 from realpolitik.analytics.profile import strength_order
 
 log = logging.getLogger(__name__)

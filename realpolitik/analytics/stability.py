@@ -3,13 +3,20 @@ polarisation between blocs and trend. Formulas in docs/analytics.md, "Stability"
 from __future__ import annotations
 
 import logging
-
 from typing import Any
 
 import pandas as pd
 
-from realpolitik.analytics.frame import (COOPERATION, CONFLICT, Scope, great_powers, load_events, records,
-                                         regions, states)
+from realpolitik.analytics.frame import (
+    CONFLICT,
+    COOPERATION,
+    Scope,
+    great_powers,
+    load_events,
+    records,
+    regions,
+    states,
+)
 from realpolitik.analytics.network import network_of
 
 log = logging.getLogger(__name__)

@@ -8,11 +8,11 @@ from typing import Any, Iterator
 
 import click
 
-from realpolitik.version import __version__
 from realpolitik.cli import analysis, live, server
 from realpolitik.cli.common import LOCK_WAIT, Group, _exists, _options, _progress_enabled, _store, settings_option
-from realpolitik.settings import help_for
 from realpolitik.options import Options
+from realpolitik.settings import help_for
+from realpolitik.version import __version__
 
 
 def _parse_fields(field_map: tuple[str, ...]) -> dict[str, str]:
@@ -43,10 +43,12 @@ def version() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--db", default="realpolitik.duckdb", show_default=True, help="Store: a DuckDB file or postgresql:// URL.")
+@click.option("--db", default="realpolitik.duckdb", show_default=True,
+              help="Store: a DuckDB file or postgresql:// URL.")
 @click.option("--no-code", is_flag=True, help="Store the articles without coding them.")
 @click.option("--coder", default=None, help="Coder name, e.g. rules.v1.")
-@click.option("--batch-size", type=click.IntRange(1, 10_000), default=None, help="Articles per batch (and transaction).")
+@click.option("--batch-size", type=click.IntRange(1, 10_000), default=None,
+              help="Articles per batch (and transaction).")
 @click.option("--field", "field_map", multiple=True, metavar="LOGICAL=NAME",
               help="JSONL/CSV field names, e.g. --field text=body --field date=published_at.")
 @click.option("--max-file-bytes", type=click.IntRange(1), default=None, help="Refuse larger files.")
@@ -151,7 +153,8 @@ def _event_filter_options(fn):
         click.option("--until", help="Last date, YYYY-MM-DD."),
         click.option("--channel", help="Support channel, e.g. arms_transfer."),
         click.option("--front", help="Front: military, cyber, economic, diplomatic, intelligence, technology."),
-        click.option("--factuality", type=click.Choice(["asserted", "reported", "planned", "hypothetical", "denied", "question"])),
+        click.option("--factuality",
+                     type=click.Choice(["asserted", "reported", "planned", "hypothetical", "denied", "question"])),
         click.option("--q", "query", help="Text the evidence sentence contains."),
         click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
                      help="Only events at least this confident (0.35 hides best guesses, which are at 0.2)."),
@@ -177,7 +180,8 @@ def _filter(source, target, type_, since, until, channel, front, factuality, que
 @main.command()
 @click.option("--db", default="realpolitik.duckdb", show_default=True)
 @_event_filter_options
-@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv", "parquet"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv", "parquet"]), default="table",
+              show_default=True)
 @click.option("--out", "outfile", default=None, help="Write to this file (required for parquet).")
 @click.option("--corroboration", default=None, metavar="STATUS[,STATUS]",
               help="Only events whose cluster is single_source, corroborated or contested.")
@@ -213,7 +217,8 @@ EXPORT_FORMATS = ("plover-json", "polecat-tsv", "gdelt-csv", "parquet", "jsonl",
 @click.option("--db", default="realpolitik.duckdb", show_default=True)
 @_event_filter_options
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True,
-              help="PLOVER JSON lines, POLECAT-style TSV, GDELT 2.0 events layout (61 tab-separated columns), Parquet, ...")
+              help="PLOVER JSON lines, POLECAT-style TSV, GDELT 2.0 events layout (61 tab-separated columns), "
+                   "Parquet, ...")
 @click.option("--out", "outfile", default=None, help="Output file (default: stdout; required for parquet).")
 def export_cmd(db: str, fmt: str, outfile: str | None, **kw: Any) -> None:
     """Export stored events in the layout of another event dataset (PLOVER, POLECAT, GDELT) or as Parquet."""
@@ -244,7 +249,8 @@ def stats(db: str, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(s, indent=2, default=str))
         return
-    click.echo(f"{s['articles']} articles ({s['duplicates']} exact duplicates, {s['near_duplicates']} near duplicates), "
+    click.echo(f"{s['articles']} articles ({s['duplicates']} exact duplicates, "
+               f"{s['near_duplicates']} near duplicates), "
                f"{s['events']} events, published {s['first_published']} to {s['last_published']}")
     if s["events_by_type"]:
         click.echo("events by type: " + ", ".join(f"{k} {v}" for k, v in s["events_by_type"].items()))
@@ -308,9 +314,8 @@ def actors() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 def actors_lookup(name: str, date: str | None, as_json: bool) -> None:
     """Show what NAME resolves to (e.g. "Xi Jinping", "the Kremlin", "Iranian navy")."""
-    from dataclasses import asdict
-
     import re
+    from dataclasses import asdict
 
     from realpolitik.actors import lookup
 

@@ -10,7 +10,6 @@ import click
 from realpolitik.errors import RealpolitikError
 from realpolitik.options import Options
 
-
 # Seconds a writer waits for DuckDB's file lock: `stats`/`events` readers and an idle dashboard let
 # go within a few seconds, so an ingest started meanwhile gets in instead of failing.
 LOCK_WAIT = 30.0

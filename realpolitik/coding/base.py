@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import logging
-
 from typing import Iterable, Iterator, Protocol, runtime_checkable
 
 from realpolitik.model import Article, Event

@@ -7,18 +7,32 @@ then resolves embeddings, future and refusal readings, confidence and the events
 from __future__ import annotations
 
 import logging
-
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from realpolitik.coding.givers import (CREDIT_LEMMAS, _from_actor, _goods_origin, _helped_subject,
-                                       _origin_of_goods, _passive_theme_giver, _place_actors)
+from realpolitik.coding.givers import (
+    CREDIT_LEMMAS,
+    _from_actor,
+    _goods_origin,
+    _helped_subject,
+    _origin_of_goods,
+    _passive_theme_giver,
+    _place_actors,
+)
 from realpolitik.coding.lexicon import Trigger, entries, head_lemmas
-from realpolitik.coding.roles import (ActorIndex, _lemma, agents, child, has_country, noun_agents, patients_passive,
-                                      prep_objects, subject_np)
 from realpolitik.coding.retype import WEAPON_LEMMAS, _peacekeeping, _trade_type, verb_type
-from realpolitik.coding.statements import (NO_COMMENT_LEMMAS, _considered, _denied_accusations,
-                                           _statement_frames)
+from realpolitik.coding.roles import (
+    ActorIndex,
+    _lemma,
+    agents,
+    child,
+    has_country,
+    noun_agents,
+    patients_passive,
+    prep_objects,
+    subject_np,
+)
+from realpolitik.coding.statements import NO_COMMENT_LEMMAS, _considered, _denied_accusations, _statement_frames
 from realpolitik.model import ActorMention
 
 log = logging.getLogger(__name__)
@@ -30,8 +44,8 @@ TARGET_PREPS = frozenset({"to", "with", "against", "on", "at", "into", "toward",
 PLACE_PREPS = frozenset({"in", "near", "inside"})  # where an attack or deployment lands
 SOURCE_PREPS = frozenset({"from", "by"})
 # Verbs whose object is also the actor of the clause they govern ("helping Iran build").
-CONTROL_LEMMAS = frozenset({"help", "assist", "urge", "ask", "press", "pressure", "allow", "enable", "force", "encourage",
-                            "push"})
+CONTROL_LEMMAS = frozenset({"help", "assist", "urge", "ask", "press", "pressure", "allow", "enable", "force",
+                            "encourage", "push"})
 SAY_LEMMAS = frozenset({"say", "declare", "reiterate", "insist", "state", "stress", "tell", "announce", "add",
                         "maintain", "argue"})
 OBLIGATION_AUX = frozenset({"must", "should"})
@@ -134,7 +148,8 @@ def _lookup(tok) -> Trigger | None:
             if c.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
                 if (f"{lem}_for", "V") in table:
                     return table[(f"{lem}_for", "V")]
-        if lem == "strike" and tok.dep_ == "acl" and _lemma(tok.head) in ("deal", "agreement", "accord", "pact", "bargain"):
+        if lem == "strike" and tok.dep_ == "acl" and _lemma(tok.head) in (
+                "deal", "agreement", "accord", "pact", "bargain"):
             return table.get(("strike_deal", "V"))  # "a deal struck with X": an agreement, no attack
         if lem == "call" and any(c.dep_ == "oprd" for c in tok.children):
             return None  # "what it calls the new player", "called the plan a failure": naming, no phone call
@@ -241,14 +256,14 @@ def _targets(tok, trig: Trigger, idx: ActorIndex, sources: list[ActorMention]) -
     holders = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "attr", "oprd")]
     if trig.type in ("ACCUSE", "PROTEST"):  # "complained to the UN about X": X is the one accused
         for h in holders:
-            for prep, p in prep_objects(h, COMPLAINT_PREPS):
+            for _prep, p in prep_objects(h, COMPLAINT_PREPS):
                 got = keep(idx.np_conj(p))
                 if got:
                     return got, "prep"
     preps = SYM_PREPS if trig.frame == "sym" else TARGET_PREPS  # "agreed on X": the topic is not a partner
     preps = preps | ({"from"} if "f" in trig.flags else set()) | ({"in"} if "i" in trig.flags else set())
     for h in holders:
-        for prep, p in prep_objects(h, preps):
+        for _prep, p in prep_objects(h, preps):
             got = keep(idx.np_conj(p))
             if not got and trig.type in ("AID", "MOBILIZE", "ASSAULT"):
                 # "sent aid to people in Yemen", "mobilised for a war against Iraq": the inner phrase names them
@@ -262,7 +277,8 @@ def _targets(tok, trig: Trigger, idx: ActorIndex, sources: list[ActorMention]) -
         # "shared intelligence on troop movements with Ukraine": the parser often hangs the partner's "with"
         # on the topic; it is still the partner of the joint act
         for t in tok.subtree:
-            if t.dep_ == "prep" and t.lower_ == "with" and t.head.i != tok.i and t.head.dep_ not in ("nsubj", "nsubjpass"):
+            if (t.dep_ == "prep" and t.lower_ == "with" and t.head.i != tok.i
+                    and t.head.dep_ not in ("nsubj", "nsubjpass")):
                 for q in t.children:
                     got = keep(idx.np_conj(q)) if q.dep_ == "pobj" else []
                     if got:
@@ -281,10 +297,10 @@ def _targets(tok, trig: Trigger, idx: ActorIndex, sources: list[ActorMention]) -
                         return got, "clause"
     if trig.type in ("ASSAULT", "MOBILIZE", "PROTEST", "COERCE"):
         for h in holders:
-            for prep, p in prep_objects(h, PLACE_PREPS):
+            for _prep, p in prep_objects(h, PLACE_PREPS):
                 got = keep(idx.np_conj(p))
                 if not got:  # "near the border with Georgia"
-                    for prep2, q in prep_objects(p, frozenset({"with", "of"})):
+                    for _prep2, q in prep_objects(p, frozenset({"with", "of"})):
                         got = keep(idx.np_conj(q))
                 if got:
                     return got, "place"
@@ -403,11 +419,13 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
                 anchor = anchor.head
             # "launched five days of war games", "held a round of talks": the measure takes the event's place
             if (anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head is not anchor.head
-                    and _lemma(anchor.head.head) in MEASURE_HEADS and anchor.head.head.dep_ in ("dobj", "nsubjpass", "attr")):
+                    and _lemma(anchor.head.head) in MEASURE_HEADS
+                    and anchor.head.head.dep_ in ("dobj", "nsubjpass", "attr")):
                 anchor = anchor.head.head
             # "paid $60 million in aid", "pledged 2 billion euros of assistance": the sum stands for the aid
             elif (anchor.dep_ == "pobj" and anchor.head.lower_ in ("in", "of") and anchor.head.head is not anchor.head
-                  and anchor.head.head.ent_type_ in ("MONEY", "QUANTITY") and anchor.head.head.dep_ in ("dobj", "nsubjpass")):
+                  and anchor.head.head.ent_type_ in ("MONEY", "QUANTITY")
+                  and anchor.head.head.dep_ in ("dobj", "nsubjpass")):
                 anchor = anchor.head.head
             head = anchor.head
             dep = anchor.dep_
@@ -420,20 +438,23 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
                     state = dep == "pobj" and (head.lower_, _lemma(anchor)) in _prep_nouns()
                     particle = dep == "pobj" and head.lower_ in ("out", "up")  # "carried out a raid" parsed as a prep
                     # "negotiators flew to Oslo for talks": those who travel for a meeting hold it
-                    trip = dep == "pobj" and head.lower_ == "for" and _lemma(verb) in TRAVEL_LEMMAS and trig.frame == "sym"
+                    trip = (dep == "pobj" and head.lower_ == "for" and _lemma(verb) in TRAVEL_LEMMAS
+                            and trig.frame == "sym")
                     # "took part in the drills": those who take part hold the joint event
                     trip = trip or (dep == "pobj" and head.lower_ == "in" and _lemma(verb) in PARTAKE_LEMMAS
                                     and trig.frame == "sym")
                     # "paid $60 million in aid": the sum is the object, the aid noun hangs off the verb
                     money = dep == "pobj" and head.lower_ in ("in", "of") and any(
                         c.dep_ == "dobj" and c.ent_type_ in ("MONEY", "QUANTITY") for c in verb.children)
-                    if (dep in ("dobj", "nsubjpass", "attr") or particle or money) and _lends_subject(verb, trig) or state or trip:
+                    if ((dep in ("dobj", "nsubjpass", "attr") or particle or money) and _lends_subject(verb, trig)
+                            or state or trip):
                         srcs, how = agents(verb, idx)  # "was placed under arrest by X": X, via the agent
                         how = "light"
             if trig.frame == "sym":
                 preps = SYM_PREPS  # "talks on X": the topic is not the partner
             else:
-                preps = TARGET_PREPS | {"between", "among"} | ({"of"} if trig.type in ("ASSAULT", "COERCE", "RETREAT") else set())
+                preps = TARGET_PREPS | {"between", "among"} | (
+                    {"of"} if trig.type in ("ASSAULT", "COERCE", "RETREAT") else set())
                 if trig.type == "RETREAT":
                     preps = preps | {"from"}  # "the withdrawal of troops from X"
             if trig.frame == "buy":

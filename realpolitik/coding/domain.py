@@ -9,7 +9,6 @@ actor ("the minister urged a boycott of the tour") still is.
 from __future__ import annotations
 
 import logging
-
 import re
 
 log = logging.getLogger(__name__)

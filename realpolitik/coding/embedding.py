@@ -13,7 +13,8 @@ log = logging.getLogger(__name__)
 CONFLICT_TYPES = frozenset({"ACCUSE", "SANCTION", "THREATEN", "ASSAULT", "COERCE"})
 NEG_FRAMES = frozenset({"deny"})  # "denied sending": the embedded event stands, marked denied
 HOST_LEMMAS = frozenset({"host", "mediate", "convene", "broker"})  # their guests are the meeting's parties
-PRESSURE_TYPES = frozenset({"SANCTION", "COERCE", "THREATEN"})  # pressure short of force, which one can reject for a partner
+# pressure short of force, which one can reject for a partner
+PRESSURE_TYPES = frozenset({"SANCTION", "COERCE", "THREATEN"})
 REJECT_SHIELD = frozenset({"veto", "oppose", "reject", "condemn", "denounce", "criticize", "criticise", "dismiss",
                            "rebuff", "decry", "slam"})
 # Verbs of charging whose "of"-gerunds, however parsed, are the charge ("accused X of lying, ignoring Y").
@@ -134,7 +135,8 @@ def _resolve_embedding(cands: list[_Cand]) -> list[_Cand]:
                     a.targets = culprits
                 elif b.targets and a.trig.lemma in REJECT_SHIELD and b.type in PRESSURE_TYPES and not any(
                         t.code[:3] in src3 for t in b.targets):
-                    a.type, a.targets, a.contexts, a.obj_lemmas = "SUPPORT", [m for m in b.targets], ("diplomatic",), set()
+                    a.type, a.targets = "SUPPORT", [m for m in b.targets]
+                    a.contexts, a.obj_lemmas = ("diplomatic",), set()
             if not a.targets and b.targets:
                 if b.type in CONFLICT_TYPES and a.trig.lemma in REJECT_SHIELD and a.type == "REJECT":
                     a.type = "SUPPORT"  # opposing pressure on a party is backing it

@@ -77,8 +77,7 @@ class Prefilter:
     def actor_hits(self, text: str) -> list[int]:
         """Start offsets of alias occurrences that may be an actor (case fits, not a non-actor phrase)."""
         from realpolitik.actors.context import case_ok
-        from realpolitik.actors.tables import candidates
-        from realpolitik.actors.tables import tables
+        from realpolitik.actors.tables import candidates, tables
 
         aliases = tables().aliases
         out = []

@@ -30,7 +30,7 @@ def _from_actor(tok, idx: ActorIndex) -> list[ActorMention]:
     # "received a batch of fighters from X": the origin hangs on the thing inside the quantity noun
     holders += [q for h in holders[1:] for _, q in prep_objects(h, frozenset({"of"}))]
     for h in holders:
-        for prep, p in prep_objects(h, frozenset({"from"})):
+        for _prep, p in prep_objects(h, frozenset({"from"})):
             got = idx.np_conj(p)
             if got:
                 return got

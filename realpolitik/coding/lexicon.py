@@ -21,12 +21,10 @@ naming each bad line.
 from __future__ import annotations
 
 import logging
-
 from dataclasses import dataclass
 from functools import lru_cache
 
 from realpolitik import ontology
-
 from realpolitik.errors import RealpolitikError
 
 log = logging.getLogger(__name__)

@@ -8,9 +8,8 @@ never pay for them) and keeps them for later calls (ingest codes batch by batch)
 """
 from __future__ import annotations
 
-import logging
-
 import atexit
+import logging
 import multiprocessing as mp
 import os
 import threading

@@ -9,9 +9,8 @@ whether a sentence without an actor-resolved event reports an event at all, and 
 """
 from __future__ import annotations
 
-import logging
-
 import json
+import logging
 from functools import lru_cache
 from pathlib import Path
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import logging
-
 from dataclasses import replace
 
 from realpolitik.model import ActorMention
@@ -209,7 +208,7 @@ def agents(verb, idx: ActorIndex, _depth: int = 0) -> tuple[list[ActorMention], 
             ms = idx.np_conj(o)
             if ms:
                 return ms, "inherited"
-        for prep, p in prep_objects(head, frozenset({"on", "upon"})):
+        for _prep, p in prep_objects(head, frozenset({"on", "upon"})):
             ms = idx.np_conj(p)
             if ms:
                 return ms, "inherited"
@@ -277,7 +276,7 @@ def noun_agents(noun, idx: ActorIndex) -> list[ActorMention]:
             else:
                 for t in (c, *c.conjuncts):
                     out += idx.np(t)
-    for prep, p in prep_objects(noun, frozenset({"by"})):
+    for _prep, p in prep_objects(noun, frozenset({"by"})):
         out += idx.np_conj(p)
     return _uniq(out)
 

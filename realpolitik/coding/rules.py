@@ -8,12 +8,21 @@ from typing import Iterable, Iterator
 
 from realpolitik import ontology
 from realpolitik.coding import cues, domain
-from realpolitik.coding.candidates import (INTRANSITIVE_MODES, _Cand, _candidates, _clause_actors, _lemma,
-                                           gate_lemmas)
-from realpolitik.coding.clauses import (_addressed, _background, _in_background_clause, _is_conditional, _is_failed,
-                                        _is_future, _is_hedged, _is_offer, _is_refusal, _prepared)
-from realpolitik.coding.retype import BUILD_LEMMAS, SALE_LEMMAS
+from realpolitik.coding.candidates import INTRANSITIVE_MODES, _Cand, _candidates, _clause_actors, _lemma, gate_lemmas
+from realpolitik.coding.clauses import (
+    _addressed,
+    _background,
+    _in_background_clause,
+    _is_conditional,
+    _is_failed,
+    _is_future,
+    _is_hedged,
+    _is_offer,
+    _is_refusal,
+    _prepared,
+)
 from realpolitik.coding.embedding import _governs, _resolve_embedding
+from realpolitik.coding.retype import BUILD_LEMMAS, SALE_LEMMAS
 from realpolitik.coding.roles import ActorIndex, child, has_country, localise, prep_objects
 from realpolitik.model import ActorMention, Article, Event, Span, event_id_for
 from realpolitik.options import Options
@@ -287,7 +296,8 @@ class RulesCoder:
         contexts = cues.contexts_for(lemmas, c.contexts or c.trig.contexts)
         mode = c.trig.mode if type_ == c.trig.type else None
         cameo = c.trig.cameo if type_ == c.trig.type else None
-        future = _is_future(c.tok) or (c.how.startswith("light") and _is_future(c.tok.head))  # "would tighten the blockade"
+        # "would tighten the blockade"
+        future = _is_future(c.tok) or (c.how.startswith("light") and _is_future(c.tok.head))
         refused = False
         if type_ in cues.COOPERATIVE and (_is_refusal(c.tok) or _is_failed(c.tok)):
             type_, mode, cameo = "REJECT", None, "120"  # "will not release", "cannot accept": a refusal
@@ -325,7 +335,8 @@ class RulesCoder:
         trigger = Span(tok.idx, tok.idx + len(tok.text), tok.text)
         fact = _assess(doc, sent, tok, fctx)
         if refused and fact.get("factuality") == "denied":
-            fact["factuality"] = "asserted"  # the negation is the refusal itself: "failed to recognise" is a REJECT that happened
+            # the negation is the refusal itself: "failed to recognise" is a REJECT that happened
+            fact["factuality"] = "asserted"
         conf = _confidence(c, t, s if s.code else None, fact.get("factuality"))
         eid = event_id_for(article_id, sent_index, s.code, t.code if t else None, type_, mode, trigger.start,
                            f"{self.name}.v{self.version}")

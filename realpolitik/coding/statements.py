@@ -78,7 +78,8 @@ def _statement_frames(sent) -> set[int]:
                 s = child(c, "nsubj", "nsubjpass") if c.dep_ == "ccomp" else None
                 if s is not None and s.pos_ == "PRON":
                     out |= {t.i for t in c.subtree}
-        elif lem == "agree" and tok.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children) \
+        elif lem == "agree" and tok.pos_ == "VERB" \
+                and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children) \
                 and not any(c.dep_ in ("xcomp", "dobj") or (c.dep_ == "prep" and c.lower_ in ("on", "to"))
                             for c in tok.children):
             out |= _subtree_but_conj(tok)

@@ -20,10 +20,9 @@ asserts or reports; `corroborated` when two or more independent sources assert o
 """
 from __future__ import annotations
 
-import logging
-
 import datetime as dt
 import functools
+import logging
 import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
@@ -104,7 +103,8 @@ class _Cluster:
 
 
 def _key(r: dict[str, Any]) -> str:
-    return "|".join((f"{r['coder']}.v{r['coder_version']}", (r["source"] or "")[:3], (r["target"] or "")[:3], r["type"]))
+    return "|".join((f"{r['coder']}.v{r['coder_version']}", (r["source"] or "")[:3], (r["target"] or "")[:3],
+                     r["type"]))
 
 
 def cluster_events(store, options: Options | None = None, touched_articles: Iterable[str] = ()) -> set[str]:
@@ -134,7 +134,8 @@ def cluster_events(store, options: Options | None = None, touched_articles: Iter
         ids = list(touched_articles)
         if ids:
             touched |= {x["cluster_id"] for x in store._fetch(
-                f"SELECT DISTINCT cluster_id FROM events WHERE cluster_id IS NOT NULL AND article_id IN ({_in(len(ids))})", ids)}
+                "SELECT DISTINCT cluster_id FROM events WHERE cluster_id IS NOT NULL "
+                f"AND article_id IN ({_in(len(ids))})", ids)}
         recount(store, touched)
     return touched
 
@@ -161,7 +162,8 @@ def _candidates(store, rows: list[dict[str, Any]], window: dt.timedelta) -> dict
     ids = sorted(found)
     for i in range(0, len(ids), 500):
         chunk = ids[i:i + 500]
-        for t in store._fetch(f"SELECT cluster_id, evidence_text FROM events WHERE cluster_id IN ({_in(len(chunk))})", chunk):
+        for t in store._fetch(
+                f"SELECT cluster_id, evidence_text FROM events WHERE cluster_id IN ({_in(len(chunk))})", chunk):
             texts = found[t["cluster_id"]].texts
             if len(texts) < 50:  # enough wording to compare against; big clusters repeat themselves
                 texts.append(t["evidence_text"] or "")
@@ -334,5 +336,6 @@ def get_cluster(store, cluster_id: str) -> dict[str, Any] | None:
     c = rows[0]
     c["mentions"] = store._fetch(
         "SELECT e.id, e.article_id, e.date, e.factuality, e.evidence_text, a.publisher, a.url, a.canonical_id "
-        "FROM events e JOIN articles a ON a.id = e.article_id WHERE e.cluster_id = ? ORDER BY e.date, e.id", (cluster_id,))
+        "FROM events e JOIN articles a ON a.id = e.article_id WHERE e.cluster_id = ? ORDER BY e.date, e.id",
+        (cluster_id,))
     return c

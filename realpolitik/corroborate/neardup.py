@@ -13,9 +13,8 @@ Thresholds (measured by benchmarks/dedup_bbc.py on ../shared/corpora/bbc_news_20
 """
 from __future__ import annotations
 
-import logging
-
 import hashlib
+import logging
 import re
 from collections import defaultdict
 from typing import Any, Iterable
@@ -132,7 +131,8 @@ def link_near_duplicates(store, article_ids: Iterable[str] = (), options: Option
         keys_all = sorted({k for *_, keys in signed for k in keys})
         for i in range(0, len(keys_all), 1000):
             chunk = keys_all[i:i + 1000]
-            for r in store._fetch(f"SELECT bucket, article_id FROM article_lsh WHERE bucket IN ({_in(len(chunk))})", chunk):
+            for r in store._fetch(
+                    f"SELECT bucket, article_id FROM article_lsh WHERE bucket IN ({_in(len(chunk))})", chunk):
                 stored[r["bucket"]].add(r["article_id"])
         _insert_rows(store, "article_minhash", 5, sig_rows)
         _insert_rows(store, "article_lsh", 2, lsh_rows, " ON CONFLICT DO NOTHING")
@@ -166,7 +166,8 @@ def _verify_and_merge(store, row: dict[str, Any], sh: set[str], sig: np.ndarray,
                       sigs: dict[str, np.ndarray], threshold: float) -> set[str]:
     missing = sorted(c for c in cands if c not in sigs)
     if missing:
-        for r in store._fetch(f"SELECT article_id, signature FROM article_minhash WHERE article_id IN ({_in(len(missing))})",
+        for r in store._fetch("SELECT article_id, signature FROM article_minhash "
+                              f"WHERE article_id IN ({_in(len(missing))})",
                               missing):
             if r["signature"]:
                 sigs[r["article_id"]] = np.frombuffer(bytes.fromhex(r["signature"]), dtype=">u4").astype(np.uint32)

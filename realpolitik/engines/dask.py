@@ -39,7 +39,8 @@ def code_partition(factory: Callable[[Options], Any], options: Options, articles
     """Runs on a worker: the events of each article of one partition, in order."""
     from realpolitik.ingest.limits import limit_for_coding  # the coding limits, as in pipeline.code_articles
 
-    return [list(events) for events in _worker_coder(factory, options).code_many(limit_for_coding(a, options) for a in articles)]
+    coder = _worker_coder(factory, options)
+    return [list(events) for events in coder.code_many(limit_for_coding(a, options) for a in articles)]
 
 
 def coder_key_on_worker(factory: Callable[[Options], Any], options: Options) -> str:

@@ -1,11 +1,10 @@
 """Writing events out: a terminal table, JSONL, CSV and Parquet (more formats register as exporters)."""
 from __future__ import annotations
 
-import logging
-
 import contextlib
 import csv
 import json
+import logging
 import sys
 from dataclasses import replace
 from typing import Any, Iterator, TextIO

@@ -6,11 +6,10 @@ Events are read from the store page by page, so large stores export in bounded m
 """
 from __future__ import annotations
 
-import logging
-
 import csv
 import datetime as dt
 import json
+import logging
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -44,7 +43,8 @@ GDELT_COLUMNS = (
 
 POLECAT_COLUMNS = (
     "Event ID", "Event Date", "Event Type", "Event Mode", "Intensity", "Quad Code", "Contexts",
-    "Actor Name", "Actor Country", "Actor COW", "Primary Actor Sector", "Actor Sectors", "Actor Title", "Actor Name Raw", "Wikipedia Actor ID",
+    "Actor Name", "Actor Country", "Actor COW", "Primary Actor Sector", "Actor Sectors", "Actor Title",
+    "Actor Name Raw", "Wikipedia Actor ID",
     "Recipient Name", "Recipient Country", "Recipient COW", "Primary Recipient Sector", "Recipient Sectors",
     "Recipient Title", "Recipient Name Raw", "Wikipedia Recipient ID",
     "Placename", "City", "District", "Province", "Country", "Latitude", "Longitude", "GeoNames ID",

@@ -3,14 +3,23 @@ contents, and hedging words in the title or lead that colour the article's main 
 from __future__ import annotations
 
 import logging
-
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
 from realpolitik.factuality.lexicon import (
-    DENIAL_VERBS, GENERIC_SOURCES, HEDGE_ADVERBS, MODALS, PLAN_VERBS, POSSIBLE_VERBS, PROMISE_VERBS, PRONOUNS,
-    RANK, REPORT_NOUNS, REPORTING_VERBS, lemma_of,
+    DENIAL_VERBS,
+    GENERIC_SOURCES,
+    HEDGE_ADVERBS,
+    MODALS,
+    PLAN_VERBS,
+    POSSIBLE_VERBS,
+    PROMISE_VERBS,
+    PRONOUNS,
+    RANK,
+    REPORT_NOUNS,
+    REPORTING_VERBS,
+    lemma_of,
 )
 from realpolitik.model import Span
 

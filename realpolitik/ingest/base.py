@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import logging
-
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,7 +70,8 @@ def clean_text(value: Any) -> str | None:
 
 
 def make_article(text: str, options: Options, *, where: str, title: str | None = None, date: Any = None,
-                 url: str | None = None, publisher: str | None = None, external_id: str | None = None) -> RawItem | IngestError:
+                 url: str | None = None, publisher: str | None = None,
+                 external_id: str | None = None) -> RawItem | IngestError:
     """An Article from fields read anywhere, or an error when there is no usable text."""
     text, title, url, publisher = (clean_text(v) for v in (text, title, url, publisher))
     external_id, where = clean_text(external_id), clean_text(where) or "?"

@@ -1,9 +1,8 @@
 """Publication dates in many spellings to ISO YYYY-MM-DD."""
 from __future__ import annotations
 
-import logging
-
 import datetime as dt
+import logging
 import re
 from typing import Any
 

@@ -1,9 +1,8 @@
 """RSS and Atom feeds to articles; entity tricks (XXE, billion laughs) are refused before parsing."""
 from __future__ import annotations
 
-import logging
-
 import html as htmllib
+import logging
 import re
 from typing import Iterator
 
@@ -17,9 +16,10 @@ TAG_RE = re.compile(r"<[^>]+>")
 
 def check_xml_safe(data: bytes) -> str | None:
     """A reason to refuse the XML (entity declarations, external entities), or None when safe."""
+    from xml.etree.ElementTree import ParseError
+
     import defusedxml.ElementTree as DET
     from defusedxml import DefusedXmlException
-    from xml.etree.ElementTree import ParseError
 
     try:
         DET.fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
@@ -40,6 +40,7 @@ def entry_text(entry) -> str:
 def parse_feed(data: bytes, options: Options, where: str) -> Iterator[RawItem | IngestError]:
     """One item per feed entry with text; a bad feed gives one error."""
     import feedparser
+
     from realpolitik.ingest.base import make_article
 
     reason = check_xml_safe(data)

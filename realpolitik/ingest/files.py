@@ -1,13 +1,12 @@
 """Readers for text, Markdown, HTML, JSON Lines, CSV and feed files."""
 from __future__ import annotations
 
-import logging
-
 import codecs
 import csv
 import functools
 import io
 import json
+import logging
 import re
 from pathlib import Path
 from typing import Any, Callable, Iterator, TextIO
@@ -55,7 +54,8 @@ def _read_text(path: Path) -> str:
     return decode(path.read_bytes())
 
 
-def decoded(fn: Callable[[Path, str, Options], Iterator[RawItem | IngestError]]) -> Callable[[Path, Options], Iterator[RawItem | IngestError]]:
+def decoded(fn: Callable[[Path, str, Options], Iterator[RawItem | IngestError]]
+            ) -> Callable[[Path, Options], Iterator[RawItem | IngestError]]:
     """Turn a reader of decoded text into a file reader; undecodable bytes give one error naming the file."""
     @functools.wraps(fn)
     def read(path: Path, options: Options) -> Iterator[RawItem | IngestError]:
@@ -174,8 +174,10 @@ def read_csv_file(path: Path, text: str, options: Options) -> Iterator[RawItem |
             return
         except csv.Error as exc:
             # The reader resumes at the next line, so one broken row costs only itself.
-            yield IngestError(f"{path}:{start}", f"a field is over the limit of {options.max_text_chars:,} characters "
-                              "(raise it with --max-text-chars)" if "field limit" in str(exc) else f"malformed CSV: {exc}")
+            yield IngestError(f"{path}:{start}",
+                              f"a field is over the limit of {options.max_text_chars:,} characters "
+                              "(raise it with --max-text-chars)" if "field limit" in str(exc)
+                              else f"malformed CSV: {exc}")
             if buf.tell() == pos:  # no progress: stop rather than loop
                 return
             continue

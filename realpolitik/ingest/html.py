@@ -12,6 +12,7 @@ log = logging.getLogger(__name__)
 def extract_html(html: str, options: Options, where: str, url: str | None = None) -> RawItem | IngestError:
     """The article in an HTML page, or an error saying why there is none."""
     import trafilatura
+
     from realpolitik.ingest.base import make_article
 
     if not html.strip():

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import logging
-
 import os
 import stat
 import sys
@@ -92,7 +91,8 @@ def read_file(path: Path, options: Options) -> Iterator[RawItem | IngestError]:
     try:
         st = path.stat()
     except FileNotFoundError:
-        yield IngestError(str(path), "no such file or directory" + (" (a dangling symlink)" if path.is_symlink() else ""))
+        yield IngestError(str(path),
+                          "no such file or directory" + (" (a dangling symlink)" if path.is_symlink() else ""))
         return
     except OSError as exc:
         yield IngestError(str(path), f"cannot read: {exc.strerror or exc}")

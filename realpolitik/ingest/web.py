@@ -12,9 +12,8 @@ allow_hosts (a list of "host:port" let through while other private addresses sta
 """
 from __future__ import annotations
 
-import logging
-
 import ipaddress
+import logging
 import socket
 import time
 from dataclasses import dataclass, field
@@ -22,9 +21,9 @@ from typing import Iterable, Iterator
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from realpolitik.errors import RealpolitikError
-from realpolitik.version import __version__
 from realpolitik.ingest.base import IngestError, RawItem
 from realpolitik.options import Options
+from realpolitik.version import __version__
 
 log = logging.getLogger(__name__)
 

@@ -21,10 +21,9 @@ Sinks, registered in `realpolitik.registry.alert_sinks`: `console`, `jsonl` (app
 """
 from __future__ import annotations
 
-import logging
-
 import datetime as dt
 import json
+import logging
 import statistics
 import sys
 from dataclasses import asdict, dataclass, field

@@ -8,7 +8,6 @@ poll fetches the same items again; a stop after it finds them already taken.
 from __future__ import annotations
 
 import logging
-
 import re
 import threading
 import time

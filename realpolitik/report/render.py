@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import logging
-
 import re
 from functools import lru_cache
 from typing import Any

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from realpolitik.registry import stores
-from realpolitik.store.base import BaseStore, EventFilter, SaveResult, StoreError
 from realpolitik.store import duckdb_store  # noqa: F401  (registers "duckdb")
+from realpolitik.store.base import BaseStore, EventFilter, SaveResult, StoreError
 
 __all__ = ["open_store", "BaseStore", "EventFilter", "SaveResult", "StoreError"]
 

@@ -5,10 +5,9 @@ owns its connection. Nothing DuckDB- or PostgreSQL-specific belongs in this modu
 """
 from __future__ import annotations
 
-import logging
-
 import datetime as dt
 import json
+import logging
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
@@ -225,7 +224,8 @@ class BaseStore:
                 # Insert-or-nothing, not check-then-insert: two concurrent writers cannot both
                 # insert (or both miss) an article; RETURNING says whether this one did.
                 inserted = self._fetch(
-                    f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) VALUES ({', '.join('?' * len(ARTICLE_COLUMNS))}) "
+                    f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) "
+                    f"VALUES ({', '.join('?' * len(ARTICLE_COLUMNS))}) "
                     "ON CONFLICT (id) DO NOTHING RETURNING id",
                     (article.id, article.external_id, article.title, article.url, article.publisher,
                      to_date(article.published), article.language, article.text, source, now(), None, None))
@@ -267,7 +267,8 @@ class BaseStore:
     def prune_coders(self, keep: str) -> int:
         """Delete events and coding runs of every coder other than `keep` (e.g. 'rules.v1')."""
         with self.transaction():
-            n = self._fetch("SELECT COUNT(*) AS n FROM events WHERE coder || '.v' || coder_version <> ?", (keep,))[0]["n"]
+            n = self._fetch("SELECT COUNT(*) AS n FROM events WHERE coder || '.v' || coder_version <> ?",
+                            (keep,))[0]["n"]
             self._execute("DELETE FROM events WHERE coder || '.v' || coder_version <> ?", (keep,))
             self._execute("DELETE FROM coding_runs WHERE coder <> ?", (keep,))
         return int(n)
@@ -290,7 +291,8 @@ class BaseStore:
         """Every stored article, in id order, fetched in batches."""
         last = ""
         while True:
-            rows = self._fetch(f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles WHERE id > ? ORDER BY id LIMIT {int(batch)}", (last,))
+            rows = self._fetch(f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles WHERE id > ? "
+                               f"ORDER BY id LIMIT {int(batch)}", (last,))
             if not rows:
                 return
             for r in rows:
@@ -301,7 +303,8 @@ class BaseStore:
         """Article summaries (no text), newest first."""
         where, params = "", []
         if q:
-            where, params = " WHERE LOWER(title) LIKE ? ESCAPE '\\' OR LOWER(text) LIKE ? ESCAPE '\\'", [f"%{_escape_like(q.lower())}%"] * 2
+            where = " WHERE LOWER(title) LIKE ? ESCAPE '\\' OR LOWER(text) LIKE ? ESCAPE '\\'"
+            params = [f"%{_escape_like(q.lower())}%"] * 2
         return self._fetch(
             "SELECT id, title, url, publisher, published, source, canonical_id, ingested_at FROM articles"
             f"{where} ORDER BY published DESC NULLS LAST, id LIMIT {int(limit)} OFFSET {int(offset)}", params)

@@ -1,9 +1,8 @@
 """The store's clock: naive UTC timestamps, in a module of its own so schema sets can use it without the store."""
 from __future__ import annotations
 
-import logging
-
 import datetime as dt
+import logging
 
 log = logging.getLogger(__name__)
 

@@ -1,9 +1,8 @@
 """The embedded DuckDB store, the default: one file, no server."""
 from __future__ import annotations
 
-import logging
-
 import contextlib
+import logging
 import re
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence

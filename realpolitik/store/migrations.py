@@ -7,7 +7,6 @@ plain library import.
 from __future__ import annotations
 
 import logging
-
 from types import ModuleType
 
 from realpolitik.store import corroboration, indexes, schema, tokens

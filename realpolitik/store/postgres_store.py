@@ -8,10 +8,9 @@ deadlock or serialization failure is retried as a whole.
 """
 from __future__ import annotations
 
-import logging
-
 import contextlib
 import functools
+import logging
 import random
 import re
 import time

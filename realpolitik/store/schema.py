@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import logging
-
 from typing import Callable
 
 log = logging.getLogger(__name__)

@@ -6,10 +6,9 @@ hmac.compare_digest, so the comparison takes the same time whatever the guess. T
 """
 from __future__ import annotations
 
-import logging
-
 import hashlib
 import hmac
+import logging
 import re
 import secrets
 from dataclasses import dataclass

@@ -1,11 +1,10 @@
 """The JSON API under /api: events, articles, dyads, analytics, stats; token-guarded writes."""
 from __future__ import annotations
 
-import logging
-
 import dataclasses
 import datetime as dt
 import json
+import logging
 from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
@@ -14,8 +13,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from realpolitik.store import EventFilter
 from realpolitik.store.base import SORTABLE
-from realpolitik.web import queries
 from realpolitik.store.tokens import allows, check_token
+from realpolitik.web import queries
 
 log = logging.getLogger(__name__)
 
@@ -128,7 +127,6 @@ def scope_params(
 ):
     """The analytics scope of the query string; 400 when it cannot be analysed."""
     from realpolitik.analytics import Scope, ScopeError
-
     from realpolitik.corroborate import STATUSES
 
     split = (lambda v: tuple(x.strip() for x in v.split(",") if x.strip()) if v else ())  # noqa: E731
@@ -219,7 +217,8 @@ def stats(request: Request) -> JSON:
 def _analytics(request: Request, fn, scope) -> JSON:
     """An analytics result for the scope, from the cache while the data has not changed."""
     with _gate(request).reader() as store:
-        return JSON(request.app.state.cache.get_or_compute(store, (request.url.path, repr(scope)), lambda: fn(store, scope)))
+        cache = request.app.state.cache
+        return JSON(cache.get_or_compute(store, (request.url.path, repr(scope)), lambda: fn(store, scope)))
 
 
 @router.get("/series", dependencies=[Depends(can_read)], summary="Dyad time series")

@@ -13,10 +13,10 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from realpolitik.version import __version__
 from realpolitik.options import Options
 from realpolitik.settings import LOOPBACK_HOSTS, WebSettings
 from realpolitik.store import StoreError
+from realpolitik.version import __version__
 from realpolitik.web.cache import ResultCache
 from realpolitik.web.gate import StoreGate
 

@@ -7,7 +7,6 @@ millisecond), so a dashboard reload or a repeated API call costs a cache lookup 
 from __future__ import annotations
 
 import logging
-
 import threading
 from collections import OrderedDict
 from typing import Any, Callable

@@ -5,7 +5,6 @@ Presentation attributes only (no `style=`), so the pages keep a strict Content-S
 from __future__ import annotations
 
 import logging
-
 import math
 from typing import Sequence
 
@@ -139,6 +138,7 @@ def network_svg(nodes: Sequence[dict], edges: Sequence[dict], bridges: Sequence[
         parts.append(f"<circle cx='{x:.1f}' cy='{y:.1f}' r='9' fill='{colour}'{ring}>"
                      f"<title>{escape(n['id'])}: bloc {int(n.get('bloc', 0)) + 1}"
                      f"{', bridge' if n['id'] in bridge_set else ''}</title></circle>"
-                     f"<text x='{lx:.1f}' y='{ly + 4:.1f}' text-anchor='{anchor}' class='axis'>{escape(n['id'])}</text>")
+                     f"<text x='{lx:.1f}' y='{ly + 4:.1f}' text-anchor='{anchor}' class='axis'>"
+                     f"{escape(n['id'])}</text>")
     parts.append("</svg>")
     return Markup("".join(parts))

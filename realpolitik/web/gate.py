@@ -13,9 +13,8 @@ PostgreSQL handles concurrency itself: each request opens its own store.
 """
 from __future__ import annotations
 
-import logging
-
 import contextlib
+import logging
 import threading
 import time
 from typing import Iterator

@@ -6,7 +6,6 @@ markup we write; so nothing in the article can ever become a tag, however it is 
 from __future__ import annotations
 
 import logging
-
 from typing import Any, Sequence
 
 from markupsafe import Markup, escape

@@ -11,11 +11,11 @@ from typing import Any, Callable
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from starlette.concurrency import run_in_threadpool
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from starlette.concurrency import run_in_threadpool
 
-from realpolitik.version import __version__
 from realpolitik.store import EventFilter
+from realpolitik.version import __version__
 from realpolitik.web import charts, queries
 from realpolitik.web.api import TEXT, TOKEN_COOKIE, authorise
 from realpolitik.web.highlight import highlight
@@ -83,7 +83,8 @@ def index(request: Request) -> HTMLResponse:
         vol = queries.volume(store)
         top = queries.dyads(store, EventFilter(), limit=15)
         cache = request.app.state.cache
-        shifts, shifts_note = attempt("Shifts", lambda: cache.get_or_compute(store, ("page:shifts",), lambda: _shifts(store)))
+        shifts, shifts_note = attempt("Shifts", lambda: cache.get_or_compute(
+            store, ("page:shifts",), lambda: _shifts(store)))
         regions, regions_note = attempt("Regional stability", lambda: cache.get_or_compute(
             store, ("page:regions",), lambda: _regional_stability(store)))
     periods = sorted({r["period"] for r in vol})
@@ -199,7 +200,8 @@ def _month_range(months: list[str]) -> list[str]:
 
 
 @router.get("/network", response_class=HTMLResponse)
-def network_page(request: Request, since: dt.date | None = Query(None), until: dt.date | None = Query(None)) -> HTMLResponse:
+def network_page(request: Request, since: dt.date | None = Query(None),
+                 until: dt.date | None = Query(None)) -> HTMLResponse:
     """The alignment network: blocs and bridges, drawn as SVG."""
     from realpolitik import analytics as an
 
