@@ -504,8 +504,8 @@ def code_gold(records: list[dict[str, Any]], options: Any = None,
 
     options = options or Options()
     # The coder sees only what `realpolitik code` would read, never the gold labels.
-    inputs = [{k: r[k] for k in ("id", "text", "date", "title", "url", "publisher") if k in r}
-              for r in records]
+    inputs: list[dict[str, Any]] = [{k: r[k] for k in ("id", "text", "date", "title", "url", "publisher") if k in r}
+                                    for r in records]
 
     def coded() -> Iterator[dict[str, Any]]:
         for rec in code_records(inputs, options):

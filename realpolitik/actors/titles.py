@@ -32,7 +32,7 @@ _LEFT_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod", "det", "
 
 def _left_region(root, start: int) -> list:
     """Tokens of the person's own phrase before the name (its title and who it belongs to)."""
-    out = []
+    out: list = []
     for c in root.lefts:
         if c.dep_ in _LEFT_DEPS and c.idx < start:
             out.extend(t for t in c.subtree if t.idx < start)

@@ -114,8 +114,8 @@ def stability_of(df: pd.DataFrame, scope: Scope) -> pd.DataFrame:
     elif scope.source or scope.target:
         units += [(c, c, "country", {c}) for c in dict.fromkeys(scope.actors())]
     else:
-        seen = sorted((set(df["src"].dropna()) | set(df["tgt"].dropna())) & states())
-        units += [(c, c, "country", {c}) for c in seen]
+        units += [(c, c, "country", {c}) for c in sorted((set(df["src"].dropna()) | set(df["tgt"].dropna()))
+                                                          & states())]
     rows = []
     for unit, name, kind, members in units:
         ind = indicators(df, members, net.edges, net.bloc_of, since, until)

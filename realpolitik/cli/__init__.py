@@ -335,7 +335,7 @@ class _Progress:
 
     def __init__(self, enabled: bool, label: str, total: int | None = None):
         self.enabled, self.label, self.total = enabled, label, total
-        self._p = None
+        self._p: Any = None  # a rich Progress while enabled
 
     def __enter__(self) -> "_Progress":
         if self.enabled:

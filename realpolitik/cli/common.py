@@ -20,7 +20,7 @@ class CliError(click.ClickException):
 
     def __init__(self, exc: RealpolitikError):
         super().__init__(str(exc))
-        self.exit_code = exc.exit_code
+        self.exit_code = exc.exit_code  # type: ignore[misc]  # click declares it on the class; per error here
 
     def show(self, file: Any = None) -> None:
         """Print the one error line on stderr."""

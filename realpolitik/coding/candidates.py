@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from realpolitik.coding.givers import (
     CREDIT_LEMMAS,
@@ -36,6 +37,9 @@ from realpolitik.coding.statements import NO_COMMENT_LEMMAS, _considered, _denie
 from realpolitik.model import ActorMention
 
 log = logging.getLogger(__name__)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # Prepositions of a protest noun whose verb's actors are the protesters ("threw stones during protests").
 SCENE_PREPS = frozenset({"during", "at", "amid"})
@@ -98,7 +102,7 @@ class _Cand:
     """A candidate event before de-duplication."""
 
     trig: Trigger
-    tok: object
+    tok: Token
     type: str
     sources: list[ActorMention]
     targets: list[ActorMention]

@@ -120,7 +120,7 @@ def mode_for(type_: str, mode: str | None, lemmas: set[str]) -> str | None:
 
 
 def channel_for(type_: str, object_lemmas: set[str], contexts: tuple[str, ...],
-                sentence_lemmas: set[str] = frozenset()) -> str | None:
+                sentence_lemmas: set[str] | frozenset[str] = frozenset()) -> str | None:
     """The support channel of a cooperative event: cued by the words of its object, else by topic.
 
     Cooperation "despite" or "in defiance of" sanctions is sanctions evasion whatever is traded."""

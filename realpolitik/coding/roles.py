@@ -3,8 +3,12 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from realpolitik.model import ActorMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 log = logging.getLogger(__name__)
 
@@ -135,7 +139,7 @@ def child(tok, *deps: str):
     return None
 
 
-def prep_objects(tok, preps: frozenset[str]) -> list[tuple[str, object]]:
+def prep_objects(tok, preps: frozenset[str]) -> list[tuple[str, Token]]:
     """(preposition, object token) for the prepositional phrases of `tok` whose preposition is listed."""
     out = []
     for c in tok.children:

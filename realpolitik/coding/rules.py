@@ -4,7 +4,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from realpolitik import ontology
 from realpolitik.coding import cues, domain
@@ -29,6 +29,9 @@ from realpolitik.options import Options
 from realpolitik.registry import coders
 
 log = logging.getLogger(__name__)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 NAME, VERSION = "rules", "1"
 LEND_LEMMAS = frozenset({"lend", "loan"})
@@ -130,7 +133,7 @@ class RulesCoder:
         lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
         evidence = Span(sent.start_char, sent.end_char, sent.text)
         events: dict[tuple, Event] = {}
-        toks: dict[tuple, object] = {}
+        toks: dict[tuple, Token] = {}
         made: list[tuple[Event, _Cand]] = []
         agentless: list[tuple[Event, _Cand]] = []
         for c in cands:

@@ -310,7 +310,8 @@ CLUSTER_COLUMNS = ("id", "coder", "source3", "target3", "type", "mode", "channel
 def clusters(store, status: str | None = None, source: str | None = None, target: str | None = None,
              since: str | None = None, until: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
     """Event clusters, newest first, optionally filtered by status, dyad (3-letter prefix) and dates."""
-    clauses, params = [], []
+    clauses: list[str] = []
+    params: list[Any] = []
     for col, val in (("status", status), ("source3", source and source[:3].upper()),
                      ("target3", target and target[:3].upper())):
         if val:

@@ -116,7 +116,9 @@ def link_near_duplicates(store, article_ids: Iterable[str] = (), options: Option
             "SELECT a.id, a.text, a.published, a.ingested_at FROM articles a "
             "LEFT JOIN article_minhash m ON m.article_id = a.id WHERE m.article_id IS NULL "
             "ORDER BY a.published NULLS LAST, a.ingested_at, a.id")
-        signed, sig_rows, lsh_rows = [], [], []
+        signed: list[tuple] = []
+        sig_rows: list[tuple[str, str, int, str | None, Any]] = []
+        lsh_rows: list[tuple[str, str]] = []
         for row in todo:
             sh = shingles(row["text"])
             if len(WORD_RE.findall(row["text"])) < MIN_WORDS:

@@ -467,9 +467,12 @@ def _assess(doc, sent, trigger, ctx: DocContext | None) -> Assessment:
     unattributed = attributed_to is None and (bool([c for c in reports if c.factuality == "reported"])
                                               or generic_only)
     seen: set[tuple[int, int]] = set()
-    uniq = tuple(sp for sp in sorted(spans, key=lambda x: x.start)
-                 if (sp.start, sp.end) not in seen and not seen.add((sp.start, sp.end)))
-    return Assessment(best, uniq, attributed_to, code, unattributed, suppress, reason)
+    uniq = []
+    for sp in sorted(spans, key=lambda x: x.start):
+        if (sp.start, sp.end) not in seen:
+            seen.add((sp.start, sp.end))
+            uniq.append(sp)
+    return Assessment(best, tuple(uniq), attributed_to, code, unattributed, suppress, reason)
 
 
 def attribution_of(doc, sent, trigger) -> tuple[str | None, bool]:

@@ -99,7 +99,7 @@ def resolve(url: str, allow_private: bool = False, allow_hosts: Iterable[str] = 
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except socket.gaierror as exc:
         raise FetchError(url, f"cannot resolve host {host!r}: {exc.strerror or exc}") from exc
-    addrs = list(dict.fromkeys(info[4][0].split("%")[0] for info in infos))
+    addrs = list(dict.fromkeys(str(info[4][0]).split("%")[0] for info in infos))
     if not addrs:
         raise FetchError(url, f"cannot resolve host {host!r}")
     if not allow_private and f"{host}:{port}" not in set(allow_hosts):
@@ -134,7 +134,7 @@ def fetch(url: str, options: Options | None = None, *, etag: str | None = None, 
     if last_modified:
         headers["If-Modified-Since"] = last_modified
     deadline = time.monotonic() + max(DEADLINE, read_timeout)
-    current, hops = url, []
+    current, hops = url, list[str]()
     with httpx.Client(timeout=timeout, follow_redirects=False, trust_env=False) as client:
         for _ in range(max_redirects + 1):
             try:

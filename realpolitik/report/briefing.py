@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from typing import Any
+from typing import Any, Sequence
 
 import pandas as pd
 
@@ -85,7 +85,7 @@ def _pressure(df: pd.DataFrame, targets: set[str], exclude: set[str]) -> tuple[l
 
 def _front_chart(sup: pd.DataFrame, periods: list[pd.Timestamp], title: str) -> Any:
     labels = [_period_label(p) for p in periods]
-    series = {}
+    series: dict[str, Sequence[float]] = {}
     for front, g in sup.groupby("front"):
         by = (g["weight"] * g["intensity"]).groupby(g["period"]).sum()
         series[front] = [float(by.get(p, 0.0)) for p in periods]

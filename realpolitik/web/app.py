@@ -5,7 +5,7 @@ import contextlib
 import json
 import logging
 from dataclasses import replace
-from typing import Any
+from typing import Any, Sequence
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -115,7 +115,7 @@ def _add_error_handlers(app: FastAPI) -> None:
 
 
 # -- middleware (plain ASGI, so they also guard bodies read in streaming) ----------------------
-async def _send_json(send, status: int, payload: dict[str, Any], extra: list[tuple[bytes, bytes]] = ()) -> None:
+async def _send_json(send, status: int, payload: dict[str, Any], extra: Sequence[tuple[bytes, bytes]] = ()) -> None:
     body = json.dumps(payload).encode()
     await send({"type": "http.response.start", "status": status,
                 "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),

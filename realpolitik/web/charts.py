@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 import math
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from markupsafe import Markup, escape
 
@@ -42,7 +42,7 @@ def empty(title: str, width: int = 640) -> Markup:
                   f"<text x='8' y='24' class='muted'>{escape(title)}: no data</text></svg>")
 
 
-def stacked_bars(periods: Sequence[str], series: dict[str, Sequence[float]], title: str,
+def stacked_bars(periods: Sequence[str], series: Mapping[str, Sequence[float]], title: str,
                  colours: dict[str, str] | None = None, width: int = 720, height: int = 260) -> Markup:
     """Bars per period stacked by key, with a y axis and a legend."""
     if not periods or not series:
@@ -62,7 +62,7 @@ def stacked_bars(periods: Sequence[str], series: dict[str, Sequence[float]], tit
                      f"<text x='{left - 6}' y='{y + 4:.1f}' text-anchor='end' class='axis'>{_num(v)}</text>")
     every = max(1, math.ceil(n / 10))
     for i, p in enumerate(periods):
-        base = top + ph
+        base: float = top + ph
         for j, (key, vals) in enumerate(series.items()):
             v = vals[i]
             if v <= 0:

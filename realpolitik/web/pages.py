@@ -192,7 +192,7 @@ def _month_range(months: list[str]) -> list[str]:
     if not months:
         return []
     y, m = map(int, months[0].split("-"))
-    out = []
+    out: list[str] = []
     while f"{y:04d}-{m:02d}" <= months[-1] and len(out) < 600:
         out.append(f"{y:04d}-{m:02d}")
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
@@ -237,7 +237,9 @@ def search(request: Request, q: str = Query("", max_length=TEXT), source: str | 
            offset: int = Query(0, ge=0, le=10_000_000)) -> HTMLResponse:
     """Events whose evidence contains the words (with optional actor and type filters), and matching articles."""
     q = q.strip()
-    events, articles, total, titles = [], [], 0, {}
+    events: list = []
+    articles: list = []
+    total, titles = 0, {}
     flt = EventFilter(q=q or None, source=source or None, target=target or None, type=type or None,
                       sort="date", descending=True, limit=50, offset=offset)
     if q or source or target or type:
