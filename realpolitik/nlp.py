@@ -38,7 +38,7 @@ def _register_components() -> None:
     def line_boundaries(doc):
         """A line break ends a sentence: headings, bullets and list items are not glued to the next line."""
         text = doc.text
-        if "\n" not in text:  # most sentences: no Token objects built at all (issue 9, speed)
+        if "\n" not in text:  # most sentences: no Token objects built at all (speed)
             return doc
         # A token's trailing whitespace is at most one space, so every "\n" lies inside a token;
         # find those tokens from the character offsets instead of visiting every token.

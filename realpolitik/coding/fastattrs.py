@@ -1,4 +1,4 @@
-"""The attribute ruler and lemmatizer of the spaCy model, memoised per token (issue 9, speed).
+"""The attribute ruler and lemmatizer of the spaCy model, memoised per token (speed).
 
 Both are Python loops over tokens and cost about a quarter of the pipeline on the fast path's
 short runs, yet what they write on a token depends only on its own text and tag, its dependency

@@ -1,4 +1,4 @@
-"""The rules coder's fast path: parse only the sentences that can yield an event (issue 9).
+"""The rules coder's fast path: parse only the sentences that can yield an event.
 
 Stage 1 runs the tokenizer, the model's own sentence recogniser (`senter`, shipped disabled: on
 BBC news it costs about 1/70 of the full pipeline) and the line-break rule over the whole

@@ -1,4 +1,4 @@
-"""Coding on several cores: `Options.n_process` processes share each round of articles (issue 9).
+"""Coding on several cores: `Options.n_process` processes share each round of articles.
 
 The parent process codes one share of every round itself and forked workers code the others, so
 two processes use both cores of a small machine. Workers are forked from the parent after its
