@@ -61,6 +61,9 @@ def _coder_factory(options: Options) -> Callable[[Options], Any]:
 @contextlib.contextmanager
 def dask_client(scheduler: str | None = None, workers: int | None = None) -> Iterator[Any]:
     """A distributed Client: on the scheduler at `scheduler`, else on a new LocalCluster of `workers` processes."""
+    from realpolitik.errors import require
+
+    require("distributed", "dask", "the Dask engine")
     from distributed import Client, LocalCluster
 
     if scheduler:

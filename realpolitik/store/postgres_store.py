@@ -62,7 +62,9 @@ class PostgresStore(BaseStore):
     placeholder = "%s"
 
     def __init__(self, url: str, read_only: bool = False):
-        import psycopg
+        from realpolitik.errors import require
+
+        psycopg = require("psycopg", "postgres", "a PostgreSQL store")
         from psycopg.rows import dict_row
 
         self.url = url

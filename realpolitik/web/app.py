@@ -213,7 +213,9 @@ class HostCheck:
 def serve(db_url: str, host: str = "127.0.0.1", port: int = 8000, options: Options | None = None,
           log_level: str = "info") -> None:
     """Run the app under uvicorn until interrupted."""
-    import uvicorn
+    from realpolitik.errors import require
+
+    uvicorn = require("uvicorn", "web", "serving the web API")
 
     options = options or Options()
     if host not in LOOPBACK_HOSTS and options.web.allowed_hosts is None:
