@@ -11,7 +11,7 @@ from realpolitik.model import ActorMention
 log = logging.getLogger(__name__)
 
 # Sector words too vague to be an actor on their own (they still give a state its sector).
-_NOT_STANDALONE = frozenset("""side state states mission regulators regulator customs delegation
+NOT_STANDALONE = frozenset("""side state states mission regulators regulator customs delegation
 people population public crowd crowds nationals units division general aircraft missiles drones
 tanks artillery jets guards business industry press tv radio union university church hospital
 hospitals party parties elder elders celebrities spy officer officers commander commanders
@@ -95,7 +95,7 @@ def standalone_sectors(doc, mentions: list[ActorMention]) -> list[ActorMention]:
     out = []
     for tok in doc:
         # Sentence-initial sector nouns are often tagged PROPN ("Rebels in Chad fled").
-        if tok.lower_ in _NOT_STANDALONE or not (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and not tok.ent_type_):
+        if tok.lower_ in NOT_STANDALONE or not (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and not tok.ent_type_):
             continue
         if tok.lower_ in _TOPIC_SECTORS and not tok.dep_.startswith("nsubj"):
             continue  # "shared intelligence with Kyiv": what is shared, not who

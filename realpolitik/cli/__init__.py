@@ -9,7 +9,15 @@ from typing import Any, Iterator
 import click
 
 from realpolitik.cli import analysis, live, server
-from realpolitik.cli.common import LOCK_WAIT, Group, _exists, _options, _progress_enabled, _store, settings_option
+from realpolitik.cli.common import (
+    LOCK_WAIT,
+    Group,
+    build_options,
+    cli_store,
+    db_exists,
+    progress_enabled,
+    settings_option,
+)
 from realpolitik.options import Options
 from realpolitik.settings import help_for
 from realpolitik.version import __version__
@@ -75,11 +83,11 @@ def ingest(paths: tuple[str, ...], db: str, no_code: bool, coder: str | None, ba
     from realpolitik.ingest import IngestError
     from realpolitik.pipeline import ingest as run_ingest
 
-    opts = _options(code=not no_code, coder=coder, batch_size=batch_size, fields=_parse_fields(field_map),
+    opts = build_options(code=not no_code, coder=coder, batch_size=batch_size, fields=_parse_fields(field_map),
                     max_file_bytes=max_file_bytes, max_text_chars=max_text_chars, max_sentences=max_sentences,
                     allow_private=allow_private, assignments=assignments)
-    store = _store(db, wait=lock_wait)
-    with store, _Progress(_progress_enabled(progress), "ingesting") as bar:
+    store = cli_store(db, wait=lock_wait)
+    with store, _Progress(progress_enabled(progress), "ingesting") as bar:
         def on_item(item: Any) -> None:
             if isinstance(item, IngestError):
                 click.echo(f"error: {item}", err=True)
@@ -114,10 +122,11 @@ def code_cmd(infile: str, outfile: str, coder: str | None, batch_size: int | Non
     from realpolitik.pipeline import code_records
 
     records = list(_read_records(infile))
-    opts = _options(coder=coder, batch_size=batch_size, settings={"coding.fastpath": fastpath}, assignments=assignments)
+    opts = build_options(coder=coder, batch_size=batch_size, settings={"coding.fastpath": fastpath},
+                         assignments=assignments)
     out = sys.stdout if outfile == "-" else open(outfile, "w", encoding="utf-8")
     try:
-        with _Progress(_progress_enabled(progress) and outfile != "-", "coding", total=len(records)) as bar:
+        with _Progress(progress_enabled(progress) and outfile != "-", "coding", total=len(records)) as bar:
             for rec in code_records(records, opts):
                 out.write(json.dumps(rec, ensure_ascii=False) + "\n")
                 bar.advance()
@@ -200,7 +209,7 @@ def events(db: str, fmt: str, outfile: str | None, corroboration: str | None, **
         raise click.BadParameter(f"{bad[0]!r}: expected single_source, corroborated or contested",
                                  param_hint="--corroboration")
     flt = dataclasses.replace(flt, extra={**flt.extra, "corroboration": corroboration})
-    store = _store(db, read_only=_exists(db))
+    store = cli_store(db, read_only=db_exists(db))
     with store:
         if fmt == "parquet" and not outfile:
             raise click.UsageError("--format parquet needs --out FILE")
@@ -224,14 +233,14 @@ def export_cmd(db: str, fmt: str, outfile: str | None, **kw: Any) -> None:
     """Export stored events in the layout of another event dataset (PLOVER, POLECAT, GDELT) or as Parquet."""
     from realpolitik import export
 
-    if not _exists(db) and not db.startswith(("postgresql://", "postgres://")):
+    if not db_exists(db) and not db.startswith(("postgresql://", "postgres://")):
         raise click.ClickException(f"{db}: no such database (create it with `realpolitik ingest PATH --db {db}`)")
     if fmt == "parquet" and outfile in (None, "-"):
         raise click.UsageError("--format parquet needs --out FILE")
     flt = _filter(kw["source"], kw["target"], kw["type_"], kw["since"], kw["until"], kw["channel"], kw["front"],
                   kw["factuality"], kw["query"], kw["limit"],
                   kw.get("min_confidence"))
-    with _store(db, read_only=True) as store:
+    with cli_store(db, read_only=True) as store:
         n = export.write_events(store, flt, fmt, outfile)
     if outfile not in (None, "-"):
         click.echo(f"wrote {n} events to {outfile}", err=True)
@@ -242,9 +251,9 @@ def export_cmd(db: str, fmt: str, outfile: str | None, **kw: Any) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def stats(db: str, as_json: bool) -> None:
     """Counts of articles, duplicates and events, events by type and the top dyads."""
-    if not _exists(db) and not db.startswith(("postgresql://", "postgres://")):
+    if not db_exists(db) and not db.startswith(("postgresql://", "postgres://")):
         raise click.ClickException(f"{db}: no such database (create it with `realpolitik ingest PATH --db {db}`)")
-    with _store(db, read_only=True) as store:
+    with cli_store(db, read_only=True) as store:
         s = store.stats()
     if as_json:
         click.echo(json.dumps(s, indent=2, default=str))
@@ -296,8 +305,8 @@ def eval_cmd(gold: str, predictions: str | None, as_json: bool, strict_actors: b
     """Score the coder (or a predictions file) on a gold JSONL file by ../shared/eval/FORMAT.md."""
     from realpolitik.evaluate import evaluate_file, format_report
 
-    options = _options(coder=coder, progress=False, assignments=assignments)
-    with _Progress(_progress_enabled(progress) and predictions is None, "coding") as bar:
+    options = build_options(coder=coder, progress=False, assignments=assignments)
+    with _Progress(progress_enabled(progress) and predictions is None, "coding") as bar:
         report = evaluate_file(gold, predictions, strict_actors=strict_actors, options=options,
                                on_record=bar.advance, split=split)
     click.echo(json.dumps(report.as_dict(), indent=2) if as_json else format_report(report))

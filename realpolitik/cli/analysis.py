@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from realpolitik.cli.common import _exists, _store
+from realpolitik.cli.common import cli_store, db_exists
 
 
 def _scope_options(fn):
@@ -44,10 +44,10 @@ def _scope(kw: dict[str, Any]):
 
 def _analytics(kw: dict[str, Any], table_fn, dict_fn) -> None:
     """Run one analytics function on the store and print its table or JSON."""
-    if not _exists(kw["db"]) and not kw["db"].startswith(("postgresql://", "postgres://")):
+    if not db_exists(kw["db"]) and not kw["db"].startswith(("postgresql://", "postgres://")):
         raise click.ClickException(f"{kw['db']}: no such database")
     scope = _scope(kw)
-    with _store(kw["db"], read_only=True) as store:
+    with cli_store(kw["db"], read_only=True) as store:
         if kw["as_json"]:
             click.echo(json.dumps(dict_fn(store, scope), indent=2, default=str, ensure_ascii=False))
         else:
@@ -119,9 +119,9 @@ def report(outfile: str | None, fmt: str | None, **kw: Any) -> None:
     if not (scope.region or scope.country or (scope.source and scope.target)):
         raise click.UsageError("give --source and --target, or --country, or --region")
     fmt = fmt or ("md" if outfile and outfile.endswith(".md") else "html")
-    if not _exists(kw["db"]) and not kw["db"].startswith(("postgresql://", "postgres://")):
+    if not db_exists(kw["db"]) and not kw["db"].startswith(("postgresql://", "postgres://")):
         raise click.ClickException(f"{kw['db']}: no such database")
-    with _store(kw["db"], read_only=True) as store:
+    with cli_store(kw["db"], read_only=True) as store:
         if kw["as_json"]:
             click.echo(json.dumps(rep.briefing_dict(store, scope), indent=2, ensure_ascii=False))
         elif outfile:

@@ -38,7 +38,7 @@ class Group(click.Group):
             raise CliError(exc) from exc
 
 
-def _store(db: str, read_only: bool = False, wait: float = 0.0):
+def cli_store(db: str, read_only: bool = False, wait: float = 0.0):
     import time
 
     from realpolitik.store import StoreError, open_store
@@ -53,11 +53,11 @@ def _store(db: str, read_only: bool = False, wait: float = 0.0):
             time.sleep(0.25)
 
 
-def _progress_enabled(flag: bool | None) -> bool:
+def progress_enabled(flag: bool | None) -> bool:
     return sys.stderr.isatty() if flag is None else flag
 
 
-def _options(settings: dict[str, Any] | None = None, assignments: tuple[str, ...] = (), **kw: Any) -> Options:
+def build_options(settings: dict[str, Any] | None = None, assignments: tuple[str, ...] = (), **kw: Any) -> Options:
     """Options from the given fields, then `settings` (by name, typed values) and `--set NAME=VALUE` strings."""
     from realpolitik.settings import parse_assignments
 
@@ -72,5 +72,5 @@ def settings_option(fn):
                         help="Change a setting, e.g. coding.fastpath=false (repeatable; see docs/settings.md).")(fn)
 
 
-def _exists(db: str) -> bool:
+def db_exists(db: str) -> bool:
     return not db.startswith(("postgresql://", "postgres://")) and Path(db).is_file()

@@ -5,7 +5,7 @@ import json
 
 import click
 
-from realpolitik.cli.common import _exists, _options, _store, settings_option
+from realpolitik.cli.common import build_options, cli_store, db_exists, settings_option
 from realpolitik.settings import help_for
 
 
@@ -19,8 +19,8 @@ def recode(db: str, coder: str | None, force: bool, prune: bool, assignments: tu
     """Re-code the stored articles with a (new) coder version; old versions' rows stay unless --prune."""
     from realpolitik.pipeline import recode as run_recode
 
-    with _store(db) as store:
-        r = run_recode(store, _options(coder=coder, assignments=assignments), force=force, prune=prune)
+    with cli_store(db) as store:
+        r = run_recode(store, build_options(coder=coder, assignments=assignments), force=force, prune=prune)
     click.echo(f"{r['coder']}: coded {r['coded']} of {r['read']} articles, {r['new_events']} events; "
                f"pruned {r['pruned']} events of other coders; {r['clusters_refreshed']} clusters refreshed")
 
@@ -39,7 +39,7 @@ def clusters(db: str, status: str | None, source: str | None, target: str | None
     """List event clusters: one real event, its mentions, independent sources and corroboration."""
     from realpolitik.corroborate import clusters as list_clusters
 
-    with _store(db, read_only=_exists(db)) as store:
+    with cli_store(db, read_only=db_exists(db)) as store:
         rows = list_clusters(store, status=status, source=source, target=target, since=since, until=until, limit=limit)
     for c in rows:
         click.echo(json.dumps(c, default=str, ensure_ascii=False) if as_json else
@@ -68,10 +68,10 @@ def watch(sources: tuple[str, ...], db: str, every: str, once: bool, max_polls: 
     from realpolitik.live.watch import run_cli
 
     try:
-        _store(db).close()  # a clear message now if the store cannot be opened at all
+        cli_store(db).close()  # a clear message now if the store cannot be opened at all
         run_cli(sources, db, every=every, once=once, max_polls=max_polls, rules_file=rules_file,
                 alert_out=alert_out, webhook=webhook, echo=click.echo,
-                options=_options(code=not no_code, coder=coder, allow_private=allow_private,
+                options=build_options(code=not no_code, coder=coder, allow_private=allow_private,
                                  settings={"fetching.follow_links": follow_links or None},
                                  assignments=assignments))
     except ValueError as exc:

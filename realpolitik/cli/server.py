@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from realpolitik.cli.common import _options, _store, settings_option
+from realpolitik.cli.common import build_options, cli_store, settings_option
 from realpolitik.settings import help_for
 
 
@@ -23,7 +23,7 @@ def serve(db: str, host: str, port: int, require_token: bool, max_body_bytes: in
 
     settings = {"web.require_token": require_token or None, "web.max_body_bytes": max_body_bytes,
                 "web.cors_origins": list(cors_origins) or None}
-    run_serve(db, host=host, port=port, options=_options(allow_private=allow_private, progress=False,
+    run_serve(db, host=host, port=port, options=build_options(allow_private=allow_private, progress=False,
                                                          settings=settings, assignments=assignments))
 
 
@@ -40,7 +40,7 @@ def token_create(role: str, label: str | None, db: str) -> None:
     """Create a token and print it; only its SHA-256 hash is stored, so keep it now."""
     from realpolitik.store.tokens import create_token
 
-    with _store(db) as store:
+    with cli_store(db) as store:
         click.echo(create_token(store, role, label))
 
 
@@ -50,7 +50,7 @@ def token_list(db: str) -> None:
     """List tokens (id, role, label, dates), never their secrets."""
     from realpolitik.store.tokens import list_tokens
 
-    with _store(db) as store:
+    with cli_store(db) as store:
         for t in list_tokens(store):
             click.echo(f"{t.id}\t{t.role}\t{t.label or '-'}\tcreated {t.created_at}"
                        + (f"\trevoked {t.revoked_at}" if t.revoked_at else ""))
@@ -63,7 +63,7 @@ def token_revoke(token_id: str, db: str) -> None:
     """Revoke a token by its id (the 12 hex digits after 'rp_')."""
     from realpolitik.store.tokens import revoke_token
 
-    with _store(db) as store:
+    with cli_store(db) as store:
         if not revoke_token(store, token_id):
             raise click.ClickException(f"{token_id}: no such active token")
     click.echo(f"revoked {token_id}")

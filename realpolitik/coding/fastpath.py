@@ -237,10 +237,10 @@ def _pronouns() -> frozenset[str]:
 
 def _sector_terms() -> tuple[frozenset[str], frozenset[str]]:
     """Single-word sector terms (a standalone sector actor is one noun) and the too-vague ones."""
-    from realpolitik.actors.sectors import _NOT_STANDALONE
+    from realpolitik.actors.sectors import NOT_STANDALONE
     from realpolitik.actors.tables import tables
 
-    return frozenset(tables().sectors), frozenset(_NOT_STANDALONE)
+    return frozenset(tables().sectors), frozenset(NOT_STANDALONE)
 
 
 class _LemmaForms:

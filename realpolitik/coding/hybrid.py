@@ -15,7 +15,7 @@ import logging
 
 from realpolitik import ontology
 from realpolitik.coding import quadclf
-from realpolitik.coding.rules import RulesCoder, _fallback_rank
+from realpolitik.coding.rules import RulesCoder, fallback_rank
 from realpolitik.options import Options
 from realpolitik.registry import coders
 
@@ -45,7 +45,7 @@ class HybridCoder(RulesCoder):
         """The best-guess event of a sentence without actor-resolved events, or None for a statement."""
         if not cands:
             return None
-        ranked = sorted(cands, key=_fallback_rank)
+        ranked = sorted(cands, key=fallback_rank)
         if self.clf is not None:
             p = self.clf.proba(sent)
             if max(p, key=p.get) == "statement":

@@ -126,7 +126,7 @@ def _uniq(ms: list[ActorMention]) -> list[ActorMention]:
     return out
 
 
-def _lemma(tok) -> str:
+def token_lemma(tok) -> str:
     """A token's lemma in lower case."""
     return tok.lemma_.lower()
 

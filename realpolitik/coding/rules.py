@@ -8,20 +8,27 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 from realpolitik import ontology
 from realpolitik.coding import cues, domain
-from realpolitik.coding.candidates import INTRANSITIVE_MODES, _Cand, _candidates, _clause_actors, _lemma, gate_lemmas
-from realpolitik.coding.clauses import (
-    _addressed,
-    _background,
-    _in_background_clause,
-    _is_conditional,
-    _is_failed,
-    _is_future,
-    _is_hedged,
-    _is_offer,
-    _is_refusal,
-    _prepared,
+from realpolitik.coding.candidates import (
+    INTRANSITIVE_MODES,
+    Candidate,
+    clause_actors,
+    gate_lemmas,
+    sentence_candidates,
+    token_lemma,
 )
-from realpolitik.coding.embedding import _governs, _resolve_embedding
+from realpolitik.coding.clauses import (
+    in_background_clause,
+    is_addressed,
+    is_background,
+    is_conditional,
+    is_failed,
+    is_future,
+    is_hedged,
+    is_offer,
+    is_prepared,
+    is_refusal,
+)
+from realpolitik.coding.embedding import resolve_embedding, token_governs
 from realpolitik.coding.retype import BUILD_LEMMAS, SALE_LEMMAS
 from realpolitik.coding.roles import ActorIndex, child, has_country, localise, prep_objects
 from realpolitik.model import ActorMention, Article, Event, Span, event_id_for
@@ -61,7 +68,7 @@ def _is_party(m: ActorMention | None) -> bool:
     return has_country(m) and not m.code.startswith(("NGO", "MNC", "IMG"))
 
 
-def _confidence(c: _Cand, target: ActorMention | None, source: ActorMention | None = None,
+def _confidence(c: Candidate, target: ActorMention | None, source: ActorMention | None = None,
                 factuality: str | None = None) -> float:
     """A score in [0,1] from how directly the roles were read off the parse.
 
@@ -86,7 +93,7 @@ def _confidence(c: _Cand, target: ActorMention | None, source: ActorMention | No
         score -= 0.1
     if c.tok.dep_ in ("acl", "relcl"):
         score -= 0.1  # "the coalition fighting the rebels declared a truce": background, not the news
-    elif _in_background_clause(c.tok):
+    elif in_background_clause(c.tok):
         score -= 0.05  # "cancelled the visit after X accused Y": the cause is reported, the cancellation is news
     if any(m is not None and not has_country(m) for m in (source, target)):
         score -= 0.2
@@ -129,13 +136,13 @@ class RulesCoder:
         # ("a carmaker sold a plant", "the bank lends to farmers") report commerce
         guessable = any(domain.non_commercial(m.code) for m in mentions)
         idx = ActorIndex(sent, mentions)
-        cands = _resolve_embedding(_candidates(sent, idx))
+        cands = resolve_embedding(sentence_candidates(sent, idx))
         lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
         evidence = Span(sent.start_char, sent.end_char, sent.text)
         events: dict[tuple, Event] = {}
         toks: dict[tuple, Token] = {}
-        made: list[tuple[Event, _Cand]] = []
-        agentless: list[tuple[Event, _Cand]] = []
+        made: list[tuple[Event, Candidate]] = []
+        agentless: list[tuple[Event, Candidate]] = []
         for c in cands:
             srcs = c.sources
             if not srcs:
@@ -155,7 +162,7 @@ class RulesCoder:
             for s, t in pairs:
                 if t is None and not self.recipientless and _drop_targetless(c):
                     continue
-                if (t is not None and _lemma(c.tok) in GATHERING_NOUNS and "clause" in c.how
+                if (t is not None and token_lemma(c.tok) in GATHERING_NOUNS and "clause" in c.how
                         and s.code.startswith(("IGO", "NGO")) and _venue(sent, t)):
                     continue  # "the OPEC meeting in Vienna": a body's meeting place is no party to it
                 if t is not None and "clause" in c.how and domain.is_business(s.code):
@@ -165,7 +172,7 @@ class RulesCoder:
                     made.append((ev, c))
         if not made:  # "civilians were killed when troops opened fire": the named attacker's event comes first
             made = agentless
-        back = {id(c): _background(c.tok) for _, c in made}
+        back = {id(c): is_background(c.tok) for _, c in made}
         if not all(back.values()):  # scene-setting events yield to the sentence's reported one
             made = [(ev, c) for ev, c in made if not back[id(c)]]
         elif made and self.best_guess_types and not self.sourceless and guessable:
@@ -188,7 +195,8 @@ class RulesCoder:
                 continue
             # one event per dyad: the one whose trigger governs the other's ("sent arms to help defend
             # X": the sending, not the purpose), else the more confident
-            if _governs(c.tok, toks[key]) or (not _governs(toks[key], c.tok) and _rank(ev, c) > _rank(old, None)):
+            if token_governs(c.tok, toks[key]) or (not token_governs(toks[key], c.tok)
+                                                   and _rank(ev, c) > _rank(old, None)):
                 events[key], toks[key] = ev, c.tok
         if not events and self.sourceless:
             ev = self._sourceless_event(doc, sent, sent_index, cands, lemmas, evidence, article_id, date, fctx)
@@ -211,7 +219,7 @@ class RulesCoder:
         else none; it may lack a recipient. It says what kind of event the sentence reports, for
         sentence-level classes and for readers, at a confidence below every actor-resolved event.
         """
-        return self._first_event(sorted(cands, key=_fallback_rank), doc, sent, sent_index, lemmas, evidence,
+        return self._first_event(sorted(cands, key=fallback_rank), doc, sent, sent_index, lemmas, evidence,
                                  article_id, date, fctx)
 
     def _best_guess(self, doc, sent, sent_index, cands, lemmas, evidence, article_id, date, fctx):
@@ -220,7 +228,7 @@ class RulesCoder:
         Only verbs and the event nouns of light verbs, and never a scene-setting trigger ("following the
         relief operation", "a report sent to X"), are guesses here: a bare event noun is often a topic
         ("sections on economic cooperation")."""
-        ranked = [c for c in sorted(cands, key=_fallback_rank) if _fallback_rank(c)[0] <= 2 and not _background(c.tok)]
+        ranked = [c for c in sorted(cands, key=fallback_rank) if fallback_rank(c)[0] <= 2 and not is_background(c.tok)]
         ev = self._first_event(ranked[:1], doc, sent, sent_index, lemmas, evidence, article_id, date, fctx)
         if ev is not None and ev.factuality == "hypothetical":
             return None  # "the government should invest in clinics": an opinion of what ought to happen, no act
@@ -245,7 +253,8 @@ class RulesCoder:
         return None
 
     @staticmethod
-    def _pairs(c: _Cand, srcs: list[ActorMention], idx: ActorIndex) -> list[tuple[ActorMention, ActorMention | None]]:
+    def _pairs(c: Candidate, srcs: list[ActorMention],
+               idx: ActorIndex) -> list[tuple[ActorMention, ActorMention | None]]:
         """Source/target pairs: every source with every target; joint actions pair coordinated actors."""
         targets = c.targets
         # "Cairo and Riyadh pledged to deepen cooperation": a commitment coordinated actors make together is
@@ -254,11 +263,11 @@ class RulesCoder:
         if targets and not any(has_country(t) for t in targets) and not joint:
             # a bare sector recipient ("its peacekeeping forces") was never right on the dev sets (0/16):
             # a state or body named in the trigger's clause ("... deployed in East Timor") stands for it
-            placed = _clause_actors(c.tok, idx, srcs)
+            placed = clause_actors(c.tok, idx, srcs)
             if placed:
                 targets, c.how = placed, c.how + "+clause"
         if not targets and not (joint and len(srcs) > 1) and c.trig.mode not in INTRANSITIVE_MODES:
-            targets = _clause_actors(c.tok, idx, srcs)
+            targets = clause_actors(c.tok, idx, srcs)
             if targets:
                 c.how += "+clause"
         if joint and len(srcs) > 1 and not any(has_country(t) for t in targets):
@@ -268,7 +277,7 @@ class RulesCoder:
             if not pairs and "clause" not in c.how and all(s.code[:3] in ("IGO", "NGO") for s in srcs):
                 # "the UN agreed to extend its force in Lebanon": a body acting on its own organ; the state
                 # named beside the organ is the party (a state's own people keep no target, below)
-                pairs = [(s, t) for s in srcs for t in _clause_actors(c.tok, idx, srcs)]
+                pairs = [(s, t) for s in srcs for t in clause_actors(c.tok, idx, srcs)]
             if c.trig.frame == "sym" and c.trig.lemma in JOINT_EXERCISES and len(srcs) == 1:
                 # "X held naval exercises with Y": both sides' forces take part, as in "X and Y held exercises"
                 # (sharing or talks "with Y" stay one-way: the gold sets code "shared evidence with" so)
@@ -281,7 +290,7 @@ class RulesCoder:
                 [(s, None) for s in srcs]
         return [(s, None) for s in srcs]
 
-    def _event(self, doc, sent, sent_index, c: _Cand, s, t, lemmas, evidence, article_id, date, fctx,
+    def _event(self, doc, sent, sent_index, c: Candidate, s, t, lemmas, evidence, article_id, date, fctx,
                fallback: bool = False) -> Event | None:
         type_ = c.type
         if t is None and (ontology.types()[type_].needs_target or c.trig.weak) and not fallback:
@@ -292,7 +301,7 @@ class RulesCoder:
             # foreign target (8 of 8). Dropping every target-less protest too measured plover 0.774 but
             # pentaclass 0.728 (was 0.733), whose labels keep domestic protests as material conflict.
             return None
-        if t is None and type_ == "REQUEST" and not fallback and not _addressed(c.tok):
+        if t is None and type_ == "REQUEST" and not fallback and not is_addressed(c.tok):
             # a call addressed to no one ("called for reform") states a position: on pentaclass_dev such
             # sentences were gold statement 15 times against verbal_conflict 7; on plover_manual_dev 0 of 3 right
             return None
@@ -300,19 +309,19 @@ class RulesCoder:
         mode = c.trig.mode if type_ == c.trig.type else None
         cameo = c.trig.cameo if type_ == c.trig.type else None
         # "would tighten the blockade"
-        future = _is_future(c.tok) or (c.how.startswith("light") and _is_future(c.tok.head))
+        future = is_future(c.tok) or (c.how.startswith("light") and is_future(c.tok.head))
         refused = False
-        if type_ in cues.COOPERATIVE and (_is_refusal(c.tok) or _is_failed(c.tok)):
+        if type_ in cues.COOPERATIVE and (is_refusal(c.tok) or is_failed(c.tok)):
             type_, mode, cameo = "REJECT", None, "120"  # "will not release", "cannot accept": a refusal
             future, refused = False, True
         if (future and type_ in FUTURE_TO_AGREE and "F" not in c.trig.flags and self.future_as_agree
-                and (type_ in FUTURE_ALWAYS_AGREE or _is_offer(c.tok) or _is_offer(c.tok.head))):
+                and (type_ in FUTURE_ALWAYS_AGREE or is_offer(c.tok) or is_offer(c.tok.head))):
             cameo = cues.AGREE_CAMEO_FROM.get(type_)
             type_, mode = "AGREE", None  # PLOVER: announced future cooperation is an AGREE
-        elif ((future or _is_hedged(c.tok)) and type_ in CONDITIONAL_TO_THREATEN
-              and _is_conditional(c.tok, type_ == "RETREAT")):
+        elif ((future or is_hedged(c.tok)) and type_ in CONDITIONAL_TO_THREATEN
+              and is_conditional(c.tok, type_ == "RETREAT")):
             type_, mode, cameo = "THREATEN", None, "130"  # "will withdraw unless ...": a conditional threat
-        elif future and type_ in ("ASSAULT", "COERCE") and _prepared(c.tok) and c.trig.pos == "V":
+        elif future and type_ in ("ASSAULT", "COERCE") and is_prepared(c.tok) and c.trig.pos == "V":
             type_, mode, cameo = "MOBILIZE", None, "150"  # "troops prepared to attack": readiness, no force yet
         elif future and type_ in FUTURE_TO_THREATEN:
             type_, mode, cameo = "THREATEN", None, "130"  # an announced sanction, boycott or attack is a threat
@@ -410,7 +419,7 @@ PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE"})
 LOCATION_PREPS = frozenset({"in", "near", "inside", "at", "on", "into", "around", "outside"})
 
 
-def _place_target(doc, c: _Cand, srcs: list[ActorMention]) -> ActorMention | None:
+def _place_target(doc, c: Candidate, srcs: list[ActorMention]) -> ActorMention | None:
     """The country of a place where an attack or a coercive act lands, as its recipient, when that country
     is not the actor's own ("Ruritanian tanks fired at targets in <a town of Freedonia>" -> Freedonia)."""
     try:
@@ -454,16 +463,16 @@ KILL_LEMMAS = frozenset({"kill", "wound", "injure", "murder", "assassinate", "sl
 _NOBODY = ActorMention(text="", start=0, end=0, code="", kind="group")
 
 
-def _agentless_killing(c: _Cand) -> bool:
+def _agentless_killing(c: Candidate) -> bool:
     """Whether a candidate is a passive killing or wounding with no agent at all ("three civilians were
     killed in a bombing"): gold codes its victims as the recipient of an attack by an unnamed source."""
     tok = c.tok
-    return (c.type == "ASSAULT" and c.trig.pos == "V" and _lemma(tok) in KILL_LEMMAS and bool(c.targets)
+    return (c.type == "ASSAULT" and c.trig.pos == "V" and token_lemma(tok) in KILL_LEMMAS and bool(c.targets)
             and child(tok, "nsubjpass") is not None and child(tok, "agent") is None
             and all(has_country(t) for t in c.targets[:1]))
 
 
-def _drop_targetless(c: _Cand) -> bool:
+def _drop_targetless(c: Candidate) -> bool:
     """Whether a recipient-less event is left to the best-guess stage (option `recipientless` off).
 
     Withdrawals, releases and resignations (RETREAT) and intransitive modes need no recipient; other
@@ -472,7 +481,7 @@ def _drop_targetless(c: _Cand) -> bool:
     return c.type != "RETREAT" and c.trig.mode not in INTRANSITIVE_MODES
 
 
-def _fallback_rank(c: _Cand) -> tuple:
+def fallback_rank(c: Candidate) -> tuple:
     """Order of candidates for a sentence's best-guess event: main-clause verbs first, then other verbs,
     then event nouns; a strong trigger before a weak one; earlier before later."""
     tok = c.tok
@@ -482,7 +491,7 @@ def _fallback_rank(c: _Cand) -> tuple:
     return (level, c.trig.weak, tok.i)
 
 
-def _rank(ev: Event, c: _Cand | None) -> float:
+def _rank(ev: Event, c: Candidate | None) -> float:
     """Which of two events for one dyad to keep: the more confident."""
     return ev.confidence
 

@@ -249,7 +249,7 @@ def status_of(factualities: list[str], n_independent_affirming: int) -> str:
 
 def recount(store, cluster_ids: Iterable[str]) -> None:
     """Rebuild the rows of the given clusters from their mentions; drop those left without mentions."""
-    from realpolitik.corroborate.neardup import _insert_rows
+    from realpolitik.corroborate.neardup import insert_rows
 
     ids = sorted(set(cluster_ids))
     for i in range(0, len(ids), 500):
@@ -263,7 +263,7 @@ def recount(store, cluster_ids: Iterable[str]) -> None:
         for r in rows:
             by_cluster.setdefault(r["cluster_id"], []).append(r)
         store._execute(f"DELETE FROM event_clusters WHERE id IN ({_in(len(chunk))})", chunk)
-        _insert_rows(store, "event_clusters (" + ", ".join(CLUSTER_COLUMNS) + ", updated_at)", len(CLUSTER_COLUMNS) + 1,
+        insert_rows(store, "event_clusters (" + ", ".join(CLUSTER_COLUMNS) + ", updated_at)", len(CLUSTER_COLUMNS) + 1,
                      [_cluster_row(cid, ms) for cid, ms in sorted(by_cluster.items())])
 
 

@@ -136,8 +136,8 @@ def link_near_duplicates(store, article_ids: Iterable[str] = (), options: Option
             for r in store._fetch(
                     f"SELECT bucket, article_id FROM article_lsh WHERE bucket IN ({_in(len(chunk))})", chunk):
                 stored[r["bucket"]].add(r["article_id"])
-        _insert_rows(store, "article_minhash", 5, sig_rows)
-        _insert_rows(store, "article_lsh", 2, lsh_rows, " ON CONFLICT DO NOTHING")
+        insert_rows(store, "article_minhash", 5, sig_rows)
+        insert_rows(store, "article_lsh", 2, lsh_rows, " ON CONFLICT DO NOTHING")
         in_batch: dict[str, set[str]] = defaultdict(set)
         sigs: dict[str, np.ndarray] = {}
         for row, sh, sig, keys in signed:
@@ -150,7 +150,7 @@ def link_near_duplicates(store, article_ids: Iterable[str] = (), options: Option
     return changed
 
 
-def _insert_rows(store, table: str, width: int, rows: list[tuple[Any, ...]], tail: str = "") -> None:
+def insert_rows(store, table: str, width: int, rows: list[tuple[Any, ...]], tail: str = "") -> None:
     # Multi-row VALUES: one statement per 500 rows instead of one execution per row.
     one = "(" + ", ".join("?" * width) + ")"
     for i in range(0, len(rows), 500):

@@ -95,7 +95,7 @@ class EventFilter:
                 params.append(val)
         if self.front:
             clauses.append("fronts LIKE ? ESCAPE '\\'")
-            params.append(f'%"{_escape_like(self.front)}"%')
+            params.append(f'%"{escape_like(self.front)}"%')
         if self.since:
             clauses.append("date >= ?")
             params.append(to_date(self.since))
@@ -107,7 +107,7 @@ class EventFilter:
             params.append(float(self.min_confidence))
         if self.q:
             clauses.append("LOWER(evidence_text) LIKE ? ESCAPE '\\'")
-            params.append(f"%{_escape_like(self.q.lower())}%")
+            params.append(f"%{escape_like(self.q.lower())}%")
         for name, val in self.extra.items():
             if val not in (None, "") and name in EVENT_EXTRA_FILTERS:
                 sql, ps = EVENT_EXTRA_FILTERS[name](val)
@@ -116,13 +116,13 @@ class EventFilter:
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
-def _escape_like(s: str) -> str:
+def escape_like(s: str) -> str:
     return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def like_prefix(s: str) -> str:
     """A LIKE pattern (with ESCAPE '\\') matching strings that start with `s` taken literally."""
-    return _escape_like(s) + "%"
+    return escape_like(s) + "%"
 
 
 def to_date(value: Any) -> dt.date | None:
@@ -304,7 +304,7 @@ class BaseStore:
         where, params = "", []
         if q:
             where = " WHERE LOWER(title) LIKE ? ESCAPE '\\' OR LOWER(text) LIKE ? ESCAPE '\\'"
-            params = [f"%{_escape_like(q.lower())}%"] * 2
+            params = [f"%{escape_like(q.lower())}%"] * 2
         return self._fetch(
             "SELECT id, title, url, publisher, published, source, canonical_id, ingested_at FROM articles"
             f"{where} ORDER BY published DESC NULLS LAST, id LIMIT {int(limit)} OFFSET {int(offset)}", params)

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from realpolitik.store.base import EventFilter, _escape_like
+from realpolitik.store.base import EventFilter, escape_like
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +27,7 @@ def article_total(store, q: str | None = None) -> int:
     where, params = "", []
     if q:
         where = " WHERE LOWER(title) LIKE ? ESCAPE '\\' OR LOWER(text) LIKE ? ESCAPE '\\'"
-        params = [f"%{_escape_like(q.lower())}%"] * 2
+        params = [f"%{escape_like(q.lower())}%"] * 2
     return int(store.query(f"SELECT COUNT(*) AS n FROM articles{where}", params)[0]["n"])
 
 
