@@ -16,11 +16,11 @@ LOCK_WAIT = 30.0
 
 
 class CliError(click.ClickException):
-    """A RealpolitikError as the CLI shows it: one `error: ...` line, the exit code of its class."""
+    """An error as the CLI shows it: one `error: ...` line and an exit code (a RealpolitikError's is its class's)."""
 
-    def __init__(self, exc: RealpolitikError):
-        super().__init__(str(exc))
-        self.exit_code = exc.exit_code  # type: ignore[misc]  # click declares it on the class; per error here
+    def __init__(self, message: str, exit_code: int = 1):
+        super().__init__(message)
+        self.exit_code = exit_code  # type: ignore[misc]  # click declares it on the class; per error here
 
     def show(self, file: Any = None) -> None:
         """Print the one error line on stderr."""
@@ -35,7 +35,13 @@ class Group(click.Group):
         try:
             return super().invoke(ctx)
         except RealpolitikError as exc:
-            raise CliError(exc) from exc
+            raise CliError(str(exc), exc.exit_code) from exc
+        except click.UsageError:
+            raise  # click's own: the usage line, then the problem
+        except click.ClickException as exc:
+            if type(exc) is not click.ClickException:
+                raise
+            raise CliError(exc.format_message(), exc.exit_code) from exc  # a command's own, in the same form
 
 
 def cli_store(db: str, read_only: bool = False, wait: float = 0.0):
