@@ -45,6 +45,7 @@ class Group(click.Group):
 
 
 def cli_store(db: str, read_only: bool = False, wait: float = 0.0):
+    """The store at `db` for a command; a write lock held by another process is waited for up to `wait` s."""
     import time
 
     from realpolitik.store import StoreError, open_store
@@ -60,6 +61,7 @@ def cli_store(db: str, read_only: bool = False, wait: float = 0.0):
 
 
 def progress_enabled(flag: bool | None) -> bool:
+    """The --progress/--no-progress flag, or by default whether stderr is a terminal."""
     return sys.stderr.isatty() if flag is None else flag
 
 
@@ -79,4 +81,5 @@ def settings_option(fn):
 
 
 def db_exists(db: str) -> bool:
+    """Whether `db` names an existing DuckDB file (a PostgreSQL URL never does)."""
     return not db.startswith(("postgresql://", "postgres://")) and Path(db).is_file()

@@ -151,6 +151,7 @@ def link_near_duplicates(store, article_ids: Iterable[str] = (), options: Option
 
 
 def insert_rows(store, table: str, width: int, rows: list[tuple[Any, ...]], tail: str = "") -> None:
+    """Insert `rows` of `width` columns into `table`, 500 per statement; `tail` ends each (e.g. ON CONFLICT)."""
     # Multi-row VALUES: one statement per 500 rows instead of one execution per row.
     one = "(" + ", ".join("?" * width) + ")"
     for i in range(0, len(rows), 500):

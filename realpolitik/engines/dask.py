@@ -49,7 +49,8 @@ def coder_key_on_worker(factory: Callable[[Options], Any], options: Options) -> 
     return f"{c.name}.v{c.version}"
 
 
-def _coder_factory(options: Options) -> Callable[[Options], Any]:
+def coder_factory(options: Options) -> Callable[[Options], Any]:
+    """The factory of the coder named in the options, for the workers to build it with."""
     # Shipped to the workers by reference (module + name), so any importable coder works,
     # including one registered by a plugin the workers do not import themselves.
     import realpolitik.coding  # noqa: F401  (registers the built-in coders)
@@ -86,7 +87,7 @@ class DaskCoder:
 
     def __init__(self, client: Any, options: Options, partition_size: int | None = None, window: int | None = None):
         self.client, self.options = client, options
-        self.factory = _coder_factory(options)
+        self.factory = coder_factory(options)
         # Small partitions spread even a short input over every worker; an article takes ~0.1-1 s
         # to code (benchmarks/throughput.py), so the ~1 ms Dask spends per task stays negligible.
         self.partition_size = partition_size or min(options.batch_size, PARTITION_SIZE)

@@ -117,6 +117,7 @@ class EventFilter:
 
 
 def escape_like(s: str) -> str:
+    """`s` with LIKE's wildcards and the escape character escaped (for `LIKE ? ESCAPE '\\'`)."""
     return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
