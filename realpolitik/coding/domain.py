@@ -100,8 +100,6 @@ def political_in_sport(code: str | None, text: str | None) -> bool:
     key = (text or "").strip().lower()
     if key in ("side", "sides", "the sides", "both sides"):
         return False
-    try:
-        from realpolitik.actors.tables import normalise, tables
-    except ImportError:
-        return True
+    from realpolitik.actors.tables import normalise, tables
+
     return not any(a.entry.role == "capital" for a in tables().aliases.get(normalise(text or ""), ()))

@@ -228,11 +228,9 @@ def _lead_in(text: str, pos: int) -> tuple[int, int] | None:
 
 
 def _pronouns() -> frozenset[str]:
-    try:
-        from realpolitik.factuality.lexicon import PRONOUNS
-        return frozenset(PRONOUNS)
-    except ImportError:
-        return frozenset({"he", "she", "it", "they", "we"})
+    from realpolitik.factuality.lexicon import PRONOUNS
+
+    return frozenset(PRONOUNS)
 
 
 def _sector_terms() -> tuple[frozenset[str], frozenset[str]]:

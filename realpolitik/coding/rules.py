@@ -422,10 +422,8 @@ LOCATION_PREPS = frozenset({"in", "near", "inside", "at", "on", "into", "around"
 def _place_target(doc, c: Candidate, srcs: list[ActorMention]) -> ActorMention | None:
     """The country of a place where an attack or a coercive act lands, as its recipient, when that country
     is not the actor's own ("Ruritanian tanks fired at targets in <a town of Freedonia>" -> Freedonia)."""
-    try:
-        from realpolitik.actors import find_places
-    except ImportError:
-        return None
+    from realpolitik.actors import find_places
+
     places = doc.user_data.get("rp_places")
     if places is None:
         places = doc.user_data["rp_places"] = find_places(doc)

@@ -29,11 +29,8 @@ def read_inputs(paths: Iterable[str], options: Options | None = None) -> Iterato
 
 
 def _read_url(url: str, options: Options) -> Iterator[RawItem | IngestError]:
-    try:
-        from realpolitik.ingest.web import read_url
-    except ImportError:
-        yield IngestError(url, "fetching URLs is not available in this build")
-        return
+    from realpolitik.ingest.web import read_url
+
     yield from read_url(url, options)
 
 
