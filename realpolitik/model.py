@@ -103,6 +103,9 @@ class Location:
     lat: float | None = None
     lon: float | None = None
     geonameid: int | None = None
+    admin1: str | None = None  # first-level division: a US state's name, else GeoNames' code ("IR.26")
+    precision: str | None = None  # city | region | country
+    basis: str | None = None  # sentence (a place the event's clause names) | dateline (the story's dateline)
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,6 +31,9 @@ class Options:
     code: bool = True
     progress: bool = True
     allow_private: bool = False
+    # Publication date (YYYY-MM-DD) for articles whose input gives none (`ingest --date`); it comes
+    # before a date read from the body's dateline.
+    date: str | None = None
     # Typed settings groups (realpolitik/settings.py, docs/settings.md): frozen and hashable.
     coding: CoderSettings = field(default_factory=CoderSettings)
     clustering: ClusterSettings = field(default_factory=ClusterSettings)

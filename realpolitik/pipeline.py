@@ -51,10 +51,14 @@ def coder_key(options: Options | None = None) -> str:
 
 def code_articles(articles: list[Article], options: Options | None = None) -> Iterator[list[Event]]:
     """Events for each article, in order (an article over the coding limits is coded on its first sentences)."""
+    from realpolitik.coding.when import date_events, without_dateline
     from realpolitik.ingest.limits import limit_for_coding
 
     options = options or Options()
-    yield from get_coder(options).code_many(limit_for_coding(a, options) for a in articles)
+    articles = list(articles)
+    coded = get_coder(options).code_many(limit_for_coding(without_dateline(a), options) for a in articles)
+    for art, events in zip(articles, coded):
+        yield date_events(events, art.published)
 
 
 def code_text(text: str, date: str | None = None, options: Options | None = None) -> list[Event]:
@@ -65,6 +69,8 @@ def code_text(text: str, date: str | None = None, options: Options | None = None
 
 def code_records(records: Iterable[dict[str, Any]], options: Options | None = None) -> Iterator[dict[str, Any]]:
     """For each `{id, text, date?}` record, `{"id", "events": [...]}` in input order (stateless)."""
+    from realpolitik.ingest.dates import dateline_date
+
     options = options or Options()
     batch: list[tuple[Any, Article]] = []
 
@@ -75,7 +81,9 @@ def code_records(records: Iterable[dict[str, Any]], options: Options | None = No
 
     for rec in records:
         text = rec.get("text") or ""
-        batch.append((rec.get("id"), Article.from_text(text, published=rec.get("date"), external_id=rec.get("id"))))
+        # A record without a date is dated by its dateline, as ingest does.
+        published = rec.get("date") or dateline_date(text)
+        batch.append((rec.get("id"), Article.from_text(text, published=published, external_id=rec.get("id"))))
         if len(batch) >= options.batch_size:
             yield from flush()
     yield from flush()

@@ -92,6 +92,7 @@ class CoderSettings:
     best_guess_types: frozenset[str] = setting(
         BEST_GUESS_TYPES, "Event types of the best guess given with `sourceless` off (empty: none).")
     classifier: bool = setting(True, "Hybrid coder: check best guesses with the quad-class classifier.")
+    locate: bool = setting(True, "Give each event the place where it happened (realpolitik/geo).")
 
 
 @dataclass(frozen=True)

@@ -141,8 +141,9 @@ def test_stability_of_a_country_by_hand(store, ids):
     assert r.great_power_involvement == pytest.approx(36.5 / 45.5, abs=1e-4)
     # ties: CHN 2.8, RUS 0.5 (same bloc), USA 0.35 and ISR 0.9 conflict across blocs: 1.25 / 4.55.
     assert r.polarisation == pytest.approx(1.25 / 4.55, abs=1e-4)
-    # all conflict after the midpoint (1 Apr): trend (12.5 - 0) / 12.5 = 1.
-    assert (r.trend, r.trend_label) == (1.0, "escalating")
+    # all conflict after the midpoint (1 Apr), but two conflict events are too few for a trend
+    # (MIN_TREND_EVENTS = 4): no +1.0 "escalating" from two stories.
+    assert (r.trend, r.trend_label) == (None, "too few events")
     # weights 4 + 1 + 0.8 + 1 + 1 + 1 = 8.8, of which the reported E6 is 0.8.
     assert r.claims_share == pytest.approx(0.8 / 8.8, abs=1e-4)
 
@@ -176,10 +177,10 @@ def test_corroboration_clusters_count_once_and_filter(store):
     store._execute("UPDATE events SET cluster_id = 'c2' WHERE id = ?", (e3.id,))
     scope = an.Scope(source="TUR", target="QAT")
     s = an.series(store, scope).query("dimension == 'all'").iloc[0]
-    # Two mentions of one event (weights 1/2 each) + one single-source event: 2 events, 3 mentions.
-    assert (s.events, s.mentions, s.intensity) == (2.0, 3, 12.5)
+    # Two records of one event (weights 1/2 each) + one single-source event: 3 events, 2 distinct.
+    assert (s.events, s.distinct, s.intensity) == (3, 2.0, 12.5)
     only = an.series(store, scope.with_(corroboration=("corroborated",))).query("dimension == 'all'").iloc[0]
-    assert (only.events, only.mentions, only.intensity) == (1.0, 2, 10.0)
+    assert (only.events, only.distinct, only.intensity) == (2, 1.0, 10.0)
 
 
 def test_json_results_are_plain_data(store, ids):

@@ -22,8 +22,9 @@ def _events(a: Article) -> list[Event]:
                      intensity=5.0, evidence=Span(0, 33, TEXT[:33]), trigger=Span(8, 15, "shipped"), date=date,
                      contexts=("military",), fronts=("military",), source_text="Beijing", target_text="Tehran", **kw)
     return [ev(0, "CHNGOV", "IRN", "AID", "military", "0712", "material_cooperation", 7.4, "2025-02-03",
-               location=Location("Tehran", "IRN", 35.69, 51.39, 112931)),
-            ev(1, "RUS", "UKR", "ACCUSE", None, "111", None, None, "2025-02-04"),
+               location=Location("Tehran", "IRN", 35.69, 51.39, 112931, admin1="IR.26", precision="city")),
+            ev(1, "RUS", "UKR", "ACCUSE", None, "111", None, None, "2025-02-04",
+               location=Location("Ukraine", "UKR", 49.14, 31.24, 690791, precision="country", basis="dateline")),
             ev(2, "FRA", "DEU", "CONSULT", None, None, "verbal_cooperation", 1.0, "2025-02-05")]
 
 
@@ -53,7 +54,12 @@ def test_gdelt_has_61_columns_with_cameo_quad_and_goldstein(db, tmp_path):
         ("20250203", "CHNGOV", "CHN", "GOV")
     assert (aid["EventRootCode"], aid["QuadClass"], aid["GoldsteinScale"]) == ("07", "2", "7.4")
     assert (aid["ActionGeo_FullName"], aid["ActionGeo_FeatureID"], aid["SOURCEURL"]) == \
-        ("Tehran", "112931", "https://news.example/a1")
+        ("Tehran, Iran", "112931", "https://news.example/a1")
+    geo = [f"ActionGeo_{c}" for c in ("Type", "CountryCode", "ADM1Code", "Lat", "Long")]
+    assert [aid[c] for c in geo] == ["4", "IR", "IR26", "35.69", "51.39"]  # a world city; FIPS codes
+    assert [by["111"][c] for c in geo] == ["1", "UP", "UP", "49.14", "31.24"]  # a country (FIPS UP)
+    assert by["111"]["ActionGeo_FullName"] == "Ukraine"
+    assert all(by["0712"][f"Actor{i}Geo_Type"] == "" for i in (1, 2))  # actors' places are not coded
     assert by["111"]["QuadClass"] == "3" and by["111"]["GoldsteinScale"] != ""  # from the CAMEO code
     assert int(aid["GLOBALEVENTID"]) > 0
 
@@ -64,6 +70,10 @@ def test_polecat_has_its_40_columns(db, tmp_path):
     first = dict(zip(rows[0], rows[1]))
     assert (first["Event Type"], first["Event Mode"], first["Quad Code"], first["Actor Country"],
             first["Primary Actor Sector"], first["Source"]) == ("AID", "military", "2", "China", "GOV", "Example Wire")
+    assert [first[c] for c in ("Placename", "City", "Province", "Country", "Latitude", "Longitude", "GeoNames ID",
+                               "Feature Type")] == ["Tehran", "Tehran", "", "Iran", "35.69", "51.39", "112931", "PPL"]
+    second = dict(zip(rows[0], rows[2]))
+    assert [second[c] for c in ("Placename", "City", "Country", "Feature Type")] == ["Ukraine", "", "Ukraine", "PCLI"]
 
 
 def test_plover_json_round_trip(db, tmp_path):
@@ -76,6 +86,23 @@ def test_plover_json_round_trip(db, tmp_path):
         assert r["event"] == [e["type"]] and r["actor"][0]["identifier_id"] == e["source"]
         assert r["recipient"][0]["code"] == e["target"][:3] and r["quad_code"] in (1, 2, 3, 4)
         assert r["text"] == e["evidence"]["text"] and r["cite_info"]["url"] == "https://news.example/a1"
+    tehran = next(r["event_loc"] for r in recs if r["event"] == ["AID"])
+    assert tehran == {"extracted_place": "Tehran", "resolved_place": "Tehran", "geonameid": 112931, "lat": 35.69,
+                      "lon": 51.39, "city": "Tehran", "province": None, "country": "Iran", "country_code": "IRN",
+                      "resolution": 1}
+    assert next(r["event_loc"] for r in recs if r["event"] == ["CONSULT"]) is None
+
+
+def test_location_columns_filter_and_csv(db, tmp_path):
+    with open_store(db, read_only=True) as s:
+        assert [r["location_name"] for r in s.event_rows(EventFilter(countries=("IRN",)))] == ["Tehran"]
+        assert sorted(r["type"] for r in s.event_rows(EventFilter(located=True))) == ["ACCUSE", "AID"]
+        assert [r["type"] for r in s.event_rows(EventFilter(located=False))] == ["CONSULT"]
+        # a place is no party: Ukraine as the location of RUS -> UKR, found by either
+        assert [r["type"] for r in s.event_rows(EventFilter(countries=("UKR",)))] == ["ACCUSE"]
+    rows = list(csv.DictReader(_export(db, "csv", tmp_path / "e.csv").splitlines()))
+    assert [(r["location_name"], r["location_country"], r["location_precision"]) for r in rows] == [
+        ("Tehran", "IRN", "city"), ("Ukraine", "UKR", "country"), ("", "", "")]
 
 
 def test_parquet_round_trip_with_filter(db, tmp_path):
@@ -107,3 +134,7 @@ def test_export_from_postgres(pg_db, tmp_path):
         s.save([(a, _events(a), "rules.v1")])
     rows = list(csv.reader(_export(pg_db, "gdelt-csv", tmp_path / "g.tsv").splitlines(), delimiter="\t"))
     assert len(rows) == 4 and all(len(r) == 61 for r in rows)
+    with open_store(pg_db, read_only=True) as s:  # the location columns (migration 25) on PostgreSQL
+        assert [(r["location_name"], r["location_precision"]) for r in s.event_rows(EventFilter(countries=("IRN",)))] \
+            == [("Tehran", "city")]
+        assert [r["type"] for r in s.event_rows(EventFilter(located=False))] == ["CONSULT"]

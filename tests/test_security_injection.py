@@ -106,7 +106,7 @@ def test_like_wildcards_match_literally(tmp_path: Path):
         assert len(s.articles(q="5%")) == 3 and s.articles(q="5_") == []
 
 
-CLI_TEXT_OPTIONS = ["--source", "--target", "--type", "--channel", "--front", "--q"]
+CLI_TEXT_OPTIONS = ["--source", "--target", "--channel", "--front", "--q"]
 
 
 @pytest.mark.parametrize("command", ["events", "export"])
@@ -127,6 +127,8 @@ def test_cli_filter_options_with_hostile_values(filled, command: str):
     for val in HOSTILE[:6]:
         r = runner.invoke(main, [command, "--db", filled, *fmt, "--factuality", val])
         assert r.exit_code == 2  # a choice: refused by click
+        r = runner.invoke(main, [command, "--db", filled, *fmt, "--type", val])
+        assert r.exit_code == 2 and "not a PLOVER event type" in r.output  # checked against the ontology
     with open_store(filled, read_only=True) as s:
         assert _intact(s)[:2] == (3, 3)
 

@@ -28,8 +28,13 @@ ARTICLES = [
 ]
 
 
+# Where each test event happened, by its trigger (resolved with the real gazetteer).
+PLACES = {"delivered": "Tehran", "signed": "Shanghai", "shelled": "Kharkiv"}
+
+
 def build_store(path: str) -> dict[str, list[str]]:
     """Fill a DuckDB file with the hand-made articles and events; returns their ids."""
+    from realpolitik.geo import resolve
     from realpolitik.store import open_store
 
     ids: dict[str, list[str]] = {"articles": [], "events": []}
@@ -47,7 +52,8 @@ def build_store(path: str) -> dict[str, list[str]]:
                                     evidence=Span(start, start + len(sent), sent),
                                     trigger=Span(t0, t0 + len(trig), trig), date=date,
                                     channel="arms_transfer" if typ == "AID" else None,
-                                    fronts=("military",) if typ == "AID" else (), coder="rules", coder_version="1"))
+                                    fronts=("military",) if typ == "AID" else (), coder="rules", coder_version="1",
+                                    location=resolve(PLACES[trig]) if trig in PLACES else None))
                 ids["events"].append(eid)
             items.append((art, events, "rules.v1"))
             ids["articles"].append(art.id)

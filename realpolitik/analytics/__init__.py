@@ -16,7 +16,7 @@ from realpolitik.analytics.frame import (
                                          regions_of,
                                          to_arrow,
 )
-from realpolitik.analytics.network import Network, compare, compare_windows, network
+from realpolitik.analytics.network import Network, compare, compare_windows, network, network_dict
 from realpolitik.analytics.profile import profile_dict, support_profile
 from realpolitik.analytics.series import series, series_dict
 from realpolitik.analytics.shifts import shifts, shifts_dict
@@ -24,4 +24,5 @@ from realpolitik.analytics.stability import stability, stability_dict
 
 __all__ = ["Scope", "ScopeError", "FACTUALITY_WEIGHT", "load_events", "records", "to_arrow", "regions",
            "regions_of", "great_powers", "series", "series_dict", "support_profile", "profile_dict", "network",
+           "network_dict",
            "Network", "compare", "compare_windows", "shifts", "shifts_dict", "stability", "stability_dict"]

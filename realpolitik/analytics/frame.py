@@ -202,11 +202,35 @@ def _articles(store, ids: list[str]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=cols)
 
 
-def load_events(store, scope: Scope) -> pd.DataFrame:
-    """The events in scope as a pandas frame (columns listed in docs/analytics.md, 'The event frame')."""
-    from realpolitik import ontology
+# The one definition of an event count, shown on every view that counts events.
+COUNT_DEFINITION = ("events = coded event records (one per sentence and dyad, as `realpolitik events` lists them), "
+                    "actor codes matched by prefix (CHN matches CHNGOV); a story reported by several articles counts "
+                    "once per article (\"distinct\" merges them); analytics read one coder version (the default "
+                    "when `recode` has left several)")
+UNDATED_REASON = "no date in the article's metadata or dateline, nor in the event's sentence"
 
-    clauses, params = [], []
+
+def undated_events(store, scope: Scope) -> int:
+    """How many events in scope have no date at all (neither their own nor their article's): left out of windows."""
+    clauses, params = _clauses(store, scope)
+    clauses += ["date IS NULL", "article_id IN (SELECT id FROM articles WHERE published IS NULL)"]
+    return int(store.query(f"SELECT COUNT(*) AS n FROM events WHERE {' AND '.join(clauses)}", params)[0]["n"])
+
+
+def undated_note(n: int) -> str | None:
+    """'3 events left out: no date ...', or None when nothing was left out."""
+    return f"{n} event{'' if n == 1 else 's'} left out: {UNDATED_REASON}" if n else None
+
+
+def count_info(store, scope: Scope) -> dict[str, Any]:
+    """What every JSON view carries about its counts: the definition and the undated events left out."""
+    n = undated_events(store, scope)
+    return {"count_definition": COUNT_DEFINITION, "undated": n, "undated_reason": UNDATED_REASON if n else None}
+
+
+def _clauses(store, scope: Scope) -> tuple[list[str], list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
     coder = _coder_key(store, scope)
     if coder:
         clauses.append("coder || '.v' || coder_version = ?")
@@ -223,6 +247,17 @@ def load_events(store, scope: Scope) -> pd.DataFrame:
     if scope.factuality:
         clauses.append(f"factuality IN ({', '.join('?' * len(scope.factuality))})")
         params += list(scope.factuality)
+    return clauses, params
+
+
+def load_events(store, scope: Scope) -> pd.DataFrame:
+    """The dated events in scope as a pandas frame (columns in docs/analytics.md, 'The event frame').
+
+    Events with no date (see `undated_events`) cannot be placed in a window or period and are left out.
+    """
+    from realpolitik import ontology
+
+    clauses, params = _clauses(store, scope)
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     rows = store.query(f"SELECT {', '.join(_EVENT_COLS)} FROM events{where} ORDER BY date, id", params)
     df = pd.DataFrame(rows, columns=list(_EVENT_COLS))

@@ -8,7 +8,7 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
-from realpolitik.analytics.frame import CONFLICT, COOPERATION, Scope, alignable, load_events, records
+from realpolitik.analytics.frame import CONFLICT, COOPERATION, Scope, alignable, count_info, load_events, records
 
 log = logging.getLogger(__name__)
 
@@ -19,7 +19,7 @@ BRIDGE_SHARE = 0.25
 # Window-2 blocs are matched to window-1 blocs when their members overlap at least this much
 # (Jaccard); one half means the majority of the union is shared.
 MATCH_JACCARD = 0.5
-EDGE_COLUMNS = ["a", "b", "cooperation", "conflict", "weight", "events"]
+EDGE_COLUMNS = ["a", "b", "cooperation", "conflict", "weight", "events", "a_to_b", "b_to_a", "distinct"]
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,8 @@ def edges(df: pd.DataFrame) -> pd.DataFrame:
 
     cooperation = sum of w_f * w_c * intensity over cooperative events, conflict = sum of w_f * w_c * |intensity|
     over conflictual ones (w_f the factuality weight, w_c the cluster weight), both divided by 10 so one
-    fully asserted AID event scores 1.
+    fully asserted AID event scores 1. `events` counts event records both ways (COUNT_DEFINITION),
+    `a_to_b` and `b_to_a` each direction, `distinct` the events with a cluster's reports merged.
     """
     if not len(df):  # an empty frame's mapped columns are strings, not booleans, under pandas 3
         return pd.DataFrame(columns=EDGE_COLUMNS)
@@ -72,7 +73,9 @@ def edges(df: pd.DataFrame) -> pd.DataFrame:
     e = pd.DataFrame({"a": [p[0] for p in pair], "b": [p[1] for p in pair],
                       "cooperation": w.where(df["quad"].isin(COOPERATION), 0.0).values,
                       "conflict": w.where(df["quad"].isin(CONFLICT), 0.0).values,
-                      "events": df["weight"].values})
+                      "events": 1, "a_to_b": [int(p[0] == s) for p, s in zip(pair, df["src"])],
+                      "distinct": df["weight"].values})
+    e["b_to_a"] = 1 - e["a_to_b"]
     e = e.groupby(["a", "b"], as_index=False).sum()
     e["weight"] = e["cooperation"] - e["conflict"]
     return e.sort_values(["a", "b"], ignore_index=True)[EDGE_COLUMNS]
@@ -115,6 +118,11 @@ def _bridges(e: pd.DataFrame, bloc_of: dict[str, int], betweenness: dict[str, fl
 def network(store, scope: Scope) -> Network:
     """The alignment network of the scope's window (a region or country scope keeps the edges touching it)."""
     return network_of(load_events(store, scope), scope)
+
+
+def network_dict(store, scope: Scope) -> dict[str, Any]:
+    """The network as JSON-able data with how its events are counted and how many undated ones it left out."""
+    return {**network(store, scope).as_dict(), **count_info(store, scope)}
 
 
 def network_of(df: pd.DataFrame, scope: Scope) -> Network:

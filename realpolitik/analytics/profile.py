@@ -6,7 +6,7 @@ from typing import Any
 
 import pandas as pd
 
-from realpolitik.analytics.frame import COOPERATION, Scope, load_events, records
+from realpolitik.analytics.frame import COOPERATION, Scope, count_info, load_events, records
 
 log = logging.getLogger(__name__)
 
@@ -14,7 +14,7 @@ UNSPECIFIED = "unspecified"
 # Corroboration ranks for choosing a cell's strongest evidence: several independent sources beat
 # one, and a contested event is the weakest whatever its factuality (docs/analytics.md).
 CORROBORATION_RANK = {"corroborated": 2, "single_source": 1, None: 1, "contested": 0}
-PROFILE_COLUMNS = ["front", "channel", "period", "events", "mentions", "intensity", "claims", "denied", "sources",
+PROFILE_COLUMNS = ["front", "channel", "period", "events", "distinct", "intensity", "claims", "denied", "sources",
                    "first", "last", "factuality", "best_event_id", "best_evidence", "best_article_id",
                    "best_factuality", "best_corroboration", "best_title", "best_publisher", "best_date",
                    "best_source", "best_target"]
@@ -51,6 +51,7 @@ def support_profile(store, scope: Scope, by_period: bool = True) -> pd.DataFrame
     # A denied event is not support: it is counted apart, not in the cell's events or intensity.
     live = df["factuality"] != "denied"
     df["wl"] = df["weight"] * live
+    df["live"] = live.astype(int)
     df["wd"] = df["weight"] * ~live
     df["wi"] = df["wl"] * df["intensity"]
     df["wc"] = df["wl"] * df["claim"]
@@ -59,7 +60,7 @@ def support_profile(store, scope: Scope, by_period: bool = True) -> pd.DataFrame
     canon = df["canonical_id"].where(df["canonical_id"].notna(), df["article_id"])
     df["src_key"] = df["publisher"].where(df["publisher"].notna() & (df["publisher"] != ""), "article:" + canon)
     grouped = df.groupby(keys, sort=True)
-    out = grouped.agg(events=("wl", "sum"), mentions=("id", "count"), intensity=("wi", "sum"),
+    out = grouped.agg(events=("live", "sum"), distinct=("wl", "sum"), intensity=("wi", "sum"),
                       claims=("wc", "sum"), denied=("wd", "sum"), sources=("src_key", "nunique"), first=("date", "min"),
                       last=("date", "max")).reset_index()
     out["factuality"] = [dict(g["factuality"].value_counts().sort_index()) for _, g in grouped]
@@ -78,5 +79,6 @@ def support_profile(store, scope: Scope, by_period: bool = True) -> pd.DataFrame
 
 def profile_dict(store, scope: Scope) -> dict[str, Any]:
     """The profile as JSON-able data: {scope, summary (whole window), cells (by period)}."""
-    return {"scope": scope.as_dict(), "summary": records(support_profile(store, scope, by_period=False)),
+    return {"scope": scope.as_dict(), **count_info(store, scope),
+            "summary": records(support_profile(store, scope, by_period=False)),
             "cells": records(support_profile(store, scope, by_period=True))}

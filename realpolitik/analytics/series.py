@@ -6,12 +6,12 @@ from typing import Any
 
 import pandas as pd
 
-from realpolitik.analytics.frame import Scope, load_events, period_range, records
+from realpolitik.analytics.frame import Scope, count_info, load_events, period_range, records
 
 log = logging.getLogger(__name__)
 
 DIMENSIONS = ("type", "quad", "channel", "front")
-SERIES_COLUMNS = ["period", "source", "target", "dimension", "key", "events", "mentions", "intensity",
+SERIES_COLUMNS = ["period", "source", "target", "dimension", "key", "events", "distinct", "intensity",
                   "claims", "asserted"]
 
 
@@ -32,7 +32,8 @@ def long_rows(df: pd.DataFrame, dimensions: tuple[str, ...] = DIMENSIONS) -> pd.
 
 def series(store, scope: Scope, dimensions: tuple[str, ...] = DIMENSIONS, by_dyad: bool = True,
            fill: bool = True) -> pd.DataFrame:
-    """Events (weighted by cluster), mentions and summed intensity per period, dyad and dimension value.
+    """Event records (COUNT_DEFINITION), distinct events (clusters counted once) and summed intensity per period,
+    dyad and dimension value.
 
     With `fill`, every (dyad, dimension, key) seen in the scope has a row for every period in the window,
     zero when nothing happened, so the rows can be plotted directly.
@@ -50,19 +51,19 @@ def series(store, scope: Scope, dimensions: tuple[str, ...] = DIMENSIONS, by_dya
         rows["source"], rows["target"] = scope.label(), ""
     keys = ["period", "source", "target", "dimension", "key"]
     out = (rows.groupby(keys, dropna=False)
-           .agg(events=("weight", "sum"), mentions=("id", "count"), intensity=("wi", "sum"),
+           .agg(events=("id", "count"), distinct=("weight", "sum"), intensity=("wi", "sum"),
                 claims=("wc", "sum"), asserted=("wa", "sum"))
            .reset_index())
     if fill:
         periods = period_range(scope, df)
         combos = out[["source", "target", "dimension", "key"]].drop_duplicates()
         grid = combos.merge(pd.DataFrame({"period": periods}), how="cross")
-        out = grid.merge(out, on=keys, how="left").fillna({"events": 0.0, "mentions": 0, "intensity": 0.0,
+        out = grid.merge(out, on=keys, how="left").fillna({"events": 0, "distinct": 0.0, "intensity": 0.0,
                                                            "claims": 0.0, "asserted": 0.0})
-        out["mentions"] = out["mentions"].astype(int)
+        out["events"] = out["events"].astype(int)
     return out.sort_values(keys, ignore_index=True)[SERIES_COLUMNS]
 
 
 def series_dict(store, scope: Scope, dimensions: tuple[str, ...] = DIMENSIONS) -> dict[str, Any]:
     """The series as JSON-able data for the API: {scope, rows}."""
-    return {"scope": scope.as_dict(), "rows": records(series(store, scope, dimensions))}
+    return {"scope": scope.as_dict(), **count_info(store, scope), "rows": records(series(store, scope, dimensions))}

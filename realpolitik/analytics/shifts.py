@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from realpolitik.analytics.frame import CONFLICT, COOPERATION, Scope, load_events, period_range, records
+from realpolitik.analytics.frame import CONFLICT, COOPERATION, Scope, count_info, load_events, period_range, records
 from realpolitik.analytics.profile import strength_order
 
 log = logging.getLogger(__name__)
@@ -25,6 +25,17 @@ H_SIGMA = 4.0
 SIGMA_FLOOR = 2.5
 MIN_BASELINE = 3  # periods; fewer cannot give a standard deviation worth the name
 TOP_EVENTS = 5
+# Minimum support for a shift: the events behind it (those since the change for a rise, the
+# baseline's for a fall or stop) must come from at least 2 articles in at least 2 periods. With less,
+# one story (and a month without one after it) is the whole "shift"; two independent reports in two
+# periods are the least that show a level rather than an incident.
+MIN_SHIFT_EVENTS = 2
+MIN_SHIFT_ARTICLES = 2
+MIN_SHIFT_PERIODS = 2
+# A stop needs this many periods without events after it: one or two quiet months are what sparse
+# coverage looks like (no article that month), not the end of a relationship.
+MIN_QUIET_PERIODS = 3
+TOO_FEW = "too few events"
 SHIFT_COLUMNS = ["source", "target", "aspect", "direction", "kind", "since", "detected", "baseline", "level",
                  "description", "events"]
 _FREQ_WORD = {"day": "day", "week": "week", "month": "month"}
@@ -98,6 +109,7 @@ def shifts(store, scope: Scope, baseline_periods: int | None = None) -> pd.DataF
     rows = aspect_rows(df)
     index = {p: i for i, p in enumerate(periods)}
     out = []
+    too_few = 0
     for (src, tgt, aspect), g in rows.groupby(["src", "tgt", "aspect"], sort=True):
         x = np.zeros(n)
         for p, v in g.groupby("period")["value"].sum().items():
@@ -108,15 +120,29 @@ def shifts(store, scope: Scope, baseline_periods: int | None = None) -> pd.DataF
             kind = _kind(a["direction"], a["mu"], a["level"])
             ev = g[(g["period"] >= since) & (g["period"] <= detected)]
             if a["direction"] == "down":  # a fall is explained by what the baseline had, not by silence
-                ev = g[g["period"] < since].tail(TOP_EVENTS * 4)
+                ev = g[g["period"] < since]
+            if not _supported(ev) or (kind == "stop" and n - a["start"] < MIN_QUIET_PERIODS):
+                too_few += 1
+                continue
+            if a["direction"] == "down":
+                ev = ev.tail(TOP_EVENTS * 4)
             out.append({"source": src, "target": tgt, "aspect": aspect, "direction": a["direction"], "kind": kind,
                         "since": since, "detected": detected, "baseline": round(a["mu"], 4),
                         "level": round(a["level"], 4),
                         "description": _describe(src, tgt, aspect, kind, since, scope.freq, a["mu"], a["level"]),
                         "events": _evidence(strength_order(ev).head(TOP_EVENTS))})
     res = pd.DataFrame(out, columns=SHIFT_COLUMNS)
-    return res.sort_values(["detected", "source", "target", "aspect"], ascending=[False, True, True, True],
-                           ignore_index=True)
+    res = res.sort_values(["detected", "source", "target", "aspect"], ascending=[False, True, True, True],
+                          ignore_index=True)
+    res.attrs["too_few"] = too_few
+    return res
+
+
+def _supported(ev: pd.DataFrame) -> bool:
+    """Whether the events behind a change point are enough to call it a shift (see MIN_SHIFT_EVENTS)."""
+    ev = ev.drop_duplicates("id")
+    return (len(ev) >= MIN_SHIFT_EVENTS and ev["article_id"].nunique() >= MIN_SHIFT_ARTICLES
+            and ev["period"].nunique() >= MIN_SHIFT_PERIODS)
 
 
 def _evidence(ev: pd.DataFrame) -> list[dict[str, Any]]:
@@ -127,4 +153,9 @@ def _evidence(ev: pd.DataFrame) -> list[dict[str, Any]]:
 
 def shifts_dict(store, scope: Scope) -> dict[str, Any]:
     """The shifts as JSON-able data: {scope, shifts}."""
-    return {"scope": scope.as_dict(), "shifts": records(shifts(store, scope))}
+    res = shifts(store, scope)
+    n = res.attrs.get("too_few", 0)
+    return {"scope": scope.as_dict(), **count_info(store, scope), "shifts": records(res), "too_few": n,
+            "note": f"{n} change point{'' if n == 1 else 's'} left out: {TOO_FEW} behind them "
+                    f"(a shift needs {MIN_SHIFT_EVENTS} events from {MIN_SHIFT_ARTICLES} articles in "
+                    f"{MIN_SHIFT_PERIODS} periods; a stop, {MIN_QUIET_PERIODS} quiet periods after it)" if n else None}

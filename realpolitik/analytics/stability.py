@@ -11,6 +11,7 @@ from realpolitik.analytics.frame import (
     CONFLICT,
     COOPERATION,
     Scope,
+    count_info,
     great_powers,
     load_events,
     records,
@@ -25,7 +26,12 @@ DAYS_PER_MONTH = 30.4375  # the mean Gregorian month, so rates are per month wha
 # Trend labels: a second half with at least 1.5 times the first half's conflict (trend >= 0.2)
 # escalates; 0.2 is (1.5 - 1) / (1.5 + 1) rounded, a rise analysts would call marked.
 TREND_THRESHOLD = 0.2
-STABILITY_COLUMNS = ["unit", "name", "kind", "events", "conflict_intensity", "material_conflict_intensity",
+# A trend needs at least this many conflict event records in the window: with fewer, one story moved
+# across the midpoint flips the label between escalating and de-escalating (+-1.0). Four is two per
+# half on average, the least from which a half-on-half comparison says more than where one report fell.
+MIN_TREND_EVENTS = 4
+TOO_FEW = "too few events"
+STABILITY_COLUMNS = ["unit", "name", "kind", "events", "distinct", "conflict_intensity", "material_conflict_intensity",
                      "cooperation_intensity", "great_power_involvement", "great_powers", "polarisation",
                      "trend", "trend_label", "claims_share", "since", "until"]
 
@@ -60,16 +66,18 @@ def indicators(df: pd.DataFrame, members: set[str], edges: pd.DataFrame, bloc_of
     c1 = float(mag[conflict & (df["date"] < mid)].sum())
     c2 = float(mag[conflict & (df["date"] >= mid)].sum())
     trend = (c2 - c1) / (c1 + c2) if c1 + c2 else 0.0
+    enough = int(conflict.sum()) >= MIN_TREND_EVENTS
     return {
-        "events": round(float(df["weight"].sum()), 4),
+        "events": int(len(df)),
+        "distinct": round(float(df["weight"].sum()), 4),
         "conflict_intensity": round(float(mag[conflict].sum()) / months, 4),
         "material_conflict_intensity": round(float(mag[df["quad"] == "material_conflict"].sum()) / months, 4),
         "cooperation_intensity": round(float(mag[df["quad"].isin(COOPERATION)].sum()) / months, 4),
         "great_power_involvement": round(float(mag[interstate & involves_gp].sum()) / ext, 4) if ext else 0.0,
         "great_powers": by_gp,
         "polarisation": polarisation(edges, bloc_of, members),
-        "trend": round(trend, 4),
-        "trend_label": "escalating" if trend >= TREND_THRESHOLD else
+        "trend": round(trend, 4) if enough else None,
+        "trend_label": TOO_FEW if not enough else "escalating" if trend >= TREND_THRESHOLD else
                        ("de-escalating" if trend <= -TREND_THRESHOLD else "stable"),
         "claims_share": round(float(w[df["claim"]].sum() / w.sum()), 4) if w.sum() else 0.0,
     }
@@ -125,5 +133,5 @@ def stability_of(df: pd.DataFrame, scope: Scope) -> pd.DataFrame:
 
 def stability_dict(store, scope: Scope) -> dict[str, Any]:
     """The indicators as JSON-able data: {scope, great_powers, rows}."""
-    return {"scope": scope.as_dict(), "great_powers": list(great_powers()),
+    return {"scope": scope.as_dict(), **count_info(store, scope), "great_powers": list(great_powers()),
             "rows": records(stability(store, scope))}

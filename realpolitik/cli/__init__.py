@@ -13,9 +13,11 @@ from realpolitik.cli.common import (
     LOCK_WAIT,
     Group,
     build_options,
+    check_type,
     cli_store,
-    db_exists,
+    iso_date,
     progress_enabled,
+    read_store,
     settings_option,
 )
 from realpolitik.options import Options
@@ -66,6 +68,8 @@ def version() -> None:
 @click.option("--lock-wait", type=click.FloatRange(0), default=LOCK_WAIT, show_default=True,
               help="Seconds to wait for a DuckDB file another process has open.")
 @click.option("--allow-private", is_flag=True, help="Allow fetching URLs on loopback or private addresses.")
+@click.option("--date", "date", default=None, metavar="YYYY-MM-DD",
+              help="Publication date for articles whose input gives none (before a dateline read from the text).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
 @click.option("--json", "as_json", is_flag=True, help="Print the ingest report as JSON.")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
@@ -77,15 +81,16 @@ def version() -> None:
 @settings_option
 def ingest(paths: tuple[str, ...], db: str, no_code: bool, coder: str | None, batch_size: int | None,
            field_map: tuple[str, ...], max_file_bytes: int | None, max_text_chars: int | None,
-           max_sentences: int | None, lock_wait: float, allow_private: bool, progress: bool | None, as_json: bool,
-           engine: str, scheduler: str | None, workers: int | None, assignments: tuple[str, ...]) -> None:
+           max_sentences: int | None, lock_wait: float, allow_private: bool, date: str | None, progress: bool | None,
+           as_json: bool, engine: str, scheduler: str | None, workers: int | None,
+           assignments: tuple[str, ...]) -> None:
     """Ingest files, directories, '-' (stdin) or URLs into the store, and code them."""
     from realpolitik.ingest import IngestError
     from realpolitik.pipeline import ingest as run_ingest
 
     opts = build_options(code=not no_code, coder=coder, batch_size=batch_size, fields=_parse_fields(field_map),
                     max_file_bytes=max_file_bytes, max_text_chars=max_text_chars, max_sentences=max_sentences,
-                    allow_private=allow_private, assignments=assignments)
+                    allow_private=allow_private, date=iso_date(date, "--date"), assignments=assignments)
     store = cli_store(db, wait=lock_wait)
     with store, _Progress(progress_enabled(progress), "ingesting") as bar:
         def on_item(item: Any) -> None:
@@ -157,7 +162,8 @@ def _event_filter_options(fn):
     for opt in reversed([
         click.option("--source", help="Source actor code or prefix (CHN matches CHNGOV)."),
         click.option("--target", help="Target actor code or prefix."),
-        click.option("--type", "type_", help="PLOVER event type, e.g. AID."),
+        click.option("--country", help="A country on either side (IRN: as source or target)."),
+        click.option("--type", "type_", callback=check_type, help="PLOVER event type, e.g. AID."),
         click.option("--since", help="First date, YYYY-MM-DD."),
         click.option("--until", help="Last date, YYYY-MM-DD."),
         click.option("--channel", help="Support channel, e.g. arms_transfer."),
@@ -173,7 +179,8 @@ def _event_filter_options(fn):
     return fn
 
 
-def _filter(source, target, type_, since, until, channel, front, factuality, query, limit, min_confidence=None):
+def _filter(source, target, type_, since, until, channel, front, factuality, query, limit, min_confidence=None,
+            country=None):
     from realpolitik.store import EventFilter
     from realpolitik.store.base import to_date
 
@@ -183,7 +190,8 @@ def _filter(source, target, type_, since, until, channel, front, factuality, que
         except ValueError as exc:
             raise click.BadParameter(f"{val!r} is not a YYYY-MM-DD date", param_hint=name) from exc
     return EventFilter(source=source, target=target, type=type_, since=since, until=until, channel=channel,
-                       front=front, factuality=factuality, q=query, limit=limit, min_confidence=min_confidence)
+                       front=front, factuality=factuality, q=query, limit=limit, min_confidence=min_confidence,
+                       extra={"country": country} if country else {})
 
 
 @main.command()
@@ -202,17 +210,16 @@ def events(db: str, fmt: str, outfile: str | None, corroboration: str | None, **
 
     flt = _filter(kw["source"], kw["target"], kw["type_"], kw["since"], kw["until"], kw["channel"], kw["front"],
                   kw["factuality"], kw["query"], kw["limit"],
-                  kw.get("min_confidence"))
+                  kw.get("min_confidence"), kw.get("country"))
     bad = [v for v in (corroboration or "").split(",") if v.strip() and v.strip() not in
            ("single_source", "corroborated", "contested")]
     if bad:
         raise click.BadParameter(f"{bad[0]!r}: expected single_source, corroborated or contested",
                                  param_hint="--corroboration")
     flt = dataclasses.replace(flt, extra={**flt.extra, "corroboration": corroboration})
-    store = cli_store(db, read_only=db_exists(db))
-    with store:
-        if fmt == "parquet" and not outfile:
-            raise click.UsageError("--format parquet needs --out FILE")
+    if fmt == "parquet" and not outfile:
+        raise click.UsageError("--format parquet needs --out FILE")
+    with read_store(db) as store:
         try:
             export.write_events(store, flt, fmt, outfile)
         except ValueError as exc:  # e.g. an unknown --corroboration status
@@ -233,14 +240,12 @@ def export_cmd(db: str, fmt: str, outfile: str | None, **kw: Any) -> None:
     """Export stored events in the layout of another event dataset (PLOVER, POLECAT, GDELT) or as Parquet."""
     from realpolitik import export
 
-    if not db_exists(db) and not db.startswith(("postgresql://", "postgres://")):
-        raise click.ClickException(f"{db}: no such database (create it with `realpolitik ingest PATH --db {db}`)")
     if fmt == "parquet" and outfile in (None, "-"):
         raise click.UsageError("--format parquet needs --out FILE")
     flt = _filter(kw["source"], kw["target"], kw["type_"], kw["since"], kw["until"], kw["channel"], kw["front"],
                   kw["factuality"], kw["query"], kw["limit"],
-                  kw.get("min_confidence"))
-    with cli_store(db, read_only=True) as store:
+                  kw.get("min_confidence"), kw.get("country"))
+    with read_store(db) as store:
         n = export.write_events(store, flt, fmt, outfile)
     if outfile not in (None, "-"):
         click.echo(f"wrote {n} events to {outfile}", err=True)
@@ -251,20 +256,27 @@ def export_cmd(db: str, fmt: str, outfile: str | None, **kw: Any) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def stats(db: str, as_json: bool) -> None:
     """Counts of articles, duplicates and events, events by type and the top dyads."""
-    if not db_exists(db) and not db.startswith(("postgresql://", "postgres://")):
-        raise click.ClickException(f"{db}: no such database (create it with `realpolitik ingest PATH --db {db}`)")
-    with cli_store(db, read_only=True) as store:
+    with read_store(db) as store:
         s = store.stats()
     if as_json:
         click.echo(json.dumps(s, indent=2, default=str))
         return
+    from realpolitik.analytics.frame import COUNT_DEFINITION, undated_note
+    from realpolitik.display import actor_label, print_table
+
+    span = f", published {s['first_published']} to {s['last_published']}" if s["first_published"] else \
+        ", none with a publication date"
     click.echo(f"{s['articles']} articles ({s['duplicates']} exact duplicates, "
                f"{s['near_duplicates']} near duplicates), "
-               f"{s['events']} events, published {s['first_published']} to {s['last_published']}")
+               f"{s['events']} events{span}")
     if s["events_by_type"]:
-        click.echo("events by type: " + ", ".join(f"{k} {v}" for k, v in s["events_by_type"].items()))
+        print_table(click.echo, "Events by type", ["type", "events"], list(s["events_by_type"].items()))
     if s["top_dyads"]:
-        click.echo("top dyads: " + ", ".join(f"{d['source']}->{d['target']} {d['events']}" for d in s["top_dyads"]))
+        print_table(click.echo, "Top dyads", ["source", "target", "events"],
+                    [[actor_label(d["source"]), actor_label(d["target"]), d["events"]] for d in s["top_dyads"]])
+    for note in (undated_note(s.get("undated_events", 0)), f"Counted: {COUNT_DEFINITION}."):
+        if note:
+            click.echo(note)
 
 
 @main.command("settings")

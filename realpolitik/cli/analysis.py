@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from realpolitik.cli.common import cli_store, db_exists
+from realpolitik.cli.common import read_store
 
 
 def _scope_options(fn):
@@ -42,17 +42,22 @@ def _scope(kw: dict[str, Any]):
         raise click.BadParameter(str(exc)) from exc
 
 
-def _analytics(kw: dict[str, Any], table_fn, dict_fn) -> None:
-    """Run one analytics function on the store and print its table or JSON."""
-    if not db_exists(kw["db"]) and not kw["db"].startswith(("postgresql://", "postgres://")):
-        raise click.ClickException(f"{kw['db']}: no such database")
+def _analytics(kw: dict[str, Any], views_fn, dict_fn) -> None:
+    """Run one analytics view on the store and print its tables (names beside codes) or, with --json, its data."""
+    from realpolitik.display import print_table
+
     scope = _scope(kw)
-    with cli_store(kw["db"], read_only=True) as store:
+    with read_store(kw["db"]) as store:
         if kw["as_json"]:
             click.echo(json.dumps(dict_fn(store, scope), indent=2, default=str, ensure_ascii=False))
-        else:
-            df = table_fn(store, scope)
-            click.echo(df.to_string(index=False, max_colwidth=60) if len(df) else "no events in scope")
+            return
+        for v in views_fn(store, scope):
+            if v.rows:
+                print_table(click.echo, v.title, v.columns, v.rows, v.notes)
+            else:
+                for line in (f"{v.title}: no events in scope", *v.notes):
+                    if line:
+                        click.echo(line)
 
 
 @click.command()
@@ -60,8 +65,9 @@ def _analytics(kw: dict[str, Any], table_fn, dict_fn) -> None:
 def series(**kw: Any) -> None:
     """Dyad time series: events and summed intensity per period by type, quad class, channel and front."""
     from realpolitik import analytics as an
+    from realpolitik.report import terminal
 
-    _analytics(kw, an.series, an.series_dict)
+    _analytics(kw, terminal.series_views, an.series_dict)
 
 
 @click.command()
@@ -69,8 +75,9 @@ def series(**kw: Any) -> None:
 def profile(**kw: Any) -> None:
     """Support profile A -> B (or received by --country): fronts and channels, with the strongest evidence."""
     from realpolitik import analytics as an
+    from realpolitik.report import terminal
 
-    _analytics(kw, lambda s, sc: an.support_profile(s, sc, by_period=False), an.profile_dict)
+    _analytics(kw, terminal.profile_views, an.profile_dict)
 
 
 @click.command()
@@ -80,12 +87,13 @@ def profile(**kw: Any) -> None:
 def network(then_since: str | None, then_until: str | None, **kw: Any) -> None:
     """Alignment network: signed cooperation/conflict ties, blocs and bridges (and their change between windows)."""
     from realpolitik import analytics as an
+    from realpolitik.report import terminal
 
     if then_since or then_until:  # the comparison is nested data: JSON only
         _analytics({**kw, "as_json": True}, None,
                    lambda s, sc: an.compare_windows(s, sc, sc.with_(since=then_since, until=then_until)))
     else:
-        _analytics(kw, lambda s, sc: an.network(s, sc).edges, lambda s, sc: an.network(s, sc).as_dict())
+        _analytics(kw, terminal.network_views, an.network_dict)
 
 
 @click.command()
@@ -93,8 +101,9 @@ def network(then_since: str | None, then_until: str | None, **kw: Any) -> None:
 def shifts(**kw: Any) -> None:
     """Change points (CUSUM against each dyad's baseline) with the events behind them."""
     from realpolitik import analytics as an
+    from realpolitik.report import terminal
 
-    _analytics(kw, lambda s, sc: an.shifts(s, sc)[["detected", "since", "description"]], an.shifts_dict)
+    _analytics(kw, terminal.shifts_views, an.shifts_dict)
 
 
 @click.command()
@@ -102,8 +111,9 @@ def shifts(**kw: Any) -> None:
 def stability(**kw: Any) -> None:
     """Stability indicators per country and region: conflict intensity, great-power involvement, polarisation, trend."""
     from realpolitik import analytics as an
+    from realpolitik.report import terminal
 
-    _analytics(kw, lambda s, sc: an.stability(s, sc).drop(columns=["great_powers"]), an.stability_dict)
+    _analytics(kw, terminal.stability_views, an.stability_dict)
 
 
 @click.command()
@@ -119,9 +129,7 @@ def report(outfile: str | None, fmt: str | None, **kw: Any) -> None:
     if not (scope.region or scope.country or (scope.source and scope.target)):
         raise click.UsageError("give --source and --target, or --country, or --region")
     fmt = fmt or ("md" if outfile and outfile.endswith(".md") else "html")
-    if not db_exists(kw["db"]) and not kw["db"].startswith(("postgresql://", "postgres://")):
-        raise click.ClickException(f"{kw['db']}: no such database")
-    with cli_store(kw["db"], read_only=True) as store:
+    with read_store(kw["db"]) as store:
         if kw["as_json"]:
             click.echo(json.dumps(rep.briefing_dict(store, scope), indent=2, ensure_ascii=False))
         elif outfile:

@@ -83,3 +83,34 @@ def settings_option(fn):
 def db_exists(db: str) -> bool:
     """Whether `db` names an existing DuckDB file (a PostgreSQL URL never does)."""
     return not db.startswith(("postgresql://", "postgres://")) and Path(db).is_file()
+
+
+def read_store(db: str):
+    """The store for a read-only command; an error (not a new empty store) when the file does not exist."""
+    if not db_exists(db) and not db.startswith(("postgresql://", "postgres://")):
+        raise CliError(f"{db}: no such database (create it with `realpolitik ingest PATH --db {db}`)")
+    return cli_store(db, read_only=True)
+
+
+def check_type(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """--type checked against the PLOVER ontology."""
+    from realpolitik import ontology
+
+    if value is None:
+        return None
+    if value.upper() not in ontology.types():
+        raise click.BadParameter(f"{value!r} is not a PLOVER event type; expected one of "
+                                 f"{', '.join(ontology.types())} (see `realpolitik ontology`)")
+    return value.upper()
+
+
+def iso_date(value: str | None, hint: str) -> str | None:
+    """A YYYY-MM-DD option value checked as a real calendar date."""
+    import datetime as dt
+
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError as exc:
+        raise click.BadParameter(f"{value!r} is not a YYYY-MM-DD date", param_hint=hint) from exc

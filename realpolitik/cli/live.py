@@ -5,7 +5,7 @@ import json
 
 import click
 
-from realpolitik.cli.common import build_options, cli_store, db_exists, settings_option
+from realpolitik.cli.common import build_options, cli_store, read_store, settings_option
 from realpolitik.settings import help_for
 
 
@@ -39,7 +39,7 @@ def clusters(db: str, status: str | None, source: str | None, target: str | None
     """List event clusters: one real event, its mentions, independent sources and corroboration."""
     from realpolitik.corroborate import clusters as list_clusters
 
-    with cli_store(db, read_only=db_exists(db)) as store:
+    with read_store(db) as store:
         rows = list_clusters(store, status=status, source=source, target=target, since=since, until=until, limit=limit)
     for c in rows:
         click.echo(json.dumps(c, default=str, ensure_ascii=False) if as_json else
@@ -69,13 +69,17 @@ def watch(sources: tuple[str, ...], db: str, every: str, once: bool, max_polls: 
 
     try:
         cli_store(db).close()  # a clear message now if the store cannot be opened at all
-        run_cli(sources, db, every=every, once=once, max_polls=max_polls, rules_file=rules_file,
-                alert_out=alert_out, webhook=webhook, echo=click.echo,
-                options=build_options(code=not no_code, coder=coder, allow_private=allow_private,
-                                 settings={"fetching.follow_links": follow_links or None},
-                                 assignments=assignments))
+        summary = run_cli(sources, db, every=every, once=once, max_polls=max_polls, rules_file=rules_file,
+                          alert_out=alert_out, webhook=webhook, echo=click.echo,
+                          options=build_options(code=not no_code, coder=coder, allow_private=allow_private,
+                                           settings={"fetching.follow_links": follow_links or None},
+                                           assignments=assignments))
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
+    if summary.all_failed:
+        click.echo(f"error: every poll failed ({summary.failed_polls} of {summary.source_polls}); nothing was fetched",
+                   err=True)
+        raise SystemExit(1)
 
 
 COMMANDS = [recode, clusters, watch]

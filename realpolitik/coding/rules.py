@@ -379,6 +379,10 @@ class RulesCoder:
                        or domain.political_in_sport(e.target, e.target_text)]
             # firms and media among themselves: commerce, not politics (PLOVER's actors are political)
             out += [e for e in evs if not domain.commercial_only(e.source, e.target)]
+        if self.options.coding.locate:
+            from realpolitik.geo import locate_events
+
+            out = locate_events(doc, article, out, mentions)
         return out
 
     def _fastpath(self) -> bool:

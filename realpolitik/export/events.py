@@ -15,9 +15,12 @@ from realpolitik.store.base import EventFilter
 log = logging.getLogger(__name__)
 
 TABLE_COLUMNS = ("date", "source", "target", "type", "mode", "factuality", "confidence", "channel", "evidence")
+TABLE_COLUMNS_SHOWN = ("date", "source", "target", "type", "factuality", "confidence", "channel", "evidence")
 CSV_COLUMNS = ("id", "date", "source", "target", "type", "mode", "contexts", "cameo", "quad", "intensity",
                "goldstein", "factuality", "confidence", "channel", "fronts", "attributed_to", "evidence",
-               "cluster_status", "cluster_sources", "article_id", "sentence_index", "coder")
+               "cluster_status", "cluster_sources", "article_id", "sentence_index", "coder",
+               "location_name", "location_country", "location_admin1", "location_lat", "location_lon",
+               "location_precision")
 # Events are read in pages so an export of millions of rows keeps memory flat.
 PAGE = 5000
 
@@ -27,7 +30,15 @@ def _flat(e: dict[str, Any]) -> dict[str, Any]:
     row["contexts"] = ";".join(e.get("contexts") or [])
     row["fronts"] = ";".join(e.get("fronts") or [])
     row["evidence"] = (e.get("evidence") or {}).get("text", "")
+    loc = e.get("location") or {}
+    for k in ("name", "country", "admin1", "lat", "lon", "precision"):
+        row[f"location_{k}"] = loc.get(k)
     return row
+
+
+def one_line(v: Any) -> Any:
+    """A text value with its line breaks folded to spaces, so one record is one line of CSV or a table."""
+    return " ".join(v.split()) if isinstance(v, str) and ("\n" in v or "\r" in v) else v
 
 
 @contextlib.contextmanager
@@ -77,7 +88,8 @@ def write_csv(store, flt: EventFilter, outfile: str | None) -> int:
         w = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore")
         w.writeheader()
         for page in iter_events(store, flt):
-            w.writerows(_flat(e) for e in page)
+            # Line breaks folded (exact text and offsets are in the JSONL), so rows = records = lines.
+            w.writerows({k: one_line(v) for k, v in _flat(e).items()} for e in page)
             n += len(page)
     return n
 
@@ -94,21 +106,22 @@ def write_parquet(store, flt: EventFilter, outfile: str | None) -> int:
 
 @exporters.register("table")
 def write_table(store, flt: EventFilter, outfile: str | None) -> int:
-    """Events as a readable table (rich on a terminal, aligned text otherwise)."""
-    rows = [_flat(e) for e in store.events(flt)]
-    if outfile in (None, "-") and sys.stdout.isatty():
-        from rich.console import Console
-        from rich.table import Table
+    """Events as a readable table: actor names beside codes, 'undated' for an event without a date."""
+    from realpolitik.analytics.frame import COUNT_DEFINITION
+    from realpolitik.display import actor_label, print_table
 
-        t = Table(*TABLE_COLUMNS, show_lines=False)
-        for r in rows:
-            t.add_row(*[_cell(r, c) for c in TABLE_COLUMNS])
-        Console().print(t)
-    else:
-        with output(outfile) as out:
-            out.write("\t".join(TABLE_COLUMNS) + "\n")
-            for r in rows:
-                out.write("\t".join(_cell(r, c).replace("\t", " ").replace("\n", " ") for c in TABLE_COLUMNS) + "\n")
+    rows = [_flat(e) for e in store.events(flt)]
+    cells = [[r.get("date") or "undated", actor_label(r.get("source")), actor_label(r.get("target")), r.get("type"),
+              r.get("factuality"), r.get("confidence"), r.get("channel"),
+              " ".join(str(r.get("evidence") or "").split())]
+             for r in rows]
+    undated = sum(1 for r in rows if not r.get("date"))
+    notes = [f"{len(rows)} events" + (f", {undated} of them undated (no date in the article's metadata or "
+                                      "dateline, nor in the sentence)" if undated else "") + ".",
+             f"Counted: {COUNT_DEFINITION}."]
+    with output(outfile) as out:
+        print_table(lambda line: out.write(line + "\n"), "Events", TABLE_COLUMNS_SHOWN, cells, notes,
+                    max_rows=len(cells))
     return len(rows)
 
 

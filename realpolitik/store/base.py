@@ -19,12 +19,15 @@ from realpolitik.store.migrations import MIGRATIONS
 
 log = logging.getLogger(__name__)
 
+# Where the event happened (migration 25), so stores filter and map by place without reading payloads.
+LOCATION_COLUMNS = ("location_name", "location_country", "location_admin1", "location_lat", "location_lon",
+                    "location_precision")
 EVENT_COLUMNS = (
     "id", "article_id", "sentence_index", "date", "source", "target", "source_text", "target_text",
     "type", "mode", "contexts", "cameo", "quad", "intensity", "goldstein", "factuality", "confidence",
     "channel", "fronts", "evidence_start", "evidence_end", "evidence_text", "trigger_start",
     "trigger_end", "attributed_to", "attribution_code", "unattributed", "coder", "coder_version",
-    "cluster_id", "payload")
+    "cluster_id", "payload", *LOCATION_COLUMNS)
 ARTICLE_COLUMNS = ("id", "external_id", "title", "url", "publisher", "published", "language", "text",
                    "source", "ingested_at", "canonical_id", "similarity")
 SORTABLE = {"date", "source", "target", "type", "confidence", "intensity", "goldstein", "id"}
@@ -53,6 +56,15 @@ EVENT_EXTRA_FILTERS: dict[str, Callable[[Any], tuple[str, list[Any]]]] = {
 }
 
 
+def _country_filter(value: Any) -> tuple[str, list[Any]]:
+    """Events a country takes part in, on either side (its code as a prefix: IRN matches IRNGOV)."""
+    pattern = like_prefix(str(value).upper())
+    return "(source LIKE ? ESCAPE '\\' OR target LIKE ? ESCAPE '\\')", [pattern, pattern]
+
+
+EVENT_EXTRA_FILTERS["country"] = _country_filter
+
+
 class StoreError(RealpolitikError, RuntimeError):
     """A store could not be opened or written; the message says which and why."""
 
@@ -73,6 +85,9 @@ class EventFilter:
     coder: str | None = None
     q: str | None = None
     min_confidence: float | None = None  # e.g. 0.35 hides the actor-less best guesses (confidence 0.2)
+    # ISO alpha-3 codes: events with a party from, or a location in, any of them (country and region pages)
+    countries: tuple[str, ...] = ()
+    located: bool | None = None  # True: only events with coordinates (the map); False: only those without
     limit: int | None = None
     offset: int = 0
     sort: str = "date"
@@ -105,6 +120,14 @@ class EventFilter:
         if self.min_confidence is not None:
             clauses.append("confidence >= ?")
             params.append(float(self.min_confidence))
+        if self.countries:
+            codes = [c.upper() for c in self.countries]
+            marks = ", ".join("?" * len(codes))
+            clauses.append(f"(SUBSTR(source, 1, 3) IN ({marks}) OR SUBSTR(target, 1, 3) IN ({marks}) "
+                           f"OR location_country IN ({marks}))")
+            params.extend(codes * 3)
+        if self.located is not None:
+            clauses.append("location_lat IS NOT NULL" if self.located else "location_lat IS NULL")
         if self.q:
             clauses.append("LOWER(evidence_text) LIKE ? ESCAPE '\\'")
             params.append(f"%{escape_like(self.q.lower())}%")
@@ -141,12 +164,14 @@ def event_row(e: Event) -> tuple[Any, ...]:
     """An event as a row of EVENT_COLUMNS."""
     d = e.as_dict()
     trig = e.trigger
+    loc = e.location
     return (e.id, e.article_id, e.sentence_index, to_date(e.date), e.source, e.target, e.source_text,
             e.target_text, e.type, e.mode, json.dumps(list(e.contexts)), e.cameo, e.quad, e.intensity,
             e.goldstein, e.factuality, e.confidence, e.channel, json.dumps(list(e.fronts)),
             e.evidence.start, e.evidence.end, e.evidence.text, trig.start if trig else None,
             trig.end if trig else None, e.attributed_to, e.attribution_code, e.unattributed, e.coder,
-            e.coder_version, None, json.dumps(d, ensure_ascii=False))
+            e.coder_version, None, json.dumps(d, ensure_ascii=False),
+            *((loc.name, loc.country, loc.admin1, loc.lat, loc.lon, loc.precision) if loc else (None,) * 6))
 
 
 def row_to_event_dict(row: dict[str, Any]) -> dict[str, Any]:
@@ -370,6 +395,9 @@ class BaseStore:
             "duplicates": sources - articles,
             "near_duplicates": near,
             "events": int(one("SELECT COUNT(*) AS n FROM events")),
+            # Events with no date of their own nor their article's: listed, but left out of every window.
+            "undated_events": int(one("SELECT COUNT(*) AS n FROM events WHERE date IS NULL AND article_id IN "
+                                      "(SELECT id FROM articles WHERE published IS NULL)")),
             "events_by_type": by_type,
             "events_by_factuality": by_fact,
             "top_dyads": dyads,
@@ -393,7 +421,7 @@ def _arrow_type(col: str):
 
     if col in ("sentence_index", "evidence_start", "evidence_end", "trigger_start", "trigger_end"):
         return pa.int64()
-    if col in ("intensity", "goldstein", "confidence"):
+    if col in ("intensity", "goldstein", "confidence", "location_lat", "location_lon"):
         return pa.float64()
     if col == "unattributed":
         return pa.bool_()

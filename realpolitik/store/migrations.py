@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from types import ModuleType
 
-from realpolitik.store import corroboration, indexes, schema, tokens
+from realpolitik.store import corroboration, indexes, locations, schema, tokens
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +26,7 @@ SETS: dict[str, list[tuple[int, str, list[str]]]] = {
     "live": [m for m in _marked(corroboration) if m[0] in (4, 5)],             # watch state, alerts sent
     "tokens": _marked(tokens),                                                 # 10: API tokens
     "indexes": _marked(indexes),                                               # 20: indexes for big stores
+    "locations": _marked(locations),                                           # 25: event location columns
 }
 
 MIGRATIONS: list[tuple[int, str, list[str]]] = sorted((m for ms in SETS.values() for m in ms), key=lambda m: m[0])

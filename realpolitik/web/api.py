@@ -31,7 +31,27 @@ class JSON(JSONResponse):
         return json.dumps(content, ensure_ascii=False, default=_default, separators=(",", ":")).encode("utf-8")
 
 
-router = APIRouter(prefix="/api", default_response_class=JSON)
+def _query_names(dependant) -> set[str]:
+    names = {p.alias for p in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= _query_names(sub)
+    return names
+
+
+def known_params(request: Request) -> None:
+    """Dependency: 400 for a query parameter the endpoint does not take (a misspelt filter must not be ignored)."""
+    route = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    if dependant is None:
+        return
+    unknown = sorted(set(request.query_params) - _query_names(dependant))
+    if unknown:
+        raise HTTPException(400, f"unknown query parameter{'s' if len(unknown) > 1 else ''} "
+                                 f"{', '.join(unknown)}; this endpoint takes "
+                                 f"{', '.join(sorted(_query_names(dependant))) or 'none'}")
+
+
+router = APIRouter(prefix="/api", default_response_class=JSON, dependencies=[Depends(known_params)])
 
 Factuality = Literal["asserted", "reported", "planned", "hypothetical", "denied", "question"]
 Freq = Literal["day", "week", "month"]
@@ -101,16 +121,22 @@ def event_filter(
     min_confidence: float | None = Query(None, ge=0, le=1, description="Only events at least this confident "
                                          "(0.35 hides the best guesses, which are at 0.2)."),
     article_id: str | None = Query(None, max_length=SHORT, description="Only the events of this article."),
+    country: str | None = Query(None, max_length=SHORT,
+                                description="A country on either side (IRN: as source or target)."),
     limit: int = Query(50, ge=1, le=1000, description="Page size."),
     offset: int = Query(0, ge=0, le=10_000_000, description="Events to skip."),
     sort: str = Query("-date", pattern=SORT_PATTERN, description="Sort key; a leading '-' sorts descending."),
 ) -> EventFilter:
-    """The event filter of the query string (every value bound, never interpolated)."""
+    """The event filter of the query string (every value bound, never interpolated); 400 for an unknown type."""
+    from realpolitik import ontology
+
+    if type and type.upper() not in ontology.types():
+        raise HTTPException(400, f"unknown event type {type!r}; expected one of {', '.join(ontology.types())}")
     return EventFilter(source=source, target=target, type=type, channel=channel, front=front, factuality=factuality,
                        since=since.isoformat() if since else None, until=until.isoformat() if until else None,
                        q=q, min_confidence=min_confidence, article_id=article_id, limit=limit, offset=offset,
                        sort=sort.lstrip("-"),
-                       descending=sort.startswith("-"), extra={"corroboration": corroboration})
+                       descending=sort.startswith("-"), extra={"corroboration": corroboration, "country": country})
 
 
 def scope_params(
@@ -242,7 +268,7 @@ def network(request: Request, scope=Depends(scope_params)) -> JSON:
     """The signed cooperation/conflict network of the window, its blocs and bridges."""
     from realpolitik import analytics as an
 
-    return _analytics(request, lambda s, sc: an.network(s, sc).as_dict(), scope)
+    return _analytics(request, an.network_dict, scope)
 
 
 @router.get("/shifts", dependencies=[Depends(can_read)], summary="Change points with their events")

@@ -36,7 +36,7 @@ SECURITY_HEADERS = [
 
 def create_app(db_url: str, options: Options | None = None) -> FastAPI:
     """The web application over the store at `db_url` (DuckDB file or postgresql:// URL)."""
-    from realpolitik.web import api, pages
+    from realpolitik.web import api, explore, pages
 
     options = options or Options()
     settings: WebSettings = replace(options.web, allowed_hosts=options.web.allowed_hosts or LOOPBACK_HOSTS)
@@ -58,6 +58,7 @@ def create_app(db_url: str, options: Options | None = None) -> FastAPI:
     app.state.settings = settings
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(explore.router)
     app.mount("/static", StaticFiles(directory=pages.package_dir("static")), name="static")
     _add_error_handlers(app)
     if settings.cors_origins:

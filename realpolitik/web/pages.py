@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections import defaultdict
+from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -18,14 +19,12 @@ from realpolitik.store import EventFilter
 from realpolitik.version import __version__
 from realpolitik.web import charts, queries
 from realpolitik.web.api import TEXT, TOKEN_COOKIE, authorise
+from realpolitik.web.filters import Filters, actor_label, actor_name, events_panel, parse_filters
 from realpolitik.web.highlight import highlight
 
 log = logging.getLogger(__name__)
 router = APIRouter(include_in_schema=False)
 QUADS = ("material_cooperation", "verbal_cooperation", "verbal_conflict", "material_conflict")
-# How many events a dyad page lists before pointing to the API for the rest: a page an analyst
-# can scan, still small (about 200 KB of HTML).
-DYAD_EVENTS = 200
 
 
 def package_dir(name: str) -> Path:
@@ -40,6 +39,8 @@ def environment() -> Environment:
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.globals["version"] = __version__
     env.filters["label"] = lambda s: (s or "").replace("_", " ")
+    env.filters["actor"] = actor_label
+    env.filters["actor_name"] = actor_name
     return env
 
 
@@ -64,7 +65,8 @@ def attempt(what: str, fn: Callable[[], Any]) -> tuple[Any, str | None]:
         return None, f"{what} is unavailable: {type(exc).__name__}"
 
 
-def _read(request: Request):
+def store_reader(request: Request):
+    """A read-only store from the app's gate, once the request may read."""
     authorise(request, "read")
     return request.app.state.gate.reader()
 
@@ -78,10 +80,13 @@ def favicon() -> Response:
 @router.get("/", response_class=HTMLResponse)
 def index(request: Request) -> HTMLResponse:
     """Overview: volume by quad class and type over time, top dyads, latest shifts, regional stability."""
-    with _read(request) as store:
+    filters = parse_filters(request)
+    with store_reader(request) as store:
         stats = store.stats()
-        vol = queries.volume(store)
-        top = queries.dyads(store, EventFilter(), limit=15)
+        whole = replace(filters.event_filter(), limit=None, offset=0)
+        vol = queries.volume(store, flt=whole)
+        top = queries.dyads(store, whole, limit=15)
+        panel = events_panel(store, filters, "/", "Where the events happened")
         cache = request.app.state.cache
         shifts, shifts_note = attempt("Shifts", lambda: cache.get_or_compute(
             store, ("page:shifts",), lambda: _shifts(store)))
@@ -100,9 +105,19 @@ def index(request: Request) -> HTMLResponse:
                                      {q.replace("_", " "): c for q, c in charts.QUAD_COLOURS.items()})
     type_chart = charts.hbars(sorted(by_type.items(), key=lambda kv: (-kv[1], kv[0])), "Events by type")
     type_series = _type_series(vol, periods)
-    return page(request, "index.html", stats=stats, quad_chart=quad_chart, type_chart=type_chart,
+    from realpolitik.analytics.frame import COUNT_DEFINITION, undated_note
+
+    return page(request, "index.html", stats=stats, count_definition=COUNT_DEFINITION,
+                undated_note=undated_note(stats.get("undated_events", 0)), quad_chart=quad_chart, type_chart=type_chart,
                 type_over_time=type_series, dyads=top, shifts=shifts or [], shifts_note=shifts_note,
-                regions=regions or [], regions_note=regions_note)
+                regions=regions or [], regions_note=regions_note, region_keys=_region_keys(), **panel)
+
+
+def _region_keys() -> dict[str, str]:
+    """Region name -> key, to link the stability table's rows to region pages."""
+    from realpolitik.analytics.frame import regions
+
+    return {r["name"]: k for k, r in regions().items()}
 
 
 def _type_series(vol: list[dict[str, Any]], periods: list[str]):
@@ -138,16 +153,8 @@ def _regional_stability(store) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda r: -(r.get("conflict_intensity") or 0))
 
 
-def _titles(store, events: list[dict[str, Any]]) -> dict[str, str]:
-    """Article id -> title for the events' articles."""
-    ids = sorted({e["article_id"] for e in events})
-    if not ids:
-        return {}
-    rows = store.query(f"SELECT id, title FROM articles WHERE id IN ({', '.join('?' * len(ids))})", ids)
-    return {r["id"]: r["title"] for r in rows if r["title"]}
-
-
-def _code(value: str) -> str:
+def actor_code(value: str) -> str:
+    """An actor code from a URL, upper-cased; anything else is a 404."""
     if not queries.ACTOR_CODE.match(value):
         raise HTTPException(404, "not an actor code (letters and digits, e.g. CHN or IRNGOV)")
     return value.upper()
@@ -158,16 +165,18 @@ def dyad(request: Request, source: str, target: str) -> HTMLResponse:
     """One dyad: support profile by front and channel, a timeline, and the events with their evidence."""
     from realpolitik import analytics as an
 
-    source, target = _code(source), _code(target)
-    flt = EventFilter(source=source, target=target, sort="date", descending=True, limit=DYAD_EVENTS)
-    with _read(request) as store:
-        total = store.count_events(flt)
-        events = store.events(flt)
-        all_rows = store.event_rows(EventFilter(source=source, target=target))
+    source, target = actor_code(source), actor_code(target)
+    filters = parse_filters(request)
+    with store_reader(request) as store:
+        for code in dict.fromkeys((source, target)):
+            if not queries.known_actor(store, code):
+                raise HTTPException(404, f"unknown actor code {code}: not a state and in no stored event")
+        panel = events_panel(store, filters, f"/dyads/{source}/{target}",
+                             f"Where {source} → {target} events happened", source=source, target=target)
+        all_rows = store.event_rows(replace(filters.event_filter(source=source, target=target), limit=None, offset=0))
         scope = an.Scope(source=source, target=target)
         profile, profile_note = attempt("Support profile", lambda: request.app.state.cache.get_or_compute(
             store, ("/api/profile", repr(scope)), lambda: an.profile_dict(store, scope))["summary"])
-        titles = _titles(store, events)
     months: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for r in all_rows:
         if r["date"]:
@@ -182,9 +191,16 @@ def dyad(request: Request, source: str, target: str) -> HTMLResponse:
         fronts[cell["front"]] += float(cell.get("intensity") or 0)
     front_chart = charts.hbars(sorted(fronts.items(), key=lambda kv: (-kv[1], kv[0])),
                                f"Support {source} to {target}: intensity by front", colour=charts.PALETTE[2])
-    return page(request, "dyad.html", source=source, target=target, total=total, events=events,
-                shown=len(events), titles=titles, profile=profile or [], profile_note=profile_note,
-                timeline=timeline, front_chart=front_chart)
+    from realpolitik.analytics.frame import COUNT_DEFINITION
+
+    undated = sum(1 for r in all_rows if not r["date"])
+    brief_q = Filters(since=filters.since, until=filters.until).query()
+    return page(request, "dyad.html", source=source, target=target, profile=profile or [],
+                profile_note=profile_note, timeline=timeline, front_chart=front_chart,
+                count_definition=COUNT_DEFINITION, undated=undated,
+                briefing=f"/download/briefing.html?source={source}&target={target}"
+                + (f"&{brief_q}" if brief_q else ""),
+                **panel)
 
 
 def _month_range(months: list[str]) -> list[str]:
@@ -206,21 +222,25 @@ def network_page(request: Request, since: dt.date | None = Query(None),
     from realpolitik import analytics as an
 
     scope = an.Scope(since=since.isoformat() if since else None, until=until.isoformat() if until else None)
-    with _read(request) as store:
+    with store_reader(request) as store:
         net, note = attempt("The network", lambda: request.app.state.cache.get_or_compute(
-            store, ("/api/network", repr(scope)), lambda: an.network(store, scope).as_dict()))
+            store, ("/api/network", repr(scope)), lambda: an.network_dict(store, scope)))
     net = net or {"nodes": [], "edges": [], "blocs": [], "bridges": []}
     bridges = [b["actor"] for b in net["bridges"]]
     svg = charts.network_svg(net["nodes"], net["edges"], bridges)
     edges = sorted(net["edges"], key=lambda e: -abs(float(e.get("weight") or 0)))[:30]
+    from realpolitik.analytics.frame import COUNT_DEFINITION, undated_note
+
     return page(request, "network.html", svg=svg, net=net, edges=edges, note=note,
+                undated_note=undated_note(net.get("undated", 0)),
+                count_definition=COUNT_DEFINITION,
                 since=scope.since or "", until=scope.until or "")
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article_page(request: Request, article_id: str) -> HTMLResponse:
     """An article's text with its events' evidence highlighted in place, and the events listed."""
-    with _read(request) as store:
+    with store_reader(request) as store:
         art = store.get_article(article_id)
         if art is None:
             raise HTTPException(404, "no such article")
@@ -243,11 +263,11 @@ def search(request: Request, q: str = Query("", max_length=TEXT), source: str | 
     flt = EventFilter(q=q or None, source=source or None, target=target or None, type=type or None,
                       sort="date", descending=True, limit=50, offset=offset)
     if q or source or target or type:
-        with _read(request) as store:
+        with store_reader(request) as store:
             total = store.count_events(flt)
             events = store.events(flt)
             articles = store.articles(limit=20, q=q) if q else []
-            titles = _titles(store, events)
+            titles = queries.titles_of(store, events)
     else:
         authorise(request, "read")
     return page(request, "search.html", q=q, source=source or "", target=target or "", type=type or "",

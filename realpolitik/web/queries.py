@@ -22,6 +22,17 @@ def event_by_id(store, event_id: str) -> dict[str, Any] | None:
     return rows[0] if rows else None
 
 
+def known_actor(store, code: str) -> bool:
+    """Whether a code names an actor: a state of the actor tables, or a prefix of a stored event's actor."""
+    from realpolitik.analytics.frame import states
+
+    if code.upper() in states():
+        return True
+    pattern = escape_like(code.upper()) + "%"
+    return bool(store.query("SELECT 1 AS x FROM events WHERE source LIKE ? ESCAPE '\\' OR target LIKE ? ESCAPE '\\' "
+                            "LIMIT 1", (pattern, pattern)))
+
+
 def article_total(store, q: str | None = None) -> int:
     """How many articles match the text query (all of them without one)."""
     where, params = "", []
@@ -57,9 +68,12 @@ def dyads(store, flt: EventFilter, limit: int = 50, offset: int = 0) -> list[dic
              "first": _iso(r["first"]), "last": _iso(r["last"])} for r in rows]
 
 
-def volume(store, since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
-    """Events per month by type and quad class; an event without a date takes its article's."""
+def volume(store, since: str | None = None, until: str | None = None,
+           flt: EventFilter | None = None) -> list[dict[str, Any]]:
+    """Events per month by type and quad class (of the events `flt` selects); an event without a date
+    takes its article's."""
     clauses, params = ["COALESCE(e.date, a.published) IS NOT NULL"], []
+    inner, inner_params = replace(flt or EventFilter(), limit=None, offset=0).where()
     if since:
         clauses.append("COALESCE(e.date, a.published) >= ?")
         params.append(since)
@@ -68,11 +82,21 @@ def volume(store, since: str | None = None, until: str | None = None) -> list[di
         params.append(until)
     rows = store.query(
         "SELECT CAST(date_trunc('month', COALESCE(e.date, a.published)) AS DATE) AS period, e.type AS type, "
-        "e.quad AS quad, COUNT(*) AS n FROM events e LEFT JOIN articles a ON a.id = e.article_id "
-        f"WHERE {' AND '.join(clauses)} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3", params)
+        f"e.quad AS quad, COUNT(*) AS n FROM (SELECT id, article_id, date, type, quad FROM events{inner}) e "
+        "LEFT JOIN articles a ON a.id = e.article_id "
+        f"WHERE {' AND '.join(clauses)} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3", [*inner_params, *params])
     return [{"period": _iso(r["period"])[:7], "type": r["type"], "quad": r["quad"], "events": int(r["n"])}
             for r in rows]
 
 
 def _iso(v: Any) -> str | None:
     return None if v is None else (v.isoformat() if hasattr(v, "isoformat") else str(v))
+
+
+def titles_of(store, events: list[dict[str, Any]]) -> dict[str, str]:
+    """Article id -> title for the events' articles."""
+    ids = sorted({e["article_id"] for e in events})
+    if not ids:
+        return {}
+    rows = store.query(f"SELECT id, title FROM articles WHERE id IN ({', '.join('?' * len(ids))})", ids)
+    return {r["id"]: r["title"] for r in rows if r["title"]}

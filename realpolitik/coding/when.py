@@ -1,0 +1,128 @@
+"""When an event happened: a time expression in its sentence resolved against the article's date.
+
+News sentences date events relative to the day of publication ("on Tuesday", "yesterday", "last
+June", "on March 3"). An event's `date` is the article date unless its evidence sentence holds one
+such expression, which is then resolved against it. A month without a day resolves to its first day.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+import re
+from typing import Iterable
+
+from realpolitik.ingest.dates import MONTHS, dateline
+from realpolitik.model import Article, Event
+
+log = logging.getLogger(__name__)
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MON = "|".join(sorted(MONTHS, key=len, reverse=True))
+# The first matching form wins, most specific first.
+_FULL = re.compile(rf"\b(?P<mon>{_MON})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b"
+                   rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon2>{_MON})\.?,?\s+(?P<year2>(?:19|20)\d\d)\b",
+                   re.I)
+_DAY_MONTH = re.compile(rf"\b(?:on|since|from|until|by)\s+(?:(?P<mon>{_MON})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
+                        rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon2>{_MON})\b)", re.I)
+_WEEKDAY = re.compile(rf"\b(?P<rel>last|next|this|on|since|from|by|until)?\s*(?P<wd>{'|'.join(_WEEKDAYS)})\b", re.I)
+_MONTH_ONLY = re.compile(rf"\b(?P<rel>last|next|this|in|since|from|until|by|early|late)\s+(?P<mon>{_MON})\b"
+                         r"(?!\s*\d)", re.I)
+_DAY_WORD = re.compile(r"\b(?P<w>yesterday|today|tomorrow|tonight)\b", re.I)
+# Future-tense cues: a weekday or month without "last"/"next" then lies ahead of the article date.
+_FUTURE = re.compile(r"\b(will|shall|is to|are to|plans? to|planned for|scheduled|due to|expected to|next)\b", re.I)
+# "May" is a month and a modal verb; as a month it follows a preposition ("in May", "last May").
+
+
+def resolve(sentence: str, published: str | None) -> str | None:
+    """The ISO date a sentence's time expression names, resolved against `published`; None when it names none."""
+    m = _FULL.search(sentence)
+    if m:
+        mon, day, year = (m.group("mon"), m.group("day"), m.group("year")) if m.group("mon") else \
+            (m.group("mon2"), m.group("day2"), m.group("year2"))
+        return _date(int(year), MONTHS[mon.lower()], int(day))
+    if not published:
+        return None
+    try:
+        base = dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+    future = bool(_FUTURE.search(sentence))
+    m = _DAY_WORD.search(sentence)
+    if m:
+        shift = {"yesterday": -1, "tomorrow": 1}.get(m.group("w").lower(), 0)
+        return (base + dt.timedelta(days=shift)).isoformat()
+    m = _WEEKDAY.search(sentence)
+    if m:
+        wd = _WEEKDAYS.index(m.group("wd").lower())
+        rel = (m.group("rel") or "").lower()
+        if rel == "next" or (future and rel != "last"):
+            ahead = (wd - base.weekday()) % 7 or 7
+            return (base + dt.timedelta(days=ahead)).isoformat()
+        back = (base.weekday() - wd) % 7
+        if rel == "last" and back == 0:
+            back = 7
+        return (base - dt.timedelta(days=back)).isoformat()
+    m = _DAY_MONTH.search(sentence)
+    if m:
+        mon, day = (m.group("mon"), m.group("day")) if m.group("mon") else (m.group("mon2"), m.group("day2"))
+        month, d = MONTHS[mon.lower()], int(day)
+        year = base.year
+        cand = _date(year, month, d)
+        # Past unless the sentence speaks of the future; a date later than the article is last year's.
+        if cand and not future and cand > base.isoformat():
+            cand = _date(year - 1, month, d)
+        elif cand and future and cand < base.isoformat():
+            cand = _date(year + 1, month, d)
+        return cand
+    m = _MONTH_ONLY.search(sentence)
+    if m:
+        month, rel = MONTHS[m.group("mon").lower()], m.group("rel").lower()
+        year = base.year
+        if rel == "last":
+            year -= 1 if month >= base.month else 0
+        elif rel == "next":
+            year += 1 if month <= base.month else 0
+        elif rel != "this":
+            if future and month < base.month:
+                year += 1
+            elif not future and month > base.month:
+                year -= 1
+        return _date(year, month, 1)
+    return None
+
+
+def _date(year: int, month: int, day: int) -> str | None:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def date_events(events: Iterable[Event], published: str | None) -> list[Event]:
+    """The events with `date` resolved from their evidence sentence (else the article date), evidence trimmed."""
+    from realpolitik.model import Span
+
+    out = []
+    for e in events:
+        when = resolve(e.evidence.text, published) or published
+        ev = e.evidence
+        lead = len(ev.text) - len(ev.text.lstrip())
+        if lead:  # a blanked dateline (see without_dateline) is not part of the evidence
+            e = dataclasses.replace(e, evidence=Span(ev.start + lead, ev.end, ev.text[lead:]))
+        out.append(e if when == e.date else dataclasses.replace(e, date=when))
+    return out
+
+
+def without_dateline(article: Article) -> Article:
+    """The article with its opening dateline ("TEHRAN, March 3, 2026 -") blanked to spaces for coding.
+
+    The place of a dateline is where the story was filed, not an actor of its first sentence, and
+    its date is the article's, not the event's; spaces keep every offset into the stored text valid.
+    """
+    found = dateline(article.text)
+    if not found:
+        return article
+    end = found[1]
+    start = len(article.text) - len(article.text.lstrip())
+    return dataclasses.replace(article, text=article.text[:start] + " " * (end - start) + article.text[end:])
