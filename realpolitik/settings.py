@@ -114,8 +114,9 @@ class FetchSettings:
     max_redirects: int = setting(MAX_REDIRECTS, "Redirects followed per fetch.")
     timeout: float = setting(READ_TIMEOUT, "Seconds of silence before a fetch is given up.")
     allow_hosts: tuple[str, ...] = setting(
-        (), "HOST:PORT addresses fetched although private (other private addresses stay refused).")
+        (), "Hosts fetched although private: HOST, HOST:PORT or a CIDR (other private addresses stay refused).")
     follow_links: bool = setting(False, "Fetch the linked page of feed entries that are only teasers.")
+    follow_symlinks: bool = setting(False, "Read symlinks in an input directory that point outside it.")
 
 
 @dataclass(frozen=True)

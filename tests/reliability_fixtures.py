@@ -59,15 +59,18 @@ def run_cli(*args: str, timeout: float = 600) -> subprocess.CompletedProcess:
                           env={**os.environ, "PYTHONUNBUFFERED": "1"})
 
 
-def snapshot(db: str) -> dict[str, object]:
-    """What a store holds, by id: articles, article sources, coding runs and events."""
+SNAPSHOT = {
+    "articles": "SELECT id, external_id, title, published FROM articles",
+    "sources": "SELECT article_id, source FROM article_sources",
+    "runs": "SELECT article_id, coder, n_events FROM coding_runs",
+    "events": "SELECT id, article_id, type, source, target, evidence_start, evidence_end FROM events",
+}
+
+
+def snapshot(db: str, queries: dict[str, str] | None = None) -> dict[str, object]:
+    """What a store holds, by id: the sorted rows of each query (default: articles, article sources,
+    coding runs and events)."""
     from realpolitik.store import open_store
 
     with open_store(db, read_only=True) as s:
-        q = lambda sql: sorted(tuple(r.values()) for r in s.query(sql))  # noqa: E731
-        return {
-            "articles": q("SELECT id, external_id, title, published FROM articles"),
-            "sources": q("SELECT article_id, source FROM article_sources"),
-            "runs": q("SELECT article_id, coder, n_events FROM coding_runs"),
-            "events": q("SELECT id, article_id, type, source, target, evidence_start, evidence_end FROM events"),
-        }
+        return {name: sorted(tuple(r.values()) for r in s.query(sql)) for name, sql in (queries or SNAPSHOT).items()}

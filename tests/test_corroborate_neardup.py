@@ -77,3 +77,28 @@ def test_short_texts_are_not_linked(store):
     ingest(store, item("Talks resumed on Monday in the capital.", "2025-05-07", "A", "a"),
            item("Talks resumed on Monday in the capital city.", "2025-05-07", "B", "b"))
     assert store.stats()["near_duplicates"] == 0
+
+
+def test_many_copies_of_one_story_cost_a_bounded_number_of_checks_each(store, monkeypatch):
+    # 300 copies, each with one word changed: every pair is a near-duplicate. Each copy used to be
+    # checked against every earlier one (300 * 299 / 2 = 44,850 exact comparisons); now a group keeps
+    # MAX_INDEXED_PER_GROUP members in the buckets, so each copy meets a bounded number of candidates.
+    from realpolitik.corroborate import neardup
+
+    calls = []
+    real = neardup.jaccard
+    monkeypatch.setattr(neardup, "jaccard", lambda a, b: calls.append(1) or real(a, b))
+    words = STORY.split()
+    copies = []
+    for i in range(300):
+        w = list(words)
+        w[(i * 7) % len(w)] = f"variant{i}"
+        copies.append(item(" ".join(w), "2025-05-07", "Wire", f"v{i}"))
+    ingest_items(copies, store, Options(code=False, progress=False, batch_size=32))
+    roots = store.query("SELECT COUNT(*) AS n FROM articles WHERE canonical_id IS NULL")[0]["n"]
+    linked = store.query("SELECT COUNT(DISTINCT canonical_id) AS r, COUNT(canonical_id) AS n FROM articles")[0]
+    assert (roots, linked["r"], linked["n"]) == (1, 1, 299)
+    indexed = store.query("SELECT COUNT(DISTINCT article_id) AS n FROM article_lsh")[0]["n"]
+    assert indexed == neardup.MAX_INDEXED_PER_GROUP
+    # Per copy: at most the indexed members, the copies of its own batch, and the similarity to the root.
+    assert len(calls) <= 300 * (neardup.MAX_INDEXED_PER_GROUP + 32 + 1)

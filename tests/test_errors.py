@@ -10,7 +10,7 @@ from realpolitik.coding.lexicon import LexiconError
 from realpolitik.errors import MissingExtraError, RealpolitikError, SettingsError
 from realpolitik.evaluate import EvalError
 from realpolitik.ingest import IngestError
-from realpolitik.ingest.files import DecodeError
+from realpolitik.ingest.decoding import DecodeError
 from realpolitik.ingest.web import FetchError
 from realpolitik.live.alerts import AlertRuleError
 from realpolitik.registry import RegistryError, coders

@@ -138,11 +138,25 @@ def test_follow_links_fetches_the_page_behind_a_teaser(store):
         s.routes["/story"] = Route(page.encode())
         s.routes["/feed"] = Route(rss("Wire", [("t1", "Ports deal", "Two ports agree.", "Wed, 05 Mar 2025 08:00:00 GMT",
                                                  s.url("/story"))]), "application/rss+xml")
-        r = poll_source(store, s.url("/feed"), OPEN.with_settings({"fetching.follow_links": True}))
+        # The linked page is on a private address: only an explicit --allow-host lets it be followed.
+        only = Options(code=False).with_settings({"fetching.follow_links": True,
+                                                  "fetching.allow_hosts": [f"127.0.0.1:{s.port}"]})
+        r = poll_source(store, s.url("/feed"), only)
     assert r.new_articles == 1
     art = store.query("SELECT text, title, published FROM articles")[0]
     assert "joint inspections" in art["text"] and str(art["published"]) == "2025-03-05"
     assert store.query("SELECT item_id FROM watch_items")[0]["item_id"] == "t1"
+
+
+def test_follow_links_never_reaches_private_pages_through_allow_private(store):
+    with serve() as s:
+        s.routes["/admin"] = Route(b"<html><body><article><p>" + b"Internal admin page text. " * 20 + b"</p></article></body></html>")
+        s.routes["/feed"] = Route(rss("Wire", [("t1", "Ports deal", "Two ports agree on customs.",
+                                                 "Wed, 05 Mar 2025 08:00:00 GMT", s.url("/admin"))]), "application/rss+xml")
+        r = poll_source(store, s.url("/feed"), OPEN.with_settings({"fetching.follow_links": True}))
+        paths = [q["path"] for q in s.requests]
+    assert r.new_articles == 1 and paths == ["/feed"]  # the link was refused before any connection
+    assert store.query("SELECT text FROM articles")[0]["text"] == "Ports deal.\n\nTwo ports agree on customs."
 
 
 def test_store_is_free_for_other_processes_between_rounds(db_path):

@@ -131,6 +131,21 @@ def stability_of(df: pd.DataFrame, scope: Scope) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=STABILITY_COLUMNS)
 
 
+def regions_stability(df: pd.DataFrame, scope: Scope, keys: list[str]) -> pd.DataFrame:
+    """The indicators of each region in `keys` alone (no member rows): one network for all of them."""
+    whole = scope.with_(source=None, target=None, country=None, region=None)
+    since, until = _window(scope, df)
+    if since is None or until is None or not len(df):
+        return pd.DataFrame(columns=STABILITY_COLUMNS)
+    net = network_of(df, whole)
+    rows = []
+    for key in keys:
+        reg = regions()[key]
+        ind = indicators(df, set(reg["codes"]), net.edges, net.bloc_of, since, until)
+        rows.append({"unit": key, "name": reg["name"], "kind": "region", **ind, "since": since, "until": until})
+    return pd.DataFrame(rows, columns=STABILITY_COLUMNS)
+
+
 def stability_dict(store, scope: Scope) -> dict[str, Any]:
     """The indicators as JSON-able data: {scope, great_powers, rows}."""
     return {"scope": scope.as_dict(), **count_info(store, scope), "great_powers": list(great_powers()),

@@ -12,6 +12,7 @@ from realpolitik.cli import analysis, live, server
 from realpolitik.cli.common import (
     LOCK_WAIT,
     Group,
+    allow_host_option,
     build_options,
     check_type,
     cli_store,
@@ -68,6 +69,8 @@ def version() -> None:
 @click.option("--lock-wait", type=click.FloatRange(0), default=LOCK_WAIT, show_default=True,
               help="Seconds to wait for a DuckDB file another process has open.")
 @click.option("--allow-private", is_flag=True, help="Allow fetching URLs on loopback or private addresses.")
+@allow_host_option
+@click.option("--follow-symlinks", is_flag=True, help=help_for("fetching.follow_symlinks"))
 @click.option("--date", "date", default=None, metavar="YYYY-MM-DD",
               help="Publication date for articles whose input gives none (before a dateline read from the text).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
@@ -81,7 +84,8 @@ def version() -> None:
 @settings_option
 def ingest(paths: tuple[str, ...], db: str, no_code: bool, coder: str | None, batch_size: int | None,
            field_map: tuple[str, ...], max_file_bytes: int | None, max_text_chars: int | None,
-           max_sentences: int | None, lock_wait: float, allow_private: bool, date: str | None, progress: bool | None,
+           max_sentences: int | None, lock_wait: float, allow_private: bool, allow_hosts: list[str],
+           follow_symlinks: bool, date: str | None, progress: bool | None,
            as_json: bool, engine: str, scheduler: str | None, workers: int | None,
            assignments: tuple[str, ...]) -> None:
     """Ingest files, directories, '-' (stdin) or URLs into the store, and code them."""
@@ -90,7 +94,10 @@ def ingest(paths: tuple[str, ...], db: str, no_code: bool, coder: str | None, ba
 
     opts = build_options(code=not no_code, coder=coder, batch_size=batch_size, fields=_parse_fields(field_map),
                     max_file_bytes=max_file_bytes, max_text_chars=max_text_chars, max_sentences=max_sentences,
-                    allow_private=allow_private, date=iso_date(date, "--date"), assignments=assignments)
+                    allow_private=allow_private, date=iso_date(date, "--date"),
+                    settings={"fetching.allow_hosts": allow_hosts or None,
+                              "fetching.follow_symlinks": follow_symlinks or None},
+                    assignments=assignments)
     store = cli_store(db, wait=lock_wait)
     with store, _Progress(progress_enabled(progress), "ingesting") as bar:
         def on_item(item: Any) -> None:
@@ -146,15 +153,18 @@ def _read_records(infile: str) -> Iterator[dict[str, Any]]:
         text = stream.read() if stream else Path(infile).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise click.ClickException(f"{infile}: cannot read: {exc}") from exc
+    from realpolitik.ingest.files import clean_text, parse_json_record
+
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise click.ClickException(f"{infile}:{n}: malformed JSON: {exc.msg}") from exc
-        if not isinstance(rec, dict) or not isinstance(rec.get("text", ""), str):
+        rec = parse_json_record(line)
+        if isinstance(rec, str):
+            raise click.ClickException(f"{infile}:{n}: {rec}")
+        if not isinstance(rec.get("text", ""), str):
             raise click.ClickException(f"{infile}:{n}: expected an object with a string 'text'")
+        # Lone surrogates ("\ud800" is legal JSON) cannot be written out as UTF-8.
+        rec = {k: clean_text(v) if isinstance(v, str) else v for k, v in rec.items()}
         yield rec
 
 

@@ -114,3 +114,18 @@ def iso_date(value: str | None, hint: str) -> str | None:
         return dt.date.fromisoformat(value).isoformat()
     except ValueError as exc:
         raise click.BadParameter(f"{value!r} is not a YYYY-MM-DD date", param_hint=hint) from exc
+
+
+def _allow_hosts(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> list[str]:
+    from realpolitik.ingest.web import check_allow_entry
+
+    try:
+        return [check_allow_entry(v) for v in value]
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from exc
+
+
+# Private addresses one by one, instead of --allow-private opening every local network at once.
+allow_host_option = click.option(
+    "--allow-host", "allow_hosts", multiple=True, metavar="HOST|HOST:PORT|CIDR", callback=_allow_hosts,
+    help="Allow fetching from this private host or network only (repeatable), e.g. intranet.local or 10.2.0.0/16.")

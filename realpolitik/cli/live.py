@@ -5,7 +5,7 @@ import json
 
 import click
 
-from realpolitik.cli.common import build_options, cli_store, read_store, settings_option
+from realpolitik.cli.common import allow_host_option, build_options, cli_store, read_store, settings_option
 from realpolitik.settings import help_for
 
 
@@ -54,6 +54,7 @@ def clusters(db: str, status: str | None, source: str | None, target: str | None
 @click.option("--once", is_flag=True, help="Poll every source once and stop.")
 @click.option("--max-polls", type=click.IntRange(1), default=None, help="Stop after this many rounds.")
 @click.option("--allow-private", is_flag=True, help="Allow sources on loopback or private addresses.")
+@allow_host_option
 @click.option("--follow-links", is_flag=True, help=help_for("fetching.follow_links"))
 @click.option("--no-code", is_flag=True, help="Store the articles without coding them.")
 @click.option("--coder", default=None, help="Coder name, e.g. rules.v1.")
@@ -62,8 +63,8 @@ def clusters(db: str, status: str | None, source: str | None, target: str | None
 @click.option("--webhook", default=None, help="POST alerts as JSON to this URL.")
 @settings_option
 def watch(sources: tuple[str, ...], db: str, every: str, once: bool, max_polls: int | None, allow_private: bool,
-          follow_links: bool, no_code: bool, coder: str | None, rules_file: str | None, alert_out: str | None,
-          webhook: str | None, assignments: tuple[str, ...]) -> None:
+          allow_hosts: list[str], follow_links: bool, no_code: bool, coder: str | None, rules_file: str | None,
+          alert_out: str | None, webhook: str | None, assignments: tuple[str, ...]) -> None:
     """Poll RSS/Atom feeds and web pages, ingest and code what is new, and raise alerts."""
     from realpolitik.live.watch import run_cli
 
@@ -72,7 +73,8 @@ def watch(sources: tuple[str, ...], db: str, every: str, once: bool, max_polls: 
         summary = run_cli(sources, db, every=every, once=once, max_polls=max_polls, rules_file=rules_file,
                           alert_out=alert_out, webhook=webhook, echo=click.echo,
                           options=build_options(code=not no_code, coder=coder, allow_private=allow_private,
-                                           settings={"fetching.follow_links": follow_links or None},
+                                           settings={"fetching.follow_links": follow_links or None,
+                                                     "fetching.allow_hosts": allow_hosts or None},
                                            assignments=assignments))
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from realpolitik.cli.common import build_options, cli_store, settings_option
+from realpolitik.cli.common import allow_host_option, build_options, cli_store, settings_option
 from realpolitik.settings import help_for
 
 
@@ -15,14 +15,16 @@ from realpolitik.settings import help_for
 @click.option("--max-body-bytes", type=click.IntRange(1), default=None, help=help_for("web.max_body_bytes"))
 @click.option("--cors-origin", "cors_origins", multiple=True, help=help_for("web.cors_origins"))
 @click.option("--allow-private", is_flag=True, help="Let POST /api/ingest fetch URLs on loopback or private addresses.")
+@allow_host_option
 @settings_option
 def serve(db: str, host: str, port: int, require_token: bool, max_body_bytes: int | None,
-          cors_origins: tuple[str, ...], allow_private: bool, assignments: tuple[str, ...]) -> None:
+          cors_origins: tuple[str, ...], allow_private: bool, allow_hosts: list[str],
+          assignments: tuple[str, ...]) -> None:
     """Serve the HTTP API (/api, /docs) and the dashboard (/) under uvicorn."""
     from realpolitik.web import serve as run_serve
 
     settings = {"web.require_token": require_token or None, "web.max_body_bytes": max_body_bytes,
-                "web.cors_origins": list(cors_origins) or None}
+                "web.cors_origins": list(cors_origins) or None, "fetching.allow_hosts": allow_hosts or None}
     run_serve(db, host=host, port=port, options=build_options(allow_private=allow_private, progress=False,
                                                          settings=settings, assignments=assignments))
 

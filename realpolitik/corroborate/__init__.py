@@ -19,5 +19,6 @@ def after_save(store, article_ids: list[str], options: Options) -> None:
     """The pipeline hook: link near-duplicates of new articles, then cluster their events."""
     if not options.clustering.corroborate:
         return
-    changed = link_near_duplicates(store, article_ids, options)
-    cluster_events(store, options, touched_articles=changed)
+    # One transaction, retried on PostgreSQL if it meets another writer's deadlock.
+    store.retrying(lambda: cluster_events(store, options,
+                                          touched_articles=link_near_duplicates(store, article_ids, options)))

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 from urllib.parse import urlsplit
 
+from realpolitik.corroborate.neardup import LOCK
 from realpolitik.model import stable_id
 from realpolitik.options import Options
 from realpolitik.store.base import now, to_date
@@ -120,6 +121,7 @@ def cluster_events(store, options: Options | None = None, touched_articles: Iter
     ev_min = (options.clustering.evidence_min_near, options.clustering.evidence_min)
     touched: set[str] = set()
     with store.transaction():
+        store.lock(LOCK)  # one writer at a time rewrites clusters (PostgreSQL), so none is counted twice
         rows = store._fetch(
             "SELECT e.id, e.article_id, e.sentence_index, e.date, e.source, e.target, e.source_text, e.target_text, "
             "e.type, e.mode, e.channel, e.evidence_text, e.coder, e.coder_version, a.published, a.ingested_at "
@@ -286,6 +288,7 @@ def _cluster_row(cid: str, ms: list[dict[str, Any]]) -> tuple[Any, ...]:
 def refresh(store) -> int:
     """Recount clusters whose mentions changed outside the hooks (re-coding, pruning); returns how many."""
     with store.transaction():
+        store.lock(LOCK)
         stale = [r["id"] for r in store._fetch(
             "SELECT c.id FROM event_clusters c LEFT JOIN (SELECT cluster_id, COUNT(*) AS n FROM events "
             "WHERE cluster_id IS NOT NULL GROUP BY cluster_id) m ON m.cluster_id = c.id "

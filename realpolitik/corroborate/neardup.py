@@ -36,6 +36,8 @@ LSH_THRESHOLD = 0.4
 MIN_WORDS = 12
 SCHEME = f"w{SHINGLE_WORDS}.p{NUM_PERM}.s{SEED}"
 WORD_RE = re.compile(r"\w+", re.UNICODE)
+# The store lock held while near-duplicate links and event clusters are rewritten.
+LOCK = "corroborate"
 
 
 def _bands() -> tuple[int, int]:
@@ -100,35 +102,45 @@ def _in(n: int) -> str:
     return ", ".join("?" * n)
 
 
+# A group of near-duplicates keeps at most this many members in the LSH buckets. Every member is
+# at least DUPLICATE_JACCARD like some other one, so a new copy that matches the group almost
+# always matches one of its first members; indexing all of them made a story syndicated N times
+# cost N candidates per new copy, N^2 in all (1,000 near-identical records took 108 s, see
+# benchmarks/neardup_scaling.py). With 8 the BBC corpus links exactly the same copies.
+MAX_INDEXED_PER_GROUP = 8
+
+
 def link_near_duplicates(store, article_ids: Iterable[str] = (), options: Options | None = None) -> set[str]:
     """Sign every article that has no signature yet and link it to its near-duplicates.
 
     Returns the ids of articles whose canonical link changed. Articles without a signature are
     found by query, not only from `article_ids`, so a run stopped between save and linking is
-    caught up by the next one. The work is batched: one query for the stored candidates of the
-    whole batch, one multi-row insert per table.
+    caught up by the next one. The work is batched (one query for the stored candidates of the
+    whole batch, one multi-row insert per table) and bounded: a group of copies keeps at most
+    MAX_INDEXED_PER_GROUP members in the LSH buckets, so each article meets a bounded number of
+    candidates however often its story was copied.
     """
     options = options or Options()
     threshold = options.clustering.near_dup_threshold
     changed: set[str] = set()
     with store.transaction():
+        # Writers take turns here (PostgreSQL): each sees every signature committed before it, so two
+        # concurrent ingests neither sign one article twice nor miss each other's copies.
+        store.lock(LOCK)
         todo = store._fetch(
             "SELECT a.id, a.text, a.published, a.ingested_at FROM articles a "
             "LEFT JOIN article_minhash m ON m.article_id = a.id WHERE m.article_id IS NULL "
             "ORDER BY a.published NULLS LAST, a.ingested_at, a.id")
         signed: list[tuple] = []
         sig_rows: list[tuple[str, str, int, str | None, Any]] = []
-        lsh_rows: list[tuple[str, str]] = []
         for row in todo:
             sh = shingles(row["text"])
             if len(WORD_RE.findall(row["text"])) < MIN_WORDS:
                 sig_rows.append((row["id"], SCHEME, len(sh), None, now()))
                 continue
             sig = signature(sh)
-            keys = buckets(sig)
-            signed.append((row, sh, sig, keys))
+            signed.append((row, sh, sig, buckets(sig)))
             sig_rows.append((row["id"], SCHEME, len(sh), sig.astype(">u4").tobytes().hex(), now()))
-            lsh_rows += [(k, row["id"]) for k in keys]
         stored: dict[str, set[str]] = defaultdict(set)
         keys_all = sorted({k for *_, keys in signed for k in keys})
         for i in range(0, len(keys_all), 1000):
@@ -136,17 +148,22 @@ def link_near_duplicates(store, article_ids: Iterable[str] = (), options: Option
             for r in store._fetch(
                     f"SELECT bucket, article_id FROM article_lsh WHERE bucket IN ({_in(len(chunk))})", chunk):
                 stored[r["bucket"]].add(r["article_id"])
-        insert_rows(store, "article_minhash", 5, sig_rows)
-        insert_rows(store, "article_lsh", 2, lsh_rows, " ON CONFLICT DO NOTHING")
+        insert_rows(store, "article_minhash", 5, sig_rows, " ON CONFLICT DO NOTHING")
         in_batch: dict[str, set[str]] = defaultdict(set)
         sigs: dict[str, np.ndarray] = {}
+        shs: dict[str, set[str]] = {}
+        lsh_rows: list[tuple[str, str]] = []
         for row, sh, sig, keys in signed:
             cands = set().union(*(stored[k] | in_batch[k] for k in keys)) - {row["id"]}
-            for k in keys:
-                in_batch[k].add(row["id"])
-            sigs[row["id"]] = sig
-            if cands:
-                changed |= _verify_and_merge(store, row, sh, sig, cands, sigs, threshold)
+            sigs[row["id"]], shs[row["id"]] = sig, sh
+            moved, indexed = (_verify_and_merge(store, row, sh, sig, cands, sigs, shs, threshold) if cands
+                              else (set(), 0))
+            changed |= moved
+            if indexed < MAX_INDEXED_PER_GROUP:
+                for k in keys:
+                    in_batch[k].add(row["id"])
+                lsh_rows += [(k, row["id"]) for k in keys]
+        insert_rows(store, "article_lsh", 2, lsh_rows, " ON CONFLICT DO NOTHING")
     return changed
 
 
@@ -165,8 +182,18 @@ def insert_rows(store, table: str, width: int, rows: list[tuple[Any, ...]], tail
 ESTIMATE_MARGIN = 0.15
 
 
+def _shingles_of(r: dict[str, Any], shs: dict[str, set[str]]) -> set[str]:
+    if r["id"] not in shs:
+        shs[r["id"]] = shingles(r["text"])
+    return shs[r["id"]]
+
+
 def _verify_and_merge(store, row: dict[str, Any], sh: set[str], sig: np.ndarray, cands: set[str],
-                      sigs: dict[str, np.ndarray], threshold: float) -> set[str]:
+                      sigs: dict[str, np.ndarray], shs: dict[str, set[str]], threshold: float) -> tuple[set[str], int]:
+    """(ids whose link changed, how many members of the row's group are already in the buckets).
+
+    The indexed members are counted among the candidates: they share buckets with the row.
+    """
     missing = sorted(c for c in cands if c not in sigs)
     if missing:
         for r in store._fetch("SELECT article_id, signature FROM article_minhash "
@@ -176,23 +203,37 @@ def _verify_and_merge(store, row: dict[str, Any], sh: set[str], sig: np.ndarray,
                 sigs[r["article_id"]] = np.frombuffer(bytes.fromhex(r["signature"]), dtype=">u4").astype(np.uint32)
     likely = sorted(c for c in cands if c in sigs and float(np.mean(sigs[c] == sig)) >= threshold - ESTIMATE_MARGIN)
     if not likely:
-        return set()
+        return set(), 0
     others = store._fetch(
         f"SELECT id, text, published, ingested_at, canonical_id FROM articles WHERE id IN ({_in(len(likely))})", likely)
-    matches = [o for o in others if jaccard(sh, shingles(o["text"])) >= threshold]
-    return _merge(store, row, sh, matches) if matches else set()
+    matches = [o for o in others if jaccard(sh, _shingles_of(o, shs)) >= threshold]
+    if not matches:
+        return set(), 0
+    changed, root = _merge(store, row, sh, matches, shs)
+    return changed, sum(1 for o in others if o["id"] != row["id"] and (o["canonical_id"] or o["id"]) in root)
 
 
-def _merge(store, row: dict[str, Any], sh: set[str], matches: list[dict[str, Any]]) -> set[str]:
-    # All groups the new article touches become one group under the earliest article.
+def _merge(store, row: dict[str, Any], sh: set[str], matches: list[dict[str, Any]],
+           shs: dict[str, set[str]]) -> tuple[set[str], set[str]]:
+    """(ids whose link changed, the roots the row's group had before: its members were theirs)."""
     roots = {o["canonical_id"] or o["id"] for o in matches}
+    if len(roots) == 1:
+        # The common case, a copy of one known story: link the row alone, without reading the group.
+        (root_id,) = roots
+        root = next((o for o in matches if o["id"] == root_id), None) or store._fetch(
+            "SELECT id, text, published, ingested_at, canonical_id FROM articles WHERE id = ?", (root_id,))[0]
+        if _order_key(root) <= _order_key(row):
+            store._execute("UPDATE articles SET canonical_id = ?, similarity = ? WHERE id = ?",
+                           (root_id, round(jaccard(sh, _shingles_of(root, shs)), 4), row["id"]))
+            return {row["id"]}, roots
+    # All groups the new article touches become one group under the earliest article.
     members = store._fetch(
         f"SELECT id, text, published, ingested_at, canonical_id FROM articles WHERE id IN ({_in(len(roots))}) "
         f"OR canonical_id IN ({_in(len(roots))})", [*roots, *roots])
     group = {m["id"]: m for m in members}
     group[row["id"]] = {**row, "canonical_id": None}
     root = min(group.values(), key=_order_key)
-    root_sh = sh if root["id"] == row["id"] else shingles(root["text"])
+    root_sh = sh if root["id"] == row["id"] else _shingles_of(root, shs)
     changed = set()
     for m in group.values():
         if m["id"] == root["id"]:
@@ -202,11 +243,11 @@ def _merge(store, row: dict[str, Any], sh: set[str], matches: list[dict[str, Any
             continue
         if m["id"] != row["id"] and m.get("canonical_id") == root["id"]:
             continue  # already linked to this root
-        m_sh = sh if m["id"] == row["id"] else shingles(m["text"])
+        m_sh = sh if m["id"] == row["id"] else _shingles_of(m, shs)
         store._execute("UPDATE articles SET canonical_id = ?, similarity = ? WHERE id = ?",
                        (root["id"], round(jaccard(m_sh, root_sh), 4), m["id"]))
         changed.add(m["id"])
-    return changed
+    return changed, roots
 
 
 def near_duplicates(store, article_id: str) -> list[dict[str, Any]]:

@@ -14,6 +14,17 @@ from realpolitik.options import Options
 
 log = logging.getLogger(__name__)
 
+_UNPRINTABLE = {c: f"\\x{c:02x}" for c in [*range(32), 127]}
+_UNPRINTABLE.update({9: "\\t", 10: "\\n", 13: "\\r"})
+
+
+def printable(s: str) -> str:
+    """One printable line: control characters as escapes (a file name with a newline cannot forge a
+    second `error:` line) and lone surrogates (undecodable file names) as \\udcXX."""
+    s = s.translate(_UNPRINTABLE)
+    return s.encode("utf-8", "backslashreplace").decode("utf-8") if any("\ud800" <= c <= "\udfff" for c in s) else s
+
+
 
 class IngestError(RealpolitikError):
     """One input that could not be read: where and why. Readers yield it among their items (one bad
@@ -24,7 +35,7 @@ class IngestError(RealpolitikError):
         self.where, self.message = where, message
 
     def __str__(self) -> str:
-        return f"{self.where}: {self.message}"
+        return printable(f"{self.where}: {self.message}")
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, IngestError) and (self.where, self.message) == (other.where, other.message)
@@ -82,7 +93,12 @@ def make_article(text: str, options: Options, *, where: str, title: str | None =
         return IngestError(where, f"text is {len(text):,} characters, over the limit of {options.max_text_chars:,} "
                            "(raise it with --max-text-chars)")
     # The date the input gives, else the one the user gave (--date), else the body's dateline.
-    published = (parse_date(date) if date else None) or options.date or dateline_date(text)
+    # A given date that is not a date ("1e999") is ignored with a warning, never turned into today.
+    given = parse_date(date) if date not in (None, "") else None
+    if date not in (None, "") and given is None:
+        log.warning("warning: %s: date %s is not a publication date; ignored",
+                    printable(where), printable(repr(date)[:80]))
+    published = given or options.date or dateline_date(text)
     art = Article.from_text(text, title=(title or None) and str(title).strip()[:1000], url=url or None,
                             publisher=publisher or None, published=published, source=where,
                             external_id=None if external_id is None else str(external_id))

@@ -14,8 +14,15 @@ log = logging.getLogger(__name__)
 TAG_RE = re.compile(r"<[^>]+>")
 
 
+_DTD_RE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.I)
+
+
 def check_xml_safe(data: bytes) -> str | None:
-    """A reason to refuse the XML (entity declarations, external entities), or None when safe."""
+    """A reason to refuse the XML (entity declarations, external entities), or None when safe.
+
+    Malformed XML is refused only when it has a DTD the check could not read to its end; a
+    truncated feed without one goes on to feedparser, which keeps the items before the break.
+    """
     from xml.etree.ElementTree import ParseError
 
     import defusedxml.ElementTree as DET
@@ -26,7 +33,21 @@ def check_xml_safe(data: bytes) -> str | None:
     except DefusedXmlException as exc:
         return f"refused: the feed declares entities ({type(exc).__name__}), a known attack"
     except ParseError as exc:
-        return f"malformed XML: {exc}"
+        return f"malformed XML: {exc}" if _DTD_RE.search(data) else None
+    return None
+
+
+def _malformed(data: bytes) -> str | None:
+    from xml.etree.ElementTree import ParseError
+
+    import defusedxml.ElementTree as DET
+
+    try:
+        DET.fromstring(data)
+    except ParseError as exc:
+        return str(exc)
+    except Exception:  # refused for other reasons: check_xml_safe has spoken
+        return None
     return None
 
 
@@ -48,11 +69,19 @@ def parse_feed(data: bytes, options: Options, where: str) -> Iterator[RawItem | 
         yield IngestError(where, reason)
         return
     feed = feedparser.parse(data)
-    if feed.bozo and not feed.entries:
-        yield IngestError(where, f"not a readable RSS/Atom feed: {feed.get('bozo_exception')}")
+    broken = _malformed(data)
+    entries = list(feed.entries)
+    if broken and entries and not data.rstrip().lower().endswith((b"</rss>", b"</feed>", b"</rdf:rdf>")):
+        entries.pop()  # the file stops inside its last item: that item is cut off, so it is not kept half
+    if not entries and (feed.bozo or broken or not feed.get("version")):
+        why = broken or feed.get("bozo_exception") or "no <rss>, <feed> or <rdf:RDF> root element"
+        yield IngestError(where, f"not a readable RSS/Atom feed: {why}")
         return
+    if broken:
+        # A cut-off feed: keep the complete items before the break, and say that the rest is lost.
+        yield IngestError(where, f"malformed XML after {len(entries)} items (the rest is lost): {broken}")
     publisher = feed.feed.get("title")
-    for i, e in enumerate(feed.entries):
+    for i, e in enumerate(entries):
         text = entry_text(e)
         title = e.get("title")
         if title and text and not text.startswith(title):

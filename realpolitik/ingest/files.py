@@ -1,7 +1,6 @@
 """Readers for text, Markdown, HTML, JSON Lines, CSV and feed files."""
 from __future__ import annotations
 
-import codecs
 import csv
 import functools
 import io
@@ -9,11 +8,11 @@ import json
 import logging
 import re
 from pathlib import Path
-from typing import Any, Callable, Iterator, TextIO
+from typing import Any, Callable, Generator, Iterator, TextIO
 
-from realpolitik.errors import RealpolitikError
 from realpolitik.ingest.base import IngestError, RawItem, clean_text, make_article, reader
 from realpolitik.ingest.dates import dateline_date
+from realpolitik.ingest.decoding import DecodeError, decode
 from realpolitik.options import Options
 
 log = logging.getLogger(__name__)
@@ -21,38 +20,8 @@ log = logging.getLogger(__name__)
 HEADER_RE = re.compile(r"^(title|date|published|publisher|source|url|author)\s*:\s*(.+)$", re.I)
 
 
-class DecodeError(RealpolitikError, ValueError):
-    """Bytes that are not text."""
-
-
-def decode(data: bytes) -> str:
-    """Decode bytes as text: BOMs honoured, UTF-8 first, then Windows-1252/Latin-1; binary refused."""
-    for bom, enc in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-                     (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
-        if data.startswith(bom):
-            try:
-                return data.decode(enc)
-            except UnicodeDecodeError as exc:
-                raise DecodeError(f"invalid {enc} text at byte {exc.start}") from exc
-    if b"\x00" in data[:8192]:
-        raise DecodeError("binary file (contains NUL bytes), not text")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        text = data.decode("latin-1")
-    # Mostly control characters means it is not a legacy-encoded text file.
-    ctrl = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\r\n\t\f")
-    if ctrl > 0.05 * max(1, len(text[:4096])):
-        raise DecodeError("binary file, not text")
-    return text
-
-
 def _read_text(path: Path) -> str:
-    return decode(path.read_bytes())
+    return decode(path.read_bytes(), str(path))
 
 
 def decoded(fn: Callable[[Path, str, Options], Iterator[RawItem | IngestError]]
@@ -138,15 +107,26 @@ def read_jsonl_text(text: str, options: Options, where: str) -> Iterator[RawItem
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield IngestError(f"{where}:{n}", f"malformed JSON: {exc.msg} at column {exc.colno}")
-            continue
-        if not isinstance(rec, dict):
-            yield IngestError(f"{where}:{n}", "a record must be a JSON object")
+        rec = parse_json_record(line)
+        if isinstance(rec, str):
+            yield IngestError(f"{where}:{n}", rec)
             continue
         yield record_to_item(rec, options, f"{where}:{n}")
+
+
+def parse_json_record(line: str) -> dict[str, Any] | str:
+    """One JSON object from a line, or the reason it is not one (never an exception: bad lines are reported)."""
+    try:
+        rec = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return f"malformed JSON: {exc.msg} at column {exc.colno}"
+    except ValueError as exc:  # an integer over Python's 4,300-digit conversion limit
+        return f"malformed JSON: {str(exc).split(';')[0]}"
+    except RecursionError:
+        return "malformed JSON: nested too deeply"
+    if not isinstance(rec, dict):
+        return "a record must be a JSON object"
+    return rec
 
 
 def record_to_item(rec: dict[str, Any], options: Options, where: str) -> RawItem | IngestError:
@@ -172,11 +152,12 @@ def read_csv_file(path: Path, text: str, options: Options) -> Iterator[RawItem |
     """CSV (or TSV) with a header row; rows with missing text or a broken shape are reported."""
     delim = "\t" if path.suffix.lower() == ".tsv" else ","
     csv.field_size_limit(options.max_text_chars + 1024)
-    # strict: an unclosed quote is an error on its row, instead of silently swallowing the rows after it.
-    buf = io.StringIO(text, newline="")
-    rd = csv.DictReader(buf, delimiter=delim, restkey="__extra__", strict=True)
+    lines = list(io.StringIO(text, newline=""))
+    # strict: a stray or unclosed quote is an error on its row (the reader then starts again on the
+    # next line, so the rows after it are still read) instead of silently swallowing the rows after it.
+    rd = csv.reader(iter(lines), delimiter=delim, strict=True)
     try:
-        header = rd.fieldnames
+        header = next(rd, [])
     except csv.Error as exc:
         yield IngestError(f"{path}:1", f"malformed CSV header: {exc}")
         return
@@ -184,26 +165,39 @@ def read_csv_file(path: Path, text: str, options: Options) -> Iterator[RawItem |
         yield IngestError(str(path), f"no {options.fields['text']!r} column in the header "
                           f"(columns: {', '.join(header or []) or 'none'}); use --field text=NAME")
         return
+    dups = sorted({c for c in header if header.count(c) > 1})
+    if dups:
+        yield IngestError(f"{path}:1", f"duplicate column{'s' if len(dups) > 1 else ''} "
+                          f"{', '.join(repr(c) for c in dups)} in the header: rename one")
+        return
+    pos = rd.line_num
+    while pos < len(lines):
+        pos = yield from _csv_rows(path, lines, pos, header, delim, options)
+
+
+def _csv_rows(path: Path, lines: list[str], pos: int, header: list[str], delim: str,
+              options: Options) -> Generator[RawItem | IngestError, None, int]:
+    """The rows from line index `pos`; returns where to start again (after a broken row's first line)."""
+    rd = csv.reader((lines[i] for i in range(pos, len(lines))), delimiter=delim, strict=True)
     while True:
-        start, pos = rd.line_num + 1, buf.tell()
+        start = pos + rd.line_num + 1  # the row's first line, counted from 1
         try:
             row = next(rd)
         except StopIteration:
-            return
+            return len(lines)
         except csv.Error as exc:
-            # The reader resumes at the next line, so one broken row costs only itself.
             yield IngestError(f"{path}:{start}",
                               f"a field is over the limit of {options.max_text_chars:,} characters "
                               "(raise it with --max-text-chars)" if "field limit" in str(exc)
                               else f"malformed CSV: {exc}")
-            if buf.tell() == pos:  # no progress: stop rather than loop
-                return
+            return start
+        n = pos + rd.line_num
+        if not row:
             continue
-        n = rd.line_num
-        if row.get("__extra__"):
-            yield IngestError(f"{path}:{n}", f"{len(row['__extra__'])} more fields than the header has")
+        if len(row) > len(header):
+            yield IngestError(f"{path}:{n}", f"{len(row) - len(header)} more fields than the header has")
             continue
-        yield record_to_item(row, options, f"{path}:{n}")
+        yield record_to_item(dict(zip(header, row)), options, f"{path}:{n}")
 
 
 @reader(".xml", ".rss", ".atom")
@@ -221,9 +215,15 @@ def read_feed_file(path: Path, options: Options) -> Iterator[RawItem | IngestErr
 
 def read_stdin(stream: TextIO, options: Options) -> Iterator[RawItem | IngestError]:
     """Standard input: JSON Lines when it starts with '{', else one plain-text article."""
-    data = stream.buffer.read() if hasattr(stream, "buffer") else stream.read().encode("utf-8")
+    # At most one byte over the file limit is read: a 1 GB pipe is refused, not loaded into memory.
+    cap = options.max_file_bytes + 1
+    data = stream.buffer.read(cap) if hasattr(stream, "buffer") else stream.read(cap).encode("utf-8")
+    if len(data) > options.max_file_bytes:
+        yield IngestError("<stdin>", f"input is over the limit of {options.max_file_bytes:,} bytes "
+                          "(raise it with --max-file-bytes, or split it into files)")
+        return
     try:
-        text = decode(data)
+        text = decode(data, "<stdin>")
     except DecodeError as exc:
         yield IngestError("<stdin>", str(exc))
         return

@@ -35,13 +35,31 @@ def _read_url(url: str, options: Options) -> Iterator[RawItem | IngestError]:
 
 
 def _read_path(path: Path, options: Options) -> Iterator[RawItem | IngestError]:
-    if not path.exists() and not path.is_symlink():
+    try:
+        missing = not path.exists() and not path.is_symlink()
+        is_dir = not missing and path.is_dir()
+    except OSError as exc:  # e.g. a file inside a directory this user may not enter
+        yield IngestError(str(path), f"cannot read: {exc.strerror or exc}")
+        return
+    if missing:
         yield IngestError(str(path), "no such file or directory")
         return
-    if path.is_dir():
+    if is_dir:
         yield from _walk(path, options)
         return
     yield from read_file(path, options)
+
+
+def _escapes(f: Path, root: Path) -> Path | None:
+    """Where a symlink under `root` points when that is outside `root` (None for other files)."""
+    if not f.is_symlink():
+        return None
+    try:
+        target = f.resolve(strict=False)
+    except (OSError, RuntimeError):  # a symlink loop
+        return f
+    top = root.resolve()
+    return None if target == top or top in target.parents else target
 
 
 def _walk(root: Path, options: Options) -> Iterator[RawItem | IngestError]:
@@ -70,6 +88,12 @@ def _walk(root: Path, options: Options) -> Iterator[RawItem | IngestError]:
             f = Path(dirpath) / name
             if f.suffix.lower() not in READERS:
                 continue  # unknown kinds inside a directory are skipped silently, like .gitignore'd files
+            outside = None if options.fetching.follow_symlinks else _escapes(f, root)
+            if outside is not None:
+                # A link planted in an input folder must not make the store a copy of /etc/passwd.
+                yield IngestError(str(f), f"a symlink to {outside}, outside {root}: refused "
+                                  "(use --follow-symlinks to read links that leave the directory)")
+                continue
             yield from read_file(f, options)
     yield from (IngestError(str(e.filename or root), f"cannot read directory: {e.strerror or e}") for e in unreadable)
 

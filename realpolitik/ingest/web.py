@@ -8,7 +8,8 @@ Every request is checked before it is sent and again after every redirect:
 - connect/read timeouts and an overall deadline; the body is streamed and cut at a size cap;
 - the content type must be one realpolitik can read (HTML, feeds, XML, plain text).
 Limits are the `fetching.*` settings (docs/settings.md): max_bytes, timeout, max_redirects, and
-allow_hosts (a list of "host:port" let through while other private addresses stay refused).
+allow_hosts (a list of "host", "host:port" or CIDRs let through while other private addresses
+stay refused; `--allow-host` on the command line).
 """
 from __future__ import annotations
 
@@ -67,9 +68,33 @@ class FetchResult:
         return self.status == 304
 
 
+# IPv6 prefixes that carry an IPv4 address a relay or gateway will connect to: 6to4 (2002::/16,
+# RFC 3056) and the NAT64 well-known prefix (64:ff9b::/96, RFC 6052). The embedded address is the
+# one to check, so [2002:7f00:1::] is loopback and [64:ff9b::a00:1] is private.
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+
+
+def embedded_ipv4(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    """The IPv4 address an IPv6 address stands for (mapped, 6to4, Teredo client, NAT64), if any."""
+    if not isinstance(ip, ipaddress.IPv6Address):
+        return None
+    if ip.ipv4_mapped:
+        return ip.ipv4_mapped
+    if ip.sixtofour:
+        return ip.sixtofour
+    if ip.teredo:
+        return ip.teredo[1]
+    if ip in _NAT64:
+        return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    return None
+
+
 def _reason_for(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
-        ip = ip.ipv4_mapped
+    inner = embedded_ipv4(ip)
+    if inner is not None:
+        why = _reason_for(inner)
+        if why:
+            return f"{why} (IPv4 {inner} inside)"
     for attr, name in (("is_loopback", "a loopback"), ("is_link_local", "a link-local"),
                        ("is_multicast", "a multicast"), ("is_unspecified", "an unspecified"),
                        ("is_reserved", "a reserved"), ("is_private", "a private")):
@@ -80,35 +105,75 @@ def _reason_for(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None
     return None
 
 
+def allowed(host: str, port: int, addr: str, allow_hosts: Iterable[str]) -> bool:
+    """Whether an allow-list entry lets this host/address through: "host", "host:port" or a CIDR like 10.0.0.0/8."""
+    ip = ipaddress.ip_address(addr)
+    for entry in allow_hosts:
+        entry = str(entry).strip()
+        if entry in (host, f"{host}:{port}", f"[{host}]:{port}"):  # a name matches by name, not by its address
+            return True
+        try:
+            net = ipaddress.ip_network(entry, strict=False)
+        except ValueError:
+            continue
+        if ip.version == net.version and ip in net:
+            return True
+    return False
+
+
+def check_allow_entry(entry: str) -> str:
+    """An allow-list entry as given, or ValueError saying what is wrong with it."""
+    e = entry.strip()
+    if not e or any(c.isspace() for c in e) or "/" in e and not _is_network(e):
+        raise ValueError(f"{entry!r}: expected HOST, HOST:PORT or a CIDR such as 10.0.0.0/8")
+    return e
+
+
+def _is_network(s: str) -> bool:
+    try:
+        ipaddress.ip_network(s, strict=False)
+        return True
+    except ValueError:
+        return False
+
+
 def resolve(url: str, allow_private: bool = False, allow_hosts: Iterable[str] = ()) -> list[str]:
     """The checked IP addresses of the URL's host; FetchError when any answer is not allowed.
 
-    `allow_hosts` ("host:port") are let through even on private addresses: one named local server
-    can be allowed without opening every private address.
+    `allow_hosts` entries ("host", "host:port" or a CIDR) are let through even on private addresses:
+    one named local server or network can be allowed without opening every private address.
     """
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        host, port = parts.hostname, parts.port
+        # IDNA encoding here, so a bad name (empty or 64+ character label) is refused by name.
+        host and host.encode("idna")
+    except ValueError as exc:  # bad port, bad IPv6 literal, bad name (UnicodeError is a ValueError)
+        raise FetchError(url, f"malformed URL: {exc}") from exc
     if parts.scheme not in ("http", "https"):
         raise FetchError(url, f"refused: scheme {parts.scheme or '(none)'!r} is not http or https")
-    host = parts.hostname
     if not host:
         raise FetchError(url, "refused: the URL has no host")
     if parts.username or parts.password:
         raise FetchError(url, "refused: credentials in the URL")
-    port = parts.port or (443 if parts.scheme == "https" else 80)
+    port = port or (443 if parts.scheme == "https" else 80)
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except socket.gaierror as exc:
         raise FetchError(url, f"cannot resolve host {host!r}: {exc.strerror or exc}") from exc
+    except (UnicodeError, ValueError) as exc:
+        raise FetchError(url, f"malformed URL: {exc}") from exc
     addrs = list(dict.fromkeys(str(info[4][0]).split("%")[0] for info in infos))
     if not addrs:
         raise FetchError(url, f"cannot resolve host {host!r}")
-    if not allow_private and f"{host}:{port}" not in set(allow_hosts):
+    if not allow_private:
+        allow = list(allow_hosts)
         for a in addrs:
             why = _reason_for(ipaddress.ip_address(a))
-            if why:
+            if why and not allowed(host, port, a, allow):
                 where = f"{host} is" if host == a else f"{host} resolves to {a},"
-                raise FetchError(url, f"refused: {where} {why} address "
-                                      "(use --allow-private to fetch from local or private networks)")
+                raise FetchError(url, f"refused: {where} {why} address (use --allow-host {host} or a CIDR "
+                                      "to fetch from it, or --allow-private for every local or private network)")
     return addrs
 
 
@@ -142,6 +207,8 @@ def fetch(url: str, options: Options | None = None, *, etag: str | None = None, 
                                         deadline, url, tuple(hops))
             except httpx.TimeoutException as exc:
                 raise FetchError(current, f"timed out ({type(exc).__name__})") from exc
+            except (httpx.InvalidURL, ValueError) as exc:  # a Location httpx or urljoin cannot use
+                raise FetchError(current, f"malformed URL: {exc}") from exc
             except httpx.HTTPError as exc:
                 raise FetchError(current, f"request failed: {type(exc).__name__}: {exc}") from exc
             if isinstance(resp_or_next, FetchResult):
@@ -236,7 +303,7 @@ def items_from_result(res: FetchResult, options: Options) -> Iterator[RawItem | 
         yield from parse_feed(res.content, options, where=res.final_url)
         return
     try:
-        text = res.content.decode(res.charset) if res.charset else decode(res.content)
+        text = res.content.decode(res.charset) if res.charset else decode(res.content, res.final_url)
     except (DecodeError, LookupError, UnicodeDecodeError) as exc:
         yield IngestError(res.final_url, f"cannot decode the body: {exc}")
         return

@@ -90,7 +90,9 @@ def _follow(item: RawItem, options: Options) -> RawItem:
     art = item.article
     if not art.url or len(art.text) >= TEASER_CHARS:
         return item
-    got = next((x for x in read_url(art.url, options) if isinstance(x, RawItem)), None)
+    # A feed author chooses the links: --allow-private covers the sources the operator named, not the
+    # pages they point to, which only reach private addresses through --allow-host.
+    got = next((x for x in read_url(art.url, options.with_(allow_private=False)) if isinstance(x, RawItem)), None)
     if got is None:
         return item
     page = got.article

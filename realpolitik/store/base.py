@@ -207,6 +207,14 @@ class BaseStore:
     def close(self) -> None:
         """Close the connection."""
 
+    def lock(self, name: str) -> None:
+        """Hold the lock `name` until the current transaction ends (DuckDB has one writer: nothing to do)."""
+
+    def retrying(self, fn: Callable[[], Any]) -> Any:
+        """fn() in one transaction; PostgreSQL runs it again after a deadlock with another writer."""
+        with self.transaction():
+            return fn()
+
     def __enter__(self):
         return self
 

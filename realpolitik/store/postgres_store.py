@@ -4,17 +4,20 @@ It runs the same portable SQL and migrations as DuckDB; only placeholders are tr
 (`?` -> `%s`, a literal `%` -> `%%`). Concurrent ingests are safe because every insert in
 BaseStore.save is `ON CONFLICT DO NOTHING ... RETURNING`, rows are written in article-id
 order (so two writers take their locks in the same order) and a batch that still meets a
-deadlock or serialization failure is retried as a whole.
+deadlock or serialization failure is retried as a whole. Shared state rewritten after a save
+(near-duplicate links, event clusters) is rewritten under an advisory lock (`lock`), one writer
+at a time, in a transaction retried the same way (`retrying`).
 """
 from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import logging
 import random
 import re
 import time
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from realpolitik.registry import stores
 from realpolitik.store.base import BaseStore, SaveResult, StoreError
@@ -131,21 +134,31 @@ class PostgresStore(BaseStore):
             self._execute("CREATE INDEX IF NOT EXISTS idx_events_dyad_pattern ON events "
                           "(source text_pattern_ops, target text_pattern_ops, date)")
 
-    def save(self, items: Iterable[tuple[Any, Any, str]]) -> SaveResult:
-        """BaseStore.save in article-id order, retrying a batch that hit a deadlock with another writer."""
-        # Sorting is stable, so copies of one article keep their input order (the first is the original).
-        items = sorted(items, key=lambda it: it[0].id)
+    def lock(self, name: str) -> None:
+        """Hold an advisory lock named `name` until the transaction ends: writers of shared state take turns."""
+        key = int.from_bytes(hashlib.sha256(f"realpolitik.{name}".encode()).digest()[:8], "big", signed=True)
+        self._execute("SELECT pg_advisory_xact_lock(?)", (key,))
+
+    def retrying(self, fn: Callable[[], Any]) -> Any:
+        """fn() in one transaction, run again (up to _SAVE_RETRIES times) after a deadlock or serialization failure."""
         if self.con.info.transaction_status != self._psycopg.pq.TransactionStatus.IDLE:
-            return super().save(items)  # inside a caller's transaction: it owns the retry
+            return fn()  # inside a caller's transaction: it owns the retry
         errors = self._psycopg.errors
         for attempt in range(_SAVE_RETRIES):
             try:
-                return super().save(items)
+                with self.transaction():
+                    return fn()
             except (errors.DeadlockDetected, errors.SerializationFailure):
                 if attempt == _SAVE_RETRIES - 1:
                     raise
                 time.sleep(0.05 * (attempt + 1) * (1 + random.random()))
         raise AssertionError("unreachable")
+
+    def save(self, items: Iterable[tuple[Any, Any, str]]) -> SaveResult:
+        """BaseStore.save in article-id order, retrying a batch that hit a deadlock with another writer."""
+        # Sorting is stable, so copies of one article keep their input order (the first is the original).
+        items = sorted(items, key=lambda it: it[0].id)
+        return self.retrying(lambda: super(PostgresStore, self).save(items))
 
     def copy_rows(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
         """Bulk-load rows with COPY (much faster than INSERT for millions of rows); returns the count."""

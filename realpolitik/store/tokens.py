@@ -1,7 +1,7 @@
 """API tokens: random, shown once, stored only as a SHA-256 hash, checked in constant time.
 
-A token reads `rp_<id>_<secret>`. The id finds the row; the secret's hash is compared with
-hmac.compare_digest, so the comparison takes the same time whatever the guess. The secret has
+A token reads `rp_<id>_<secret>`. The secret's SHA-256 finds the row (a lookup by id would take
+longer for ids that exist); the id is then compared with hmac.compare_digest. The secret has
 256 bits from `secrets`, so a plain (unsalted) SHA-256 is enough: there is nothing to brute-force.
 """
 from __future__ import annotations
@@ -78,13 +78,15 @@ def check_token(store, token: str | None) -> str | None:
     if not m:
         return None
     tid, secret = m.groups()
+    digest = _hash(secret)
     try:
-        rows = store.query("SELECT role, secret_sha256 FROM api_tokens WHERE id = ? AND revoked_at IS NULL", (tid,))
+        # Looked up by the secret's hash, never by the id: how long the lookup takes then depends on
+        # a value a guesser cannot steer, so timing cannot tell which token ids exist.
+        rows = store.query("SELECT id, role FROM api_tokens WHERE secret_sha256 = ? AND revoked_at IS NULL", (digest,))
     except Exception:  # no tokens table yet (a store never opened for writing): no valid token
         return None
-    # Compare even when the id is unknown, against a dummy, so both paths cost the same.
-    stored = rows[0]["secret_sha256"] if rows else "0" * 64
-    ok = hmac.compare_digest(_hash(secret), stored)
+    found = rows[0]["id"] if rows else "-" * 12
+    ok = hmac.compare_digest(found.encode(), tid.encode())
     return rows[0]["role"] if ok and rows else None
 
 

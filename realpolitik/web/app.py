@@ -34,6 +34,13 @@ SECURITY_HEADERS = [
 ]
 
 
+def warm_up() -> None:
+    """Import what the overview page needs (pandas and the analytics: seconds on a busy machine) at
+    start-up, so the first page request does not pay for it and time out a client."""
+    import realpolitik.analytics  # noqa: F401
+    import realpolitik.analytics.stability  # noqa: F401
+
+
 def create_app(db_url: str, options: Options | None = None) -> FastAPI:
     """The web application over the store at `db_url` (DuckDB file or postgresql:// URL)."""
     from realpolitik.web import api, explore, pages
@@ -45,6 +52,9 @@ def create_app(db_url: str, options: Options | None = None) -> FastAPI:
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI):
+        from starlette.concurrency import run_in_threadpool
+
+        await run_in_threadpool(warm_up)
         yield
         gate.close()
 

@@ -141,15 +141,13 @@ def _shifts(store) -> list[dict[str, Any]]:
 
 def _regional_stability(store) -> list[dict[str, Any]]:
     from realpolitik import analytics as an
-    from realpolitik.analytics.stability import stability_of
+    from realpolitik.analytics.stability import regions_stability
 
+    # One alignment network for every region (stability_of per region rebuilt it each time and
+    # computed member rows the page drops: 3 s of the first overview on a busy machine).
     df = an.load_events(store, an.Scope())
-    rows = []
-    for key, reg in sorted(an.regions().items()):
-        if reg.get("kind") != "region":
-            continue
-        got = an.records(stability_of(df, an.Scope(region=key)))
-        rows += [r for r in got if r.get("kind") == "region" and r.get("events")]
+    keys = [key for key, reg in sorted(an.regions().items()) if reg.get("kind") == "region"]
+    rows = [r for r in an.records(regions_stability(df, an.Scope(), keys)) if r.get("events")]
     return sorted(rows, key=lambda r: -(r.get("conflict_intensity") or 0))
 
 
