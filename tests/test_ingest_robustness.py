@@ -252,7 +252,7 @@ def test_code_command_reports_bad_lines_in_one_line(tmp_path: Path, line: str, w
     r = _cli("code", str(f), "--no-progress")
     err = r.stderr.decode()
     assert r.returncode == 1 and "Traceback" not in err
-    assert err.splitlines() == [f"Error: {f}:2: {why}" + err.split(why, 1)[1].splitlines()[0]]
+    assert err.splitlines() == [f"error: {f}:2: {why}" + err.split(why, 1)[1].splitlines()[0]]
 
 
 def test_code_command_writes_lone_surrogates_as_replacement_characters(tmp_path: Path):
