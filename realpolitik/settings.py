@@ -19,7 +19,7 @@ import logging
 import types
 import typing
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Literal, Mapping
 
 from realpolitik.errors import SettingsError
 
@@ -27,7 +27,8 @@ log = logging.getLogger(__name__)
 
 # --- defaults whose values were measured (kept here, next to the settings they are the defaults of) ---
 
-# The default of coding.best_guess_types (the best guess given even with coding.sourceless off).
+# The actor-less best guesses `realpolitik eval` turns on for sentence-class sets (coding.best_guess_types
+# unset); coding leaves them off by default, since an event no actor is resolved for says nothing of who did what.
 # Types whose best guess stands even where the actors are unresolved ("a court freed ...", "the agency
 # delivered food to ...", "the group condemned ..."): material acts whose verb and object say their kind
 # (aid, releases, joint exercises, mobilising troops) and speech acts whose verb says their kind (backing,
@@ -40,6 +41,12 @@ log = logging.getLogger(__name__)
 # every sentence gained 0.010 pentaclass macro-F1 (0.742 against 0.732) but made two thirds of the events
 # of 300 BBC articles actor-less guesses (618 events against 335) and halved throughput (1.3x spaCy, not 2x).
 BEST_GUESS_TYPES = frozenset({"AID", "RETREAT", "COOPERATE", "MOBILIZE", "SUPPORT", "ACCUSE", "REJECT"})
+
+# Clause fallbacks for a missing recipient stay on (coding.clause_roles): the trigger's own roles alone measured
+# plover_manual_dev dyad+type F1 0.639 tune / 0.556 holdout against 0.797 / 0.713, and pentaclass_dev macro-F1
+# 0.747 / 0.704 against 0.746 / 0.708; skipping only actors inside embedded clauses: 0.728-0.760 tune,
+# 0.641-0.656 holdout. The gold sets code recipients named elsewhere in the trigger's clause.
+CLAUSE_ROLES = True
 
 # Coverage of one event by different outlets mostly appears on the day or the day after, and dates
 # resolved from "on Tuesday" can be a day off either way, so +-2 days joins them; no gold set of
@@ -89,10 +96,16 @@ class CoderSettings:
     recipientless: bool | None = setting(
         None, "Keep recipient-less and within-country events as actor-resolved events "
               "(default: on for rules coders, off for hybrid, which leaves them to its classifier).")
-    best_guess_types: frozenset[str] = setting(
-        BEST_GUESS_TYPES, "Event types of the best guess given with `sourceless` off (empty: none).")
+    best_guess_types: frozenset[str] | None = setting(
+        None, "Event types of the actor-less best guess given with `sourceless` off (default: none; "
+              "`realpolitik eval` gives those of settings.BEST_GUESS_TYPES on sentence-class sets).")
     classifier: bool = setting(True, "Hybrid coder: check best guesses with the quad-class classifier.")
     locate: bool = setting(True, "Give each event the place where it happened (realpolitik/geo).")
+    past_events: Literal["drop", "undate", "keep"] | None = setting(
+        None, "Acts dated before the article: drop (default), undate (no date of their own) or keep "
+              "(dated to the article); `realpolitik eval` keeps them on sentence-class sets.")
+    clause_roles: bool = setting(
+        CLAUSE_ROLES, "An actor named elsewhere in the trigger's clause stands in for a missing recipient.")
 
 
 @dataclass(frozen=True)
@@ -189,6 +202,11 @@ def _coerce(name: str, tp: Any, value: Any, from_text: bool) -> Any:
             return None
         return _coerce(name, inner[0], value, from_text)
     origin = typing.get_origin(tp)
+    if origin is Literal:
+        if value in typing.get_args(tp):
+            return value
+        raise SettingsError(f"setting {name}: expected one of {', '.join(map(str, typing.get_args(tp)))}, "
+                            f"got {value!r}")
     if tp is bool:
         if isinstance(value, bool):
             return value

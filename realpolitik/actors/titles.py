@@ -30,7 +30,7 @@ _FORMER = frozenset({"former", "ex", "ex-", "erstwhile", "onetime", "one-time", 
 _LEFT_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod", "det", "punct"})
 
 
-def _left_region(root, start: int) -> list:
+def left_region(root, start: int) -> list:
     """Tokens of the person's own phrase before the name (its title and who it belongs to)."""
     out: list = []
     for c in root.lefts:
@@ -39,7 +39,7 @@ def _left_region(root, start: int) -> list:
     return out
 
 
-def _appositive_region(root) -> list:
+def appositive_region(root) -> list:
     """Tokens of an appositive naming the person's office, either side of the name:
     "X, the Syrian defence minister" or "the Syrian defence minister, X"."""
     out = []
@@ -84,7 +84,7 @@ def _retitle(doc, m: ActorMention, mentions: list[ActorMention]) -> ActorMention
     if span is None:
         return m
     root = span.root
-    region = _left_region(root, m.start) + _appositive_region(root)
+    region = left_region(root, m.start) + appositive_region(root)
     region = [t for t in region if not (m.start <= t.idx < m.end)]
     if not region:
         return m
