@@ -503,15 +503,6 @@ def code_gold(records: list[dict[str, Any]], options: Any = None,
     from realpolitik.registry import RegistryError
 
     options = options or Options()
-    if records and all(r.get("sentence_quad") is not None and "events" not in r for r in records) \
-            and options.coding.best_guess_types is None:
-        # a sentence-class set asks what kind of event each sentence reports, which the coder's actor-less
-        # best guess answers; it is off by default for coding, so it is turned on for this task
-        from realpolitik.settings import BEST_GUESS_TYPES
-
-        # ... and the class of a sentence's act does not depend on when it happened: past acts are kept
-        options = options.with_settings({"coding.past_events": options.coding.past_events or "keep",
-                                         "coding.best_guess_types": sorted(BEST_GUESS_TYPES)})
     # The coder sees only what `realpolitik code` would read, never the gold labels.
     inputs: list[dict[str, Any]] = [{k: r[k] for k in ("id", "text", "date", "title", "url", "publisher") if k in r}
                                     for r in records]

@@ -27,8 +27,8 @@ log = logging.getLogger(__name__)
 
 # --- defaults whose values were measured (kept here, next to the settings they are the defaults of) ---
 
-# The actor-less best guesses `realpolitik eval` turns on for sentence-class sets (coding.best_guess_types
-# unset); coding leaves them off by default, since an event no actor is resolved for says nothing of who did what.
+# The actor-less best guesses measured below, for coding.best_guess_types; off by default (an empty set), since an
+# event no actor is resolved for says nothing of who did what.
 # Types whose best guess stands even where the actors are unresolved ("a court freed ...", "the agency
 # delivered food to ...", "the group condemned ..."): material acts whose verb and object say their kind
 # (aid, releases, joint exercises, mobilising troops) and speech acts whose verb says their kind (backing,
@@ -96,14 +96,13 @@ class CoderSettings:
     recipientless: bool | None = setting(
         None, "Keep recipient-less and within-country events as actor-resolved events "
               "(default: on for rules coders, off for hybrid, which leaves them to its classifier).")
-    best_guess_types: frozenset[str] | None = setting(
-        None, "Event types of the actor-less best guess given with `sourceless` off (default: none; "
-              "`realpolitik eval` gives those of settings.BEST_GUESS_TYPES on sentence-class sets).")
+    best_guess_types: frozenset[str] = setting(
+        frozenset(), "Event types of the actor-less best guess given with `sourceless` off (empty: none; "
+                     "settings.BEST_GUESS_TYPES lists the measured ones).")
     classifier: bool = setting(True, "Hybrid coder: check best guesses with the quad-class classifier.")
     locate: bool = setting(True, "Give each event the place where it happened (realpolitik/geo).")
-    past_events: Literal["drop", "undate", "keep"] | None = setting(
-        None, "Acts dated before the article: drop (default), undate (no date of their own) or keep "
-              "(dated to the article); `realpolitik eval` keeps them on sentence-class sets.")
+    past_events: Literal["drop", "undate", "keep"] = setting(
+        "drop", "Acts dated before the article: drop, undate (no date of their own) or keep (dated to the article).")
     clause_roles: bool = setting(
         CLAUSE_ROLES, "An actor named elsewhere in the trigger's clause stands in for a missing recipient.")
 

@@ -121,16 +121,16 @@ class RulesCoder:
         # types of the actor-less best guess given even with `sourceless` off: none by default (an event no
         # actor is resolved for says nothing of who did what); settings.BEST_GUESS_TYPES restores the
         # sentence-class guesses measured there
-        self.best_guess_types = frozenset(s.best_guess_types or ())
+        self.best_guess_types = frozenset(s.best_guess_types)
         # Acts dated before the article (readings.past_marker: "in 2019", "last year", "had signed"):
         # "drop" (default) leaves them out: the store's analytics date an event without its own date by its
         # article, so a past act would count as a new one on the article's day in every series; "undate"
         # codes them with no date of their own (coding/when.py then gives them a date their sentence names,
         # else none); "keep" dates them to the article as before. Measured: dropping them costs the
         # sentence-class set (pentaclass_dev macro-F1 0.740 against 0.746 tune, 0.692 against 0.708 holdout:
-        # its labels class a sentence by its act, whenever it happened), so `realpolitik eval` keeps them for
-        # sentence-class sets; plover_manual_dev tune 0.793 against 0.797 (one event), holdout unchanged.
-        self.past_events = s.past_events or "drop"
+        # its labels class a sentence by its act, whenever it happened); plover_manual_dev tune 0.793 against
+        # 0.797 (one event), holdout unchanged.
+        self.past_events = s.past_events
         # on: an actor named elsewhere in the trigger's clause stands in for a missing recipient (+clause)
         self.clause_roles = s.clause_roles
         # off: recipient-less and within-country events are not actor-resolved events (see _drop_targetless)
