@@ -65,9 +65,10 @@ def test_settings_are_hashable_and_key_the_coder_cache():
     assert coder_settings(a) != coder_settings(Options())
     # settings a coder does not read (clustering) do not make another coder
     assert coder_settings(Options().with_settings({"clustering.window_days": 5})) == coder_settings(Options())
-    plain, guessless = get_coder(Options()), get_coder(Options().with_settings({"coding.best_guess_types": []}))
-    assert guessless is not plain and guessless.best_guess_types == frozenset()
-    assert get_coder(Options().with_settings({"coding.best_guess_types": []})) is guessless
+    plain, guessing = get_coder(Options()), get_coder(Options().with_settings({"coding.best_guess_types": ["AID"]}))
+    assert guessing is not plain and (plain.best_guess_types, guessing.best_guess_types) == (frozenset(), {"AID"})
+    assert get_coder(Options().with_settings({"coding.best_guess_types": ("AID",)})) is guessing
+    assert get_coder(Options().with_settings({"coding.best_guess_types": []})) is plain  # the default, spelt out
 
 
 def test_coder_defaults_of_unset_settings():
