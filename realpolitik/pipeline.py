@@ -17,23 +17,35 @@ log = logging.getLogger(__name__)
 AFTER_SAVE: list[Callable[[Any, list[str], Options], None]] = [corroborate_after_save]
 
 
-_CODERS: dict[str, Any] = {}
+_CODERS: dict[tuple, Any] = {}
 
 
-def _coder(name: str, options: Options):
-    # Built once per process and name: loading spaCy and the lexicons is the expensive part.
-    if name not in _CODERS:
+def coder_settings(options: Options) -> tuple:
+    """The key a coder instance is cached under: its name and every setting a coder reads.
+
+    Two Options differing only in, say, `extra["best_guess_types"]` must not share one instance
+    (issue 14: the first coder built used to serve every later setting)."""
+    import json
+
+    extra = json.dumps(options.extra, sort_keys=True, default=repr)
+    return (options.coder, options.batch_size, options.n_process, extra)
+
+
+def _coder(options: Options):
+    # Built once per process and settings: loading spaCy and the lexicons is the expensive part (they
+    # are cached in their own modules, so a second instance with other settings is cheap).
+    key = coder_settings(options)
+    if key not in _CODERS:
         import realpolitik.coding  # noqa: F401  (registers the built-in coders)
         from realpolitik.registry import coders
 
-        _CODERS[name] = coders.get(name)(options)
-    return _CODERS[name]
+        _CODERS[key] = coders.get(options.coder)(options)
+    return _CODERS[key]
 
 
 def get_coder(options: Options | None = None):
-    """The coder named in the options (built once per process)."""
-    options = options or Options()
-    return _coder(options.coder, options)
+    """The coder named in the options, built once per process for each distinct setting."""
+    return _coder(options or Options())
 
 
 def coder_key(options: Options | None = None) -> str:

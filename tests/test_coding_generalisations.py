@@ -14,6 +14,14 @@ def coder():
 
 
 @pytest.fixture(scope="module")
+def guessing():
+    # actor-less best guesses are off by default (issue 14); these tests read them with the option on
+    from realpolitik.coding.rules import BEST_GUESS_TYPES
+
+    return RulesCoder(Options(extra={"best_guess_types": tuple(BEST_GUESS_TYPES)}))
+
+
+@pytest.fixture(scope="module")
 def hybrid():
     return HybridCoder()
 
@@ -312,13 +320,14 @@ def test_troops_sent_to_no_recipient_are_a_deployment(coder):
     assert [e.type for e in evs] == ["MOBILIZE"]
 
 
-def test_material_cooperation_stands_as_a_best_guess_without_resolved_actors(coder):
-    [e] = code(coder, "A provincial court freed the two journalists on Tuesday.")
+def test_material_cooperation_stands_as_a_best_guess_without_resolved_actors(coder, guessing):
+    [e] = code(guessing, "A provincial court freed the two journalists on Tuesday.")
     assert e.type == "RETREAT" and e.quad == "material_cooperation" and e.confidence < 0.35
+    assert code(coder, "A provincial court freed the two journalists on Tuesday.") == []  # off by default
 
 
-def test_no_best_guess_for_other_quads_or_when_turned_off():
-    assert code(RulesCoder(), "A provincial court jailed the two journalists on Tuesday.") == []
+def test_no_best_guess_for_other_quads_or_when_turned_off(guessing):
+    assert code(guessing, "A provincial court jailed the two journalists on Tuesday.") == []
     off = RulesCoder(Options(extra={"best_guess_types": ()}))
     assert code(off, "A provincial court freed the two journalists on Tuesday.") == []
 
@@ -333,14 +342,14 @@ def test_a_wrapper_prefers_a_country_recipient_to_a_bare_sector(coder):
     assert ("NOR", "MLI", "REJECT") in triples(evs)
 
 
-def test_condemnation_by_an_unresolved_speaker_is_a_best_guess_accusation(coder):
-    [e] = code(coder, "The former mayor condemned the new Hungarian zoning decision as a betrayal.")
+def test_condemnation_by_an_unresolved_speaker_is_a_best_guess_accusation(guessing):
+    [e] = code(guessing, "The former mayor condemned the new Hungarian zoning decision as a betrayal.")
     assert e.type == "ACCUSE" and e.source is None and e.confidence < 0.35
 
 
-def test_no_best_guess_in_a_sentence_that_names_no_actor(coder):
+def test_no_best_guess_in_a_sentence_that_names_no_actor(guessing):
     # a guess needs an actor named in the sentence: sport and business copy stays free of actor-less events
-    assert code(coder, "The former mayor condemned the new zoning decision as a betrayal.") == []
+    assert code(guessing, "The former mayor condemned the new zoning decision as a betrayal.") == []
 
 
 def test_let_free_and_set_free_are_releases(coder):
@@ -422,8 +431,8 @@ def test_deploying_forces_as_peacekeepers_is_aid_but_reinforcing_forces_is_not(c
     assert not any(e.type == "AID" for e in code(coder, "Peru strengthened its forces near the Chilean border."))
 
 
-def test_a_main_clause_best_guess_outranks_scene_setting_events(coder):
-    evs = code(coder, "The journalist was freed on Monday after Peru pardoned him.")
+def test_a_main_clause_best_guess_outranks_scene_setting_events(guessing):
+    evs = code(guessing, "The journalist was freed on Monday after Peru pardoned him.")
     assert [e.type for e in evs] == ["RETREAT"]
 
 
@@ -561,7 +570,8 @@ def test_pushing_for_someone_to_act_is_a_request_of_them(coder):
 
 
 def test_forcing_a_body_out_is_an_expulsion(coder):
-    evs = code(coder, "Khartoum forced the UN food agency out of the country last year.")
+    # (an act of "last year" is background, not coded: issue 14; the expulsion reading is the point here)
+    evs = code(coder, "Khartoum forced the UN food agency out of the country on Monday.")
     assert ("SDN", "IGO", "SANCTION") in t3(evs)
 
 
@@ -671,10 +681,10 @@ def test_a_state_only_in_a_firms_clause_is_a_place_not_its_partner(coder):
     assert ("JPN", "KEN", "SUPPORT") in triples(code(coder, "A Japanese firm signed a contract with the Kenyan government."))
 
 
-def test_no_best_guess_where_only_firms_are_named(coder):
-    assert code(coder, "The bank provides loans to small businesses.") == []
+def test_no_best_guess_where_only_firms_are_named(guessing):
+    assert code(guessing, "The bank provides loans to small businesses.") == []
     # journalists, too, are actors of political news: their release stays a best guess
-    assert [e.type for e in code(coder, "A provincial court freed the two journalists on Tuesday.")] == ["RETREAT"]
+    assert [e.type for e in code(guessing, "A provincial court freed the two journalists on Tuesday.")] == ["RETREAT"]
 
 
 def test_ended_up_and_received_complaints_are_no_events(coder):
@@ -689,14 +699,14 @@ def test_calling_someone_something_is_no_phone_call(coder):
     assert ("JPN", "CHN", "CONSULT") in triples(code(coder, "Japan called China on Monday."))
 
 
-def test_no_best_guess_for_what_ought_to_happen(coder):
-    assert code(coder, "The Kenyan government should invest in rural clinics.") == []
-    assert [e.type for e in code(coder, "A provincial court freed the two journalists on Tuesday.")] == ["RETREAT"]
+def test_no_best_guess_for_what_ought_to_happen(guessing):
+    assert code(guessing, "The Kenyan government should invest in rural clinics.") == []
+    assert [e.type for e in code(guessing, "A provincial court freed the two journalists on Tuesday.")] == ["RETREAT"]
 
 
-def test_no_aid_guess_when_no_one_helps_or_is_helped(coder):
-    assert code(coder, "Cheap loans in Japan helped a lot last year, the analysts said.") == []
-    assert ("DEU", None, "AID") in triples(code(coder, "Germany spent a billion euros on helping to settle refugees."))
+def test_no_aid_guess_when_no_one_helps_or_is_helped(guessing):
+    assert code(guessing, "Cheap loans in Japan helped a lot last year, the analysts said.") == []
+    assert ("DEU", None, "AID") in triples(code(guessing, "Germany spent a billion euros on helping to settle refugees."))
 
 
 def test_a_refusal_is_an_asserted_reject_not_a_denied_one(coder):
@@ -714,9 +724,12 @@ def test_relations_as_a_topic_are_no_event(coder):
 
 
 def test_the_city_of_a_bodys_meeting_is_no_party_to_it(coder):
-    assert triples(code(coder, "Delegates gathered for the OPEC meeting in Vienna on Friday.")) == []
-    assert ("IGO", "ETH", "CONSULT") in triples(
-        code(coder, "The Organization of African Unity held a round of mediation in Addis Ababa."))
+    # a city where a meeting is held is a venue, never a party (issue 14, actors/document.py): the body's
+    # meeting keeps no recipient
+    assert triples(code(coder, "Delegates gathered for the OPEC meeting in Vienna on Friday.")) == \
+        [("IGO", None, "CONSULT")]
+    assert triples(code(coder, "The Organization of African Unity held a round of mediation in Addis Ababa.")) == \
+        [("IGO", None, "CONSULT")]
 
 
 def test_a_deal_struck_with_someone_is_no_attack(coder):

@@ -53,9 +53,11 @@ def test_nominalised_sale(coder):
 
 
 def test_nominalised_purchase_is_buyer_trade(coder):
-    evs = code(coder, "Indian purchases of Russian crude oil rose sharply in May.")
+    evs = code(coder, "Indian purchases of Russian crude oil continued through May.")
     assert triples(evs) == [("IND", "RUS", "COOPERATE")]
     assert evs[0].channel == "energy_trade"
+    # the same purchases as a measured flow that rose or fell are a statistic, no state act (issue 14)
+    assert code(coder, "Indian purchases of Russian crude oil rose sharply in May.") == []
 
 
 def test_receipt_verb_reverses_roles(coder):

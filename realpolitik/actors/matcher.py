@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from realpolitik.actors.context import case_ok, context_ok
+from realpolitik.actors.document import resolve_document
 from realpolitik.actors.ethnic import ethnic_groups
 from realpolitik.actors.sectors import attach_sector, standalone_sectors
 from realpolitik.actors.titles import apply_titles, disambiguate
@@ -120,6 +121,7 @@ def find_actors(doc, date: str | None = None) -> list[ActorMention]:
     mentions.extend(standalone_sectors(doc, mentions))
     mentions = apply_titles(doc, mentions)
     mentions = ethnic_groups(doc, mentions)
+    mentions = resolve_document(doc, mentions, date)
     mentions.sort(key=lambda m: (m.start, m.end, m.code))
     return mentions
 

@@ -88,6 +88,8 @@ class _Cand:
     obj_lemmas: set[str] = field(default_factory=set)
     absorbed: bool = False
     contexts: tuple[str, ...] = ()
+    mutual: bool = False  # a fight both ways ("exchanged fire"): every pair is coded in both directions
+    past: str | None = None  # why the act lies before the article ("year 2019", "pluperfect"), see readings.py
 
 
 # Words that make "strike" a stoppage of work (PLOVER PROTEST, CAMEO 143) rather than an attack.

@@ -107,6 +107,8 @@ class Prefilter:
         """Runs of stage-1 sentences as (start token, end token, parse?), covering the whole Doc."""
         from spacy.attrs import IDX, SENT_START
 
+        from realpolitik.actors.document import reference_hits
+
         arr = doc.to_array([IDX, SENT_START]).astype("int64")
         firm = [0]
         for i in numpy.flatnonzero(arr[:, 1] == 1).tolist():
@@ -126,6 +128,21 @@ class Prefilter:
             k = bisect_right(starts_char, start) - 1
             if k >= 0:
                 has_actor[k] = True
+        # document-level references ("Ms X", "the two sides", "the IRGC"): actors once the article is read;
+        # the sentence naming a reference's antecedent is parsed with it (its name's entity and title)
+        antecedents: dict[int, list[int]] = {}
+        named = list(has_actor)
+        for start, before in reference_hits(text):
+            k = bisect_right(starts_char, start) - 1
+            if k < 0:
+                continue
+            if before is None:
+                has_actor[k] = True
+                continue
+            a = max(0, bisect_right(starts_char, before) - 1)
+            if named[a]:  # a name resolves only through an actor named with it ("Polish minister X")
+                has_actor[k] = True
+                antecedents.setdefault(k, []).append(a)
         sel = [False] * n
         for i, f in enumerate(sent_flags):
             if f & TRIG and (has_actor[i] or self.sourceless):
@@ -133,6 +150,9 @@ class Prefilter:
         cands = [i for i in range(n) if sel[i]]
         if not cands:
             return [(0, len(doc), False)]
+        for i in cands:
+            for k in antecedents.get(i, ()):
+                sel[k] = True
         # "he said": the source's antecedent is looked up in the sentence before (factuality.scope)
         for i in cands:
             if sent_flags[i] & PRON and i > 0 and has_actor[i - 1]:

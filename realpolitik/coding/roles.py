@@ -111,10 +111,11 @@ def _uniq_codes(ms: list[ActorMention]) -> list[ActorMention]:
 
 
 def _uniq(ms: list[ActorMention]) -> list[ActorMention]:
+    # by span and code: one span may stand for two actors ("the two countries", actors/document.py)
     seen, out = set(), []
     for m in ms:
-        if (m.start, m.end) not in seen:
-            seen.add((m.start, m.end))
+        if (m.start, m.end, m.code) not in seen:
+            seen.add((m.start, m.end, m.code))
             out.append(m)
     return out
 

@@ -101,7 +101,9 @@ def date_events(events: Iterable[Event], published: str | None) -> list[Event]:
 
     out = []
     for e in events:
-        when = resolve(e.evidence.text, published) or published
+        # an event the coder left undated lies before the article ("in 2019", "had signed": see
+        # coding/readings.py): its sentence's own date when it names one, never the article's
+        when = resolve(e.evidence.text, published) or (published if e.date is not None else None)
         ev = e.evidence
         lead = len(ev.text) - len(ev.text.lstrip())
         if lead:  # a blanked dateline (see without_dateline) is not part of the evidence

@@ -24,14 +24,17 @@ log = logging.getLogger(__name__)
 ENGINES = ("local", "dask")
 PARTITION_SIZE = 8  # articles per Dask task by default (see DaskCoder)
 
-# Coders built in this (worker) process, by name: building loads spaCy and the lexicons.
-_WORKER_CODERS: dict[str, Any] = {}
+# Coders built in this (worker) process, by name and settings: building loads spaCy and the lexicons.
+_WORKER_CODERS: dict[tuple, Any] = {}
 
 
 def _worker_coder(factory: Callable[[Options], Any], options: Options):
-    if options.coder not in _WORKER_CODERS:
-        _WORKER_CODERS[options.coder] = factory(options)
-    return _WORKER_CODERS[options.coder]
+    from realpolitik.pipeline import coder_settings
+
+    key = coder_settings(options)
+    if key not in _WORKER_CODERS:
+        _WORKER_CODERS[key] = factory(options)
+    return _WORKER_CODERS[key]
 
 
 def code_partition(factory: Callable[[Options], Any], options: Options, articles: list[Article]) -> list[list[Event]]:
