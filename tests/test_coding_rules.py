@@ -158,3 +158,24 @@ def test_coordinated_actors_of_one_country_are_separate_actors(coder):
         ("TURGOV", "LBYGOV"), ("TURGOV", "LBYREB")]
     # one actor named twice is still one event
     assert len(code(coder, "Iranian troops and Iranian soldiers shelled Iraqi border posts.")) == 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    # lexicon rows added from the tune-part gap list (benchmarks/lexicon_gaps.py)
+    ("Iran sentenced a French diplomat to eight years in prison.", ("IRN", "FRA", "SANCTION", "convict")),
+    ("Venezuelan police dispersed Colombian migrants with tear gas.", ("VEN", "COL", "ASSAULT", "crowd-control")),
+    ("Armenian forces repelled Azerbaijani troops near the border village.", ("ARM", "AZE", "ASSAULT", None)),
+    ("Peru invited Chile to talks on the maritime boundary.", ("PER", "CHL", "REQUEST", "meet")),
+    ("Greece made new concessions to Turkey over the disputed islets.", ("GRC", "TUR", "CONCEDE", None)),
+    ("The shooting of a Nepali trader by Indian border guards angered Kathmandu.", ("IND", "NPL", "ASSAULT", "firearms")),
+    ("Ecuador's seizure of a Mexican embassy car drew protests.", ("ECU", "MEX", "COERCE", "seize")),
+    ("Russian troops battled Ukrainian forces for the town on Sunday.", ("RUS", "UKR", "ASSAULT", None)),
+    ("Students staged a march against the Serbian government in Belgrade.", ("EDU", "SRB", "PROTEST", "demo")),
+])
+def test_added_trigger_rows(coder, text, expected):
+    evs = code(coder, text)
+    assert [(e.source[:3], e.target[:3], e.type, e.mode) for e in evs] == [expected]
+
+
+def test_march_the_month_is_no_protest(coder):
+    assert code(coder, "Talks will resume in March, Japan said.") == []
