@@ -5,7 +5,8 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator
 
-from realpolitik.corroborate import after_save as corroborate_after_save, refresh as refresh_clusters
+from realpolitik.corroborate import after_save as corroborate_after_save
+from realpolitik.corroborate import refresh as refresh_clusters
 from realpolitik.ingest import IngestError, RawItem, read_inputs
 from realpolitik.model import Article, Event
 from realpolitik.options import Options
@@ -17,23 +18,29 @@ log = logging.getLogger(__name__)
 AFTER_SAVE: list[Callable[[Any, list[str], Options], None]] = [corroborate_after_save]
 
 
-_CODERS: dict[str, Any] = {}
+_CODERS: dict[tuple, Any] = {}
 
 
-def _coder(name: str, options: Options):
-    # Built once per process and name: loading spaCy and the lexicons is the expensive part.
-    if name not in _CODERS:
+def coder_settings(options: Options) -> tuple:
+    """The key a coder instance is cached under: its name and every setting a coder reads (hashable)."""
+    return (options.coder, options.batch_size, options.n_process, options.coding)
+
+
+def _coder(options: Options):
+    # Built once per process and settings: loading spaCy and the lexicons is the expensive part (they
+    # are cached in their own modules, so a second instance with other settings is cheap).
+    key = coder_settings(options)
+    if key not in _CODERS:
         import realpolitik.coding  # noqa: F401  (registers the built-in coders)
         from realpolitik.registry import coders
 
-        _CODERS[name] = coders.get(name)(options)
-    return _CODERS[name]
+        _CODERS[key] = coders.get(options.coder)(options)
+    return _CODERS[key]
 
 
 def get_coder(options: Options | None = None):
-    """The coder named in the options (built once per process)."""
-    options = options or Options()
-    return _coder(options.coder, options)
+    """The coder named in the options, built once per process for each distinct setting."""
+    return _coder(options or Options())
 
 
 def coder_key(options: Options | None = None) -> str:
@@ -44,9 +51,8 @@ def coder_key(options: Options | None = None) -> str:
 
 def code_articles(articles: list[Article], options: Options | None = None) -> Iterator[list[Event]]:
     """Events for each article, in order (an article over the coding limits is coded on its first sentences)."""
-    from realpolitik.ingest.limits import limit_for_coding
-
     from realpolitik.coding.when import date_events, without_dateline
+    from realpolitik.ingest.limits import limit_for_coding
 
     options = options or Options()
     articles = list(articles)

@@ -1,0 +1,307 @@
+"""Actors at document level (issue 14): references one sentence cannot resolve, read from the article.
+
+- "Mr Surname" / "Ms Surname" after the full name earlier in the article: that person's code, also when
+  the person is in no table but their own phrase gave a state and office ("Polish Foreign Minister X").
+- A bare title ("the chancellor", "the foreign minister"): the office holder of the country in focus on
+  the article's date (people.tsv's dated roles), else that country's sector for the title.
+- An abbreviation defined in the text ("the Revolutionary Guards (IRGC)"): the defined actor.
+- "the two countries", "both sides", "the two sides": the two actors last named before.
+- A definite state-organ sector with no state ("the army", "the ministry"): the country in focus.
+- A city inside an event's name ("the Doha talks", "the Minsk agreement") or where a meeting is held
+  ("talks in Doha"): a venue, never a party, so the mention is dropped.
+
+The country in focus at a point is the state named most often before it (ties: the latest named), else
+the state named most often in the whole article: news copy names its subject state first and often.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+from functools import lru_cache
+
+from realpolitik.actors.tables import capital_country, normalise, tables, text_of
+from realpolitik.model import ActorMention
+
+HONORIFICS = frozenset({"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "miss", "dr", "dr."})
+# Bare titles resolved to the office holder of the country in focus -> the people.tsv roles they match.
+TITLE_ROLES: dict[str, tuple[str, ...]] = {
+    "president": ("President", "Interim President", "Head of State"),
+    "chancellor": ("Chancellor",),
+    "prime minister": ("Prime Minister",),
+    "premier": ("Premier", "Prime Minister"),
+    "foreign minister": ("Foreign Minister",),
+    "foreign secretary": ("Foreign Secretary",),
+    "secretary of state": ("Secretary of State",),
+    "defence minister": ("Defence Minister",),
+    "defense minister": ("Defence Minister",),
+    "defence secretary": ("Defence Secretary", "Secretary of Defense"),
+    "king": ("King",),
+    "emir": ("Emir",),
+}
+# Sectors of a state's own organs: "the army", "the ministry" are the state's in focus. Civil sectors
+# ("the protesters", "the rebels") are not: a state's own rebels are no organ of it.
+STATE_ORGANS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+_PAIR = re.compile(r"\b(?:the two|both) (?:countries|nations|sides|states|governments|neighbours|neighbors|"
+                   r"capitals|allies|rivals|parties)\b", re.IGNORECASE)
+_TITLE = re.compile(r"\bthe (" + "|".join(sorted((re.escape(t) for t in TITLE_ROLES), key=len, reverse=True))
+                    + r")\b", re.IGNORECASE)
+_ABBR = re.compile(r"\(([A-Z][A-Z0-9&]{1,7})\)")
+# Heads that make a city before them part of an event's name ("the Doha talks", "the Minsk accords").
+EVENT_NAME_HEADS = frozenset("""talks talk agreement agreements accord accords process format summit conference
+deal protocol protocols declaration framework negotiations convention conventions meeting meetings treaty
+pact memorandum communique communiqué ceasefire truce initiative plan round forum dialogue group""".split())
+# Verbs whose "in <city>" is where the meeting is held, not with whom.
+MEETING_VERBS = frozenset({"meet", "hold", "gather", "convene", "talk", "negotiate", "sign", "host", "attend",
+                           "open", "resume", "end", "begin", "start", "conclude"})
+_PERSONAL_KINDS = ("state", "sector", "person")
+
+
+def resolve_document(doc, mentions: list[ActorMention], date: str | None = None) -> list[ActorMention]:
+    """The article's mentions with document-level references added and venue cities removed."""
+    text = text_of(doc)
+    mentions = [m for m in mentions if not _venue_city(doc, m)]
+    out = list(mentions)
+    out += _abbreviations(text, mentions)
+    out += _people(doc, text, out)
+    focus = _Focus(out)
+    out = [_focused_sector(doc, text, m, focus, out) for m in out]
+    out += _titles(doc, text, out, focus, date)
+    out += _pairs(text, out)
+    return out
+
+
+def reference_hits(text: str) -> list[tuple[int, int | None]]:
+    """(offset, offset of its antecedent or None) of every reference `resolve_document` may resolve, from
+    the text alone: the coder's fast path parses their sentences (and the antecedents' for their names)."""
+    out: list[tuple[int, int | None]] = []
+    aliases = tables().aliases
+    for hit in re.finditer(r"\b(?:Mr|Ms|Mrs|Miss|Dr)\.? ([A-Z][\w'-]+)", text):
+        if normalise(hit.group(1)) in aliases:
+            continue  # a name in the tables ("Mr Blair"): an actor hit already
+        first = re.search(r"(?<![\w-])" + re.escape(hit.group(1)) + r"(?![\w-])", text)
+        if first is not None and first.start() < hit.start():
+            out.append((hit.start(), first.start()))
+    for hit in _ABBR.finditer(text):
+        for use in re.finditer(r"(?<![\w-])" + re.escape(hit.group(1)) + r"(?![\w-])", text[hit.end():]):
+            out.append((hit.end() + use.start(), hit.start()))
+    out += [(hit.start(), None) for hit in _PAIR.finditer(text)]
+    out += [(hit.start(), None) for hit in _TITLE.finditer(text)]
+    return out
+
+
+# ------------------------------------------------------------------ the country in focus
+class _Focus:
+    """The states in focus at any offset of an article."""
+
+    def __init__(self, mentions: list[ActorMention]):
+        self.named = sorted((m.start, m.country) for m in mentions
+                            if m.country and m.kind in _PERSONAL_KINDS)
+        self.overall = _ranked(self.named)
+
+    def at(self, offset: int) -> str | None:
+        """The state named most often before `offset` (ties: the first named), else in the whole article."""
+        ranked = self.ranked(offset)
+        return ranked[0] if ranked else None
+
+    def ranked(self, offset: int) -> list[str]:
+        """The states named before `offset`, most often named first (ties: the first named first)."""
+        before = [(s, c) for s, c in self.named if s < offset]
+        return _ranked(before) if before else self.overall
+
+
+def _ranked(named: list[tuple[int, str]]) -> list[str]:
+    # ties go to the state named first: a news story names its subject first (the lead)
+    counts = Counter(c for _, c in named)
+    first: dict[str, int] = {}
+    for s, c in named:
+        first.setdefault(c, s)
+    return sorted(counts, key=lambda c: (-counts[c], first[c]))
+
+
+# ------------------------------------------------------------------ references
+def _covered(mentions: list[ActorMention], start: int, end: int) -> bool:
+    return any(m.start < end and start < m.end for m in mentions)
+
+
+def _abbreviations(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """Later uses of an abbreviation defined right after an actor's name: "the Revolutionary Guards (IRGC)"."""
+    out: list[ActorMention] = []
+    for hit in _ABBR.finditer(text):
+        abbr = hit.group(1)
+        named = [m for m in mentions if m.end <= hit.start() and not text[m.end:hit.start()].strip()]
+        if not named:
+            continue
+        m = named[-1]
+        for use in re.finditer(r"(?<![\w-])" + re.escape(abbr) + r"(?![\w-])", text):
+            if use.start() > hit.end() and not _covered(mentions + out, use.start(), use.end()):
+                out.append(replace(m, text=abbr, start=use.start(), end=use.end()))
+    return out
+
+
+def _people(doc, text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """Later "Mr/Ms Surname" (or the bare surname as a person) after a full name the article resolved."""
+    from realpolitik.actors.titles import appositive_region, left_region
+
+    known: dict[str, tuple[int, ActorMention]] = {}  # surname -> (end of its full name, the person's actor)
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or len(ent) < 2:
+            continue
+        surname = ent[-1].text
+        if surname in known or not surname[:1].isupper():
+            continue
+        inside = [m for m in mentions if m.start < ent.end_char and ent.start_char < m.end]
+        if any(m.kind != "person" for m in inside):
+            continue  # a name read as a state too ("German" as a first name): no safe antecedent
+        own = [m for m in inside if m.kind == "person"]
+        if own:
+            known[surname] = (ent.end_char, own[0])
+            continue
+        region = left_region(ent.root, ent.start_char) + appositive_region(ent.root)
+        spans = [(t.idx, t.idx + len(t.text)) for t in region if not (ent.start_char <= t.idx < ent.end_char)]
+        titled = [m for m in mentions if m.country and m.sector and m.sector != "ELI"
+                  and any(s < m.end and m.start < e for s, e in spans)]
+        if titled:
+            m = titled[0]
+            known[surname] = (ent.end_char, ActorMention(text=ent.text, start=ent.start_char, end=ent.end_char,
+                                                         code=m.code, country=m.country, sector=m.sector,
+                                                         kind="person", name=ent.text))
+    out: list[ActorMention] = []
+    # the later uses, found in the text (iterating a Doc's tokens is far slower than a regex over its text)
+    for surname, (after, person) in known.items():
+        for use in re.finditer(r"(?<![\w-])" + re.escape(surname) + r"(?![\w-])", text[after:]):
+            span = doc.char_span(after + use.start(), after + use.end())
+            if span is None or len(span) != 1:
+                continue
+            tok = span[0]
+            prev = doc[tok.i - 1] if tok.i > 0 else None
+            honorific = prev is not None and prev.lower_ in HONORIFICS
+            alone = tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B" and (
+                tok.i + 1 >= len(doc) or doc[tok.i + 1].ent_iob_ != "I")
+            if not (honorific or alone):
+                continue
+            start = prev.idx if honorific else tok.idx
+            end = tok.idx + len(tok.text)
+            if _covered(mentions + out, tok.idx, end):
+                continue
+            out.append(replace(person, text=text[start:end], start=start, end=end))
+    return out
+
+
+def _focused_sector(doc, text: str, m: ActorMention, focus: _Focus, mentions: list[ActorMention]) -> ActorMention:
+    """A definite singular state organ with no state ("the army said") as the country in focus's organ.
+
+    Not where its own sentence names another state or state organ ("UK troops ... the government's
+    refusal"): the organ may be either's (a foreign rebel or civilian group leaves it open); not a plural
+    ("the courts"), which is often generic. On 300 BBC
+    articles (1300-1600) these two guards removed the wrong resolutions seen by reading the changed events."""
+    if m.kind != "sector" or m.country or m.sector not in STATE_ORGANS:
+        return m
+    if not re.search(r"\bthe\s+$", text[max(0, m.start - 8):m.start], re.IGNORECASE):
+        return m  # "soldiers", "a ministry": no definite reference to a known state's organ
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or (span.root.tag_ == "NNS" and span.root.lower_ != "police"):
+        return m
+    country = focus.at(m.start)
+    if country is None:
+        return m
+    sent = span.root.sent
+    if any(o.country and o.country != country and (o.sector is None or o.sector in STATE_ORGANS)
+           and sent.start_char <= o.start < sent.end_char for o in mentions):
+        return m  # another state or its organ in the sentence: whose organ this is, is open
+    return replace(m, code=country + m.sector, country=country)
+
+
+def _titles(doc, text: str, mentions: list[ActorMention], focus: _Focus, date: str | None) -> list[ActorMention]:
+    """Bare titles ("the chancellor") as the office holder of the country in focus."""
+    out: list[ActorMention] = []
+    for hit in _TITLE.finditer(text):
+        title = hit.group(1).lower()
+        roles = TITLE_ROLES[title]
+        start, end = hit.start(1), hit.end()
+        if _covered(mentions + out, hit.start(), end):
+            continue
+        after = text[end:end + 24]
+        if (re.match(r"(?:'s\s+)?\s*(?:of\b|,?\s*[A-Z])", after)
+                and not re.match(r",?\s*(?:[A-Z][a-z]+ said|The\b)", after)):
+            continue  # "the president of X", "the president Jean Dupont": named elsewhere or by the name
+        ranked = focus.ranked(start)
+        if not ranked:
+            continue
+        # the first state in focus that has such an office: "the chancellor" of an article on
+        # Germany's pledge to Ukraine is Germany's, whichever state was named last
+        # (only the two states most in focus: a state named once in passing holds no bare title)
+        holder = next((h for h in (_office_holder(c, roles, date) for c in ranked[:2]) if h is not None), None)
+        country = ranked[0]
+        if holder is not None:
+            out.append(ActorMention(text=text[start:end], start=start, end=end, code=holder.code,
+                                    country=holder.country, sector=holder.sector, kind="person",
+                                    name=holder.name))
+        elif title in tables().sectors:
+            sector = tables().sectors[title]
+            out.append(ActorMention(text=text[start:end], start=start, end=end, code=country + sector,
+                                    country=country, sector=sector, kind="sector", name=None))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _roles_by_country() -> dict[str, tuple]:
+    """country -> the people.tsv entries of its office holders (every dated role), built once."""
+    out: dict[str, set] = {}
+    for al in tables().aliases.values():
+        for a in al:
+            if a.entry.kind == "person" and a.entry.country:
+                out.setdefault(a.entry.country, set()).add(a.entry)
+    return {c: tuple(v) for c, v in out.items()}
+
+
+def _office_holder(country: str, roles: tuple[str, ...], date: str | None):
+    """The people.tsv entry holding one of the roles for the country on the date (latest without one)."""
+    rows = [e for e in _roles_by_country().get(country, ()) if e.title in roles]
+    live = [e for e in rows if e.covers(date)]
+    if not live:
+        return None
+    return max(live, key=lambda e: (e.start, e.name))
+
+
+def _pairs(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """"the two countries", "both sides": the two actors (of distinct states) named last before."""
+    out: list[ActorMention] = []
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for hit in _PAIR.finditer(text):
+        if _covered(mentions, hit.start(), hit.end()):
+            continue
+        seen: list[ActorMention] = []
+        for m in reversed([m for m in ordered if m.end <= hit.start()]):
+            key = m.country or m.code[:3]
+            party = m.country or m.kind in ("igo", "ngo")
+            if m.code and party and key not in {s.country or s.code[:3] for s in seen}:
+                seen.append(m)
+            if len(seen) == 2:
+                break
+        if len(seen) < 2:
+            continue
+        for m in reversed(seen):
+            code = m.country if m.kind == "person" and m.country else m.code
+            out.append(ActorMention(text=hit.group(0), start=hit.start(), end=hit.end(), code=code,
+                                    country=m.country, sector=None if code == m.country else m.sector,
+                                    kind="state" if code == m.country else m.kind, name=m.name))
+    return out
+
+
+# ------------------------------------------------------------------ venues
+def _venue_city(doc, m: ActorMention) -> bool:
+    """Whether a capital city mention is a venue: inside an event's name or where a meeting is held."""
+    if m.kind != "state" or m.sector != "GOV" or capital_country(m.text) is None:
+        return False
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ in ("compound", "nmod", "amod") and root.head.lower_ in EVENT_NAME_HEADS:
+        return True  # "the Doha talks", "the Minsk agreement"
+    if root.dep_ == "pobj" and root.head.lower_ in ("in", "at"):
+        gov = root.head.head
+        return gov.lower_ in EVENT_NAME_HEADS or gov.lemma_.lower() in MEETING_VERBS
+    return False
+

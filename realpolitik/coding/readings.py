@@ -1,0 +1,208 @@
+"""Known wrong readings, fixed by mechanism (issue 14): each function names one distinction the trigger alone
+misses, from the parse around it, for any sentence of its kind.
+
+- Two parties exchanging fire or trading strikes fight: ASSAULT both ways, never COOPERATE.
+- Drills around a third party are a show of force toward it: MOBILIZE toward the third, not cooperation.
+- Background and past events ("in June last year", "since the 1990s", "in 2019", pluperfect "had signed")
+  are no new events on the article's date: they are dropped (see `past_marker`).
+- Economic statistics ("exports to X rose 5%") report no state act.
+- A bullet's event with no subject of its own takes the actor of its lead-in ("Sweden said it would:").
+- A pronoun subject no actor in its sentence resolves ("They accused X") is the previous sentence's subject.
+"""
+from __future__ import annotations
+
+import re
+
+from realpolitik.coding.roles import ActorIndex, has_country
+
+# Verbs of a two-way exchange and the objects that make the exchange a fight ("exchanged fire", "traded
+# artillery strikes", "swapped blows"): the PLOVER manual codes fighting between two parties as ASSAULT.
+EXCHANGE_LEMMAS = frozenset({"exchange", "trade", "swap"})
+FIRE_OBJECTS = frozenset("""fire gunfire shot shots strike strikes blow blows shell shells shelling artillery rocket
+rockets missile missiles salvo salvos volley volleys barrage barrages attack attacks bombardment
+bullet bullets mortar mortars""".split())
+# Prepositions placing drills around a party rather than with it ("drills around Taiwan", "off Japan").
+AROUND_PREPS = frozenset({"around", "near", "off", "encircling", "surrounding", "outside", "toward", "towards",
+                          "close", "along"})
+EXERCISE_LEMMAS = frozenset({"exercise", "drill", "maneuver", "manoeuvre", "manoeuvres", "maneuvers", "war-game",
+                             "wargame", "patrol", "game"})
+# Verbs of a statistic's change: their subject is a measured quantity, not an act ("exports rose 5%").
+CHANGE_VERBS = frozenset("""rise fall grow drop decline increase decrease jump surge slump climb slip reach total
+double halve plunge soar tumble rebound recover shrink expand ease edge dip hit stand""".split())
+# Trade nouns that are a flow measured over time when they are a change verb's subject.
+FLOW_NOUNS = frozenset({"export", "import", "purchase", "sale", "trade", "shipment", "investment", "exports",
+                        "imports", "purchases", "sales", "shipments", "inflow", "outflow", "volume", "surplus",
+                        "deficit", "turnover"})
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+_DECADE = re.compile(r"^(?:1[89]\d0|20\d0)'?s$")
+_TIME_PREPS = frozenset({"in", "since", "during", "until", "through", "throughout", "by", "between", "from"})
+# Marks of a clause of time whose pluperfect sets the scene ("after X had signed", "when X had left").
+BACKGROUND_MARKS = frozenset({"after", "before", "when", "once", "since", "until", "as"})
+
+
+def token_lemma(tok) -> str:
+    return tok.lemma_.lower()
+
+
+def _objects(tok) -> list:
+    """The trigger's direct objects with their coordinated ones."""
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("dobj", "obj"):
+            out += [c, *c.conjuncts]
+    return out
+
+
+def mutual_fight(tok) -> bool:
+    """Whether a trigger is an exchange of fire ("exchanged fire", "traded strikes"): a fight both ways."""
+    if token_lemma(tok) not in EXCHANGE_LEMMAS or tok.pos_ != "VERB":
+        return False
+    for o in _objects(tok):
+        words = {o.lower_, token_lemma(o)} | {c.lower_ for c in o.children if c.dep_ == "compound"}
+        if words & FIRE_OBJECTS:
+            return True
+    return False
+
+
+def drills_toward(tok, idx: ActorIndex, sources) -> list:
+    """The third party drills are held around ("joint drills around X", "exercises near X"), else []."""
+    if token_lemma(tok) not in EXERCISE_LEMMAS and tok.lower_ not in EXERCISE_LEMMAS:
+        return []
+    own = {m.code[:3] for m in sources}
+    holders = [tok] + ([tok.head] if tok.dep_ in ("dobj", "nsubjpass", "nsubj") else [])
+    for h in holders:
+        for p in h.children:
+            if p.dep_ != "prep" or p.lower_ not in AROUND_PREPS:
+                continue
+            objs = [o for o in p.children if o.dep_ == "pobj"]
+            if p.lower_ == "close":  # "close to X"
+                objs += [o for q in p.children if q.lower_ == "to" for o in q.children if o.dep_ == "pobj"]
+            for o in objs:
+                found = [m for m in idx.np_conj(o) if has_country(m) and m.code[:3] not in own]
+                if found:
+                    return found
+    return []
+
+
+def past_marker(tok, date: str | None) -> str | None:
+    """Why an event lies in the past of the article, or None: a year before the article's, a decade, "last
+    year"/"years ago", "since <year>", or the pluperfect of a clause no one reports ("had signed").
+
+    Such events are background: coding them on the article's date would make a past act a new one."""
+    verb = tok.head if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "attr", "nsubjpass") else tok
+    year = int(date[:4]) if date and date[:4].isdigit() else None
+    for h in {verb, tok}:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in _TIME_PREPS:
+                for o in c.subtree:
+                    if _DECADE.match(o.text):
+                        return f"decade {o.text}"
+                    if _YEAR.match(o.text) and o.pos_ == "NUM" and year is not None and int(o.text) < year:
+                        return f"year {o.text}"
+                    if o.lower_ == "year" and any(k.lower_ == "last" for k in o.children):
+                        return "last year"
+            if c.dep_ in ("npadvmod", "advmod") and c.lower_ in ("year", "ago"):
+                words = {t.lower_ for t in c.subtree}
+                if c.lower_ == "year" and "last" in words:
+                    return "last year"
+                if c.lower_ == "ago" and words & {"years", "decades", "year", "decade"}:
+                    return "years ago"
+    if verb.pos_ in ("VERB", "AUX") and verb.tag_ == "VBN" and any(
+            a.dep_ == "aux" and a.lower_ in ("had", "'d") for a in verb.children):
+        up = verb
+        while up.dep_ in ("conj", "xcomp") and up.head is not up:
+            up = up.head
+        # only a main clause or a clause of time ("before the war began, X had signed") sets the scene; a
+        # complement ("said it had sent", "reports that it had sent", "accusations that it had shelled")
+        # reports the act itself, and "if X had ..." is counterfactual
+        timed = up.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in up.children)
+        if up.dep_ == "ROOT" or timed:
+            return "pluperfect"
+    return None
+
+
+def economic_statistic(tok) -> bool:
+    """Whether a trade noun trigger is a measured flow ("exports to X rose 5%", "purchases fell"), no act."""
+    if tok.pos_ not in ("NOUN", "PROPN") or (tok.lower_ not in FLOW_NOUNS and token_lemma(tok) not in FLOW_NOUNS):
+        return False
+    head = tok
+    while head.dep_ in ("compound", "conj") and head.head is not head:
+        head = head.head
+    return head.dep_ in ("nsubj", "nsubjpass") and token_lemma(head.head) in CHANGE_VERBS
+
+
+def bullet_sources(doc, mentions, fctx) -> dict[int, list]:
+    """Sentence start offset -> the actors a bullet's lead-in names as subject ("Sweden said it would:")."""
+    bullets = [r for r in fctx.regions if r.kind == "bullet"] if fctx is not None else []
+    if not bullets:
+        return {}
+    from realpolitik.actors.tables import text_of
+    from realpolitik.coding.fastpath import lead_in_span
+
+    text = text_of(doc)
+    starts = [s.start_char for s in doc.sents]
+    out: dict[int, list] = {}
+    leads: dict[tuple[int, int], list] = {}
+    for r in bullets:
+        lead = lead_in_span(text, r.start)
+        if lead is None:
+            continue
+        if lead not in leads:
+            leads[lead] = _subject_actors(doc, mentions, *lead)
+        if leads[lead]:
+            for start in starts:
+                if r.start <= start < r.end:
+                    out[start] = leads[lead]
+    return out
+
+
+def _subject_actors(doc, mentions, start: int, end: int) -> list:
+    """The actors in subject position in a lead-in line (the speaker or doer its bullets continue)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return []
+    found = []
+    for t in span:
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            sub = {k.idx for k in t.subtree}
+            found += [m for m in mentions if m.start in sub and has_country(m) and m not in found]
+        if found:
+            break
+    return found
+
+
+PRONOUN_SUBJECTS = frozenset({"they", "it", "he", "she"})
+
+
+def pronoun_subject(tok):
+    """The pronoun subject of a trigger's clause ("They accused X", "it sent troops"), else None."""
+    verb = tok.head if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "obj") else tok
+    while verb.dep_ in ("xcomp", "conj") and not any(c.dep_.startswith("nsubj") for c in verb.children) \
+            and verb.head is not verb:
+        verb = verb.head
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            if c.lower_ == "it" and c.dep_ == "nsubjpass":
+                return None  # "It was agreed that ...": no one, not the last state named
+            return c if c.lower_ in PRONOUN_SUBJECTS else None
+    return None
+
+
+def antecedents_for(pron, previous: list) -> list:
+    """The previous sentence's subject actors a pronoun can stand for: "they" several actors (or a plural
+    group), "it" one state or body, "he"/"she" one person; else []."""
+    if not previous:
+        return []
+    low = pron.lower_
+    if low == "they":
+        return list(previous) if len(previous) > 1 or previous[0].text.lower().endswith("s") else []
+    if len(previous) != 1:
+        return []
+    if low == "it":
+        return list(previous) if previous[0].kind != "person" else []
+    return list(previous) if previous[0].kind == "person" else []
+
+
+def subject_actors(doc, sent, mentions) -> list:
+    """The actors in subject position in a sentence (its first subject naming one)."""
+    return _subject_actors(doc, mentions, sent.start_char, sent.end_char)

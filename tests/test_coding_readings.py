@@ -1,0 +1,118 @@
+"""Known wrong readings fixed by mechanism (issue 14, realpolitik/coding/readings.py), on sentences written
+for these tests."""
+import pytest
+
+from realpolitik.coding import RulesCoder
+from realpolitik.model import Article
+from realpolitik.options import Options
+
+DATE = "2026-03-01"
+
+
+@pytest.fixture(scope="module")
+def coder():
+    return RulesCoder()
+
+
+def code(coder, text, date=DATE):
+    return coder.code(Article.from_text(text, published=date))
+
+
+def triples(evs):
+    return sorted((e.source, e.target, e.type) for e in evs)
+
+
+def test_exchanging_fire_is_an_attack_both_ways(coder):
+    assert triples(code(coder, "Indian and Pakistani troops exchanged fire across the frontier on Sunday.")) == [
+        ("INDMIL", "PAKMIL", "ASSAULT"), ("PAKMIL", "INDMIL", "ASSAULT")]
+    assert triples(code(coder, "Armenian forces exchanged heavy fire with Azerbaijani troops near the border.")) == [
+        ("ARMMIL", "AZEMIL", "ASSAULT"), ("AZEMIL", "ARMMIL", "ASSAULT")]
+    assert triples(code(coder, "Armenia and Azerbaijan traded artillery strikes overnight.")) == [
+        ("ARM", "AZE", "ASSAULT"), ("AZE", "ARM", "ASSAULT")]
+
+
+def test_exchanging_prisoners_stays_cooperation(coder):
+    assert {t for _, _, t in triples(code(coder, "Armenia and Azerbaijan exchanged prisoners on Sunday."))} != {"ASSAULT"}
+
+
+def test_drills_around_a_third_party_mobilise_toward_it(coder):
+    assert triples(code(coder, "China and Russia held joint naval drills around Japan.")) == [
+        ("CHN", "JPN", "MOBILIZE"), ("RUS", "JPN", "MOBILIZE")]
+    assert triples(code(coder, "Chinese and Russian warships staged exercises near Taiwan on Friday.")) == [
+        ("CHNMIL", "TWN", "MOBILIZE"), ("RUSMIL", "TWN", "MOBILIZE")]
+    # without a third party, joint drills are cooperation between the two
+    assert triples(code(coder, "Kazakhstan and Uzbekistan held joint naval drills on the Caspian Sea.")) == [
+        ("KAZ", "UZB", "COOPERATE"), ("UZB", "KAZ", "COOPERATE")]
+
+
+def test_past_acts_are_not_coded_as_new_events(coder):
+    assert code(coder, "Japan imposed sanctions on Russia in 2019.") == []
+    assert triples(code(coder, "Japan imposed sanctions on Russia on Monday.")) == [("JPN", "RUS", "SANCTION")]
+    assert code(coder, "Peru and Chile signed a fisheries agreement in June last year.") == []
+    assert code(coder, "Kenya has supported Somalia since the 1990s.") == []
+
+
+def test_a_year_is_past_only_before_the_articles_year(coder):
+    assert triples(code(coder, "Japan imposed sanctions on Russia in 2026.")) == [("JPN", "RUS", "SANCTION")]
+
+
+def test_pluperfect_is_background_unless_reported(coder):
+    assert code(coder, "Germany had signed a gas deal with Qatar before the war began.") == []
+    [e] = code(coder, "Officials said Germany had signed a gas deal with Qatar.")
+    assert (e.source, e.target, e.date) == ("DEU", "QAT", DATE)
+
+
+def test_past_events_option_undates_or_keeps_them():
+    text = "Japan imposed sanctions on Russia in 2019."
+    [e] = code(RulesCoder(Options().with_settings({"coding.past_events": "undate"})), text)
+    assert ((e.source, e.target, e.type), e.date) == (("JPN", "RUS", "SANCTION"), None)
+    [e] = code(RulesCoder(Options().with_settings({"coding.past_events": "keep"})), text)
+    assert e.date == DATE
+
+
+def test_economic_statistics_are_no_state_events(coder):
+    assert code(coder, "China's exports to the United States rose 5% in March.") == []
+    assert code(coder, "Brazil's soy exports to China fell 12% in April.") == []
+
+
+def test_commerce_between_firms_is_no_state_event(coder):
+    assert code(coder, "A Brazilian oil firm sold a refinery to a Chinese company.") == []
+
+
+def test_a_lead_ins_actor_and_status_carry_into_its_bullets(coder):
+    text = ("Sweden said on Monday it would:\n"
+            "- send air defence systems to Ukraine\n"
+            "- impose new sanctions on Russia\n")
+    evs = code(coder, text)
+    assert [(e.source, e.target, e.type, e.factuality) for e in evs] == [
+        ("SWE", "UKR", "AID", "hypothetical"), ("SWE", "RUS", "SANCTION", "hypothetical")]
+
+
+def test_a_multilateral_meeting_is_coded_once_per_ordered_pair(coder):
+    evs = code(coder, "Leaders of Chile, Peru and Bolivia met in Lima on Friday.")
+    assert triples(evs) == [("BOLGOV", "CHLGOV", "CONSULT"), ("BOLGOV", "PERGOV", "CONSULT"),
+                            ("CHLGOV", "BOLGOV", "CONSULT"), ("CHLGOV", "PERGOV", "CONSULT"),
+                            ("PERGOV", "BOLGOV", "CONSULT"), ("PERGOV", "CHLGOV", "CONSULT")]
+    assert len({e.trigger.start for e in evs}) == 1  # one meeting, one trigger
+
+
+def test_the_pipeline_dates_undated_past_acts_only_by_their_own_sentence():
+    from realpolitik.pipeline import code_text
+
+    undate = Options().with_settings({"coding.past_events": "undate"})
+    [e] = code_text("Japan imposed sanctions on Russia in 2019.", DATE, undate)
+    assert e.date is None  # a bare year names no day: undated, not the article's day
+    # a month the sentence names is resolved against the article's date (coding/when.py)
+    assert {e.date for e in code_text("Peru and Chile signed a fisheries agreement in June last year.", DATE,
+                                      undate)} == {"2025-06-01"}
+    assert code_text("Japan imposed sanctions on Russia in 2019.", DATE) == []  # the default drops it
+
+
+def test_a_pronoun_subject_is_the_previous_sentences_subject(coder):
+    text = "Kenya recalled its envoy on Monday. It also accused Uganda of arming rebels."
+    assert ("KEN", "UGA", "ACCUSE") in triples(code(coder, text))
+    evs = code(coder, "Chile, Peru and Bolivia ended the talks on Friday. They accused Argentina of bad faith.")
+    assert sorted(t for t in triples(evs) if t[2] == "ACCUSE") == [
+        ("BOL", "ARG", "ACCUSE"), ("CHL", "ARG", "ACCUSE"), ("PER", "ARG", "ACCUSE")]
+    # "he" needs one person before it: a state is no antecedent
+    assert code(coder, "Kenya recalled its envoy on Monday. He accused Uganda of arming rebels.") == []
