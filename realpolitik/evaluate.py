@@ -20,7 +20,7 @@ from realpolitik.model import FACTUALITIES, SENTENCE_CLASSES
 log = logging.getLogger(__name__)
 
 __all__ = ["EvalError", "EvalReport", "PRF", "Accuracy", "Band", "load_jsonl", "score", "format_report",
-           "evaluate_file", "code_gold", "predictions_from_records", "match_events", "split_of",
+           "evaluate_file", "code_gold", "predictions_from_records", "match_events", "split_of", "load_gold_files",
            "select_split", "SPLITS"]
 
 # Confidence bands of the reliability table. The cut points are the ones the brief proposed
@@ -81,6 +81,12 @@ def load_jsonl(path: str | Path) -> list[dict[str, Any]]:
             raise EvalError(f"{path}:{n}: expected a JSON object, got {type(obj).__name__}")
         records.append(obj)
     return records
+
+
+def load_gold_files(paths: Iterable[str | Path]) -> list[dict[str, Any]]:
+    """The gold records of several files in order, with only the fields FORMAT.md scores."""
+    keep = ("id", "text", "date", "events", "sentence_quad")
+    return [{k: r[k] for k in keep if k in r} for p in paths for r in load_jsonl(p)]
 
 
 def check_gold(records: list[dict[str, Any]], name: str = "gold") -> None:
