@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= realpolitik.duckdb
 
-.PHONY: run test venv eval clean services
+.PHONY: run test lint venv eval clean services
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -23,7 +23,11 @@ run: $(STAMP)
 services:
 	bash scripts/services.sh
 
-test: $(STAMP) services
+lint: $(STAMP)
+	$(BIN)/ruff check realpolitik
+	$(BIN)/mypy
+
+test: $(STAMP) services lint
 	. ./.services.env 2>/dev/null; $(BIN)/python -m pytest -q -n 2 --dist loadfile
 
 # The project's own gold set always; the shared gold sets when the checkout sits beside them

@@ -23,10 +23,10 @@ def run(path: Path, show: bool) -> None:
     import os
     import realpolitik.coding  # noqa: F401  (registers the coders)
     from realpolitik.registry import coders
-    extra = {'future_as_agree': not os.environ.get('NOFUT'), 'classifier': not os.environ.get('NOCLF')}
+    settings = {'coding.future_as_agree': not os.environ.get('NOFUT'), 'coding.classifier': not os.environ.get('NOCLF')}
     if os.environ.get('SRCLESS'):
-        extra['sourceless'] = True
-    coder = coders.get(os.environ.get('CODER', 'rules.v1'))(Options(extra=extra))
+        settings['coding.sourceless'] = True
+    coder = coders.get(os.environ.get('CODER', 'rules.v1'))(Options().with_settings(settings))
     arts = [Article.from_text(r["text"], published=r.get("date")) for r in recs]
     t = time.time()
     preds = {r["id"]: [e.as_dict() for e in evs] for r, evs in zip(recs, coder.code_many(arts))}

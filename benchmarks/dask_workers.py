@@ -29,7 +29,7 @@ def main(argv: list[str] | None = None) -> list[dict]:
     ap.add_argument("--no-local", action="store_true", help="Skip the local-engine baseline.")
     args = ap.parse_args(argv)
 
-    from realpolitik.engines.dask import _coder_factory, coder_key_on_worker, dask_client, ingest_dask
+    from realpolitik.engines.dask import coder_factory, coder_key_on_worker, dask_client, ingest_dask
     from realpolitik.options import Options
     from realpolitik.model import Article
     from realpolitik.pipeline import code_articles, get_coder, ingest
@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> list[dict]:
             record("local", time.perf_counter() - t, rep)
     for n in (int(x) for x in args.workers.split(",")):
         with dask_client(workers=n) as client:
-            client.run(coder_key_on_worker, _coder_factory(opts), opts)  # every worker loads the coder now
+            client.run(coder_key_on_worker, coder_factory(opts), opts)  # every worker loads the coder now
             with open_store(str(tmp / f"dask{n}.duckdb")) as s:
                 t = time.perf_counter()
                 rep = ingest_dask([str(src)], s, opts, client=client)

@@ -51,8 +51,8 @@ def _run_realpolitik(texts: list[str], coder: str, batch_size: int, n_process: i
     from realpolitik.pipeline import code_articles, coder_key, get_coder
 
     t0 = time.perf_counter()
-    opts = Options(coder=coder, batch_size=batch_size, n_process=n_process,
-                   extra={} if fastpath is None else {"fastpath": fastpath})
+    opts = Options(coder=coder, batch_size=batch_size, n_process=n_process).with_settings(
+        {} if fastpath is None else {"coding.fastpath": fastpath})
     get_coder(opts)
     list(code_articles([Article.from_text("Warm-up: Chile and Peru met in Lima.")], opts))  # lazy loads
     load = time.perf_counter() - t0

@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from realpolitik.evaluate import code_gold, load_jsonl, score  # noqa: E402
+from realpolitik.evaluate import SPLITS, code_gold, load_gold_files, score, select_split  # noqa: E402
 from realpolitik.options import Options  # noqa: E402
 
 DEFAULT_SHARED = ROOT.parent / "shared"
@@ -35,7 +35,32 @@ HEADLINES = {
     "plover_manual_dev": ["dyad_type.f1"],
     "seedlike_dev": ["dyad_type.f1", "fields.factuality.accuracy"],
     "pentaclass_dev": ["sentence_quad.macro_f1"],
+    "team_sentences": ["dyad_type.f1"],
+    "team_articles": ["dyad_type.f1"],
 }
+# Where each set lives: the shared dev sets beside the project, the team's annotated corpus in it.
+SOURCES = {
+    "plover_manual_dev": "shared:eval/plover_manual_dev.jsonl",
+    "seedlike_dev": "shared:eval/seedlike_dev.jsonl",
+    "pentaclass_dev": "shared:eval/pentaclass_dev.jsonl",
+    "team_sentences": "repo:training/team/*.jsonl",
+    "team_articles": "repo:training/articles/*.jsonl",
+}
+
+
+def set_files(source: str, shared: Path, root: Path = ROOT) -> list[Path]:
+    """The files of one set's source ("shared:GLOB" or "repo:GLOB"), sorted."""
+    where, pattern = source.split(":", 1)
+    base = shared if where == "shared" else root
+    return sorted(base.glob(pattern))
+
+
+def files_sha256(files: list[Path]) -> str:
+    """Hex sha256 over the files' bytes in order (one file: its own sha256)."""
+    h = hashlib.sha256()
+    for f in files:
+        h.update(f.read_bytes())
+    return h.hexdigest()
 NOISE_METHOD = (
     "noise = the larger of (a) the standard deviation of the metric over {resamples} bootstrap "
     "resamples of the set's records (drawn with replacement, seed {seed}) and (b) one scored item's "
@@ -80,16 +105,26 @@ def scored_items(report, metric: str) -> int:
     return report.counts["gold_events"]
 
 
-def measure(path: Path, metrics: list[str], options: Options, resamples: int, repeats: int, seed: int
+def measure(files: list[Path], metrics: list[str], options: Options, resamples: int, repeats: int, seed: int
             ) -> dict:
-    """Floors, noise and context for one dev set."""
-    gold = load_jsonl(path)
-    runs, seconds = [], 0.0
+    """Floors, noise and context for one set: the whole set, and its frozen tune and holdout parts."""
+    every = load_gold_files(files)
+    all_runs, seconds = [], 0.0
     for _ in range(max(1, repeats)):
         t0 = time.perf_counter()
-        preds = code_gold(gold, options)
+        all_runs.append(code_gold(every, options))
         seconds = time.perf_counter() - t0
-        runs.append((preds, score(gold, preds)))
+    parts = {}
+    for split in ("all", *SPLITS):
+        gold = select_split(every, split)
+        runs = [(preds, score(gold, preds)) for preds in all_runs]
+        parts[split] = {"records": len(gold), **_floors(gold, runs, metrics, resamples, seed)}
+    return {"files": [str(f.name) for f in files], "sha256": files_sha256(files), "records": len(every),
+            "coding_seconds": round(seconds, 1), "splits": parts}
+
+
+def _floors(gold: list[dict], runs: list, metrics: list[str], resamples: int, seed: int) -> dict:
+    """Floor and noise of each metric on one part, from its coder runs."""
     preds, report = runs[0]
     sd = bootstrap_sd(gold, preds, metrics, resamples, seed)
     out = {}
@@ -104,9 +139,7 @@ def measure(path: Path, metrics: list[str], options: Options, resamples: int, re
         out[m] = {"floor": math.floor(value * 1000 + 1e-9) / 1000, "noise": round(noise, 3),
                   "measured": round(value, 4), "bootstrap_sd": round(sd[m], 4),
                   "one_item": round(one_item, 4), "run_to_run": round(spread, 4), "scored_items": n}
-    return {"file": path.name, "sha256": sha256(path), "records": len(gold),
-            "gold_events": report.counts["gold_events"], "coding_seconds": round(seconds, 1),
-            "metrics": out}
+    return {"gold_events": report.counts["gold_events"], "metrics": out}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -127,20 +160,23 @@ def main(argv: list[str] | None = None) -> int:
     for name, metrics in HEADLINES.items():
         if args.only is not None and name not in args.only:
             continue
-        path = args.shared / "eval" / f"{name}.jsonl"
-        if not path.exists():
-            print(f"{name}: {path} not found, kept as it was", file=sys.stderr)
+        files = set_files(SOURCES[name], args.shared)
+        if not files:
+            print(f"{name}: {SOURCES[name]} not found, kept as it was", file=sys.stderr)
             continue
-        sets[name] = {**measure(path, metrics, options, args.resamples, args.repeats, args.seed),
+        sets[name] = {"source": SOURCES[name],
+                      **measure(files, metrics, options, args.resamples, args.repeats, args.seed),
                       "coder": args.coder, "measured_on": dt.date.today().isoformat()}
-        for m, f in sets[name]["metrics"].items():
-            print(f"{name:18s} {m:28s} measured {f['measured']:.4f}  floor {f['floor']:.3f}  "
-                  f"noise {f['noise']:.3f}  (bootstrap sd {f['bootstrap_sd']:.4f}, 1/n {f['one_item']:.4f}, "
-                  f"run-to-run {f['run_to_run']:.4f})")
+        for split, part in sets[name]["splits"].items():
+            for m, f in part["metrics"].items():
+                print(f"{name:16s} {split:8s} {m:28s} measured {f['measured']:.4f}  floor {f['floor']:.3f}  "
+                      f"noise {f['noise']:.3f}  (bootstrap sd {f['bootstrap_sd']:.4f}, 1/n {f['one_item']:.4f}, "
+                      f"run-to-run {f['run_to_run']:.4f})")
     doc = {
-        "about": "Eval-gate floors per dev set of ../shared/eval, written by benchmarks/update_floors.py; "
-                 "tests/test_eval_gate.py fails when a metric drops below floor - noise and skips "
-                 "when the gold file's sha256 differs from the one recorded here.",
+        "about": "Eval-gate floors per set (the dev sets of ../shared/eval and the team's annotated corpus in "
+                 "training/), for the whole set and its frozen tune (70%) and holdout (30%) parts by id hash, "
+                 "written by benchmarks/update_floors.py; tests/test_eval_gate.py fails when a metric drops "
+                 "below floor - noise and skips when the files' sha256 differs from the one recorded here.",
         "noise_method": NOISE_METHOD.format(resamples=args.resamples, seed=args.seed, repeats=args.repeats),
         "sets": dict(sorted(sets.items())),
     }

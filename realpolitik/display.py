@@ -1,10 +1,13 @@
 """Human-readable terminal output: actor names beside codes, values without Python's None, rich tables."""
 from __future__ import annotations
 
+import logging
 import math
 import shutil
 from functools import lru_cache
 from typing import Any, Iterable, Sequence
+
+log = logging.getLogger(__name__)
 
 # Rows a terminal table shows before pointing to --json: a screenful an analyst can read.
 MAX_ROWS = 40

@@ -8,15 +8,19 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
+from realpolitik.errors import RealpolitikError
 from realpolitik.model import FACTUALITIES, SENTENCE_CLASSES
 
+log = logging.getLogger(__name__)
+
 __all__ = ["EvalError", "EvalReport", "PRF", "Accuracy", "Band", "load_jsonl", "score", "format_report",
-           "evaluate_file", "code_gold", "predictions_from_records", "match_events", "split_of",
+           "evaluate_file", "code_gold", "predictions_from_records", "match_events", "split_of", "load_gold_files",
            "select_split", "SPLITS"]
 
 # Confidence bands of the reliability table. The cut points are the ones the brief proposed
@@ -49,8 +53,10 @@ def select_split(records: list[dict[str, Any]], split: str | None) -> list[dict[
     return [r for r in records if split_of(r.get("id")) == split]
 
 
-class EvalError(ValueError):
+class EvalError(RealpolitikError, ValueError):
     """A gold or predictions file (or record) that cannot be scored; the message names it."""
+
+    exit_code = 2
 
 
 # --------------------------------------------------------------------------------------- I/O
@@ -75,6 +81,12 @@ def load_jsonl(path: str | Path) -> list[dict[str, Any]]:
             raise EvalError(f"{path}:{n}: expected a JSON object, got {type(obj).__name__}")
         records.append(obj)
     return records
+
+
+def load_gold_files(paths: Iterable[str | Path]) -> list[dict[str, Any]]:
+    """The gold records of several files in order, with only the fields FORMAT.md scores."""
+    keep = ("id", "text", "date", "events", "sentence_quad")
+    return [{k: r[k] for k in keep if k in r} for p in paths for r in load_jsonl(p)]
 
 
 def check_gold(records: list[dict[str, Any]], name: str = "gold") -> None:
@@ -498,8 +510,8 @@ def code_gold(records: list[dict[str, Any]], options: Any = None,
 
     options = options or Options()
     # The coder sees only what `realpolitik code` would read, never the gold labels.
-    inputs = [{k: r[k] for k in ("id", "text", "date", "title", "url", "publisher") if k in r}
-              for r in records]
+    inputs: list[dict[str, Any]] = [{k: r[k] for k in ("id", "text", "date", "title", "url", "publisher") if k in r}
+                                    for r in records]
 
     def coded() -> Iterator[dict[str, Any]]:
         for rec in code_records(inputs, options):

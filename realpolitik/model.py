@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
 from typing import Any
+
+log = logging.getLogger(__name__)
 
 FACTUALITIES = ("asserted", "reported", "planned", "hypothetical", "denied", "question")
 QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")

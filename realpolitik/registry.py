@@ -5,12 +5,20 @@ register through the entry-point group ``realpolitik.<kind>`` (e.g. ``realpoliti
 """
 from __future__ import annotations
 
+import logging
 from importlib.metadata import entry_points
 from typing import Any, Callable
 
+from realpolitik.errors import RealpolitikError
 
-class RegistryError(KeyError):
+log = logging.getLogger(__name__)
+
+
+class RegistryError(RealpolitikError, KeyError):
     """Raised when a name is not registered."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""  # the message, not KeyError's quoted repr
 
 
 class Registry:

@@ -60,7 +60,7 @@ def test_the_two_countries_are_the_pair_last_named(coder):
 
 
 def test_a_definite_state_organ_takes_the_state_in_focus(coder, nlp):
-    text = "Nigeria said soldiers repelled an attack. The army killed several Chadian fighters."
+    text = "Nigeria said soldiers were tired after a long week. The army killed several Chadian fighters."
     found = actors(nlp, text)
     assert ("army", "NGAMIL", "sector") in found
     assert ("soldiers", "MIL", "sector") in found  # indefinite: no known state's organ
@@ -69,10 +69,10 @@ def test_a_definite_state_organ_takes_the_state_in_focus(coder, nlp):
 
 def test_a_state_organ_stays_open_where_another_state_is_named_or_it_is_plural(coder):
     # another state in the sentence: the army may be either's
-    assert events(coder, "Nigeria said soldiers repelled an attack. Ghana criticised the army for the raid.") == [
+    assert events(coder, "Nigeria said soldiers were tired after a long week. Ghana criticised the army for the raid.") == [
         ("GHA", "MIL", "ACCUSE")]
     # a plural organ is often generic ("the courts")
-    assert events(coder, "Nigeria said soldiers repelled an attack. The courts later freed two Ghanaian fishermen.") == [
+    assert events(coder, "Nigeria said soldiers were tired after a long week. The courts later freed two Ghanaian fishermen.") == [
         ("JUD", "GHA", "RETREAT")]
 
 
@@ -92,7 +92,7 @@ def test_fast_path_resolves_references_like_the_full_parse():
     text = ("Ethiopia and Eritrea signed a border deal on Sunday.\n"
             "Rain fell in the hills.\n"
             "The two countries agreed to reopen crossings.")
-    fast = RulesCoder(Options(extra={"fastpath": True})).code(Article.from_text(text, published=DATE))
-    full = RulesCoder(Options(extra={"fastpath": False})).code(Article.from_text(text, published=DATE))
+    fast = RulesCoder(Options().with_settings({"coding.fastpath": True})).code(Article.from_text(text, published=DATE))
+    full = RulesCoder(Options().with_settings({"coding.fastpath": False})).code(Article.from_text(text, published=DATE))
     assert [(e.source, e.target, e.type) for e in fast] == [(e.source, e.target, e.type) for e in full]
     assert ("ETH", "ERI", "AGREE") in [(e.source, e.target, e.type) for e in fast]

@@ -28,7 +28,7 @@ TEXTS = {
 
 @pytest.fixture(scope="module")
 def coders():
-    return RulesCoder(Options(extra={"fastpath": False})), RulesCoder(Options(extra={"fastpath": True}))
+    return RulesCoder(Options().with_settings({"coding.fastpath": False})), RulesCoder(Options().with_settings({"coding.fastpath": True}))
 
 
 def _events(coder, texts):
@@ -45,8 +45,8 @@ def _plain(events):
 def test_fast_path_is_the_default_for_rules_only():
     from realpolitik.coding.hybrid import HybridCoder
 
-    assert RulesCoder()._fastpath() and not RulesCoder(Options(extra={"fastpath": False}))._fastpath()
-    assert not HybridCoder(Options(extra={"classifier": False}))._fastpath()
+    assert RulesCoder()._fastpath() and not RulesCoder(Options().with_settings({"coding.fastpath": False}))._fastpath()
+    assert not HybridCoder(Options().with_settings({"coding.classifier": False}))._fastpath()
 
 
 def test_same_events_as_the_full_parse(coders):

@@ -16,9 +16,9 @@ def coder():
 @pytest.fixture(scope="module")
 def guessing():
     # actor-less best guesses are off by default (issue 14); these tests read them with the option on
-    from realpolitik.coding.rules import BEST_GUESS_TYPES
+    from realpolitik.settings import BEST_GUESS_TYPES
 
-    return RulesCoder(Options(extra={"best_guess_types": tuple(BEST_GUESS_TYPES)}))
+    return RulesCoder(Options().with_settings({"coding.best_guess_types": BEST_GUESS_TYPES}))
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +47,7 @@ def test_topic_of_talks_is_not_a_partner(coder):
 
 def test_generic_head_takes_its_modifier_event(coder):
     evs = code(coder, "Oman launched a mediation effort between Iran and Bahrain on Sunday.")
-    assert ("OMN", "IRN", "CONSULT") in triples(evs) and ("OMN", "BHR", "CONSULT") in triples(evs)
+    assert triples(evs) == [("OMN", "BHR", "CONSULT"), ("OMN", "IRN", "CONSULT")]
 
 
 def test_two_word_event_noun(coder):
@@ -67,7 +67,7 @@ def test_signing_a_treaty_of_cooperation_stays_a_signing(coder):
 
 def test_complaint_target_is_what_it_is_about(coder):
     evs = code(coder, "Jordan complained to the United Nations about Syrian shelling of its border villages.")
-    assert ("JOR", "SYR", "ACCUSE") in triples(evs)
+    assert triples(evs) == [("JOR", "SYR", "ACCUSE")]
 
 
 def test_refusal_of_cooperation_is_reject(coder):
@@ -82,7 +82,7 @@ def test_declined_to_comment_is_no_event(coder):
 def test_sector_object_of_aid_is_not_its_recipient(coder):
     evs = code(coder, "Brazil will contribute 900 troops to the peacekeeping force in Haiti.")
     assert all(t != "MIL" for _, t, _ in triples(evs))
-    assert ("BRA", "HTI", "AID") in triples(evs)  # an announced plan keeps its type, factuality planned
+    assert triples(evs) == [("BRA", "HTI", "AID")]  # an announced plan keeps its type, factuality planned
 
 
 def test_sending_inspectors_is_an_investigation(coder):
@@ -92,7 +92,7 @@ def test_sending_inspectors_is_an_investigation(coder):
 
 def test_indicted_and_will_resign_keeps_the_resignation_subject(coder):
     evs = code(coder, "Ecuador's finance minister was criticised by Colombia and will resign.")
-    assert ("ECU", None, "RETREAT") in triples(evs) and ("COL", "ECU", "ACCUSE") in triples(evs)
+    assert triples(evs) == [("COL", "ECU", "ACCUSE"), ("ECU", None, "RETREAT")]
 
 
 def test_participial_backer_is_no_support_event(coder):
@@ -158,7 +158,7 @@ def test_withdrawing_observers_is_a_sanction_withdrawal(coder):
 
 def test_deploying_civilian_experts_is_aid_not_mobilisation(coder):
     evs = code(coder, "Japan deployed a team of doctors to Nepal after the earthquake.")
-    assert ("JPN", "NPL", "AID") in triples(evs)
+    assert triples(evs) == [("JPN", "NPL", "AID")]
 
 
 def test_fighting_a_disease_is_no_assault(coder):
@@ -168,7 +168,7 @@ def test_fighting_a_disease_is_no_assault(coder):
 
 def test_sending_a_team_to_investigate_is_an_investigation(coder):
     evs = code(coder, "Egypt sent a team of experts to Libya to investigate the bombing.")
-    assert ("EGY", "LBY", "ACCUSE") in triples(evs)
+    assert triples(evs) == [("EGY", "LBY", "ACCUSE")]
 
 
 def test_striking_a_deal_is_no_attack(coder):
@@ -194,7 +194,7 @@ def test_bare_group_without_a_place_stays_uncoded(coder):
 
 def test_phoning_someone_to_do_something_keeps_the_caller_as_actor(coder):
     evs = code(coder, "The Polish president called the Lithuanian president to apologise for the remarks.")
-    assert ("POL", "LTU", "CONSULT") in triples(evs)
+    assert triples(evs) == [("POL", "LTU", "CONSULT")]
     assert all(s != "LTU" for s, _, ty in triples(evs) if ty == "CONCEDE")
 
 
@@ -205,7 +205,7 @@ def test_conditional_offer_to_withdraw_is_no_threat(coder):
 
 def test_withdrawal_unless_is_a_threat(coder):
     evs = code(coder, "Ghana said it will withdraw its peacekeepers from Mali unless the junta holds elections.")
-    assert ("GHA", "MLI", "THREATEN") in triples(evs)
+    assert triples(evs) == [("GHA", "MLI", "THREATEN")]
 
 
 def test_claimed_responsibility_is_a_statement(coder):
@@ -224,19 +224,19 @@ def test_main_event_wins_over_its_purpose_for_one_dyad(coder):
 
 def test_announced_tightening_of_a_blockade_is_a_threat(coder):
     evs = code(coder, "Turkey said it would tighten the blockade of Armenia.")
-    assert ("TUR", "ARM", "THREATEN") in triples(evs)
+    assert triples(evs) == [("TUR", "ARM", "THREATEN")]
 
 
 def test_multiword_light_verb_lends_its_subject(coder):
     evs = code(coder, "Jordanian jets carried out a raid on targets in southern Syria.")
-    assert ("JOR", "SYR", "ASSAULT") in triples(evs)
+    assert triples(evs) == [("JOR", "SYR", "ASSAULT")]
 
 
 def test_prepositional_event_nouns(coder):
     assert triples(code(coder, "Greek troops remained on alert near the border.")) == [("GRC", None, "MOBILIZE")]
     assert triples(code(coder, "Chilean dockworkers went on strike on Monday.")) == [("CHL", None, "PROTEST")]
     evs = code(coder, "The Kenyan opposition leader was placed under arrest by Ugandan police.")
-    assert ("UGA", "KEN", "COERCE") in triples(evs)
+    assert triples(evs) == [("UGA", "KEN", "COERCE")]
 
 
 def test_laying_down_arms_is_a_retreat(coder):
@@ -260,7 +260,7 @@ def test_classifier_training_reproduces_a_useful_model(tmp_path):
 
 
 def test_recipientless_option_drops_events_without_a_recipient_but_keeps_retreats():
-    strict = RulesCoder(Options(extra={"recipientless": False}))
+    strict = RulesCoder(Options().with_settings({"coding.recipientless": False}))
     text = "Kenyan riot police fired tear gas at students in Nairobi on Monday."
     assert code(RulesCoder(), text) != [] and code(strict, text) == []
     [e] = code(strict, "The Peruvian interior minister resigned on Tuesday.")
@@ -268,7 +268,7 @@ def test_recipientless_option_drops_events_without_a_recipient_but_keeps_retreat
 
 
 def test_recipientless_option_keeps_events_with_a_foreign_recipient():
-    strict = RulesCoder(Options(extra={"recipientless": False}))
+    strict = RulesCoder(Options().with_settings({"coding.recipientless": False}))
     assert triples(code(strict, "Turkey shelled Kurdish positions in northern Syria on Sunday.")) == \
         [("TUR", "SYR", "ASSAULT")]
 
@@ -289,7 +289,7 @@ def test_denying_accusations_is_no_event_and_what_is_denied_is_coded_as_denied(c
 
 def test_rejecting_a_proposal_is_still_a_rejection(coder):
     evs = code(coder, "Belgium firmly rejected the Chilean proposal for a joint customs zone.")
-    assert ("BEL", "CHL", "REJECT") in triples(evs)
+    assert triples(evs) == [("BEL", "CHL", "REJECT")]
 
 
 def test_calling_someone_on_a_weekday_is_a_phone_call_not_a_request(coder):
@@ -299,7 +299,7 @@ def test_calling_someone_on_a_weekday_is_a_phone_call_not_a_request(coder):
 
 def test_call_with_for_as_clause_marker_is_a_request(coder):
     evs = code(coder, "Norway called on Monday for Denmark to reopen the border crossings.")
-    assert ("NOR", "DNK", "REQUEST") in triples(evs)
+    assert triples(evs) == [("NOR", "DNK", "REQUEST")]
 
 
 def test_a_call_addressed_to_no_one_is_no_request(coder):
@@ -328,7 +328,7 @@ def test_material_cooperation_stands_as_a_best_guess_without_resolved_actors(cod
 
 def test_no_best_guess_for_other_quads_or_when_turned_off(guessing):
     assert code(guessing, "A provincial court jailed the two journalists on Tuesday.") == []
-    off = RulesCoder(Options(extra={"best_guess_types": ()}))
+    off = RulesCoder(Options().with_settings({"coding.best_guess_types": ()}))
     assert code(off, "A provincial court freed the two journalists on Tuesday.") == []
 
 
@@ -339,7 +339,7 @@ def test_sending_a_message_is_no_aid(coder):
 
 def test_a_wrapper_prefers_a_country_recipient_to_a_bare_sector(coder):
     evs = code(coder, "Norway rejected a call for its soldiers to be deployed in Mali.")
-    assert ("NOR", "MLI", "REJECT") in triples(evs)
+    assert triples(evs) == [("NOR", "MLI", "REJECT")]
 
 
 def test_condemnation_by_an_unresolved_speaker_is_a_best_guess_accusation(guessing):
@@ -358,17 +358,18 @@ def test_let_free_and_set_free_are_releases(coder):
 
 
 def test_peacekeepers_arriving_are_aid_and_troops_a_deployment(coder):
-    assert ("CHN", "MLI", "AID") in triples(code(coder, "Chinese peacekeepers arrived in Mali on Thursday."))
+    assert triples(code(coder, "Chinese peacekeepers arrived in Mali on Thursday.")) == [("CHN", "MLI", "AID")]
     assert [e.type for e in code(coder, "Chinese troops arrived in Mali on Thursday.")] == ["MOBILIZE"]
 
 
 def test_accepting_refugees_is_asylum_aid(coder):
-    assert ("DEU", "SYR", "AID") in triples(code(coder, "Germany accepted 1,500 Syrian refugees in May."))
+    assert triples(code(coder, "Germany accepted 1,500 Syrian refugees in May.")) == [("DEU", "SYR", "AID")]
 
 
 def test_taking_part_in_or_performing_drills_is_holding_them(coder):
-    assert ("NOR", "DNK", "COOPERATE") in triples(code(coder, "Norway and Denmark took part in joint naval drills."))
-    assert ("NOR", "DNK", "COOPERATE") in triples(code(coder, "Norway and Denmark performed joint naval drills."))
+    both = [("DNK", "NOR", "COOPERATE"), ("NOR", "DNK", "COOPERATE")]
+    assert triples(code(coder, "Norway and Denmark took part in joint naval drills.")) == both
+    assert triples(code(coder, "Norway and Denmark performed joint naval drills.")) == both
 
 
 def test_condolences_and_hopes_are_statements(coder):
@@ -382,7 +383,7 @@ def test_claiming_ones_own_attack_is_a_statement(coder):
 
 def test_agreeing_with_a_view_is_no_agreement_but_agreeing_to_act_is(coder):
     assert code(coder, "Norway agreed with Sweden that the report was flawed.") == []
-    assert ("NOR", "SWE", "AGREE") in triples(code(coder, "Norway agreed with Sweden to share radar data."))
+    assert triples(code(coder, "Norway agreed with Sweden to share radar data.")) == [("NOR", "SWE", "AGREE")]
 
 
 def test_declaring_a_state_of_emergency_is_coercion(coder):
@@ -396,22 +397,23 @@ def test_an_event_noun_inside_an_organisation_name_is_no_event(coder):
 
 
 def test_a_sum_paid_in_aid_is_aid(coder):
-    assert ("DEU", "CHL", "AID") in triples(code(coder, "Germany paid 60 million dollars in aid to Chile."))
+    assert triples(code(coder, "Germany paid 60 million dollars in aid to Chile.")) == [("DEU", "CHL", "AID")]
 
 
 def test_violating_a_ceasefire_agreement_is_an_assault(coder):
     evs = code(coder, "Peru accused Chile of violating the ceasefire agreement.")
-    assert ("PER", "CHL", "ACCUSE") in triples(evs)
+    assert triples(evs) == [("PER", "CHL", "ACCUSE")]
     assert not any(e.type in ("RETREAT", "SUPPORT") for e in evs)
 
 
 def test_refuting_remarks_is_a_rejection(coder):
-    assert ("PER", "CHL", "REJECT") in triples(code(coder, "Peru strongly refuted the Chilean president's remarks on the border."))
+    assert triples(code(coder, "Peru strongly refuted the Chilean president's remarks on the border.")) == [
+        ("PER", "CHL", "REJECT")]
 
 
 def test_lifting_a_blockade_is_a_retreat_but_lifting_sanctions_a_concession(coder):
-    assert ("CHL", "PER", "RETREAT") in triples(code(coder, "Chile lifted its naval blockade of Peru."))
-    assert ("CHL", "PER", "CONCEDE") in triples(code(coder, "Chile lifted its sanctions on Peru."))
+    assert triples(code(coder, "Chile lifted its naval blockade of Peru.")) == [("CHL", "PER", "RETREAT")]
+    assert triples(code(coder, "Chile lifted its sanctions on Peru.")) == [("CHL", "PER", "CONCEDE")]
 
 
 def test_releasing_a_statement_is_no_release_of_captives(coder):
@@ -438,7 +440,7 @@ def test_a_main_clause_best_guess_outranks_scene_setting_events(guessing):
 
 def test_pressuring_someone_to_act_is_a_request(coder):
     evs = code(coder, "Norway has been pressuring Sweden to lift the fishing ban.")
-    assert ("NOR", "SWE", "REQUEST") in triples(evs)
+    assert triples(evs) == [("NOR", "SWE", "REQUEST")]
 def test_condemning_pressure_on_a_state_backs_that_state(coder):
     [e] = code(coder, "Venezuela condemned the sanctions against Cuba on Tuesday.")
     assert (e.source, e.target, e.type, e.channel) == ("VEN", "CUB", "SUPPORT", "diplomatic_backing")
@@ -449,7 +451,7 @@ def test_condemning_a_named_attacker_accuses_the_attacker(coder):
 
 
 def test_rejecting_a_states_pressure_on_a_partner_backs_the_partner(coder):
-    assert ("CHN", "PRK", "SUPPORT") in triples(code(coder, "Beijing rebuffed Japanese pressure on North Korea."))
+    assert triples(code(coder, "Beijing rebuffed Japanese pressure on North Korea.")) == [("CHN", "PRK", "SUPPORT")]
     # a demand rejected stays a rejection of the one demanding
     assert triples(code(coder, "India rejected Pakistan's demand to cut its energy deals with Moscow.")) == [
         ("IND", "PAK", "REJECT")]
@@ -641,7 +643,7 @@ def test_teams_in_a_sports_report_are_no_political_actors(coder):
     assert triples(code(coder, text)) == []
     # a government acting in the same report still codes
     evs = code(coder, "The Chilean government condemned Norway after the semi-final of the football tournament.")
-    assert ("CHL", "NOR", "ACCUSE") in triples(evs)
+    assert triples(evs) == [("CHL", "NOR", "ACCUSE")]
 
 
 def test_sport_words_and_scores_mark_a_sports_passage_not_a_vote():
@@ -661,13 +663,13 @@ def test_firms_dealing_with_firms_is_commerce_not_an_event(coder):
 
 def test_welcoming_a_statement_is_support_not_hosting(coder):
     evs = code(coder, "Kenya welcomed the statement issued by Uganda on the border dispute.")
-    assert ("KEN", "UGA", "SUPPORT") in triples(evs)
+    assert triples(evs) == [("KEN", "UGA", "SUPPORT")]
     assert all(ty != "CONSULT" for _, _, ty in triples(evs))
 
 
 def test_giving_in_to_pressure_is_a_concession(coder):
     evs = code(coder, "Peru finally gave in to demands from Chile over fishing quotas.")
-    assert ("PER", "CHL", "CONCEDE") in triples(evs) and all(ty != "AID" for _, _, ty in triples(evs))
+    assert triples(evs) == [("PER", "CHL", "CONCEDE")]  # no AID
 
 
 def test_economic_senses_of_hit_and_meet_are_no_events(coder):
@@ -678,7 +680,8 @@ def test_economic_senses_of_hit_and_meet_are_no_events(coder):
 def test_a_state_only_in_a_firms_clause_is_a_place_not_its_partner(coder):
     assert triples(code(coder, "A Swiss chemicals firm agreed to settle a bribery case in Kenya for $3m.")) == []
     # a state the firm deals with directly stays its partner
-    assert ("JPN", "KEN", "SUPPORT") in triples(code(coder, "A Japanese firm signed a contract with the Kenyan government."))
+    assert triples(code(coder, "A Japanese firm signed a contract with the Kenyan government.")) == [
+        ("JPN", "KEN", "SUPPORT")]
 
 
 def test_no_best_guess_where_only_firms_are_named(guessing):
@@ -691,12 +694,12 @@ def test_ended_up_and_received_complaints_are_no_events(coder):
     assert all(ty != "SANCTION" for _, _, ty in triples(code(coder, "Portugal ended up selling its stake to Spain.")))
     assert all(ty not in ("CONSULT", "AID") for _, _, ty in
                triples(code(coder, "Kenya's trade ministry received 300 complaints from Ugandan traders.")))
-    assert ("KEN", "UGA", "CONSULT") in triples(code(coder, "Kenya received the Ugandan envoy on Monday."))
+    assert triples(code(coder, "Kenya received the Ugandan envoy on Monday.")) == [("KEN", "UGA", "CONSULT")]
 
 
 def test_calling_someone_something_is_no_phone_call(coder):
     assert all(ty != "CONSULT" for _, _, ty in triples(code(coder, "Japan called the Chinese envoy a liar.")))
-    assert ("JPN", "CHN", "CONSULT") in triples(code(coder, "Japan called China on Monday."))
+    assert triples(code(coder, "Japan called China on Monday.")) == [("JPN", "CHN", "CONSULT")]
 
 
 def test_no_best_guess_for_what_ought_to_happen(guessing):
@@ -706,7 +709,8 @@ def test_no_best_guess_for_what_ought_to_happen(guessing):
 
 def test_no_aid_guess_when_no_one_helps_or_is_helped(guessing):
     assert code(guessing, "Cheap loans in Japan helped a lot last year, the analysts said.") == []
-    assert ("DEU", None, "AID") in triples(code(guessing, "Germany spent a billion euros on helping to settle refugees."))
+    assert triples(code(guessing, "Germany spent a billion euros on helping to settle refugees.")) == [
+        ("DEU", None, "AID")]
 
 
 def test_a_refusal_is_an_asserted_reject_not_a_denied_one(coder):
@@ -718,9 +722,10 @@ def test_a_refusal_is_an_asserted_reject_not_a_denied_one(coder):
 
 def test_relations_as_a_topic_are_no_event(coder):
     assert triples(code(coder, "A new book examines relations between Peru and Chile.")) == []
-    assert ("PER", "CHL", "SUPPORT") in triples(code(coder, "Peru and Chile restored diplomatic relations on Monday."))
-    assert ("PER", "BOL", "THREATEN") in triples(
-        code(coder, "Peru threatened to sever its diplomatic ties with Chile and Bolivia."))
+    assert triples(code(coder, "Peru and Chile restored diplomatic relations on Monday.")) == [
+        ("CHL", "PER", "SUPPORT"), ("PER", "CHL", "SUPPORT")]
+    assert triples(code(coder, "Peru threatened to sever its diplomatic ties with Chile and Bolivia.")) == [
+        ("PER", "BOL", "THREATEN"), ("PER", "CHL", "THREATEN")]
 
 
 def test_the_city_of_a_bodys_meeting_is_no_party_to_it(coder):
@@ -739,7 +744,7 @@ def test_a_deal_struck_with_someone_is_no_attack(coder):
 
 def test_a_labour_strike_is_a_protest_and_an_air_strike_an_attack(coder):
     assert all(ty != "ASSAULT" for _, _, ty in triples(code(coder, "Kenya joined the general strike on Monday.")))
-    assert ("ISR", "PSE", "ASSAULT") in triples(code(coder, "Israel launched an air strike on Gaza."))
+    assert triples(code(coder, "Israel launched an air strike on Gaza.")) == [("ISR", "PSE", "ASSAULT")]
 
 
 def test_capitals_and_sides_in_a_sports_report_are_no_governments(coder):

@@ -64,9 +64,9 @@ def test_pluperfect_is_background_unless_reported(coder):
 
 def test_past_events_option_undates_or_keeps_them():
     text = "Japan imposed sanctions on Russia in 2019."
-    [e] = code(RulesCoder(Options(extra={"past_events": "undate"})), text)
+    [e] = code(RulesCoder(Options().with_settings({"coding.past_events": "undate"})), text)
     assert ((e.source, e.target, e.type), e.date) == (("JPN", "RUS", "SANCTION"), None)
-    [e] = code(RulesCoder(Options(extra={"past_events": "keep"})), text)
+    [e] = code(RulesCoder(Options().with_settings({"coding.past_events": "keep"})), text)
     assert e.date == DATE
 
 
@@ -99,7 +99,7 @@ def test_a_multilateral_meeting_is_coded_once_per_ordered_pair(coder):
 def test_the_pipeline_dates_undated_past_acts_only_by_their_own_sentence():
     from realpolitik.pipeline import code_text
 
-    undate = Options(extra={"past_events": "undate"})
+    undate = Options().with_settings({"coding.past_events": "undate"})
     [e] = code_text("Japan imposed sanctions on Russia in 2019.", DATE, undate)
     assert e.date is None  # a bare year names no day: undated, not the article's day
     # a month the sentence names is resolved against the article's date (coding/when.py)

@@ -33,7 +33,7 @@ def test_active_voice_delivery_is_aid_with_arms_channel(coder):
 
 def test_passive_voice_swaps_roles(coder):
     evs = code(coder, "A Georgian border post was shelled by Russian artillery on Tuesday.")
-    assert ("RUS", "GEO", "ASSAULT") in triples(evs)
+    assert triples(evs) == [("RUS", "GEO", "ASSAULT")]
 
 
 def test_coordinated_subjects_give_an_event_each(coder):
@@ -44,12 +44,12 @@ def test_coordinated_subjects_give_an_event_each(coder):
 
 def test_infinitive_clause_of_a_deal(coder):
     evs = code(coder, "Moscow signed a contract to supply Algeria with twelve fighter jets.")
-    assert ("RUS", "DZA", "AID") in triples(evs)
+    assert triples(evs) == [("RUS", "DZA", "AID")]
 
 
 def test_nominalised_sale(coder):
     evs = code(coder, "Turkey's sale of armed drones to Ethiopia angered Egypt.")
-    assert ("TUR", "ETH", "AID") in triples(evs)
+    assert triples(evs) == [("TUR", "ETH", "AID")]  # Egypt's anger is a reaction, not coded
 
 
 def test_nominalised_purchase_is_buyer_trade(coder):
@@ -143,12 +143,12 @@ def test_code_many_keeps_order(coder):
 
 def test_an_appeal_addressed_to_nobody_is_not_a_request(coder):
     assert code(coder, "The Kenyan president called for calm and national unity on Sunday.") == []
-    assert ("DEU", "IRN", "REQUEST") in triples(code(coder, "Germany urged Iran to free the two detained sailors."))
+    assert triples(code(coder, "Germany urged Iran to free the two detained sailors.")) == [("DEU", "IRN", "REQUEST")]
 
 
 def test_an_obligation_keeps_its_request(coder):
     evs = code(coder, "The French foreign minister said Algeria must release the jailed writer.")
-    assert ("FRA", "DZA", "REQUEST") in triples(evs)
+    assert triples(evs) == [("FRA", "DZA", "REQUEST")]
 
 
 def test_coordinated_actors_of_one_country_are_separate_actors(coder):
@@ -158,3 +158,24 @@ def test_coordinated_actors_of_one_country_are_separate_actors(coder):
         ("TURGOV", "LBYGOV"), ("TURGOV", "LBYREB")]
     # one actor named twice is still one event
     assert len(code(coder, "Iranian troops and Iranian soldiers shelled Iraqi border posts.")) == 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    # lexicon rows added from the tune-part gap list (benchmarks/lexicon_gaps.py)
+    ("Iran sentenced a French diplomat to eight years in prison.", ("IRN", "FRA", "SANCTION", "convict")),
+    ("Venezuelan police dispersed Colombian migrants with tear gas.", ("VEN", "COL", "ASSAULT", "crowd-control")),
+    ("Armenian forces repelled Azerbaijani troops near the border village.", ("ARM", "AZE", "ASSAULT", None)),
+    ("Peru invited Chile to talks on the maritime boundary.", ("PER", "CHL", "REQUEST", "meet")),
+    ("Greece made new concessions to Turkey over the disputed islets.", ("GRC", "TUR", "CONCEDE", None)),
+    ("The shooting of a Nepali trader by Indian border guards angered Kathmandu.", ("IND", "NPL", "ASSAULT", "firearms")),
+    ("Ecuador's seizure of a Mexican embassy car drew protests.", ("ECU", "MEX", "COERCE", "seize")),
+    ("Russian troops battled Ukrainian forces for the town on Sunday.", ("RUS", "UKR", "ASSAULT", None)),
+    ("Students staged a march against the Serbian government in Belgrade.", ("EDU", "SRB", "PROTEST", "demo")),
+])
+def test_added_trigger_rows(coder, text, expected):
+    evs = code(coder, text)
+    assert [(e.source[:3], e.target[:3], e.type, e.mode) for e in evs] == [expected]
+
+
+def test_march_the_month_is_no_protest(coder):
+    assert code(coder, "Talks will resume in March, Japan said.") == []

@@ -151,7 +151,7 @@ def test_agentless_expulsion_from_a_state_and_ramming(coder):
 
 def test_deed_one_is_thanked_for_is_coded(coder):
     got = code(coder, "Kyrgyzstan thanked Kazakhstan for the delivery of fuel.")
-    assert ("KAZ", "KGZ", "AID", "asserted") in got and ("KGZ", "KAZ", "SUPPORT", "asserted") in got
+    assert sorted(got) == [("KAZ", "KGZ", "AID", "asserted"), ("KGZ", "KAZ", "SUPPORT", "asserted")]
 
 
 def test_spyware_sold_is_assistance_and_found_attributes(coder):

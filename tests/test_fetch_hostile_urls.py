@@ -38,7 +38,7 @@ def test_malformed_redirect_location_is_a_fetch_error(location, why):
     with serve() as s:
         s.routes["/go"] = Route(b"", status=302, headers={"Location": location})
         with pytest.raises(FetchError) as err:
-            fetch(s.url("/go"), Options(extra={"allow_hosts": [f"127.0.0.1:{s.port}"]}))
+            fetch(s.url("/go"), Options().with_settings({"fetching.allow_hosts": [f"127.0.0.1:{s.port}"]}))
     assert why in str(err.value) and ("malformed URL" in str(err.value) or "Invalid URL in location" in str(err.value))
 
 
@@ -47,9 +47,9 @@ def test_location_httpx_cannot_send_is_a_fetch_error():
     with serve() as s:
         s.routes["/go"] = Route(b"", status=302, headers={"Location": "http:foo"})
         with pytest.raises(FetchError) as err:
-            fetch(s.url("/go"), Options(extra={"allow_hosts": [f"127.0.0.1:{s.port}"]}))
+            fetch(s.url("/go"), Options().with_settings({"fetching.allow_hosts": [f"127.0.0.1:{s.port}"]}))
         with pytest.raises(FetchError, match="malformed URL: Invalid non-printable ASCII"):
-            fetch(s.url("/a\x01b"), Options(extra={"allow_hosts": [f"127.0.0.1:{s.port}"]}))
+            fetch(s.url("/a\x01b"), Options().with_settings({"fetching.allow_hosts": [f"127.0.0.1:{s.port}"]}))
     assert err.value.reason == "malformed URL: For absolute URLs, path must be empty or begin with '/'"
 
 

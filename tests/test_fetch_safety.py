@@ -20,7 +20,7 @@ OPEN = Options(allow_private=True)
 
 def only_this(server) -> Options:
     """Options that let through the test server alone, keeping every other private address refused."""
-    return Options(extra={"allow_hosts": [f"127.0.0.1:{server.port}"]})
+    return Options().with_settings({"fetching.allow_hosts": [f"127.0.0.1:{server.port}"]})
 
 
 def test_loopback_refused_without_allow_private_with_a_clear_message():
@@ -76,7 +76,7 @@ def test_redirect_to_other_scheme_refused():
 
 def test_size_cap_by_header_and_while_streaming():
     big = b"<html><body>" + b"x" * 200_000 + b"</body></html>"
-    opts = OPEN.with_(extra={"fetch_max_bytes": 100_000})
+    opts = OPEN.with_settings({"fetching.max_bytes": 100_000})
     with serve() as s:
         s.routes["/big"] = Route(big)
         s.routes["/big-stream"] = Route(big, send_length=False)
@@ -97,7 +97,7 @@ def test_slow_server_times_out():
     with serve() as s:
         s.routes["/slow"] = Route(PAGE, delay=1.5)
         with pytest.raises(FetchError, match="timed out"):
-            fetch(s.url("/slow"), OPEN.with_(extra={"fetch_timeout": 0.3}))
+            fetch(s.url("/slow"), OPEN.with_settings({"fetching.timeout": 0.3}))
 
 
 def test_http_errors_name_the_status():

@@ -125,7 +125,7 @@ def test_symlink_leaving_the_directory_is_refused_unless_asked(tmp_path: Path):
     assert [(Path(e.where).name, e.message) for e in errors] == [
         ("passwd.txt", f"a symlink to /etc/passwd, outside {d}: refused (use --follow-symlinks to read links that leave the directory)"),
         ("secret.txt", f"a symlink to {outside}, outside {d}: refused (use --follow-symlinks to read links that leave the directory)")]
-    items, errors = _read([d], Options(extra={"follow_symlinks": True}))
+    items, errors = _read([d], Options().with_settings({"fetching.follow_symlinks": True}))
     assert errors == [] and len(items) == 4
 
 
@@ -252,7 +252,7 @@ def test_code_command_reports_bad_lines_in_one_line(tmp_path: Path, line: str, w
     r = _cli("code", str(f), "--no-progress")
     err = r.stderr.decode()
     assert r.returncode == 1 and "Traceback" not in err
-    assert err.splitlines() == [f"Error: {f}:2: {why}" + err.split(why, 1)[1].splitlines()[0]]
+    assert err.splitlines() == [f"error: {f}:2: {why}" + err.split(why, 1)[1].splitlines()[0]]
 
 
 def test_code_command_writes_lone_surrogates_as_replacement_characters(tmp_path: Path):

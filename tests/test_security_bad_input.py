@@ -414,10 +414,10 @@ def test_cli_limit_flags(tmp_path: Path):
 
 
 def test_dask_partitions_apply_the_coding_limits():
-    from realpolitik.engines.dask import _coder_factory, code_partition
+    from realpolitik.engines.dask import coder_factory, code_partition
     from realpolitik.model import Article
 
     text = "Chinese officials pledged new drones to Iran. " * 30_000  # 1.4M characters: over spaCy's limit
     opts = Options(max_sentences=3)
-    (events,) = code_partition(_coder_factory(opts), opts, [Article.from_text(text)])
+    (events,) = code_partition(coder_factory(opts), opts, [Article.from_text(text)])
     assert 0 < len(events) <= 3

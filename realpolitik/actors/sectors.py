@@ -2,13 +2,16 @@
 standing alone ("rebels said" -> REB) or tied to a state by "of"/"in" ("rebels in Chad")."""
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 
 from realpolitik.actors.tables import normalise, tables, text_of
 from realpolitik.model import ActorMention
 
+log = logging.getLogger(__name__)
+
 # Sector words too vague to be an actor on their own (they still give a state its sector).
-_NOT_STANDALONE = frozenset("""side state states mission regulators regulator customs delegation
+NOT_STANDALONE = frozenset("""side state states mission regulators regulator customs delegation
 people population public crowd crowds nationals units division general aircraft missiles drones
 tanks artillery jets guards business industry press tv radio union university church hospital
 hospitals party parties elder elders celebrities spy officer officers commander commanders
@@ -75,7 +78,8 @@ def attach_sector(doc, m: ActorMention, resector: bool = False) -> ActorMention:
         if sector:
             start = min(m.start, phrase_start)
             end = max(m.end, noun.idx + len(noun.text))
-            if (m.sector and not resector) or m.kind == "group":  # "Houthi rebels": a group keeps its code, the span widens
+            # "Houthi rebels": a group keeps its code, the span widens
+            if (m.sector and not resector) or m.kind == "group":
                 return replace(m, start=start, end=end, text=text_of(doc)[start:end])
             return replace(m, code=(m.country or m.code[:3]) + sector, sector=sector,
                            start=start, end=end, text=text_of(doc)[start:end])
@@ -91,7 +95,7 @@ def standalone_sectors(doc, mentions: list[ActorMention]) -> list[ActorMention]:
     out = []
     for tok in doc:
         # Sentence-initial sector nouns are often tagged PROPN ("Rebels in Chad fled").
-        if tok.lower_ in _NOT_STANDALONE or not (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and not tok.ent_type_):
+        if tok.lower_ in NOT_STANDALONE or not (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and not tok.ent_type_):
             continue
         if tok.lower_ in _TOPIC_SECTORS and not tok.dep_.startswith("nsubj"):
             continue  # "shared intelligence with Kyiv": what is shared, not who

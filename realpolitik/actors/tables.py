@@ -3,10 +3,13 @@ Aho-Corasick automaton over every alias (one pass over a text finds every candid
 from __future__ import annotations
 
 import csv
+import logging
 from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+log = logging.getLogger(__name__)
 
 DATA = Path(__file__).resolve().parent / "data"
 

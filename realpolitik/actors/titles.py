@@ -10,12 +10,15 @@ names whose state depends on the words around them (plain "Congo", "Tripoli").
 """
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import replace
 from functools import lru_cache
 
 from realpolitik.actors.tables import normalise, read_table, sentence_bounds, split_cell, tables, text_of
 from realpolitik.model import ActorMention
+
+log = logging.getLogger(__name__)
 
 # Words that make a phrase an office of the organisation named in it ("NATO Secretary General").
 _OFFICE_WORDS = frozenset("""secretary secretary-general general chief head director
@@ -27,16 +30,16 @@ _FORMER = frozenset({"former", "ex", "ex-", "erstwhile", "onetime", "one-time", 
 _LEFT_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod", "det", "punct"})
 
 
-def _left_region(root, start: int) -> list:
+def left_region(root, start: int) -> list:
     """Tokens of the person's own phrase before the name (its title and who it belongs to)."""
-    out = []
+    out: list = []
     for c in root.lefts:
         if c.dep_ in _LEFT_DEPS and c.idx < start:
             out.extend(t for t in c.subtree if t.idx < start)
     return out
 
 
-def _appositive_region(root) -> list:
+def appositive_region(root) -> list:
     """Tokens of an appositive naming the person's office, either side of the name:
     "X, the Syrian defence minister" or "the Syrian defence minister, X"."""
     out = []
@@ -81,7 +84,7 @@ def _retitle(doc, m: ActorMention, mentions: list[ActorMention]) -> ActorMention
     if span is None:
         return m
     root = span.root
-    region = _left_region(root, m.start) + _appositive_region(root)
+    region = left_region(root, m.start) + appositive_region(root)
     region = [t for t in region if not (m.start <= t.idx < m.end)]
     if not region:
         return m

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import math
 from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
@@ -17,8 +18,11 @@ from typing import Any
 
 import pandas as pd
 
+from realpolitik.errors import RealpolitikError
 from realpolitik.model import FACTUALITIES, QUADS
 from realpolitik.store.base import like_prefix
+
+log = logging.getLogger(__name__)
 
 FREQS = {"day": "D", "week": "W-SUN", "month": "M"}
 COOPERATION = ("verbal_cooperation", "material_cooperation")
@@ -36,7 +40,7 @@ _EVENT_COLS = ("id", "article_id", "sentence_index", "date", "source", "target",
                "coder_version", "cluster_id")
 
 
-class ScopeError(ValueError):
+class ScopeError(RealpolitikError, ValueError):
     """A scope that cannot be analysed (unknown region, malformed date, unknown frequency)."""
 
 

@@ -1,13 +1,16 @@
 """Alignment network: a signed, weighted graph of cooperation and conflict between actors, its blocs and bridges."""
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
 import pandas as pd
 
-from realpolitik.analytics.frame import COOPERATION, CONFLICT, Scope, alignable, count_info, load_events, records
+from realpolitik.analytics.frame import CONFLICT, COOPERATION, Scope, alignable, count_info, load_events, records
+
+log = logging.getLogger(__name__)
 
 # An actor bridges blocs when at least this share of its cooperation goes to blocs other than its
 # own: a quarter is a round figure chosen so one stray meeting does not make a bridge while a

@@ -1,11 +1,14 @@
 """Support profile A -> B: fronts and channels of cooperation over time, each cell with its strongest evidence."""
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import pandas as pd
 
-from realpolitik.analytics.frame import count_info, COOPERATION, Scope, load_events, records
+from realpolitik.analytics.frame import COOPERATION, Scope, count_info, load_events, records
+
+log = logging.getLogger(__name__)
 
 UNSPECIFIED = "unspecified"
 # Corroboration ranks for choosing a cell's strongest evidence: several independent sources beat

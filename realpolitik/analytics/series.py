@@ -1,11 +1,14 @@
 """Dyad time series: events and summed intensity per period, by type, quad class, channel and front."""
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import pandas as pd
 
-from realpolitik.analytics.frame import count_info, Scope, load_events, period_range, records
+from realpolitik.analytics.frame import Scope, count_info, load_events, period_range, records
+
+log = logging.getLogger(__name__)
 
 DIMENSIONS = ("type", "quad", "channel", "front")
 SERIES_COLUMNS = ["period", "source", "target", "dimension", "key", "events", "distinct", "intensity",

@@ -1,13 +1,16 @@
 """Shifts: CUSUM change points on each dyad's series against its own baseline, with the events behind them."""
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from realpolitik.analytics.frame import count_info, COOPERATION, CONFLICT, Scope, load_events, period_range, records
+from realpolitik.analytics.frame import CONFLICT, COOPERATION, Scope, count_info, load_events, period_range, records
 from realpolitik.analytics.profile import strength_order
+
+log = logging.getLogger(__name__)
 
 # CUSUM parameters in units of the baseline's standard deviation: k = 0.5 and h = 4 are the
 # textbook tabular-CUSUM choice for detecting a shift of one standard deviation (Montgomery,

@@ -2,13 +2,25 @@
 polarisation between blocs and trend. Formulas in docs/analytics.md, "Stability"."""
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import pandas as pd
 
-from realpolitik.analytics.frame import (count_info, COOPERATION, CONFLICT, Scope, great_powers, load_events, records,
-                                         regions, states)
+from realpolitik.analytics.frame import (
+    CONFLICT,
+    COOPERATION,
+    Scope,
+    count_info,
+    great_powers,
+    load_events,
+    records,
+    regions,
+    states,
+)
 from realpolitik.analytics.network import network_of
+
+log = logging.getLogger(__name__)
 
 DAYS_PER_MONTH = 30.4375  # the mean Gregorian month, so rates are per month whatever the window
 # Trend labels: a second half with at least 1.5 times the first half's conflict (trend >= 0.2)
@@ -110,8 +122,8 @@ def stability_of(df: pd.DataFrame, scope: Scope) -> pd.DataFrame:
     elif scope.source or scope.target:
         units += [(c, c, "country", {c}) for c in dict.fromkeys(scope.actors())]
     else:
-        seen = sorted((set(df["src"].dropna()) | set(df["tgt"].dropna())) & states())
-        units += [(c, c, "country", {c}) for c in seen]
+        units += [(c, c, "country", {c}) for c in sorted((set(df["src"].dropna()) | set(df["tgt"].dropna()))
+                                                          & states())]
     rows = []
     for unit, name, kind, members in units:
         ind = indicators(df, members, net.edges, net.bloc_of, since, until)

@@ -8,11 +8,22 @@ from typing import Any, Iterator
 
 import click
 
-from realpolitik.version import __version__
 from realpolitik.cli import analysis, live, server
-from realpolitik.cli.common import (LOCK_WAIT, _check_type, _exists, _iso_date, _options, _progress_enabled, _read_store,
-                                    _store, allow_host_option)
+from realpolitik.cli.common import (
+    LOCK_WAIT,
+    Group,
+    allow_host_option,
+    build_options,
+    check_type,
+    cli_store,
+    iso_date,
+    progress_enabled,
+    read_store,
+    settings_option,
+)
 from realpolitik.options import Options
+from realpolitik.settings import help_for
+from realpolitik.version import __version__
 
 
 def _parse_fields(field_map: tuple[str, ...]) -> dict[str, str]:
@@ -27,7 +38,7 @@ def _parse_fields(field_map: tuple[str, ...]) -> dict[str, str]:
     return fields
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="realpolitik")
 def main() -> None:
     """Turn news text into coded, evidence-linked PLOVER event data."""
@@ -43,10 +54,12 @@ def version() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--db", default="realpolitik.duckdb", show_default=True, help="Store: a DuckDB file or postgresql:// URL.")
+@click.option("--db", default="realpolitik.duckdb", show_default=True,
+              help="Store: a DuckDB file or postgresql:// URL.")
 @click.option("--no-code", is_flag=True, help="Store the articles without coding them.")
 @click.option("--coder", default=None, help="Coder name, e.g. rules.v1.")
-@click.option("--batch-size", type=click.IntRange(1, 10_000), default=None, help="Articles per batch (and transaction).")
+@click.option("--batch-size", type=click.IntRange(1, 10_000), default=None,
+              help="Articles per batch (and transaction).")
 @click.option("--field", "field_map", multiple=True, metavar="LOGICAL=NAME",
               help="JSONL/CSV field names, e.g. --field text=body --field date=published_at.")
 @click.option("--max-file-bytes", type=click.IntRange(1), default=None, help="Refuse larger files.")
@@ -57,7 +70,7 @@ def version() -> None:
               help="Seconds to wait for a DuckDB file another process has open.")
 @click.option("--allow-private", is_flag=True, help="Allow fetching URLs on loopback or private addresses.")
 @allow_host_option
-@click.option("--follow-symlinks", is_flag=True, help="Read symlinks in a directory that point outside it.")
+@click.option("--follow-symlinks", is_flag=True, help=help_for("fetching.follow_symlinks"))
 @click.option("--date", "date", default=None, metavar="YYYY-MM-DD",
               help="Publication date for articles whose input gives none (before a dateline read from the text).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
@@ -68,21 +81,25 @@ def version() -> None:
               help="Dask scheduler, e.g. tcp://host:8786 (default: a LocalCluster on this machine).")
 @click.option("--workers", type=click.IntRange(1), default=None,
               help="Dask workers: LocalCluster size, or how many to wait for on --scheduler.")
+@settings_option
 def ingest(paths: tuple[str, ...], db: str, no_code: bool, coder: str | None, batch_size: int | None,
            field_map: tuple[str, ...], max_file_bytes: int | None, max_text_chars: int | None,
            max_sentences: int | None, lock_wait: float, allow_private: bool, allow_hosts: list[str],
            follow_symlinks: bool, date: str | None, progress: bool | None,
-           as_json: bool, engine: str, scheduler: str | None, workers: int | None) -> None:
+           as_json: bool, engine: str, scheduler: str | None, workers: int | None,
+           assignments: tuple[str, ...]) -> None:
     """Ingest files, directories, '-' (stdin) or URLs into the store, and code them."""
     from realpolitik.ingest import IngestError
     from realpolitik.pipeline import ingest as run_ingest
 
-    opts = _options(code=not no_code, coder=coder, batch_size=batch_size, fields=_parse_fields(field_map),
+    opts = build_options(code=not no_code, coder=coder, batch_size=batch_size, fields=_parse_fields(field_map),
                     max_file_bytes=max_file_bytes, max_text_chars=max_text_chars, max_sentences=max_sentences,
-                    allow_private=allow_private, date=_iso_date(date, "--date"),
-                    extra={"allow_hosts": allow_hosts, "follow_symlinks": follow_symlinks})
-    store = _store(db, wait=lock_wait)
-    with store, _Progress(_progress_enabled(progress), "ingesting") as bar:
+                    allow_private=allow_private, date=iso_date(date, "--date"),
+                    settings={"fetching.allow_hosts": allow_hosts or None,
+                              "fetching.follow_symlinks": follow_symlinks or None},
+                    assignments=assignments)
+    store = cli_store(db, wait=lock_wait)
+    with store, _Progress(progress_enabled(progress), "ingesting") as bar:
         def on_item(item: Any) -> None:
             if isinstance(item, IngestError):
                 click.echo(f"error: {item}", err=True)
@@ -109,19 +126,19 @@ def ingest(paths: tuple[str, ...], db: str, no_code: bool, coder: str | None, ba
 @click.option("--coder", default=None, help="Coder name, e.g. rules.v1.")
 @click.option("--batch-size", type=click.IntRange(1, 10_000), default=None)
 @click.option("--progress/--no-progress", default=None)
-@click.option("--fastpath/--no-fastpath", default=None,
-              help="Parse only the sentences that can yield an event (default: on for rules.v1); "
-                   "--no-fastpath parses every sentence, to compare.")
+@click.option("--fastpath/--no-fastpath", default=None, help=help_for("coding.fastpath"))
+@settings_option
 def code_cmd(infile: str, outfile: str, coder: str | None, batch_size: int | None, progress: bool | None,
-             fastpath: bool | None) -> None:
+             fastpath: bool | None, assignments: tuple[str, ...]) -> None:
     """Code JSONL records {id, text, date?} into {"id", "events": [...]} lines (stateless)."""
     from realpolitik.pipeline import code_records
 
     records = list(_read_records(infile))
-    opts = _options(coder=coder, batch_size=batch_size, extra=None if fastpath is None else {"fastpath": fastpath})
+    opts = build_options(coder=coder, batch_size=batch_size, settings={"coding.fastpath": fastpath},
+                         assignments=assignments)
     out = sys.stdout if outfile == "-" else open(outfile, "w", encoding="utf-8")
     try:
-        with _Progress(_progress_enabled(progress) and outfile != "-", "coding", total=len(records)) as bar:
+        with _Progress(progress_enabled(progress) and outfile != "-", "coding", total=len(records)) as bar:
             for rec in code_records(records, opts):
                 out.write(json.dumps(rec, ensure_ascii=False) + "\n")
                 bar.advance()
@@ -156,12 +173,13 @@ def _event_filter_options(fn):
         click.option("--source", help="Source actor code or prefix (CHN matches CHNGOV)."),
         click.option("--target", help="Target actor code or prefix."),
         click.option("--country", help="A country on either side (IRN: as source or target)."),
-        click.option("--type", "type_", callback=_check_type, help="PLOVER event type, e.g. AID."),
+        click.option("--type", "type_", callback=check_type, help="PLOVER event type, e.g. AID."),
         click.option("--since", help="First date, YYYY-MM-DD."),
         click.option("--until", help="Last date, YYYY-MM-DD."),
         click.option("--channel", help="Support channel, e.g. arms_transfer."),
         click.option("--front", help="Front: military, cyber, economic, diplomatic, intelligence, technology."),
-        click.option("--factuality", type=click.Choice(["asserted", "reported", "planned", "hypothetical", "denied", "question"])),
+        click.option("--factuality",
+                     type=click.Choice(["asserted", "reported", "planned", "hypothetical", "denied", "question"])),
         click.option("--q", "query", help="Text the evidence sentence contains."),
         click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
                      help="Only events at least this confident (0.35 hides best guesses, which are at 0.2)."),
@@ -189,7 +207,8 @@ def _filter(source, target, type_, since, until, channel, front, factuality, que
 @main.command()
 @click.option("--db", default="realpolitik.duckdb", show_default=True)
 @_event_filter_options
-@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv", "parquet"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv", "parquet"]), default="table",
+              show_default=True)
 @click.option("--out", "outfile", default=None, help="Write to this file (required for parquet).")
 @click.option("--corroboration", default=None, metavar="STATUS[,STATUS]",
               help="Only events whose cluster is single_source, corroborated or contested.")
@@ -210,7 +229,7 @@ def events(db: str, fmt: str, outfile: str | None, corroboration: str | None, **
     flt = dataclasses.replace(flt, extra={**flt.extra, "corroboration": corroboration})
     if fmt == "parquet" and not outfile:
         raise click.UsageError("--format parquet needs --out FILE")
-    with _read_store(db) as store:
+    with read_store(db) as store:
         try:
             export.write_events(store, flt, fmt, outfile)
         except ValueError as exc:  # e.g. an unknown --corroboration status
@@ -224,7 +243,8 @@ EXPORT_FORMATS = ("plover-json", "polecat-tsv", "gdelt-csv", "parquet", "jsonl",
 @click.option("--db", default="realpolitik.duckdb", show_default=True)
 @_event_filter_options
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True,
-              help="PLOVER JSON lines, POLECAT-style TSV, GDELT 2.0 events layout (61 tab-separated columns), Parquet, ...")
+              help="PLOVER JSON lines, POLECAT-style TSV, GDELT 2.0 events layout (61 tab-separated columns), "
+                   "Parquet, ...")
 @click.option("--out", "outfile", default=None, help="Output file (default: stdout; required for parquet).")
 def export_cmd(db: str, fmt: str, outfile: str | None, **kw: Any) -> None:
     """Export stored events in the layout of another event dataset (PLOVER, POLECAT, GDELT) or as Parquet."""
@@ -235,7 +255,7 @@ def export_cmd(db: str, fmt: str, outfile: str | None, **kw: Any) -> None:
     flt = _filter(kw["source"], kw["target"], kw["type_"], kw["since"], kw["until"], kw["channel"], kw["front"],
                   kw["factuality"], kw["query"], kw["limit"],
                   kw.get("min_confidence"), kw.get("country"))
-    with _read_store(db) as store:
+    with read_store(db) as store:
         n = export.write_events(store, flt, fmt, outfile)
     if outfile not in (None, "-"):
         click.echo(f"wrote {n} events to {outfile}", err=True)
@@ -246,7 +266,7 @@ def export_cmd(db: str, fmt: str, outfile: str | None, **kw: Any) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def stats(db: str, as_json: bool) -> None:
     """Counts of articles, duplicates and events, events by type and the top dyads."""
-    with _read_store(db) as store:
+    with read_store(db) as store:
         s = store.stats()
     if as_json:
         click.echo(json.dumps(s, indent=2, default=str))
@@ -256,7 +276,8 @@ def stats(db: str, as_json: bool) -> None:
 
     span = f", published {s['first_published']} to {s['last_published']}" if s["first_published"] else \
         ", none with a publication date"
-    click.echo(f"{s['articles']} articles ({s['duplicates']} exact duplicates, {s['near_duplicates']} near duplicates), "
+    click.echo(f"{s['articles']} articles ({s['duplicates']} exact duplicates, "
+               f"{s['near_duplicates']} near duplicates), "
                f"{s['events']} events{span}")
     if s["events_by_type"]:
         print_table(click.echo, "Events by type", ["type", "events"], list(s["events_by_type"].items()))
@@ -266,6 +287,19 @@ def stats(db: str, as_json: bool) -> None:
     for note in (undated_note(s.get("undated_events", 0)), f"Counted: {COUNT_DEFINITION}."):
         if note:
             click.echo(note)
+
+
+@main.command("settings")
+@click.option("--markdown", is_flag=True, help="Print docs/settings.md (the table and how to add a setting).")
+def settings_cmd(markdown: bool) -> None:
+    """List every setting (for --set NAME=VALUE): name, type, default and meaning."""
+    from realpolitik import settings
+
+    if markdown:
+        click.echo(settings.markdown(), nl=False)
+        return
+    for row in settings.table():
+        click.echo(f"{row.name}\t{row.type}\t{json.dumps(settings.plain(row.default))}\t{row.help}")
 
 
 @main.command()
@@ -287,19 +321,16 @@ def ontology(as_json: bool) -> None:
 @click.option("--split", type=click.Choice(["all", "tune", "holdout"]), default="all", show_default=True,
               help="Score only the frozen 70% (tune) or 30% (holdout) part, split by a hash of each id.")
 @click.option("--progress/--no-progress", default=None)
+@settings_option
 def eval_cmd(gold: str, predictions: str | None, as_json: bool, strict_actors: bool, coder: str | None,
-             split: str, progress: bool | None) -> None:
+             split: str, progress: bool | None, assignments: tuple[str, ...]) -> None:
     """Score the coder (or a predictions file) on a gold JSONL file by ../shared/eval/FORMAT.md."""
-    from realpolitik.evaluate import EvalError, evaluate_file, format_report
+    from realpolitik.evaluate import evaluate_file, format_report
 
-    try:
-        with _Progress(_progress_enabled(progress) and predictions is None, "coding") as bar:
-            report = evaluate_file(gold, predictions, strict_actors=strict_actors,
-                                   options=_options(coder=coder, progress=False), on_record=bar.advance,
-                                   split=split)
-    except EvalError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(2)
+    options = build_options(coder=coder, progress=False, assignments=assignments)
+    with _Progress(progress_enabled(progress) and predictions is None, "coding") as bar:
+        report = evaluate_file(gold, predictions, strict_actors=strict_actors, options=options,
+                               on_record=bar.advance, split=split)
     click.echo(json.dumps(report.as_dict(), indent=2) if as_json else format_report(report))
 
 
@@ -314,9 +345,8 @@ def actors() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 def actors_lookup(name: str, date: str | None, as_json: bool) -> None:
     """Show what NAME resolves to (e.g. "Xi Jinping", "the Kremlin", "Iranian navy")."""
-    from dataclasses import asdict
-
     import re
+    from dataclasses import asdict
 
     from realpolitik.actors import lookup
 
@@ -336,7 +366,7 @@ class _Progress:
 
     def __init__(self, enabled: bool, label: str, total: int | None = None):
         self.enabled, self.label, self.total = enabled, label, total
-        self._p = None
+        self._p: Any = None  # a rich Progress while enabled
 
     def __enter__(self) -> "_Progress":
         if self.enabled:

@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from realpolitik.cli.common import _read_store
+from realpolitik.cli.common import read_store
 
 
 def _scope_options(fn):
@@ -19,7 +19,8 @@ def _scope_options(fn):
         click.option("--since", help="First date, YYYY-MM-DD."),
         click.option("--until", help="Last date, YYYY-MM-DD."),
         click.option("--freq", type=click.Choice(["day", "week", "month"]), default="month", show_default=True),
-        click.option("--factuality", default=None, metavar="F[,F]", help="Only these factualities, e.g. asserted,reported."),
+        click.option("--factuality", default=None, metavar="F[,F]",
+                     help="Only these factualities, e.g. asserted,reported."),
         click.option("--corroboration", default=None, metavar="S[,S]",
                      help="Only events whose cluster is single_source, corroborated or contested."),
         click.option("--coder", default=None, help="Coder version to analyse, e.g. rules.v1."),
@@ -46,7 +47,7 @@ def _analytics(kw: dict[str, Any], views_fn, dict_fn) -> None:
     from realpolitik.display import print_table
 
     scope = _scope(kw)
-    with _read_store(kw["db"]) as store:
+    with read_store(kw["db"]) as store:
         if kw["as_json"]:
             click.echo(json.dumps(dict_fn(store, scope), indent=2, default=str, ensure_ascii=False))
             return
@@ -128,7 +129,7 @@ def report(outfile: str | None, fmt: str | None, **kw: Any) -> None:
     if not (scope.region or scope.country or (scope.source and scope.target)):
         raise click.UsageError("give --source and --target, or --country, or --region")
     fmt = fmt or ("md" if outfile and outfile.endswith(".md") else "html")
-    with _read_store(kw["db"]) as store:
+    with read_store(kw["db"]) as store:
         if kw["as_json"]:
             click.echo(json.dumps(rep.briefing_dict(store, scope), indent=2, ensure_ascii=False))
         elif outfile:

@@ -7,15 +7,45 @@ from typing import Any
 
 import click
 
+from realpolitik.errors import RealpolitikError
 from realpolitik.options import Options
-
 
 # Seconds a writer waits for DuckDB's file lock: `stats`/`events` readers and an idle dashboard let
 # go within a few seconds, so an ingest started meanwhile gets in instead of failing.
 LOCK_WAIT = 30.0
 
 
-def _store(db: str, read_only: bool = False, wait: float = 0.0):
+class CliError(click.ClickException):
+    """An error as the CLI shows it: one `error: ...` line and an exit code (a RealpolitikError's is its class's)."""
+
+    def __init__(self, message: str, exit_code: int = 1):
+        super().__init__(message)
+        self.exit_code = exit_code  # type: ignore[misc]  # click declares it on the class; per error here
+
+    def show(self, file: Any = None) -> None:
+        """Print the one error line on stderr."""
+        click.echo(f"error: {self.format_message()}", err=True)
+
+
+class Group(click.Group):
+    """The command group: the one place where library errors (RealpolitikError) become CLI errors."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command; a RealpolitikError ends it with its `error:` line and exit code."""
+        try:
+            return super().invoke(ctx)
+        except RealpolitikError as exc:
+            raise CliError(str(exc), exc.exit_code) from exc
+        except click.UsageError:
+            raise  # click's own: the usage line, then the problem
+        except click.ClickException as exc:
+            if type(exc) is not click.ClickException:
+                raise
+            raise CliError(exc.format_message(), exc.exit_code) from exc  # a command's own, in the same form
+
+
+def cli_store(db: str, read_only: bool = False, wait: float = 0.0):
+    """The store at `db` for a command; a write lock held by another process is waited for up to `wait` s."""
     import time
 
     from realpolitik.store import StoreError, open_store
@@ -26,38 +56,43 @@ def _store(db: str, read_only: bool = False, wait: float = 0.0):
             return open_store(db, read_only=read_only)
         except StoreError as exc:
             if "another process" not in str(exc) or time.monotonic() >= deadline:
-                raise click.ClickException(str(exc)) from exc
+                raise
             time.sleep(0.25)
 
 
-def _progress_enabled(flag: bool | None) -> bool:
+def progress_enabled(flag: bool | None) -> bool:
+    """The --progress/--no-progress flag, or by default whether stderr is a terminal."""
     return sys.stderr.isatty() if flag is None else flag
 
 
-def _options(**kw: Any) -> Options:
-    return Options(**{k: v for k, v in kw.items() if v is not None})
+def build_options(settings: dict[str, Any] | None = None, assignments: tuple[str, ...] = (), **kw: Any) -> Options:
+    """Options from the given fields, then `settings` (by name, typed values) and `--set NAME=VALUE` strings."""
+    from realpolitik.settings import parse_assignments
+
+    opts = Options(**{k: v for k, v in kw.items() if v is not None})
+    opts = opts.with_settings({k: v for k, v in (settings or {}).items() if v is not None})
+    return opts.with_settings(parse_assignments(assignments), from_text=True)
 
 
-def _exists(db: str) -> bool:
+def settings_option(fn):
+    """The `--set NAME=VALUE` option (repeatable) of commands that build Options; names in docs/settings.md."""
+    return click.option("--set", "assignments", multiple=True, metavar="NAME=VALUE",
+                        help="Change a setting, e.g. coding.fastpath=false (repeatable; see docs/settings.md).")(fn)
+
+
+def db_exists(db: str) -> bool:
+    """Whether `db` names an existing DuckDB file (a PostgreSQL URL never does)."""
     return not db.startswith(("postgresql://", "postgres://")) and Path(db).is_file()
 
 
-class CliError(click.ClickException):
-    """A command-line failure printed as one `error: WHERE: WHY` line (exit status 1)."""
-
-    def show(self, file: Any = None) -> None:
-        """Print the message the project's way."""
-        click.echo(f"error: {self.format_message()}", err=True)
-
-
-def _read_store(db: str):
+def read_store(db: str):
     """The store for a read-only command; an error (not a new empty store) when the file does not exist."""
-    if not _exists(db) and not db.startswith(("postgresql://", "postgres://")):
+    if not db_exists(db) and not db.startswith(("postgresql://", "postgres://")):
         raise CliError(f"{db}: no such database (create it with `realpolitik ingest PATH --db {db}`)")
-    return _store(db, read_only=True)
+    return cli_store(db, read_only=True)
 
 
-def _check_type(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+def check_type(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     """--type checked against the PLOVER ontology."""
     from realpolitik import ontology
 
@@ -69,7 +104,7 @@ def _check_type(ctx: click.Context, param: click.Parameter, value: str | None) -
     return value.upper()
 
 
-def _iso_date(value: str | None, hint: str) -> str | None:
+def iso_date(value: str | None, hint: str) -> str | None:
     """A YYYY-MM-DD option value checked as a real calendar date."""
     import datetime as dt
 

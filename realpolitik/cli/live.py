@@ -5,7 +5,8 @@ import json
 
 import click
 
-from realpolitik.cli.common import _options, _read_store, _store, allow_host_option
+from realpolitik.cli.common import allow_host_option, build_options, cli_store, read_store, settings_option
+from realpolitik.settings import help_for
 
 
 @click.command()
@@ -13,12 +14,13 @@ from realpolitik.cli.common import _options, _read_store, _store, allow_host_opt
 @click.option("--coder", default=None, help="Coder name, e.g. rules.v2 (default: the current coder).")
 @click.option("--force", is_flag=True, help="Re-code articles this coder version has already coded.")
 @click.option("--prune", is_flag=True, help="Then delete the events of every other coder version.")
-def recode(db: str, coder: str | None, force: bool, prune: bool) -> None:
+@settings_option
+def recode(db: str, coder: str | None, force: bool, prune: bool, assignments: tuple[str, ...]) -> None:
     """Re-code the stored articles with a (new) coder version; old versions' rows stay unless --prune."""
     from realpolitik.pipeline import recode as run_recode
 
-    with _store(db) as store:
-        r = run_recode(store, _options(coder=coder), force=force, prune=prune)
+    with cli_store(db) as store:
+        r = run_recode(store, build_options(coder=coder, assignments=assignments), force=force, prune=prune)
     click.echo(f"{r['coder']}: coded {r['coded']} of {r['read']} articles, {r['new_events']} events; "
                f"pruned {r['pruned']} events of other coders; {r['clusters_refreshed']} clusters refreshed")
 
@@ -37,7 +39,7 @@ def clusters(db: str, status: str | None, source: str | None, target: str | None
     """List event clusters: one real event, its mentions, independent sources and corroboration."""
     from realpolitik.corroborate import clusters as list_clusters
 
-    with _read_store(db) as store:
+    with read_store(db) as store:
         rows = list_clusters(store, status=status, source=source, target=target, since=since, until=until, limit=limit)
     for c in rows:
         click.echo(json.dumps(c, default=str, ensure_ascii=False) if as_json else
@@ -53,24 +55,27 @@ def clusters(db: str, status: str | None, source: str | None, target: str | None
 @click.option("--max-polls", type=click.IntRange(1), default=None, help="Stop after this many rounds.")
 @click.option("--allow-private", is_flag=True, help="Allow sources on loopback or private addresses.")
 @allow_host_option
-@click.option("--follow-links", is_flag=True, help="Fetch the linked page of feed entries that are only teasers.")
+@click.option("--follow-links", is_flag=True, help=help_for("fetching.follow_links"))
 @click.option("--no-code", is_flag=True, help="Store the articles without coding them.")
 @click.option("--coder", default=None, help="Coder name, e.g. rules.v1.")
 @click.option("--alerts", "rules_file", default=None, type=click.Path(dir_okay=False), help="Alert rules JSON.")
 @click.option("--alert-out", default=None, type=click.Path(dir_okay=False), help="Append alerts to this JSONL file.")
 @click.option("--webhook", default=None, help="POST alerts as JSON to this URL.")
+@settings_option
 def watch(sources: tuple[str, ...], db: str, every: str, once: bool, max_polls: int | None, allow_private: bool,
-          allow_hosts: list[str], follow_links: bool, no_code: bool, coder: str | None, rules_file: str | None, alert_out: str | None,
-          webhook: str | None) -> None:
+          allow_hosts: list[str], follow_links: bool, no_code: bool, coder: str | None, rules_file: str | None,
+          alert_out: str | None, webhook: str | None, assignments: tuple[str, ...]) -> None:
     """Poll RSS/Atom feeds and web pages, ingest and code what is new, and raise alerts."""
     from realpolitik.live.watch import run_cli
 
     try:
-        _store(db).close()  # a clear message now if the store cannot be opened at all
+        cli_store(db).close()  # a clear message now if the store cannot be opened at all
         summary = run_cli(sources, db, every=every, once=once, max_polls=max_polls, rules_file=rules_file,
                           alert_out=alert_out, webhook=webhook, echo=click.echo,
-                          options=_options(code=not no_code, coder=coder, allow_private=allow_private,
-                                           extra={"follow_links": follow_links, "allow_hosts": allow_hosts}))
+                          options=build_options(code=not no_code, coder=coder, allow_private=allow_private,
+                                           settings={"fetching.follow_links": follow_links or None,
+                                                     "fetching.allow_hosts": allow_hosts or None},
+                                           assignments=assignments))
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
     if summary.all_failed:

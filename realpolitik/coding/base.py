@@ -1,9 +1,12 @@
 """The Coder interface: an article in, its events out."""
 from __future__ import annotations
 
+import logging
 from typing import Iterable, Iterator, Protocol, runtime_checkable
 
 from realpolitik.model import Article, Event
+
+log = logging.getLogger(__name__)
 
 
 @runtime_checkable

@@ -6,18 +6,40 @@ then resolves embeddings, future and refusal readings, confidence and the events
 """
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from realpolitik.coding.givers import (CREDIT_LEMMAS, _from_actor, _goods_origin, _helped_subject,
-                                       _origin_of_goods, _passive_theme_giver, _place_actors)
+from realpolitik.coding.givers import (
+    CREDIT_LEMMAS,
+    from_actor,
+    goods_origin,
+    helped_subject,
+    origin_of_goods,
+    passive_theme_giver,
+    place_actors,
+)
 from realpolitik.coding.lexicon import Trigger, entries, head_lemmas
-from realpolitik.coding.roles import (ActorIndex, _lemma, agents, child, has_country, noun_agents, patients_passive,
-                                      prep_objects, subject_np)
-from realpolitik.coding.retype import WEAPON_LEMMAS, _peacekeeping, _trade_type, verb_type
-from realpolitik.coding.statements import (NO_COMMENT_LEMMAS, _considered, _denied_accusations,
-                                           _statement_frames)
+from realpolitik.coding.retype import WEAPON_LEMMAS, is_peacekeeping, trade_type, verb_type
+from realpolitik.coding.roles import (
+    ActorIndex,
+    agents,
+    child,
+    has_country,
+    noun_agents,
+    patients_passive,
+    prep_objects,
+    subject_np,
+    token_lemma,
+)
+from realpolitik.coding.statements import NO_COMMENT_LEMMAS, considered, denied_accusations, statement_frames
 from realpolitik.model import ActorMention
+
+log = logging.getLogger(__name__)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # Prepositions of a protest noun whose verb's actors are the protesters ("threw stones during protests").
 SCENE_PREPS = frozenset({"during", "at", "amid"})
@@ -26,8 +48,8 @@ TARGET_PREPS = frozenset({"to", "with", "against", "on", "at", "into", "toward",
 PLACE_PREPS = frozenset({"in", "near", "inside"})  # where an attack or deployment lands
 SOURCE_PREPS = frozenset({"from", "by"})
 # Verbs whose object is also the actor of the clause they govern ("helping Iran build").
-CONTROL_LEMMAS = frozenset({"help", "assist", "urge", "ask", "press", "pressure", "allow", "enable", "force", "encourage",
-                            "push"})
+CONTROL_LEMMAS = frozenset({"help", "assist", "urge", "ask", "press", "pressure", "allow", "enable", "force",
+                            "encourage", "push"})
 SAY_LEMMAS = frozenset({"say", "declare", "reiterate", "insist", "state", "stress", "tell", "announce", "add",
                         "maintain", "argue"})
 OBLIGATION_AUX = frozenset({"must", "should"})
@@ -76,11 +98,11 @@ MODIFIER_LEMMAS = frozenset({"back", "link", "tie", "affiliate", "associate", "s
 
 
 @dataclass
-class _Cand:
+class Candidate:
     """A candidate event before de-duplication."""
 
     trig: Trigger
-    tok: object
+    tok: Token
     type: str
     sources: list[ActorMention]
     targets: list[ActorMention]
@@ -101,18 +123,18 @@ WORK_STRIKE_VERBS = frozenset({"join", "stage", "organise", "organize", "call"})
 def _work_stoppage(tok, mods) -> bool:
     """Whether the noun "strike" is a stoppage of work: a labour modifier ("general strike", "a one-day strike",
     "the UK-wide strike") or a verb that joins or stages it; air, missile and drone strikes never are."""
-    words = [_lemma(c) for c in mods] + [c.lower_ for c in mods]
+    words = [token_lemma(c) for c in mods] + [c.lower_ for c in mods]
     if any(w in ("air", "missile", "drone", "rocket", "artillery", "military", "nuclear") for w in words):
         return False
     if any(w in WORK_STRIKE_MODS or w.endswith(("-day", "-hour", "-wide")) for w in words):
         return True
-    return tok.dep_ == "dobj" and _lemma(tok.head) in WORK_STRIKE_VERBS
+    return tok.dep_ == "dobj" and token_lemma(tok.head) in WORK_STRIKE_VERBS
 
 
 def _lookup(tok) -> Trigger | None:
     """The lexicon entry a token triggers, trying particle/preposition multiword forms first."""
     table = entries()
-    lem = _lemma(tok)
+    lem = token_lemma(tok)
     if tok.pos_ in ("VERB", "AUX"):
         for c in tok.children:
             if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
@@ -121,9 +143,9 @@ def _lookup(tok) -> Trigger | None:
                 continue
             if c.dep_ == "prep" and any(p.ent_type_ in ("DATE", "TIME") for p in c.children):
                 continue  # "called the minister on Monday" is a phone call, not "called on" (a request)
-            words = [c.lower_, _lemma(c)]  # the head first: "open_border" before any compound's entry
+            words = [c.lower_, token_lemma(c)]  # the head first: "open_border" before any compound's entry
             if c.dep_ == "dobj":  # "violated the ceasefire agreement" -> violate_ceasefire
-                words += [_lemma(m) for m in c.children if m.dep_ == "compound"]
+                words += [token_lemma(m) for m in c.children if m.dep_ == "compound"]
             for word in words:  # "opened its borders" -> open_border
                 for pos in ("V", "L"):  # "carried out" (a light verb), "called for" (a verb)
                     if (f"{lem}_{word}", pos) in table:
@@ -132,11 +154,12 @@ def _lookup(tok) -> Trigger | None:
             if c.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
                 if (f"{lem}_for", "V") in table:
                     return table[(f"{lem}_for", "V")]
-        if lem == "strike" and tok.dep_ == "acl" and _lemma(tok.head) in ("deal", "agreement", "accord", "pact", "bargain"):
+        if lem == "strike" and tok.dep_ == "acl" and token_lemma(tok.head) in (
+                "deal", "agreement", "accord", "pact", "bargain"):
             return table.get(("strike_deal", "V"))  # "a deal struck with X": an agreement, no attack
         if lem == "call" and any(c.dep_ == "oprd" for c in tok.children):
             return None  # "what it calls the new player", "called the plan a failure": naming, no phone call
-        if lem == "receive" and any(c.dep_ == "dobj" and _lemma(c) in RECEIVED_THINGS for c in tok.children):
+        if lem == "receive" and any(c.dep_ == "dobj" and token_lemma(c) in RECEIVED_THINGS for c in tok.children):
             return None  # "received 400 complaints": no visit hosted (the noun codes its own event)
         if lem in ("let", "set") and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "free":
             return table.get(("free", "V"))  # "let free", "set free": a release by the verb's subject
@@ -146,27 +169,27 @@ def _lookup(tok) -> Trigger | None:
     if tok.pos_ in ("NOUN", "PROPN"):
         if tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "FAC", "WORK_OF_ART", "LAW"):
             return None  # part of a name ("Amnesty International", "the Peace Treaty Hotel")
-        if lem in STATE_NOUNS and not (tok.dep_ in ("dobj", "nsubjpass") and _lemma(tok.head) in TIE_VERBS):
+        if lem in STATE_NOUNS and not (tok.dep_ in ("dobj", "nsubjpass") and token_lemma(tok.head) in TIE_VERBS):
             return None  # "discussed relations between X and Y" is a topic; "X and Y restored relations" the event
         mods = [c for c in tok.children if c.dep_ in ("compound", "amod")]
-        if any(_lemma(c) in NON_EVENT_MODIFIERS for c in mods):
+        if any(token_lemma(c) in NON_EVENT_MODIFIERS for c in mods):
             return None  # "a press release", "a news conference about ..."
         for c in mods:  # "war games": a two-word event noun
-            if (f"{_lemma(c)}_{lem}", "N") in table:
-                return table[(f"{_lemma(c)}_{lem}", "N")]
+            if (f"{token_lemma(c)}_{lem}", "N") in table:
+                return table[(f"{token_lemma(c)}_{lem}", "N")]
         if lem == "strike" and _work_stoppage(tok, mods):
             return _prep_nouns()[("on", "strike")]  # "joined the nationwide strike": labour's protest, no attack
         if tok.dep_ == "pobj" and (tok.head.lower_, lem) in _prep_nouns():  # "on alert", "on strike"
             return _prep_nouns()[(tok.head.lower_, lem)]
         if lem in ("emergency", "siege") and tok.dep_ == "pobj" and tok.head.lower_ == "of" \
-                and _lemma(tok.head.head) == "state":
+                and token_lemma(tok.head.head) == "state":
             return _emergency()  # "declared a state of emergency": CAMEO 1724, PLOVER COERCE
         if lem in GENERIC_EVENT_HEADS:  # "a mediation effort", "a relief operation": the modifier is the event
             for c in mods:
-                t = table.get((_lemma(c), "N"))
+                t = table.get((token_lemma(c), "N"))
                 if t is not None:
                     return t
-        if tok.dep_ == "compound" and _lemma(tok.head) in GENERIC_EVENT_HEADS:
+        if tok.dep_ == "compound" and token_lemma(tok.head) in GENERIC_EVENT_HEADS:
             return None  # coded at the head noun
         return table.get((lem, "N")) or table.get((tok.lower_, "N"))
     return None
@@ -239,14 +262,14 @@ def _targets(tok, trig: Trigger, idx: ActorIndex, sources: list[ActorMention]) -
     holders = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "attr", "oprd")]
     if trig.type in ("ACCUSE", "PROTEST"):  # "complained to the UN about X": X is the one accused
         for h in holders:
-            for prep, p in prep_objects(h, COMPLAINT_PREPS):
+            for _prep, p in prep_objects(h, COMPLAINT_PREPS):
                 got = keep(idx.np_conj(p))
                 if got:
                     return got, "prep"
     preps = SYM_PREPS if trig.frame == "sym" else TARGET_PREPS  # "agreed on X": the topic is not a partner
     preps = preps | ({"from"} if "f" in trig.flags else set()) | ({"in"} if "i" in trig.flags else set())
     for h in holders:
-        for prep, p in prep_objects(h, preps):
+        for _prep, p in prep_objects(h, preps):
             got = keep(idx.np_conj(p))
             if not got and trig.type in ("AID", "MOBILIZE", "ASSAULT"):
                 # "sent aid to people in Yemen", "mobilised for a war against Iraq": the inner phrase names them
@@ -260,7 +283,8 @@ def _targets(tok, trig: Trigger, idx: ActorIndex, sources: list[ActorMention]) -
         # "shared intelligence on troop movements with Ukraine": the parser often hangs the partner's "with"
         # on the topic; it is still the partner of the joint act
         for t in tok.subtree:
-            if t.dep_ == "prep" and t.lower_ == "with" and t.head.i != tok.i and t.head.dep_ not in ("nsubj", "nsubjpass"):
+            if (t.dep_ == "prep" and t.lower_ == "with" and t.head.i != tok.i
+                    and t.head.dep_ not in ("nsubj", "nsubjpass")):
                 for q in t.children:
                     got = keep(idx.np_conj(q)) if q.dep_ == "pobj" else []
                     if got:
@@ -279,10 +303,10 @@ def _targets(tok, trig: Trigger, idx: ActorIndex, sources: list[ActorMention]) -
                         return got, "clause"
     if trig.type in ("ASSAULT", "MOBILIZE", "PROTEST", "COERCE"):
         for h in holders:
-            for prep, p in prep_objects(h, PLACE_PREPS):
+            for _prep, p in prep_objects(h, PLACE_PREPS):
                 got = keep(idx.np_conj(p))
                 if not got:  # "near the border with Georgia"
-                    for prep2, q in prep_objects(p, frozenset({"with", "of"})):
+                    for _prep2, q in prep_objects(p, frozenset({"with", "of"})):
                         got = keep(idx.np_conj(q))
                 if got:
                     return got, "place"
@@ -333,13 +357,14 @@ def _lends_subject(verb, noun_trig: Trigger) -> bool:
     if vt.pos == "L":
         return True
     # "offered talks" stays an offer (AGREE) unless the noun is itself a verbal act of support or a visit
-    return _lemma(verb) in LENDING_VERBS and noun_trig.type in ("CONSULT", "SUPPORT", "ACCUSE", "REQUEST", "THREATEN") \
-        and (_lemma(verb) != "offer" or noun_trig.type == "SUPPORT")
+    return token_lemma(verb) in LENDING_VERBS \
+        and noun_trig.type in ("CONSULT", "SUPPORT", "ACCUSE", "REQUEST", "THREATEN") \
+        and (token_lemma(verb) != "offer" or noun_trig.type == "SUPPORT")
 
 
 def _noun_object_event(tok) -> bool:
     """Whether a lending verb's object is an event noun, so the verb itself yields ("gave a warm welcome")."""
-    if _lemma(tok) not in LENDING_VERBS:
+    if token_lemma(tok) not in LENDING_VERBS:
         return False
     o = child(tok, "dobj")
     if o is None:
@@ -348,17 +373,18 @@ def _noun_object_event(tok) -> bool:
     return nt is not None and nt.pos == "N" and _lends_subject(tok, nt)
 
 
-def _obligation(tok, idx: ActorIndex) -> _Cand | None:
+def _obligation(tok, idx: ActorIndex) -> Candidate | None:
     """ "X said Y must / should do Z" is X's REQUEST of Y (a demand put as a statement)."""
-    if _lemma(tok) in ORDER_LEMMAS:
+    if token_lemma(tok) in ORDER_LEMMAS:
         # "Niger ordered French troops to leave": an order is a demand (PLOVER REQUEST), its content is not news
         o, x = child(tok, "dobj"), child(tok, "xcomp")
         tgts = idx.np_conj(o) if o is not None and x is not None else []
         srcs, how = agents(tok, idx)
         if srcs and tgts:
-            return _Cand(OBLIGATION, tok, "REQUEST", srcs, [m for m in tgts if m not in srcs], how, _obj_lemmas(tok))
+            return Candidate(OBLIGATION, tok, "REQUEST", srcs, [m for m in tgts if m not in srcs], how,
+                             _obj_lemmas(tok))
         return None
-    if _lemma(tok) not in SAY_LEMMAS:
+    if token_lemma(tok) not in SAY_LEMMAS:
         return None
     for c in tok.children:
         if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in OBLIGATION_AUX for a in c.children):
@@ -366,17 +392,17 @@ def _obligation(tok, idx: ActorIndex) -> _Cand | None:
             tgts = subject_np(s, idx) if s is not None else []
             srcs, how = agents(tok, idx)
             if srcs and tgts:
-                return _Cand(OBLIGATION, c, "REQUEST", srcs, [m for m in tgts if m not in srcs], how + "+clause",
+                return Candidate(OBLIGATION, c, "REQUEST", srcs, [m for m in tgts if m not in srcs], how + "+clause",
                              _obj_lemmas(c))
     return None
 
 
-def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
+def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
     """Every trigger of a sentence with the actors in its roles."""
-    out: list[_Cand] = []
-    denied = _denied_accusations(sent) | _statement_frames(sent)
+    out: list[Candidate] = []
+    denied = denied_accusations(sent) | statement_frames(sent)
     for tok in sent:
-        if tok.i in denied or _considered(tok):
+        if tok.i in denied or considered(tok):
             continue
         ob = _obligation(tok, idx)
         if ob is not None:
@@ -387,7 +413,8 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
             continue
         if trig.pos == "N" and _claimed(tok):
             continue  # "claimed responsibility for the attack": CAMEO 015, a statement about a past event
-        if trig.type == "REJECT" and any(c.dep_ == "xcomp" and _lemma(c) in NO_COMMENT_LEMMAS for c in tok.children):
+        if trig.type == "REJECT" and any(c.dep_ == "xcomp" and token_lemma(c) in NO_COMMENT_LEMMAS
+                                         for c in tok.children):
             continue  # "declined to comment": a plain statement (CAMEO 011), not a rejection of anyone
         obj = _obj_lemmas(tok)
         if trig.pos == "L":
@@ -401,11 +428,13 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
                 anchor = anchor.head
             # "launched five days of war games", "held a round of talks": the measure takes the event's place
             if (anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head is not anchor.head
-                    and _lemma(anchor.head.head) in MEASURE_HEADS and anchor.head.head.dep_ in ("dobj", "nsubjpass", "attr")):
+                    and token_lemma(anchor.head.head) in MEASURE_HEADS
+                    and anchor.head.head.dep_ in ("dobj", "nsubjpass", "attr")):
                 anchor = anchor.head.head
             # "paid $60 million in aid", "pledged 2 billion euros of assistance": the sum stands for the aid
             elif (anchor.dep_ == "pobj" and anchor.head.lower_ in ("in", "of") and anchor.head.head is not anchor.head
-                  and anchor.head.head.ent_type_ in ("MONEY", "QUANTITY") and anchor.head.head.dep_ in ("dobj", "nsubjpass")):
+                  and anchor.head.head.ent_type_ in ("MONEY", "QUANTITY")
+                  and anchor.head.head.dep_ in ("dobj", "nsubjpass")):
                 anchor = anchor.head.head
             head = anchor.head
             dep = anchor.dep_
@@ -415,35 +444,38 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
                     verb = head.head
                 if verb.pos_ in ("VERB", "AUX"):
                     # only a light verb lends its subject ("held talks"); "talks on threats" does not
-                    state = dep == "pobj" and (head.lower_, _lemma(anchor)) in _prep_nouns()
+                    state = dep == "pobj" and (head.lower_, token_lemma(anchor)) in _prep_nouns()
                     particle = dep == "pobj" and head.lower_ in ("out", "up")  # "carried out a raid" parsed as a prep
                     # "negotiators flew to Oslo for talks": those who travel for a meeting hold it
-                    trip = dep == "pobj" and head.lower_ == "for" and _lemma(verb) in TRAVEL_LEMMAS and trig.frame == "sym"
+                    trip = (dep == "pobj" and head.lower_ == "for" and token_lemma(verb) in TRAVEL_LEMMAS
+                            and trig.frame == "sym")
                     # "took part in the drills": those who take part hold the joint event
-                    trip = trip or (dep == "pobj" and head.lower_ == "in" and _lemma(verb) in PARTAKE_LEMMAS
+                    trip = trip or (dep == "pobj" and head.lower_ == "in" and token_lemma(verb) in PARTAKE_LEMMAS
                                     and trig.frame == "sym")
                     # "paid $60 million in aid": the sum is the object, the aid noun hangs off the verb
                     money = dep == "pobj" and head.lower_ in ("in", "of") and any(
                         c.dep_ == "dobj" and c.ent_type_ in ("MONEY", "QUANTITY") for c in verb.children)
-                    if (dep in ("dobj", "nsubjpass", "attr") or particle or money) and _lends_subject(verb, trig) or state or trip:
+                    if ((dep in ("dobj", "nsubjpass", "attr") or particle or money) and _lends_subject(verb, trig)
+                            or state or trip):
                         srcs, how = agents(verb, idx)  # "was placed under arrest by X": X, via the agent
                         how = "light"
             if trig.frame == "sym":
                 preps = SYM_PREPS  # "talks on X": the topic is not the partner
             else:
-                preps = TARGET_PREPS | {"between", "among"} | ({"of"} if trig.type in ("ASSAULT", "COERCE", "RETREAT") else set())
+                preps = TARGET_PREPS | {"between", "among"} | (
+                    {"of"} if trig.type in ("ASSAULT", "COERCE", "RETREAT") else set())
                 if trig.type == "RETREAT":
                     preps = preps | {"from"}  # "the withdrawal of troops from X"
             if trig.frame == "buy":
                 preps = preps | {"from", "of"}  # "purchases of Russian oil": the origin is the seller
             tgts = _noun_targets(tok, idx, frozenset(preps), nested=trig.type in ("PROTEST", "ACCUSE"))
-            if not srcs and trig.type == "RETREAT" and _lemma(tok) in DEPARTURE_NOUNS:
+            if not srcs and trig.type == "RETREAT" and token_lemma(tok) in DEPARTURE_NOUNS:
                 # "the withdrawal of Russian troops from Moldova": who leaves is the actor, not the recipient
                 leavers = _noun_targets(tok, idx, frozenset({"of"}))
                 if leavers:
                     srcs, how = leavers, "noun"
                     tgts = [m for m in tgts if m not in leavers]
-            if (not srcs and dep == "pobj" and head.lower_ == "for" and _lemma(head.head) in CREDIT_LEMMAS
+            if (not srcs and dep == "pobj" and head.lower_ == "for" and token_lemma(head.head) in CREDIT_LEMMAS
                     and trig.type in ("AID", "SUPPORT", "COOPERATE")):
                 # "Kyiv thanked London for the delivery of missiles": the one thanked did it, for the thanker
                 o = child(head.head, "dobj")
@@ -455,7 +487,7 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
             if not srcs and trig.type == "AID" and trig.frame == "so":
                 # "the delivery of Iranian drones to Russia": the goods' country gives them
                 goods = [q for _, q in prep_objects(tok, frozenset({"of"}))]
-                srcs = [m for m in _goods_origin(goods, idx) if m not in tgts]
+                srcs = [m for m in goods_origin(goods, idx) if m not in tgts]
                 how = "noun" if srcs else how
             if (not srcs and trig.type == "PROTEST" and dep == "pobj" and head.lower_ in SCENE_PREPS
                     and head.head.pos_ == "VERB" and _lookup(head.head) is None):
@@ -479,60 +511,60 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
                 tgts = _clause_subject(tok, idx)
             srcs_set = {(m.start, m.end) for m in srcs}
             tgts = [m for m in tgts if (m.start, m.end) not in srcs_set]
-            cand = _Cand(trig, tok, _trade_type(trig, obj), srcs, tgts, how, obj)
-            if trig.type == "MOBILIZE" and _peacekeeping(tok, obj):
+            cand = Candidate(trig, tok, trade_type(trig, obj), srcs, tgts, how, obj)
+            if trig.type == "MOBILIZE" and is_peacekeeping(tok, obj):
                 cand.type = "AID"  # "the deployment of 200 troops on a peacekeeping mission": assistance
             if trig.frame == "buy":
                 _apply_buy(cand, obj, srcs, tgts)
             out.append(cand)
             continue
         # verbs
-        if tok.dep_ in ("amod", "compound") and _lemma(tok) in MODIFIER_LEMMAS:
+        if tok.dep_ in ("amod", "compound") and token_lemma(tok) in MODIFIER_LEMMAS:
             continue  # "government-backed troops": a modifier, not an event
         if _noun_object_event(tok):
             continue  # the noun it governs carries the event and borrows its subject
-        helped = _helped_subject(tok, idx)
+        helped = helped_subject(tok, idx)
         if helped:
             # "helped Tehran set up a surveillance system": the parser makes the helped party the subject
             # of the helped act; the helper aids it, and what is built or launched says the channel
             srcs, how = agents(tok, idx)
-            out.append(_Cand(trig, tok, "AID", srcs, [m for m in helped if m not in srcs], how, obj))
+            out.append(Candidate(trig, tok, "AID", srcs, [m for m in helped if m not in srcs], how, obj))
             continue
-        if _lemma(tok) in ("help", "assist") and child(tok, "dobj") is None and any(
+        if token_lemma(tok) in ("help", "assist") and child(tok, "dobj") is None and any(
                 c.dep_ in ("xcomp", "ccomp") and _lookup(c) is not None for c in tok.children):
             continue  # "to help support X's rights": no one is helped, the helped act is the event
         if trig.frame == "recv":
-            givers = _from_actor(tok, idx) or _origin_of_goods(tok, idx)
+            givers = from_actor(tok, idx) or origin_of_goods(tok, idx)
             if not givers:
                 if trig.type == "AID":
                     continue
                 srcs, how = agents(tok, idx)  # "X received Y": a visit hosted by X
                 tgts, _ = _targets(tok, trig, idx, srcs)
-                out.append(_Cand(trig, tok, trig.type, srcs, tgts, how, obj))
+                out.append(Candidate(trig, tok, trig.type, srcs, tgts, how, obj))
                 continue
             takers, how = agents(tok, idx)
             t = "AID" if trig.type == "CONSULT" else trig.type
-            out.append(_Cand(trig, tok, t, givers, takers, how, obj))
+            out.append(Candidate(trig, tok, t, givers, takers, how, obj))
             continue
         srcs, how = agents(tok, idx)
         if trig.frame == "buy":
-            sellers = _from_actor(tok, idx)
+            sellers = from_actor(tok, idx)
             o = child(tok, "dobj")
             if not sellers and o is not None:
                 sellers = [m for m in idx.np_conj(o) if m not in srcs]
-            cand = _Cand(trig, tok, trig.type, srcs, sellers, how, obj)
+            cand = Candidate(trig, tok, trig.type, srcs, sellers, how, obj)
             _apply_buy(cand, obj, srcs, sellers)
             out.append(cand)
             continue
         if not srcs and trig.type == "PROTEST":
-            srcs, how = _place_actors(tok, idx), "place"
+            srcs, how = place_actors(tok, idx), "place"
         sp = child(tok, "nsubjpass")
-        if _lemma(tok) in ADJ_TRIGGERS.values() and sp is not None and child(tok, "agent") is None:
+        if token_lemma(tok) in ADJ_TRIGGERS.values() and sp is not None and child(tok, "agent") is None:
             # "X is opposed to Y", "X is committed to Y": a state of X, not something done to X
             srcs, how = subject_np(sp, idx), "direct"
             got = [m for _, p in prep_objects(tok, frozenset({"to"})) for t in p.subtree for m in idx.at_all(t)]
             tgts = [m for m in got if has_country(m) and m.code[:3] not in {x.code[:3] for x in srcs}][:1]
-            out.append(_Cand(trig, tok, trig.type, srcs, tgts, how + ("+prep" if tgts else ""), obj))
+            out.append(Candidate(trig, tok, trig.type, srcs, tgts, how + ("+prep" if tgts else ""), obj))
             continue
         if (not srcs and trig.mode in ("expel", "deport") and child(tok, "nsubjpass") is not None
                 and child(tok, "agent") is None):
@@ -545,12 +577,12 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
         if allies:
             # "troops fighting alongside Russian forces": fighting on X's side is military support of X
             # (PLOVER AID); only someone fought against besides X is attacked
-            out.append(_Cand(trig, tok, "AID", srcs, allies, how + "+ally", obj))
+            out.append(Candidate(trig, tok, "AID", srcs, allies, how + "+ally", obj))
             tgts = [m for m in tgts if m not in allies]
             if not tgts:
                 continue
         if not srcs and trig.type in ("AID", "MOBILIZE") and trig.frame == "so":
-            srcs, tgts, thow = _passive_theme_giver(tok, idx, srcs, tgts, thow)
+            srcs, tgts, thow = passive_theme_giver(tok, idx, srcs, tgts, thow)
         # a passive verb has its object even when the parser hung the subject elsewhere ("..., have been freed")
         if "O" in trig.flags and not tgts and child(tok, "dobj", "nsubjpass", "xcomp", "ccomp", "auxpass") is None:
             continue
@@ -558,11 +590,11 @@ def _candidates(sent, idx: ActorIndex) -> list[_Cand]:
         type_ = verb_type(trig, tok, obj, tgts, idx)
         if type_ is None:
             continue
-        out.append(_Cand(trig, tok, type_, srcs, tgts, how, obj))
+        out.append(Candidate(trig, tok, type_, srcs, tgts, how, obj))
     return out
 
 
-def _clause_actors(tok, idx: ActorIndex, srcs: list[ActorMention]) -> list[ActorMention]:
+def clause_actors(tok, idx: ActorIndex, srcs: list[ActorMention]) -> list[ActorMention]:
     """Other states or bodies named in the trigger's own phrase: the recipient when no role names one."""
     src_codes = {m.code[:3] for m in srcs}
     top = tok
@@ -584,7 +616,7 @@ def _clause_actors(tok, idx: ActorIndex, srcs: list[ActorMention]) -> list[Actor
     return []
 
 
-def _apply_buy(cand: _Cand, obj: set[str], buyers, sellers) -> None:
+def _apply_buy(cand: Candidate, obj: set[str], buyers, sellers) -> None:
     """Weapons bought are the seller's AID to the buyer; other purchases are the buyer's trade."""
     if obj & WEAPON_LEMMAS:
         cand.type, cand.sources, cand.targets = "AID", list(sellers), list(buyers)

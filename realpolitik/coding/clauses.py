@@ -2,7 +2,11 @@
 refused or failed, prepared, and scene-setting (a trigger that only sets the scene of the reported event)."""
 from __future__ import annotations
 
-from realpolitik.coding.candidates import _lemma
+import logging
+
+from realpolitik.coding.candidates import token_lemma
+
+log = logging.getLogger(__name__)
 
 INTENT_LEMMAS = frozenset({"plan", "intend", "prepare", "ready", "willing", "decide", "aim", "seek", "want"})
 # Readying to use force is PLOVER MOBILIZE (posture short of force), not a verbal THREATEN.
@@ -11,7 +15,7 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 REFUSAL_AUX = frozenset({"will", "wo", "would", "shall", "can", "ca", "could"})  # "won't" splits as wo + n't
 
 
-def _is_future(tok) -> bool:
+def is_future(tok) -> bool:
     """Whether a trigger is stated as future or intended by its actor ("will send", "ready to help")."""
     if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tok.children):
         return True
@@ -28,12 +32,12 @@ def _under(tok, lemmas: frozenset[str]) -> bool:
         if t.dep_ != "xcomp" or t.head.i == t.i:
             return False
         t = t.head
-        if _lemma(t) in lemmas or any(c.dep_ == "acomp" and _lemma(c) in lemmas for c in t.children):
+        if token_lemma(t) in lemmas or any(c.dep_ == "acomp" and token_lemma(c) in lemmas for c in t.children):
             return True
     return False
 
 
-def _addressed(tok) -> bool:
+def is_addressed(tok) -> bool:
     """Whether a request names whom it asks, even an actor not resolved ("asked the Pentagon to ..."),
     unlike a bare call for something ("called for reform", "seeks the release of ...").
 
@@ -46,7 +50,7 @@ def _addressed(tok) -> bool:
 OFFER_LEMMAS = frozenset({"ready", "willing", "prepared", "prepare", "offer", "happy", "glad"})
 
 
-def _is_offer(tok) -> bool:
+def is_offer(tok) -> bool:
     """Whether a future trigger is offered rather than announced: "is ready/willing to send", "would meet".
 
     An offer or a conditional "would" is PLOVER AGREE (an expressed willingness); a plain announced plan
@@ -54,17 +58,17 @@ def _is_offer(tok) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "would" for c in tok.children) or _under(tok, OFFER_LEMMAS)
 
 
-def _prepared(tok) -> bool:
+def is_prepared(tok) -> bool:
     """Whether a trigger is what its actor is preparing or poised to do ("prepared to resume shelling")."""
     return _under(tok, PREPARE_LEMMAS)
 
 
-def _is_hedged(tok) -> bool:
+def is_hedged(tok) -> bool:
     """Whether a trigger carries a modal of possibility ("may halt", "could impose"): with a condition, a threat."""
     return any(c.dep_ == "aux" and c.lower_ in ("may", "might", "could") for c in tok.children)
 
 
-def _is_conditional(tok, unless_only: bool = False) -> bool:
+def is_conditional(tok, unless_only: bool = False) -> bool:
     """Whether a trigger carries an "unless" / "if" clause ("will pull out unless talks resume").
 
     A concession offered "if" the other side acts is an offer, not a threat, so `unless_only` for those."""
@@ -73,7 +77,7 @@ def _is_conditional(tok, unless_only: bool = False) -> bool:
                for c in tok.children)
 
 
-def _is_failed(tok) -> bool:
+def is_failed(tok) -> bool:
     """Whether a trigger is what its actor failed to do ("failed to reach agreement"): PLOVER REJECT."""
     t = tok
     if t.pos_ == "NOUN" and t.dep_ in ("dobj", "attr") and t.head.pos_ in ("VERB", "AUX"):
@@ -81,7 +85,7 @@ def _is_failed(tok) -> bool:
     return t.dep_ == "xcomp" and t.head.lemma_.lower() == "fail"
 
 
-def _is_refusal(tok) -> bool:
+def is_refusal(tok) -> bool:
     """Whether a trigger is negated under a future or ability modal ("will not lift", "cannot accept")."""
     kids = list(tok.children)
     return any(c.dep_ == "neg" for c in kids) and any(c.dep_ == "aux" and c.lower_ in REFUSAL_AUX for c in kids)
@@ -90,7 +94,7 @@ def _is_refusal(tok) -> bool:
 BACKGROUND_MARKS = frozenset({"after", "as", "since", "because", "when", "before", "while", "following"})
 
 
-def _in_background_clause(tok) -> bool:
+def in_background_clause(tok) -> bool:
     """Whether a trigger sits in a temporal or causal subordinate clause ("after Iran attacked ...")."""
     t = tok
     for _ in range(4):
@@ -114,7 +118,7 @@ BACKGROUND_NOUNS = frozenset({"wake", "aftermath", "because", "result", "respons
                               "reprisal", "face", "defiance"})  # "in the face of / in defiance of X": the circumstance
 
 
-def _background(tok) -> bool:
+def is_background(tok) -> bool:
     """Whether a trigger only sets the scene of the sentence's news: it sits in a temporal or causal clause
     or phrase ("as the opposition threatened ...", "following a government offensive"), a relative clause
     ("whom they had taken hostage") or a participle or infinitive describing a noun ("rebels fighting the

@@ -1,7 +1,11 @@
 """Word cues that refine an event: contexts, mode, support channel and the CAMEO code by topic."""
 from __future__ import annotations
 
+import logging
+
 from realpolitik import ontology
+
+log = logging.getLogger(__name__)
 
 # Lemma cues of each context (the PLOVER context definitions, as words a news sentence uses).
 CONTEXT_CUES: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in {
@@ -38,7 +42,8 @@ CHANNEL_CUES: tuple[tuple[str, frozenset[str]], ...] = tuple((k, frozenset(v.spl
     ("military_technology", "technology component engine licence license know-how production semiconductor chip "
                             "microchip microelectronics microelectronic electronics electronic machine-tool"),
     ("arms_transfer", "weapon arm missile drone jet fighter tank artillery warship submarine ammunition "
-                      "munition shell rocket battery helicopter aircraft rifle s-400 armoured armored defence defense radar"),
+                      "munition shell rocket battery helicopter aircraft rifle s-400 armoured armored defence defense "
+                      "radar"),
     ("energy_trade", "oil gas crude lng energy fuel electricity coal"),
     ("infrastructure", "port railway road bridge infrastructure plant pipeline dam airport hospital school station "
                        "refinery reactor highway factory terminal harbour harbor canal grid tunnel"),
@@ -57,13 +62,16 @@ VERBAL_SUPPORT = frozenset({"CONSULT", "SUPPORT"})
 # Mode cues for the open-ended types.
 MODE_CUES: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {
     "ASSAULT": tuple((m, frozenset(v.split())) for m, v in (
-        ("suicide-attack", "suicide"), ("drone", "drone uav"), ("aerial", "jet aircraft airstrike warplane helicopter air"),
-        ("unconventional", "chemical nuclear gas biological"), ("heavy-weapons", "artillery shell rocket tank mortar missile"),
+        ("suicide-attack", "suicide"), ("drone", "drone uav"),
+        ("aerial", "jet aircraft airstrike warplane helicopter air"),
+        ("unconventional", "chemical nuclear gas biological"),
+        ("heavy-weapons", "artillery shell rocket tank mortar missile"),
         ("explosives", "bomb ied explosive mine"), ("firearms", "gun gunfire shoot rifle gunman"),
         ("targeted", "assassinate assassination execute"), ("abduct", "kidnap abduct hijack hostage"),
         ("torture", "torture"), ("sexual", "rape"), ("beat", "beat"), ("primitive", "machete knife stone"),
         ("cyber", "cyber"))),
-    "CONSULT": (("visit", frozenset({"visit", "arrive", "trip", "host"})), ("phone", frozenset({"phone", "telephone", "video"})),
+    "CONSULT": (("visit", frozenset({"visit", "arrive", "trip", "host"})),
+                ("phone", frozenset({"phone", "telephone", "video"})),
                 ("multilateral", frozenset({"summit", "forum"}))),
     "SANCTION": (("expel", frozenset({"expel"})), ("withdraw", frozenset({"recall", "withdraw"}))),
     "COERCE": (("cyber", frozenset({"hack", "cyber", "cyberattack"})), ("arrest", frozenset({"arrest", "detain"})),
@@ -112,7 +120,7 @@ def mode_for(type_: str, mode: str | None, lemmas: set[str]) -> str | None:
 
 
 def channel_for(type_: str, object_lemmas: set[str], contexts: tuple[str, ...],
-                sentence_lemmas: set[str] = frozenset()) -> str | None:
+                sentence_lemmas: set[str] | frozenset[str] = frozenset()) -> str | None:
     """The support channel of a cooperative event: cued by the words of its object, else by topic.
 
     Cooperation "despite" or "in defiance of" sanctions is sanctions evasion whatever is traded."""

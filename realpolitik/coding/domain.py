@@ -8,7 +8,10 @@ actor ("the minister urged a boycott of the tour") still is.
 """
 from __future__ import annotations
 
+import logging
 import re
+
+log = logging.getLogger(__name__)
 
 # Words that, in news English, belong to sport alone (none is a common political word: 'final', 'title',
 # 'victory', 'side', 'team', 'cup' and 'tour' are left out for that reason).
@@ -97,8 +100,6 @@ def political_in_sport(code: str | None, text: str | None) -> bool:
     key = (text or "").strip().lower()
     if key in ("side", "sides", "the sides", "both sides"):
         return False
-    try:
-        from realpolitik.actors.tables import normalise, tables
-    except ImportError:
-        return True
+    from realpolitik.actors.tables import normalise, tables
+
     return not any(a.entry.role == "capital" for a in tables().aliases.get(normalise(text or ""), ()))

@@ -2,21 +2,26 @@
 supply"), weak triggers yield, denials pass on, vetoes and rejections of pressure become backing."""
 from __future__ import annotations
 
-from realpolitik.coding.candidates import OBLIGATION, _Cand, _lemma
-from realpolitik.coding.clauses import _is_future
+import logging
+
+from realpolitik.coding.candidates import OBLIGATION, Candidate, token_lemma
+from realpolitik.coding.clauses import is_future
 from realpolitik.coding.roles import child, has_country
+
+log = logging.getLogger(__name__)
 
 CONFLICT_TYPES = frozenset({"ACCUSE", "SANCTION", "THREATEN", "ASSAULT", "COERCE"})
 NEG_FRAMES = frozenset({"deny"})  # "denied sending": the embedded event stands, marked denied
 HOST_LEMMAS = frozenset({"host", "mediate", "convene", "broker"})  # their guests are the meeting's parties
-PRESSURE_TYPES = frozenset({"SANCTION", "COERCE", "THREATEN"})  # pressure short of force, which one can reject for a partner
+# pressure short of force, which one can reject for a partner
+PRESSURE_TYPES = frozenset({"SANCTION", "COERCE", "THREATEN"})
 REJECT_SHIELD = frozenset({"veto", "oppose", "reject", "condemn", "denounce", "criticize", "criticise", "dismiss",
                            "rebuff", "decry", "slam"})
 # Verbs of charging whose "of"-gerunds, however parsed, are the charge ("accused X of lying, ignoring Y").
 CHARGE_LEMMAS = frozenset({"accuse", "charge", "blame", "criticize", "criticise", "condemn", "denounce"})
 
 
-def _governs(a, b) -> bool:
+def token_governs(a, b) -> bool:
     """Whether token b lies in the clause or phrase under token a."""
     t = b
     for _ in range(12):
@@ -30,7 +35,7 @@ def _governs(a, b) -> bool:
 
 def _embedded(a, b) -> bool:
     """Whether token b lies in what token a says or wants, not in a clause merely joined to it ("and will resign")."""
-    if not _governs(a, b):
+    if not token_governs(a, b):
         return False
     t = b
     while t.head.i != a.i:
@@ -39,7 +44,7 @@ def _embedded(a, b) -> bool:
         return child(a, "nsubjpass") is None and child(t, "nsubj", "nsubjpass") is None
     if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in t.children):
         return True  # "pressed for X to act": the for-to clause is what is asked
-    if t.dep_ == "advcl" and _lemma(a) in CHARGE_LEMMAS and t.tag_ == "VBG" and child(t, "mark") is None:
+    if t.dep_ == "advcl" and token_lemma(a) in CHARGE_LEMMAS and t.tag_ == "VBG" and child(t, "mark") is None:
         return True  # "accused X of lying, ignoring Y and sending Z": the list is what X is accused of
     return t.dep_ not in ("advcl", "parataxis")
 
@@ -58,7 +63,7 @@ def _demand_clause(a, b) -> bool:
             and any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children))
 
 
-def _resolve_embedding(cands: list[_Cand]) -> list[_Cand]:
+def resolve_embedding(cands: list[Candidate]) -> list[Candidate]:
     """Wrappers absorb the triggers they govern; weak triggers yield to them; denials pass them on."""
     for a in cands:
         if a.trig.pos == "V" and a.trig.lemma == "block":
@@ -79,21 +84,21 @@ def _resolve_embedding(cands: list[_Cand]) -> list[_Cand]:
                 if b is not a and b.trig.pos == "N" and b.trig.frame == "sym" and b.tok.head.i == a.tok.i:
                     if not a.targets:
                         a.targets = [m for m in b.sources if m.code[:3] not in {x.code[:3] for x in a.sources}]
-                    if _is_future(a.tok):
+                    if is_future(a.tok):
                         b.absorbed = True  # a meeting only offered to be hosted has not taken place
         if a.trig is OBLIGATION:  # "Y must hand over Z": the demand is the event, not the handing over
             for b in cands:
-                if b is not a and (b.tok.i == a.tok.i or _governs(a.tok, b.tok)):
+                if b is not a and (b.tok.i == a.tok.i or token_governs(a.tok, b.tok)):
                     b.absorbed = True
             continue
         if (a.type == "ACCUSE" and a.trig.pos == "V" and not a.sources and a.tok.dep_ == "ROOT"
                 and any(c.dep_ == "nsubjpass" for c in a.tok.children)):
-            inner = [b for b in cands if b is not a and b.sources and _governs(a.tok, b.tok)]
+            inner = [b for b in cands if b is not a and b.sources and token_governs(a.tok, b.tok)]
             if inner:
                 a.absorbed = True  # "X has been accused of selling Y": no accuser named, the charge is the news
                 continue
         if a.trig.pos == "V" and a.trig.lemma in NEG_FRAMES:
-            inner = [b for b in cands if b is not a and _governs(a.tok, b.tok)]
+            inner = [b for b in cands if b is not a and token_governs(a.tok, b.tok)]
             if inner:
                 a.absorbed = True  # the denied event is coded itself
             continue
@@ -130,7 +135,8 @@ def _resolve_embedding(cands: list[_Cand]) -> list[_Cand]:
                     a.targets = culprits
                 elif b.targets and a.trig.lemma in REJECT_SHIELD and b.type in PRESSURE_TYPES and not any(
                         t.code[:3] in src3 for t in b.targets):
-                    a.type, a.targets, a.contexts, a.obj_lemmas = "SUPPORT", [m for m in b.targets], ("diplomatic",), set()
+                    a.type, a.targets = "SUPPORT", [m for m in b.targets]
+                    a.contexts, a.obj_lemmas = ("diplomatic",), set()
             if not a.targets and b.targets:
                 if b.type in CONFLICT_TYPES and a.trig.lemma in REJECT_SHIELD and a.type == "REJECT":
                     a.type = "SUPPORT"  # opposing pressure on a party is backing it
@@ -154,7 +160,8 @@ def _resolve_embedding(cands: list[_Cand]) -> list[_Cand]:
         if a.trig.weak and not a.absorbed:
             for b in cands:
                 # only to a trigger of its own: "signed a treaty of cooperation" stays the signing
-                if b is not a and not b.absorbed and not b.trig.weak and _governs(a.tok, b.tok) and b.type is not None:
+                if (b is not a and not b.absorbed and not b.trig.weak and token_governs(a.tok, b.tok)
+                        and b.type is not None):
                     a.absorbed = True
                     if not b.sources:
                         b.sources = a.sources
@@ -170,7 +177,7 @@ statement declaration motion agreement sanction sanctions embargo law bill nomin
 candidacy request application loan""".split())
 
 
-def _block_as_veto(a: _Cand, cands: list[_Cand]) -> None:
+def _block_as_veto(a: Candidate, cands: list[Candidate]) -> None:
     """"Hungary blocked the EU's sanctions on Russia": a veto; of pressure on a state, backing for it."""
     objs = [k for k in a.tok.children if k.dep_ in ("dobj", "nsubjpass") and k.lemma_.lower() in VETO_OBJECTS]
     if not objs:
@@ -178,7 +185,7 @@ def _block_as_veto(a: _Cand, cands: list[_Cand]) -> None:
     a.type = "REJECT"
     own = {m.code[:3] for m in a.sources}
     for b in cands:
-        if b is not a and b.type in PRESSURE_TYPES and (b.tok.i == objs[0].i or _governs(objs[0], b.tok)):
+        if b is not a and b.type in PRESSURE_TYPES and (b.tok.i == objs[0].i or token_governs(objs[0], b.tok)):
             b.absorbed = True
             partners = [m for m in b.targets if m.code[:3] not in own]
             if partners:

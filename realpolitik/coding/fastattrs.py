@@ -1,4 +1,4 @@
-"""The attribute ruler and lemmatizer of the spaCy model, memoised per token (issue 9, speed).
+"""The attribute ruler and lemmatizer of the spaCy model, memoised per token (speed).
 
 Both are Python loops over tokens and cost about a quarter of the pipeline on the fast path's
 short runs, yet what they write on a token depends only on its own text and tag, its dependency
@@ -10,7 +10,11 @@ and reuses their answers afterwards, so the annotations are those of the real co
 """
 from __future__ import annotations
 
+import logging
+
 import numpy
+
+log = logging.getLogger(__name__)
 
 # Distinct keys kept before the memo starts afresh: 300 whole BBC articles give some 16,000
 # (a few MB); the cap bounds memory on endless streams.
@@ -107,17 +111,17 @@ class FastAttrs:
         from spacy.attrs import DEP, HEAD, TAG
         from spacy.tokens import Doc
 
-        keys = sorted(keys)
+        ordered = sorted(keys)
         strings = vocab.strings
         # A key without its label: any label no rule tests ("dep") will do. A last such token
         # keeps the Doc parsed, as the ruler's label rules require.
         placeholder = strings.add("dep")
-        rows = [(k[1], k[2] if k[3] else placeholder, 0) for k in keys] + [(strings.add(":"), placeholder, 0)]
-        doc = Doc(vocab, words=[strings[k[0]] for k in keys] + ["|"])
-        doc.from_array([TAG, DEP, HEAD], numpy.asarray(rows, dtype="uint64"))
+        rows = [(k[1], k[2] if k[3] else placeholder, 0) for k in ordered] + [(strings.add(":"), placeholder, 0)]
+        doc = Doc(vocab, words=[strings[k[0]] for k in ordered] + ["|"])
+        doc.from_array([TAG, DEP, HEAD], numpy.asarray(rows, dtype="uint64"))  # type: ignore[arg-type]  # Ints2d is one
         laid_out, _ = self._keys(doc)
         doc = self.lemmatizer(self.ruler(doc))
-        for k, got, row in zip(keys, laid_out, doc.to_array(self.out_attrs).tolist()):
+        for k, got, row in zip(ordered, laid_out, doc.to_array(self.out_attrs).tolist()):
             if got == k:
                 self.memo[k] = tuple(row)
 
@@ -127,14 +131,14 @@ class FastAttrs:
 
         if not len(doc):
             return self.lemmatizer(self.ruler(doc))
-        keys, full = keys if keys is not None else self._keys(doc)
+        token_keys, full = keys if keys is not None else self._keys(doc)
         memo = self.memo
         try:
-            out = numpy.asarray([memo[k] for k in keys], dtype="uint64")
+            out = numpy.asarray([memo[k] for k in token_keys], dtype="uint64")
         except KeyError:
             self.misses += 1
             doc = self.lemmatizer(self.ruler(doc))
-            for k, row in zip(keys, doc.to_array(self.out_attrs).tolist()):
+            for k, row in zip(token_keys, doc.to_array(self.out_attrs).tolist()):
                 memo[k] = tuple(row)
             return doc
         self.hits += 1

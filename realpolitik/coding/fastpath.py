@@ -1,4 +1,4 @@
-"""The rules coder's fast path: parse only the sentences that can yield an event (issue 9).
+"""The rules coder's fast path: parse only the sentences that can yield an event.
 
 Stage 1 runs the tokenizer, the model's own sentence recogniser (`senter`, shipped disabled: on
 BBC news it costs about 1/70 of the full pipeline) and the line-break rule over the whole
@@ -16,10 +16,11 @@ carry a flat placeholder tree and no lemmas, so the coder's gate passes over the
 On the three dev sets both paths give the same predictions, ids included; on the 2,225 BBC
 articles the same events, but in 90 articles some ids and `sentence_index` differ: the sentences
 of an unparsed stretch are counted as the recogniser cuts them, which now and then differs from
-the parser. Off with `Options(extra={"fastpath": False})` (`realpolitik code --no-fastpath`).
+the parser. Off with the setting `coding.fastpath` false (`realpolitik code --no-fastpath`).
 """
 from __future__ import annotations
 
+import logging
 from bisect import bisect_right
 from functools import lru_cache
 from typing import Iterable, Iterator
@@ -27,6 +28,8 @@ from typing import Iterable, Iterator
 import numpy
 
 from realpolitik.model import Article, Event
+
+log = logging.getLogger(__name__)
 
 # Token flags of the prefilter.
 TRIG, SECTOR, PRON = 1, 2, 4
@@ -74,8 +77,7 @@ class Prefilter:
     def actor_hits(self, text: str) -> list[int]:
         """Start offsets of alias occurrences that may be an actor (case fits, not a non-actor phrase)."""
         from realpolitik.actors.context import case_ok
-        from realpolitik.actors.tables import candidates
-        from realpolitik.actors.tables import tables
+        from realpolitik.actors.tables import candidates, tables
 
         aliases = tables().aliases
         out = []
@@ -226,13 +228,13 @@ def _structure_sentences(doc, text: str, starts_char: list[int], spans: list[tup
             out.append(sent_at(ctx.lead.start))
     for r in ctx.regions:
         if r.kind == "bullet" and hit(r.start, r.end):
-            lead_in = _lead_in(text, r.start)
+            lead_in = lead_in_span(text, r.start)
             if lead_in is not None:
                 out += sents_over(*lead_in)
     return out
 
 
-def _lead_in(text: str, pos: int) -> tuple[int, int] | None:
+def lead_in_span(text: str, pos: int) -> tuple[int, int] | None:
     """The (start, end) of the nearest line above `pos` that ends in a colon: a bullet's lead-in."""
     for _ in range(200):  # a list longer than this is no news article; its items keep their own status
         if pos <= 0:
@@ -246,19 +248,17 @@ def _lead_in(text: str, pos: int) -> tuple[int, int] | None:
 
 
 def _pronouns() -> frozenset[str]:
-    try:
-        from realpolitik.factuality.lexicon import PRONOUNS
-        return frozenset(PRONOUNS)
-    except ImportError:
-        return frozenset({"he", "she", "it", "they", "we"})
+    from realpolitik.factuality.lexicon import PRONOUNS
+
+    return frozenset(PRONOUNS)
 
 
 def _sector_terms() -> tuple[frozenset[str], frozenset[str]]:
     """Single-word sector terms (a standalone sector actor is one noun) and the too-vague ones."""
-    from realpolitik.actors.sectors import _NOT_STANDALONE
+    from realpolitik.actors.sectors import NOT_STANDALONE
     from realpolitik.actors.tables import tables
 
-    return frozenset(tables().sectors), frozenset(_NOT_STANDALONE)
+    return frozenset(tables().sectors), frozenset(NOT_STANDALONE)
 
 
 class _LemmaForms:
@@ -334,9 +334,9 @@ def warm_up() -> None:
         from realpolitik.actors import context, places
 
         places.place_country("Lima")
-        context._us_places()
+        context.us_places()
     except Exception:  # noqa: BLE001 - an optimisation only: the actors stage loads them itself
-        pass
+        log.warning("warming up the actor gazetteer failed; it loads on the first article", exc_info=True)
 
 
 def _stage1(nlp, texts: list[str], batch_size: int):

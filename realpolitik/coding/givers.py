@@ -3,12 +3,16 @@ Indian artillery", "from X" on the goods), the country of what an agentless pass
 "help X do Y", the place of a protest standing for its protesters."""
 from __future__ import annotations
 
+import logging
+
 from realpolitik.coding import cues
-from realpolitik.coding.roles import ActorIndex, _lemma, child, has_country, prep_objects, subject_np
+from realpolitik.coding.roles import ActorIndex, child, has_country, prep_objects, subject_np, token_lemma
 from realpolitik.model import ActorMention
 
+log = logging.getLogger(__name__)
 
-def _place_actors(tok, idx: ActorIndex) -> list[ActorMention]:
+
+def place_actors(tok, idx: ActorIndex) -> list[ActorMention]:
     """Actors named as the place of a protest ("protesters marched ... in Baghdad"): the protesters' country."""
     for t in tok.subtree:
         if t.dep_ == "prep" and t.lower_ in ("in", "across", "throughout"):
@@ -20,13 +24,13 @@ def _place_actors(tok, idx: ActorIndex) -> list[ActorMention]:
     return []
 
 
-def _from_actor(tok, idx: ActorIndex) -> list[ActorMention]:
+def from_actor(tok, idx: ActorIndex) -> list[ActorMention]:
     """The giver in a receipt or purchase: "from X" on the verb or its object."""
     holders = [tok] + [c for c in tok.children if c.dep_ in ("dobj",)]
     # "received a batch of fighters from X": the origin hangs on the thing inside the quantity noun
     holders += [q for h in holders[1:] for _, q in prep_objects(h, frozenset({"of"}))]
     for h in holders:
-        for prep, p in prep_objects(h, frozenset({"from"})):
+        for _prep, p in prep_objects(h, frozenset({"from"})):
             got = idx.np_conj(p)
             if got:
                 return got
@@ -38,9 +42,9 @@ CREDIT_LEMMAS = frozenset({"thank", "praise", "commend", "credit", "applaud", "h
 GOODS_LEMMAS = frozenset().union(*(v for _, v in cues.CHANNEL_CUES)) | {"system", "equipment", "hardware", "supply"}
 
 
-def _helped_subject(tok, idx: ActorIndex) -> list[ActorMention]:
+def helped_subject(tok, idx: ActorIndex) -> list[ActorMention]:
     """The party helped in "help X do Y" when the parser reads X as the subject of "do Y"."""
-    if _lemma(tok) not in ("help", "assist") or child(tok, "dobj") is not None:
+    if token_lemma(tok) not in ("help", "assist") or child(tok, "dobj") is not None:
         return []
     for c in tok.children:
         if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "VERB":
@@ -50,20 +54,20 @@ def _helped_subject(tok, idx: ActorIndex) -> list[ActorMention]:
     return []
 
 
-def _origin_of_goods(tok, idx: ActorIndex) -> list[ActorMention]:
+def origin_of_goods(tok, idx: ActorIndex) -> list[ActorMention]:
     """The country a received thing comes from, named by its modifier ("obtained Indian artillery",
     "took delivery of Turkish drones"); none when the object is itself an actor ("received the Turkish
     minister": a visit). The actor tables read "Indian artillery" as a military unit, so a goods noun
     (a support channel's cue word) counts as goods even under an actor mention."""
     heads = [c for c in tok.children if c.dep_ == "dobj"]
     heads += [q for h in heads for _, q in prep_objects(h, frozenset({"of"}))]
-    return _goods_origin(heads, idx)
+    return goods_origin(heads, idx)
 
 
-def _goods_origin(heads, idx: ActorIndex) -> list[ActorMention]:
+def goods_origin(heads, idx: ActorIndex) -> list[ActorMention]:
     """The country named as the origin of the first of these goods nouns ("Indian artillery")."""
     for h in heads:
-        goods = _lemma(h) in GOODS_LEMMAS
+        goods = token_lemma(h) in GOODS_LEMMAS
         if not goods and any(m.start <= h.idx < m.end for m in idx.at_all(h)):
             return []  # the object is an actor, not goods
         for c in h.children:
@@ -78,7 +82,7 @@ def _goods_origin(heads, idx: ActorIndex) -> list[ActorMention]:
     return []
 
 
-def _passive_theme_giver(tok, idx: ActorIndex, srcs, tgts, thow):
+def passive_theme_giver(tok, idx: ActorIndex, srcs, tgts, thow):
     """"North Korean soldiers were sent to Russia": with no agent, what is sent is the theme, not the recipient;
     its country gives it and the "to" phrase receives it (PRKMIL AID RUS)."""
     sp = child(tok, "nsubjpass")

@@ -11,11 +11,15 @@ actor-resolved events are exactly those of `rules.v1`.
 """
 from __future__ import annotations
 
+import logging
+
 from realpolitik import ontology
 from realpolitik.coding import quadclf
-from realpolitik.coding.rules import RulesCoder, _fallback_rank
+from realpolitik.coding.rules import RulesCoder, fallback_rank
 from realpolitik.options import Options
 from realpolitik.registry import coders
+
+log = logging.getLogger(__name__)
 
 NAME, VERSION = "hybrid", "1"
 # The classifier's top class must have at least this probability for a best-guess event. Swept on the
@@ -29,19 +33,19 @@ class HybridCoder(RulesCoder):
 
     name = NAME
     version = VERSION
+    SOURCELESS = True
+    # recipient-less rules events are left to the classifier-checked best guess (rules._drop_targetless)
+    RECIPIENTLESS = False
 
     def __init__(self, options: Options | None = None):
-        options = options or Options()
-        # recipient-less rules events are left to the classifier-checked best guess (rules._drop_targetless)
-        extra = {"sourceless": True, "recipientless": False, **options.extra}
-        super().__init__(options.with_(extra=extra))
-        self.clf = quadclf.model() if self.options.extra.get("classifier", True) else None
+        super().__init__(options)
+        self.clf = quadclf.model() if self.options.coding.classifier else None
 
     def _sourceless_event(self, doc, sent, sent_index, cands, lemmas, evidence, article_id, date, fctx):
         """The best-guess event of a sentence without actor-resolved events, or None for a statement."""
         if not cands:
             return None
-        ranked = sorted(cands, key=_fallback_rank)
+        ranked = sorted(cands, key=fallback_rank)
         if self.clf is not None:
             p = self.clf.proba(sent)
             if max(p, key=p.get) == "statement":

@@ -20,17 +20,21 @@ naming each bad line.
 """
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from functools import lru_cache
 
 from realpolitik import ontology
+from realpolitik.errors import RealpolitikError
+
+log = logging.getLogger(__name__)
 
 POS_TAGS = frozenset({"V", "N", "L"})
 FRAMES = frozenset({"so", "recv", "buy", "sym", "say"})
 FLAGS = frozenset("WwTOFfi")
 
 
-class LexiconError(ValueError):
+class LexiconError(RealpolitikError, ValueError):
     """A lexicon row that does not fit the ontology; the message names the line and the problem."""
 
 

@@ -1,4 +1,4 @@
-"""Coding on several cores: `Options.n_process` processes share each round of articles (issue 9).
+"""Coding on several cores: `Options.n_process` processes share each round of articles.
 
 The parent process codes one share of every round itself and forked workers code the others, so
 two processes use both cores of a small machine. Workers are forked from the parent after its
@@ -9,6 +9,7 @@ never pay for them) and keeps them for later calls (ingest codes batch by batch)
 from __future__ import annotations
 
 import atexit
+import logging
 import multiprocessing as mp
 import os
 import threading
@@ -16,6 +17,8 @@ from itertools import islice
 from typing import Callable, Iterable, Iterator
 
 from realpolitik.model import Article, Event
+
+log = logging.getLogger(__name__)
 
 # Articles coded in one process before its workers start: at ~30 articles/s a pool that takes
 # about a second to fork and warm up pays for itself within the next few batches.

@@ -10,6 +10,7 @@ whether a sentence without an actor-resolved event reports an event at all, and 
 from __future__ import annotations
 
 import json
+import logging
 from functools import lru_cache
 from pathlib import Path
 
@@ -17,6 +18,8 @@ import numpy as np
 
 from realpolitik import ontology
 from realpolitik.coding.lexicon import entries
+
+log = logging.getLogger(__name__)
 
 CLASSES = ("statement", "verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
 DATA = Path(__file__).resolve().parent / "data"

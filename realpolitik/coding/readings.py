@@ -40,7 +40,7 @@ _TIME_PREPS = frozenset({"in", "since", "during", "until", "through", "throughou
 BACKGROUND_MARKS = frozenset({"after", "before", "when", "once", "since", "until", "as"})
 
 
-def _lemma(tok) -> str:
+def token_lemma(tok) -> str:
     return tok.lemma_.lower()
 
 
@@ -55,10 +55,10 @@ def _objects(tok) -> list:
 
 def mutual_fight(tok) -> bool:
     """Whether a trigger is an exchange of fire ("exchanged fire", "traded strikes"): a fight both ways."""
-    if _lemma(tok) not in EXCHANGE_LEMMAS or tok.pos_ != "VERB":
+    if token_lemma(tok) not in EXCHANGE_LEMMAS or tok.pos_ != "VERB":
         return False
     for o in _objects(tok):
-        words = {o.lower_, _lemma(o)} | {c.lower_ for c in o.children if c.dep_ == "compound"}
+        words = {o.lower_, token_lemma(o)} | {c.lower_ for c in o.children if c.dep_ == "compound"}
         if words & FIRE_OBJECTS:
             return True
     return False
@@ -66,7 +66,7 @@ def mutual_fight(tok) -> bool:
 
 def drills_toward(tok, idx: ActorIndex, sources) -> list:
     """The third party drills are held around ("joint drills around X", "exercises near X"), else []."""
-    if _lemma(tok) not in EXERCISE_LEMMAS and tok.lower_ not in EXERCISE_LEMMAS:
+    if token_lemma(tok) not in EXERCISE_LEMMAS and tok.lower_ not in EXERCISE_LEMMAS:
         return []
     own = {m.code[:3] for m in sources}
     holders = [tok] + ([tok.head] if tok.dep_ in ("dobj", "nsubjpass", "nsubj") else [])
@@ -123,12 +123,12 @@ def past_marker(tok, date: str | None) -> str | None:
 
 def economic_statistic(tok) -> bool:
     """Whether a trade noun trigger is a measured flow ("exports to X rose 5%", "purchases fell"), no act."""
-    if tok.pos_ not in ("NOUN", "PROPN") or (tok.lower_ not in FLOW_NOUNS and _lemma(tok) not in FLOW_NOUNS):
+    if tok.pos_ not in ("NOUN", "PROPN") or (tok.lower_ not in FLOW_NOUNS and token_lemma(tok) not in FLOW_NOUNS):
         return False
     head = tok
     while head.dep_ in ("compound", "conj") and head.head is not head:
         head = head.head
-    return head.dep_ in ("nsubj", "nsubjpass") and _lemma(head.head) in CHANGE_VERBS
+    return head.dep_ in ("nsubj", "nsubjpass") and token_lemma(head.head) in CHANGE_VERBS
 
 
 def bullet_sources(doc, mentions, fctx) -> dict[int, list]:
@@ -137,14 +137,14 @@ def bullet_sources(doc, mentions, fctx) -> dict[int, list]:
     if not bullets:
         return {}
     from realpolitik.actors.tables import text_of
-    from realpolitik.coding.fastpath import _lead_in
+    from realpolitik.coding.fastpath import lead_in_span
 
     text = text_of(doc)
     starts = [s.start_char for s in doc.sents]
     out: dict[int, list] = {}
     leads: dict[tuple[int, int], list] = {}
     for r in bullets:
-        lead = _lead_in(text, r.start)
+        lead = lead_in_span(text, r.start)
         if lead is None:
             continue
         if lead not in leads:

@@ -3,8 +3,12 @@ blockade a retreat, deploying peacekeepers aid, selling wheat trade, sending a l
 definitions; each rule names the distinction it draws)."""
 from __future__ import annotations
 
+import logging
+
 from realpolitik.coding import cues
-from realpolitik.coding.roles import _lemma, child
+from realpolitik.coding.roles import child, token_lemma
+
+log = logging.getLogger(__name__)
 
 AID_GOODS = frozenset({"aid", "assistance", "relief", "vaccine", "medicine", "food"})
 WEAPON_LEMMAS = cues.CHANNEL_CUES[6][1] | {"system", "equipment", "hardware"}
@@ -74,14 +78,14 @@ INSTALLED_GOODS = frozenset().union(*(v for _, v in cues.CHANNEL_CUES)) | {"syst
 
 def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
     """The PLOVER type of a verb trigger given its object, purpose and recipients; None when it is no event."""
-    type_ = _trade_type(trig, obj)
+    type_ = trade_type(trig, obj)
     dobj = child(tok, "dobj") or child(tok, "nsubjpass")
-    head_obj = _lemma(dobj) if dobj is not None else ""
+    head_obj = token_lemma(dobj) if dobj is not None else ""
     senses = OBJECT_SENSES.get(trig.lemma)
     if senses and child(tok, "dobj") is not None and ({head_obj} | {
-            _lemma(m) for m in dobj.children if m.dep_ == "compound"}) & senses:
+            token_lemma(m) for m in dobj.children if m.dep_ == "compound"}) & senses:
         return None  # "fought inflation", "hit consumer spending", "met its targets"
-    purpose = {_lemma(c) for c in tok.children if c.dep_ in ("advcl", "xcomp")}
+    purpose = {token_lemma(c) for c in tok.children if c.dep_ in ("advcl", "xcomp")}
     if type_ == "AID" and (head_obj in INQUIRY_LEMMAS or purpose & INQUIRY_VERBS):
         type_ = "ACCUSE"  # PLOVER: an investigation (mode investigate) of the place or party they go to
     if (type_ == "ASSAULT" and head_obj in PROBLEM_LEMMAS and not idx.np_conj(dobj)
@@ -107,14 +111,14 @@ def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
         return None  # "strengthened its commitment", "mobilised lobby groups": no force is raised
     if type_ == "MOBILIZE" and head_obj in CIVILIAN_PERSONNEL | {"peacekeeper", "fund", "funding", "resource"}:
         type_ = "AID"  # deploying observers, doctors, peacekeepers or funds abroad is assistance (PLOVER AID)
-    if type_ == "MOBILIZE" and _peacekeeping(tok, obj):
+    if type_ == "MOBILIZE" and is_peacekeeping(tok, obj):
         type_ = "AID"  # "peacekeepers began deploying", "deployed troops to the UN peacekeeping mission"
     if trig.lemma == "arrive" and child(tok, "nsubj") is not None:
         subj = child(tok, "nsubj")
-        mods = {_lemma(c) for c in subj.children if c.dep_ in ("amod", "compound")}
-        if _lemma(subj) in ARRIVING_HELPERS or "peacekeeping" in mods or purpose & HELP_LEMMAS:
+        mods = {token_lemma(c) for c in subj.children if c.dep_ in ("amod", "compound")}
+        if token_lemma(subj) in ARRIVING_HELPERS or "peacekeeping" in mods or purpose & HELP_LEMMAS:
             type_ = "AID"  # "peacekeepers arrived in X": personnel sent to help (PLOVER AID), not a visit
-        elif _lemma(subj) in FORCE_LEMMAS:
+        elif token_lemma(subj) in FORCE_LEMMAS:
             type_ = "MOBILIZE"  # "troops arrived in X": a deployment
     if trig.lemma in BUILD_LEMMAS and (head_obj not in INFRASTRUCTURE_LEMMAS or not _built_for(tok, dobj, tgts)):
         return None  # only building a port, plant or railway in or for another state is assistance (AID)
@@ -143,12 +147,12 @@ def _built_for(tok, dobj, tgts) -> bool:
     return any(a <= m.start and m.end <= b for m in tgts for a, b in spans)
 
 
-def _peacekeeping(tok, obj: set[str]) -> bool:
+def is_peacekeeping(tok, obj: set[str]) -> bool:
     """Whether forces are deployed as peacekeepers (PLOVER AID: personnel), by their object or subject."""
     if obj & PEACEKEEPING_LEMMAS:
         return True
     s = child(tok, "nsubj", "nsubjpass")
-    return s is not None and bool(({_lemma(s)} | {_lemma(c) for c in s.children}) & PEACEKEEPING_LEMMAS)
+    return s is not None and bool(({token_lemma(s)} | {token_lemma(c) for c in s.children}) & PEACEKEEPING_LEMMAS)
 
 
 # Selling words: arms sold are the seller's AID (PLOVER military aid); other goods are trade, COOPERATE.
@@ -156,7 +160,7 @@ SALE_LEMMAS = frozenset({"export", "sale", "sell"})
 CYBER_GOODS = dict(cues.CHANNEL_CUES)["cyber_assistance"]
 
 
-def _trade_type(trig, obj: set[str]) -> str:
+def trade_type(trig, obj: set[str]) -> str:
     """The type of a trigger, with the sale of goods other than arms read as trade ("exports of wheat")."""
     if (trig.lemma in SALE_LEMMAS and trig.type == "AID" and not obj & WEAPON_LEMMAS and not obj & AID_GOODS
             and not obj & CYBER_GOODS):  # spyware or surveillance kit sold is security assistance, like arms

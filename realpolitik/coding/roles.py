@@ -1,9 +1,16 @@
 """Who acts on whom: walks over the dependency parse that find the actors filling a trigger's roles."""
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from realpolitik.model import ActorMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+log = logging.getLogger(__name__)
 
 # Dependents that belong to a noun phrase and can name its actor ("Chinese engineers", "Iran's navy").
 NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "npadvmod", "nummod"})
@@ -120,7 +127,7 @@ def _uniq(ms: list[ActorMention]) -> list[ActorMention]:
     return out
 
 
-def _lemma(tok) -> str:
+def token_lemma(tok) -> str:
     """A token's lemma in lower case."""
     return tok.lemma_.lower()
 
@@ -133,7 +140,7 @@ def child(tok, *deps: str):
     return None
 
 
-def prep_objects(tok, preps: frozenset[str]) -> list[tuple[str, object]]:
+def prep_objects(tok, preps: frozenset[str]) -> list[tuple[str, Token]]:
     """(preposition, object token) for the prepositional phrases of `tok` whose preposition is listed."""
     out = []
     for c in tok.children:
@@ -206,7 +213,7 @@ def agents(verb, idx: ActorIndex, _depth: int = 0) -> tuple[list[ActorMention], 
             ms = idx.np_conj(o)
             if ms:
                 return ms, "inherited"
-        for prep, p in prep_objects(head, frozenset({"on", "upon"})):
+        for _prep, p in prep_objects(head, frozenset({"on", "upon"})):
             ms = idx.np_conj(p)
             if ms:
                 return ms, "inherited"
@@ -274,7 +281,7 @@ def noun_agents(noun, idx: ActorIndex) -> list[ActorMention]:
             else:
                 for t in (c, *c.conjuncts):
                     out += idx.np(t)
-    for prep, p in prep_objects(noun, frozenset({"by"})):
+    for _prep, p in prep_objects(noun, frozenset({"by"})):
         out += idx.np_conj(p)
     return _uniq(out)
 

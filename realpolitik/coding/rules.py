@@ -1,22 +1,44 @@
 """The rules coder (`rules.v1`): lexicon triggers plus dependency walks, one pass per sentence."""
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from realpolitik import ontology
 from realpolitik.coding import cues, domain, readings
-from realpolitik.coding.candidates import (INTRANSITIVE_MODES, _Cand, _candidates, _clause_actors, _lemma,
-                                           gate_lemmas)
-from realpolitik.coding.clauses import (_addressed, _background, _in_background_clause, _is_conditional, _is_failed,
-                                        _is_future, _is_hedged, _is_offer, _is_refusal, _prepared)
+from realpolitik.coding.candidates import (
+    INTRANSITIVE_MODES,
+    Candidate,
+    clause_actors,
+    gate_lemmas,
+    sentence_candidates,
+    token_lemma,
+)
+from realpolitik.coding.clauses import (
+    in_background_clause,
+    is_addressed,
+    is_background,
+    is_conditional,
+    is_failed,
+    is_future,
+    is_hedged,
+    is_offer,
+    is_prepared,
+    is_refusal,
+)
+from realpolitik.coding.embedding import resolve_embedding, token_governs
 from realpolitik.coding.retype import BUILD_LEMMAS, SALE_LEMMAS
-from realpolitik.coding.embedding import _governs, _resolve_embedding
 from realpolitik.coding.roles import ActorIndex, child, has_country, localise, prep_objects
 from realpolitik.model import ActorMention, Article, Event, Span, event_id_for
 from realpolitik.options import Options
 from realpolitik.registry import coders
+
+log = logging.getLogger(__name__)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 NAME, VERSION = "rules", "1"
 LEND_LEMMAS = frozenset({"lend", "loan"})
@@ -26,24 +48,8 @@ FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 # types only when offered ("ready to send"): an announced plan ("will invest") keeps its own type, planned, as the
 # seedlike gold codes it (measured: all future as own type gave plover 0.730 from 0.771; this split 0.766).
 FUTURE_ALWAYS_AGREE = frozenset({"SUPPORT", "CONSULT"})  # CAMEO 032, 036 "express intent to meet"
-# Clause fallbacks for a missing recipient stay on: the trigger's own roles alone measured plover_manual_dev
-# dyad+type F1 0.639 tune / 0.556 holdout against 0.797 / 0.713, and pentaclass_dev macro-F1 0.747 / 0.704
-# against 0.746 / 0.708 (issue 14); skipping only actors inside embedded clauses: 0.728-0.760 tune, 0.641-0.656
-# holdout. The gold sets code recipients named elsewhere in the trigger's clause.
-CLAUSE_ROLES = True
+# CLAUSE_ROLES (the default of coding.clause_roles) and its measurements: realpolitik/settings.py.
 SOURCELESS_CONFIDENCE = 0.2  # below every actor-resolved event (their floor is 0.35)
-# Types whose best guess stands even where the actors are unresolved ("a court freed ...", "the agency
-# delivered food to ...", "the group condemned ..."): material acts whose verb and object say their kind
-# (aid, releases, joint exercises, mobilising troops) and speech acts whose verb says their kind (backing,
-# accusing, rejecting). Measured on the dev sets with the main-verb guess (_best_guess): on pentaclass_dev these
-# guesses were right 79 times in 86 (AID 19/21, RETREAT 18/19, COOPERATE 2/2, MOBILIZE 4/5, SUPPORT 9/9,
-# ACCUSE 11/13, REJECT 16/17), 3 were made on plover_manual_dev. Left out: REQUEST 6/27, SANCTION 2/18,
-# CONCEDE 1/9, AGREE 14/16 and THREATEN 4/4 with 3 and 2 on plover_manual_dev, and ASSAULT, whose actor-less
-# killings PLOVER leaves uncoded (manual, "Required entities").
-# A guess is made only in a sentence that names an actor (a state, organisation or sector): allowing it in
-# every sentence gained 0.010 pentaclass macro-F1 (0.742 against 0.732) but made two thirds of the events
-# of 300 BBC articles actor-less guesses (618 events against 335) and halved throughput (1.3x spaCy, not 2x).
-BEST_GUESS_TYPES = frozenset({"AID", "RETREAT", "COOPERATE", "MOBILIZE", "SUPPORT", "ACCUSE", "REJECT"})
 # Verbs of helping whose best guess needs someone helped ("helped the refugees"): alone they say what serves.
 HELP_LEMMAS = frozenset({"help", "assist"})
 FUTURE_TO_THREATEN = frozenset({"PROTEST", "SANCTION", "COERCE", "ASSAULT"})
@@ -63,7 +69,7 @@ def _is_party(m: ActorMention | None) -> bool:
     return has_country(m) and not m.code.startswith(("NGO", "MNC", "IMG"))
 
 
-def _confidence(c: _Cand, target: ActorMention | None, source: ActorMention | None = None,
+def _confidence(c: Candidate, target: ActorMention | None, source: ActorMention | None = None,
                 factuality: str | None = None) -> float:
     """A score in [0,1] from how directly the roles were read off the parse.
 
@@ -88,7 +94,7 @@ def _confidence(c: _Cand, target: ActorMention | None, source: ActorMention | No
         score -= 0.1
     if c.tok.dep_ in ("acl", "relcl"):
         score -= 0.1  # "the coalition fighting the rebels declared a truce": background, not the news
-    elif _in_background_clause(c.tok):
+    elif in_background_clause(c.tok):
         score -= 0.05  # "cancelled the visit after X accused Y": the cause is reported, the cancellation is news
     if any(m is not None and not has_country(m) for m in (source, target)):
         score -= 0.2
@@ -102,30 +108,33 @@ class RulesCoder:
 
     name = NAME
     version = VERSION
+    # The coder's own defaults of the settings coding.sourceless and coding.recipientless (None there).
+    SOURCELESS = False
+    RECIPIENTLESS = True
 
     def __init__(self, options: Options | None = None):
         self.options = options or Options()
-        self.loose = bool(self.options.extra.get("loose", True))
+        s = self.options.coding
         # PLOVER's rule (announced future cooperation is AGREE); off keeps the type, factuality says "planned"
-        self.future_as_agree = bool(self.options.extra.get("future_as_agree", True))
-        self.sourceless = bool(self.options.extra.get("sourceless", False))
-        # types of the actor-less best guess given even with `sourceless` off: none by default (issue 14: an
-        # event no actor is resolved for says nothing of who did what); `best_guess_types=BEST_GUESS_TYPES`
-        # restores the sentence-class guesses measured below
-        self.best_guess_types = frozenset(self.options.extra.get("best_guess_types", ()))
+        self.future_as_agree = s.future_as_agree
+        self.sourceless = self.SOURCELESS if s.sourceless is None else s.sourceless
+        # types of the actor-less best guess given even with `sourceless` off: none by default (an event no
+        # actor is resolved for says nothing of who did what); settings.BEST_GUESS_TYPES restores the
+        # sentence-class guesses measured there
+        self.best_guess_types = frozenset(s.best_guess_types)
         # Acts dated before the article (readings.past_marker: "in 2019", "last year", "had signed"):
         # "drop" (default) leaves them out: the store's analytics date an event without its own date by its
         # article, so a past act would count as a new one on the article's day in every series; "undate"
         # codes them with no date of their own (coding/when.py then gives them a date their sentence names,
         # else none); "keep" dates them to the article as before. Measured: dropping them costs the
         # sentence-class set (pentaclass_dev macro-F1 0.740 against 0.746 tune, 0.692 against 0.708 holdout:
-        # its labels class a sentence by its act, whenever it happened), so `realpolitik eval` keeps them for
-        # sentence-class sets; plover_manual_dev tune 0.793 against 0.797 (one event), holdout unchanged.
-        self.past_events = str(self.options.extra.get("past_events", "drop"))
+        # its labels class a sentence by its act, whenever it happened); plover_manual_dev tune 0.793 against
+        # 0.797 (one event), holdout unchanged.
+        self.past_events = s.past_events
         # on: an actor named elsewhere in the trigger's clause stands in for a missing recipient (+clause)
-        self.clause_roles = bool(self.options.extra.get("clause_roles", CLAUSE_ROLES))
+        self.clause_roles = s.clause_roles
         # off: recipient-less and within-country events are not actor-resolved events (see _drop_targetless)
-        self.recipientless = bool(self.options.extra.get("recipientless", True))
+        self.recipientless = self.RECIPIENTLESS if s.recipientless is None else s.recipientless
 
     # -- per sentence ---------------------------------------------------------------------
     def code_sentence(self, doc, sent, sent_index: int, mentions: list[ActorMention], article_id: str,
@@ -143,13 +152,13 @@ class RulesCoder:
         # ("a carmaker sold a plant", "the bank lends to farmers") report commerce
         guessable = any(domain.non_commercial(m.code) for m in mentions)
         idx = ActorIndex(sent, mentions)
-        cands = self._readings(_resolve_embedding(_candidates(sent, idx)), idx, date, carried, previous)
+        cands = self._readings(resolve_embedding(sentence_candidates(sent, idx)), idx, date, carried, previous)
         lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
         evidence = Span(sent.start_char, sent.end_char, sent.text)
         events: dict[tuple, Event] = {}
-        toks: dict[tuple, object] = {}
-        made: list[tuple[Event, _Cand]] = []
-        agentless: list[tuple[Event, _Cand]] = []
+        toks: dict[tuple, Token] = {}
+        made: list[tuple[Event, Candidate]] = []
+        agentless: list[tuple[Event, Candidate]] = []
         for c in cands:
             srcs = c.sources
             if not srcs:
@@ -171,7 +180,7 @@ class RulesCoder:
             for s, t in pairs:
                 if t is None and not self.recipientless and _drop_targetless(c):
                     continue
-                if (t is not None and _lemma(c.tok) in GATHERING_NOUNS and "clause" in c.how
+                if (t is not None and token_lemma(c.tok) in GATHERING_NOUNS and "clause" in c.how
                         and s.code.startswith(("IGO", "NGO")) and _venue(sent, t)):
                     continue  # "the OPEC meeting in Vienna": a body's meeting place is no party to it
                 if t is not None and "clause" in c.how and domain.is_business(s.code):
@@ -181,7 +190,7 @@ class RulesCoder:
                     made.append((ev, c))
         if not made:  # "civilians were killed when troops opened fire": the named attacker's event comes first
             made = agentless
-        back = {id(c): _background(c.tok) for _, c in made}
+        back = {id(c): is_background(c.tok) for _, c in made}
         if not all(back.values()):  # scene-setting events yield to the sentence's reported one
             made = [(ev, c) for ev, c in made if not back[id(c)]]
         elif made and self.best_guess_types and not self.sourceless and guessable:
@@ -204,7 +213,8 @@ class RulesCoder:
                 continue
             # one event per dyad: the one whose trigger governs the other's ("sent arms to help defend
             # X": the sending, not the purpose), else the more confident
-            if _governs(c.tok, toks[key]) or (not _governs(toks[key], c.tok) and _rank(ev, c) > _rank(old, None)):
+            if token_governs(c.tok, toks[key]) or (not token_governs(toks[key], c.tok)
+                                                   and _rank(ev, c) > _rank(old, None)):
                 events[key], toks[key] = ev, c.tok
         if not events and self.sourceless:
             ev = self._sourceless_event(doc, sent, sent_index, cands, lemmas, evidence, article_id, date, fctx)
@@ -220,8 +230,8 @@ class RulesCoder:
             o.target is not None and o.source == e.source and o.type == e.type for o in out)]
         return sorted(out, key=lambda e: (e.trigger.start if e.trigger else 0, e.source or "", e.target or ""))
 
-    def _readings(self, cands: list[_Cand], idx: ActorIndex, date: str | None,
-                  carried: list[ActorMention] | None, previous: list[ActorMention] | None = None) -> list[_Cand]:
+    def _readings(self, cands: list[Candidate], idx: ActorIndex, date: str | None,
+                  carried: list[ActorMention] | None, previous: list[ActorMention] | None = None) -> list[Candidate]:
         """Candidates after the known wrong readings are corrected (coding/readings.py): statistics and past
         events dropped, a bullet's subject-less act given its lead-in's actor, fights and drills retyped."""
         out = []
@@ -258,7 +268,7 @@ class RulesCoder:
         else none; it may lack a recipient. It says what kind of event the sentence reports, for
         sentence-level classes and for readers, at a confidence below every actor-resolved event.
         """
-        return self._first_event(sorted(cands, key=_fallback_rank), doc, sent, sent_index, lemmas, evidence,
+        return self._first_event(sorted(cands, key=fallback_rank), doc, sent, sent_index, lemmas, evidence,
                                  article_id, date, fctx)
 
     def _best_guess(self, doc, sent, sent_index, cands, lemmas, evidence, article_id, date, fctx):
@@ -267,7 +277,7 @@ class RulesCoder:
         Only verbs and the event nouns of light verbs, and never a scene-setting trigger ("following the
         relief operation", "a report sent to X"), are guesses here: a bare event noun is often a topic
         ("sections on economic cooperation")."""
-        ranked = [c for c in sorted(cands, key=_fallback_rank) if _fallback_rank(c)[0] <= 2 and not _background(c.tok)]
+        ranked = [c for c in sorted(cands, key=fallback_rank) if fallback_rank(c)[0] <= 2 and not is_background(c.tok)]
         ev = self._first_event(ranked[:1], doc, sent, sent_index, lemmas, evidence, article_id, date, fctx)
         if ev is not None and ev.factuality == "hypothetical":
             return None  # "the government should invest in clinics": an opinion of what ought to happen, no act
@@ -291,7 +301,7 @@ class RulesCoder:
             return replace(ev, channel=None, fronts=(), confidence=SOURCELESS_CONFIDENCE)
         return None
 
-    def _pairs(self, c: _Cand, srcs: list[ActorMention],
+    def _pairs(self, c: Candidate, srcs: list[ActorMention],
                idx: ActorIndex) -> list[tuple[ActorMention, ActorMention | None]]:
         """Source/target pairs: every source with every target; joint actions pair coordinated actors."""
         targets = c.targets
@@ -302,12 +312,12 @@ class RulesCoder:
         if self.clause_roles and targets and not any(has_country(t) for t in targets) and not joint:
             # a bare sector recipient ("its peacekeeping forces") was never right on the dev sets (0/16):
             # a state or body named in the trigger's clause ("... deployed in East Timor") stands for it
-            placed = _clause_actors(c.tok, idx, srcs)
+            placed = clause_actors(c.tok, idx, srcs)
             if placed:
                 targets, c.how = placed, c.how + "+clause"
         if (self.clause_roles and not targets and not (joint and len(srcs) > 1)
                 and c.trig.mode not in INTRANSITIVE_MODES):
-            targets = _clause_actors(c.tok, idx, srcs)
+            targets = clause_actors(c.tok, idx, srcs)
             if targets:
                 c.how += "+clause"
         if joint and len(srcs) > 1 and not any(has_country(t) for t in targets):
@@ -318,8 +328,9 @@ class RulesCoder:
                     and all(s.code[:3] in ("IGO", "NGO") for s in srcs)):
                 # "the UN agreed to extend its force in Lebanon": a body acting on its own organ; the state
                 # named beside the organ is the party (a state's own people keep no target, below)
-                pairs = [(s, t) for s in srcs for t in _clause_actors(c.tok, idx, srcs)]
-            if c.trig.frame == "sym" and c.trig.lemma in JOINT_EXERCISES and len(srcs) == 1 and c.type != "MOBILIZE":
+                pairs = [(s, t) for s in srcs for t in clause_actors(c.tok, idx, srcs)]
+            if (c.trig.frame == "sym" and c.trig.lemma in JOINT_EXERCISES and len(srcs) == 1
+                    and c.type != "MOBILIZE"):
                 # "X held naval exercises with Y": both sides' forces take part, as in "X and Y held exercises"
                 # (sharing or talks "with Y" stay one-way: the gold sets code "shared evidence with" so)
                 pairs += [(t, s) for s, t in pairs]
@@ -336,11 +347,9 @@ class RulesCoder:
                 [(s, None) for s in srcs]
         return [(s, None) for s in srcs]
 
-    def _event(self, doc, sent, sent_index, c: _Cand, s, t, lemmas, evidence, article_id, date, fctx,
+    def _event(self, doc, sent, sent_index, c: Candidate, s, t, lemmas, evidence, article_id, date, fctx,
                fallback: bool = False) -> Event | None:
         type_ = c.type
-        if "T" in c.trig.flags and t is None and not (c.trig.frame == "sym") and not self.loose and not fallback:
-            return None
         if t is None and (ontology.types()[type_].needs_target or c.trig.weak) and not fallback:
             return None
         if t is None and type_ == "PROTEST" and not fallback and c.targets:
@@ -349,26 +358,27 @@ class RulesCoder:
             # foreign target (8 of 8). Dropping every target-less protest too measured plover 0.774 but
             # pentaclass 0.728 (was 0.733), whose labels keep domestic protests as material conflict.
             return None
-        if t is None and type_ == "REQUEST" and not fallback and not _addressed(c.tok):
+        if t is None and type_ == "REQUEST" and not fallback and not is_addressed(c.tok):
             # a call addressed to no one ("called for reform") states a position: on pentaclass_dev such
             # sentences were gold statement 15 times against verbal_conflict 7; on plover_manual_dev 0 of 3 right
             return None
         contexts = cues.contexts_for(lemmas, c.contexts or c.trig.contexts)
         mode = c.trig.mode if type_ == c.trig.type else None
         cameo = c.trig.cameo if type_ == c.trig.type else None
-        future = _is_future(c.tok) or (c.how.startswith("light") and _is_future(c.tok.head))  # "would tighten the blockade"
+        # "would tighten the blockade"
+        future = is_future(c.tok) or (c.how.startswith("light") and is_future(c.tok.head))
         refused = False
-        if type_ in cues.COOPERATIVE and (_is_refusal(c.tok) or _is_failed(c.tok)):
+        if type_ in cues.COOPERATIVE and (is_refusal(c.tok) or is_failed(c.tok)):
             type_, mode, cameo = "REJECT", None, "120"  # "will not release", "cannot accept": a refusal
             future, refused = False, True
         if (future and type_ in FUTURE_TO_AGREE and "F" not in c.trig.flags and self.future_as_agree
-                and (type_ in FUTURE_ALWAYS_AGREE or _is_offer(c.tok) or _is_offer(c.tok.head))):
+                and (type_ in FUTURE_ALWAYS_AGREE or is_offer(c.tok) or is_offer(c.tok.head))):
             cameo = cues.AGREE_CAMEO_FROM.get(type_)
             type_, mode = "AGREE", None  # PLOVER: announced future cooperation is an AGREE
-        elif ((future or _is_hedged(c.tok)) and type_ in CONDITIONAL_TO_THREATEN
-              and _is_conditional(c.tok, type_ == "RETREAT")):
+        elif ((future or is_hedged(c.tok)) and type_ in CONDITIONAL_TO_THREATEN
+              and is_conditional(c.tok, type_ == "RETREAT")):
             type_, mode, cameo = "THREATEN", None, "130"  # "will withdraw unless ...": a conditional threat
-        elif future and type_ in ("ASSAULT", "COERCE") and _prepared(c.tok) and c.trig.pos == "V":
+        elif future and type_ in ("ASSAULT", "COERCE") and is_prepared(c.tok) and c.trig.pos == "V":
             type_, mode, cameo = "MOBILIZE", None, "150"  # "troops prepared to attack": readiness, no force yet
         elif future and type_ in FUTURE_TO_THREATEN:
             type_, mode, cameo = "THREATEN", None, "130"  # an announced sanction, boycott or attack is a threat
@@ -394,7 +404,8 @@ class RulesCoder:
         trigger = Span(tok.idx, tok.idx + len(tok.text), tok.text)
         fact = _assess(doc, sent, tok, fctx)
         if refused and fact.get("factuality") == "denied":
-            fact["factuality"] = "asserted"  # the negation is the refusal itself: "failed to recognise" is a REJECT that happened
+            # the negation is the refusal itself: "failed to recognise" is a REJECT that happened
+            fact["factuality"] = "asserted"
         conf = _confidence(c, t, s if s.code else None, fact.get("factuality"))
         eid = event_id_for(article_id, sent_index, s.code, t.code if t else None, type_, mode, trigger.start,
                            f"{self.name}.v{self.version}")
@@ -431,7 +442,7 @@ class RulesCoder:
                        or domain.political_in_sport(e.target, e.target_text)]
             # firms and media among themselves: commerce, not politics (PLOVER's actors are political)
             out += [e for e in evs if not domain.commercial_only(e.source, e.target)]
-        if self.options.extra.get("locate", True):
+        if self.options.coding.locate:
             from realpolitik.geo import locate_events
 
             out = locate_events(doc, article, out, mentions)
@@ -439,8 +450,9 @@ class RulesCoder:
 
     def _fastpath(self) -> bool:
         """Whether to parse only what can yield (coding/fastpath.py): on for rules.v1, where both paths
-        give the same events on the dev sets; `Options(extra={"fastpath": ...})` decides for any coder."""
-        return bool(self.options.extra.get("fastpath", self.name == NAME))
+        give the same events on the dev sets; the setting `coding.fastpath` decides for any coder."""
+        fastpath = self.options.coding.fastpath
+        return self.name == NAME if fastpath is None else fastpath
 
     def code(self, article: Article) -> list[Event]:
         """The events of one article."""
@@ -474,13 +486,11 @@ PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE"})
 LOCATION_PREPS = frozenset({"in", "near", "inside", "at", "on", "into", "around", "outside"})
 
 
-def _place_target(doc, c: _Cand, srcs: list[ActorMention]) -> ActorMention | None:
+def _place_target(doc, c: Candidate, srcs: list[ActorMention]) -> ActorMention | None:
     """The country of a place where an attack or a coercive act lands, as its recipient, when that country
     is not the actor's own ("Ruritanian tanks fired at targets in <a town of Freedonia>" -> Freedonia)."""
-    try:
-        from realpolitik.actors import find_places
-    except ImportError:
-        return None
+    from realpolitik.actors import find_places
+
     places = doc.user_data.get("rp_places")
     if places is None:
         places = doc.user_data["rp_places"] = find_places(doc)
@@ -518,11 +528,11 @@ KILL_LEMMAS = frozenset({"kill", "wound", "injure", "murder", "assassinate", "sl
 _NOBODY = ActorMention(text="", start=0, end=0, code="", kind="group")
 
 
-def _agentless_killing(c: _Cand) -> bool:
+def _agentless_killing(c: Candidate) -> bool:
     """Whether a candidate is a passive killing or wounding with no agent at all ("three civilians were
     killed in a bombing"): gold codes its victims as the recipient of an attack by an unnamed source."""
     tok = c.tok
-    return (c.type == "ASSAULT" and c.trig.pos == "V" and _lemma(tok) in KILL_LEMMAS and bool(c.targets)
+    return (c.type == "ASSAULT" and c.trig.pos == "V" and token_lemma(tok) in KILL_LEMMAS and bool(c.targets)
             and child(tok, "nsubjpass") is not None and child(tok, "agent") is None
             and all(has_country(t) for t in c.targets[:1]))
 
@@ -537,7 +547,7 @@ def _main_clause(tok) -> bool:
     return tok.dep_ == "ROOT"
 
 
-def _drop_targetless(c: _Cand) -> bool:
+def _drop_targetless(c: Candidate) -> bool:
     """Whether a recipient-less event is left to the best-guess stage (option `recipientless` off).
 
     Withdrawals, releases and resignations (RETREAT) and intransitive modes need no recipient; other
@@ -546,7 +556,7 @@ def _drop_targetless(c: _Cand) -> bool:
     return c.type != "RETREAT" and c.trig.mode not in INTRANSITIVE_MODES
 
 
-def _fallback_rank(c: _Cand) -> tuple:
+def fallback_rank(c: Candidate) -> tuple:
     """Order of candidates for a sentence's best-guess event: main-clause verbs first, then other verbs,
     then event nouns; a strong trigger before a weak one; earlier before later."""
     tok = c.tok
@@ -556,7 +566,7 @@ def _fallback_rank(c: _Cand) -> tuple:
     return (level, c.trig.weak, tok.i)
 
 
-def _rank(ev: Event, c: _Cand | None) -> float:
+def _rank(ev: Event, c: Candidate | None) -> float:
     """Which of two events for one dyad to keep: the more confident."""
     return ev.confidence
 
@@ -575,7 +585,8 @@ def _doc_context(doc, mentions):
 
     try:
         return document_context(doc, mentions)
-    except Exception:  # noqa: BLE001 - factuality must never stop coding
+    except Exception:  # noqa: BLE001 - factuality must never stop coding; logged, since it is a bug
+        log.warning("document factuality context failed; coding this article without it", exc_info=True)
         return None
 
 

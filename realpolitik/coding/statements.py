@@ -2,7 +2,11 @@
 one's own acts, options weighed, non-answers and denials of accusations. The rules coder drops their triggers."""
 from __future__ import annotations
 
-from realpolitik.coding.roles import _lemma, child
+import logging
+
+from realpolitik.coding.roles import child, token_lemma
+
+log = logging.getLogger(__name__)
 
 # Verbs of speaking whose refusal is a non-answer, not a rejection ("declined to comment").
 NO_COMMENT_LEMMAS = frozenset({"comment", "elaborate", "confirm", "say", "speculate", "respond",
@@ -21,7 +25,7 @@ VOICING_LEMMAS = frozenset({"express", "voice", "offer", "convey", "send", "exte
 CONSIDER_LEMMAS = frozenset({"consider", "contemplate", "mull", "weigh", "explore", "possibility", "option"})
 
 
-def _considered(tok) -> bool:
+def considered(tok) -> bool:
     """Whether a trigger is only an option weighed ("is considering sending aid", "explored the possibility of
     lifting the ban"): CAMEO 014 "consider policy option" is a public statement, no act yet."""
     t = tok
@@ -29,7 +33,7 @@ def _considered(tok) -> bool:
         if t.head is t:
             return False
         h = t.head
-        if t.dep_ in ("xcomp", "pcomp", "dobj", "ccomp") and _lemma(h) in CONSIDER_LEMMAS:
+        if t.dep_ in ("xcomp", "pcomp", "dobj", "ccomp") and token_lemma(h) in CONSIDER_LEMMAS:
             return True
         if t.dep_ not in ("pcomp", "pobj", "prep", "dobj") and not (t.dep_ == "xcomp" and h.pos_ == "VERB"):
             return False
@@ -46,7 +50,7 @@ def _subtree_but_conj(tok) -> set[int]:
     return out
 
 
-def _statement_frames(sent) -> set[int]:
+def statement_frames(sent) -> set[int]:
     """Tokens of CAMEO public statements (01) and all they frame, which are no events of their own:
     hopes and doubts ("hoped the talks would resume", "voiced pessimism about a deal"; CAMEO 012/013),
     condolences and respects ("expressed condolences to the families of those killed"; 018), claims of
@@ -54,7 +58,7 @@ def _statement_frames(sent) -> set[int]:
     panel that ..."; not an agreement to act)."""
     out: set[int] = set()
     for tok in sent:
-        lem = _lemma(tok)
+        lem = token_lemma(tok)
         if tok.pos_ == "VERB" and lem in HOPE_LEMMAS:
             out |= _subtree_but_conj(tok)
         elif tok.pos_ == "ADJ" and lem in HOPE_LEMMAS and tok.dep_ in ("acomp", "ROOT"):
@@ -63,25 +67,26 @@ def _statement_frames(sent) -> set[int]:
             for c in tok.children:  # "is considering sending aid to help X": an option weighed (CAMEO 014)
                 if c.dep_ in ("xcomp", "dobj", "ccomp"):
                     out |= {t.i for t in c.subtree}
-        elif lem in ("decline", "refuse") and any(c.dep_ == "xcomp" and _lemma(c) in NO_COMMENT_LEMMAS
+        elif lem in ("decline", "refuse") and any(c.dep_ == "xcomp" and token_lemma(c) in NO_COMMENT_LEMMAS
                                                   for c in tok.children):
             out |= _subtree_but_conj(tok)  # "declined to comment on reports that ...": CAMEO 011, a statement
         elif tok.pos_ == "NOUN" and lem in HOPE_LEMMAS | EMPATHY_LEMMAS and tok.dep_ == "dobj" \
-                and _lemma(tok.head) in VOICING_LEMMAS:
+                and token_lemma(tok.head) in VOICING_LEMMAS:
             out |= _subtree_but_conj(tok.head)
         elif lem == "claim" and tok.pos_ == "VERB":
             for c in tok.children:
                 s = child(c, "nsubj", "nsubjpass") if c.dep_ == "ccomp" else None
                 if s is not None and s.pos_ == "PRON":
                     out |= {t.i for t in c.subtree}
-        elif lem == "agree" and tok.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children) \
+        elif lem == "agree" and tok.pos_ == "VERB" \
+                and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children) \
                 and not any(c.dep_ in ("xcomp", "dobj") or (c.dep_ == "prep" and c.lower_ in ("on", "to"))
                             for c in tok.children):
             out |= _subtree_but_conj(tok)
     return out
 
 
-def _denied_accusations(sent) -> set[int]:
+def denied_accusations(sent) -> set[int]:
     """Tokens of denials of accusations or reports ("rejected the charges that it had ..."): the denying verb
     and the accusation noun, which make no event (CAMEO 016, a statement). What is denied stays a candidate:
     coded, it carries factuality "denied" (as "denied sending weapons" does), so the claim is kept apart from
@@ -89,9 +94,9 @@ def _denied_accusations(sent) -> set[int]:
     sentences statements, but loses the denied claims the seedlike style codes."""
     out: set[int] = set()
     for tok in sent:
-        if tok.pos_ != "VERB" or _lemma(tok) not in DENIAL_LEMMAS:
+        if tok.pos_ != "VERB" or token_lemma(tok) not in DENIAL_LEMMAS:
             continue
         o = child(tok, "dobj", "nsubjpass")
-        if o is not None and _lemma(o) in ACCUSATION_LEMMAS:
+        if o is not None and token_lemma(o) in ACCUSATION_LEMMAS:
             out |= {tok.i, o.i}
     return out

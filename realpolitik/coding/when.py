@@ -8,17 +8,21 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import logging
 import re
 from typing import Iterable
 
-from realpolitik.ingest.dates import _MONTHS, dateline
+from realpolitik.ingest.dates import MONTHS, dateline
 from realpolitik.model import Article, Event
 
+log = logging.getLogger(__name__)
+
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MON = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MON = "|".join(sorted(MONTHS, key=len, reverse=True))
 # The first matching form wins, most specific first.
 _FULL = re.compile(rf"\b(?P<mon>{_MON})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b"
-                   rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon2>{_MON})\.?,?\s+(?P<year2>(?:19|20)\d\d)\b", re.I)
+                   rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon2>{_MON})\.?,?\s+(?P<year2>(?:19|20)\d\d)\b",
+                   re.I)
 _DAY_MONTH = re.compile(rf"\b(?:on|since|from|until|by)\s+(?:(?P<mon>{_MON})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
                         rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon2>{_MON})\b)", re.I)
 _WEEKDAY = re.compile(rf"\b(?P<rel>last|next|this|on|since|from|by|until)?\s*(?P<wd>{'|'.join(_WEEKDAYS)})\b", re.I)
@@ -36,7 +40,7 @@ def resolve(sentence: str, published: str | None) -> str | None:
     if m:
         mon, day, year = (m.group("mon"), m.group("day"), m.group("year")) if m.group("mon") else \
             (m.group("mon2"), m.group("day2"), m.group("year2"))
-        return _date(int(year), _MONTHS[mon.lower()], int(day))
+        return _date(int(year), MONTHS[mon.lower()], int(day))
     if not published:
         return None
     try:
@@ -62,7 +66,7 @@ def resolve(sentence: str, published: str | None) -> str | None:
     m = _DAY_MONTH.search(sentence)
     if m:
         mon, day = (m.group("mon"), m.group("day")) if m.group("mon") else (m.group("mon2"), m.group("day2"))
-        month, d = _MONTHS[mon.lower()], int(day)
+        month, d = MONTHS[mon.lower()], int(day)
         year = base.year
         cand = _date(year, month, d)
         # Past unless the sentence speaks of the future; a date later than the article is last year's.
@@ -73,7 +77,7 @@ def resolve(sentence: str, published: str | None) -> str | None:
         return cand
     m = _MONTH_ONLY.search(sentence)
     if m:
-        month, rel = _MONTHS[m.group("mon").lower()], m.group("rel").lower()
+        month, rel = MONTHS[m.group("mon").lower()], m.group("rel").lower()
         year = base.year
         if rel == "last":
             year -= 1 if month >= base.month else 0

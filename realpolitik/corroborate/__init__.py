@@ -17,7 +17,8 @@ __all__ = ["STATUSES", "after_save", "cluster_events", "clusters", "get_cluster"
 
 def after_save(store, article_ids: list[str], options: Options) -> None:
     """The pipeline hook: link near-duplicates of new articles, then cluster their events."""
-    if not options.extra.get("corroborate", True):
+    if not options.clustering.corroborate:
         return
     # One transaction, retried on PostgreSQL if it meets another writer's deadlock.
-    store.retrying(lambda: cluster_events(store, options, touched_articles=link_near_duplicates(store, article_ids, options)))
+    store.retrying(lambda: cluster_events(store, options,
+                                          touched_articles=link_near_duplicates(store, article_ids, options)))

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import logging
 import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
@@ -32,17 +33,11 @@ from realpolitik.model import stable_id
 from realpolitik.options import Options
 from realpolitik.store.base import now, to_date
 
-# Coverage of one event by different outlets mostly appears on the day or the day after, and dates
-# resolved from "on Tuesday" can be a day off either way, so +-2 days joins them; no gold set of
-# cross-article event identity exists yet to tune it, so it is configurable (extra["cluster_window_days"]).
-WINDOW_DAYS = 2
+log = logging.getLogger(__name__)
+
+# WINDOW_DAYS, EVIDENCE_MIN and EVIDENCE_MIN_NEAR are the defaults of the clustering.* settings, where their
+# provenance is (realpolitik/settings.py).
 SAME_DAY_DAYS = 1
-# Overlap of evidence content words (shared / the smaller set). Not tuned on gold data (none exists
-# for cross-article identity yet): set so that a paraphrase keeping the object ("drones", "radar
-# parts") joins (overlap 0.5-1.0 in our tests) while sentences sharing only a verb
-# ("struck", 1 word in 5+) do not; configurable as extra["cluster_evidence_min"] / ["..._near"].
-EVIDENCE_MIN_NEAR = 0.2
-EVIDENCE_MIN = 0.34
 AFFIRMING = ("asserted", "reported")
 STOPWORDS = frozenset("""a an the of to in on at for from by with and or but as is are was were be been has have
 had it its this that these those said says say told will would could may might not no than then there their they he she
@@ -109,7 +104,8 @@ class _Cluster:
 
 
 def _key(r: dict[str, Any]) -> str:
-    return "|".join((f"{r['coder']}.v{r['coder_version']}", (r["source"] or "")[:3], (r["target"] or "")[:3], r["type"]))
+    return "|".join((f"{r['coder']}.v{r['coder_version']}", (r["source"] or "")[:3], (r["target"] or "")[:3],
+                     r["type"]))
 
 
 def cluster_events(store, options: Options | None = None, touched_articles: Iterable[str] = ()) -> set[str]:
@@ -121,9 +117,8 @@ def cluster_events(store, options: Options | None = None, touched_articles: Iter
     Returns the ids of the clusters created or updated.
     """
     options = options or Options()
-    window = dt.timedelta(days=int(options.extra.get("cluster_window_days", WINDOW_DAYS)))
-    ev_min = (float(options.extra.get("cluster_evidence_min_near", EVIDENCE_MIN_NEAR)),
-              float(options.extra.get("cluster_evidence_min", EVIDENCE_MIN)))
+    window = dt.timedelta(days=options.clustering.window_days)
+    ev_min = (options.clustering.evidence_min_near, options.clustering.evidence_min)
     touched: set[str] = set()
     with store.transaction():
         store.lock(LOCK)  # one writer at a time rewrites clusters (PostgreSQL), so none is counted twice
@@ -141,7 +136,8 @@ def cluster_events(store, options: Options | None = None, touched_articles: Iter
         ids = list(touched_articles)
         if ids:
             touched |= {x["cluster_id"] for x in store._fetch(
-                f"SELECT DISTINCT cluster_id FROM events WHERE cluster_id IS NOT NULL AND article_id IN ({_in(len(ids))})", ids)}
+                "SELECT DISTINCT cluster_id FROM events WHERE cluster_id IS NOT NULL "
+                f"AND article_id IN ({_in(len(ids))})", ids)}
         recount(store, touched)
     return touched
 
@@ -168,7 +164,8 @@ def _candidates(store, rows: list[dict[str, Any]], window: dt.timedelta) -> dict
     ids = sorted(found)
     for i in range(0, len(ids), 500):
         chunk = ids[i:i + 500]
-        for t in store._fetch(f"SELECT cluster_id, evidence_text FROM events WHERE cluster_id IN ({_in(len(chunk))})", chunk):
+        for t in store._fetch(
+                f"SELECT cluster_id, evidence_text FROM events WHERE cluster_id IN ({_in(len(chunk))})", chunk):
             texts = found[t["cluster_id"]].texts
             if len(texts) < 50:  # enough wording to compare against; big clusters repeat themselves
                 texts.append(t["evidence_text"] or "")
@@ -254,7 +251,7 @@ def status_of(factualities: list[str], n_independent_affirming: int) -> str:
 
 def recount(store, cluster_ids: Iterable[str]) -> None:
     """Rebuild the rows of the given clusters from their mentions; drop those left without mentions."""
-    from realpolitik.corroborate.neardup import _insert_rows
+    from realpolitik.corroborate.neardup import insert_rows
 
     ids = sorted(set(cluster_ids))
     for i in range(0, len(ids), 500):
@@ -268,7 +265,7 @@ def recount(store, cluster_ids: Iterable[str]) -> None:
         for r in rows:
             by_cluster.setdefault(r["cluster_id"], []).append(r)
         store._execute(f"DELETE FROM event_clusters WHERE id IN ({_in(len(chunk))})", chunk)
-        _insert_rows(store, "event_clusters (" + ", ".join(CLUSTER_COLUMNS) + ", updated_at)", len(CLUSTER_COLUMNS) + 1,
+        insert_rows(store, "event_clusters (" + ", ".join(CLUSTER_COLUMNS) + ", updated_at)", len(CLUSTER_COLUMNS) + 1,
                      [_cluster_row(cid, ms) for cid, ms in sorted(by_cluster.items())])
 
 
@@ -316,7 +313,8 @@ CLUSTER_COLUMNS = ("id", "coder", "source3", "target3", "type", "mode", "channel
 def clusters(store, status: str | None = None, source: str | None = None, target: str | None = None,
              since: str | None = None, until: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
     """Event clusters, newest first, optionally filtered by status, dyad (3-letter prefix) and dates."""
-    clauses, params = [], []
+    clauses: list[str] = []
+    params: list[Any] = []
     for col, val in (("status", status), ("source3", source and source[:3].upper()),
                      ("target3", target and target[:3].upper())):
         if val:
@@ -342,5 +340,6 @@ def get_cluster(store, cluster_id: str) -> dict[str, Any] | None:
     c = rows[0]
     c["mentions"] = store._fetch(
         "SELECT e.id, e.article_id, e.date, e.factuality, e.evidence_text, a.publisher, a.url, a.canonical_id "
-        "FROM events e JOIN articles a ON a.id = e.article_id WHERE e.cluster_id = ? ORDER BY e.date, e.id", (cluster_id,))
+        "FROM events e JOIN articles a ON a.id = e.article_id WHERE e.cluster_id = ? ORDER BY e.date, e.id",
+        (cluster_id,))
     return c

@@ -14,6 +14,7 @@ Thresholds (measured by benchmarks/dedup_bbc.py on ../shared/corpora/bbc_news_20
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from collections import defaultdict
 from typing import Any, Iterable
@@ -21,12 +22,14 @@ from typing import Any, Iterable
 import numpy as np
 
 from realpolitik.options import Options
+from realpolitik.settings import DUPLICATE_JACCARD  # noqa: F401  (the default of clustering.near_dup_threshold)
 from realpolitik.store.base import now
+
+log = logging.getLogger(__name__)
 
 SHINGLE_WORDS = 4
 NUM_PERM = 128
 SEED = 1
-DUPLICATE_JACCARD = 0.5
 LSH_THRESHOLD = 0.4
 # Texts shorter than this many words are too short for shingles to tell copies from
 # formulaic one-liners ("X met Y on Monday"); they are only ever exact duplicates.
@@ -118,7 +121,7 @@ def link_near_duplicates(store, article_ids: Iterable[str] = (), options: Option
     candidates however often its story was copied.
     """
     options = options or Options()
-    threshold = float(options.extra.get("near_dup_threshold", DUPLICATE_JACCARD))
+    threshold = options.clustering.near_dup_threshold
     changed: set[str] = set()
     with store.transaction():
         # Writers take turns here (PostgreSQL): each sees every signature committed before it, so two
@@ -128,7 +131,8 @@ def link_near_duplicates(store, article_ids: Iterable[str] = (), options: Option
             "SELECT a.id, a.text, a.published, a.ingested_at FROM articles a "
             "LEFT JOIN article_minhash m ON m.article_id = a.id WHERE m.article_id IS NULL "
             "ORDER BY a.published NULLS LAST, a.ingested_at, a.id")
-        signed, sig_rows = [], []
+        signed: list[tuple] = []
+        sig_rows: list[tuple[str, str, int, str | None, Any]] = []
         for row in todo:
             sh = shingles(row["text"])
             if len(WORD_RE.findall(row["text"])) < MIN_WORDS:
@@ -141,27 +145,30 @@ def link_near_duplicates(store, article_ids: Iterable[str] = (), options: Option
         keys_all = sorted({k for *_, keys in signed for k in keys})
         for i in range(0, len(keys_all), 1000):
             chunk = keys_all[i:i + 1000]
-            for r in store._fetch(f"SELECT bucket, article_id FROM article_lsh WHERE bucket IN ({_in(len(chunk))})", chunk):
+            for r in store._fetch(
+                    f"SELECT bucket, article_id FROM article_lsh WHERE bucket IN ({_in(len(chunk))})", chunk):
                 stored[r["bucket"]].add(r["article_id"])
-        _insert_rows(store, "article_minhash", 5, sig_rows, " ON CONFLICT DO NOTHING")
+        insert_rows(store, "article_minhash", 5, sig_rows, " ON CONFLICT DO NOTHING")
         in_batch: dict[str, set[str]] = defaultdict(set)
         sigs: dict[str, np.ndarray] = {}
         shs: dict[str, set[str]] = {}
-        lsh_rows = []
+        lsh_rows: list[tuple[str, str]] = []
         for row, sh, sig, keys in signed:
             cands = set().union(*(stored[k] | in_batch[k] for k in keys)) - {row["id"]}
             sigs[row["id"]], shs[row["id"]] = sig, sh
-            moved, indexed = _verify_and_merge(store, row, sh, sig, cands, sigs, shs, threshold) if cands else (set(), 0)
+            moved, indexed = (_verify_and_merge(store, row, sh, sig, cands, sigs, shs, threshold) if cands
+                              else (set(), 0))
             changed |= moved
             if indexed < MAX_INDEXED_PER_GROUP:
                 for k in keys:
                     in_batch[k].add(row["id"])
                 lsh_rows += [(k, row["id"]) for k in keys]
-        _insert_rows(store, "article_lsh", 2, lsh_rows, " ON CONFLICT DO NOTHING")
+        insert_rows(store, "article_lsh", 2, lsh_rows, " ON CONFLICT DO NOTHING")
     return changed
 
 
-def _insert_rows(store, table: str, width: int, rows: list[tuple[Any, ...]], tail: str = "") -> None:
+def insert_rows(store, table: str, width: int, rows: list[tuple[Any, ...]], tail: str = "") -> None:
+    """Insert `rows` of `width` columns into `table`, 500 per statement; `tail` ends each (e.g. ON CONFLICT)."""
     # Multi-row VALUES: one statement per 500 rows instead of one execution per row.
     one = "(" + ", ".join("?" * width) + ")"
     for i in range(0, len(rows), 500):
@@ -189,7 +196,8 @@ def _verify_and_merge(store, row: dict[str, Any], sh: set[str], sig: np.ndarray,
     """
     missing = sorted(c for c in cands if c not in sigs)
     if missing:
-        for r in store._fetch(f"SELECT article_id, signature FROM article_minhash WHERE article_id IN ({_in(len(missing))})",
+        for r in store._fetch("SELECT article_id, signature FROM article_minhash "
+                              f"WHERE article_id IN ({_in(len(missing))})",
                               missing):
             if r["signature"]:
                 sigs[r["article_id"]] = np.frombuffer(bytes.fromhex(r["signature"]), dtype=">u4").astype(np.uint32)

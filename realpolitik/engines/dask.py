@@ -17,7 +17,7 @@ from typing import Any, Callable, Iterable, Iterator
 from realpolitik.ingest import IngestError, RawItem, read_inputs
 from realpolitik.model import Article, Event
 from realpolitik.options import Options
-from realpolitik.pipeline import IngestReport, ingest_items
+from realpolitik.pipeline import IngestReport, coder_settings, ingest_items
 
 log = logging.getLogger(__name__)
 
@@ -29,8 +29,6 @@ _WORKER_CODERS: dict[tuple, Any] = {}
 
 
 def _worker_coder(factory: Callable[[Options], Any], options: Options):
-    from realpolitik.pipeline import coder_settings
-
     key = coder_settings(options)
     if key not in _WORKER_CODERS:
         _WORKER_CODERS[key] = factory(options)
@@ -39,9 +37,8 @@ def _worker_coder(factory: Callable[[Options], Any], options: Options):
 
 def code_partition(factory: Callable[[Options], Any], options: Options, articles: list[Article]) -> list[list[Event]]:
     """Runs on a worker: the events of each article of one partition, in order."""
-    from realpolitik.ingest.limits import limit_for_coding  # the coding limits, as in pipeline.code_articles
-
     from realpolitik.coding.when import date_events, without_dateline  # as in pipeline.code_articles
+    from realpolitik.ingest.limits import limit_for_coding  # the coding limits, as in pipeline.code_articles
 
     coded = _worker_coder(factory, options).code_many(limit_for_coding(without_dateline(a), options) for a in articles)
     return [date_events(events, a.published) for a, events in zip(articles, coded)]
@@ -53,7 +50,8 @@ def coder_key_on_worker(factory: Callable[[Options], Any], options: Options) -> 
     return f"{c.name}.v{c.version}"
 
 
-def _coder_factory(options: Options) -> Callable[[Options], Any]:
+def coder_factory(options: Options) -> Callable[[Options], Any]:
+    """The factory of the coder named in the options, for the workers to build it with."""
     # Shipped to the workers by reference (module + name), so any importable coder works,
     # including one registered by a plugin the workers do not import themselves.
     import realpolitik.coding  # noqa: F401  (registers the built-in coders)
@@ -65,6 +63,9 @@ def _coder_factory(options: Options) -> Callable[[Options], Any]:
 @contextlib.contextmanager
 def dask_client(scheduler: str | None = None, workers: int | None = None) -> Iterator[Any]:
     """A distributed Client: on the scheduler at `scheduler`, else on a new LocalCluster of `workers` processes."""
+    from realpolitik.errors import require
+
+    require("distributed", "dask", "the Dask engine")
     from distributed import Client, LocalCluster
 
     if scheduler:
@@ -87,7 +88,7 @@ class DaskCoder:
 
     def __init__(self, client: Any, options: Options, partition_size: int | None = None, window: int | None = None):
         self.client, self.options = client, options
-        self.factory = _coder_factory(options)
+        self.factory = coder_factory(options)
         # Small partitions spread even a short input over every worker; an article takes ~0.1-1 s
         # to code (benchmarks/throughput.py), so the ~1 ms Dask spends per task stays negligible.
         self.partition_size = partition_size or min(options.batch_size, PARTITION_SIZE)

@@ -4,12 +4,15 @@ from __future__ import annotations
 import contextlib
 import csv
 import json
+import logging
 import sys
 from dataclasses import replace
 from typing import Any, Iterator, TextIO
 
 from realpolitik.registry import exporters
 from realpolitik.store.base import EventFilter
+
+log = logging.getLogger(__name__)
 
 TABLE_COLUMNS = ("date", "source", "target", "type", "mode", "factuality", "confidence", "channel", "evidence")
 TABLE_COLUMNS_SHOWN = ("date", "source", "target", "type", "factuality", "confidence", "channel", "evidence")
@@ -109,7 +112,8 @@ def write_table(store, flt: EventFilter, outfile: str | None) -> int:
 
     rows = [_flat(e) for e in store.events(flt)]
     cells = [[r.get("date") or "undated", actor_label(r.get("source")), actor_label(r.get("target")), r.get("type"),
-              r.get("factuality"), r.get("confidence"), r.get("channel"), " ".join(str(r.get("evidence") or "").split())]
+              r.get("factuality"), r.get("confidence"), r.get("channel"),
+              " ".join(str(r.get("evidence") or "").split())]
              for r in rows]
     undated = sum(1 for r in rows if not r.get("date"))
     notes = [f"{len(rows)} events" + (f", {undated} of them undated (no date in the article's metadata or "

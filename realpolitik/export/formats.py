@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import logging
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -16,6 +17,8 @@ from typing import Any
 from realpolitik.export.events import iter_events, output
 from realpolitik.registry import exporters
 from realpolitik.store.base import EventFilter
+
+log = logging.getLogger(__name__)
 
 # The CAMEO/PLOVER quad classes as numbers, in the order GDELT and PLOVER number them.
 QUAD_NUMBER = {"verbal_cooperation": 1, "material_cooperation": 2, "verbal_conflict": 3, "material_conflict": 4}
@@ -40,7 +43,8 @@ GDELT_COLUMNS = (
 
 POLECAT_COLUMNS = (
     "Event ID", "Event Date", "Event Type", "Event Mode", "Intensity", "Quad Code", "Contexts",
-    "Actor Name", "Actor Country", "Actor COW", "Primary Actor Sector", "Actor Sectors", "Actor Title", "Actor Name Raw", "Wikipedia Actor ID",
+    "Actor Name", "Actor Country", "Actor COW", "Primary Actor Sector", "Actor Sectors", "Actor Title",
+    "Actor Name Raw", "Wikipedia Actor ID",
     "Recipient Name", "Recipient Country", "Recipient COW", "Primary Recipient Sector", "Recipient Sectors",
     "Recipient Title", "Recipient Name Raw", "Wikipedia Recipient ID",
     "Placename", "City", "District", "Province", "Country", "Latitude", "Longitude", "GeoNames ID",
@@ -229,7 +233,8 @@ def polecat_row(e: dict[str, Any], art: dict[str, Any] | None, version: str) -> 
            *party(e.get("target"), e.get("target_text")),
            loc.get("name"), loc.get("name") if loc.get("precision") == "city" else "", "",
            _province(loc), _country_names().get(loc.get("country") or "", loc.get("country")),
-           loc.get("lat"), loc.get("lon"), loc.get("geonameid"), loc.get("name"), _FEATURE.get(loc.get("precision"), ""),
+           loc.get("lat"), loc.get("lon"), loc.get("geonameid"), loc.get("name"),
+           _FEATURE.get(loc.get("precision"), ""),
            art.get("publisher") or art.get("url") or art.get("source"), art.get("published"), "", "", "",
            art.get("language"), version]
     return [_fmt(v).replace("\t", " ").replace("\n", " ") for v in row]

@@ -12,7 +12,10 @@ from __future__ import annotations
 
 from realpolitik.factuality.document import DocContext, Region, document_context
 from realpolitik.factuality.lexicon import (
-    DENIAL_VERBS, PRECEDENCE, REPORTING_VERBS, is_attribution_verb,
+    DENIAL_VERBS,
+    PRECEDENCE,
+    REPORTING_VERBS,
+    is_attribution_verb,
 )
 from realpolitik.factuality.scope import Assessment, assess, attribution_of
 

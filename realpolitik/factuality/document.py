@@ -2,15 +2,28 @@
 contents, and hedging words in the title or lead that colour the article's main claim."""
 from __future__ import annotations
 
+import logging
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
 from realpolitik.factuality.lexicon import (
-    DENIAL_VERBS, GENERIC_SOURCES, HEDGE_ADVERBS, MODALS, PLAN_VERBS, POSSIBLE_VERBS, PROMISE_VERBS, PRONOUNS,
-    RANK, REPORT_NOUNS, REPORTING_VERBS, lemma_of,
+    DENIAL_VERBS,
+    GENERIC_SOURCES,
+    HEDGE_ADVERBS,
+    MODALS,
+    PLAN_VERBS,
+    POSSIBLE_VERBS,
+    PROMISE_VERBS,
+    PRONOUNS,
+    RANK,
+    REPORT_NOUNS,
+    REPORTING_VERBS,
+    lemma_of,
 )
 from realpolitik.model import Span
+
+log = logging.getLogger(__name__)
 
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦‣–—+]|\(?\d{1,2}[.)]|\(?[a-hA-H][.)])\s+\S")
 _TOC_HEAD = re.compile(r"^\s*(?:table of contents|contents|in this (?:article|report|story|issue|section)|"

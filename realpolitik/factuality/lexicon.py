@@ -1,6 +1,10 @@
 """Word lists for factuality: reporting, denial, planning and possibility cues (the project's own lists)."""
 from __future__ import annotations
 
+import logging
+
+log = logging.getLogger(__name__)
+
 # Stronger classes win. The order follows the gold labels of ../shared/eval (FORMAT.md): a future or
 # conditional claim stays planned / hypothetical even when someone is quoted saying it ("X will
 # invest, the minister announced" is planned), while attribution outranks a plain statement.
@@ -79,7 +83,8 @@ QUESTION_HEADS = frozenset("ask wonder question unclear uncertain investigate pr
 
 
 _KNOWN = (ACCUSE_VERBS | SEEM_VERBS | REPORTING_VERBS | DENIAL_VERBS | REFUSAL_VERBS | PLAN_VERBS
-          | PROMISE_VERBS | POSSIBLE_VERBS | SPEECH_ACTS | REPORT_PASSIVES | QUESTION_HEADS | CLAIM_NOUNS | REPORT_NOUNS | PLAN_NOUNS
+          | PROMISE_VERBS | POSSIBLE_VERBS | SPEECH_ACTS | REPORT_PASSIVES | QUESTION_HEADS | CLAIM_NOUNS | REPORT_NOUNS
+          | PLAN_NOUNS
           | POSSIBLE_NOUNS | DENIAL_NOUNS | GENERIC_SOURCES)
 # Suffixes to strip when the tagger's lemma is wrong ("hopes" -> "hop"): tried in this order.
 _SUFFIXES = (("ing", "e"), ("ing", ""), ("ied", "y"), ("ies", "y"), ("ed", "e"), ("ed", ""), ("es", ""),

@@ -12,18 +12,45 @@ invest, the prince announced" is planned), while attribution outranks a plain st
 """
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import Iterable
 
 from realpolitik.actors import find_actors
 from realpolitik.factuality.document import ACTORS_KEY, DocContext, document_context
 from realpolitik.factuality.lexicon import (
-    ACCUSE_VERBS, CLAIM_NOUNS, DENIAL_NOUNS, DENIAL_VERBS, GENERIC_SOURCE_MODIFIERS, GENERIC_SOURCES,
-    DEFINITE, HEDGE_ADVERBS, INTENT_ADJECTIVES, MODALS, NOUN_MODIFIERS, PLAN_NOUNS, PLAN_VERBS, POSSIBLE_ADJECTIVES,
-    POSSIBLE_ADVERBS, POSSIBLE_NOUNS, POSSIBLE_VERBS, PROMISE_VERBS, PRONOUNS, QUESTION_HEADS, RANK, REFUSAL_VERBS,
-    REPORT_NOUNS, REPORT_PASSIVES, REPORTING_VERBS, SEEM_VERBS, SPEECH_ACTS, lemma_of,
+    ACCUSE_VERBS,
+    CLAIM_NOUNS,
+    DEFINITE,
+    DENIAL_NOUNS,
+    DENIAL_VERBS,
+    GENERIC_SOURCE_MODIFIERS,
+    GENERIC_SOURCES,
+    HEDGE_ADVERBS,
+    INTENT_ADJECTIVES,
+    MODALS,
+    NOUN_MODIFIERS,
+    PLAN_NOUNS,
+    PLAN_VERBS,
+    POSSIBLE_ADJECTIVES,
+    POSSIBLE_ADVERBS,
+    POSSIBLE_NOUNS,
+    POSSIBLE_VERBS,
+    PROMISE_VERBS,
+    PRONOUNS,
+    QUESTION_HEADS,
+    RANK,
+    REFUSAL_VERBS,
+    REPORT_NOUNS,
+    REPORT_PASSIVES,
+    REPORTING_VERBS,
+    SEEM_VERBS,
+    SPEECH_ACTS,
+    lemma_of,
 )
 from realpolitik.model import Span
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -389,6 +416,7 @@ def assess(doc, sent, trigger, ctx: DocContext | None = None) -> Assessment:
     try:
         return _assess(doc, sent, trigger, ctx)
     except Exception:  # noqa: BLE001 - a parse this module did not foresee must not stop coding
+        log.warning("factuality of %r failed; assessed as unknown", trigger.text, exc_info=True)
         return Assessment(reason="error")
 
 
@@ -439,9 +467,12 @@ def _assess(doc, sent, trigger, ctx: DocContext | None) -> Assessment:
     unattributed = attributed_to is None and (bool([c for c in reports if c.factuality == "reported"])
                                               or generic_only)
     seen: set[tuple[int, int]] = set()
-    uniq = tuple(sp for sp in sorted(spans, key=lambda x: x.start)
-                 if (sp.start, sp.end) not in seen and not seen.add((sp.start, sp.end)))
-    return Assessment(best, uniq, attributed_to, code, unattributed, suppress, reason)
+    uniq = []
+    for sp in sorted(spans, key=lambda x: x.start):
+        if (sp.start, sp.end) not in seen:
+            seen.add((sp.start, sp.end))
+            uniq.append(sp)
+    return Assessment(best, tuple(uniq), attributed_to, code, unattributed, suppress, reason)
 
 
 def attribution_of(doc, sent, trigger) -> tuple[str | None, bool]:

@@ -4,6 +4,7 @@ goes to the one in the article's countries, else to the most populous."""
 from __future__ import annotations
 
 import json
+import logging
 from collections import defaultdict
 from dataclasses import replace
 from functools import lru_cache
@@ -11,6 +12,8 @@ from importlib import resources
 from typing import Iterable
 
 from realpolitik.model import Location
+
+log = logging.getLogger(__name__)
 
 CITY, REGION, COUNTRY = "city", "region", "country"
 

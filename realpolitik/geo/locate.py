@@ -3,6 +3,7 @@ story's dateline (at country precision: a dateline says where the reporter filed
 event took place). Places stay places: a location never becomes an actor, nor an actor a location."""
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import replace
 from typing import Iterable
@@ -10,13 +11,16 @@ from typing import Iterable
 from realpolitik.geo.gazetteer import COUNTRY, country_location, resolve, with_precision
 from realpolitik.model import ActorMention, Article, Event, Location
 
+log = logging.getLogger(__name__)
+
 # Prepositions that put an event somewhere. "on", "into", "from" and "to" name targets, paths and
 # origins ("strikes on Kharkiv", "flew into Poland", "returned from Moscow"), not where it happened.
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "within", "throughout", "across", "off",
                       "along"})
 DIRECTIONAL = frozenset({"to", "toward", "towards"})
 STRIKES = frozenset({"ASSAULT", "COERCE"})
-# An attack or a seizure lands where it is aimed: "strikes on Kharkiv", "drones into Polish airspace", "missiles at Israel".
+# An attack or a seizure lands where it is aimed: "strikes on Kharkiv", "drones into Polish airspace",
+# "missiles at Israel".
 STRIKE_LOCATIVE = LOCATIVE | {"on", "into", "over", "against"}
 # Inside a preposition's object, the relations that still name its place (see _named_place).
 NAMING = frozenset({"compound", "appos", "conj", "poss", "nmod", "pobj"})
@@ -30,7 +34,8 @@ IN_CLAUSE = frozenset({"xcomp", "dobj", "pobj", "prep", "conj", "compound", "amo
                        "attr", "appos", "aux", "auxpass", "acomp", "oprd"})
 ARGUMENTS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "dative"})
 # A dateline opening a story: "BEIJING, Jan 16 (Reuters) -", "KYIV —", "Tehran, 3 March:".
-DATELINE = re.compile(r"^\s*([A-Z][A-Za-z'.\- ]{1,40}?)\s*(?:,\s*[A-Za-z0-9 .]{1,30}?)?\s*(?:\([^)\n]{1,40}\)\s*)?(?:[—–:]|--?\s)")
+DATELINE = re.compile(r"^\s*([A-Z][A-Za-z'.\- ]{1,40}?)\s*(?:,\s*[A-Za-z0-9 .]{1,30}?)?"
+                      r"\s*(?:\([^)\n]{1,40}\)\s*)?(?:[—–:]|--?\s)")
 
 
 def _token_at(doc, offset: int):
@@ -179,6 +184,6 @@ def locate_events(doc, article: Article, events: list[Event], mentions: Iterable
         if loc is None:
             if dateline is False:
                 dateline = dateline_location(article.text, prefer)
-            loc = dateline or None
+            loc = dateline if isinstance(dateline, Location) else None
         out.append(replace(ev, location=loc) if loc is not None else ev)
     return out

@@ -2,10 +2,13 @@
 expected events carry a `location` ({"name", "country", "precision"} or null when the text says nowhere)."""
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from typing import Any
 
 from realpolitik.model import Event
+
+log = logging.getLogger(__name__)
 
 
 def match_expected(text: str, events: list[Event], expected: dict[str, Any]) -> Event | None:
@@ -70,5 +73,6 @@ class LocationScore:
 
         return {"events": self.events, "located": self.located, "share_located": ratio(self.located, self.events),
                 "by_precision": dict(sorted(self.by_precision.items())), "matched": self.matched,
-                "precision": ratio(self.correct, self.predicted), "recall": ratio(self.found_places, self.expected_places),
+                "precision": ratio(self.correct, self.predicted),
+                "recall": ratio(self.found_places, self.expected_places),
                 "predicted": self.predicted, "correct": self.correct, "expected_places": self.expected_places}

@@ -5,6 +5,7 @@ No script and no `style=` attributes, so pages with a strict Content-Security-Po
 """
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Iterable
@@ -12,6 +13,8 @@ from typing import Callable, Iterable
 from markupsafe import Markup, escape
 
 from realpolitik.geo.gazetteer import world
+
+log = logging.getLogger(__name__)
 
 # Okabe-Ito colours, as the dashboard's charts use for the quad classes.
 QUAD_COLOURS = {"verbal_cooperation": "#56B4E9", "material_cooperation": "#0072B2",
@@ -125,7 +128,8 @@ def world_map_svg(events: Iterable[dict], title: str, href: Callable[[Place], st
     k = vw / WIDTH  # map units per unit of the whole-world view: keeps markers and text one size on screen
     out = [f"<svg class='chart map' viewBox='{vx:.0f} {vy:.0f} {vw:.0f} {vh:.0f}' width='720' "
            f"height='{720 * vh / vw:.0f}' role='img' aria-label='{t}' xmlns='http://www.w3.org/2000/svg'>"
-           f"<title>{t}</title>", f"<rect x='{vx:.0f}' y='{vy:.0f}' width='{vw:.0f}' height='{vh:.0f}' fill='#eef4f8'/>"]
+           f"<title>{t}</title>",
+           f"<rect x='{vx:.0f}' y='{vy:.0f}' width='{vw:.0f}' height='{vh:.0f}' fill='#eef4f8'/>"]
     paths = _country_paths()
     plain = "".join(d for iso, d in paths.items() if iso not in lit)
     line = "stroke='#ffffff' stroke-width='0.8' vector-effect='non-scaling-stroke'"
@@ -146,7 +150,8 @@ def world_map_svg(events: Iterable[dict], title: str, href: Callable[[Place], st
         out.append(f"<rect x='{lx - 10 * f:.1f}' y='{ly - 22 * f:.1f}' width='{330 * f:.1f}' height='{140 * f:.1f}' "
                    "fill='#ffffff' fill-opacity='0.85'/>")
         for i, q in enumerate(QUAD_ORDER):
-            out.append(f"<circle cx='{lx + 9 * f:.1f}' cy='{ly + i * 30 * f:.1f}' r='{9 * f:.1f}' fill='{QUAD_COLOURS[q]}' "
+            out.append(f"<circle cx='{lx + 9 * f:.1f}' cy='{ly + i * 30 * f:.1f}' r='{9 * f:.1f}' "
+                       f"fill='{QUAD_COLOURS[q]}' "
                        f"stroke='#1b1b1b' vector-effect='non-scaling-stroke'/><text x='{lx + 28 * f:.1f}' "
                        f"y='{ly + (i * 30 + 8) * f:.1f}' font-size='{24 * f:.1f}'>{escape(q.replace('_', ' '))}</text>")
     if not places:

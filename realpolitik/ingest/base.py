@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
+from realpolitik.errors import RealpolitikError
 from realpolitik.ingest.dates import dateline_date, parse_date
 from realpolitik.model import Article
 from realpolitik.options import Options
@@ -24,15 +25,23 @@ def printable(s: str) -> str:
     return s.encode("utf-8", "backslashreplace").decode("utf-8") if any("\ud800" <= c <= "\udfff" for c in s) else s
 
 
-@dataclass(frozen=True)
-class IngestError:
-    """One input that could not be read: where and why."""
 
-    where: str
-    message: str
+class IngestError(RealpolitikError):
+    """One input that could not be read: where and why. Readers yield it among their items (one bad
+    record must not stop a batch); it is an exception so that a caller may also raise it."""
+
+    def __init__(self, where: str, message: str):
+        super().__init__(where, message)
+        self.where, self.message = where, message
 
     def __str__(self) -> str:
         return printable(f"{self.where}: {self.message}")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, IngestError) and (self.where, self.message) == (other.where, other.message)
+
+    def __hash__(self) -> int:
+        return hash((self.where, self.message))
 
 
 @dataclass(frozen=True)
@@ -72,7 +81,8 @@ def clean_text(value: Any) -> str | None:
 
 
 def make_article(text: str, options: Options, *, where: str, title: str | None = None, date: Any = None,
-                 url: str | None = None, publisher: str | None = None, external_id: str | None = None) -> RawItem | IngestError:
+                 url: str | None = None, publisher: str | None = None,
+                 external_id: str | None = None) -> RawItem | IngestError:
     """An Article from fields read anywhere, or an error when there is no usable text."""
     text, title, url, publisher = (clean_text(v) for v in (text, title, url, publisher))
     external_id, where = clean_text(external_id), clean_text(where) or "?"

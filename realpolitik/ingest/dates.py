@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from typing import Any
+
+log = logging.getLogger(__name__)
 
 ISO_RE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 
@@ -47,11 +50,11 @@ def _parse(dateparser, s: str, base: dt.datetime) -> str | None:
     return d.strftime("%Y-%m-%d") if d else None
 
 
-_MONTHS = {m: i for i, names in enumerate((
+MONTHS = {m: i for i, names in enumerate((
     ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
     ("dec", "december")), 1) for m in names}
-_MONTH = r"(?P<mon>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 # A date written in a dateline: "March 3, 2026", "Feb 2 2026", "February 2nd,2026", "3 March 2026",
@@ -95,7 +98,7 @@ def dateline(text: str) -> tuple[str, int] | None:
         if not tail:
             continue
         mon = m.group("mon")
-        month = int(mon) if mon.isdigit() else _MONTHS[mon.lower()]
+        month = int(mon) if mon.isdigit() else MONTHS[mon.lower()]
         try:
             iso = dt.date(int(m.group("year")), month, int(m.group("day"))).isoformat()
         except ValueError:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import logging
 
+from realpolitik.errors import RealpolitikError
 from realpolitik.ingest.base import printable
 
 log = logging.getLogger(__name__)
@@ -27,7 +28,7 @@ STRAY = 2
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13)) + b"\x7f"
 
 
-class DecodeError(ValueError):
+class DecodeError(RealpolitikError, ValueError):
     """Bytes that are not text."""
 
 

@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 import html as htmllib
+import logging
 import re
 from typing import Iterator
 
 from realpolitik.ingest.base import IngestError, RawItem
 from realpolitik.options import Options
+
+log = logging.getLogger(__name__)
 
 TAG_RE = re.compile(r"<[^>]+>")
 
@@ -20,9 +23,10 @@ def check_xml_safe(data: bytes) -> str | None:
     Malformed XML is refused only when it has a DTD the check could not read to its end; a
     truncated feed without one goes on to feedparser, which keeps the items before the break.
     """
+    from xml.etree.ElementTree import ParseError
+
     import defusedxml.ElementTree as DET
     from defusedxml import DefusedXmlException
-    from xml.etree.ElementTree import ParseError
 
     try:
         DET.fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
@@ -57,6 +61,7 @@ def entry_text(entry) -> str:
 def parse_feed(data: bytes, options: Options, where: str) -> Iterator[RawItem | IngestError]:
     """One item per feed entry with text; a bad feed gives one error."""
     import feedparser
+
     from realpolitik.ingest.base import make_article
 
     reason = check_xml_safe(data)

@@ -5,14 +5,17 @@ import csv
 import functools
 import io
 import json
+import logging
 import re
 from pathlib import Path
 from typing import Any, Callable, Generator, Iterator, TextIO
 
 from realpolitik.ingest.base import IngestError, RawItem, clean_text, make_article, reader
-from realpolitik.ingest.decoding import DecodeError, decode
 from realpolitik.ingest.dates import dateline_date
+from realpolitik.ingest.decoding import DecodeError, decode
 from realpolitik.options import Options
+
+log = logging.getLogger(__name__)
 
 HEADER_RE = re.compile(r"^(title|date|published|publisher|source|url|author)\s*:\s*(.+)$", re.I)
 
@@ -21,7 +24,8 @@ def _read_text(path: Path) -> str:
     return decode(path.read_bytes(), str(path))
 
 
-def decoded(fn: Callable[[Path, str, Options], Iterator[RawItem | IngestError]]) -> Callable[[Path, Options], Iterator[RawItem | IngestError]]:
+def decoded(fn: Callable[[Path, str, Options], Iterator[RawItem | IngestError]]
+            ) -> Callable[[Path, Options], Iterator[RawItem | IngestError]]:
     """Turn a reader of decoded text into a file reader; undecodable bytes give one error naming the file."""
     @functools.wraps(fn)
     def read(path: Path, options: Options) -> Iterator[RawItem | IngestError]:
@@ -182,8 +186,10 @@ def _csv_rows(path: Path, lines: list[str], pos: int, header: list[str], delim: 
         except StopIteration:
             return len(lines)
         except csv.Error as exc:
-            yield IngestError(f"{path}:{start}", f"a field is over the limit of {options.max_text_chars:,} characters "
-                              "(raise it with --max-text-chars)" if "field limit" in str(exc) else f"malformed CSV: {exc}")
+            yield IngestError(f"{path}:{start}",
+                              f"a field is over the limit of {options.max_text_chars:,} characters "
+                              "(raise it with --max-text-chars)" if "field limit" in str(exc)
+                              else f"malformed CSV: {exc}")
             return start
         n = pos + rd.line_num
         if not row:

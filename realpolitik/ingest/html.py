@@ -1,13 +1,18 @@
 """HTML pages to articles with trafilatura: main text, title, date and publisher; boilerplate removed."""
 from __future__ import annotations
 
+import logging
+
 from realpolitik.ingest.base import IngestError, RawItem
 from realpolitik.options import Options
+
+log = logging.getLogger(__name__)
 
 
 def extract_html(html: str, options: Options, where: str, url: str | None = None) -> RawItem | IngestError:
     """The article in an HTML page, or an error saying why there is none."""
     import trafilatura
+
     from realpolitik.ingest.base import make_article
 
     if not html.strip():

@@ -1,6 +1,7 @@
 """Walks the inputs and dispatches each file to the reader for its format."""
 from __future__ import annotations
 
+import logging
 import os
 import stat
 import sys
@@ -10,6 +11,8 @@ from typing import Iterable, Iterator
 from realpolitik.ingest import files  # registers the file readers
 from realpolitik.ingest.base import READERS, IngestError, RawItem
 from realpolitik.options import Options
+
+log = logging.getLogger(__name__)
 
 
 def read_inputs(paths: Iterable[str], options: Options | None = None) -> Iterator[RawItem | IngestError]:
@@ -26,11 +29,8 @@ def read_inputs(paths: Iterable[str], options: Options | None = None) -> Iterato
 
 
 def _read_url(url: str, options: Options) -> Iterator[RawItem | IngestError]:
-    try:
-        from realpolitik.ingest.web import read_url
-    except ImportError:
-        yield IngestError(url, "fetching URLs is not available in this build")
-        return
+    from realpolitik.ingest.web import read_url
+
     yield from read_url(url, options)
 
 
@@ -88,7 +88,7 @@ def _walk(root: Path, options: Options) -> Iterator[RawItem | IngestError]:
             f = Path(dirpath) / name
             if f.suffix.lower() not in READERS:
                 continue  # unknown kinds inside a directory are skipped silently, like .gitignore'd files
-            outside = None if options.extra.get("follow_symlinks") else _escapes(f, root)
+            outside = None if options.fetching.follow_symlinks else _escapes(f, root)
             if outside is not None:
                 # A link planted in an input folder must not make the store a copy of /etc/passwd.
                 yield IngestError(str(f), f"a symlink to {outside}, outside {root}: refused "
@@ -112,7 +112,8 @@ def read_file(path: Path, options: Options) -> Iterator[RawItem | IngestError]:
     try:
         st = path.stat()
     except FileNotFoundError:
-        yield IngestError(str(path), "no such file or directory" + (" (a dangling symlink)" if path.is_symlink() else ""))
+        yield IngestError(str(path),
+                          "no such file or directory" + (" (a dangling symlink)" if path.is_symlink() else ""))
         return
     except OSError as exc:
         yield IngestError(str(path), f"cannot read: {exc.strerror or exc}")

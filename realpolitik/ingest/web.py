@@ -1,38 +1,36 @@
 """Safe fetching of web pages and feeds (httpx): the only way realpolitik reaches the network.
 
 Every request is checked before it is sent and again after every redirect:
-- only http and https, at most MAX_REDIRECTS hops, each followed here and re-checked;
+- only http and https, at most `fetching.max_redirects` hops, each followed here and re-checked;
 - the host is resolved once, every DNS answer must be a public address (no loopback, private,
   link-local, multicast, reserved or unspecified ones) unless `allow_private`, and the connection
   goes to that checked address (so a second DNS answer cannot swap in a private one);
 - connect/read timeouts and an overall deadline; the body is streamed and cut at a size cap;
 - the content type must be one realpolitik can read (HTML, feeds, XML, plain text).
-Limits can be changed through Options.extra: fetch_max_bytes, fetch_timeout, fetch_max_redirects,
-and allow_hosts (a list of "host", "host:port" or CIDRs let through while other private addresses
+Limits are the `fetching.*` settings (docs/settings.md): max_bytes, timeout, max_redirects, and
+allow_hosts (a list of "host", "host:port" or CIDRs let through while other private addresses
 stay refused; `--allow-host` on the command line).
 """
 from __future__ import annotations
 
 import ipaddress
+import logging
 import socket
 import time
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
-from realpolitik.version import __version__
+from realpolitik.errors import RealpolitikError
 from realpolitik.ingest.base import IngestError, RawItem
 from realpolitik.options import Options
+from realpolitik.version import __version__
 
-# A news page is well under 2 MB of HTML and a feed under 5 MB; 10 MB leaves room and still
-# bounds memory per fetch.
-MAX_BYTES = 10 * 1024 * 1024
-# Enough for http->https plus a canonical-host hop and a CMS redirect or two; browsers allow 20,
-# but news sites that need more than 5 are misconfigured or hostile.
-MAX_REDIRECTS = 5
-# Seconds: connecting takes under a second to a healthy server; 20 s of silence means a stuck one.
+log = logging.getLogger(__name__)
+
+# Size, redirect and read-timeout limits are settings (realpolitik/settings.py: MAX_BYTES, MAX_REDIRECTS,
+# READ_TIMEOUT). Seconds: connecting takes under a second to a healthy server.
 CONNECT_TIMEOUT = 10.0
-READ_TIMEOUT = 20.0
 DEADLINE = 60.0
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml",
               "text/xml", "application/feed+xml")
@@ -42,7 +40,7 @@ ALLOWED_TYPES = FEED_TYPES + HTML_TYPES + TEXT_TYPES
 USER_AGENT = f"realpolitik/{__version__} (+news event coding; polite polling)"
 
 
-class FetchError(Exception):
+class FetchError(RealpolitikError):
     """A URL that was not fetched: which URL and why."""
 
     def __init__(self, url: str, reason: str):
@@ -165,7 +163,7 @@ def resolve(url: str, allow_private: bool = False, allow_hosts: Iterable[str] = 
         raise FetchError(url, f"cannot resolve host {host!r}: {exc.strerror or exc}") from exc
     except (UnicodeError, ValueError) as exc:
         raise FetchError(url, f"malformed URL: {exc}") from exc
-    addrs = list(dict.fromkeys(info[4][0].split("%")[0] for info in infos))
+    addrs = list(dict.fromkeys(str(info[4][0]).split("%")[0] for info in infos))
     if not addrs:
         raise FetchError(url, f"cannot resolve host {host!r}")
     if not allow_private:
@@ -180,9 +178,8 @@ def resolve(url: str, allow_private: bool = False, allow_hosts: Iterable[str] = 
 
 
 def _limits(options: Options) -> tuple[int, int, float]:
-    x = options.extra
-    return (int(x.get("fetch_max_bytes", MAX_BYTES)), int(x.get("fetch_max_redirects", MAX_REDIRECTS)),
-            float(x.get("fetch_timeout", READ_TIMEOUT)))
+    x = options.fetching
+    return x.max_bytes, x.max_redirects, x.timeout
 
 
 def fetch(url: str, options: Options | None = None, *, etag: str | None = None, last_modified: str | None = None,
@@ -202,7 +199,7 @@ def fetch(url: str, options: Options | None = None, *, etag: str | None = None, 
     if last_modified:
         headers["If-Modified-Since"] = last_modified
     deadline = time.monotonic() + max(DEADLINE, read_timeout)
-    current, hops = url, []
+    current, hops = url, list[str]()
     with httpx.Client(timeout=timeout, follow_redirects=False, trust_env=False) as client:
         for _ in range(max_redirects + 1):
             try:
@@ -228,7 +225,7 @@ def _one_hop(client, method: str, current: str, headers: dict[str, str], json_bo
     """One request: a FetchResult, or the next URL when the answer is a redirect."""
     import httpx
 
-    addrs = resolve(current, options.allow_private, options.extra.get("allow_hosts", ()))
+    addrs = resolve(current, options.allow_private, options.fetching.allow_hosts)
     for i, addr in enumerate(addrs):
         try:
             with client.stream(method, _pinned(current, addr), headers={**headers, "Host": _host_header(current)},

@@ -23,20 +23,24 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import statistics
 import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+from realpolitik.errors import RealpolitikError
 from realpolitik.options import Options
 from realpolitik.registry import alert_sinks
 from realpolitik.store.base import now, to_date
 
+log = logging.getLogger(__name__)
+
 AFFIRMING = ("asserted", "reported")
 
 
-class AlertRuleError(ValueError):
+class AlertRuleError(RealpolitikError, ValueError):
     """A rules file that cannot be used; the message says where and why."""
 
 
@@ -210,7 +214,7 @@ def dispatch(store, alerts: Iterable[Alert], sinks: Iterable[Callable[[dict[str,
                 sink(a.as_dict())
                 ok = True
             except Exception as exc:  # one broken sink must not stop the others or the watch
-                print(f"alert sink failed for {a.key}: {exc}", file=sys.stderr)
+                log.error("alert sink failed for %s: %s", a.key, exc)
         if ok or not sinks:
             with store.transaction():
                 store._execute("INSERT INTO alerts_sent VALUES (?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING",
@@ -221,7 +225,7 @@ def dispatch(store, alerts: Iterable[Alert], sinks: Iterable[Callable[[dict[str,
 
 @alert_sinks.register("console")
 def console_sink(stream=None) -> Callable[[dict[str, Any]], None]:
-    """Print each alert as one line."""
+    """Print each alert as one line (the sink's output itself, so a print, not a log record)."""
     def send(alert: dict[str, Any]) -> None:
         print(f"ALERT [{alert['rule']}] {alert['message']}", file=stream or sys.stdout, flush=True)
     return send

@@ -7,6 +7,7 @@ poll fetches the same items again; a stop after it finds them already taken.
 """
 from __future__ import annotations
 
+import logging
 import re
 import threading
 import time
@@ -16,6 +17,8 @@ from typing import Any, Callable, Iterable, Sequence
 from realpolitik.ingest.base import IngestError, RawItem
 from realpolitik.options import Options
 from realpolitik.store.base import now
+
+log = logging.getLogger(__name__)
 
 # Polling a news feed more than once a minute gains nothing and is impolite to its server.
 MIN_INTERVAL = 60.0
@@ -128,7 +131,7 @@ def poll_source(store, url: str, options: Options | None = None) -> PollResult:
         if iid not in seen and iid not in fresh:
             fresh[iid] = it
     result = PollResult(url, "new" if fresh else "unchanged", fetched=len(items), new_items=len(fresh))
-    if options.extra.get("follow_links"):
+    if options.fetching.follow_links:
         fresh = {k: (_follow(v, options) if isinstance(v, RawItem) else v) for k, v in fresh.items()}
     with store.transaction():
         arts = sorted({it.article.id for it in fresh.values() if isinstance(it, RawItem)})

@@ -2,19 +2,34 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import replace
-from typing import Any
+from typing import Any, Sequence
 
 import pandas as pd
 
-from realpolitik.analytics.frame import (COOPERATION, CONFLICT, COUNT_DEFINITION, Scope, alignable, great_powers,
-                                         load_events, undated_events, undated_note,
-                                         period_range, records, regions, regions_of)
+from realpolitik.analytics.frame import (
+    CONFLICT,
+    COOPERATION,
+    COUNT_DEFINITION,
+    Scope,
+    alignable,
+    great_powers,
+    load_events,
+    period_range,
+    records,
+    regions,
+    regions_of,
+    undated_events,
+    undated_note,
+)
 from realpolitik.analytics.network import network_of
-from realpolitik.analytics.profile import support_profile, strength_order
+from realpolitik.analytics.profile import strength_order, support_profile
 from realpolitik.analytics.shifts import shifts
 from realpolitik.analytics.stability import stability_of
 from realpolitik.report import svg
+
+log = logging.getLogger(__name__)
 
 KEY_EVIDENCE = 8  # sentences quoted at the end: enough to read in a minute
 PRESSURE_ROWS = 8
@@ -73,7 +88,7 @@ def _pressure(df: pd.DataFrame, targets: set[str], exclude: set[str]) -> tuple[l
 
 def _front_chart(sup: pd.DataFrame, periods: list[pd.Timestamp], title: str) -> Any:
     labels = [_period_label(p) for p in periods]
-    series = {}
+    series: dict[str, Sequence[float]] = {}
     for front, g in sup.groupby("front"):
         by = (g["weight"] * g["intensity"]).groupby(g["period"]).sum()
         series[front] = [float(by.get(p, 0.0)) for p in periods]
@@ -189,7 +204,8 @@ def _dyad_summary(a: str, t: str, b: dict[str, Any], sup: pd.DataFrame) -> list[
             out.append("Corroboration: " + ", ".join(f"{k} {v:g}" for k, v in c["corroboration"].items()) + ".")
     if b["pressure"]:
         p = b["pressure"][0]
-        out.append(f"Main third-party pressure: {p['source']} on {p['target']} ({_n(p['events'], 'event')}: {p['types']}).")
+        out.append(f"Main third-party pressure: {p['source']} on {p['target']} "
+                   f"({_n(p['events'], 'event')}: {p['types']}).")
     return out
 
 
@@ -241,7 +257,8 @@ def _region(store, scope: Scope, df: pd.DataFrame, periods: list, b: dict[str, A
     b["region"] = {"key": scope.region, **reg}
     b["stability"] = records(stability_of(df, scope))
     b["charts"]["conflict"] = svg.bar_chart(
-        [(r["name"], r["conflict_intensity"]) for r in sorted(b["stability"][1:], key=lambda r: -r["conflict_intensity"])],
+        [(r["name"], r["conflict_intensity"])
+         for r in sorted(b["stability"][1:], key=lambda r: -r["conflict_intensity"])],
         f"Conflict intensity per month, {reg['name']}")
     rd = df[df["src"].isin(members) | df["tgt"].isin(members)]
     net = network_of(df, scope)
@@ -259,7 +276,8 @@ def _region(store, scope: Scope, df: pd.DataFrame, periods: list, b: dict[str, A
         "Great-power engagement with the region (intensity; conflict leftwards)")
     sup = rd[rd["quad"].isin(COOPERATION) & (rd["factuality"] != "denied")].copy()
     sup["front"] = [list(f) if len(f) else ["unspecified"] for f in sup["fronts"]]
-    b["charts"]["fronts"] = _front_chart(sup.explode("front"), periods, f"Cooperation involving {reg['name']}, by front")
+    b["charts"]["fronts"] = _front_chart(sup.explode("front"), periods,
+                                         f"Cooperation involving {reg['name']}, by front")
     b["evidence"] = evidence_items(rd, KEY_EVIDENCE)
     if b["stability"]:
         r0 = b["stability"][0]

@@ -1,6 +1,7 @@
 """Rendering a briefing as a self-contained HTML page or as Markdown; everything from the data is escaped."""
 from __future__ import annotations
 
+import logging
 import re
 from functools import lru_cache
 from typing import Any
@@ -8,6 +9,8 @@ from urllib.parse import urlsplit
 
 import jinja2
 from markupsafe import Markup
+
+log = logging.getLogger(__name__)
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|#<>~])")
 

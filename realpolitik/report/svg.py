@@ -1,9 +1,12 @@
 """Inline SVG charts generated in Python: no JavaScript, no external fonts, every label escaped."""
 from __future__ import annotations
 
+import logging
 from typing import Sequence
 
 from markupsafe import Markup, escape
+
+log = logging.getLogger(__name__)
 
 # Colour-blind-safe palette (Okabe and Ito, 2008), in a fixed order so a front keeps its colour.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
@@ -79,9 +82,11 @@ def bar_chart(items: Sequence[tuple[str, float]], title: str, width: int = 640, 
         colour = (colours[i % len(colours)] if colours else (PALETTE[3] if v < 0 else PALETTE[0]))
         x0 = zero if v >= 0 else zero + v * scale
         parts.append(f"<text x='{left - 6}' y='{yy + 14}' text-anchor='end' {FONT}>{escape(label)}</text>"
-                     f"<rect class='bar' x='{x0:.1f}' y='{yy + 3}' width='{max(abs(v) * scale, 1):.1f}' height='{row - 6}' "
+                     f"<rect class='bar' x='{x0:.1f}' y='{yy + 3}' width='{max(abs(v) * scale, 1):.1f}' "
+                     f"height='{row - 6}' "
                      f"fill='{colour}'><title>{escape(label)}: {_num(v)}{escape(unit)}</title></rect>"
-                     f"<text x='{zero + max(v, 0) * scale + 4:.1f}' y='{yy + 14}' {FONT}>{_num(v)}{escape(unit)}</text>")
+                     f"<text x='{zero + max(v, 0) * scale + 4:.1f}' y='{yy + 14}' {FONT}>"
+                     f"{_num(v)}{escape(unit)}</text>")
     if has_neg:
         parts.append(f"<line x1='{zero}' x2='{zero}' y1='{top}' y2='{height - 10}' stroke='#888'/>")
     parts.append("</svg>")
@@ -90,7 +95,8 @@ def bar_chart(items: Sequence[tuple[str, float]], title: str, width: int = 640, 
 
 def empty(title: str, width: int = 640) -> Markup:
     """A small SVG saying there is no data, so every chart slot still holds a chart."""
-    return Markup(_open(width, 48, title) + f"<text x='8' y='38' {FONT} fill='#777'>No data in this window.</text></svg>")
+    return Markup(_open(width, 48, title)
+                  + f"<text x='8' y='38' {FONT} fill='#777'>No data in this window.</text></svg>")
 
 
 def _open(width: int, height: int, title: str) -> str:

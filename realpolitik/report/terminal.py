@@ -5,6 +5,7 @@ Each function returns a list of `TableView`s (title, columns, rows, notes); the 
 """
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,6 +14,8 @@ import pandas as pd
 from realpolitik import analytics as an
 from realpolitik.analytics.frame import COUNT_DEFINITION, undated_events, undated_note
 from realpolitik.display import actor_label, text
+
+log = logging.getLogger(__name__)
 
 EVIDENCE_CHARS = 240  # a quoted sentence is cut here in a table cell; --json has it whole
 

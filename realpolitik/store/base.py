@@ -7,13 +7,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
+from realpolitik.errors import RealpolitikError
 from realpolitik.model import Article, Event
 from realpolitik.store.clock import now
 from realpolitik.store.corroboration import STATUSES
 from realpolitik.store.migrations import MIGRATIONS
+
+log = logging.getLogger(__name__)
 
 # Where the event happened (migration 25), so stores filter and map by place without reading payloads.
 LOCATION_COLUMNS = ("location_name", "location_country", "location_admin1", "location_lat", "location_lon",
@@ -61,7 +65,7 @@ def _country_filter(value: Any) -> tuple[str, list[Any]]:
 EVENT_EXTRA_FILTERS["country"] = _country_filter
 
 
-class StoreError(RuntimeError):
+class StoreError(RealpolitikError, RuntimeError):
     """A store could not be opened or written; the message says which and why."""
 
 
@@ -106,7 +110,7 @@ class EventFilter:
                 params.append(val)
         if self.front:
             clauses.append("fronts LIKE ? ESCAPE '\\'")
-            params.append(f'%"{_escape_like(self.front)}"%')
+            params.append(f'%"{escape_like(self.front)}"%')
         if self.since:
             clauses.append("date >= ?")
             params.append(to_date(self.since))
@@ -126,7 +130,7 @@ class EventFilter:
             clauses.append("location_lat IS NOT NULL" if self.located else "location_lat IS NULL")
         if self.q:
             clauses.append("LOWER(evidence_text) LIKE ? ESCAPE '\\'")
-            params.append(f"%{_escape_like(self.q.lower())}%")
+            params.append(f"%{escape_like(self.q.lower())}%")
         for name, val in self.extra.items():
             if val not in (None, "") and name in EVENT_EXTRA_FILTERS:
                 sql, ps = EVENT_EXTRA_FILTERS[name](val)
@@ -135,13 +139,14 @@ class EventFilter:
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
-def _escape_like(s: str) -> str:
+def escape_like(s: str) -> str:
+    """`s` with LIKE's wildcards and the escape character escaped (for `LIKE ? ESCAPE '\\'`)."""
     return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def like_prefix(s: str) -> str:
     """A LIKE pattern (with ESCAPE '\\') matching strings that start with `s` taken literally."""
-    return _escape_like(s) + "%"
+    return escape_like(s) + "%"
 
 
 def to_date(value: Any) -> dt.date | None:
@@ -253,7 +258,8 @@ class BaseStore:
                 # Insert-or-nothing, not check-then-insert: two concurrent writers cannot both
                 # insert (or both miss) an article; RETURNING says whether this one did.
                 inserted = self._fetch(
-                    f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) VALUES ({', '.join('?' * len(ARTICLE_COLUMNS))}) "
+                    f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) "
+                    f"VALUES ({', '.join('?' * len(ARTICLE_COLUMNS))}) "
                     "ON CONFLICT (id) DO NOTHING RETURNING id",
                     (article.id, article.external_id, article.title, article.url, article.publisher,
                      to_date(article.published), article.language, article.text, source, now(), None, None))
@@ -295,7 +301,8 @@ class BaseStore:
     def prune_coders(self, keep: str) -> int:
         """Delete events and coding runs of every coder other than `keep` (e.g. 'rules.v1')."""
         with self.transaction():
-            n = self._fetch("SELECT COUNT(*) AS n FROM events WHERE coder || '.v' || coder_version <> ?", (keep,))[0]["n"]
+            n = self._fetch("SELECT COUNT(*) AS n FROM events WHERE coder || '.v' || coder_version <> ?",
+                            (keep,))[0]["n"]
             self._execute("DELETE FROM events WHERE coder || '.v' || coder_version <> ?", (keep,))
             self._execute("DELETE FROM coding_runs WHERE coder <> ?", (keep,))
         return int(n)
@@ -318,7 +325,8 @@ class BaseStore:
         """Every stored article, in id order, fetched in batches."""
         last = ""
         while True:
-            rows = self._fetch(f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles WHERE id > ? ORDER BY id LIMIT {int(batch)}", (last,))
+            rows = self._fetch(f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles WHERE id > ? "
+                               f"ORDER BY id LIMIT {int(batch)}", (last,))
             if not rows:
                 return
             for r in rows:
@@ -329,7 +337,8 @@ class BaseStore:
         """Article summaries (no text), newest first."""
         where, params = "", []
         if q:
-            where, params = " WHERE LOWER(title) LIKE ? ESCAPE '\\' OR LOWER(text) LIKE ? ESCAPE '\\'", [f"%{_escape_like(q.lower())}%"] * 2
+            where = " WHERE LOWER(title) LIKE ? ESCAPE '\\' OR LOWER(text) LIKE ? ESCAPE '\\'"
+            params = [f"%{escape_like(q.lower())}%"] * 2
         return self._fetch(
             "SELECT id, title, url, publisher, published, source, canonical_id, ingested_at FROM articles"
             f"{where} ORDER BY published DESC NULLS LAST, id LIMIT {int(limit)} OFFSET {int(offset)}", params)

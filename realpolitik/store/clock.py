@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
+
+log = logging.getLogger(__name__)
 
 
 def now() -> dt.datetime:

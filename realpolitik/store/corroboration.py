@@ -1,7 +1,11 @@
 """Schema for corroboration and live monitoring (migrations 2-5), in portable SQL."""
 from __future__ import annotations
 
+import logging
+
 from realpolitik.store.schema import migration
+
+log = logging.getLogger(__name__)
 
 # A cluster's corroboration status (event_clusters.status).
 STATUSES = ("single_source", "corroborated", "contested")

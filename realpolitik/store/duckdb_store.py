@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 import re
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
 from realpolitik.registry import stores
 from realpolitik.store.base import BaseStore, StoreError
+
+log = logging.getLogger(__name__)
 
 # The one `VALUES (?, ?, ...)` group of an INSERT, which _executemany repeats per row.
 _VALUES_RE = re.compile(r"\bVALUES\s*(\(\s*\?(?:\s*,\s*\?)*\s*\))", re.I)

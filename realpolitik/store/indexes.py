@@ -9,7 +9,11 @@ allows it; PostgresStore adds a pattern-ops twin where it does not.
 """
 from __future__ import annotations
 
+import logging
+
 from realpolitik.store.schema import migration
+
+log = logging.getLogger(__name__)
 
 
 @migration(20, "indexes for big stores: state prefix of source and of target, with the date")

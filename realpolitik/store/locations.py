@@ -1,7 +1,11 @@
 """Event locations as columns (migration 25): where an event happened, for filters and the map."""
 from __future__ import annotations
 
+import logging
+
 from realpolitik.store.schema import migration
+
+log = logging.getLogger(__name__)
 
 
 @migration(25, "event locations: place name, country, admin1, coordinates and precision")

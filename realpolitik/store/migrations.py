@@ -6,9 +6,12 @@ plain library import.
 """
 from __future__ import annotations
 
+import logging
 from types import ModuleType
 
 from realpolitik.store import corroboration, indexes, locations, schema, tokens
+
+log = logging.getLogger(__name__)
 
 
 def _marked(module: ModuleType) -> list[tuple[int, str, list[str]]]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import logging
 import random
 import re
 import time
@@ -20,6 +21,8 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from realpolitik.registry import stores
 from realpolitik.store.base import BaseStore, SaveResult, StoreError
+
+log = logging.getLogger(__name__)
 
 # pg_advisory_lock key serialising migrations between processes opening the same database
 # at once (any constant works; this is the first 8 bytes of sha256("realpolitik.migrate")).
@@ -62,7 +65,9 @@ class PostgresStore(BaseStore):
     placeholder = "%s"
 
     def __init__(self, url: str, read_only: bool = False):
-        import psycopg
+        from realpolitik.errors import require
+
+        psycopg = require("psycopg", "postgres", "a PostgreSQL store")
         from psycopg.rows import dict_row
 
         self.url = url

@@ -1,7 +1,10 @@
 """Versioned schema migrations in portable SQL (DuckDB and PostgreSQL run the same statements)."""
 from __future__ import annotations
 
+import logging
 from typing import Callable
+
+log = logging.getLogger(__name__)
 
 # (version, description, statements). Append only: a released migration is never edited.
 # The core set; store/migrations.py joins it with the other sets.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
 import re
 import secrets
 from dataclasses import dataclass
@@ -15,6 +16,8 @@ from typing import Any
 
 from realpolitik.store.clock import now
 from realpolitik.store.schema import migration
+
+log = logging.getLogger(__name__)
 
 ROLES = ("reader", "writer")
 # What each role may do: a writer may also read.

@@ -4,6 +4,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import logging
 from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
@@ -12,8 +13,10 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from realpolitik.store import EventFilter
 from realpolitik.store.base import SORTABLE
-from realpolitik.web import queries
 from realpolitik.store.tokens import allows, check_token
+from realpolitik.web import queries
+
+log = logging.getLogger(__name__)
 
 
 
@@ -44,7 +47,8 @@ def known_params(request: Request) -> None:
     unknown = sorted(set(request.query_params) - _query_names(dependant))
     if unknown:
         raise HTTPException(400, f"unknown query parameter{'s' if len(unknown) > 1 else ''} "
-                                 f"{', '.join(unknown)}; this endpoint takes {', '.join(sorted(_query_names(dependant))) or 'none'}")
+                                 f"{', '.join(unknown)}; this endpoint takes "
+                                 f"{', '.join(sorted(_query_names(dependant))) or 'none'}")
 
 
 router = APIRouter(prefix="/api", default_response_class=JSON, dependencies=[Depends(known_params)])
@@ -117,7 +121,8 @@ def event_filter(
     min_confidence: float | None = Query(None, ge=0, le=1, description="Only events at least this confident "
                                          "(0.35 hides the best guesses, which are at 0.2)."),
     article_id: str | None = Query(None, max_length=SHORT, description="Only the events of this article."),
-    country: str | None = Query(None, max_length=SHORT, description="A country on either side (IRN: as source or target)."),
+    country: str | None = Query(None, max_length=SHORT,
+                                description="A country on either side (IRN: as source or target)."),
     limit: int = Query(50, ge=1, le=1000, description="Page size."),
     offset: int = Query(0, ge=0, le=10_000_000, description="Events to skip."),
     sort: str = Query("-date", pattern=SORT_PATTERN, description="Sort key; a leading '-' sorts descending."),
@@ -148,7 +153,6 @@ def scope_params(
 ):
     """The analytics scope of the query string; 400 when it cannot be analysed."""
     from realpolitik.analytics import Scope, ScopeError
-
     from realpolitik.corroborate import STATUSES
 
     split = (lambda v: tuple(x.strip() for x in v.split(",") if x.strip()) if v else ())  # noqa: E731
@@ -239,7 +243,8 @@ def stats(request: Request) -> JSON:
 def _analytics(request: Request, fn, scope) -> JSON:
     """An analytics result for the scope, from the cache while the data has not changed."""
     with _gate(request).reader() as store:
-        return JSON(request.app.state.cache.get_or_compute(store, (request.url.path, repr(scope)), lambda: fn(store, scope)))
+        cache = request.app.state.cache
+        return JSON(cache.get_or_compute(store, (request.url.path, repr(scope)), lambda: fn(store, scope)))
 
 
 @router.get("/series", dependencies=[Depends(can_read)], summary="Dyad time series")

@@ -4,8 +4,8 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import replace
+from typing import Any, Sequence
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -13,18 +13,15 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from realpolitik.version import __version__
 from realpolitik.options import Options
+from realpolitik.settings import LOOPBACK_HOSTS, WebSettings
 from realpolitik.store import StoreError
+from realpolitik.version import __version__
 from realpolitik.web.cache import ResultCache
 from realpolitik.web.gate import StoreGate
 
 log = logging.getLogger(__name__)
 
-# 1 MiB: a long news article is about 50 KB of JSON, so this admits twenty of them in one request
-# while bounding what a client can make the server buffer. Raise it with --max-body-bytes.
-MAX_BODY_BYTES = 1024 * 1024
-LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
 # Pages and API answers load nothing but this server's own files; no inline script or style.
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
        "font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
@@ -35,27 +32,6 @@ SECURITY_HEADERS = [
     (b"x-frame-options", b"DENY"),
     (b"cross-origin-opener-policy", b"same-origin"),
 ]
-
-
-@dataclass(frozen=True)
-class WebSettings:
-    """The server's settings, read from Options.extra (keys named like the fields)."""
-
-    require_token: bool = False
-    max_body_bytes: int = MAX_BODY_BYTES
-    cors_origins: tuple[str, ...] = ()  # empty: no CORS headers at all (the default)
-    allowed_hosts: tuple[str, ...] = LOOPBACK_HOSTS  # Host headers accepted ("*": any), against DNS rebinding
-    idle_release: float = 2.0
-
-    @classmethod
-    def from_options(cls, options: Options) -> "WebSettings":
-        """Settings from `options.extra`, defaults for what is not there."""
-        ex = options.extra
-        return cls(require_token=bool(ex.get("require_token", False)),
-                   max_body_bytes=int(ex.get("max_body_bytes") or MAX_BODY_BYTES),
-                   cors_origins=tuple(ex.get("cors_origins") or ()),
-                   allowed_hosts=tuple(ex.get("allowed_hosts") or LOOPBACK_HOSTS),
-                   idle_release=float(ex.get("idle_release", 2.0)))
 
 
 def warm_up() -> None:
@@ -70,7 +46,7 @@ def create_app(db_url: str, options: Options | None = None) -> FastAPI:
     from realpolitik.web import api, explore, pages
 
     options = options or Options()
-    settings = WebSettings.from_options(options)
+    settings: WebSettings = replace(options.web, allowed_hosts=options.web.allowed_hosts or LOOPBACK_HOSTS)
     gate = StoreGate(db_url, idle_release=settings.idle_release)
     gate.prepare()
 
@@ -150,7 +126,7 @@ def _add_error_handlers(app: FastAPI) -> None:
 
 
 # -- middleware (plain ASGI, so they also guard bodies read in streaming) ----------------------
-async def _send_json(send, status: int, payload: dict[str, Any], extra: list[tuple[bytes, bytes]] = ()) -> None:
+async def _send_json(send, status: int, payload: dict[str, Any], extra: Sequence[tuple[bytes, bytes]] = ()) -> None:
     body = json.dumps(payload).encode()
     await send({"type": "http.response.start", "status": status,
                 "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
@@ -248,11 +224,13 @@ class HostCheck:
 def serve(db_url: str, host: str = "127.0.0.1", port: int = 8000, options: Options | None = None,
           log_level: str = "info") -> None:
     """Run the app under uvicorn until interrupted."""
-    import uvicorn
+    from realpolitik.errors import require
+
+    uvicorn = require("uvicorn", "web", "serving the web API")
 
     options = options or Options()
-    if host not in LOOPBACK_HOSTS and "allowed_hosts" not in options.extra:
+    if host not in LOOPBACK_HOSTS and options.web.allowed_hosts is None:
         # Listening on a public interface: any Host header may be right (a proxy's name, the IP).
-        options = options.with_(extra={**options.extra, "allowed_hosts": ["*"]})
+        options = options.with_settings({"web.allowed_hosts": ["*"]})
     app = create_app(db_url, options)
     uvicorn.run(app, host=host, port=port, log_level=log_level, proxy_headers=False, server_header=False)

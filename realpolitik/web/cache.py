@@ -6,9 +6,12 @@ millisecond), so a dashboard reload or a repeated API call costs a cache lookup 
 """
 from __future__ import annotations
 
+import logging
 import threading
 from collections import OrderedDict
 from typing import Any, Callable
+
+log = logging.getLogger(__name__)
 
 # Entries kept: each dashboard page needs a few; 128 covers many scopes at a few MB at most.
 MAX_ENTRIES = 128

@@ -4,10 +4,13 @@ Presentation attributes only (no `style=`), so the pages keep a strict Content-S
 """
 from __future__ import annotations
 
+import logging
 import math
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from markupsafe import Markup, escape
+
+log = logging.getLogger(__name__)
 
 # Colour-blind-safe palette (Okabe and Ito, 2008), in a fixed order so a key keeps its colour.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
@@ -39,7 +42,7 @@ def empty(title: str, width: int = 640) -> Markup:
                   f"<text x='8' y='24' class='muted'>{escape(title)}: no data</text></svg>")
 
 
-def stacked_bars(periods: Sequence[str], series: dict[str, Sequence[float]], title: str,
+def stacked_bars(periods: Sequence[str], series: Mapping[str, Sequence[float]], title: str,
                  colours: dict[str, str] | None = None, width: int = 720, height: int = 260) -> Markup:
     """Bars per period stacked by key, with a y axis and a legend."""
     if not periods or not series:
@@ -59,7 +62,7 @@ def stacked_bars(periods: Sequence[str], series: dict[str, Sequence[float]], tit
                      f"<text x='{left - 6}' y='{y + 4:.1f}' text-anchor='end' class='axis'>{_num(v)}</text>")
     every = max(1, math.ceil(n / 10))
     for i, p in enumerate(periods):
-        base = top + ph
+        base: float = top + ph
         for j, (key, vals) in enumerate(series.items()):
             v = vals[i]
             if v <= 0:
@@ -135,6 +138,7 @@ def network_svg(nodes: Sequence[dict], edges: Sequence[dict], bridges: Sequence[
         parts.append(f"<circle cx='{x:.1f}' cy='{y:.1f}' r='9' fill='{colour}'{ring}>"
                      f"<title>{escape(n['id'])}: bloc {int(n.get('bloc', 0)) + 1}"
                      f"{', bridge' if n['id'] in bridge_set else ''}</title></circle>"
-                     f"<text x='{lx:.1f}' y='{ly + 4:.1f}' text-anchor='{anchor}' class='axis'>{escape(n['id'])}</text>")
+                     f"<text x='{lx:.1f}' y='{ly + 4:.1f}' text-anchor='{anchor}' class='axis'>"
+                     f"{escape(n['id'])}</text>")
     parts.append("</svg>")
     return Markup("".join(parts))

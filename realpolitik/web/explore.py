@@ -2,6 +2,7 @@
 (CSV/Parquet with the same filters, briefings)."""
 from __future__ import annotations
 
+import logging
 import os
 import re
 import tempfile
@@ -14,7 +15,9 @@ from fastapi.responses import HTMLResponse, Response
 
 from realpolitik.store import EventFilter
 from realpolitik.web.filters import ISO3, Filters, actor_name, events_panel, parse_filters
-from realpolitik.web.pages import _code, _read, page
+from realpolitik.web.pages import actor_code, page, store_reader
+
+log = logging.getLogger(__name__)
 
 router = APIRouter(include_in_schema=False)
 
@@ -27,7 +30,7 @@ def event_page(request: Request, event_id: str) -> HTMLResponse:
 
     if not re.fullmatch(r"[A-Za-z0-9_-]{1,64}", event_id):
         raise HTTPException(404, "no such event")
-    with _read(request) as store:
+    with store_reader(request) as store:
         e = queries.event_by_id(store, event_id)
         if e is None:
             raise HTTPException(404, "no such event")
@@ -52,7 +55,7 @@ def _download_filter(request: Request) -> EventFilter:
     fixed: dict[str, Any] = {}
     for side in ("source", "target"):
         if q.get(side):
-            fixed[side] = _code(q[side])
+            fixed[side] = actor_code(q[side])
     if q.get("countries"):
         fixed["countries"] = _codes(q["countries"])
     flt = filters.event_filter(**fixed)
@@ -72,7 +75,7 @@ def download_events(request: Request, fmt: str) -> Response:
     fd, path = tempfile.mkstemp(suffix=f".{fmt}")
     os.close(fd)
     try:
-        with _read(request) as store:
+        with store_reader(request) as store:
             write_events(store, flt, fmt, path)
         with open(path, "rb") as fh:
             body = fh.read()
@@ -97,11 +100,11 @@ def download_briefing(request: Request, fmt: str) -> Response:
     if region and region not in regions():
         raise HTTPException(404, f"no region {region!r}")
     try:
-        scope = Scope(source=_code(q["source"]) if q.get("source") else None,
-                      target=_code(q["target"]) if q.get("target") else None,
+        scope = Scope(source=actor_code(q["source"]) if q.get("source") else None,
+                      target=actor_code(q["target"]) if q.get("target") else None,
                       country=filters.country if not region else None, region=region,
                       since=filters.since, until=filters.until)
-        with _read(request) as store:
+        with store_reader(request) as store:
             text = report.render(store, scope, fmt)
     except (ScopeError, ValueError) as exc:
         raise HTTPException(400, str(exc)) from exc
@@ -123,7 +126,7 @@ def country_page(request: Request, code: str) -> HTMLResponse:
     if not name:
         raise HTTPException(404, f"no country {code}")
     filters = replace(parse_filters(request), country=None)  # the page is the country filter
-    with _read(request) as store:
+    with store_reader(request) as store:
         panel = events_panel(store, filters, f"/countries/{code}", f"Events of {code} {name}", highlight=(code,),
                              countries=(code,))
         partners = queries.dyads(store, replace(filters.event_filter(countries=(code,)), limit=None, offset=0),
@@ -144,7 +147,7 @@ def region_page(request: Request, key: str) -> HTMLResponse:
         raise HTTPException(404, "no such region")
     codes = tuple(reg["codes"])
     filters = parse_filters(request)
-    with _read(request) as store:
+    with store_reader(request) as store:
         panel = events_panel(store, filters, f"/regions/{key}", f"Events in {reg['name']}", highlight=codes,
                              countries=codes)
     members = [(c, actor_name(c)) for c in codes]

@@ -3,6 +3,7 @@ events panel (map, paged list, download links) that the overview, dyad, country 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
@@ -13,6 +14,8 @@ from fastapi import HTTPException, Request
 
 from realpolitik.model import FACTUALITIES, QUADS
 from realpolitik.store import EventFilter
+
+log = logging.getLogger(__name__)
 
 # Events per page of a list: a page an analyst scans on a phone without endless scrolling.
 PAGE_SIZE = 50

@@ -14,11 +14,14 @@ PostgreSQL handles concurrency itself: each request opens its own store.
 from __future__ import annotations
 
 import contextlib
+import logging
 import threading
 import time
-from typing import Iterator
+from typing import Any, Iterator
 
 from realpolitik.store import BaseStore, StoreError, open_store
+
+log = logging.getLogger(__name__)
 
 # Seconds without a request after which the DuckDB file is let go, so other processes can write
 # it; short enough that a CLI ingest started while the dashboard sits idle gets in at once, long
@@ -39,7 +42,7 @@ class StoreGate:
         self.idle_release = idle_release
         self._cond = threading.Condition()
         self._write_lock = threading.Lock()  # one writer at a time
-        self._base = None  # the shared DuckDB store, or None when closed
+        self._base: Any = None  # the shared DuckDBStore (its connection is read here), or None when closed
         self._rw = False
         self._users = 0
         self._switching = False

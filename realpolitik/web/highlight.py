@@ -5,9 +5,12 @@ markup we write; so nothing in the article can ever become a tag, however it is 
 """
 from __future__ import annotations
 
+import logging
 from typing import Any, Sequence
 
 from markupsafe import Markup, escape
+
+log = logging.getLogger(__name__)
 
 
 def _span(text: str, span: dict[str, Any] | None) -> tuple[int, int] | None:

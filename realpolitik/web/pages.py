@@ -12,14 +12,14 @@ from typing import Any, Callable
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from starlette.concurrency import run_in_threadpool
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from starlette.concurrency import run_in_threadpool
 
-from realpolitik.version import __version__
 from realpolitik.store import EventFilter
+from realpolitik.version import __version__
 from realpolitik.web import charts, queries
-from realpolitik.web.filters import Filters, actor_label, actor_name, events_panel, parse_filters
 from realpolitik.web.api import TEXT, TOKEN_COOKIE, authorise
+from realpolitik.web.filters import Filters, actor_label, actor_name, events_panel, parse_filters
 from realpolitik.web.highlight import highlight
 
 log = logging.getLogger(__name__)
@@ -65,7 +65,8 @@ def attempt(what: str, fn: Callable[[], Any]) -> tuple[Any, str | None]:
         return None, f"{what} is unavailable: {type(exc).__name__}"
 
 
-def _read(request: Request):
+def store_reader(request: Request):
+    """A read-only store from the app's gate, once the request may read."""
     authorise(request, "read")
     return request.app.state.gate.reader()
 
@@ -80,14 +81,15 @@ def favicon() -> Response:
 def index(request: Request) -> HTMLResponse:
     """Overview: volume by quad class and type over time, top dyads, latest shifts, regional stability."""
     filters = parse_filters(request)
-    with _read(request) as store:
+    with store_reader(request) as store:
         stats = store.stats()
         whole = replace(filters.event_filter(), limit=None, offset=0)
         vol = queries.volume(store, flt=whole)
         top = queries.dyads(store, whole, limit=15)
         panel = events_panel(store, filters, "/", "Where the events happened")
         cache = request.app.state.cache
-        shifts, shifts_note = attempt("Shifts", lambda: cache.get_or_compute(store, ("page:shifts",), lambda: _shifts(store)))
+        shifts, shifts_note = attempt("Shifts", lambda: cache.get_or_compute(
+            store, ("page:shifts",), lambda: _shifts(store)))
         regions, regions_note = attempt("Regional stability", lambda: cache.get_or_compute(
             store, ("page:regions",), lambda: _regional_stability(store)))
     periods = sorted({r["period"] for r in vol})
@@ -149,7 +151,8 @@ def _regional_stability(store) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda r: -(r.get("conflict_intensity") or 0))
 
 
-def _code(value: str) -> str:
+def actor_code(value: str) -> str:
+    """An actor code from a URL, upper-cased; anything else is a 404."""
     if not queries.ACTOR_CODE.match(value):
         raise HTTPException(404, "not an actor code (letters and digits, e.g. CHN or IRNGOV)")
     return value.upper()
@@ -160,9 +163,9 @@ def dyad(request: Request, source: str, target: str) -> HTMLResponse:
     """One dyad: support profile by front and channel, a timeline, and the events with their evidence."""
     from realpolitik import analytics as an
 
-    source, target = _code(source), _code(target)
+    source, target = actor_code(source), actor_code(target)
     filters = parse_filters(request)
-    with _read(request) as store:
+    with store_reader(request) as store:
         for code in dict.fromkeys((source, target)):
             if not queries.known_actor(store, code):
                 raise HTTPException(404, f"unknown actor code {code}: not a state and in no stored event")
@@ -193,7 +196,8 @@ def dyad(request: Request, source: str, target: str) -> HTMLResponse:
     return page(request, "dyad.html", source=source, target=target, profile=profile or [],
                 profile_note=profile_note, timeline=timeline, front_chart=front_chart,
                 count_definition=COUNT_DEFINITION, undated=undated,
-                briefing=f"/download/briefing.html?source={source}&target={target}" + (f"&{brief_q}" if brief_q else ""),
+                briefing=f"/download/briefing.html?source={source}&target={target}"
+                + (f"&{brief_q}" if brief_q else ""),
                 **panel)
 
 
@@ -202,7 +206,7 @@ def _month_range(months: list[str]) -> list[str]:
     if not months:
         return []
     y, m = map(int, months[0].split("-"))
-    out = []
+    out: list[str] = []
     while f"{y:04d}-{m:02d}" <= months[-1] and len(out) < 600:
         out.append(f"{y:04d}-{m:02d}")
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
@@ -210,12 +214,13 @@ def _month_range(months: list[str]) -> list[str]:
 
 
 @router.get("/network", response_class=HTMLResponse)
-def network_page(request: Request, since: dt.date | None = Query(None), until: dt.date | None = Query(None)) -> HTMLResponse:
+def network_page(request: Request, since: dt.date | None = Query(None),
+                 until: dt.date | None = Query(None)) -> HTMLResponse:
     """The alignment network: blocs and bridges, drawn as SVG."""
     from realpolitik import analytics as an
 
     scope = an.Scope(since=since.isoformat() if since else None, until=until.isoformat() if until else None)
-    with _read(request) as store:
+    with store_reader(request) as store:
         net, note = attempt("The network", lambda: request.app.state.cache.get_or_compute(
             store, ("/api/network", repr(scope)), lambda: an.network_dict(store, scope)))
     net = net or {"nodes": [], "edges": [], "blocs": [], "bridges": []}
@@ -233,7 +238,7 @@ def network_page(request: Request, since: dt.date | None = Query(None), until: d
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article_page(request: Request, article_id: str) -> HTMLResponse:
     """An article's text with its events' evidence highlighted in place, and the events listed."""
-    with _read(request) as store:
+    with store_reader(request) as store:
         art = store.get_article(article_id)
         if art is None:
             raise HTTPException(404, "no such article")
@@ -250,11 +255,13 @@ def search(request: Request, q: str = Query("", max_length=TEXT), source: str | 
            offset: int = Query(0, ge=0, le=10_000_000)) -> HTMLResponse:
     """Events whose evidence contains the words (with optional actor and type filters), and matching articles."""
     q = q.strip()
-    events, articles, total, titles = [], [], 0, {}
+    events: list = []
+    articles: list = []
+    total, titles = 0, {}
     flt = EventFilter(q=q or None, source=source or None, target=target or None, type=type or None,
                       sort="date", descending=True, limit=50, offset=offset)
     if q or source or target or type:
-        with _read(request) as store:
+        with store_reader(request) as store:
             total = store.count_events(flt)
             events = store.events(flt)
             articles = store.articles(limit=20, q=q) if q else []

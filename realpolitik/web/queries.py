@@ -1,11 +1,14 @@
 """Read queries the API and the dashboard share, in portable SQL with bound parameters only."""
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import replace
 from typing import Any
 
-from realpolitik.store.base import EventFilter, _escape_like
+from realpolitik.store.base import EventFilter, escape_like
+
+log = logging.getLogger(__name__)
 
 COOPERATION = ("verbal_cooperation", "material_cooperation")
 CONFLICT = ("verbal_conflict", "material_conflict")
@@ -25,7 +28,7 @@ def known_actor(store, code: str) -> bool:
 
     if code.upper() in states():
         return True
-    pattern = _escape_like(code.upper()) + "%"
+    pattern = escape_like(code.upper()) + "%"
     return bool(store.query("SELECT 1 AS x FROM events WHERE source LIKE ? ESCAPE '\\' OR target LIKE ? ESCAPE '\\' "
                             "LIMIT 1", (pattern, pattern)))
 
@@ -35,7 +38,7 @@ def article_total(store, q: str | None = None) -> int:
     where, params = "", []
     if q:
         where = " WHERE LOWER(title) LIKE ? ESCAPE '\\' OR LOWER(text) LIKE ? ESCAPE '\\'"
-        params = [f"%{_escape_like(q.lower())}%"] * 2
+        params = [f"%{escape_like(q.lower())}%"] * 2
     return int(store.query(f"SELECT COUNT(*) AS n FROM articles{where}", params)[0]["n"])
 
 
