@@ -37,7 +37,11 @@ def sets(shared: Path, team_roots: list[Path]) -> dict[str, list[dict]]:
 
 def measure(coder: str, data: dict[str, list[dict]], model: Path | None = None) -> dict:
     """Figures of one coder on every set and part (rules.v2 with another scorer model when `model` is given)."""
-    opts = Options(coder=coder, progress=False, extra={"scorer_model": str(model)} if model else {})
+    if model:
+        from realpolitik.coding import scorer
+
+        scorer.MODEL = model  # the file rules.v2 instances built from here on read
+    opts = Options(coder=coder, progress=False)
     out: dict = {}
     pooled_gold, pooled_pred = [], {}
     for name, records in data.items():

@@ -28,7 +28,6 @@ sys.path.insert(0, str(ROOT))
 
 from realpolitik import ontology  # noqa: E402
 from realpolitik.coding import rules, scorer, scorer_train  # noqa: E402
-from realpolitik.options import Options  # noqa: E402
 from realpolitik.evaluate import load_jsonl, split_of  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
@@ -99,7 +98,7 @@ def sources(team_roots: list[Path], shared: Path = SHARED, best_guess_types=()) 
     if offsets:
         out.append(scorer_train.Source("team_corpus", _tune(offsets)))
     for s in out:
-        coded = scorer_train.collect(s.records, Options(extra={"best_guess_types": tuple(best_guess_types)}))
+        coded = scorer_train.collect(s.records, best_guess_types)
         for r in s.records:
             s.candidates += scorer_train.label(r, coded.get(str(r["id"]), []), s.weight)
     return out

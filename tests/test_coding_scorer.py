@@ -155,8 +155,7 @@ def _features_of(coder, text):
     from realpolitik.coding.scored import ScoredRulesCoder
     from realpolitik.options import Options
 
-    collector = ScoredRulesCoder(Options(coder="rules.v2", extra={"scorer_collect": True,
-                                                                  "best_guess_types": coder.model.best_guess_types}))
+    collector = ScoredRulesCoder(Options(coder="rules.v2"), collect=True)
     evs = collector.code(Article.from_text(text))
     return collector.collected[evs[0].id][coder.model.feature_set]
 

@@ -6,9 +6,9 @@ the 16 PLOVER types and a confidence (P(keep) x P(type)); candidates below the m
 dropped. Retyped events get the new type's quad, CAMEO root and PLOVER intensity; their mode is
 cleared (the trigger's mode belonged to the old type).
 
-`Options(extra={"scorer_model": PATH})` uses another model file (the training script measures
-candidates that way); `Options(extra={"scorer_collect": True})` turns scoring off and records each
-candidate's features in `coder.collected` (event id -> (feature set name -> features)) for training.
+`ScoredRulesCoder(options, model_path=PATH)` uses another model file; `collect=True` turns scoring
+off and records each candidate's features in `coder.collected` (event id -> (feature set name ->
+features)) for training (coding/scorer_train.py).
 """
 from __future__ import annotations
 
@@ -29,16 +29,16 @@ class ScoredRulesCoder(RulesCoder):
 
     version = VERSION
 
-    def __init__(self, options: Options | None = None):
+    def __init__(self, options: Options | None = None, model_path: str | None = None, collect: bool = False):
         options = options or Options()
-        extra = options.extra
-        self.collect = bool(extra.get("scorer_collect", False))
+        self.collect = collect
         self.collected: dict[str, dict[str, list[str]]] = {}
-        self.model = None if self.collect else scorer.load(str(extra.get("scorer_model", scorer.MODEL)))
-        # the candidates the model was trained on: its best-guess types unless the options say otherwise
-        if self.model is not None and "best_guess_types" not in extra:
-            extra = {**extra, "best_guess_types": self.model.best_guess_types}
-        super().__init__(options.with_(extra=extra))
+        self.model = None if collect else scorer.load(str(model_path or scorer.MODEL))
+        # the candidates the model was trained on: its best-guess types unless the settings name some
+        if self.model is not None and self.model.best_guess_types and not options.coding.best_guess_types:
+            options = options.with_(coding=replace(options.coding,
+                                                   best_guess_types=frozenset(self.model.best_guess_types)))
+        super().__init__(options)
         self._cands: dict[str, object] = {}
 
     def _event(self, doc, sent, sent_index, c, s, t, lemmas, evidence, article_id, date, fctx,

@@ -44,12 +44,16 @@ class Source:
     candidates: list[Candidate] = field(default_factory=list)
 
 
-def collect(records: Sequence[dict[str, Any]], options: Options | None = None) -> dict[str, list[tuple[dict, dict]]]:
+def collect(records: Sequence[dict[str, Any]], best_guess_types: Sequence[str] = ()
+            ) -> dict[str, list[tuple[dict, dict]]]:
     """Record id -> [(event dict, features by set)] of the rule candidates of each record's text."""
+    from dataclasses import replace
+
     from realpolitik.coding.scored import ScoredRulesCoder
 
-    opts = (options or Options()).with_(extra={**(options.extra if options else {}), "scorer_collect": True})
-    coder = ScoredRulesCoder(opts)
+    opts = Options()
+    opts = opts.with_(coding=replace(opts.coding, best_guess_types=frozenset(best_guess_types)))
+    coder = ScoredRulesCoder(opts, collect=True)
     arts = [Article(id=str(r["id"]), text=r.get("text") or "", published=r.get("date")) for r in records]
     out: dict[str, list[tuple[dict, dict]]] = {}
     for rec, events in zip(records, coder.code_many(arts)):
