@@ -27,7 +27,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from realpolitik import ontology  # noqa: E402
-from realpolitik.coding import rules, scorer, scorer_train  # noqa: E402
+from realpolitik import scorer_training as scorer_train  # noqa: E402
+from realpolitik.coding import rules, scorer  # noqa: E402
 from realpolitik.evaluate import load_jsonl, split_of  # noqa: E402
 
 SHARED = ROOT.parent / "shared"

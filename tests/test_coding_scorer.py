@@ -7,7 +7,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from realpolitik.coding import scorer, scorer_train
+from realpolitik import scorer_training as scorer_train
+from realpolitik.coding import scorer
 from realpolitik.model import Article, Event, Span
 
 

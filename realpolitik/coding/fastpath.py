@@ -27,6 +27,7 @@ from typing import Iterable, Iterator
 
 import numpy
 
+from realpolitik.actors.tables import TEXT_KEY
 from realpolitik.model import Article, Event
 
 log = logging.getLogger(__name__)
@@ -441,6 +442,7 @@ def parse_articles(texts: list[str], prefilter: Prefilter, batch_size: int = 32)
     docs = list(_stage1(nlp, texts, batch_size))
     plans, jobs, margins = [], [], []
     for doc, text in zip(docs, texts):
+        doc.user_data[TEXT_KEY] = text  # the Doc was made from it: nobody need rebuild it
         runs = prefilter.plan(doc, text) if len(doc) else []
         plans.append(runs)
         if any(p for _, _, p in runs):
@@ -454,10 +456,11 @@ def parse_articles(texts: list[str], prefilter: Prefilter, batch_size: int = 32)
     done = attrs.pipe(nlp.pipe(jobs, batch_size=batch_size, disable=list(attrs.names)))
     parsed = iter([_strip(nlp, d, k, r) for d, (k, r) in zip(done, margins)])
     out = []
-    for doc, runs in zip(docs, plans):
+    for doc, runs, text in zip(docs, plans, texts):
         mine = [next(parsed) for _, _, p in runs if p]
         if mine:
             _merge(nlp, doc, runs, mine)
+            doc.user_data[TEXT_KEY] = text  # the Doc was made from it: nobody need rebuild it
             out.append(doc)
         else:
             out.append(None)  # nothing to parse: no sentence can yield an event

@@ -8,7 +8,7 @@ cleared (the trigger's mode belonged to the old type).
 
 `ScoredRulesCoder(options, model_path=PATH)` uses another model file; `collect=True` turns scoring
 off and records each candidate's features in `coder.collected` (event id -> (feature set name ->
-features)) for training (coding/scorer_train.py).
+features)) for training (realpolitik/scorer_training.py).
 """
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from realpolitik import ontology
 from realpolitik.coding import cues, scorer
+from realpolitik.coding.candidates import Candidate
 from realpolitik.coding.rules import RulesCoder
 from realpolitik.model import Event, event_id_for
 from realpolitik.options import Options
@@ -39,7 +40,7 @@ class ScoredRulesCoder(RulesCoder):
             options = options.with_(coding=replace(options.coding,
                                                    best_guess_types=frozenset(self.model.best_guess_types)))
         super().__init__(options)
-        self._cands: dict[str, object] = {}
+        self._cands: dict[str, Candidate] = {}
 
     def _event(self, doc, sent, sent_index, c, s, t, lemmas, evidence, article_id, date, fctx,
                fallback: bool = False) -> Event | None:

@@ -140,7 +140,7 @@ def parse_features(sent, tok, event, how: str, weak: bool, sent_index: int) -> l
 
 
 def word_features(sent, event) -> list[str]:
-    """The "words" features of one candidate (the alternative set): the sentence's content lemmas and the rule's type."""
+    """The "words" features of one candidate (the alternative set): content lemmas and the rule's type."""
     f = ["bias", f"rt:{event.type}", f"rq:{ontology.quad(event.type)}", f"sk:{_kind(event.source)}",
          f"tk:{_kind(event.target)}"]
     f += sorted({f"l:{_lem(t)}" for t in sent if t.is_alpha and not t.is_stop and len(t.text) > 2})
@@ -241,7 +241,7 @@ class Scorer:
         if not isinstance(weights, dict) or not weights:
             raise ScorerError(f"{where}: no weights")
         index = {}
-        rows = []
+        rows: list[list[float]] = []
         for name, row in weights.items():
             if not isinstance(row, list) or len(row) != 1 + n_types:
                 raise ScorerError(f"{where}: feature {name!r} needs {1 + n_types} weights")

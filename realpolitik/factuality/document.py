@@ -7,6 +7,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from realpolitik.actors.tables import text_of
 from realpolitik.factuality.lexicon import (
     DENIAL_VERBS,
     GENERIC_SOURCES,
@@ -221,7 +222,7 @@ def document_context(doc, mentions: list | None = None) -> DocContext:
 
 
 def _build(doc) -> DocContext:
-    text = doc.text
+    text = text_of(doc)
     lines = _lines(text)
     nonblank = [k for k, ln in enumerate(lines) if not ln.blank]
     if len(nonblank) < 2:  # one paragraph: no structure beyond the sentence itself

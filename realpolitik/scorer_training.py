@@ -1,5 +1,7 @@
 """Training the scorer of `rules.v2` (coding/scorer.py): candidates, their labels, the fit, the cut points.
 
+It lives outside coding/ because it scores with realpolitik.evaluate, which runs the coders.
+
 Candidates are the events `rules.v2` proposes with scoring off (`scorer_collect`). A candidate's labels
 follow FORMAT.md's matching: it is kept when it is matched to a gold event of its record (dyad rule,
 greedy in gold order), and its type label is that gold event's type. Records with only a
@@ -99,7 +101,8 @@ def _fit_binary(X, y, w, l2: float) -> tuple[np.ndarray, float]:
     def f(theta):
         z = X @ theta[:d] + theta[d]
         p = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
-        loss = -(sw * (y * np.log(p + 1e-12) + (1 - y) * np.log(1 - p + 1e-12))).sum() + 0.5 * l2 * theta[:d] @ theta[:d]
+        loss = (-(sw * (y * np.log(p + 1e-12) + (1 - y) * np.log(1 - p + 1e-12))).sum()
+                + 0.5 * l2 * theta[:d] @ theta[:d])
         g = sw * (p - y)
         return loss, np.concatenate([X.T @ g + l2 * theta[:d], [g.sum()]])
 
