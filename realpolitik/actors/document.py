@@ -1,4 +1,4 @@
-"""Actors at document level (issue 14): references one sentence cannot resolve, read from the article.
+"""Actors at document level: references one sentence cannot resolve, read from the article.
 
 - "Mr Surname" / "Ms Surname" after the full name earlier in the article: that person's code, also when
   the person is in no table but their own phrase gave a state and office ("Polish Foreign Minister X").

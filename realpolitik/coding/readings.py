@@ -1,4 +1,4 @@
-"""Known wrong readings, fixed by mechanism (issue 14): each function names one distinction the trigger alone
+"""Known wrong readings, fixed by mechanism: each function names one distinction the trigger alone
 misses, from the parse around it, for any sentence of its kind.
 
 - Two parties exchanging fire or trading strikes fight: ASSAULT both ways, never COOPERATE.
