@@ -98,12 +98,14 @@ class IngestReport:
     duplicates: int = 0
     new_events: int = 0
     coded: int = 0
+    undated: int = 0  # new articles with no date from metadata, --date or a dateline
     errors: list[IngestError] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         """The report as a plain dict."""
         return {"read": self.read, "new_articles": self.new_articles, "duplicates": self.duplicates,
-                "new_events": self.new_events, "coded": self.coded, "errors": [str(e) for e in self.errors]}
+                "new_events": self.new_events, "coded": self.coded, "undated_articles": self.undated,
+                "errors": [str(e) for e in self.errors]}
 
 
 def ingest(paths: Iterable[str], store, options: Options | None = None,
@@ -144,6 +146,8 @@ def ingest_items(items: Iterable[RawItem | IngestError], store, options: Options
         res = store.save([(it.article, events_by_id.pop(it.article.id, None), key) for it in pending])
         done.update(a.id for a in to_code)
         report.new_articles += len(res.new_articles)
+        new = set(res.new_articles)
+        report.undated += sum(1 for it in pending if it.article.id in new and not it.article.published)
         report.duplicates += res.duplicates
         report.new_events += res.new_events
         report.coded += len(to_code)

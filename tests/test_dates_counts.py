@@ -88,6 +88,15 @@ def test_one_liner_on_stdin_and_in_a_txt_file_is_coded(tmp_path):
     assert run("ingest", "-", "--db", db, "--date", "2026-02-30", input="x").exit_code == 2
 
 
+def test_an_undated_one_liner_is_stored_with_a_warning_to_give_a_date(tmp_path):
+    db = str(tmp_path / "u.duckdb")
+    r = run("ingest", "-", "--db", db, "--no-progress", input="Russia attacked Ukraine on Monday.")
+    assert r.exit_code == 0 and "1 new events" in r.output, r.output
+    assert "warning: 1 new article(s) have no date" in r.output and "--date YYYY-MM-DD" in r.output
+    r = run("ingest", "-", "--db", db, "--no-progress", input="Russia attacked Ukraine on Monday.")
+    assert "warning" not in r.output  # a duplicate is not new: nothing to warn about
+
+
 # -- the support-style article, dated only by its dateline -------------------------------------------
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):

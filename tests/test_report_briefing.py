@@ -71,6 +71,14 @@ def test_cli_report_writes_a_file(filled, tmp_path, db_path):
     assert r.exit_code != 0 and "--target" in r.output
 
 
+def test_cli_report_out_dash_is_standard_output(filled, tmp_path, db_path, monkeypatch):
+    filled.close()
+    monkeypatch.chdir(tmp_path)
+    r = CliRunner().invoke(main, ["report", "--db", db_path, "--region", "gulf", "--format", "md", "--out", "-"])
+    assert r.exit_code == 0, r.output
+    assert r.output.startswith("# Persian Gulf") and not (tmp_path / "-").exists()
+
+
 def _browser():
     if not CHROMIUM.exists():
         pytest.skip(f"{CHROMIUM} is absent: install Debian's chromium to run the browser tests")

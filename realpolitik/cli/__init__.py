@@ -115,6 +115,10 @@ def ingest(paths: tuple[str, ...], db: str, no_code: bool, coder: str | None, ba
     else:
         click.echo(f"read {report.read} articles: {report.new_articles} new, {report.duplicates} duplicates; "
                    f"coded {report.coded}, {report.new_events} new events; {len(report.errors)} errors")
+    if report.undated:
+        click.echo(f"warning: {report.undated} new article(s) have no date (none in their metadata or dateline): "
+                   "their events are stored undated, and dated views (report, series, profile, network, "
+                   "shifts) leave them out; give --date YYYY-MM-DD", err=True)
     if report.errors:
         sys.exit(1)
 

@@ -118,7 +118,7 @@ def stability(**kw: Any) -> None:
 
 @click.command()
 @_scope_options
-@click.option("--out", "outfile", default=None, help="Write here (default: stdout).")
+@click.option("--out", "outfile", default=None, help="Write here (default, or '-': stdout).")
 @click.option("--format", "fmt", type=click.Choice(["html", "md"]), default=None,
               help="html (self-contained page) or md (default: from --out's suffix, else html).")
 def report(outfile: str | None, fmt: str | None, **kw: Any) -> None:
@@ -128,6 +128,7 @@ def report(outfile: str | None, fmt: str | None, **kw: Any) -> None:
     scope = _scope(kw)
     if not (scope.region or scope.country or (scope.source and scope.target)):
         raise click.UsageError("give --source and --target, or --country, or --region")
+    outfile = None if outfile == "-" else outfile  # the usual name of standard output
     fmt = fmt or ("md" if outfile and outfile.endswith(".md") else "html")
     with read_store(kw["db"]) as store:
         if kw["as_json"]:
