@@ -28,16 +28,16 @@ TEXTS = [
 class NextRulesCoder(RulesCoder):
     """The same rules under a new version number, standing in for an improved coder release."""
 
-    version = "2"
+    name, version = "testrules", "2"
 
     def code_many(self, articles):
         for events in super().code_many(articles):
             yield [dataclasses.replace(e, coder_version="2", id=event_id_for(
                 e.article_id, e.sentence_index, e.source, e.target, e.type, e.mode,
-                e.trigger.start if e.trigger else None, "rules.v2")) for e in events]
+                e.trigger.start if e.trigger else None, "testrules.v2")) for e in events]
 
 
-coders.register("rules.v2")(lambda options=None: NextRulesCoder(options))
+coders.register("testrules.v2")(lambda options=None: NextRulesCoder(options))
 
 
 def items() -> list[RawItem]:
@@ -69,14 +69,14 @@ def test_drone_reports_form_a_contested_cluster(store):
 def test_recode_keeps_old_version_until_pruned(store):
     ingest_items(items(), store, Options())
     v1 = store.stats()["events"]
-    r = recode(store, Options(coder="rules.v2"))
-    assert (r["coder"], r["coded"], r["pruned"]) == ("rules.v2", 3, 0)
+    r = recode(store, Options(coder="testrules.v2"))
+    assert (r["coder"], r["coded"], r["pruned"]) == ("testrules.v2", 3, 0)
     by_coder = {x["c"]: x["n"] for x in store.query("SELECT coder_version AS c, COUNT(*) AS n FROM events GROUP BY 1")}
     assert by_coder == {"1": v1, "2": v1}
-    assert {c["coder"] for c in clusters(store)} == {"rules.v1", "rules.v2"}
-    r = recode(store, Options(coder="rules.v2"), prune=True)
+    assert {c["coder"] for c in clusters(store)} == {"rules.v1", "testrules.v2"}
+    r = recode(store, Options(coder="testrules.v2"), prune=True)
     assert (r["coded"], r["pruned"]) == (0, v1)
-    assert store.stats()["events"] == v1 and {c["coder"] for c in clusters(store)} == {"rules.v2"}
+    assert store.stats()["events"] == v1 and {c["coder"] for c in clusters(store)} == {"testrules.v2"}
 
 
 def test_cli_recode(db_path):

@@ -90,6 +90,10 @@ def test_feeds(data: bytes):
     _ok(parse_feed(data, OPTS, where="f.xml"))
 
 
+def test_a_feed_naming_a_lone_surrogate_is_one_error():
+    assert [type(x).__name__ for x in parse_feed(b"<>&#xD800;", OPTS, where="f.xml")] == ["IngestError"]
+
+
 @FAST
 @given(st.binary(max_size=600), st.sampled_from([".txt", ".md", ".html", ".jsonl", ".csv", ".tsv", ".xml", ".atom"]))
 def test_files_of_every_kind_through_read_inputs(data: bytes, suffix: str):

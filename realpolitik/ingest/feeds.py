@@ -68,7 +68,11 @@ def parse_feed(data: bytes, options: Options, where: str) -> Iterator[RawItem | 
     if reason:
         yield IngestError(where, reason)
         return
-    feed = feedparser.parse(data)
+    try:
+        feed = feedparser.parse(data)
+    except (UnicodeError, ValueError) as exc:  # e.g. "&#xD800;": feedparser cannot encode a lone surrogate
+        yield IngestError(where, f"not a readable RSS/Atom feed: {exc}")
+        return
     broken = _malformed(data)
     entries = list(feed.entries)
     if broken and entries and not data.rstrip().lower().endswith((b"</rss>", b"</feed>", b"</rdf:rdf>")):
