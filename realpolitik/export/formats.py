@@ -53,11 +53,16 @@ POLECAT_COLUMNS = (
 
 
 # -- shared helpers --------------------------------------------------------------------------------
+def _id_chunks(ids: set[str], size: int = 500):
+    """The non-empty ids, sorted, in chunks small enough for one IN (...) list of bound parameters."""
+    ids_l = sorted(i for i in ids if i)
+    for i in range(0, len(ids_l), size):
+        yield ids_l[i:i + size]
+
+
 def _articles(store, ids: set[str]) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
-    ids_l = sorted(i for i in ids if i)
-    for i in range(0, len(ids_l), 500):
-        chunk = ids_l[i:i + 500]
+    for chunk in _id_chunks(ids):
         for r in store.query("SELECT id, url, title, publisher, published, language, source, ingested_at "
                              f"FROM articles WHERE id IN ({', '.join('?' * len(chunk))})", chunk):
             out[r["id"]] = r
@@ -67,9 +72,7 @@ def _articles(store, ids: set[str]) -> dict[str, dict[str, Any]]:
 def _cluster_sizes(store, ids: set[str]) -> dict[str, tuple[int, int]]:
     """(events, distinct articles) per corroboration cluster: GDELT's NumMentions and NumArticles."""
     out: dict[str, tuple[int, int]] = {}
-    ids_l = sorted(i for i in ids if i)
-    for i in range(0, len(ids_l), 500):
-        chunk = ids_l[i:i + 500]
+    for chunk in _id_chunks(ids):
         for r in store.query("SELECT cluster_id, COUNT(*) AS n, COUNT(DISTINCT article_id) AS a FROM events "
                              f"WHERE cluster_id IN ({', '.join('?' * len(chunk))}) GROUP BY cluster_id", chunk):
             out[r["cluster_id"]] = (int(r["n"]), int(r["a"]))
