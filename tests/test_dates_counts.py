@@ -244,6 +244,16 @@ def test_api_country_filter_takes_either_side(api):
 
     assert total(country="DZA") == total(target="DZA") + total(source="DZA") > 0
     assert total(country="IRN") > total(target="IRN")
+    bad = httpx.get(api + "/api/events", params={"country": "IRNGOV"}, timeout=30)
+    assert bad.status_code == 400 and "3-letter ISO code" in bad.json()["error"]
+
+
+def test_a_countrys_events_are_one_set_in_cli_api_and_dashboard(api, corpus):
+    n = httpx.get(api + "/api/events", params={"country": "IRN"}, timeout=30).json()["total"]
+    rows = run("events", "--db", corpus, "--country", "IRN", "--format", "jsonl").output.splitlines()
+    assert len(rows) == n > 0
+    assert f"{n} events" in httpx.get(api + "/countries/IRN", timeout=30).text
+    assert run("events", "--db", corpus, "--country", "IRNGOV").exit_code == 2
 
 
 def test_dyad_page_404_for_unknown_codes(api):

@@ -203,9 +203,11 @@ def _filter(source, target, type_, since, until, channel, front, factuality, que
             to_date(val)
         except ValueError as exc:
             raise click.BadParameter(f"{val!r} is not a YYYY-MM-DD date", param_hint=name) from exc
+    if country and not (len(country) == 3 and country.isalpha()):
+        raise click.BadParameter(f"{country!r} is not a 3-letter ISO code such as IRN", param_hint="--country")
     return EventFilter(source=source, target=target, type=type_, since=since, until=until, channel=channel,
                        front=front, factuality=factuality, q=query, limit=limit, min_confidence=min_confidence,
-                       extra={"country": country} if country else {})
+                       countries=(country.upper(),) if country else ())
 
 
 @main.command()

@@ -56,15 +56,6 @@ EVENT_EXTRA_FILTERS: dict[str, Callable[[Any], tuple[str, list[Any]]]] = {
 }
 
 
-def _country_filter(value: Any) -> tuple[str, list[Any]]:
-    """Events a country takes part in, on either side (its code as a prefix: IRN matches IRNGOV)."""
-    pattern = like_prefix(str(value).upper())
-    return "(source LIKE ? ESCAPE '\\' OR target LIKE ? ESCAPE '\\')", [pattern, pattern]
-
-
-EVENT_EXTRA_FILTERS["country"] = _country_filter
-
-
 class StoreError(RealpolitikError, RuntimeError):
     """A store could not be opened or written; the message says which and why."""
 
@@ -85,7 +76,8 @@ class EventFilter:
     coder: str | None = None
     q: str | None = None
     min_confidence: float | None = None  # e.g. 0.35 hides the actor-less best guesses (confidence 0.2)
-    # ISO alpha-3 codes: events with a party from, or a location in, any of them (country and region pages)
+    # ISO alpha-3 codes: events with a party from any of them, on either side (IRN matches IRNGOV). The one
+    # definition of "a country's events" for the CLI, the API, the dashboard and analytics' Scope.country.
     countries: tuple[str, ...] = ()
     located: bool | None = None  # True: only events with coordinates (the map); False: only those without
     limit: int | None = None
@@ -123,9 +115,8 @@ class EventFilter:
         if self.countries:
             codes = [c.upper() for c in self.countries]
             marks = ", ".join("?" * len(codes))
-            clauses.append(f"(SUBSTR(source, 1, 3) IN ({marks}) OR SUBSTR(target, 1, 3) IN ({marks}) "
-                           f"OR location_country IN ({marks}))")
-            params.extend(codes * 3)
+            clauses.append(f"(SUBSTR(source, 1, 3) IN ({marks}) OR SUBSTR(target, 1, 3) IN ({marks}))")
+            params.extend(codes * 2)
         if self.located is not None:
             clauses.append("location_lat IS NOT NULL" if self.located else "location_lat IS NULL")
         if self.q:

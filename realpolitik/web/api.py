@@ -132,11 +132,14 @@ def event_filter(
 
     if type and type.upper() not in ontology.types():
         raise HTTPException(400, f"unknown event type {type!r}; expected one of {', '.join(ontology.types())}")
+    if country and not (len(country) == 3 and country.isalpha()):
+        raise HTTPException(400, f"country={country!r}: expected a 3-letter ISO code such as IRN")
     return EventFilter(source=source, target=target, type=type, channel=channel, front=front, factuality=factuality,
                        since=since.isoformat() if since else None, until=until.isoformat() if until else None,
                        q=q, min_confidence=min_confidence, article_id=article_id, limit=limit, offset=offset,
                        sort=sort.lstrip("-"),
-                       descending=sort.startswith("-"), extra={"corroboration": corroboration, "country": country})
+                       descending=sort.startswith("-"), countries=(country.upper(),) if country else (),
+                       extra={"corroboration": corroboration})
 
 
 def scope_params(
