@@ -1,10 +1,12 @@
 """Compare coders on the tune and holdout parts of every set the project measures (figures only).
 
-    .venv/bin/python benchmarks/compare_coders.py [--coder rules.v1 --coder rules.v2] [--team DIR] [--json]
+    .venv/bin/python benchmarks/compare_coders.py [--coder rules.v1 --coder rules.v2] [--team DIR] [--only SET]
+        [--set NAME=VALUE] [--json]
 
 Sets: ../shared/eval/plover_manual_dev, seedlike_dev (dyad+type F1), pentaclass_dev (sentence-quad
-macro-F1), and the team corpus (training/team and training/corpus of this checkout and of each
---team DIR; dyad+type F1). Holdout records are coded and scored, never printed. Also the precision
+macro-F1), and the team corpus of this checkout and of each --team DIR (dyad+type F1): team
+(training/team), corpus (training/corpus) and articles (training/articles). --only SET limits the sets,
+--set NAME=VALUE changes a coder setting. Holdout records are coded and scored, never printed. Also the precision
 of each confidence band over the holdout parts of the event sets pooled.
 """
 from __future__ import annotations
@@ -31,17 +33,24 @@ def sets(shared: Path, team_roots: list[Path]) -> dict[str, list[dict]]:
     out = {n: load_jsonl(shared / "eval" / f"{n}.jsonl") for n in ("plover_manual_dev", "seedlike_dev",
                                                                    "pentaclass_dev")}
     written, offsets = team_records(team_roots)
-    out["team"] = written + offsets
+    out["team"] = written
+    out["corpus"] = offsets
+    out["articles"] = [r for root in team_roots for path in sorted((root / "training" / "articles").glob("*.jsonl"))
+                       for r in load_jsonl(path) if r.get("events") is not None]
     return out
 
 
-def measure(coder: str, data: dict[str, list[dict]], model: Path | None = None) -> dict:
+def measure(coder: str, data: dict[str, list[dict]], model: Path | None = None, settings: tuple = ()) -> dict:
     """Figures of one coder on every set and part (rules.v2 with another scorer model when `model` is given)."""
     if model:
         from realpolitik.coding import scorer
 
         scorer.MODEL = model  # the file rules.v2 instances built from here on read
     opts = Options(coder=coder, progress=False)
+    if settings:
+        from realpolitik.settings import parse_assignments
+
+        opts = opts.with_settings(parse_assignments(settings), from_text=True)
     out: dict = {}
     pooled_gold, pooled_pred = [], {}
     for name, records in data.items():
@@ -75,10 +84,15 @@ def main(argv=None) -> int:
     ap.add_argument("--team", type=Path, action="append", default=[])
     ap.add_argument("--shared", type=Path, default=SHARED)
     ap.add_argument("--model", type=Path, help="the scorer model file rules.v2 uses (default: the shipped one)")
+    ap.add_argument("--set", dest="settings", action="append", default=[], metavar="NAME=VALUE",
+                    help="a coder setting for every coder measured, e.g. coding.past_events=keep")
+    ap.add_argument("--only", action="append", default=[], help="measure only these sets (repeatable)")
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args(argv)
     data = sets(a.shared, [ROOT] + a.team)
-    res = {c: measure(c, data, a.model if c.startswith("rules.v2") else None)
+    if a.only:
+        data = {k: v for k, v in data.items() if k in a.only}
+    res = {c: measure(c, data, a.model if c.startswith("rules.v2") else None, tuple(a.settings))
            for c in (a.coder or ["rules.v1", "rules.v2"])}
     if a.json:
         print(json.dumps(res, indent=1))
