@@ -9,27 +9,18 @@ import logging
 import re
 from functools import lru_cache
 
+from realpolitik import wordsets
 from realpolitik.actors.tables import Alias, doc_cache, normalise, sentence_bounds, tables, text_of
 
 log = logging.getLogger(__name__)
+_words = wordsets.reader("realpolitik.actors", "context")
 
 # Titles and words that may precede a state's name inside a PERSON entity without making
 # the name a person's ("King Abdullah of Jordan", "President of Georgia").
-_TITLE_WORDS = frozenset("""king queen president prime minister emir sultan crown prince
-premier chancellor foreign defence defense secretary general of the his her mr mrs ms dr gen
-sheikh ayatollah pope speaker senator vice former late leader chairman chief adm. gen. lt.
-mr. mrs. ms. dr. sen. rep. gov. pres. supreme""".split())
+_TITLE_WORDS = _words("_TITLE_WORDS")
 # Heads after a demonym that make it a language, a cuisine or a style, not an actor; and people of the arts
 # and sport ("the French writer", "a Kenyan sprinter"), whose nationality makes no state act.
-_NON_ACTOR_HEADS = frozenset("""language languages cuisine food foods dish dishes restaurant
-restaurants word words name names version versions translation translations speaker speakers
-accent accents descent origin heritage style literature music poetry novel novels film films
-cinema art dialect grammar alphabet script subtitles proverb saying recipe recipes
-writer writers author authors novelist novelists poet poets playwright actor actors actress actresses
-singer singers musician musicians band bands rapper composer composers painter painters artist artists
-filmmaker filmmakers film-maker comedian comedians chef chefs designer designers model models
-footballer footballers golfer golfers swimmer swimmers sprinter sprinters cyclist cyclists boxer boxers
-athlete athletes tennis""".split())
+_NON_ACTOR_HEADS = _words("_NON_ACTOR_HEADS")
 # Suffixes after a hyphen that make a demonym a product's origin ("Russian-made rockets").
 _NON_ACTOR_SUFFIXES = ("made", "built", "born", "style", "speaking", "language", "designed",
                        "manufactured", "produced", "educated", "trained")

@@ -20,10 +20,13 @@ from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
+from realpolitik import wordsets
 from realpolitik.actors.tables import capital_country, normalise, tables, text_of
 from realpolitik.model import ActorMention
 
-HONORIFICS = frozenset({"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "miss", "dr", "dr."})
+_words = wordsets.reader("realpolitik.actors", "document")
+
+HONORIFICS = _words("HONORIFICS")
 # Bare titles resolved to the office holder of the country in focus -> the people.tsv roles they match.
 TITLE_ROLES: dict[str, tuple[str, ...]] = {
     "president": ("President", "Interim President", "Head of State"),
@@ -41,19 +44,16 @@ TITLE_ROLES: dict[str, tuple[str, ...]] = {
 }
 # Sectors of a state's own organs: "the army", "the ministry" are the state's in focus. Civil sectors
 # ("the protesters", "the rebels") are not: a state's own rebels are no organ of it.
-STATE_ORGANS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+STATE_ORGANS = _words("STATE_ORGANS")
 _PAIR = re.compile(r"\b(?:the two|both) (?:countries|nations|sides|states|governments|neighbours|neighbors|"
                    r"capitals|allies|rivals|parties)\b", re.IGNORECASE)
 _TITLE = re.compile(r"\bthe (" + "|".join(sorted((re.escape(t) for t in TITLE_ROLES), key=len, reverse=True))
                     + r")\b", re.IGNORECASE)
 _ABBR = re.compile(r"\(([A-Z][A-Z0-9&]{1,7})\)")
 # Heads that make a city before them part of an event's name ("the Doha talks", "the Minsk accords").
-EVENT_NAME_HEADS = frozenset("""talks talk agreement agreements accord accords process format summit conference
-deal protocol protocols declaration framework negotiations convention conventions meeting meetings treaty
-pact memorandum communique communiqué ceasefire truce initiative plan round forum dialogue group""".split())
+EVENT_NAME_HEADS = _words("EVENT_NAME_HEADS")
 # Verbs whose "in <city>" is where the meeting is held, not with whom.
-MEETING_VERBS = frozenset({"meet", "hold", "gather", "convene", "talk", "negotiate", "sign", "host", "attend",
-                           "open", "resume", "end", "begin", "start", "conclude"})
+MEETING_VERBS = _words("MEETING_VERBS")
 _PERSONAL_KINDS = ("state", "sector", "person")
 
 

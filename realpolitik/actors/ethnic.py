@@ -11,13 +11,15 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
+from realpolitik import wordsets
 from realpolitik.actors.tables import text_of
 from realpolitik.model import ActorMention
 
 log = logging.getLogger(__name__)
+_words = wordsets.reader("realpolitik.actors", "ethnic")
 
 SECTOR = "ETH"
-MARKERS = frozenset({"ethnic"})
+MARKERS = _words("MARKERS")
 _PLACE_PREPS = ("in", "of", "from")
 
 

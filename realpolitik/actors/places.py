@@ -5,11 +5,13 @@ from __future__ import annotations
 import logging
 from functools import lru_cache
 
+from realpolitik import wordsets
 from realpolitik.actors.context import context_ok
 from realpolitik.actors.tables import candidates, normalise, read_table, split_cell, tables, text_of
 from realpolitik.model import Location
 
 log = logging.getLogger(__name__)
+_words = wordsets.reader("realpolitik.actors", "places")
 
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
 
@@ -38,7 +40,7 @@ def _gazetteer() -> dict[str, Location]:
     return places
 
 
-_LOCATIVE = frozenset("in at near outside inside around from across towards toward into".split())
+_LOCATIVE = _words("_LOCATIVE")
 
 
 def _locative_names(doc):

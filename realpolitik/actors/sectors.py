@@ -6,27 +6,23 @@ import logging
 from dataclasses import replace
 from functools import lru_cache
 
+from realpolitik import wordsets
 from realpolitik.actors.tables import normalise, tables, text_of
 from realpolitik.model import ActorMention
 
 log = logging.getLogger(__name__)
+_words = wordsets.reader("realpolitik.actors", "sectors")
 
 # Sector words too vague to be an actor on their own (they still give a state its sector).
-NOT_STANDALONE = frozenset("""side state states mission regulators regulator customs delegation
-people population public crowd crowds nationals units division general aircraft missiles drones
-tanks artillery jets guards business industry press tv radio union university church hospital
-hospitals party parties elder elders celebrities spy officer officers commander commanders
-leader leaders minister ministers president governor mayor king queen emir sultan premier
-chancellor ambassador envoy diplomat spokesman spokeswoman spokesperson assembly court bank
-company firm mp mps deputies""".split())
+NOT_STANDALONE = _words("NOT_STANDALONE")
 # Sector words that are more often a thing handed over than an actor: bare, they act only as subjects.
-_TOPIC_SECTORS = frozenset({"intelligence"})
+_TOPIC_SECTORS = _words("_TOPIC_SECTORS")
 # Sectors that a state may have "in" it without being its own ("Russian troops in Syria" are
 # not Syria's military), so "in X" ties only these non-state sectors to X.
-_NON_STATE_SECTORS = frozenset("REB OPP CVL REF LAB EDU HLH AGR REL HRI CRM SET ENV".split())
+_NON_STATE_SECTORS = _words("_NON_STATE_SECTORS")
 # Sectors a bare noun may take from a city or region in its own phrase ("police in Lagos",
 # "Darfur rebels"); not the military, whose troops in a city are often another state's.
-_PLACE_SECTORS = _NON_STATE_SECTORS | frozenset("COP GOV JUD LEG MED BUS".split())
+_PLACE_SECTORS = _NON_STATE_SECTORS | _words("_PLACE_SECTORS")
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
 _MODIFIER_DEPS = ("amod", "compound", "nmod", "poss", "npadvmod", "nummod")
 

@@ -15,19 +15,18 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from realpolitik import wordsets
 from realpolitik.actors.tables import normalise, read_table, sentence_bounds, split_cell, tables, text_of
 from realpolitik.model import ActorMention
 
 log = logging.getLogger(__name__)
+_words = wordsets.reader("realpolitik.actors", "titles")
 
 # Words that make a phrase an office of the organisation named in it ("NATO Secretary General").
-_OFFICE_WORDS = frozenset("""secretary secretary-general general chief head director
-director-general commissioner envoy representative president chairman chairwoman chair
-spokesman spokeswoman spokesperson coordinator rapporteur negotiator ambassador
-high official officials mediator prosecutor""".split())
-_FORMER = frozenset({"former", "ex", "ex-", "erstwhile", "onetime", "one-time", "late"})
+_OFFICE_WORDS = _words("_OFFICE_WORDS")
+_FORMER = _words("_FORMER")
 # Left dependents that belong to the person's own noun phrase ("German Foreign Minister X").
-_LEFT_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod", "det", "punct"})
+_LEFT_DEPS = _words("_LEFT_DEPS")
 
 
 def left_region(root, start: int) -> list:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from realpolitik import wordsets
 from realpolitik.coding.givers import (
     CREDIT_LEMMAS,
     from_actor,
@@ -37,64 +38,54 @@ from realpolitik.coding.statements import NO_COMMENT_LEMMAS, considered, denied_
 from realpolitik.model import ActorMention
 
 log = logging.getLogger(__name__)
+_words = wordsets.reader("realpolitik.coding", "candidates")
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 # Prepositions of a protest noun whose verb's actors are the protesters ("threw stones during protests").
-SCENE_PREPS = frozenset({"during", "at", "amid"})
+SCENE_PREPS = _words("SCENE_PREPS")
 # Prepositions that introduce the recipient of an event, by frame.
-TARGET_PREPS = frozenset({"to", "with", "against", "on", "at", "into", "toward", "towards", "for", "upon", "over"})
-PLACE_PREPS = frozenset({"in", "near", "inside"})  # where an attack or deployment lands
-SOURCE_PREPS = frozenset({"from", "by"})
+TARGET_PREPS = _words("TARGET_PREPS")
+PLACE_PREPS = _words("PLACE_PREPS")
+SOURCE_PREPS = _words("SOURCE_PREPS")
 # Verbs whose object is also the actor of the clause they govern ("helping Iran build").
-CONTROL_LEMMAS = frozenset({"help", "assist", "urge", "ask", "press", "pressure", "allow", "enable", "force",
-                            "encourage", "push"})
-SAY_LEMMAS = frozenset({"say", "declare", "reiterate", "insist", "state", "stress", "tell", "announce", "add",
-                        "maintain", "argue"})
-OBLIGATION_AUX = frozenset({"must", "should"})
-ORDER_LEMMAS = frozenset({"order", "instruct", "command", "direct"})  # ... X to do Y
+CONTROL_LEMMAS = _words("CONTROL_LEMMAS")
+SAY_LEMMAS = _words("SAY_LEMMAS")
+OBLIGATION_AUX = _words("OBLIGATION_AUX")
+ORDER_LEMMAS = _words("ORDER_LEMMAS")
 OBLIGATION = Trigger("say_must", "V", "REQUEST", None, "100", "say", "W", ())
 # Predicative adjectives that say what their verb says ("X is opposed to Y" = X opposes Y).
 ADJ_TRIGGERS = {"opposed": "oppose", "committed": "commit", "hostile": "oppose", "supportive": "support"}
 # Nouns of leaving whose "of" phrase names who leaves ("the withdrawal of troops"), unlike "the release of X".
-DEPARTURE_NOUNS = frozenset({"withdrawal", "pullout", "pull-out", "retreat", "departure", "exit", "pullback",
-                             "drawdown", "redeployment"})
+DEPARTURE_NOUNS = _words("DEPARTURE_NOUNS")
 # Modes of acts with no recipient: no other actor of the clause is taken as one ("resigned after talks with X").
-INTRANSITIVE_MODES = frozenset({"resign", "strike", "hunger"})
+INTRANSITIVE_MODES = _words("INTRANSITIVE_MODES")
 # Prepositions naming what a complaint or protest is about, preferred over its audience ("to the UN").
-COMPLAINT_PREPS = frozenset({"about", "over", "against"})
+COMPLAINT_PREPS = _words("COMPLAINT_PREPS")
 # Nouns that name an undertaking whose kind a modifier gives ("mediation effort", "rescue mission").
-GENERIC_EVENT_HEADS = frozenset({"effort", "bid", "initiative", "mission", "operation", "campaign", "process",
-                                 "program", "programme", "package", "plan", "drive"})
+GENERIC_EVENT_HEADS = _words("GENERIC_EVENT_HEADS")
 # Modifiers that make an event noun a document or a medium ("press release", "news conference", "media conference").
-NON_EVENT_MODIFIERS = frozenset({"press", "news", "media", "video", "data", "software", "photo"})
+NON_EVENT_MODIFIERS = _words("NON_EVENT_MODIFIERS")
 # Partners of a joint action ("talks with X", "a pact between X and Y"); other preps name its topic.
-SYM_PREPS = frozenset({"with", "between", "among", "to", "against"})
+SYM_PREPS = _words("SYM_PREPS")
 # Verbs that hand their subject to an event noun they take as object although they carry an event of their
 # own elsewhere ("gave a warm welcome", "extended its support"): the noun's event wins over the verb's.
-LENDING_VERBS = frozenset({"give", "extend", "express", "voice", "offer"})
+LENDING_VERBS = _words("LENDING_VERBS")
 # Quantities and durations that stand in for the event they count ("ten days of exercises", "a round of talks").
-MEASURE_HEADS = frozenset({"day", "week", "month", "hour", "night", "round", "series", "wave", "spate", "string",
-                           "couple", "session", "cycle", "phase", "stage", "year", "state",  # "a state of siege"
-                           "package", "tranche", "batch", "shipment", "consignment"})  # "a package of aid"
+MEASURE_HEADS = _words("MEASURE_HEADS")
 # Verbs of travel whose "for" phrase names a meeting the travellers hold ("delegates arrived for talks").
-TRAVEL_LEMMAS = frozenset({"return", "go", "come", "travel", "arrive", "fly", "head", "gather", "assemble", "join",
-                           "convene", "meet", "sit", "reconvene"})
+TRAVEL_LEMMAS = _words("TRAVEL_LEMMAS")
 # Verbs of taking part whose "in" phrase names a joint event their subject holds ("joined in the exercises").
-PARTAKE_LEMMAS = frozenset({"participate", "take", "join", "engage"})
+PARTAKE_LEMMAS = _words("PARTAKE_LEMMAS")
 # Things received that make "receive" no hosting of a visit (its CONSULT sense is "received the envoy").
-RECEIVED_THINGS = frozenset({"complaint", "letter", "application", "vote", "bid", "order", "email", "award", "prize",
-                             "sentence", "treatment", "injury", "salary", "bonus", "donation", "money", "payment"})
+RECEIVED_THINGS = _words("RECEIVED_THINGS")
 # Nouns of a standing state between parties, events only as what a verb acts on ("established ties").
-STATE_NOUNS = frozenset({"relation", "tie"})
+STATE_NOUNS = _words("STATE_NOUNS")
 # Verbs that make, better or break such a state: with them the noun holds the parties of the event.
-TIE_VERBS = frozenset({"establish", "restore", "normalise", "normalize", "resume", "upgrade", "improve", "strengthen",
-                       "deepen", "expand", "forge", "boost", "cement", "build", "develop", "enhance", "promote",
-                       "bolster", "renew", "reestablish", "re-establish", "broaden", "mend", "warm", "have",
-                       "break", "sever", "cut", "suspend", "downgrade", "freeze", "end"})  # ... or break it (SANCTION)
+TIE_VERBS = _words("TIE_VERBS")
 # Participles that tie a noun to its patron ("government-backed troops"); as modifiers they are no event.
-MODIFIER_LEMMAS = frozenset({"back", "link", "tie", "affiliate", "associate", "sponsor", "support", "arm", "fund"})
+MODIFIER_LEMMAS = _words("MODIFIER_LEMMAS")
 
 
 @dataclass
@@ -115,9 +106,8 @@ class Candidate:
 
 
 # Words that make "strike" a stoppage of work (PLOVER PROTEST, CAMEO 143) rather than an attack.
-WORK_STRIKE_MODS = frozenset({"general", "national", "nationwide", "sit-in", "open-ended", "pay", "union", "worker",
-                              "staff", "rail", "postal", "teacher", "doctor", "nurse", "miner", "labour", "labor"})
-WORK_STRIKE_VERBS = frozenset({"join", "stage", "organise", "organize", "call"})
+WORK_STRIKE_MODS = _words("WORK_STRIKE_MODS")
+WORK_STRIKE_VERBS = _words("WORK_STRIKE_VERBS")
 
 
 def _work_stoppage(tok, mods) -> bool:
@@ -218,8 +208,7 @@ def _prep_nouns() -> dict[tuple[str, str], Trigger]:
 # Prepositions that attribute or set the scene rather than say what is handed over
 # ("supplied drones, according to US intelligence": no intelligence sharing).
 # ... and the route or means ("sold through shell companies", "via Turkey") is not what is handed over
-_SCENE_PREPS = frozenset({"according", "despite", "amid", "after", "before", "during", "since", "following",
-                          "through", "via"})
+_SCENE_PREPS = _words("_SCENE_PREPS")
 
 
 def _obj_lemmas(tok) -> set[str]:

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import logging
 
+from realpolitik import wordsets
 from realpolitik.coding.candidates import token_lemma
 
 log = logging.getLogger(__name__)
+_words = wordsets.reader("realpolitik.coding", "clauses")
 
-INTENT_LEMMAS = frozenset({"plan", "intend", "prepare", "ready", "willing", "decide", "aim", "seek", "want"})
+INTENT_LEMMAS = _words("INTENT_LEMMAS")
 # Readying to use force is PLOVER MOBILIZE (posture short of force), not a verbal THREATEN.
-PREPARE_LEMMAS = frozenset({"prepare", "poise", "poised"})
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-REFUSAL_AUX = frozenset({"will", "wo", "would", "shall", "can", "ca", "could"})  # "won't" splits as wo + n't
+PREPARE_LEMMAS = _words("PREPARE_LEMMAS")
+FUTURE_AUX = _words("FUTURE_AUX")
+REFUSAL_AUX = _words("REFUSAL_AUX")
 
 
 def is_future(tok) -> bool:
@@ -47,7 +49,7 @@ def is_addressed(tok) -> bool:
                ("PERSON", "ORG", "GPE", "NORP")) for c in tok.children)
 
 
-OFFER_LEMMAS = frozenset({"ready", "willing", "prepared", "prepare", "offer", "happy", "glad"})
+OFFER_LEMMAS = _words("OFFER_LEMMAS")
 
 
 def is_offer(tok) -> bool:
@@ -91,7 +93,7 @@ def is_refusal(tok) -> bool:
     return any(c.dep_ == "neg" for c in kids) and any(c.dep_ == "aux" and c.lower_ in REFUSAL_AUX for c in kids)
 
 
-BACKGROUND_MARKS = frozenset({"after", "as", "since", "because", "when", "before", "while", "following"})
+BACKGROUND_MARKS = _words("BACKGROUND_MARKS")
 
 
 def in_background_clause(tok) -> bool:
@@ -110,12 +112,10 @@ def in_background_clause(tok) -> bool:
 
 # Prepositions whose object sets the scene of the reported event rather than being it ("after two days of
 # fighting", "since the invasion", "amid clashes"); "because of", "in the wake of" are caught by their last word.
-BACKGROUND_PREPS = frozenset({"after", "since", "following", "amid", "amidst", "during", "despite", "before",
-                              "because"})  # "because of X" parses with X under "because"
-CONDITION_MARKS = frozenset({"if", "unless"})
+BACKGROUND_PREPS = _words("BACKGROUND_PREPS")
+CONDITION_MARKS = _words("CONDITION_MARKS")
 # "in the wake of X", "as a result of X", "in response to X", "in retaliation for X": X is the cause, not the news
-BACKGROUND_NOUNS = frozenset({"wake", "aftermath", "because", "result", "response", "retaliation", "reaction",
-                              "reprisal", "face", "defiance"})  # "in the face of / in defiance of X": the circumstance
+BACKGROUND_NOUNS = _words("BACKGROUND_NOUNS")
 
 
 def is_background(tok) -> bool:

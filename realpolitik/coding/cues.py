@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import logging
 
-from realpolitik import ontology
+from realpolitik import ontology, wordsets
 
 log = logging.getLogger(__name__)
+_words = wordsets.reader("realpolitik.coding", "cues")
 
 # Lemma cues of each context (the PLOVER context definitions, as words a news sentence uses).
 CONTEXT_CUES: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in {
@@ -52,12 +53,12 @@ CHANNEL_CUES: tuple[tuple[str, frozenset[str]], ...] = tuple((k, frozenset(v.spl
     ("humanitarian", "humanitarian relief food medicine medical refugee asylum vaccine"),
     ("trade", "trade export import goods market purchase buy wheat grain fertiliser fertilizer commodity"),
 ))
-EVASION_MARKS = frozenset({"despite", "defiance", "defy", "circumvent", "evade", "bypass", "skirt"})
+EVASION_MARKS = _words("EVASION_MARKS")
 _DEFAULT_CHANNEL = {"military": "arms_transfer", "economic": "trade", "intelligence": "intelligence_sharing",
                     "cyber": "cyber_assistance", "human_security": "humanitarian", "migration": "humanitarian",
                     "asylum": "humanitarian", "technology": "military_technology"}
-COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
-VERBAL_SUPPORT = frozenset({"CONSULT", "SUPPORT"})
+COOPERATIVE = _words("COOPERATIVE")
+VERBAL_SUPPORT = _words("VERBAL_SUPPORT")
 
 # Mode cues for the open-ended types.
 MODE_CUES: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {

@@ -11,16 +11,14 @@ from __future__ import annotations
 import logging
 import re
 
+from realpolitik import wordsets
+
 log = logging.getLogger(__name__)
+_words = wordsets.reader("realpolitik.coding", "domain")
 
 # Words that, in news English, belong to sport alone (none is a common political word: 'final', 'title',
 # 'victory', 'side', 'team', 'cup' and 'tour' are left out for that reason).
-SPORT_WORDS = frozenset("""seed seeds seeded semi-final semi-finals semifinal semifinals quarter-final
-quarter-finals quarterfinal quarterfinals tournament tournaments rugby football soccer cricket tennis golf
-athletics olympics olympic medal medals medallist league premiership striker strikers midfielder
-goalkeeper keeper scrum fly-half flanker winger wicket wickets innings batsman bowler sprinter sprint
-marathon hurdles relay championship championships fixture fixtures kick-off half-time stadium
-grand-slam wimbledon squad coach referee touchdown""".split())
+SPORT_WORDS = _words("SPORT_WORDS")
 # Scores and set scores: "6-4", "52-3", "7-6 (7-3)" (4-digit years such as 2004-05 do not match).
 _SCORE = re.compile(r"(?<![\d.,£$€-])\b\d{1,2}-\d{1,2}\b(?![\d%-])")
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
@@ -30,7 +28,7 @@ ARTICLE_HITS = 4
 SENTENCE_HITS = 2
 # Sectors of actors that are political whatever the context; a bare state, a player read through his
 # nationality, a club or a firm is not (CAMEO sector list, realpolitik/actors/data/sectors.tsv).
-POLITICAL_SECTORS = frozenset("GOV MIL COP JUD LEG OPP PTY REB SPY ELI".split())
+POLITICAL_SECTORS = _words("POLITICAL_SECTORS")
 
 
 def sport_hits(text: str) -> int:
@@ -55,15 +53,14 @@ def sporting(article_hits: int, sentence_text: str) -> bool:
 
 # Sectors of actors whose dealings among themselves are commerce or publishing, not politics: a firm
 # buying a firm, a broadcaster offering content, a bank lending to customers.
-COMMERCIAL_SECTORS = frozenset({"BUS", "MED"})
+COMMERCIAL_SECTORS = _words("COMMERCIAL_SECTORS")
 
 
 def _sector(code: str) -> str:
     return code[3:6] if len(code) > 3 and code[:3].isalpha() and code[:3] not in ALL_SECTORS else code[:3]
 
 
-ALL_SECTORS = POLITICAL_SECTORS | COMMERCIAL_SECTORS | frozenset(
-    "CVL LAB EDU HLH REF AGR REL HRI ENV CRM SET ETH".split())
+ALL_SECTORS = POLITICAL_SECTORS | COMMERCIAL_SECTORS | _words("ALL_SECTORS")
 
 
 def commercial_only(source: str | None, target: str | None) -> bool:

@@ -4,21 +4,22 @@ from __future__ import annotations
 
 import logging
 
+from realpolitik import wordsets
 from realpolitik.coding.candidates import OBLIGATION, Candidate, token_lemma
 from realpolitik.coding.clauses import is_future
 from realpolitik.coding.roles import child, has_country
 
 log = logging.getLogger(__name__)
+_words = wordsets.reader("realpolitik.coding", "embedding")
 
-CONFLICT_TYPES = frozenset({"ACCUSE", "SANCTION", "THREATEN", "ASSAULT", "COERCE"})
+CONFLICT_TYPES = _words("CONFLICT_TYPES")
 NEG_FRAMES = frozenset({"deny"})  # "denied sending": the embedded event stands, marked denied
-HOST_LEMMAS = frozenset({"host", "mediate", "convene", "broker"})  # their guests are the meeting's parties
+HOST_LEMMAS = _words("HOST_LEMMAS")
 # pressure short of force, which one can reject for a partner
-PRESSURE_TYPES = frozenset({"SANCTION", "COERCE", "THREATEN"})
-REJECT_SHIELD = frozenset({"veto", "oppose", "reject", "condemn", "denounce", "criticize", "criticise", "dismiss",
-                           "rebuff", "decry", "slam"})
+PRESSURE_TYPES = _words("PRESSURE_TYPES")
+REJECT_SHIELD = _words("REJECT_SHIELD")
 # Verbs of charging whose "of"-gerunds, however parsed, are the charge ("accused X of lying, ignoring Y").
-CHARGE_LEMMAS = frozenset({"accuse", "charge", "blame", "criticize", "criticise", "condemn", "denounce"})
+CHARGE_LEMMAS = _words("CHARGE_LEMMAS")
 
 
 def token_governs(a, b) -> bool:
@@ -172,9 +173,7 @@ def resolve_embedding(cands: list[Candidate]) -> list[Candidate]:
 
 
 # What one blocks in a vote or a council, not on a road: blocking it is a veto (REJECT), not a blockade.
-VETO_OBJECTS = frozenset("""resolution decision bid proposal plan package deal accession membership move measure
-statement declaration motion agreement sanction sanctions embargo law bill nomination appointment
-candidacy request application loan""".split())
+VETO_OBJECTS = _words("VETO_OBJECTS")
 
 
 def _block_as_veto(a: Candidate, cands: list[Candidate]) -> None:

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import logging
 
+from realpolitik import wordsets
 from realpolitik.coding import cues
 from realpolitik.coding.roles import ActorIndex, child, has_country, prep_objects, subject_np, token_lemma
 from realpolitik.model import ActorMention
 
 log = logging.getLogger(__name__)
+_words = wordsets.reader("realpolitik.coding", "givers")
 
 
 def place_actors(tok, idx: ActorIndex) -> list[ActorMention]:
@@ -38,8 +40,8 @@ def from_actor(tok, idx: ActorIndex) -> list[ActorMention]:
 
 
 # Verbs crediting their object with a deed named in a "for" phrase ("thanked X for its support").
-CREDIT_LEMMAS = frozenset({"thank", "praise", "commend", "credit", "applaud", "hail"})
-GOODS_LEMMAS = frozenset().union(*(v for _, v in cues.CHANNEL_CUES)) | {"system", "equipment", "hardware", "supply"}
+CREDIT_LEMMAS = _words("CREDIT_LEMMAS")
+GOODS_LEMMAS = frozenset().union(*(v for _, v in cues.CHANNEL_CUES)) | _words("GOODS_LEMMAS")
 
 
 def helped_subject(tok, idx: ActorIndex) -> list[ActorMention]:

@@ -16,17 +16,18 @@ from pathlib import Path
 
 import numpy as np
 
-from realpolitik import ontology
+from realpolitik import ontology, wordsets
 from realpolitik.coding.lexicon import entries
 
 log = logging.getLogger(__name__)
+_words = wordsets.reader("realpolitik.coding", "quadclf")
 
 CLASSES = ("statement", "verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
 DATA = Path(__file__).resolve().parent / "data"
 SENTENCES = DATA / "quad_sentences.tsv"
 MODEL = DATA / "quad_model.json"
-FUTURE = frozenset({"will", "would", "shall", "'ll", "wo"})
-OBLIGE = frozenset({"must", "should"})
+FUTURE = _words("FUTURE")
+OBLIGE = _words("OBLIGE")
 
 
 def features(sent) -> set[str]:

@@ -13,31 +13,27 @@ from __future__ import annotations
 
 import re
 
+from realpolitik import wordsets
 from realpolitik.coding.roles import ActorIndex, has_country
+
+_words = wordsets.reader("realpolitik.coding", "readings")
 
 # Verbs of a two-way exchange and the objects that make the exchange a fight ("exchanged fire", "traded
 # artillery strikes", "swapped blows"): the PLOVER manual codes fighting between two parties as ASSAULT.
-EXCHANGE_LEMMAS = frozenset({"exchange", "trade", "swap"})
-FIRE_OBJECTS = frozenset("""fire gunfire shot shots strike strikes blow blows shell shells shelling artillery rocket
-rockets missile missiles salvo salvos volley volleys barrage barrages attack attacks bombardment
-bullet bullets mortar mortars""".split())
+EXCHANGE_LEMMAS = _words("EXCHANGE_LEMMAS")
+FIRE_OBJECTS = _words("FIRE_OBJECTS")
 # Prepositions placing drills around a party rather than with it ("drills around Taiwan", "off Japan").
-AROUND_PREPS = frozenset({"around", "near", "off", "encircling", "surrounding", "outside", "toward", "towards",
-                          "close", "along"})
-EXERCISE_LEMMAS = frozenset({"exercise", "drill", "maneuver", "manoeuvre", "manoeuvres", "maneuvers", "war-game",
-                             "wargame", "patrol", "game"})
+AROUND_PREPS = _words("AROUND_PREPS")
+EXERCISE_LEMMAS = _words("EXERCISE_LEMMAS")
 # Verbs of a statistic's change: their subject is a measured quantity, not an act ("exports rose 5%").
-CHANGE_VERBS = frozenset("""rise fall grow drop decline increase decrease jump surge slump climb slip reach total
-double halve plunge soar tumble rebound recover shrink expand ease edge dip hit stand""".split())
+CHANGE_VERBS = _words("CHANGE_VERBS")
 # Trade nouns that are a flow measured over time when they are a change verb's subject.
-FLOW_NOUNS = frozenset({"export", "import", "purchase", "sale", "trade", "shipment", "investment", "exports",
-                        "imports", "purchases", "sales", "shipments", "inflow", "outflow", "volume", "surplus",
-                        "deficit", "turnover"})
+FLOW_NOUNS = _words("FLOW_NOUNS")
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 _DECADE = re.compile(r"^(?:1[89]\d0|20\d0)'?s$")
-_TIME_PREPS = frozenset({"in", "since", "during", "until", "through", "throughout", "by", "between", "from"})
+_TIME_PREPS = _words("_TIME_PREPS")
 # Marks of a clause of time whose pluperfect sets the scene ("after X had signed", "when X had left").
-BACKGROUND_MARKS = frozenset({"after", "before", "when", "once", "since", "until", "as"})
+BACKGROUND_MARKS = _words("BACKGROUND_MARKS")
 
 
 def token_lemma(tok) -> str:
@@ -171,7 +167,7 @@ def _subject_actors(doc, mentions, start: int, end: int) -> list:
     return found
 
 
-PRONOUN_SUBJECTS = frozenset({"they", "it", "he", "she"})
+PRONOUN_SUBJECTS = _words("PRONOUN_SUBJECTS")
 
 
 def pronoun_subject(tok):

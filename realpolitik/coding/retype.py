@@ -5,75 +5,63 @@ from __future__ import annotations
 
 import logging
 
+from realpolitik import wordsets
 from realpolitik.coding import cues
 from realpolitik.coding.roles import child, token_lemma
 
 log = logging.getLogger(__name__)
+_words = wordsets.reader("realpolitik.coding", "retype")
 
-AID_GOODS = frozenset({"aid", "assistance", "relief", "vaccine", "medicine", "food"})
-WEAPON_LEMMAS = cues.CHANNEL_CUES[6][1] | {"system", "equipment", "hardware"}
-PERSON_LEMMAS = frozenset({"diplomat", "ambassador", "envoy", "journalist", "national", "citizen", "official",
-                           "staff", "worker", "reporter", "attache", "attaché"})
+AID_GOODS = _words("AID_GOODS")
+WEAPON_LEMMAS = cues.CHANNEL_CUES[6][1] | _words("WEAPON_LEMMAS")
+PERSON_LEMMAS = _words("PERSON_LEMMAS")
 # Objects that make sending someone an inquiry, not aid ("dispatched inspectors to the site").
-INQUIRY_LEMMAS = frozenset({"inspector", "investigator", "prosecutor", "auditor"})
+INQUIRY_LEMMAS = _words("INQUIRY_LEMMAS")
 # Purposes that make sending people an inquiry ("sent a team to investigate").
-INQUIRY_VERBS = frozenset({"investigate", "probe", "inspect", "examine", "verify"})
+INQUIRY_VERBS = _words("INQUIRY_VERBS")
 # Objects of "fight"/"attack" that are problems, not parties ("fight the epidemic").
-PROBLEM_LEMMAS = frozenset("""epidemic pandemic disease virus outbreak covid-19 covid ebola malaria cholera poverty
-hunger famine corruption crime inflation drought fire wildfire cause climate change unemployment illiteracy
-racism discrimination trafficking smuggling piracy extremism radicalisation radicalization price fraud pollution
-obesity cancer""".split())
+PROBLEM_LEMMAS = _words("PROBLEM_LEMMAS")
 # Objects that make "hit" an economic blow ("the tax hit buyers", "hit profits") and "meet" an achievement
 # ("met its targets"), not an attack or a meeting (BBC precision audit, benchmarks/coder_dev_log.md bbc step3).
-MARKET_OBJECTS = frozenset("""buyer consumer profit sale share export economy price market growth demand taxpayer
-household family earnings output investor motorist""".split())
-GOAL_OBJECTS = frozenset("""target goal deadline criterion requirement standard cost need expectation obligation
-forecast""".split())
+MARKET_OBJECTS = _words("MARKET_OBJECTS")
+GOAL_OBJECTS = _words("GOAL_OBJECTS")
 # Verbs whose object, or a noun compounded into it, decides they are no political event.
 OBJECT_SENSES = {"fight": PROBLEM_LEMMAS, "combat": PROBLEM_LEMMAS, "hit": MARKET_OBJECTS, "meet": GOAL_OBJECTS}
 # Restrictions whose lifting, cutting or ending is a concession (PLOVER CONCEDE).
-RESTRICTION_LEMMAS = frozenset("""sanction embargo blockade curfew tariff ban restriction curb boycott siege
-emergency quota duty tax levy limit""".split())
+RESTRICTION_LEMMAS = _words("RESTRICTION_LEMMAS")
 # Protests whose ending or suspension is a concession (PLOVER CONCEDE "suspending protests").
-PROTEST_OBJECTS = frozenset({"strike", "protest", "demonstration", "sit-in", "walkout", "stoppage", "rally", "march"})
+PROTEST_OBJECTS = _words("PROTEST_OBJECTS")
 # What is released when it is published rather than set free.
-PUBLISHED_LEMMAS = frozenset("""statement report video data document figure result detail information photo image
-footage transcript list text finding study book album plan budget record recording audio tape""".split())
+PUBLISHED_LEMMAS = _words("PUBLISHED_LEMMAS")
 # Restrictions imposed by force (COERCE 'restrict', military): lifting them is a RETREAT, not a CONCEDE.
-FORCE_RESTRICTIONS = frozenset({"blockade", "siege"})
+FORCE_RESTRICTIONS = _words("FORCE_RESTRICTIONS")
 # Verbs that are a concession only when they undo a restriction or a rule.
-EASE_ONLY = frozenset({"remove", "repeal", "abolish"})
-RULE_LEMMAS = frozenset({"law", "rule", "regulation", "decree", "measure", "order", "requirement", "policy"})
+EASE_ONLY = _words("EASE_ONLY")
+RULE_LEMMAS = _words("RULE_LEMMAS")
 # What is pulled out in a PLOVER SANCTION 'withdraw' (not forces leaving a territory).
-WITHDRAWN_RESOURCES = frozenset("""peacekeeper observer monitor inspector diplomat ambassador envoy staff aid
-funding support worker volunteer mission""".split())
-CIVILIAN_PERSONNEL = frozenset("""observer monitor team expert doctor nurse staff inspector worker volunteer
-specialist adviser advisor""".split())
+WITHDRAWN_RESOURCES = _words("WITHDRAWN_RESOURCES")
+CIVILIAN_PERSONNEL = _words("CIVILIAN_PERSONNEL")
 # What is sent as a message rather than handed over as aid.
-MESSAGE_LEMMAS = frozenset({"message", "signal", "letter", "note", "greeting", "invitation", "condolence", "email",
-                            "telegram", "memo", "request", "reply", "response", "warning"})
+MESSAGE_LEMMAS = _words("MESSAGE_LEMMAS")
 # Forces whose sending is a deployment (MOBILIZE) unless someone receives them as aid.
-FORCE_LEMMAS = frozenset({"troop", "army", "soldier", "force", "police", "policeman", "tank", "warship", "unit",
-                          "battalion", "brigade", "marine", "paratrooper", "commando"})
+FORCE_LEMMAS = _words("FORCE_LEMMAS")
 # Abstract objects of strengthen/reinforce that make no mobilisation.
-ABSTRACT_OBJECTS = frozenset("""commitment cooperation tie relation relationship partnership position economy
-presence role effort capacity capability resolve""".split())
+ABSTRACT_OBJECTS = _words("ABSTRACT_OBJECTS")
 # Civilian followers whose mobilising is campaigning, not a show of force (PLOVER MOBILIZE is military/police).
-CIVIC_OBJECTS = frozenset({"group", "supporter", "opinion", "voter", "lobby", "public", "member", "follower",
-                           "activist", "constituency", "community"})
+CIVIC_OBJECTS = _words("CIVIC_OBJECTS")
 # People whose arrival abroad is assistance (PLOVER AID: personnel) rather than a visit.
-ARRIVING_HELPERS = CIVILIAN_PERSONNEL | {"peacekeeper", "rescuer", "medic"}
+ARRIVING_HELPERS = CIVILIAN_PERSONNEL | _words("ARRIVING_HELPERS")
 # Purposes that make forces' arrival assistance ("arrived to help deliver aid").
-HELP_LEMMAS = frozenset({"help", "assist", "aid", "support", "deliver", "rescue", "evacuate", "distribute"})
-PEACEKEEPING_LEMMAS = frozenset({"peacekeeper", "peacekeeping", "peace-keeping"})
+HELP_LEMMAS = _words("HELP_LEMMAS")
+PEACEKEEPING_LEMMAS = _words("PEACEKEEPING_LEMMAS")
 # Objects whose acceptance is asylum (PLOVER AID), not agreement.
-ASYLUM_LEMMAS = frozenset({"refugee", "migrant", "asylum", "asylum-seeker", "evacuee"})
+ASYLUM_LEMMAS = _words("ASYLUM_LEMMAS")
 
 # Building for another state is PLOVER AID (infrastructure) only when what is built is infrastructure:
 # "built a coalition", "building pressure" or "built a wall" are not.
-BUILD_LEMMAS = frozenset({"build", "construct"})
+BUILD_LEMMAS = _words("BUILD_LEMMAS")
 INFRASTRUCTURE_LEMMAS = dict(cues.CHANNEL_CUES)["infrastructure"]
-INSTALLED_GOODS = frozenset().union(*(v for _, v in cues.CHANNEL_CUES)) | {"system", "equipment", "radar", "camera"}
+INSTALLED_GOODS = frozenset().union(*(v for _, v in cues.CHANNEL_CUES)) | _words("INSTALLED_GOODS")
 
 
 def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
@@ -156,7 +144,7 @@ def is_peacekeeping(tok, obj: set[str]) -> bool:
 
 
 # Selling words: arms sold are the seller's AID (PLOVER military aid); other goods are trade, COOPERATE.
-SALE_LEMMAS = frozenset({"export", "sale", "sell"})
+SALE_LEMMAS = _words("SALE_LEMMAS")
 CYBER_GOODS = dict(cues.CHANNEL_CUES)["cyber_assistance"]
 
 

@@ -5,7 +5,10 @@ import logging
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from realpolitik import wordsets
 from realpolitik.model import ActorMention
+
+_words = wordsets.reader("realpolitik.coding", "roles")
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -13,24 +16,18 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # Dependents that belong to a noun phrase and can name its actor ("Chinese engineers", "Iran's navy").
-NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "npadvmod", "nummod"})
+NP_DEPS = _words("NP_DEPS")
 # Heads whose "of" phrase names the actor ("the government of Iran", "a group of Moroccan diplomats"),
 # or the owner of what is struck ("positions of the Syrian army", "the homes of Palestinian families").
-OF_HEADS = frozenset("""government president leader minister forces army navy people member members official
-officials side sides group delegation thousands hundreds dozens some one two many representative
-representatives spokesman spokeswoman ministry head chief king emir prime ambassador parliament military
-troops soldiers position positions camp camps base bases headquarters office offices home homes village
-villages territory property installation installations facility facilities number inhabitants residents
-citizens population natives inhabitant resident citizen native""".split())
+OF_HEADS = _words("OF_HEADS")
 # Participles that tie a noun to its backer ("hackers linked to Russia's military intelligence").
-LINK_LEMMAS = frozenset({"link", "tie", "back", "affiliate", "associate", "loyal", "connect", "sponsor", "work"})
-SUBJECT_CONTROL = frozenset({"agree", "promise", "vow", "offer", "pledge", "call", "phone", "telephone", "visit",
-                             "meet", "host", "receive", "contact"})
-PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our"})
+LINK_LEMMAS = _words("LINK_LEMMAS")
+SUBJECT_CONTROL = _words("SUBJECT_CONTROL")
+PRONOUNS = _words("PRONOUNS")
 SUBJ = ("nsubj", "csubj", "expl")
 # Passive reporting verbs whose subject is the speaker ("was quoted as saying", "was cited as saying").
-PASSIVE_SAY = frozenset({"quote", "cite"})
-HELP_NOUNS = frozenset({"help", "support", "assistance", "backing", "aid", "blessing", "approval", "consent"})
+PASSIVE_SAY = _words("PASSIVE_SAY")
+HELP_NOUNS = _words("HELP_NOUNS")
 
 
 class ActorIndex:
@@ -287,7 +284,7 @@ def noun_agents(noun, idx: ActorIndex) -> list[ActorMention]:
 
 
 # Prepositions that place a group in a country ("police in Lagos", "students from Iraq", "rebels of Darfur").
-LOCATING_PREPS = frozenset({"in", "from", "of", "at", "across", "throughout"})
+LOCATING_PREPS = _words("LOCATING_PREPS")
 
 
 def localise(sent, mentions: list[ActorMention]) -> list[ActorMention]:

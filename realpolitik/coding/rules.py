@@ -6,7 +6,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from realpolitik import ontology
+from realpolitik import ontology, wordsets
 from realpolitik.coding import cues, domain, readings
 from realpolitik.coding.candidates import (
     INTRANSITIVE_MODES,
@@ -36,25 +36,26 @@ from realpolitik.options import Options
 from realpolitik.registry import coders
 
 log = logging.getLogger(__name__)
+_words = wordsets.reader("realpolitik.coding", "rules")
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 NAME, VERSION = "rules", "1"
-LEND_LEMMAS = frozenset({"lend", "loan"})
-JOINT_EXERCISES = dict(cues.CHANNEL_CUES)["joint_exercise"] | {"manoeuvres", "maneuvers", "war-game", "wargame"}
-FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+LEND_LEMMAS = _words("LEND_LEMMAS")
+JOINT_EXERCISES = dict(cues.CHANNEL_CUES)['joint_exercise'] | _words("JOINT_EXERCISES")
+FUTURE_TO_AGREE = _words("FUTURE_TO_AGREE")
 # A promise of backing or an announced meeting is itself the verbal commitment PLOVER codes AGREE; the material
 # types only when offered ("ready to send"): an announced plan ("will invest") keeps its own type, planned, as the
 # seedlike gold codes it (measured: all future as own type gave plover 0.730 from 0.771; this split 0.766).
-FUTURE_ALWAYS_AGREE = frozenset({"SUPPORT", "CONSULT"})  # CAMEO 032, 036 "express intent to meet"
+FUTURE_ALWAYS_AGREE = _words("FUTURE_ALWAYS_AGREE")
 # CLAUSE_ROLES (the default of coding.clause_roles) and its measurements: realpolitik/settings.py.
 SOURCELESS_CONFIDENCE = 0.2  # below every actor-resolved event (their floor is 0.35)
 # Verbs of helping whose best guess needs someone helped ("helped the refugees"): alone they say what serves.
-HELP_LEMMAS = frozenset({"help", "assist"})
-FUTURE_TO_THREATEN = frozenset({"PROTEST", "SANCTION", "COERCE", "ASSAULT"})
+HELP_LEMMAS = _words("HELP_LEMMAS")
+FUTURE_TO_THREATEN = _words("FUTURE_TO_THREATEN")
 # Future acts that become threats when tied to a condition (PLOVER THREATEN: "often on a condition").
-CONDITIONAL_TO_THREATEN = frozenset({"RETREAT", "SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"})
+CONDITIONAL_TO_THREATEN = _words("CONDITIONAL_TO_THREATEN")
 
 
 @lru_cache(maxsize=1)
@@ -482,8 +483,8 @@ class RulesCoder:
 
 
 # Conflict acts whose place names the one who bears them when no party does ("shelled targets in <city>").
-PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE"})
-LOCATION_PREPS = frozenset({"in", "near", "inside", "at", "on", "into", "around", "outside"})
+PLACE_TARGET_TYPES = _words("PLACE_TARGET_TYPES")
+LOCATION_PREPS = _words("LOCATION_PREPS")
 
 
 def _place_target(doc, c: Candidate, srcs: list[ActorMention]) -> ActorMention | None:
@@ -512,7 +513,7 @@ def _place_target(doc, c: Candidate, srcs: list[ActorMention]) -> ActorMention |
 
 # Nouns of a body's gathering, whose "in X" is where it sits (not mediation or talks, where X is the party:
 # "a mediation session in Addis Ababa" on pentaclass_dev is about Ethiopia).
-GATHERING_NOUNS = frozenset({"meeting", "summit", "conference", "gathering", "forum", "congress", "convention"})
+GATHERING_NOUNS = _words("GATHERING_NOUNS")
 
 
 def _venue(sent, m: ActorMention) -> bool:
@@ -524,7 +525,7 @@ def _venue(sent, m: ActorMention) -> bool:
 
 
 # Verbs of killing and wounding whose agentless passive still reports an attack on its victims.
-KILL_LEMMAS = frozenset({"kill", "wound", "injure", "murder", "assassinate", "slay", "massacre", "behead"})
+KILL_LEMMAS = _words("KILL_LEMMAS")
 _NOBODY = ActorMention(text="", start=0, end=0, code="", kind="group")
 
 

@@ -26,13 +26,15 @@ from typing import Sequence
 
 import numpy as np
 
-from realpolitik import ontology
+from realpolitik import ontology, wordsets
+
+_words = wordsets.reader("realpolitik.coding", "scorer")
 
 DATA = Path(__file__).resolve().parent / "data" / "en"
 MODEL = DATA / "scorer_model.json"
 FEATURE_SETS = ("parse", "words")
 FORMAT_VERSION = 1
-MODALS = frozenset({"will", "would", "shall", "'ll", "wo", "could", "can", "may", "might", "must", "should"})
+MODALS = _words("MODALS")
 # Paths longer than this many arcs are one feature ("long"): on the training candidates paths of 1-3
 # arcs covered most actors, longer ones were too rare to get a weight of their own.
 MAX_PATH = 4

@@ -4,25 +4,25 @@ from __future__ import annotations
 
 import logging
 
+from realpolitik import wordsets
 from realpolitik.coding.roles import child, token_lemma
 
 log = logging.getLogger(__name__)
+_words = wordsets.reader("realpolitik.coding", "statements")
 
 # Verbs of speaking whose refusal is a non-answer, not a rejection ("declined to comment").
-NO_COMMENT_LEMMAS = frozenset({"comment", "elaborate", "confirm", "say", "speculate", "respond",
-                               "specify", "disclose", "answer"})
+NO_COMMENT_LEMMAS = _words("NO_COMMENT_LEMMAS")
 # Objects that make a rejection or denial a public statement (CAMEO 016 "deny responsibility", under 01 MAKE
 # PUBLIC STATEMENT; PLOVER leaves it uncoded): "rejected the allegations that ...". What is denied is no event either.
-ACCUSATION_LEMMAS = frozenset({"accusation", "allegation", "charge", "claim", "report"})
-DENIAL_LEMMAS = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "rebuff", "deflect"})
+ACCUSATION_LEMMAS = _words("ACCUSATION_LEMMAS")
+DENIAL_LEMMAS = _words("DENIAL_LEMMAS")
 # Hopes, doubts and moods (CAMEO 012/013 pessimistic or optimistic comment): what they frame is no act.
-HOPE_LEMMAS = frozenset({"hope", "wish", "hopeful", "optimism", "pessimism", "scepticism", "skepticism",
-                         "optimistic", "pessimistic", "skeptical", "sceptical", "doubtful"})
+HOPE_LEMMAS = _words("HOPE_LEMMAS")
 # Empathetic comments (CAMEO 018) and the verbs that voice them or a mood.
-EMPATHY_LEMMAS = frozenset({"condolence", "sympathy", "respect", "tribute", "grief", "sorrow", "regret"})
-VOICING_LEMMAS = frozenset({"express", "voice", "offer", "convey", "send", "extend", "pay", "share", "register"})
+EMPATHY_LEMMAS = _words("EMPATHY_LEMMAS")
+VOICING_LEMMAS = _words("VOICING_LEMMAS")
 # Verbs and nouns of weighing an option (CAMEO 014): what they govern is not done yet.
-CONSIDER_LEMMAS = frozenset({"consider", "contemplate", "mull", "weigh", "explore", "possibility", "option"})
+CONSIDER_LEMMAS = _words("CONSIDER_LEMMAS")
 
 
 def considered(tok) -> bool:

@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import logging
 
+from realpolitik import wordsets
+
 log = logging.getLogger(__name__)
+_words = wordsets.reader("realpolitik.factuality", "factuality")
 
 # Stronger classes win. The order follows the gold labels of ../shared/eval (FORMAT.md): a future or
 # conditional claim stays planned / hypothetical even when someone is quoted saying it ("X will
@@ -12,42 +15,31 @@ PRECEDENCE = ("asserted", "reported", "planned", "hypothetical", "denied", "ques
 RANK = {f: i for i, f in enumerate(PRECEDENCE)}
 
 # Verbs that pass on a claim without being the event: in "X said Y would ...", X is the source.
-REPORTING_VERBS = frozenset("""
-say tell announce report claim allege state add note declare confirm insist assert argue maintain
-suggest indicate reveal disclose write acknowledge admit explain comment estimate believe think show
-quote cite brief testify assess conclude stress emphasise emphasize underline tweet post inform
-recount recall describe contend reiterate affirm observe remark mention predict speculate hint find
-""".split())
+REPORTING_VERBS = _words("REPORTING_VERBS")
 # Verbs that deny their complement: "X denied that Y supplied Z" is Y's event, denied.
-DENIAL_VERBS = frozenset("deny refute dispute disavow repudiate rebut dismiss contest".split())
+DENIAL_VERBS = _words("DENIAL_VERBS")
 # Objects of "dismiss"/"reject" that make them a denial of the embedded claim, not a REJECT.
-CLAIM_NOUNS = frozenset("""report claim allegation accusation rumour rumor suggestion speculation
-assertion charge story""".split())
+CLAIM_NOUNS = _words("CLAIM_NOUNS")
 # Verbs whose infinitive or clausal complement did not happen.
-REFUSAL_VERBS = frozenset("refuse decline fail neglect avoid".split())
+REFUSAL_VERBS = _words("REFUSAL_VERBS")
 # Verbs and passives that make their complement a plan, intention or expectation.
-PLAN_VERBS = frozenset("""plan intend aim expect schedule set due slate poise prepare seek want hope
-wish pledge promise vow commit offer undertake resolve decide mean""".split())
+PLAN_VERBS = _words("PLAN_VERBS")
 # Speech acts whose object is an undertaking: the event itself is planned ("pledged $2bn in aid").
-PROMISE_VERBS = frozenset("pledge promise vow commit offer earmark".split())
+PROMISE_VERBS = _words("PROMISE_VERBS")
 # Verbs making their complement only possible.
-POSSIBLE_VERBS = frozenset("""consider mull weigh contemplate propose threaten urge call ask demand
-request press push explore discuss debate""".split())
+POSSIBLE_VERBS = _words("POSSIBLE_VERBS")
 # Speech acts that are themselves events and carry a that-clause ("warned that ..."): reported, as the
 # gold labels a warning whose content is reported speech. Requests ("urged that") stay asserted, as
 # the gold labels "called on X to ...".
-SPEECH_ACTS = REPORTING_VERBS | frozenset("warn threaten vow pledge promise".split())
+SPEECH_ACTS = REPORTING_VERBS | _words("SPEECH_ACTS")
 # Passive raising verbs: "is said/believed/thought to have ..." reports; "is expected/set to" plans.
-REPORT_PASSIVES = frozenset("say believe think report allege rumour rumor understand know suspect claim".split())
-HEDGE_ADVERBS = frozenset("""reportedly allegedly purportedly apparently supposedly seemingly ostensibly
-rumouredly reputedly""".split())
-POSSIBLE_ADVERBS = frozenset("possibly perhaps maybe potentially probably likely conceivably".split())
-REPORT_NOUNS = CLAIM_NOUNS | frozenset("""reports claims allegations rumours rumors indication
-indications sign signs word""".split())
-PLAN_NOUNS = frozenset("""plan plans intention intent pledge promise offer commitment bid aim goal talks
-negotiations""".split())
-POSSIBLE_NOUNS = frozenset("threat proposal possibility prospect call demand request option idea".split())
-DENIAL_NOUNS = frozenset("denial".split())
+REPORT_PASSIVES = _words("REPORT_PASSIVES")
+HEDGE_ADVERBS = _words("HEDGE_ADVERBS")
+POSSIBLE_ADVERBS = _words("POSSIBLE_ADVERBS")
+REPORT_NOUNS = CLAIM_NOUNS | _words("REPORT_NOUNS")
+PLAN_NOUNS = _words("PLAN_NOUNS")
+POSSIBLE_NOUNS = _words("POSSIBLE_NOUNS")
+DENIAL_NOUNS = _words("DENIAL_NOUNS")
 # Adjectives on a nominal trigger ("the alleged sale", "a planned visit").
 NOUN_MODIFIERS = {
     "alleged": "reported", "reported": "reported", "suspected": "reported", "rumoured": "reported",
@@ -62,24 +54,21 @@ MODALS = {"will": "planned", "shall": "planned", "'ll": "planned", "wo": "planne
            "could": "hypothetical", "may": "hypothetical", "might": "hypothetical", "should": "hypothetical",
            "must": "hypothetical", "can": "hypothetical", "ca": "hypothetical", "'d": "hypothetical"}
 # Subject heads that name no source: "reports indicate", "sources say", "it is claimed".
-GENERIC_SOURCES = frozenset("report reports source sources rumour rumours rumor rumors some many "
-                             "speculation word claim claims".split())
+GENERIC_SOURCES = _words("GENERIC_SOURCES")
 # Pronoun sources: resolved to the nearest earlier actor ("the ministry ... it said").
-PRONOUNS = frozenset("it they he she we".split())
+PRONOUNS = _words("PRONOUNS")
 # Determiners that make a generic noun specific: "the report said" names a known report.
-DEFINITE = frozenset("the this that these those its their his her our".split())
+DEFINITE = _words("DEFINITE")
 # Verbs whose "of"/"for" phrase is a claim against someone: "accused Beijing of providing ...".
-ACCUSE_VERBS = frozenset("accuse suspect blame charge implicate".split())
+ACCUSE_VERBS = _words("ACCUSE_VERBS")
 # Raising verbs that hedge without naming a source: "appears to have supplied".
-SEEM_VERBS = frozenset("appear seem".split())
+SEEM_VERBS = _words("SEEM_VERBS")
 # Adjectives over an infinitive: "is likely to" (possible), "is ready to" (intended).
-POSSIBLE_ADJECTIVES = frozenset("likely unlikely possible able unable".split())
-INTENT_ADJECTIVES = frozenset("ready willing prepared determined eager keen poised due set".split())
+POSSIBLE_ADJECTIVES = _words("POSSIBLE_ADJECTIVES")
+INTENT_ADJECTIVES = _words("INTENT_ADJECTIVES")
 # Words that leave a generic source unnamed: "some media reports", "unconfirmed reports".
-GENERIC_SOURCE_MODIFIERS = frozenset("""some several many multiple various other recent unconfirmed unnamed
-anonymous media press news local numerous earlier further""".split())
-QUESTION_HEADS = frozenset("ask wonder question unclear uncertain investigate probe examine check "
-                            "know".split())
+GENERIC_SOURCE_MODIFIERS = _words("GENERIC_SOURCE_MODIFIERS")
+QUESTION_HEADS = _words("QUESTION_HEADS")
 
 
 _KNOWN = (ACCUSE_VERBS | SEEM_VERBS | REPORTING_VERBS | DENIAL_VERBS | REFUSAL_VERBS | PLAN_VERBS
