@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 NAME, VERSION = "rules", "1"
 LEND_LEMMAS = _words("LEND_LEMMAS")
-JOINT_EXERCISES = dict(cues.CHANNEL_CUES)['joint_exercise'] | _words("JOINT_EXERCISES")
+JOINT_EXERCISES = dict(cues.CHANNEL_CUES)["joint_exercise"] | _words("JOINT_EXERCISES")
 FUTURE_TO_AGREE = _words("FUTURE_TO_AGREE")
 # A promise of backing or an announced meeting is itself the verbal commitment PLOVER codes AGREE; the material
 # types only when offered ("ready to send"): an announced plan ("will invest") keeps its own type, planned, as the
