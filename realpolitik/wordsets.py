@@ -141,8 +141,8 @@ def parse(text: str, where: str = "<words>") -> dict[str, WordSet]:
             head, colon, rest = line.partition(":")
             if colon:
                 key = tuple(head.split())
-                why, type_ = _key_problems(keys, key)
-                problems.extend(f"{where}:{n}: [{current}]: {w}" for w in why)
+                key_why, type_ = _key_problems(keys, key)
+                problems.extend(f"{where}:{n}: [{current}]: {w}" for w in key_why)
                 if any(r[0] == key for r in rows):
                     problems.append(f"{where}:{n}: [{current}]: duplicate key {' '.join(key)!r}")
                 rows.append((key, [], type_))

@@ -22,8 +22,7 @@ _TITLE_WORDS = _words("_TITLE_WORDS")
 # and sport ("the French writer", "a Kenyan sprinter"), whose nationality makes no state act.
 _NON_ACTOR_HEADS = _words("_NON_ACTOR_HEADS")
 # Suffixes after a hyphen that make a demonym a product's origin ("Russian-made rockets").
-_NON_ACTOR_SUFFIXES = ("made", "built", "born", "style", "speaking", "language", "designed",
-                       "manufactured", "produced", "educated", "trained")
+_NON_ACTOR_SUFFIXES = tuple(sorted(_words("_NON_ACTOR_SUFFIXES")))  # a tuple for str.startswith
 _PRO_ANTI = re.compile(r"(?:^|[^a-z])(?:pro|anti|non)-$")
 
 

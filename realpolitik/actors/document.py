@@ -45,8 +45,8 @@ TITLE_ROLES: dict[str, tuple[str, ...]] = {
 # Sectors of a state's own organs: "the army", "the ministry" are the state's in focus. Civil sectors
 # ("the protesters", "the rebels") are not: a state's own rebels are no organ of it.
 STATE_ORGANS = _words("STATE_ORGANS")
-_PAIR = re.compile(r"\b(?:the two|both) (?:countries|nations|sides|states|governments|neighbours|neighbors|"
-                   r"capitals|allies|rivals|parties)\b", re.IGNORECASE)
+_PAIR_NOUNS = sorted(map(re.escape, _words("_PAIR")), key=lambda w: (-len(w), w))
+_PAIR = re.compile(r"\b(?:the two|both) (?:" + "|".join(_PAIR_NOUNS) + r")\b", re.IGNORECASE)
 _TITLE = re.compile(r"\bthe (" + "|".join(sorted((re.escape(t) for t in TITLE_ROLES), key=len, reverse=True))
                     + r")\b", re.IGNORECASE)
 _ABBR = re.compile(r"\(([A-Z][A-Z0-9&]{1,7})\)")

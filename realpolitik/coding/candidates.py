@@ -56,7 +56,7 @@ OBLIGATION_AUX = _words("OBLIGATION_AUX")
 ORDER_LEMMAS = _words("ORDER_LEMMAS")
 OBLIGATION = Trigger("say_must", "V", "REQUEST", None, "100", "say", "W", ())
 # Predicative adjectives that say what their verb says ("X is opposed to Y" = X opposes Y).
-ADJ_TRIGGERS = {"opposed": "oppose", "committed": "commit", "hostile": "oppose", "supportive": "support"}
+ADJ_TRIGGERS = {k[0]: v[0] for k, v in wordsets.rows("realpolitik.coding", "candidates", "ADJ_TRIGGERS")}
 # Nouns of leaving whose "of" phrase names who leaves ("the withdrawal of troops"), unlike "the release of X".
 DEPARTURE_NOUNS = _words("DEPARTURE_NOUNS")
 # Modes of acts with no recipient: no other actor of the clause is taken as one ("resigned after talks with X").

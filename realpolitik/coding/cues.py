@@ -2,99 +2,33 @@
 from __future__ import annotations
 
 import logging
+from functools import partial
 
 from realpolitik import ontology, wordsets
 
 log = logging.getLogger(__name__)
 _words = wordsets.reader("realpolitik.coding", "cues")
+_rows = partial(wordsets.rows, "realpolitik.coding", "cues")
 
-# Lemma cues of each context (the PLOVER context definitions, as words a news sentence uses).
-CONTEXT_CUES: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in {
-    "military": "military army navy naval troop soldier weapon arm missile drone jet fighter tank artillery "
-                "warship submarine ammunition munition shell rocket battery air-defence defence defense "
-                "exercise drill war helicopter aircraft airstrike force s-400 offensive combat",
-    "cyber": "cyber hacker hack cyberattack malware ransomware network",
-    "intelligence": "intelligence spy espionage surveillance",
-    "economic": "economic economy trade oil gas crude export import investment invest loan credit tariff "
-                "finance fund billion million dollar grant debt market refinery business sale price",
-    "natural_resource": "oil gas crude mining mineral energy pipeline",
-    "cbrn": "nuclear uranium enrichment chemical biological radiological atomic",
-    "migration": "refugee migrant displaced",
-    "asylum": "asylum",
-    "legal": "court judge law legal lawsuit trial indictment",
-    "terrorism": "terrorist terrorism terror militant",
-    "rights_freedoms": "journalist freedom press censorship activist dissident",
-    "human_rights": "rights",
-    "election": "election vote ballot poll campaign",
-    "peacekeeping": "peacekeeping peacekeeper",
-    "health": "vaccine health medical disease epidemic",
-    "human_security": "food water humanitarian famine",
-    "technology": "technology semiconductor chip satellite",
-    "territory": "territory border annexation",
-}.items()}
+# Lemma cues of each context (the PLOVER context definitions, as words a news sentence uses), in table order.
+CONTEXT_CUES: dict[str, frozenset[str]] = {k[0]: frozenset(v) for k, v in _rows("CONTEXT_CUES")}
 
 # Object cues of each support channel, checked in order (the first that fits wins).
-CHANNEL_CUES: tuple[tuple[str, frozenset[str]], ...] = tuple((k, frozenset(v.split())) for k, v in (
-    ("sanctions_evasion", "evade evasion circumvent bypass shadow smuggle"),
-    ("cyber_assistance", "cyber hacker hack surveillance malware spyware"),
-    ("intelligence_sharing", "intelligence"),
-    ("joint_exercise", "exercise drill maneuver manoeuvre patrol game"),
-    ("military_training", "train training instructor adviser advisor"),
-    ("military_technology", "technology component engine licence license know-how production semiconductor chip "
-                            "microchip microelectronics microelectronic electronics electronic machine-tool"),
-    ("arms_transfer", "weapon arm missile drone jet fighter tank artillery warship submarine ammunition "
-                      "munition shell rocket battery helicopter aircraft rifle s-400 armoured armored defence defense "
-                      "radar"),
-    ("energy_trade", "oil gas crude lng energy fuel electricity coal"),
-    ("infrastructure", "port railway road bridge infrastructure plant pipeline dam airport hospital school station "
-                       "refinery reactor highway factory terminal harbour harbor canal grid tunnel"),
-    ("investment", "invest investment stake"),
-    ("credit_finance", "loan credit grant fund funding finance debt currency dollar billion million"),
-    ("humanitarian", "humanitarian relief food medicine medical refugee asylum vaccine"),
-    ("trade", "trade export import goods market purchase buy wheat grain fertiliser fertilizer commodity"),
-))
+CHANNEL_CUES: tuple[tuple[str, frozenset[str]], ...] = tuple((k[0], frozenset(v)) for k, v in _rows("CHANNEL_CUES"))
 EVASION_MARKS = _words("EVASION_MARKS")
-_DEFAULT_CHANNEL = {"military": "arms_transfer", "economic": "trade", "intelligence": "intelligence_sharing",
-                    "cyber": "cyber_assistance", "human_security": "humanitarian", "migration": "humanitarian",
-                    "asylum": "humanitarian", "technology": "military_technology"}
+_DEFAULT_CHANNEL = {k[0]: v[0] for k, v in _rows("_DEFAULT_CHANNEL")}
 COOPERATIVE = _words("COOPERATIVE")
 VERBAL_SUPPORT = _words("VERBAL_SUPPORT")
 
-# Mode cues for the open-ended types.
-MODE_CUES: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {
-    "ASSAULT": tuple((m, frozenset(v.split())) for m, v in (
-        ("suicide-attack", "suicide"), ("drone", "drone uav"),
-        ("aerial", "jet aircraft airstrike warplane helicopter air"),
-        ("unconventional", "chemical nuclear gas biological"),
-        ("heavy-weapons", "artillery shell rocket tank mortar missile"),
-        ("explosives", "bomb ied explosive mine"), ("firearms", "gun gunfire shoot rifle gunman"),
-        ("targeted", "assassinate assassination execute"), ("abduct", "kidnap abduct hijack hostage"),
-        ("torture", "torture"), ("sexual", "rape"), ("beat", "beat"), ("primitive", "machete knife stone"),
-        ("cyber", "cyber"))),
-    "CONSULT": (("visit", frozenset({"visit", "arrive", "trip", "host"})),
-                ("phone", frozenset({"phone", "telephone", "video"})),
-                ("multilateral", frozenset({"summit", "forum"}))),
-    "SANCTION": (("expel", frozenset({"expel"})), ("withdraw", frozenset({"recall", "withdraw"}))),
-    "COERCE": (("cyber", frozenset({"hack", "cyber", "cyberattack"})), ("arrest", frozenset({"arrest", "detain"})),
-               ("deport", frozenset({"deport", "expel"})), ("curfew", frozenset({"curfew"}))),
-    "MOBILIZE": (("police", frozenset({"police"})), ("weapons", frozenset({"missile", "weapon"})),
-                 ("militia", frozenset({"militia"}))),
-}
+# Mode cues for the open-ended types (each mode validated against the ontology's modes of its type).
+MODE_CUES: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {}
+for _key, _cues in _rows("MODE_CUES"):
+    MODE_CUES[_key[0]] = (*MODE_CUES.get(_key[0], ()), (_key[1], frozenset(_cues)))
 
 # CAMEO code by (type, main context), for the types whose CAMEO code depends on the topic.
-CAMEO_BY_CONTEXT = {
-    ("AGREE", "economic"): "0311", ("AGREE", "military"): "0312", ("AGREE", "intelligence"): "0314",
-    ("AGREE", "legal"): "0313",
-    ("COOPERATE", "economic"): "061", ("COOPERATE", "military"): "062", ("COOPERATE", "legal"): "063",
-    ("COOPERATE", "intelligence"): "064", ("COOPERATE", "cyber"): "062",
-    ("AID", "economic"): "071", ("AID", "military"): "072", ("AID", "human_security"): "073",
-    ("AID", "peacekeeping"): "074", ("AID", "asylum"): "075", ("AID", "migration"): "073", ("AID", "cyber"): "072",
-    ("REQUEST", "economic"): "1011", ("REQUEST", "military"): "1012", ("REQUEST", "intelligence"): "1014",
-    ("REJECT", "economic"): "1211", ("REJECT", "military"): "1212",
-    ("SANCTION", "economic"): "163", ("SANCTION", "military"): "1622", ("SANCTION", "diplomatic"): "161",
-}
+CAMEO_BY_CONTEXT = {(k[0], k[1]): v[0] for k, v in _rows("CAMEO_BY_CONTEXT")}
 # CAMEO code of a future cooperative event turned into AGREE, by the type it came from.
-AGREE_CAMEO_FROM = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033"}
+AGREE_CAMEO_FROM = {k[0]: v[0] for k, v in _rows("AGREE_CAMEO_FROM")}
 
 
 def contexts_for(lemmas: set[str], base: tuple[str, ...]) -> tuple[str, ...]:

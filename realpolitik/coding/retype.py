@@ -26,7 +26,7 @@ PROBLEM_LEMMAS = _words("PROBLEM_LEMMAS")
 MARKET_OBJECTS = _words("MARKET_OBJECTS")
 GOAL_OBJECTS = _words("GOAL_OBJECTS")
 # Verbs whose object, or a noun compounded into it, decides they are no political event.
-OBJECT_SENSES = {"fight": PROBLEM_LEMMAS, "combat": PROBLEM_LEMMAS, "hit": MARKET_OBJECTS, "meet": GOAL_OBJECTS}
+OBJECT_SENSES = {k[0]: _words(v[0]) for k, v in wordsets.rows("realpolitik.coding", "retype", "OBJECT_SENSES")}
 # Restrictions whose lifting, cutting or ending is a concession (PLOVER CONCEDE).
 RESTRICTION_LEMMAS = _words("RESTRICTION_LEMMAS")
 # Protests whose ending or suspension is a concession (PLOVER CONCEDE "suspending protests").

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import logging
+from functools import partial
 
 from realpolitik import wordsets
 
 log = logging.getLogger(__name__)
 _words = wordsets.reader("realpolitik.factuality", "factuality")
+_rows = partial(wordsets.rows, "realpolitik.factuality", "factuality")
 
 # Stronger classes win. The order follows the gold labels of ../shared/eval (FORMAT.md): a future or
 # conditional claim stays planned / hypothetical even when someone is quoted saying it ("X will
@@ -41,18 +43,9 @@ PLAN_NOUNS = _words("PLAN_NOUNS")
 POSSIBLE_NOUNS = _words("POSSIBLE_NOUNS")
 DENIAL_NOUNS = _words("DENIAL_NOUNS")
 # Adjectives on a nominal trigger ("the alleged sale", "a planned visit").
-NOUN_MODIFIERS = {
-    "alleged": "reported", "reported": "reported", "suspected": "reported", "rumoured": "reported",
-    "rumored": "reported", "purported": "reported", "claimed": "reported", "unconfirmed": "reported",
-    "planned": "planned", "upcoming": "planned", "forthcoming": "planned", "future": "planned",
-    "scheduled": "planned", "intended": "planned", "promised": "planned", "pledged": "planned",
-    "expected": "planned", "prospective": "planned",
-    "possible": "hypothetical", "potential": "hypothetical", "proposed": "hypothetical",
-    "hypothetical": "hypothetical", "likely": "hypothetical", "mooted": "hypothetical",
-}
-MODALS = {"will": "planned", "shall": "planned", "'ll": "planned", "wo": "planned", "would": "hypothetical",
-           "could": "hypothetical", "may": "hypothetical", "might": "hypothetical", "should": "hypothetical",
-           "must": "hypothetical", "can": "hypothetical", "ca": "hypothetical", "'d": "hypothetical"}
+NOUN_MODIFIERS = {k[0]: v[0] for k, v in _rows("NOUN_MODIFIERS")}
+# Modal auxiliaries and the factuality they give.
+MODALS = {k[0]: v[0] for k, v in _rows("MODALS")}
 # Subject heads that name no source: "reports indicate", "sources say", "it is claimed".
 GENERIC_SOURCES = _words("GENERIC_SOURCES")
 # Pronoun sources: resolved to the nearest earlier actor ("the ministry ... it said").
