@@ -54,6 +54,10 @@ CONTROL_LEMMAS = _words("CONTROL_LEMMAS")
 SAY_LEMMAS = _words("SAY_LEMMAS")
 OBLIGATION_AUX = _words("OBLIGATION_AUX")
 ORDER_LEMMAS = _words("ORDER_LEMMAS")
+# Nouns a "struck" participle modifies when a deal is struck ("a deal struck with X"), not an attack.
+DEAL_NOUNS = _words("DEAL_NOUNS")
+# Nouns whose "for" phrase is an event someone claims or denies ("claimed responsibility for the attack").
+CLAIMED_NOUNS = _words("CLAIMED_NOUNS")
 OBLIGATION = Trigger("say_must", "V", "REQUEST", None, "100", "say", "W", ())
 # Predicative adjectives that say what their verb says ("X is opposed to Y" = X opposes Y).
 ADJ_TRIGGERS = {k[0]: v[0] for k, v in wordsets.rows("realpolitik.coding", "candidates", "ADJ_TRIGGERS")}
@@ -144,8 +148,7 @@ def _lookup(tok) -> Trigger | None:
             if c.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
                 if (f"{lem}_for", "V") in table:
                     return table[(f"{lem}_for", "V")]
-        if lem == "strike" and tok.dep_ == "acl" and token_lemma(tok.head) in (
-                "deal", "agreement", "accord", "pact", "bargain"):
+        if lem == "strike" and tok.dep_ == "acl" and token_lemma(tok.head) in DEAL_NOUNS:
             return table.get(("strike_deal", "V"))  # "a deal struck with X": an agreement, no attack
         if lem == "call" and any(c.dep_ == "oprd" for c in tok.children):
             return None  # "what it calls the new player", "called the plan a failure": naming, no phone call
@@ -335,7 +338,7 @@ def _clause_subject(tok, idx: ActorIndex) -> list[ActorMention]:
 def _claimed(tok) -> bool:
     """Whether an event noun is what someone claims or denies responsibility for."""
     h = tok.head
-    return tok.dep_ == "pobj" and h.lower_ == "for" and h.head.lemma_.lower() in ("responsibility", "credit", "blame")
+    return tok.dep_ == "pobj" and h.lower_ == "for" and h.head.lemma_.lower() in CLAIMED_NOUNS
 
 
 def _lends_subject(verb, noun_trig: Trigger) -> bool:

@@ -15,6 +15,8 @@ INTENT_LEMMAS = _words("INTENT_LEMMAS")
 PREPARE_LEMMAS = _words("PREPARE_LEMMAS")
 FUTURE_AUX = _words("FUTURE_AUX")
 REFUSAL_AUX = _words("REFUSAL_AUX")
+# Modals of possibility: a trigger under one is hedged ("may halt"); with a condition, a threat.
+POSSIBILITY_AUX = _words("POSSIBILITY_AUX")
 
 
 def is_future(tok) -> bool:
@@ -67,7 +69,7 @@ def is_prepared(tok) -> bool:
 
 def is_hedged(tok) -> bool:
     """Whether a trigger carries a modal of possibility ("may halt", "could impose"): with a condition, a threat."""
-    return any(c.dep_ == "aux" and c.lower_ in ("may", "might", "could") for c in tok.children)
+    return any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_AUX for c in tok.children)
 
 
 def is_conditional(tok, unless_only: bool = False) -> bool:

@@ -16,6 +16,7 @@ CONTEXT_CUES: dict[str, frozenset[str]] = {k[0]: frozenset(v) for k, v in _rows(
 # Object cues of each support channel, checked in order (the first that fits wins).
 CHANNEL_CUES: tuple[tuple[str, frozenset[str]], ...] = tuple((k[0], frozenset(v)) for k, v in _rows("CHANNEL_CUES"))
 EVASION_MARKS = _words("EVASION_MARKS")
+SANCTION_WORDS = _words("SANCTION_WORDS")
 _DEFAULT_CHANNEL = {k[0]: v[0] for k, v in _rows("_DEFAULT_CHANNEL")}
 COOPERATIVE = _words("COOPERATIVE")
 VERBAL_SUPPORT = _words("VERBAL_SUPPORT")
@@ -61,7 +62,7 @@ def channel_for(type_: str, object_lemmas: set[str], contexts: tuple[str, ...],
     Cooperation "despite" or "in defiance of" sanctions is sanctions evasion whatever is traded."""
     if type_ not in COOPERATIVE:
         return None
-    if sentence_lemmas & EVASION_MARKS and sentence_lemmas & {"sanction", "sanctions", "embargo"}:
+    if sentence_lemmas & EVASION_MARKS and sentence_lemmas & SANCTION_WORDS:
         return "sanctions_evasion"
     for ch, cues in CHANNEL_CUES:
         if object_lemmas & cues:

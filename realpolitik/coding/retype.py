@@ -41,6 +41,8 @@ RULE_LEMMAS = _words("RULE_LEMMAS")
 # What is pulled out in a PLOVER SANCTION 'withdraw' (not forces leaving a territory).
 WITHDRAWN_RESOURCES = _words("WITHDRAWN_RESOURCES")
 CIVILIAN_PERSONNEL = _words("CIVILIAN_PERSONNEL")
+# What is deployed abroad as assistance (PLOVER AID), not mobilised: civilians, peacekeepers, funds.
+DEPLOYED_AID = CIVILIAN_PERSONNEL | _words("DEPLOYED_AID")
 # What is sent as a message rather than handed over as aid.
 MESSAGE_LEMMAS = _words("MESSAGE_LEMMAS")
 # Forces whose sending is a deployment (MOBILIZE) unless someone receives them as aid.
@@ -97,7 +99,7 @@ def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
         type_ = "MOBILIZE"  # "sent in troops to the town": forces sent to no named recipient are a deployment
     if type_ == "MOBILIZE" and head_obj in ABSTRACT_OBJECTS | CIVIC_OBJECTS:
         return None  # "strengthened its commitment", "mobilised lobby groups": no force is raised
-    if type_ == "MOBILIZE" and head_obj in CIVILIAN_PERSONNEL | {"peacekeeper", "fund", "funding", "resource"}:
+    if type_ == "MOBILIZE" and head_obj in DEPLOYED_AID:
         type_ = "AID"  # deploying observers, doctors, peacekeepers or funds abroad is assistance (PLOVER AID)
     if type_ == "MOBILIZE" and is_peacekeeping(tok, obj):
         type_ = "AID"  # "peacekeepers began deploying", "deployed troops to the UN peacekeeping mission"

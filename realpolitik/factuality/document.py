@@ -13,6 +13,7 @@ from realpolitik.factuality.lexicon import (
     GENERIC_SOURCES,
     HEDGE_ADVERBS,
     MODALS,
+    OPEN_QUESTION_HEADS,
     PLAN_VERBS,
     POSSIBLE_VERBS,
     PROMISE_VERBS,
@@ -131,7 +132,7 @@ def _status(doc, start: int, end: int) -> tuple[str, tuple[Span, ...], str | Non
             take("question", t)
         elif t.dep_ == "neg" or low == "never":
             # "What we don't know:" lists open questions; "Officials did not confirm:" denies nothing more
-            take("question" if lemma_of(t.head) in ("know", "clear", "sure", "certain") else "denied", t)
+            take("question" if lemma_of(t.head) in OPEN_QUESTION_HEADS else "denied", t)
         elif t.pos_ == "VERB" and lemma in DENIAL_VERBS:
             take("denied", t)
         elif t.tag_ == "MD" and low in MODALS:

@@ -62,6 +62,14 @@ INTENT_ADJECTIVES = _words("INTENT_ADJECTIVES")
 # Words that leave a generic source unnamed: "some media reports", "unconfirmed reports".
 GENERIC_SOURCE_MODIFIERS = _words("GENERIC_SOURCE_MODIFIERS")
 QUESTION_HEADS = _words("QUESTION_HEADS")
+# Heads whose negation lists open questions ("What we don't know:"), not a denial.
+OPEN_QUESTION_HEADS = _words("OPEN_QUESTION_HEADS")
+# Words after "not" that make it "not only ... but also", which affirms.
+NOT_ONLY_WORDS = _words("NOT_ONLY_WORDS")
+# Conjunctions of a contrast: "did not deliver jets but sent tanks" affirms what follows.
+CONTRAST_WORDS = _words("CONTRAST_WORDS")
+# Plan verbs that plan only in the passive ("is set to", "is meant to"); active, they are no plan.
+PASSIVE_PLAN_VERBS = _words("PASSIVE_PLAN_VERBS")
 
 
 _KNOWN = (ACCUSE_VERBS | SEEM_VERBS | REPORTING_VERBS | DENIAL_VERBS | REFUSAL_VERBS | PLAN_VERBS

@@ -21,6 +21,7 @@ from realpolitik.factuality.document import ACTORS_KEY, DocContext, document_con
 from realpolitik.factuality.lexicon import (
     ACCUSE_VERBS,
     CLAIM_NOUNS,
+    CONTRAST_WORDS,
     DEFINITE,
     DENIAL_NOUNS,
     DENIAL_VERBS,
@@ -29,7 +30,9 @@ from realpolitik.factuality.lexicon import (
     HEDGE_ADVERBS,
     INTENT_ADJECTIVES,
     MODALS,
+    NOT_ONLY_WORDS,
     NOUN_MODIFIERS,
+    PASSIVE_PLAN_VERBS,
     PLAN_NOUNS,
     PLAN_VERBS,
     POSSIBLE_ADJECTIVES,
@@ -139,7 +142,7 @@ def _is_negation(tok) -> bool:
     if not (tok.dep_ == "neg" or (tok.lower_ in ("never", "not") and tok.dep_ == "advmod")):
         return False
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    return nxt is None or nxt.lower_ not in ("only", "just", "merely")
+    return nxt is None or nxt.lower_ not in NOT_ONLY_WORDS
 
 
 def _own_cues(doc, tok, is_trigger: bool, in_report: bool, neg_ok: bool) -> list[_Cue]:
@@ -288,7 +291,7 @@ def _walk(doc, sent, trigger, lo: int, hi: int) -> list[_Cue]:
             scope = "report"  # a clause of its own: only attribution scopes over it
         elif dep in ("ccomp", "parataxis", "csubj"):
             neg_ok = False  # "X did not say Y ..." does not deny Y's event
-        elif dep == "conj" and any(c.dep_ == "cc" and c.lower_ in ("but", "yet", "instead") and c.i < node.i
+        elif dep == "conj" and any(c.dep_ == "cc" and c.lower_ in CONTRAST_WORDS and c.i < node.i
                                    for c in head.children):
             neg_ok = False  # "did not deliver jets but sent tanks": the contrast affirms
         node = head
@@ -347,7 +350,7 @@ def _trigger_cues(doc, trigger) -> list[_Cue]:
     if lemma in SPEECH_ACTS and "ccomp" in kids:
         return [_report_cue(doc, trigger, f"speech-act:{lemma}")]
     passive = "auxpass" in kids
-    if lemma in PLAN_VERBS and "xcomp" in kids and (passive or lemma not in ("set", "mean", "decide")):
+    if lemma in PLAN_VERBS and "xcomp" in kids and (passive or lemma not in PASSIVE_PLAN_VERBS):
         return [_Cue("planned", (trigger.i,), f"plan:{lemma}")]
     return []
 
