@@ -36,7 +36,7 @@ KINDS = frozenset({"word", "text", "type", "context", "quad", "mode", "channel",
                    "name"})
 QUADS = frozenset({"verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict"})
 _HEADER = re.compile(r"^\[(_?[A-Z][A-Z0-9_]*)\](?:\s+([a-z]+)(?:\s+by((?:\s+[a-z]+)+))?)?\s*$")
-_WORD = re.compile(r"^[\w'][\w'.\-]*$")  # and lowercase: a word of any script
+_WORD = re.compile(r"^(?:[^\W_]|')[\w'.\-]*$")  # any script ("communiqué"); "'ll" is a word
 _CODE = re.compile(r"^[A-Z]{2,5}$")
 
 _requested: set[tuple[str, str, str]] = set()
@@ -64,7 +64,7 @@ def _entry_problem(kind: str, entry: str, type_: str | None = None) -> str | Non
     """Why one entry is not of its kind (None when it is); type_ is the PLOVER type of its row, if any."""
     from realpolitik import ontology
 
-    if kind == "word" and not (_WORD.match(entry) and entry == entry.lower()):
+    if kind == "word" and (not _WORD.match(entry) or entry != entry.lower()):
         return f"{entry!r} is not a lowercase word"
     if kind == "type" and entry not in ontology.types():
         return f"{entry!r} is not a PLOVER type"
