@@ -18,6 +18,8 @@ CHANNEL_CUES: tuple[tuple[str, frozenset[str]], ...] = tuple((k[0], frozenset(v)
 EVASION_MARKS = _words("EVASION_MARKS")
 SANCTION_WORDS = _words("SANCTION_WORDS")
 _DEFAULT_CHANNEL = {k[0]: v[0] for k, v in _rows("_DEFAULT_CHANNEL")}
+# Security contexts a sentence's words cue that outrank a trigger's generic "diplomatic" context.
+SPECIFIC_CONTEXTS = _words("SPECIFIC_CONTEXTS")
 COOPERATIVE = _words("COOPERATIVE")
 VERBAL_SUPPORT = _words("VERBAL_SUPPORT")
 
@@ -40,7 +42,7 @@ def contexts_for(lemmas: set[str], base: tuple[str, ...]) -> tuple[str, ...]:
         if ctx not in out and lemmas & cues:
             out.append(ctx)
     # a military-specific cue outranks a generic trigger context such as "diplomatic"
-    if out and out[0] == "diplomatic" and len(out) > 1 and out[1] in {"military", "intelligence", "cyber"}:
+    if out and out[0] == "diplomatic" and len(out) > 1 and out[1] in SPECIFIC_CONTEXTS:
         out[0], out[1] = out[1], out[0]
     return tuple(out[:3])
 
