@@ -11,6 +11,9 @@ comment just above the assignment or on its line. Its kind is guessed: PLOVER ty
 codes (capitals), parser labels (names ending in _DEPS/_LABELS/_TAGS), words, else text.
 Names listed in KEEP stay in code (characters or markers of a file format, not words).
 Re-running is safe: converted modules hold no literals, and new sections are appended to the table.
+Run it from the repository root; afterwards, `ruff check --fix` the module (import order) and replace
+each "TODO" doc (a set with no comment) with what the set is for. Keyed tables (dicts of words), tuples
+and regexes built from word lists are moved by hand (see docs/coder.md, "Word tables").
 """
 from __future__ import annotations
 
@@ -179,7 +182,9 @@ def _add_reader(body: str, reader: str) -> str:
     last = max((n.end_lineno or n.lineno) for n in imports)
     if not any(isinstance(n, ast.ImportFrom) and n.module == "realpolitik"
                and any(a.name == "wordsets" for a in n.names) for n in imports):
-        lines.insert(last, "from realpolitik import wordsets\n")
+        tail = imports[-1]
+        ours = isinstance(tail, ast.ImportFrom) and (tail.module or "").startswith("realpolitik")
+        lines.insert(last, ("" if ours else "\n") + "from realpolitik import wordsets\n")  # `ruff --fix` sorts it
         last += 1
     # after `log = logging.getLogger(...)` when it directly follows the imports, else after the imports
     i = last
