@@ -16,7 +16,8 @@ number of lines; ``#`` starts a comment. Kinds and what each entry must be:
 
 A keyed section maps keys to entries, in the order written: its header names the kinds of the key
 after ``by`` (``[MODE_CUES] word by type mode``) and each row is ``key ...: entries`` (a row may go on
-over the next lines; a key may not repeat). `rows` returns such a section's rows.
+over the next lines; a key may not repeat; ``-`` alone says the row has no entries). `rows` returns
+such a section's rows.
 
 `parse` validates every line and raises WordSetError naming each bad line (unknown kind, an entry
 that is not of its kind, a duplicate entry, key or section, an empty section, entries before a
@@ -152,6 +153,9 @@ def parse(text: str, where: str = "<words>") -> dict[str, WordSet]:
                 continue
         _, entries, type_ = rows[-1]
         for entry in line.split():
+            if keys and entry == "-":  # a keyed row with no entries says so
+                entries.append(entry)
+                continue
             why = _entry_problem(kind, entry, type_)
             if why:
                 problems.append(f"{where}:{n}: [{current}]: {why}")
@@ -161,15 +165,18 @@ def parse(text: str, where: str = "<words>") -> dict[str, WordSet]:
     for name, (kind, _, keys, rows) in sections.items():
         if not rows or any(not entries for _, entries, _ in rows):
             problems.append(f"{where}: [{name}]: empty section" if not keys or not rows
-                            else f"{where}: [{name}]: a key without entries")
+                            else f"{where}: [{name}]: a key without entries (write '-' for none)")
+        if any("-" in entries and len(entries) > 1 for _, entries, _ in rows):
+            problems.append(f"{where}: [{name}]: a key with '-' (no entries) and entries")
         if kind == "name":
             for _, entries, _ in rows:
                 problems.extend(f"{where}:{lines[name]}: [{name}]: no section [{e}]" for e in entries
                                 if e not in sections)
     if problems:
         raise WordSetError("invalid word table:\n" + "\n".join(problems))
-    return {name: WordSet(name, kind, doc, frozenset(e for _, entries, _ in rows for e in entries), keys,
-                          tuple((key, tuple(entries)) for key, entries, _ in rows) if keys else ())
+    return {name: WordSet(name, kind, doc, frozenset(e for _, entries, _ in rows for e in entries if e != "-"), keys,
+                          tuple((key, tuple(e for e in entries if e != "-")) for key, entries, _ in rows) if keys
+                          else ())
             for name, (kind, doc, keys, rows) in sections.items()}
 
 

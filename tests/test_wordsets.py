@@ -46,6 +46,10 @@ def test_keyed_sections_keep_rows_in_order_and_validate_against_the_ontology():
     assert sets["CUES"].rows == ((("ASSAULT", "aerial"), ("jet", "airstrike")), (("CONSULT", "visit"), ("trip",)))
     assert sets["CAMEO"].rows == ((("AID", "economic"), ("071",)),)
     assert sets["SENSES"].rows == ((("hit",), ("CUES",)),)
+    rows_of = parse("[P] context by word word type mode cameo\non alert MOBILIZE troops 150: military\n"
+                    "on strike PROTEST strike 143: -\n")["P"].rows
+    assert rows_of == ((("on", "alert", "MOBILIZE", "troops", "150"), ("military",)),
+                       (("on", "strike", "PROTEST", "strike", "143"), ()))
 
 
 @pytest.mark.parametrize("text, problem", [
@@ -56,7 +60,8 @@ def test_keyed_sections_keep_rows_in_order_and_validate_against_the_ontology():
     ("[D] channel by context\nmilitary: tanks\n", "t.words:2: [D]: 'tanks' is not a support channel"),
     ("[K] word by word\na: x\na: y\n", "t.words:3: [K]: duplicate key 'a'"),
     ("[K] word by word\nx y\n", "t.words:2: [K]: entries before any 'key:' of a keyed section"),
-    ("[K] word by word\na:\n", "t.words: [K]: a key without entries"),
+    ("[K] word by word\na:\n", "t.words: [K]: a key without entries (write '-' for none)"),
+    ("[K] word by word\na: - x\n", "t.words: [K]: a key with '-' (no entries) and entries"),
     ("[N] name by word\nhit: MISSING\n", "t.words:1: [N]: no section [MISSING]"),
     ("[S] code\nGOV rebels\n", "t.words:2: [S]: 'rebels' is not an actor or sector code"),
 ])

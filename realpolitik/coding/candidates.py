@@ -190,12 +190,8 @@ def _lookup(tok) -> Trigger | None:
 
 # Event nouns that only name an event after a given preposition ("troops on alert", "workers on strike",
 # "placed under arrest", "put on trial"); the verb they hang from lends its subject.
-PREP_NOUN_ENTRIES = {("on", "alert"): ("alert", "MOBILIZE", "troops", "150", ("military",)),
-                     ("on", "strike"): ("strike", "PROTEST", "strike", "143", ()),
-                     ("on", "trial"): ("trial", "ACCUSE", "allege", "1125", ("legal",)),
-                     ("under", "arrest"): ("arrest", "COERCE", "arrest", "173", ("legal",)),
-                     ("under", "siege"): ("siege", "COERCE", "restrict", "191", ("military",)),
-                     ("on", "hunger"): ("hunger_strike", "PROTEST", "hunger", "142", ())}
+PREP_NOUN_ENTRIES = {(k[0], k[1]): (k[2], k[3], k[4], k[5], ctx)
+                     for k, ctx in wordsets.rows("realpolitik.coding", "candidates", "PREP_NOUN_ENTRIES")}
 
 
 @lru_cache(maxsize=1)
