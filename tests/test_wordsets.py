@@ -104,6 +104,7 @@ def test_no_section_of_any_table_is_unused():
     import realpolitik.coding.rules  # noqa: F401
     import realpolitik.coding.scorer  # noqa: F401
     import realpolitik.factuality.scope  # noqa: F401
+    import realpolitik.geo.locate  # noqa: F401
 
     left = {f"{package}/{name}": unused(package, name, path.parent.name) for package, name, path in _package_tables()}
     assert {k: v for k, v in left.items() if v} == {}

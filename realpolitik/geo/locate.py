@@ -8,31 +8,31 @@ import re
 from dataclasses import replace
 from typing import Iterable
 
+from realpolitik import wordsets
 from realpolitik.geo.gazetteer import COUNTRY, country_location, resolve, with_precision
 from realpolitik.model import ActorMention, Article, Event, Location
 
 log = logging.getLogger(__name__)
+_words = wordsets.reader("realpolitik.geo", "locate")
 
 # Prepositions that put an event somewhere. "on", "into", "from" and "to" name targets, paths and
 # origins ("strikes on Kharkiv", "flew into Poland", "returned from Moscow"), not where it happened.
-LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "within", "throughout", "across", "off",
-                      "along"})
-DIRECTIONAL = frozenset({"to", "toward", "towards"})
-STRIKES = frozenset({"ASSAULT", "COERCE"})
+LOCATIVE = _words("LOCATIVE")
+DIRECTIONAL = _words("DIRECTIONAL")
+STRIKES = _words("STRIKES")
 # An attack or a seizure lands where it is aimed: "strikes on Kharkiv", "drones into Polish airspace",
 # "missiles at Israel".
-STRIKE_LOCATIVE = LOCATIVE | {"on", "into", "over", "against"}
+STRIKE_LOCATIVE = LOCATIVE | _words("STRIKE_LOCATIVE")
 # Inside a preposition's object, the relations that still name its place (see _named_place).
-NAMING = frozenset({"compound", "appos", "conj", "poss", "nmod", "pobj"})
+NAMING = _words("NAMING")
 # Verbs of saying: a verbal event in a reported clause ("Peskov said [Russia] supported ...") happened
 # where it was said, so its location may come from the saying clause ("In Moscow, Peskov said ...").
-SAYING = frozenset({"say", "tell", "state", "announce", "declare", "add", "warn", "write", "insist", "claim"})
+SAYING = _words("SAYING")
 # Dependencies that stay inside the trigger's clause when walking up to its head: "agreed to meet in X"
 # (xcomp), "held talks in X" (dobj), "were killed in X" (auxiliaries). A clause boundary (ccomp, advcl,
 # relcl, parataxis) stops the walk: "said in Tehran that ..." does not place what was said.
-IN_CLAUSE = frozenset({"xcomp", "dobj", "pobj", "prep", "conj", "compound", "amod", "nsubj", "nsubjpass",
-                       "attr", "appos", "aux", "auxpass", "acomp", "oprd"})
-ARGUMENTS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "dative"})
+IN_CLAUSE = _words("IN_CLAUSE")
+ARGUMENTS = _words("ARGUMENTS")
 # A dateline opening a story: "BEIJING, Jan 16 (Reuters) -", "KYIV —", "Tehran, 3 March:".
 DATELINE = re.compile(r"^\s*([A-Z][A-Za-z'.\- ]{1,40}?)\s*(?:,\s*[A-Za-z0-9 .]{1,30}?)?"
                       r"\s*(?:\([^)\n]{1,40}\)\s*)?(?:[—–:]|--?\s)")
