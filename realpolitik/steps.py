@@ -20,6 +20,7 @@ from realpolitik.model import ActorMention, Article, Event
 
 log = logging.getLogger(__name__)
 
+PLACES_KEY = "rp_places"  # Doc.user_data key of the places, shared with geo.locate_events
 # The order of the steps of `code_parsed`, for readers and tests.
 ORDER = ("parse", "actors", "structure", "events", "factuality", "confidence", "place")
 
@@ -36,6 +37,16 @@ class ArticleContext:
     def factuality(self, sent, tok) -> dict:
         """The factuality step for one event: its fields (factuality, cues, attribution) from its trigger."""
         return factuality(self.doc, sent, tok, self.structure)
+
+    def places(self) -> list:
+        """The article's gazetteer places as (start, end, location), found once per Doc (`actors.find_places`):
+        the coder asks for them only when an attack names no party but a place."""
+        from realpolitik.actors import find_places
+
+        found = self.doc.user_data.get(PLACES_KEY)
+        if found is None:
+            found = self.doc.user_data[PLACES_KEY] = find_places(self.doc)
+        return found
 
 
 def actors(doc, article: Article) -> tuple[ActorMention, ...]:

@@ -306,7 +306,7 @@ def roles(ctx: stages.SentenceContext, idx: ActorIndex, cands: list[Candidate]) 
             c = replace(c, how=how)
         if c.type in PLACE_TARGET_TYPES and all(t is None or not has_country(t) for _, t in pairs):
             # no party, or only a bare one ("rebel positions near <a town of another state>")
-            where = _place_target(ctx.doc, c, srcs)
+            where = _place_target(ctx.doc, c, srcs, stages.article_of(ctx).places())
             if where is not None:
                 pairs = [(a, where) for a in srcs if a.country and a.country != where.country] or pairs
         if c.mutual:  # a fight both ways: "A exchanged fire with B" is B's attack on A too
@@ -446,14 +446,12 @@ PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE"})
 LOCATION_PREPS = frozenset({"in", "near", "inside", "at", "on", "into", "around", "outside"})
 
 
-def _place_target(doc, c: Candidate, srcs: list[ActorMention]) -> ActorMention | None:
+def _place_target(doc, c: Candidate, srcs: list[ActorMention], places: list | None = None) -> ActorMention | None:
     """The country of a place where an attack or a coercive act lands, as its recipient, when that country
-    is not the actor's own ("Ruritanian tanks fired at targets in <a town of Freedonia>" -> Freedonia)."""
-    from realpolitik.actors import find_places
-
-    places = doc.user_data.get("rp_places")
+    is not the actor's own ("Ruritanian tanks fired at targets in <a town of Freedonia>" -> Freedonia).
+    `places` are the article's (`steps.ArticleContext.places`)."""
     if places is None:
-        places = doc.user_data["rp_places"] = find_places(doc)
+        places = ArticleContext(doc, None, ()).places()
     if not places:
         return None
     own = {m.country for m in srcs if m.country}

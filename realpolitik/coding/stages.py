@@ -33,10 +33,10 @@ from realpolitik.coding.clauses import in_background_clause, is_background
 from realpolitik.coding.embedding import resolve_embedding, token_governs
 from realpolitik.coding.roles import ActorIndex, has_country, localise
 from realpolitik.model import ActorMention, Event, Span, event_id_for
+from realpolitik.steps import ArticleContext
 
 if TYPE_CHECKING:
     from realpolitik.options import Options
-    from realpolitik.steps import ArticleContext
 
 
 @dataclass(frozen=True)
@@ -80,10 +80,10 @@ class SentenceContext:
     previous: tuple[ActorMention, ...] = ()  # the previous sentence's subject actors (for "they", "it")
 
     @cached_property
-    def lemmas(self) -> frozenset[str]:
-        """The sentence's lemmas and lowercase forms (what cue tables are looked up in)."""
+    def lemmas(self) -> set[str]:
+        """The sentence's lemmas and lowercase forms (what cue tables are looked up in; read only)."""
         sent = self.sent
-        return frozenset({t.lemma_.lower() for t in sent} | {t.lower_ for t in sent})
+        return {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
 
     @cached_property
     def evidence(self) -> Span:
@@ -211,14 +211,15 @@ def readings(ctx: SentenceContext, idx: ActorIndex, cands: list[Candidate]) -> l
     return out
 
 
+def article_of(ctx: SentenceContext) -> ArticleContext:
+    """The sentence's article context (one without document structure when the sentence came alone)."""
+    return ctx.article if ctx.article is not None else ArticleContext(ctx.doc, None, ctx.mentions, None)
+
+
 def factuality(ctx: SentenceContext, drafts: list[Draft]) -> list[dict]:
     """Stage 6: each draft's factuality fields, from the article's factuality step (cues, scope,
     attribution, document structure); unknown when the sentence comes with no article context."""
-    art = ctx.article
-    if art is None:
-        from realpolitik.steps import ArticleContext
-
-        art = ArticleContext(ctx.doc, None, ctx.mentions, None)
+    art = article_of(ctx)
     out = []
     for d in drafts:
         fact = art.factuality(ctx.sent, d.cand.tok)
