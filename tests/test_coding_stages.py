@@ -2,8 +2,7 @@
 
 The parses are spaCy's `en_core_web_sm` output for sentences written for these tests, kept as
 `Doc.to_json()` in tests/data/stage_parses.json; `PYTHONPATH=. python tests/test_coding_stages.py` records
-them again
-(after a model change, check that the expected outputs below still hold).
+them again (after a model change, check that the expected outputs below still hold).
 """
 from __future__ import annotations
 
