@@ -237,10 +237,15 @@ class RulesCoder:
         carry = readings.bullet_sources(doc, mentions, art.structure)
         out: list[Event] = []
         previous: list[ActorMention] = []
+        sourceless = self.settings.sourceless
         for i, sent in enumerate(doc.sents):
             inside = [m for m in mentions if m.start >= sent.start_char and m.end <= sent.end_char]
-            evs = self.sentence(self.context(doc, sent, i, inside, article.id, article.published, art,
-                                             carry.get(sent.start_char), previous))
+            carried = carry.get(sent.start_char)
+            if not inside and not carried and not sourceless:
+                evs = []  # the candidates stage's own gate, checked before a context is built (most sentences)
+            else:
+                evs = self.sentence(self.context(doc, sent, i, inside, article.id, article.published, art,
+                                                 carried, previous))
             # the subject a pronoun in the next sentence may stand for (unparsed sentences have none)
             previous = readings.subject_actors(doc, sent, inside) if inside else []
             if evs and domain.sporting(hits, sent.text):
