@@ -53,7 +53,7 @@ class Prefilter:
         from realpolitik.coding.candidates import gate_lemmas
 
         self.sourceless = sourceless
-        # The coder's own gate: a sentence without one of these lemmas yields nothing (code_sentence).
+        # The coder's own gate: a sentence without one of these lemmas yields nothing (stages.candidates).
         self.heads = frozenset(gate_lemmas())
         self.pronouns = _pronouns()
         self.sectors, self.not_standalone = _sector_terms()
