@@ -30,6 +30,7 @@ from realpolitik.coding.clauses import (
     is_prepared,
     is_refusal,
 )
+from realpolitik.coding.reactions import resolve_reaction_targets
 from realpolitik.coding.retype import BUILD_LEMMAS, SALE_LEMMAS
 from realpolitik.coding.roles import ActorIndex, child, has_country, prep_objects
 from realpolitik.model import ActorMention, Article, Event
@@ -254,7 +255,8 @@ class RulesCoder:
                        or domain.political_in_sport(e.target, e.target_text)]
             # firms and media among themselves: commerce, not politics (PLOVER's actors are political)
             out += [e for e in evs if not domain.commercial_only(e.source, e.target)]
-        return out
+        # a reaction ("condemned the strike") takes its target from the act reported earlier in the article
+        return resolve_reaction_targets(doc, out)
 
     def code_doc(self, doc, article: Article) -> list[Event]:
         """The events of an article already parsed into `doc` (the pipeline's steps after the parse)."""
