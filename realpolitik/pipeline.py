@@ -1,4 +1,9 @@
-"""The document flow: ingest -> nlp -> actors -> coding -> factuality -> store, callable from Python."""
+"""The document flow: ingest -> nlp -> actors -> coding -> factuality -> store, callable from Python.
+
+Coding an article runs the coder's parse (`code_many`) and then the steps of `realpolitik.steps` in
+order (`steps.ORDER`: actors, document structure, the coder's events, their factuality and
+confidence, place); the coder receives the actor mentions in its context and matches none itself.
+"""
 from __future__ import annotations
 
 import logging

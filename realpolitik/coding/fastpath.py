@@ -29,6 +29,7 @@ import numpy
 
 from realpolitik.actors.tables import TEXT_KEY
 from realpolitik.model import Article, Event
+from realpolitik.steps import code_parsed
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +53,7 @@ class Prefilter:
         from realpolitik.coding.candidates import gate_lemmas
 
         self.sourceless = sourceless
-        # The coder's own gate: a sentence without one of these lemmas yields nothing (code_sentence).
+        # The coder's own gate: a sentence without one of these lemmas yields nothing (stages.candidates).
         self.heads = frozenset(gate_lemmas())
         self.pronouns = _pronouns()
         self.sectors, self.not_standalone = _sector_terms()
@@ -468,7 +469,7 @@ def parse_articles(texts: list[str], prefilter: Prefilter, batch_size: int = 32)
 
 
 def code_many(coder, articles: Iterable[Article]) -> Iterator[list[Event]]:
-    """The events of each article, in order: `coder.code_doc` on fast-path Docs (on
+    """The events of each article, in order: the pipeline's steps (`steps.code_parsed`) on fast-path Docs (on
     `Options.n_process` processes for long inputs, see coding/parallel.py)."""
     from realpolitik.coding import parallel
 
@@ -488,4 +489,4 @@ def code_serial(coder, articles: Iterable[Article]) -> Iterator[list[Event]]:
         if not batch:
             return
         for art, doc in zip(batch, parse_articles([a.text for a in batch], prefilter, opts.batch_size)):
-            yield coder.code_doc(doc, art) if doc is not None else []
+            yield code_parsed(coder, doc, art) if doc is not None else []

@@ -15,7 +15,9 @@ import logging
 
 from realpolitik import ontology
 from realpolitik.coding import quadclf
+from realpolitik.coding.candidates import Candidate
 from realpolitik.coding.rules import RulesCoder, fallback_rank
+from realpolitik.coding.stages import Coded, SentenceContext
 from realpolitik.options import Options
 from realpolitik.registry import coders
 
@@ -41,13 +43,13 @@ class HybridCoder(RulesCoder):
         super().__init__(options)
         self.clf = quadclf.model() if self.options.coding.classifier else None
 
-    def _sourceless_event(self, doc, sent, sent_index, cands, lemmas, evidence, article_id, date, fctx):
+    def _sourceless_event(self, ctx: SentenceContext, cands: list[Candidate]) -> Coded | None:
         """The best-guess event of a sentence without actor-resolved events, or None for a statement."""
         if not cands:
             return None
         ranked = sorted(cands, key=fallback_rank)
         if self.clf is not None:
-            p = self.clf.proba(sent)
+            p = self.clf.proba(ctx.sent)
             if max(p, key=p.get) == "statement":
                 return None
             if max(p.values()) < MIN_CLASS_PROB:
@@ -56,7 +58,7 @@ class HybridCoder(RulesCoder):
             best = max(quads, key=lambda q: p.get(q, 0.0))
             ranked = [c for c in ranked if ontology.quad(c.type) == best] + \
                      [c for c in ranked if ontology.quad(c.type) != best]
-        return self._first_event(ranked, doc, sent, sent_index, lemmas, evidence, article_id, date, fctx)
+        return self._first_event(ctx, ranked)
 
 
 @coders.register("hybrid.v1")

@@ -16,8 +16,8 @@ from dataclasses import replace
 
 from realpolitik import ontology
 from realpolitik.coding import cues, scorer
-from realpolitik.coding.candidates import Candidate
 from realpolitik.coding.rules import RulesCoder
+from realpolitik.coding.stages import SentenceContext
 from realpolitik.model import Event, event_id_for
 from realpolitik.options import Options
 from realpolitik.registry import coders
@@ -40,27 +40,13 @@ class ScoredRulesCoder(RulesCoder):
             options = options.with_(coding=replace(options.coding,
                                                    best_guess_types=frozenset(self.model.best_guess_types)))
         super().__init__(options)
-        self._cands: dict[str, Candidate] = {}
 
-    def _event(self, doc, sent, sent_index, c, s, t, lemmas, evidence, article_id, date, fctx,
-               fallback: bool = False) -> Event | None:
-        ev = super()._event(doc, sent, sent_index, c, s, t, lemmas, evidence, article_id, date, fctx, fallback)
-        if ev is not None:
-            self._cands[ev.id] = c  # the candidate behind the event, for its features (ids survive `replace`)
-        return ev
-
-    def code_sentence(self, doc, sent, sent_index, mentions, article_id, date=None, fctx=None, *args,
-                      **kwargs) -> list[Event]:
+    def sentence(self, ctx: SentenceContext) -> list[Event]:
         """The sentence's rule events, each kept or dropped, typed and scored by the model."""
-        self._cands = {}
-        events = super().code_sentence(doc, sent, sent_index, mentions, article_id, date, fctx, *args, **kwargs)
         out = []
-        for ev in events:
-            c = self._cands.get(ev.id)
-            if c is None:  # every rule event comes from a candidate; keep it unscored if not
-                out.append(ev)
-                continue
-            args = (sent, c.tok, ev, c.how, bool(c.trig.weak), sent_index)
+        for got in self.coded(ctx):
+            ev, c = got.event, got.cand
+            args = (ctx.sent, c.tok, ev, c.how, bool(c.trig.weak), ctx.index)
             if self.collect:
                 self.collected[ev.id] = {fs: scorer.features(fs, *args) for fs in scorer.FEATURE_SETS}
                 out.append(ev)
@@ -68,8 +54,7 @@ class ScoredRulesCoder(RulesCoder):
             typ, conf, _ = self.model.decide(scorer.features(self.model.feature_set, *args), ev.type)
             if conf < self.model.threshold:
                 continue
-            out.append(self._retyped(ev, typ, round(conf, 3), article_id, sent_index))
-        self._cands = {}
+            out.append(self._retyped(ev, typ, round(conf, 3), ctx.article_id, ctx.index))
         return out
 
     def _retyped(self, ev: Event, typ: str, conf: float, article_id: str, sent_index: int) -> Event:
