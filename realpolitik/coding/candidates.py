@@ -33,6 +33,7 @@ from realpolitik.coding.roles import (
     subject_np,
     token_lemma,
 )
+from realpolitik.coding.styles import drawn_reaction
 from realpolitik.coding.statements import NO_COMMENT_LEMMAS, considered, denied_accusations, statement_frames
 from realpolitik.model import ActorMention
 
@@ -95,6 +96,9 @@ TIE_VERBS = frozenset({"establish", "restore", "normalise", "normalize", "resume
                        "break", "sever", "cut", "suspend", "downgrade", "freeze", "end"})  # ... or break it (SANCTION)
 # Participles that tie a noun to its patron ("government-backed troops"); as modifiers they are no event.
 MODIFIER_LEMMAS = frozenset({"back", "link", "tie", "affiliate", "associate", "sponsor", "support", "arm", "fund"})
+
+# Verbal reactions that a verb can draw from a party ("drew condemnation from X", "won praise from X").
+REACTION_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT", "PROTEST", "THREATEN"})
 
 
 @dataclass
@@ -420,6 +424,10 @@ def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
         if trig.pos == "L":
             continue  # light verbs lend their subject to the noun they govern (below)
         if trig.pos == "N":
+            drawn = drawn_reaction(tok, idx) if trig.type in REACTION_TYPES else None
+            if drawn:  # "X's arrest of Y drew criticism from Z": Z reacts to X
+                out.append(Candidate(trig, tok, trig.type, drawn[0], drawn[1], "drawn", obj))
+                continue
             srcs = noun_agents(tok, idx)
             how = "noun"
             # a noun coordinated with an object ("launched air and missile strikes") takes that object's place

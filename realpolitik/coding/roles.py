@@ -5,6 +5,7 @@ import logging
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from realpolitik.coding.styles import opening_list, pronoun_owner
 from realpolitik.model import ActorMention
 
 if TYPE_CHECKING:
@@ -64,7 +65,7 @@ class ActorIndex:
                 return _uniq_codes(own)
             # a bare sector ("hackers"): a state named in its modifiers says whose
             backer = [m for m in self._modifiers(tok, _depth) if has_country(m)]
-            return backer or own
+            return backer or pronoun_owner(tok, own, self) or own
         return self._modifiers(tok, _depth)
 
     def _modifiers(self, tok, _depth: int) -> list[ActorMention]:
@@ -195,7 +196,7 @@ def agents(verb, idx: ActorIndex, _depth: int = 0) -> tuple[list[ActorMention], 
     if s is not None:
         if s.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
             return idx.np_conj(verb.head), "direct"
-        return subject_np(s, idx), "direct"
+        return (opening_list(verb, s, idx) or subject_np(s, idx)), "direct"
     if child(verb, "nsubjpass") is not None:
         return [], "none"
     dep, head = verb.dep_, verb.head

@@ -1,0 +1,92 @@
+"""Roles the parse leaves half-read in wire-news sentence styles.
+
+- headlines open with a comma list of parties ("Senegal, Mauritania sign accord"), which the parser
+  rarely coordinates: the list is the subject;
+- reported speech names organs by a pronoun ("X said its navy would ..."): the organ is the country of
+  the one the pronoun stands for;
+- nominal reactions ("X's arrest of Y drew criticism from Z"): Z reacts to the subject's doer.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import lru_cache
+
+from realpolitik.model import ActorMention
+from realpolitik.wordsets import words
+
+# A headline's opening list is short: this many tokens before the verb covers "Bosnia and Herzegovina,
+# Serbia, Montenegro" (longer openings are clauses, not lists).
+MAX_LIST_TOKENS = 12
+
+
+@lru_cache(maxsize=1)
+def _words() -> tuple[frozenset[str], frozenset[str]]:
+    pkg = "realpolitik.coding"
+    return words(pkg, "styles", "DRAW_VERBS"), words(pkg, "styles", "LIST_JOINERS")
+
+
+def opening_list(verb, subj, idx) -> list[ActorMention]:
+    """States of a comma list that opens the sentence and ends in the verb's subject ("A, B sign a pact").
+
+    Every token before the verb must be a name of a party or a joiner, with at least one comma; the
+    parser hangs the first names off the verb (npadvmod, dep, appos) instead of coordinating them.
+    """
+    sent = verb.sent
+    if not (sent.start <= subj.i < verb.i) or verb.i - sent.start > MAX_LIST_TOKENS:
+        return []
+    joiners = _words()[1]
+    span = sent.doc[sent.start:verb.i]
+    if not any(t.text == "," for t in span):
+        return []
+    out: list[ActorMention] = []
+    for t in span:
+        if t.text in joiners:
+            continue
+        ms = idx.at_all(t)
+        if not ms:
+            return []
+        for m in ms:
+            if (m.country or m.kind in ("igo", "ngo")) and m.code not in {x.code for x in out}:
+                out.append(m)
+    return out if len(out) > 1 else []
+
+
+def pronoun_owner(tok, own: list[ActorMention], idx) -> list[ActorMention]:
+    """A bare organ owned by a pronoun ("its navy", "her government") given the country of the pronoun's actor.
+
+    The pronoun stands for the subject of the reporting clause above ("X said its navy ...") or, failing
+    that, for the subject of the organ's own clause ("X ordered his troops to ...").
+    """
+    from realpolitik.coding.roles import PRONOUNS, child, resolve_pronoun, subject_np
+
+    if not any(c.dep_ == "poss" and c.lower_ in PRONOUNS for c in tok.children):
+        return []
+    owners = [m for m in resolve_pronoun(tok, idx) if m.country]
+    if not owners and tok.dep_ not in ("nsubj", "nsubjpass"):
+        verb = tok.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head
+        s = child(verb, "nsubj")
+        if s is not None and s.i < tok.i:
+            owners = [m for m in subject_np(s, idx) if m.country]
+    if not owners:
+        return []
+    country = owners[0].country
+    return [replace(m, code=country + m.code, country=country, kind="state" if m.kind == "sector" else m.kind)
+            for m in own if not m.country and m.code.isalpha() and len(m.code) == 3]
+
+
+def drawn_reaction(noun, idx) -> tuple[list[ActorMention], list[ActorMention]] | None:
+    """(reacting, reacted to) of a reaction noun a verb draws from a party ("X's arrest of Y drew
+    criticism from Z", "..., drawing condemnation from Z"): Z reacts to the actor of the drawing clause."""
+    from realpolitik.coding.roles import agents, prep_objects
+
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in _words()[0]:
+        return None
+    srcs = [m for h in (noun, verb) for _, p in prep_objects(h, frozenset({"from"})) for m in idx.np_conj(p)]
+    if not srcs:
+        return None
+    tgts, _ = agents(verb, idx)
+    keys = {m.code for m in srcs}
+    return srcs, [m for m in tgts if m.code not in keys]
