@@ -143,12 +143,12 @@ def _lookup(tok) -> Trigger | None:
         for c in tok.children:
             if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
                 c = next(m for m in c.children if m.dep_ == "mark")  # "pushed for X to act": push_for
-            elif c.dep_ not in ("prt", "prep", "dobj"):
+            elif c.dep_ not in ("prt", "prep", "dobj", "nsubjpass"):  # "the ceasefire was violated": its object
                 continue
             if c.dep_ == "prep" and any(p.ent_type_ in ("DATE", "TIME") for p in c.children):
                 continue  # "called the minister on Monday" is a phone call, not "called on" (a request)
             words = [c.lower_, token_lemma(c)]  # the head first: "open_border" before any compound's entry
-            if c.dep_ == "dobj":  # "violated the ceasefire agreement" -> violate_ceasefire
+            if c.dep_ in ("dobj", "nsubjpass"):  # "violated the ceasefire agreement" -> violate_ceasefire
                 words += [token_lemma(m) for m in c.children if m.dep_ == "compound"]
             for word in words:  # "opened its borders" -> open_border
                 for pos in ("V", "L"):  # "carried out" (a light verb), "called for" (a verb)
@@ -167,6 +167,8 @@ def _lookup(tok) -> Trigger | None:
             return None  # "received 400 complaints": no visit hosted (the noun codes its own event)
         if lem in ("let", "set") and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "free":
             return table.get(("free", "V"))  # "let free", "set free": a release by the verb's subject
+        if lem in APPROVAL_VERBS and _welcomes_act(tok):
+            return table.get(("welcome_decision", "V"))  # "X's offer was welcomed by Y": approval, no visit hosted
         return table.get((lem, "V")) or table.get((lem, "L"))
     if tok.pos_ == "ADJ" and lem in ADJ_TRIGGERS and tok.dep_ in ("acomp", "ROOT", "conj"):
         return table.get((ADJ_TRIGGERS[lem], "V"))  # "is opposed to", "is committed to"
@@ -197,6 +199,19 @@ def _lookup(tok) -> Trigger | None:
             return None  # coded at the head noun
         return table.get((lem, "N")) or table.get((tok.lower_, "N"))
     return None
+
+
+# Verbs that host a visitor but approve an act ("welcomed the envoy" is a visit, "welcomed the pullout" backing).
+APPROVAL_VERBS = frozenset({"welcome"})
+
+
+def _welcomes_act(verb) -> bool:
+    """Whether a verb's object (active or passive) is an act of some party, an event noun that is no visit."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN":
+            t = _lookup(c)
+            return t is not None and t.pos == "N" and t.type != "CONSULT"
+    return False
 
 
 # Event nouns that only name an event after a given preposition ("troops on alert", "workers on strike",
