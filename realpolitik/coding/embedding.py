@@ -35,8 +35,8 @@ def token_governs(a, b) -> bool:
 
 def in_relative_clause(a, b) -> bool:
     """Whether token b lies in a relative clause of a noun under token a ("signed a treaty under which each
-    would defend the other", "vetoed a resolution that would have extended X"): the clause describes the
-    noun's terms, it is neither what a says or wants nor an event a could yield to."""
+    would defend the other"): the clause describes the noun's terms, no event a weak trigger yields to
+    (a wrapper still takes it: "vetoed a resolution that would have condemned X" backs X)."""
     t = b
     for _ in range(12):
         if t.i == a.i or t.head is t:
@@ -49,7 +49,7 @@ def in_relative_clause(a, b) -> bool:
 
 def _embedded(a, b) -> bool:
     """Whether token b lies in what token a says or wants, not in a clause merely joined to it ("and will resign")."""
-    if not token_governs(a, b) or in_relative_clause(a, b):
+    if not token_governs(a, b):
         return False
     t = b
     while t.head.i != a.i:

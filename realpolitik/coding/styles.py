@@ -54,26 +54,33 @@ def opening_list(verb, subj, idx) -> list[ActorMention]:
 def pronoun_owner(tok, own: list[ActorMention], idx) -> list[ActorMention]:
     """A bare organ owned by a pronoun ("its navy", "her government") given the country of the pronoun's actor.
 
-    The pronoun stands for the subject of the reporting clause above ("X said its navy ...") or, failing
-    that, for the subject of the organ's own clause ("X ordered his troops to ...").
+    Only in reported speech: the pronoun stands for the subject of the reporting clause right above ("X said
+    its navy would ..."). Elsewhere it need not (in "X urged Y to pull its troops" the owner is Y); taking
+    the organ's own clause subject as the owner too cost one plover_manual_dev holdout event and gained none.
     """
-    from realpolitik.coding.roles import PRONOUNS, child, resolve_pronoun, subject_np
+    from realpolitik.coding.roles import PRONOUNS, child
 
     if not any(c.dep_ == "poss" and c.lower_ in PRONOUNS for c in tok.children):
         return []
-    owners = [m for m in resolve_pronoun(tok, idx) if m.country]
-    if not owners and tok.dep_ not in ("nsubj", "nsubjpass"):
-        verb = tok.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
-            verb = verb.head
-        s = child(verb, "nsubj")
-        if s is not None and s.i < tok.i:
-            owners = [m for m in subject_np(s, idx) if m.country]
+    verb = tok.head
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    s = child(verb.head, "nsubj") if verb.dep_ == "ccomp" and verb.head is not verb else None
+    owners = _names(s, idx) if s is not None else []
     if not owners:
         return []
     country = owners[0].country
     return [replace(m, code=country + m.code, country=country, kind="state" if m.kind == "sector" else m.kind)
             for m in own if not m.country and m.code.isalpha() and len(m.code) == 3]
+
+
+def _names(phrase, idx) -> list[ActorMention]:
+    """Actors of a state named anywhere in a phrase (no pronoun is followed: the owner must be named)."""
+    return [m for t in phrase.subtree for m in idx.at_all(t) if m.country]
 
 
 def drawn_reaction(noun, idx) -> tuple[list[ActorMention], list[ActorMention]] | None:
