@@ -5,7 +5,7 @@ import logging
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from realpolitik.coding.styles import opening_list, pronoun_owner
+from realpolitik.coding.styles import nearest_subject, opening_list, pronoun_owner
 from realpolitik.model import ActorMention
 
 if TYPE_CHECKING:
@@ -190,7 +190,7 @@ def agents(verb, idx: ActorIndex, _depth: int = 0) -> tuple[list[ActorMention], 
     if ag is not None and child(verb, "nsubjpass", "auxpass") is not None:
         objs = [p for p in ag.children if p.dep_ == "pobj"]
         return (idx.np_conj(objs[0]) if objs else []), "passive"
-    s = child(verb, *SUBJ)
+    s = nearest_subject(verb)
     if s is not None and s.tag_ in ("VBG", "VBN") and child(s, "nsubj") is not None:
         s = child(s, "nsubj")  # misparse of "the Red Cross operating in X said": the participle took the subject
     if s is not None:

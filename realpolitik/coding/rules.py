@@ -31,6 +31,7 @@ from realpolitik.coding.clauses import (
 from realpolitik.coding.embedding import resolve_embedding, token_governs
 from realpolitik.coding.retype import BUILD_LEMMAS, SALE_LEMMAS
 from realpolitik.coding.roles import ActorIndex, child, has_country, localise, prep_objects
+from realpolitik.coding.styles import first_named_pairs
 from realpolitik.model import ActorMention, Article, Event, Span, event_id_for
 from realpolitik.options import Options
 from realpolitik.registry import coders
@@ -341,6 +342,8 @@ class RulesCoder:
             # one reference to a pair ("both countries eased restrictions", actors/document.py): each acts
             # on the other, as the reference is used when the two are each other's counterpart
             return [(srcs[0], srcs[1]), (srcs[1], srcs[0])]
+        if joint and len(srcs) > 2 and first_named_pairs(srcs):
+            return first_named_pairs(srcs)  # "A, B and C met": A with each other (training/GUIDE.md)
         if joint and len(srcs) > 1:
             # "the government and the rebels agreed": parties of one country keep no recipient
             return [(s, t) for s in srcs for t in srcs if s is not t and s.code[:3] != t.code[:3]] or \

@@ -20,9 +20,10 @@ MAX_LIST_TOKENS = 12
 
 
 @lru_cache(maxsize=1)
-def _words() -> tuple[frozenset[str], frozenset[str]]:
+def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     pkg = "realpolitik.coding"
-    return words(pkg, "styles", "DRAW_VERBS"), words(pkg, "styles", "LIST_JOINERS")
+    return (words(pkg, "styles", "DRAW_VERBS"), words(pkg, "styles", "LIST_JOINERS"),
+            words(pkg, "styles", "LEAD_IN_MARKS"))
 
 
 def opening_list(verb, subj, idx) -> list[ActorMention]:
@@ -49,6 +50,20 @@ def opening_list(verb, subj, idx) -> list[ActorMention]:
             if (m.country or m.kind in ("igo", "ngo")) and m.code not in {x.code for x in out}:
                 out.append(m)
     return out if len(out) > 1 else []
+
+
+def nearest_subject(verb):
+    """The verb's subject; of two split by a lead-in's colon or a bullet ("HIGHLIGHTS: - X expelled ...",
+    the lead-in parsed as a subject too), the one after it."""
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "csubj", "expl")]
+    if len(subj) < 2:
+        return subj[0] if subj else None
+    doc = verb.doc
+    marks = _words()[2]
+    for c in reversed([c for c in subj[1:] if c.i < verb.i]):
+        if any(t.text in marks and t.pos_ == "PUNCT" for t in doc[subj[0].i + 1:c.left_edge.i]):
+            return c
+    return subj[0]
 
 
 def pronoun_owner(tok, own: list[ActorMention], idx) -> list[ActorMention]:
@@ -97,3 +112,12 @@ def drawn_reaction(noun, idx) -> tuple[list[ActorMention], list[ActorMention]] |
     tgts, _ = agents(verb, idx)
     keys = {m.code for m in srcs}
     return srcs, [m for m in tgts if m.code not in keys]
+
+
+def first_named_pairs(parties: list[ActorMention]) -> list[tuple[ActorMention, ActorMention]]:
+    """A joint act of three or more states ("A, B and C met"): the first named with each other party, once
+    (training/GUIDE.md: a multilateral meeting is not every ordered pair); [] for fewer than three states."""
+    if len({m.code[:3] for m in parties}) < 3:
+        return []
+    first = min(parties, key=lambda m: m.start)
+    return [(first, m) for m in parties if m.code[:3] != first.code[:3]]
