@@ -33,8 +33,8 @@ from realpolitik.coding.roles import (
     subject_np,
     token_lemma,
 )
-from realpolitik.coding.styles import drawn_reaction
 from realpolitik.coding.statements import NO_COMMENT_LEMMAS, considered, denied_accusations, statement_frames
+from realpolitik.coding.styles import drawn_reaction
 from realpolitik.model import ActorMention
 
 log = logging.getLogger(__name__)
