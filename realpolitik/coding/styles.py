@@ -20,10 +20,9 @@ MAX_LIST_TOKENS = 12
 
 
 @lru_cache(maxsize=1)
-def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def _words() -> tuple[frozenset[str], frozenset[str]]:
     pkg = "realpolitik.coding"
-    return (words(pkg, "styles", "DRAW_VERBS"), words(pkg, "styles", "LIST_JOINERS"),
-            words(pkg, "styles", "LEAD_IN_MARKS"))
+    return words(pkg, "styles", "DRAW_VERBS"), words(pkg, "styles", "LIST_JOINERS")
 
 
 def opening_list(verb, subj, idx) -> list[ActorMention]:
@@ -53,15 +52,16 @@ def opening_list(verb, subj, idx) -> list[ActorMention]:
 
 
 def nearest_subject(verb):
-    """The verb's subject; of two split by a lead-in's colon or a bullet ("HIGHLIGHTS: - X expelled ...",
-    the lead-in parsed as a subject too), the one after it."""
+    """The verb's subject; of two the parser gave it, split by punctuation ("HIGHLIGHTS: - X expelled ...",
+    a lead-in parsed as a subject too), the one nearer the verb, unless that is a parenthetical between
+    commas ("Members of X, a body linked to Y, visited ...")."""
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "csubj", "expl")]
     if len(subj) < 2:
         return subj[0] if subj else None
     doc = verb.doc
-    marks = _words()[2]
     for c in reversed([c for c in subj[1:] if c.i < verb.i]):
-        if any(t.text in marks and t.pos_ == "PUNCT" for t in doc[subj[0].i + 1:c.left_edge.i]):
+        if (any(t.pos_ == "PUNCT" for t in doc[subj[0].i + 1:c.left_edge.i])
+                and "," not in (c.right_edge.text, doc[min(c.right_edge.i + 1, len(doc) - 1)].text)):
             return c
     return subj[0]
 
