@@ -63,7 +63,9 @@ def test_styles_word_table_parses_and_every_section_is_used():
     import realpolitik.coding.styles as styles
 
     styles._words()
-    assert set(table("realpolitik.coding", "styles")) == {"DRAW_VERBS", "LIST_JOINERS"}
+    styles.approval_verbs()
+    assert set(table("realpolitik.coding", "styles")) == {"DRAW_VERBS", "LIST_JOINERS", "DRAWN_TYPES",
+                                                          "APPROVAL_VERBS"}
     assert unused("realpolitik.coding", "styles") == []
     assert "draw" in table("realpolitik.coding", "styles")["DRAW_VERBS"].words
     with pytest.raises(ValueError, match="duplicate entry 'draw'"):

@@ -34,7 +34,7 @@ from realpolitik.coding.roles import (
     token_lemma,
 )
 from realpolitik.coding.statements import NO_COMMENT_LEMMAS, considered, denied_accusations, statement_frames
-from realpolitik.coding.styles import drawn_reaction
+from realpolitik.coding.styles import approval_verbs, drawn_reaction
 from realpolitik.model import ActorMention
 
 log = logging.getLogger(__name__)
@@ -96,9 +96,6 @@ TIE_VERBS = frozenset({"establish", "restore", "normalise", "normalize", "resume
                        "break", "sever", "cut", "suspend", "downgrade", "freeze", "end"})  # ... or break it (SANCTION)
 # Participles that tie a noun to its patron ("government-backed troops"); as modifiers they are no event.
 MODIFIER_LEMMAS = frozenset({"back", "link", "tie", "affiliate", "associate", "sponsor", "support", "arm", "fund"})
-
-# Verbal reactions that a verb can draw from a party ("drew condemnation from X", "won praise from X").
-REACTION_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT", "PROTEST", "THREATEN"})
 
 
 @dataclass
@@ -167,7 +164,7 @@ def _lookup(tok) -> Trigger | None:
             return None  # "received 400 complaints": no visit hosted (the noun codes its own event)
         if lem in ("let", "set") and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "free":
             return table.get(("free", "V"))  # "let free", "set free": a release by the verb's subject
-        if lem in APPROVAL_VERBS and _welcomes_act(tok):
+        if lem in approval_verbs() and _welcomes_act(tok):
             return table.get(("welcome_decision", "V"))  # "X's offer was welcomed by Y": approval, no visit hosted
         return table.get((lem, "V")) or table.get((lem, "L"))
     if tok.pos_ == "ADJ" and lem in ADJ_TRIGGERS and tok.dep_ in ("acomp", "ROOT", "conj"):
@@ -199,10 +196,6 @@ def _lookup(tok) -> Trigger | None:
             return None  # coded at the head noun
         return table.get((lem, "N")) or table.get((tok.lower_, "N"))
     return None
-
-
-# Verbs that host a visitor but approve an act ("welcomed the envoy" is a visit, "welcomed the pullout" backing).
-APPROVAL_VERBS = frozenset({"welcome"})
 
 
 def _welcomes_act(verb) -> bool:
@@ -439,7 +432,7 @@ def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
         if trig.pos == "L":
             continue  # light verbs lend their subject to the noun they govern (below)
         if trig.pos == "N":
-            drawn = drawn_reaction(tok, idx) if trig.type in REACTION_TYPES else None
+            drawn = drawn_reaction(tok, trig, idx)
             if drawn:  # "X's arrest of Y drew criticism from Z": Z reacts to X
                 out.append(Candidate(trig, tok, trig.type, drawn[0], drawn[1], "drawn", obj))
                 continue

@@ -98,13 +98,19 @@ def _names(phrase, idx) -> list[ActorMention]:
     return [m for t in phrase.subtree for m in idx.at_all(t) if m.country]
 
 
-def drawn_reaction(noun, idx) -> tuple[list[ActorMention], list[ActorMention]] | None:
+def approval_verbs() -> frozenset[str]:
+    """Verbs that host a visitor but back an act they take as object ("welcomed the pullout")."""
+    return words("realpolitik.coding", "styles", "APPROVAL_VERBS")
+
+
+def drawn_reaction(noun, trig, idx) -> tuple[list[ActorMention], list[ActorMention]] | None:
     """(reacting, reacted to) of a reaction noun a verb draws from a party ("X's arrest of Y drew
     criticism from Z", "..., drawing condemnation from Z"): Z reacts to the actor of the drawing clause."""
     from realpolitik.coding.roles import agents, prep_objects
 
     verb = noun.head
-    if noun.dep_ != "dobj" or verb.lemma_.lower() not in _words()[0]:
+    if (noun.dep_ != "dobj" or verb.lemma_.lower() not in _words()[0]
+            or trig.type not in words("realpolitik.coding", "styles", "DRAWN_TYPES")):
         return None
     srcs = [m for h in (noun, verb) for _, p in prep_objects(h, frozenset({"from"})) for m in idx.np_conj(p)]
     if not srcs:
