@@ -69,14 +69,15 @@ def nearest_subject(verb):
 def pronoun_owner(tok, own: list[ActorMention], idx) -> list[ActorMention]:
     """A bare organ owned by a pronoun ("its navy", "her government") given the country of the pronoun's actor.
 
-    Only in reported speech: the pronoun stands for the subject of the reporting clause right above ("X said
-    its navy would ..."). Elsewhere it need not (in "X urged Y to pull its troops" the owner is Y); taking
+    Only as the subject of reported speech: the pronoun stands for the subject of the reporting clause
+    right above ("X said its navy would ..."). Elsewhere it need not (in "X urged Y to pull its troops" the owner is Y); taking
     the organ's own clause subject as the owner too cost one plover_manual_dev holdout event and gained none.
     """
     from realpolitik.coding.roles import PRONOUNS, child
 
-    if not any(c.dep_ == "poss" and c.lower_ in PRONOUNS for c in tok.children):
-        return []
+    if tok.dep_ not in ("nsubj", "nsubjpass") or not any(c.dep_ == "poss" and c.lower_ in PRONOUNS
+                                                         for c in tok.children):
+        return []  # as an object the organ is what its owner moves ("withdraw its troops from X"), no party
     verb = tok.head
     for _ in range(4):
         if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
