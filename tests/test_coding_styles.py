@@ -65,8 +65,16 @@ def test_styles_word_table_parses_and_every_section_is_used():
     styles._words()
     styles.approval_verbs()
     assert set(table("realpolitik.coding", "styles")) == {"DRAW_VERBS", "LIST_JOINERS", "DRAWN_TYPES",
-                                                          "APPROVAL_VERBS"}
+                                                          "APPROVAL_VERBS", "FIGHT_LEMMAS"}
     assert unused("realpolitik.coding", "styles") == []
     assert "draw" in table("realpolitik.coding", "styles")["DRAW_VERBS"].words
     with pytest.raises(ValueError, match="duplicate entry 'draw'"):
         parse("[DRAW_VERBS]\ndraw draw\n")
+
+
+def test_two_forces_of_one_state_fighting_attack_each_other(coder):
+    assert events(code(coder, "Sudan's army and the Rapid Support Forces clashed near Khartoum on Monday.")) == [
+        ("SDNMIL", "SDNREB", "ASSAULT"), ("SDNREB", "SDNMIL", "ASSAULT")]
+    # a bare side coordinated with one state's force is of that state
+    assert events(code(coder, "Chadian troops and rebels exchanged artillery fire north of the capital.")) == [
+        ("TCDMIL", "TCDREB", "ASSAULT"), ("TCDREB", "TCDMIL", "ASSAULT")]

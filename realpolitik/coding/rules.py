@@ -32,7 +32,7 @@ from realpolitik.coding.embedding import resolve_embedding, token_governs
 from realpolitik.coding.reactions import resolve_reaction_targets
 from realpolitik.coding.retype import BUILD_LEMMAS, SALE_LEMMAS
 from realpolitik.coding.roles import ActorIndex, child, has_country, localise, prep_objects
-from realpolitik.coding.styles import first_named_pairs
+from realpolitik.coding.styles import domestic_fight_pairs, first_named_pairs
 from realpolitik.model import ActorMention, Article, Event, Span, event_id_for
 from realpolitik.options import Options
 from realpolitik.registry import coders
@@ -171,7 +171,7 @@ class RulesCoder:
                         if ev is not None:
                             agentless.append((replace(ev, source=None, source_text=None, source_span=None), c))
                 continue
-            pairs = self._pairs(c, srcs, idx)
+            pairs = domestic_fight_pairs(c, srcs, self._pairs(c, srcs, idx))
             if c.type in PLACE_TARGET_TYPES and all(t is None or not has_country(t) for _, t in pairs):
                 # no party, or only a bare one ("rebel positions near <a town of another state>")
                 where = _place_target(doc, c, srcs)

@@ -128,3 +128,23 @@ def first_named_pairs(parties: list[ActorMention]) -> list[tuple[ActorMention, A
         return []
     first = min(parties, key=lambda m: m.start)
     return [(first, m) for m in parties if m.code[:3] != first.code[:3]]
+
+
+def domestic_fight_pairs(c, srcs: list[ActorMention], pairs: list) -> list:
+    """Two forces of one state fighting each other ("the army and the RSF clashed", "government troops and
+    rebels exchanged fire"): each attacks the other, although a state acting on its own people keeps no
+    target elsewhere, and a bare side coordinated with one state's force is of that state; `pairs` unchanged
+    for any other trigger or when a recipient beyond the fighters was found."""
+    spans = {(m.start, m.end) for m in srcs}
+    if (c.type != "ASSAULT" or any(t is not None and (t.start, t.end) not in spans for _, t in pairs)
+            or c.tok.lemma_.lower() not in words("realpolitik.coding", "styles", "FIGHT_LEMMAS")):
+        return pairs  # another trigger, or a recipient beyond the fighters themselves
+    states = {m.country for m in srcs if m.country}
+    if len(states) == 1:  # "Chadian troops and rebels clashed": the bare side is of the same state
+        country = next(iter(states))
+        srcs = [m if m.country or not (m.code.isalpha() and len(m.code) == 3) else
+                replace(m, code=country + m.code, country=country, kind="state" if m.kind == "sector" else m.kind)
+                for m in srcs]
+    out = [(s, t) for s in srcs for t in srcs
+           if s.code != t.code and s.country and s.country == t.country]
+    return out or pairs
