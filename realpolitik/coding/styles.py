@@ -19,10 +19,13 @@ from realpolitik.wordsets import words
 MAX_LIST_TOKENS = 12
 
 
+# The sections of coding/data/en/styles.words this module reads.
+SECTIONS = ("DRAW_VERBS", "LIST_JOINERS", "DRAWN_TYPES", "APPROVAL_VERBS", "FIGHT_LEMMAS")
+
+
 @lru_cache(maxsize=1)
-def _words() -> tuple[frozenset[str], frozenset[str]]:
-    pkg = "realpolitik.coding"
-    return words(pkg, "styles", "DRAW_VERBS"), words(pkg, "styles", "LIST_JOINERS")
+def _words() -> dict[str, frozenset[str]]:
+    return {name: words("realpolitik.coding", "styles", name) for name in SECTIONS}
 
 
 def opening_list(verb, subj, idx) -> list[ActorMention]:
@@ -34,7 +37,7 @@ def opening_list(verb, subj, idx) -> list[ActorMention]:
     sent = verb.sent
     if not (sent.start <= subj.i < verb.i) or verb.i - sent.start > MAX_LIST_TOKENS:
         return []
-    joiners = _words()[1]
+    joiners = _words()["LIST_JOINERS"]
     span = sent.doc[sent.start:verb.i]
     if not any(t.text == "," for t in span):
         return []
@@ -70,8 +73,9 @@ def pronoun_owner(tok, own: list[ActorMention], idx) -> list[ActorMention]:
     """A bare organ owned by a pronoun ("its navy", "her government") given the country of the pronoun's actor.
 
     Only as the subject of reported speech: the pronoun stands for the subject of the reporting clause
-    right above ("X said its navy would ..."). Elsewhere it need not (in "X urged Y to pull its troops" the owner is Y); taking
-    the organ's own clause subject as the owner too cost one plover_manual_dev holdout event and gained none.
+    right above ("X said its navy would ..."). Elsewhere it need not (in "X urged Y to pull its troops" the
+    owner is Y); taking the organ's own clause subject as the owner too cost one plover_manual_dev holdout
+    event and gained none.
     """
     from realpolitik.coding.roles import PRONOUNS, child
 
@@ -101,7 +105,7 @@ def _names(phrase, idx) -> list[ActorMention]:
 
 def approval_verbs() -> frozenset[str]:
     """Verbs that host a visitor but back an act they take as object ("welcomed the pullout")."""
-    return words("realpolitik.coding", "styles", "APPROVAL_VERBS")
+    return _words()["APPROVAL_VERBS"]
 
 
 def drawn_reaction(noun, trig, idx) -> tuple[list[ActorMention], list[ActorMention]] | None:
@@ -110,8 +114,8 @@ def drawn_reaction(noun, trig, idx) -> tuple[list[ActorMention], list[ActorMenti
     from realpolitik.coding.roles import agents, prep_objects
 
     verb = noun.head
-    if (noun.dep_ != "dobj" or verb.lemma_.lower() not in _words()[0]
-            or trig.type not in words("realpolitik.coding", "styles", "DRAWN_TYPES")):
+    if (noun.dep_ != "dobj" or verb.lemma_.lower() not in _words()["DRAW_VERBS"]
+            or trig.type not in _words()["DRAWN_TYPES"]):
         return None
     srcs = [m for h in (noun, verb) for _, p in prep_objects(h, frozenset({"from"})) for m in idx.np_conj(p)]
     if not srcs:
@@ -137,7 +141,7 @@ def domestic_fight_pairs(c, srcs: list[ActorMention], pairs: list) -> list:
     for any other trigger or when a recipient beyond the fighters was found."""
     spans = {(m.start, m.end) for m in srcs}
     if (c.type != "ASSAULT" or any(t is not None and (t.start, t.end) not in spans for _, t in pairs)
-            or c.tok.lemma_.lower() not in words("realpolitik.coding", "styles", "FIGHT_LEMMAS")):
+            or c.tok.lemma_.lower() not in _words()["FIGHT_LEMMAS"]):
         return pairs  # another trigger, or a recipient beyond the fighters themselves
     states = {m.country for m in srcs if m.country}
     if len(states) == 1:  # "Chadian troops and rebels clashed": the bare side is of the same state
