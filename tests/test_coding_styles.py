@@ -76,3 +76,8 @@ def test_two_forces_of_one_state_fighting_attack_each_other(coder):
     # a bare side coordinated with one state's force is of that state
     assert events(code(coder, "Chadian troops and rebels exchanged artillery fire north of the capital.")) == [
         ("TCDMIL", "TCDREB", "ASSAULT"), ("TCDREB", "TCDMIL", "ASSAULT")]
+
+
+def test_fighting_between_two_parties_as_a_gerund_subject(coder):
+    evs = code(coder, "Fighting between Chadian and Sudanese troops erupted near the border.")
+    assert events(evs) == [("SDNMIL", "TCDMIL", "ASSAULT"), ("TCDMIL", "SDNMIL", "ASSAULT")]

@@ -34,7 +34,7 @@ from realpolitik.coding.roles import (
     token_lemma,
 )
 from realpolitik.coding.statements import NO_COMMENT_LEMMAS, considered, denied_accusations, statement_frames
-from realpolitik.coding.styles import approval_verbs, drawn_reaction
+from realpolitik.coding.styles import approval_verbs, between_parties, drawn_reaction
 from realpolitik.model import ActorMention
 
 log = logging.getLogger(__name__)
@@ -603,6 +603,8 @@ def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
         if "O" in trig.flags and not tgts and child(tok, "dobj", "nsubjpass", "xcomp", "ccomp", "auxpass") is None:
             continue
         how = how if thow == "none" else f"{how}+{thow}"
+        if not srcs and trig.frame == "sym":  # "fighting between X and Y erupted": X and Y are the parties
+            srcs, tgts, how = between_parties(tok, idx) or (srcs, tgts, how)
         type_ = verb_type(trig, tok, obj, tgts, idx)
         if type_ is None:
             continue

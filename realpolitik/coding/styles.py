@@ -152,3 +152,14 @@ def domestic_fight_pairs(c, srcs: list[ActorMention], pairs: list) -> list:
     out = [(s, t) for s in srcs for t in srcs
            if s.code != t.code and s.country and s.country == t.country]
     return out or pairs
+
+
+def between_parties(tok, idx) -> tuple[list[ActorMention], list[ActorMention], str] | None:
+    """(parties, no recipient, how) of a joint act named by a gerund the parser took for a verb ("Fighting
+    between X and Y intensified", "talking between X and Y"): those between whom it happens hold it."""
+    from realpolitik.coding.roles import prep_objects
+
+    if tok.tag_ != "VBG" or tok.dep_ not in ("nsubj", "nsubjpass", "ROOT", "pobj", "dobj"):
+        return None
+    parties = [m for _, p in prep_objects(tok, frozenset({"between", "among"})) for m in idx.np_conj(p)]
+    return (parties, [], "between") if len(parties) > 1 else None
