@@ -81,3 +81,8 @@ def test_two_forces_of_one_state_fighting_attack_each_other(coder):
 def test_fighting_between_two_parties_as_a_gerund_subject(coder):
     evs = code(coder, "Fighting between Chadian and Sudanese troops erupted near the border.")
     assert events(evs) == [("SDNMIL", "TCDMIL", "ASSAULT"), ("TCDMIL", "SDNMIL", "ASSAULT")]
+
+
+def test_their_on_an_object_event_noun_is_the_verbs_coordinated_subject(coder):
+    evs = code(coder, "Bahrain and Israel held their first security consultations on Thursday.")
+    assert events(evs) == [("BHR", "ISR", "CONSULT"), ("ISR", "BHR", "CONSULT")]

@@ -5,7 +5,7 @@ import logging
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from realpolitik.coding.styles import nearest_subject, opening_list, pronoun_owner
+from realpolitik.coding.styles import clause_owner, nearest_subject, opening_list, pronoun_owner
 from realpolitik.model import ActorMention
 
 if TYPE_CHECKING:
@@ -278,7 +278,7 @@ def noun_agents(noun, idx: ActorIndex) -> list[ActorMention]:
     for c in noun.children:
         if c.dep_ in ("poss", "amod", "compound", "nmod"):
             if c.lower_ in PRONOUNS:
-                out += resolve_pronoun(c, idx)
+                out += clause_owner(c, noun, idx) or resolve_pronoun(c, idx)
             else:
                 for t in (c, *c.conjuncts):
                     out += idx.np(t)

@@ -163,3 +163,16 @@ def between_parties(tok, idx) -> tuple[list[ActorMention], list[ActorMention], s
         return None
     parties = [m for _, p in prep_objects(tok, frozenset({"between", "among"})) for m in idx.np_conj(p)]
     return (parties, [], "between") if len(parties) > 1 else None
+
+
+def clause_owner(pron, noun, idx) -> list[ActorMention]:
+    """The actors a possessive pronoun on an event noun stands for when the noun is its verb's object: the
+    verb's subject ("Bahrain and Israel held their first consultations": both, not the nearest name)."""
+    from realpolitik.coding.roles import subject_np
+
+    if pron.lower_ not in ("their", "its") or noun.dep_ != "dobj":
+        return []
+    s = nearest_subject(noun.head)
+    if s is None or s.lower_ in ("their", "its", "they", "it"):
+        return []
+    return [m for m in subject_np(s, idx) if m.country]
