@@ -35,6 +35,7 @@ from realpolitik.coding.roles import (
     token_lemma,
 )
 from realpolitik.coding.statements import NO_COMMENT_LEMMAS, considered, denied_accusations, statement_frames
+from realpolitik.coding.styles import approval_verbs, between_parties, drawn_reaction
 from realpolitik.model import ActorMention
 
 log = logging.getLogger(__name__)
@@ -133,12 +134,12 @@ def _lookup(tok) -> Trigger | None:
         for c in tok.children:
             if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
                 c = next(m for m in c.children if m.dep_ == "mark")  # "pushed for X to act": push_for
-            elif c.dep_ not in ("prt", "prep", "dobj"):
+            elif c.dep_ not in ("prt", "prep", "dobj", "nsubjpass"):  # "the ceasefire was violated": its object
                 continue
             if c.dep_ == "prep" and any(p.ent_type_ in ("DATE", "TIME") for p in c.children):
                 continue  # "called the minister on Monday" is a phone call, not "called on" (a request)
             words = [c.lower_, token_lemma(c)]  # the head first: "open_border" before any compound's entry
-            if c.dep_ == "dobj":  # "violated the ceasefire agreement" -> violate_ceasefire
+            if c.dep_ in ("dobj", "nsubjpass"):  # "violated the ceasefire agreement" -> violate_ceasefire
                 words += [token_lemma(m) for m in c.children if m.dep_ == "compound"]
             for word in words:  # "opened its borders" -> open_border
                 for pos in ("V", "L"):  # "carried out" (a light verb), "called for" (a verb)
@@ -156,6 +157,8 @@ def _lookup(tok) -> Trigger | None:
             return None  # "received 400 complaints": no visit hosted (the noun codes its own event)
         if lem in ("let", "set") and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "free":
             return table.get(("free", "V"))  # "let free", "set free": a release by the verb's subject
+        if lem in approval_verbs() and _welcomes_act(tok):
+            return table.get(("welcome_decision", "V"))  # "X's offer was welcomed by Y": approval, no visit hosted
         return table.get((lem, "V")) or table.get((lem, "L"))
     if tok.pos_ == "ADJ" and lem in ADJ_TRIGGERS and tok.dep_ in ("acomp", "ROOT", "conj"):
         return table.get((ADJ_TRIGGERS[lem], "V"))  # "is opposed to", "is committed to"
@@ -186,6 +189,15 @@ def _lookup(tok) -> Trigger | None:
             return None  # coded at the head noun
         return table.get((lem, "N")) or table.get((tok.lower_, "N"))
     return None
+
+
+def _welcomes_act(verb) -> bool:
+    """Whether a verb's object (active or passive) is an act of some party, an event noun that is no visit."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN":
+            t = _lookup(c)
+            return t is not None and t.pos == "N" and t.type != "CONSULT"
+    return False
 
 
 # Event nouns that only name an event after a given preposition ("troops on alert", "workers on strike",
@@ -408,6 +420,10 @@ def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
         if trig.pos == "L":
             continue  # light verbs lend their subject to the noun they govern (below)
         if trig.pos == "N":
+            drawn = drawn_reaction(tok, trig, idx)
+            if drawn:  # "X's arrest of Y drew criticism from Z": Z reacts to X
+                out.append(Candidate(trig, tok, trig.type, drawn[0], drawn[1], "drawn", obj))
+                continue
             srcs = noun_agents(tok, idx)
             how = "noun"
             # a noun coordinated with an object ("launched air and missile strikes") takes that object's place
@@ -575,6 +591,8 @@ def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
         if "O" in trig.flags and not tgts and child(tok, "dobj", "nsubjpass", "xcomp", "ccomp", "auxpass") is None:
             continue
         how = how if thow == "none" else f"{how}+{thow}"
+        if not srcs and trig.frame == "sym":  # "fighting between X and Y erupted": X and Y are the parties
+            srcs, tgts, how = between_parties(tok, idx) or (srcs, tgts, how)
         type_ = verb_type(trig, tok, obj, tgts, idx)
         if type_ is None:
             continue

@@ -34,6 +34,20 @@ def token_governs(a, b) -> bool:
     return False
 
 
+def in_relative_clause(a, b) -> bool:
+    """Whether token b lies in a relative clause of a noun under token a ("signed a treaty under which each
+    would defend the other"): the clause describes the noun's terms, no event a weak trigger yields to
+    (a wrapper still takes it: "vetoed a resolution that would have condemned X" backs X)."""
+    t = b
+    for _ in range(12):
+        if t.i == a.i or t.head is t:
+            return False
+        if t.dep_ == "relcl":
+            return True
+        t = t.head
+    return False
+
+
 def _embedded(a, b) -> bool:
     """Whether token b lies in what token a says or wants, not in a clause merely joined to it ("and will resign")."""
     if not token_governs(a, b):
@@ -162,7 +176,7 @@ def resolve_embedding(cands: list[Candidate]) -> list[Candidate]:
             for b in cands:
                 # only to a trigger of its own: "signed a treaty of cooperation" stays the signing
                 if (b is not a and not b.absorbed and not b.trig.weak and token_governs(a.tok, b.tok)
-                        and b.type is not None):
+                        and b.type is not None and not in_relative_clause(a.tok, b.tok)):
                     a.absorbed = True
                     if not b.sources:
                         b.sources = a.sources

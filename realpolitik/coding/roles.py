@@ -6,6 +6,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from realpolitik import wordsets
+from realpolitik.coding.styles import clause_owner, nearest_subject, opening_list, pronoun_owner
 from realpolitik.model import ActorMention
 
 _words = wordsets.reader("realpolitik.coding", "roles")
@@ -61,7 +62,7 @@ class ActorIndex:
                 return _uniq_codes(own)
             # a bare sector ("hackers"): a state named in its modifiers says whose
             backer = [m for m in self._modifiers(tok, _depth) if has_country(m)]
-            return backer or own
+            return backer or pronoun_owner(tok, own, self) or own
         return self._modifiers(tok, _depth)
 
     def _modifiers(self, tok, _depth: int) -> list[ActorMention]:
@@ -186,13 +187,13 @@ def agents(verb, idx: ActorIndex, _depth: int = 0) -> tuple[list[ActorMention], 
     if ag is not None and child(verb, "nsubjpass", "auxpass") is not None:
         objs = [p for p in ag.children if p.dep_ == "pobj"]
         return (idx.np_conj(objs[0]) if objs else []), "passive"
-    s = child(verb, *SUBJ)
+    s = nearest_subject(verb)
     if s is not None and s.tag_ in ("VBG", "VBN") and child(s, "nsubj") is not None:
         s = child(s, "nsubj")  # misparse of "the Red Cross operating in X said": the participle took the subject
     if s is not None:
         if s.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
             return idx.np_conj(verb.head), "direct"
-        return subject_np(s, idx), "direct"
+        return (opening_list(verb, s, idx) or subject_np(s, idx)), "direct"
     if child(verb, "nsubjpass") is not None:
         return [], "none"
     dep, head = verb.dep_, verb.head
@@ -274,7 +275,7 @@ def noun_agents(noun, idx: ActorIndex) -> list[ActorMention]:
     for c in noun.children:
         if c.dep_ in ("poss", "amod", "compound", "nmod"):
             if c.lower_ in PRONOUNS:
-                out += resolve_pronoun(c, idx)
+                out += clause_owner(c, noun, idx) or resolve_pronoun(c, idx)
             else:
                 for t in (c, *c.conjuncts):
                     out += idx.np(t)

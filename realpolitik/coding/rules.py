@@ -33,6 +33,7 @@ from realpolitik.coding.clauses import (
 from realpolitik.coding.reactions import resolve_reaction_targets
 from realpolitik.coding.retype import BUILD_LEMMAS, SALE_LEMMAS
 from realpolitik.coding.roles import ActorIndex, child, has_country, prep_objects
+from realpolitik.coding.styles import domestic_fight_pairs, first_named_pairs
 from realpolitik.model import ActorMention, Article, Event
 from realpolitik.options import Options
 from realpolitik.registry import coders
@@ -310,6 +311,7 @@ def roles(ctx: stages.SentenceContext, idx: ActorIndex, cands: list[Candidate]) 
             out.append(c)
             continue
         pairs, how = _pairs(c, srcs, idx, s.clause_roles)
+        pairs = domestic_fight_pairs(c, srcs, pairs)
         if how != c.how:
             c = replace(c, how=how)
         if c.type in PLACE_TARGET_TYPES and all(t is None or not has_country(t) for _, t in pairs):
@@ -373,6 +375,8 @@ def _pairs(c: Candidate, srcs: list[ActorMention], idx: ActorIndex,
         # one reference to a pair ("both countries eased restrictions", actors/document.py): each acts
         # on the other, as the reference is used when the two are each other's counterpart
         return [(srcs[0], srcs[1]), (srcs[1], srcs[0])], how
+    if joint and len(srcs) > 2 and first_named_pairs(srcs):
+        return first_named_pairs(srcs), how  # "A, B and C met": A with each other (training/GUIDE.md)
     if joint and len(srcs) > 1:
         # "the government and the rebels agreed": parties of one country keep no recipient
         return ([(s, t) for s in srcs for t in srcs if s is not t and s.code[:3] != t.code[:3]] or

@@ -1,0 +1,88 @@
+"""Wire-news sentence styles in the rules coder (coding/styles.py), on sentences written for these tests."""
+import pytest
+
+from realpolitik.coding import RulesCoder
+from realpolitik.model import Article
+from realpolitik.wordsets import parse, table, unused
+
+
+@pytest.fixture(scope="module")
+def coder():
+    return RulesCoder()
+
+
+def code(c, text):
+    return c.code(Article.from_text(text, published="2026-03-01"))
+
+
+def events(evs):
+    return sorted((e.source, e.target, e.type) for e in evs)
+
+
+def test_headline_opening_list_is_the_subject(coder):
+    # the parser hangs "Ghana," off the verb instead of coordinating it with "Togo"
+    assert events(code(coder, "Ghana, Togo sign border security pact")) == [
+        ("GHA", "TGO", "SUPPORT"), ("TGO", "GHA", "SUPPORT")]
+
+
+def test_pronoun_owned_organ_in_reported_speech_takes_the_speakers_country(coder):
+    evs = code(coder, "Chile's foreign ministry said its government would ask Bolivia to reopen the border crossing.")
+    assert [(e.source, e.target, e.type, e.factuality) for e in evs] == [("CHLGOV", "BOL", "REQUEST", "planned")]
+
+
+def test_reaction_drawn_from_a_party_targets_the_doer_of_the_nominal_event(coder):
+    evs = code(coder, "Uganda's arrest of two Kenyan journalists drew sharp criticism from Nairobi.")
+    assert events(evs) == [("KENGOV", "UGA", "ACCUSE"), ("UGA", "KENMED", "COERCE")]
+
+
+def test_welcoming_an_act_is_backing_and_welcoming_a_visitor_a_visit(coder):
+    evs = code(coder, "Morocco's offer of grain to Mauritania was welcomed by Nouakchott.")
+    assert events(evs) == [("MAR", "MRT", "AGREE"), ("MRTGOV", "MAR", "SUPPORT")]
+    assert events(code(coder, "Germany welcomed the Polish president in Berlin.")) == [("DEU", "POLGOV", "CONSULT")]
+
+
+def test_signing_does_not_yield_to_the_terms_in_a_relative_clause(coder):
+    evs = code(coder, "Peru and Chile signed a treaty on Friday under which each would help the other if attacked.")
+    assert events(evs) == [("CHL", "PER", "SUPPORT"), ("PER", "CHL", "SUPPORT")]
+
+
+def test_multilateral_meeting_pairs_the_first_named_with_each_other(coder):
+    evs = code(coder, "The foreign ministers of Ghana, Togo and Benin met in Accra on Monday.")
+    assert events(evs) == [("GHAGOV", "BENGOV", "CONSULT"), ("GHAGOV", "TGOGOV", "CONSULT")]
+    # two parties stay both ways
+    assert events(code(coder, "Ghana and Togo held talks in Accra.")) == [("GHA", "TGO", "CONSULT"),
+                                                                          ("TGO", "GHA", "CONSULT")]
+
+
+def test_lead_in_before_a_bullet_is_not_the_subject(coder):
+    evs = code(coder, "MORNING DIGEST: - Estonia expelled two Russian diplomats on Tuesday.")
+    assert events(evs) == [("EST", "RUSGOV", "COERCE")]
+
+
+def test_styles_word_table_parses_and_every_section_is_used():
+    import realpolitik.coding.styles as styles
+
+    styles._words()
+    assert set(table("realpolitik.coding", "styles")) == set(styles.SECTIONS)
+    assert unused("realpolitik.coding", "styles") == []
+    assert "draw" in table("realpolitik.coding", "styles")["DRAW_VERBS"].words
+    with pytest.raises(ValueError, match="duplicate entry 'draw'"):
+        parse("[DRAW_VERBS]\ndraw draw\n")
+
+
+def test_two_forces_of_one_state_fighting_attack_each_other(coder):
+    assert events(code(coder, "Sudan's army and the Rapid Support Forces clashed near Khartoum on Monday.")) == [
+        ("SDNMIL", "SDNREB", "ASSAULT"), ("SDNREB", "SDNMIL", "ASSAULT")]
+    # a bare side coordinated with one state's force is of that state
+    assert events(code(coder, "Chadian troops and rebels exchanged artillery fire north of the capital.")) == [
+        ("TCDMIL", "TCDREB", "ASSAULT"), ("TCDREB", "TCDMIL", "ASSAULT")]
+
+
+def test_fighting_between_two_parties_as_a_gerund_subject(coder):
+    evs = code(coder, "Fighting between Chadian and Sudanese troops erupted near the border.")
+    assert events(evs) == [("SDNMIL", "TCDMIL", "ASSAULT"), ("TCDMIL", "SDNMIL", "ASSAULT")]
+
+
+def test_their_on_an_object_event_noun_is_the_verbs_coordinated_subject(coder):
+    evs = code(coder, "Bahrain and Israel held their first security consultations on Thursday.")
+    assert events(evs) == [("BHR", "ISR", "CONSULT"), ("ISR", "BHR", "CONSULT")]
