@@ -76,6 +76,8 @@ def attach_sector(doc, m: ActorMention, resector: bool = False) -> ActorMention:
         if noun.i in range(span.start, span.end):
             continue
         sector, phrase_start = _sector_of(noun)
+        if sector and m.start <= phrase_start < m.end:
+            continue  # a word of the name itself ("the West Bank town"): no sector of the noun's
         if sector:
             start = min(m.start, phrase_start)
             end = max(m.end, noun.idx + len(noun.text))

@@ -8,6 +8,8 @@ misses, from the parse around it, for any sentence of its kind.
 - Economic statistics ("exports to X rose 5%") report no state act.
 - A bullet's event with no subject of its own takes the actor of its lead-in ("Sweden said it would:").
 - A pronoun subject no actor in its sentence resolves ("They accused X") is the previous sentence's subject.
+- A crowd protesting ("thousands of farmers protested") is a street protest, not a verbal one; a crowd's
+  protest with no target named is against its own state's government.
 """
 from __future__ import annotations
 
@@ -206,3 +208,36 @@ def antecedents_for(pron, previous: list) -> list:
 def subject_actors(doc, sent, mentions) -> list:
     """The actors in subject position in a sentence (its first subject naming one)."""
     return _subject_actors(doc, mentions, sent.start_char, sent.end_char)
+
+
+def _crowd(m) -> bool:
+    """A society's sector of a known state ("Kenyan protesters", "farmers in Warsaw"), not a state organ."""
+    from realpolitik.actors.crowds import civil_sectors
+
+    return m.kind in ("sector", "state") and bool(m.country) and m.sector in civil_sectors()
+
+
+def street_protest(c) -> bool:
+    """Whether a verb of protest read otherwise ("X protested the decision": ACCUSE; "struck": ASSAULT) is a
+    crowd's street protest or stoppage ("thousands of farmers protested", "teachers struck": PLOVER PROTEST):
+    its sources are all unarmed crowds of a known state (rebels who strike attack)."""
+    return (c.type != "PROTEST" and c.trig.pos == "V" and token_lemma(c.tok) in protest_lemmas()
+            and bool(c.sources) and all(_crowd(s) and s.sector != "REB" for s in c.sources))
+
+
+def protest_lemmas() -> frozenset[str]:
+    """Verbs that, with a crowd as subject, are a street protest rather than a verbal one."""
+    from realpolitik.wordsets import words
+
+    return words("realpolitik.actors", "crowds", "PROTEST_LEMMAS")
+
+
+def own_government(s, at: int):
+    """The government a crowd's protest with no named target is against: its own state's ("protesters
+    blocked highways" -> the state's GOV), as a mention with no text of its own; None for any other source."""
+    from realpolitik.model import ActorMention
+
+    if not _crowd(s):
+        return None
+    return ActorMention(text="", start=at, end=at, code=s.country + "GOV", country=s.country, sector="GOV",
+                        kind="state", name=None)

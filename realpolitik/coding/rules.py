@@ -175,6 +175,8 @@ class RulesCoder:
                 where = _place_target(doc, c, srcs)
                 if where is not None:
                     pairs = [(s, where) for s in srcs if s.country and s.country != where.country] or pairs
+            if c.type == "PROTEST":  # a crowd's protest at no one named: its own government
+                pairs = [(s, t if t is not None else readings.own_government(s, c.tok.idx)) for s, t in pairs]
             if c.mutual:  # a fight both ways: "A exchanged fire with B" is B's attack on A too
                 pairs += [(t, s) for s, t in pairs if t is not None and (t, s) not in pairs]
             for s, t in pairs:
@@ -186,6 +188,8 @@ class RulesCoder:
                 if t is not None and "clause" in c.how and domain.is_business(s.code):
                     continue  # "a firm settled a bribery case in <state>": the state is a place, not a party
                 ev = self._event(doc, sent, sent_index, c, s, t, lemmas, evidence, article_id, date, fctx)
+                if ev is not None and t is not None and not t.text:
+                    ev = replace(ev, target_text=None, target_span=None)  # inferred, named nowhere
                 if ev is not None:
                     made.append((ev, c))
         if not made:  # "civilians were killed when troops opened fire": the named attacker's event comes first
@@ -249,6 +253,8 @@ class RulesCoder:
                 if pron is not None:  # "X and Y started talks. They accused Z ...": the last sentence's subject
                     c.sources = [m for m in readings.antecedents_for(pron, previous)
                                  if all(m.code[:3] != t.code[:3] for t in c.targets)]
+            if readings.street_protest(c):
+                c.type, c.trig = "PROTEST", protest_trigger(c.trig)  # "farmers protested": in the street
             if readings.mutual_fight(c.tok):
                 c.type, c.mutual = "ASSAULT", True  # "exchanged fire", "traded strikes": never COOPERATE
             third = readings.drills_toward(c.tok, idx, c.sources) if c.sources else []
@@ -569,6 +575,20 @@ def fallback_rank(c: Candidate) -> tuple:
 def _rank(ev: Event, c: Candidate | None) -> float:
     """Which of two events for one dyad to keep: the more confident."""
     return ev.confidence
+
+
+@lru_cache(maxsize=1)
+def _protest_entry():
+    from realpolitik.coding.lexicon import entries
+
+    return entries()[("protest", "N")]
+
+
+def protest_trigger(trig):
+    """A verb trigger as a street protest: the lexicon's protest entry's type, mode and CAMEO code."""
+    p = _protest_entry()
+    return replace(trig, type=p.type, mode=p.mode, cameo=p.cameo, contexts=p.contexts,
+                   flags=trig.flags.replace("T", ""))
 
 
 def _find_actors(doc, date):
