@@ -29,6 +29,7 @@ from realpolitik.coding.clauses import (
     is_refusal,
 )
 from realpolitik.coding.embedding import resolve_embedding, token_governs
+from realpolitik.coding.reactions import resolve_reaction_targets
 from realpolitik.coding.retype import BUILD_LEMMAS, SALE_LEMMAS
 from realpolitik.coding.roles import ActorIndex, child, has_country, localise, prep_objects
 from realpolitik.model import ActorMention, Article, Event, Span, event_id_for
@@ -448,6 +449,7 @@ class RulesCoder:
                        or domain.political_in_sport(e.target, e.target_text)]
             # firms and media among themselves: commerce, not politics (PLOVER's actors are political)
             out += [e for e in evs if not domain.commercial_only(e.source, e.target)]
+        out = resolve_reaction_targets(doc, out)
         if self.options.coding.locate:
             from realpolitik.geo import locate_events
 
