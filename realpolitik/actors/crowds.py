@@ -15,7 +15,7 @@ confidence notes: 0 of 16 on the dev sets). In order, such a mention takes:
    (document.py's `_Focus`).
 
 Steps 1 and 3 are for a society's sectors and the police only (crowds.words CIVIL_SECTORS); step 2 also
-for a state's organs (ORGAN_SECTORS) that are someone's own ("his government", "its troops"): bare troops
+for a state's organs (ORGAN_SECTORS) that are someone's own and act ("his government said"): bare troops
 or a government are as often another state's, named as the source of a report ("..., a spokeswoman for
 the US embassy said"), and document.py resolves a definite "the army" by focus. A noun whose own phrase
 names a state ("Vietnamese-led forces", "a journalist who criticised X") is left to the coder's reading
@@ -70,8 +70,11 @@ def _crowd(doc, m: ActorMention, mentions: list[ActorMention], focus, dateline: 
     verb = _governor(noun)
     sent = noun.sent
     civil = m.sector in civil_sectors() or m.sector == "COP"
-    if not civil and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children):
-        return m  # a state's organ takes its sentence's state only as someone's own ("his government")
+    if not civil and not (noun.dep_ in ("nsubj", "nsubjpass")
+                          and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)):
+        # a state's organ takes its sentence's state only as someone's own acting ("his government said"); as
+        # an object ("withdrew its peacekeepers from X") the coder reads the act's other party from the clause
+        return m
     country = None
     if civil and verb is not None:
         country = _clause_place(doc, verb, mentions)

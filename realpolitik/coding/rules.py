@@ -97,8 +97,8 @@ def _confidence(c: Candidate, target: ActorMention | None, source: ActorMention 
         score -= 0.1  # "the coalition fighting the rebels declared a truce": background, not the news
     elif in_background_clause(c.tok):
         score -= 0.05  # "cancelled the visit after X accused Y": the cause is reported, the cancellation is news
-    if any(m is not None and not has_country(m) for m in (source, target)):
-        score -= 0.2
+    # per bare actor: two of them ("police arrested protesters") say still less of who did what to whom
+    score -= 0.2 * sum(m is not None and not has_country(m) for m in (source, target))
     if factuality == "asserted" and target is not None:
         score += 0.1
     return max(0.05, min(0.95, round(score, 3)))
@@ -177,7 +177,8 @@ class RulesCoder:
                 if where is not None:
                     pairs = [(s, where) for s in srcs if s.country and s.country != where.country] or pairs
             if c.type == "PROTEST":  # a crowd's protest at no one named: its own government
-                pairs = [(s, t if t is not None else readings.own_government(s, c.tok.idx)) for s, t in pairs]
+                pairs = [(s, t if t is not None else readings.own_government(s, c.tok.idx, idx.mentions))
+                         for s, t in pairs]
             if c.mutual:  # a fight both ways: "A exchanged fire with B" is B's attack on A too
                 pairs += [(t, s) for s, t in pairs if t is not None and (t, s) not in pairs]
             for s, t in pairs:
@@ -255,7 +256,7 @@ class RulesCoder:
                     c.sources = [m for m in readings.antecedents_for(pron, previous)
                                  if all(m.code[:3] != t.code[:3] for t in c.targets)]
             if readings.street_protest(c):
-                c.type, c.trig = "PROTEST", protest_trigger(c.trig)  # "farmers protested": in the street
+                c.type, c.trig = "PROTEST", readings.protest_trigger(c.trig)  # "farmers protested": in the street
             if readings.mutual_fight(c.tok):
                 c.type, c.mutual = "ASSAULT", True  # "exchanged fire", "traded strikes": never COOPERATE
             third = readings.drills_toward(c.tok, idx, c.sources) if c.sources else []
@@ -330,7 +331,9 @@ class RulesCoder:
         if joint and len(srcs) > 1 and not any(has_country(t) for t in targets):
             targets = []  # "X and Y share intelligence": a bare sector object is not the partner
         if targets:
-            pairs = [(s, t) for s in srcs for t in targets if s.code[:3] != t.code[:3]]
+            # two parties in one state ("police detained students") with `recipientless` on: readings.domestic
+            pairs = [(s, t) for s in srcs for t in targets
+                     if s.code[:3] != t.code[:3] or (self.recipientless and readings.domestic(s, t))]
             if (not pairs and self.clause_roles and "clause" not in c.how
                     and all(s.code[:3] in ("IGO", "NGO") for s in srcs)):
                 # "the UN agreed to extend its force in Lebanon": a body acting on its own organ; the state
@@ -577,20 +580,6 @@ def fallback_rank(c: Candidate) -> tuple:
 def _rank(ev: Event, c: Candidate | None) -> float:
     """Which of two events for one dyad to keep: the more confident."""
     return ev.confidence
-
-
-@lru_cache(maxsize=1)
-def _protest_entry():
-    from realpolitik.coding.lexicon import entries
-
-    return entries()[("protest", "N")]
-
-
-def protest_trigger(trig):
-    """A verb trigger as a street protest: the lexicon's protest entry's type, mode and CAMEO code."""
-    p = _protest_entry()
-    return replace(trig, type=p.type, mode=p.mode, cameo=p.cameo, contexts=p.contexts,
-                   flags=trig.flags.replace("T", ""))
 
 
 def _find_actors(doc, date):
