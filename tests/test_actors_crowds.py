@@ -100,3 +100,11 @@ def test_with_recipientless_off_an_event_inside_one_state_is_not_coded():
 
     coder = RulesCoder(Options().with_settings({"coding.recipientless": False}))
     assert events(coder, "Bolivian police detained dozens of students in La Paz on Monday.") == []
+
+
+def test_a_state_organ_in_a_state_is_its_own_but_troops_are_not(nlp):
+    assert actors(nlp, "Lawmakers in Kenya voted to impeach the deputy president.") == [
+        ("Lawmakers in Kenya", "KENLEG"), ("Kenya", "KEN")]
+    assert actors(nlp, "Officials in Moscow rejected the plan.") == [("Officials in Moscow", "RUSGOV"),
+                                                                   ("Moscow", "RUSGOV")]
+    assert actors(nlp, "Troops in Syria shelled the town.") == [("Troops", "MIL"), ("Syria", "SYR")]

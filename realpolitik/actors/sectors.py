@@ -1,5 +1,6 @@
 """Sectors from the noun phrase around a state ("the Iranian navy" -> IRNMIL) and sector nouns
-standing alone ("rebels said" -> REB) or tied to a state by "of"/"in" ("rebels in Chad")."""
+standing alone ("rebels said" -> REB) or tied to a state by "of"/"in" ("rebels in Chad"; not the military
+or intelligence "in" a state: "Russian troops in Syria" are not Syria's military)."""
 from __future__ import annotations
 
 import logging
@@ -21,8 +22,7 @@ chancellor ambassador envoy diplomat spokesman spokeswoman spokesperson assembly
 company firm mp mps deputies""".split())
 # Sector words that are more often a thing handed over than an actor: bare, they act only as subjects.
 _TOPIC_SECTORS = frozenset({"intelligence"})
-# Sectors that a state may have "in" it without being its own ("Russian troops in Syria" are
-# not Syria's military), so "in X" ties only these non-state sectors to X.
+# Sectors of a society rather than a state's organs.
 _NON_STATE_SECTORS = frozenset("REB OPP CVL REF LAB EDU HLH AGR REL HRI CRM SET ENV".split())
 # Sectors a bare noun may take from a city or region in its own phrase ("police in Lagos",
 # "Darfur rebels"); not the military, whose troops in a city are often another state's.
@@ -113,7 +113,8 @@ def _sector_words(doc, sectors: dict):
 
 def standalone_sectors(doc, mentions: list[ActorMention]) -> list[ActorMention]:
     """Sector nouns not part of any actor mention: "rebels" -> REB (kind "sector"); tied to a
-    state by "of"/"from" (any sector) or "in" (non-state sectors): "rebels in Chad" -> TCDREB."""
+    state by "of"/"from" (any sector) or "in" (any but the military and intelligence): "rebels in Chad"
+    -> TCDREB, "lawmakers in Kenya" -> KENLEG, "officials in Moscow" -> RUSGOV."""
     sectors = tables().sectors
     covered = [(m.start, m.end) for m in mentions]
     states = [m for m in mentions if m.kind == "state" and m.country]
@@ -134,8 +135,8 @@ def standalone_sectors(doc, mentions: list[ActorMention]) -> list[ActorMention]:
         for prep in tok.rights:
             if prep.dep_ != "prep" or prep.lower_ not in ("of", "from", "in"):
                 continue
-            if prep.lower_ == "in" and sector not in _NON_STATE_SECTORS:
-                continue
+            if prep.lower_ == "in" and sector not in _PLACE_SECTORS:
+                continue  # "troops in Syria" may be anyone's; "lawmakers in Kenya", "officials in Moscow" are its
             for obj in prep.children:
                 hit = [s for s in states if s.start <= obj.idx < s.end]
                 if obj.dep_ == "pobj" and hit:
