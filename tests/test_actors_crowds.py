@@ -108,3 +108,11 @@ def test_a_state_organ_in_a_state_is_its_own_but_troops_are_not(nlp):
     assert actors(nlp, "Officials in Moscow rejected the plan.") == [("Officials in Moscow", "RUSGOV"),
                                                                    ("Moscow", "RUSGOV")]
     assert actors(nlp, "Troops in Syria shelled the town.") == [("Troops", "MIL"), ("Syria", "SYR")]
+
+
+def test_generic_rights_and_aid_groups_are_ngos_in_lowercase(nlp):
+    assert actors(nlp, "The arrest drew condemnation from rights groups.") == [("rights groups", "NGO")]
+    assert actors(nlp, "Aid agencies said the crossing stayed shut.") == [("Aid agencies", "NGO")]
+    # after a state's adjective, the state's NGOs; inside a state's own phrase, that phrase
+    assert actors(nlp, "Two American aid groups delivered medicine.") == [("American aid groups", "USANGO")]
+    assert actors(nlp, "Kenyan rights groups condemned the arrest.") == [("Kenyan rights groups", "KENHRI")]
