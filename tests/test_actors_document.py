@@ -14,13 +14,6 @@ def coder():
     return RulesCoder()
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from realpolitik.nlp import get_nlp
-
-    return get_nlp()
-
-
 def events(coder, text):
     return [(e.source, e.target, e.type) for e in coder.code(Article.from_text(text, published=DATE))]
 
