@@ -1,4 +1,5 @@
-"""Shared fixtures: a temporary DuckDB file, hand-written input files, the shared/ folder."""
+"""Shared fixtures: a temporary DuckDB file, hand-written input files, the shared/ folder, the parser and the
+rules coder."""
 from __future__ import annotations
 
 import os
@@ -25,6 +26,22 @@ def store(db_path: str):
     s = open_store(db_path)
     yield s
     s.close()
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The project's spaCy pipeline (loaded once per test session)."""
+    from realpolitik.nlp import get_nlp
+
+    return get_nlp()
+
+
+@pytest.fixture(scope="session")
+def rules_coder():
+    """A rules.v1 coder with default options."""
+    from realpolitik.coding import RulesCoder
+
+    return RulesCoder()
 
 
 @pytest.fixture

@@ -150,8 +150,9 @@ def context_ok(doc, start: int, end: int, alias: Alias) -> bool:
                 and span.root.head.lower_ in ("in", "into", "from") and span.root.pos_ != "PROPN" \
                 and not span.root.head.head.lower_.startswith("translat") and _is_language_use(span):
             return False  # "she answered in Russian"
-    if role == "org" and text[start:end].islower() and not _lowercase_evidence(doc, start, end):
-        return False
+    if role == "org" and text[start:end].islower() and not alias.text.islower() \
+            and not _lowercase_evidence(doc, start, end):
+        return False  # "hamas" in sloppy text needs evidence; a generic alias ("rights groups") is lowercase
     if role == "org" and _named_body(doc, start, end, key):
         return False  # "the Trades Union Congress" is not the US Congress
     if role == "capital" and _dateline(text, start, end):

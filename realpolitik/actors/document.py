@@ -7,6 +7,8 @@
 - An abbreviation defined in the text ("the Revolutionary Guards (IRGC)"): the defined actor.
 - "the two countries", "both sides", "the two sides": the two actors last named before.
 - A definite state-organ sector with no state ("the army", "the ministry"): the country in focus.
+- Other sector nouns with no state ("protesters", "farmers", "police"): the state of where they act, of
+  their sentence, of the dateline or in focus (crowds.py).
 - A city inside an event's name ("the Doha talks", "the Minsk agreement") or where a meeting is held
   ("talks in Doha"): a venue, never a party, so the mention is dropped.
 
@@ -21,6 +23,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from realpolitik import wordsets
+from realpolitik.actors.crowds import dateline_country, resolve_crowds
 from realpolitik.actors.tables import capital_country, normalise, tables, text_of
 from realpolitik.model import ActorMention
 
@@ -66,6 +69,7 @@ def resolve_document(doc, mentions: list[ActorMention], date: str | None = None)
     out += _people(doc, text, out)
     focus = _Focus(out)
     out = [_focused_sector(doc, text, m, focus, out) for m in out]
+    out = resolve_crowds(doc, out, focus, dateline_country(text))
     out += _titles(doc, text, out, focus, date)
     out += _pairs(text, out)
     return out
@@ -291,8 +295,10 @@ def _pairs(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
 
 # ------------------------------------------------------------------ venues
 def _venue_city(doc, m: ActorMention) -> bool:
-    """Whether a capital city mention is a venue: inside an event's name or where a meeting is held."""
-    if m.kind != "state" or m.sector != "GOV" or capital_country(m.text) is None:
+    """Whether a capital city mention is a venue: inside an event's name or where a meeting is held; a
+    territory standing for its state (regions.tsv `acts`) only inside an event's name ("the Gaza truce")."""
+    territory = m.kind == "state" and _territory(m.text)
+    if not territory and (m.kind != "state" or m.sector != "GOV" or capital_country(m.text) is None):
         return False
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None:
@@ -300,8 +306,15 @@ def _venue_city(doc, m: ActorMention) -> bool:
     root = span.root
     if root.dep_ in ("compound", "nmod", "amod") and root.head.lower_ in EVENT_NAME_HEADS:
         return True  # "the Doha talks", "the Minsk agreement"
+    if territory:
+        return False
     if root.dep_ == "pobj" and root.head.lower_ in ("in", "at"):
         gov = root.head.head
         return gov.lower_ in EVENT_NAME_HEADS or gov.lemma_.lower() in MEETING_VERBS
     return False
 
+
+
+def _territory(text: str) -> bool:
+    """Whether a name is a territory's that stands for its state ("Gaza")."""
+    return any(a.entry.role == "territory" for a in tables().aliases.get(normalise(text), ()))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from realpolitik.actors.context import case_ok, context_ok
 from realpolitik.actors.document import resolve_document
@@ -122,12 +123,30 @@ def find_actors(doc, date: str | None = None) -> list[ActorMention]:
             elif e.role == "capital" and m.sector:  # "the Kabul government", "Cairo police"
                 m = attach_sector(doc, m, resector=True)
             mentions.append(m)
+    mentions = _national_ngos(text, mentions)
     mentions.extend(standalone_sectors(doc, mentions))
     mentions = apply_titles(doc, mentions)
     mentions = ethnic_groups(doc, mentions)
     mentions = resolve_document(doc, mentions, date)
     mentions.sort(key=lambda m: (m.start, m.end, m.code))
     return mentions
+
+
+def _national_ngos(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """A generic NGO phrase right after a state's adjective ("American aid groups") as that state's NGOs
+    (CAMEO's USANGO): one mention over both, so the state's name is not lost to the phrase."""
+    out: list[ActorMention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if m.code == "NGO" and prev is not None and prev.start <= m.start and m.end <= prev.end:
+            continue  # already inside the state's phrase ("Kenyan rights groups" -> KENHRI)
+        if (m.code == "NGO" and prev is not None and prev.kind == "state" and prev.country and prev.sector is None
+                and not text[prev.end:m.start].strip()):
+            out[-1] = replace(m, text=text[prev.start:m.end], start=prev.start, code=prev.country + "NGO",
+                              country=prev.country, sector="NGO")
+            continue
+        out.append(m)
+    return out
 
 
 def lookup(name: str, date: str | None = None) -> list[ActorMention]:

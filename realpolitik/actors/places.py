@@ -106,7 +106,7 @@ def find_places(doc) -> list[tuple[int, int, Location]]:
         if any(s <= start < e for s, e in taken):
             continue
         aliases = tables().aliases[key]
-        if any(a.entry.kind in ("block", "place") for a in aliases):
+        if any(a.entry.kind in ("block", "place") or a.entry.role == "territory" for a in aliases):
             loc = _regions().get(key) or _gazetteer().get(key)
             if loc:
                 found[(start, end)] = loc

@@ -137,8 +137,12 @@ def tables() -> Tables:
     for row in read_table("nonactors.tsv"):
         t.add(row["phrase"], Entry("", None, None, "block", row["phrase"], "block"))
     for row in read_table("regions.tsv"):
+        iso = row["country"] or None
         for alias in [row["name"], *split_cell(row["aliases"])]:
-            t.add(alias, Entry("", row["country"] or None, None, "place", row["name"], "region"))
+            if row.get("acts") == "yes" and iso:  # "aid to Gaza": the territory's authority, as a state
+                t.add(alias, Entry(iso, iso, None, "state", t.country_names[iso], "territory"))
+            else:
+                t.add(alias, Entry("", iso, None, "place", row["name"], "region"))
     for row in read_table("sectors.tsv"):
         for term in split_cell(row["terms"]):
             t.sectors.setdefault(term.lower(), row["code"])

@@ -71,7 +71,7 @@ class ActorIndex:
             if c.dep_ in NP_DEPS:
                 for t in (c, *c.conjuncts):
                     out += self.np(t, _depth + 1)
-            elif c.dep_ == "prep" and c.lower_ == "of" and tok.lemma_.lower() in OF_HEADS:
+            elif c.dep_ == "prep" and c.lower_ == "of" and (tok.lemma_.lower() in OF_HEADS or tok.lower_ in OF_HEADS):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         out += self.np_conj(p, _depth + 1)

@@ -310,7 +310,7 @@ def roles(ctx: stages.SentenceContext, idx: ActorIndex, cands: list[Candidate]) 
                 agentless += [stages.Dyad(c, _NOBODY, t, True) for t in c.targets[:1]]
             out.append(c)
             continue
-        pairs, how = _pairs(c, srcs, idx, s.clause_roles)
+        pairs, how = _pairs(c, srcs, idx, s.clause_roles, s.recipientless)
         pairs = domestic_fight_pairs(c, srcs, pairs)
         if how != c.how:
             c = replace(c, how=how)
@@ -319,6 +319,9 @@ def roles(ctx: stages.SentenceContext, idx: ActorIndex, cands: list[Candidate]) 
             where = _place_target(ctx.doc, c, srcs, stages.article_of(ctx).places())
             if where is not None:
                 pairs = [(a, where) for a in srcs if a.country and a.country != where.country] or pairs
+        if c.type == "PROTEST":  # a crowd's protest at no one named: its own government
+            pairs = [(a, t if t is not None else readings.own_government(a, c.tok.idx, idx.mentions))
+                     for a, t in pairs]
         if c.mutual:  # a fight both ways: "A exchanged fire with B" is B's attack on A too
             pairs += [(t, a) for a, t in pairs if t is not None and (t, a) not in pairs]
         for a, t in pairs:
@@ -335,7 +338,8 @@ def roles(ctx: stages.SentenceContext, idx: ActorIndex, cands: list[Candidate]) 
 
 
 def _pairs(c: Candidate, srcs: list[ActorMention], idx: ActorIndex,
-           clause_roles: bool = True) -> tuple[list[tuple[ActorMention, ActorMention | None]], str]:
+           clause_roles: bool = True, recipientless: bool = False
+           ) -> tuple[list[tuple[ActorMention, ActorMention | None]], str]:
     """Source/target pairs: every source with every target; joint actions pair coordinated actors; and the
     candidate's `how` (with "+clause" when a clause's actor stands in for the recipient)."""
     targets, how = c.targets, c.how
@@ -357,7 +361,9 @@ def _pairs(c: Candidate, srcs: list[ActorMention], idx: ActorIndex,
     if joint and len(srcs) > 1 and not any(has_country(t) for t in targets):
         targets = []  # "X and Y share intelligence": a bare sector object is not the partner
     if targets:
-        pairs = [(s, t) for s in srcs for t in targets if s.code[:3] != t.code[:3]]
+        # two parties in one state ("police detained students") with `recipientless` on: readings.domestic
+        pairs = [(s, t) for s in srcs for t in targets
+                 if s.code[:3] != t.code[:3] or (recipientless and readings.domestic(s, t))]
         if (not pairs and clause_roles and "clause" not in how
                 and all(s.code[:3] in ("IGO", "NGO") for s in srcs)):
             # "the UN agreed to extend its force in Lebanon": a body acting on its own organ; the state

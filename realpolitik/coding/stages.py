@@ -196,6 +196,9 @@ def readings(ctx: SentenceContext, idx: ActorIndex, cands: list[Candidate]) -> l
             if pron is not None:  # "X and Y started talks. They accused Z ...": the last sentence's subject
                 sources = [m for m in known.antecedents_for(pron, list(ctx.previous))
                            if all(m.code[:3] != t.code[:3] for t in targets)]
+        trig = c.trig
+        if known.street_protest(replace(c, sources=sources) if sources is not c.sources else c):
+            type_, trig = "PROTEST", known.protest_trigger(c.trig)  # "farmers protested": in the street
         if known.mutual_fight(c.tok):
             type_, mutual = "ASSAULT", True  # "exchanged fire", "traded strikes": never COOPERATE
         third = known.drills_toward(c.tok, idx, sources) if sources else []
@@ -205,8 +208,8 @@ def readings(ctx: SentenceContext, idx: ActorIndex, cands: list[Candidate]) -> l
             own = {s.code[:3] for s in sources}
             partners = [t for t in targets if t not in third and t.code[:3] not in own]
             sources, targets, type_ = list(sources) + partners, list(third), "MOBILIZE"
-        if (past, sources, targets, type_, mutual) != (c.past, c.sources, c.targets, c.type, c.mutual):
-            c = replace(c, past=past, sources=sources, targets=targets, type=type_, mutual=mutual)
+        if (past, sources, targets, type_, mutual, trig) != (c.past, c.sources, c.targets, c.type, c.mutual, c.trig):
+            c = replace(c, past=past, sources=sources, targets=targets, type=type_, mutual=mutual, trig=trig)
         out.append(c)
     return out
 
@@ -257,8 +260,8 @@ def confidence(c: Candidate, target: ActorMention | None, source: ActorMention |
         score -= 0.1  # "the coalition fighting the rebels declared a truce": background, not the news
     elif in_background_clause(c.tok):
         score -= 0.05  # "cancelled the visit after X accused Y": the cause is reported, the cancellation is news
-    if any(m is not None and not has_country(m) for m in (source, target)):
-        score -= 0.2
+    # per bare actor: two of them ("police arrested protesters") say still less of who did what to whom
+    score -= 0.2 * sum(m is not None and not has_country(m) for m in (source, target))
     if factuality == "asserted" and target is not None:
         score += 0.1
     return max(0.05, min(0.95, round(score, 3)))
@@ -278,8 +281,8 @@ def event(ctx: SentenceContext, d: Draft, fact: dict) -> Event:
         type=type_, mode=mode, contexts=d.contexts, cameo=cameo, quad=ontology.quad(type_),
         intensity=ontology.intensity(type_, mode), goldstein=ontology.goldstein(cameo),
         confidence=conf, evidence=ctx.evidence, trigger=trigger,
-        source_text=s.text, target_text=t.text if t else None,
-        source_span=Span(s.start, s.end, s.text), target_span=Span(t.start, t.end, t.text) if t else None,
+        source_text=s.text, target_text=t.text if t and t.text else None,  # an inferred target is named nowhere
+        source_span=Span(s.start, s.end, s.text), target_span=Span(t.start, t.end, t.text) if t and t.text else None,
         channel=d.channel, fronts=ontology.fronts_of(d.channel), date=None if c.past else ctx.date,
         coder=name, coder_version=version,
         **fact,

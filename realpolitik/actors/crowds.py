@@ -1,0 +1,154 @@
+"""Sector nouns with no state of their own ("protesters", "farmers", "police", "rebels"): the state they
+belong to, read from where they act, their sentence, the dateline or the article.
+
+A bare sector code ("CVL", "COP") names no party, so an event with one is never right (rules.py's
+confidence notes: 0 of 16 on the dev sets). In order, such a mention takes:
+
+1. the state of a place its own verb is done in, through or outside ("marched through Warsaw"): where a
+   crowd or the police act is, for a domestic act, whose they are (a state's or a capital's name is a
+   place; "the US embassy" is a party);
+2. the one state named in its sentence outside what its own verb governs ("Peru declared an emergency
+   after protesters blocked roads", "X's president said his government would ..."): a state its verb
+   governs is more often its target ("students rallied against X"); failing that, the one state of an
+   office holder named in it, whom a crowd's demands name as its own ("demanded President X resign");
+3. with no state in the sentence, the dateline's country, else the article's state in focus
+   (document.py's `_Focus`).
+
+Steps 1 and 3 are for a society's sectors and the police only (crowds.words CIVIL_SECTORS); step 2 also
+for a state's organs (ORGAN_SECTORS) that are someone's own and act ("his government said"): bare troops
+or a government are as often another state's, named as the source of a report ("..., a spokeswoman for
+the US embassy said"), and document.py resolves a definite "the army" by focus. A noun whose own phrase
+names a state ("Vietnamese-led forces", "a journalist who criticised X") is left to the coder's reading
+of that phrase. A sentence naming two states
+leaves the noun open: whose it is, the text does not say. Media, firms, criminals and refugees are left
+alone: "social media" and "migrants from X" are no crowd of a state.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from realpolitik.actors.tables import capital_country, text_of
+from realpolitik.model import ActorMention
+from realpolitik.wordsets import words
+
+_PKG = "realpolitik.actors"
+
+
+def place_preps() -> frozenset[str]:
+    """Prepositions whose object in a crowd's own clause is where it acts."""
+    return words(_PKG, "crowds", "PLACE_PREPS")
+
+
+def civil_sectors() -> frozenset[str]:
+    """Sectors of a society rather than organs of a state."""
+    return words(_PKG, "crowds", "CIVIL_SECTORS")
+
+
+def organ_sectors() -> frozenset[str]:
+    """Organs of a state that take the one state their sentence names."""
+    return words(_PKG, "crowds", "ORGAN_SECTORS")
+
+
+def resolve_crowds(doc, mentions: list[ActorMention], focus, dateline: str | None) -> list[ActorMention]:
+    """The mentions with each state-less sector mention given its state where the text shows one."""
+    wanted = civil_sectors() | organ_sectors()
+    if not any(m.kind == "sector" and not m.country and m.sector in wanted for m in mentions):
+        return mentions
+    return [_crowd(doc, m, mentions, focus, dateline) if m.kind == "sector" and not m.country and m.sector in wanted
+            else m for m in mentions]
+
+
+def _crowd(doc, m: ActorMention, mentions: list[ActorMention], focus, dateline: str | None) -> ActorMention:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return m
+    noun = span.root
+    if any(o.country and o is not m and noun.left_edge.idx <= o.start < noun.right_edge.idx + len(noun.right_edge)
+           for o in mentions):
+        return m  # its own phrase names a state ("Vietnamese-led forces", "a journalist who criticised X"): the
+        # coder reads whose it is from the phrase
+    verb = _governor(noun)
+    sent = noun.sent
+    civil = m.sector in civil_sectors() or m.sector == "COP"
+    if not civil and not (noun.dep_ in ("nsubj", "nsubjpass")
+                          and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)):
+        # a state's organ takes its sentence's state only as someone's own acting ("his government said"); as
+        # an object ("withdrew its peacekeepers from X") the coder reads the act's other party from the clause
+        return m
+    country = None
+    if civil and verb is not None:
+        country = _clause_place(doc, verb, mentions)
+    if country is None:
+        named = [o for o in mentions if o.country and o is not m and sent.start_char <= o.start < sent.end_char]
+        if named:
+            governed = set() if verb is None else {t.idx for t in verb.subtree}
+            outside = {o.country for o in named if o.start not in governed}
+            persons = {o.country for o in named if o.kind == "person"}
+            countries = outside or persons
+            if len(countries) == 1:
+                country = next(iter(countries))
+        elif civil:
+            country = dateline or focus.at(m.start)
+    if country is None:
+        return m
+    return replace(m, code=country + m.sector, country=country)
+
+
+def _governor(noun):
+    """The verb a noun is an argument of ("protesters blocked", "a march by farmers"), else None."""
+    tok = noun
+    for _ in range(4):
+        if tok.dep_ in ("conj", "appos", "pobj", "prep", "agent", "compound") or tok.pos_ in ("NOUN", "PROPN", "NUM"):
+            if tok.head is tok:
+                return None
+            tok = tok.head
+            if tok.pos_ in ("VERB", "AUX"):
+                return tok
+            continue
+        return None
+    return None
+
+
+def _clause_place(doc, verb, mentions: list[ActorMention]) -> str | None:
+    """The state of a place the verb is done in, through or outside ("rallied in Nairobi")."""
+    from realpolitik.actors.places import place_country
+    from realpolitik.actors.sectors import _place_run
+
+    preps = place_preps()
+    objs = []
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            if prep.lower_ in preps:
+                objs.append(obj)
+            # what the act is aimed at, where it stands: "marched on the embassy in <capital>"
+            objs += [o for p in obj.children if p.dep_ == "prep" and p.lower_ in preps
+                     for o in p.children if o.dep_ == "pobj"]
+    for obj in objs:
+        # a state's or a capital's name is a place; "the US embassy" is a party ("rallied at it")
+        hit = [o for o in mentions if o.country and o.start <= obj.idx < o.end
+               and (o.sector is None or capital_country(o.text))]
+        if hit:
+            return hit[0].country
+        run = _place_run(obj)
+        if run:
+            name = text_of(doc)[run[0].idx:obj.idx + len(obj.text)]
+            country = capital_country(name) or place_country(name)
+            if country:
+                return country
+    return None
+
+
+def dateline_country(text: str) -> str | None:
+    """The country of the dateline opening the text or the paragraph after its headline, else None."""
+    from realpolitik.geo.locate import dateline_location
+
+    loc = dateline_location(text)
+    if loc is None:
+        head, sep, rest = text.partition("\n\n")
+        if sep and "\n" not in head.strip():
+            loc = dateline_location(rest)
+    return loc.country if loc is not None else None
