@@ -1,5 +1,6 @@
 """Sectors from the noun phrase around a state ("the Iranian navy" -> IRNMIL) and sector nouns
-standing alone ("rebels said" -> REB) or tied to a state by "of"/"in" ("rebels in Chad")."""
+standing alone ("rebels said" -> REB) or tied to a state by "of"/"in" ("rebels in Chad"; not the military
+or intelligence "in" a state: "Russian troops in Syria" are not Syria's military)."""
 from __future__ import annotations
 
 import logging
@@ -72,6 +73,8 @@ def attach_sector(doc, m: ActorMention, resector: bool = False) -> ActorMention:
         if noun.i in range(span.start, span.end):
             continue
         sector, phrase_start = _sector_of(noun)
+        if sector and m.start <= phrase_start < m.end:
+            continue  # a word of the name itself ("the West Bank town"): no sector of the noun's
         if sector:
             start = min(m.start, phrase_start)
             end = max(m.end, noun.idx + len(noun.text))
@@ -107,7 +110,8 @@ def _sector_words(doc, sectors: dict):
 
 def standalone_sectors(doc, mentions: list[ActorMention]) -> list[ActorMention]:
     """Sector nouns not part of any actor mention: "rebels" -> REB (kind "sector"); tied to a
-    state by "of"/"from" (any sector) or "in" (non-state sectors): "rebels in Chad" -> TCDREB."""
+    state by "of"/"from" (any sector) or "in" (any but the military and intelligence): "rebels in Chad"
+    -> TCDREB, "lawmakers in Kenya" -> KENLEG, "officials in Moscow" -> RUSGOV."""
     sectors = tables().sectors
     covered = [(m.start, m.end) for m in mentions]
     states = [m for m in mentions if m.kind == "state" and m.country]
@@ -128,8 +132,8 @@ def standalone_sectors(doc, mentions: list[ActorMention]) -> list[ActorMention]:
         for prep in tok.rights:
             if prep.dep_ != "prep" or prep.lower_ not in ("of", "from", "in"):
                 continue
-            if prep.lower_ == "in" and sector not in _NON_STATE_SECTORS:
-                continue
+            if prep.lower_ == "in" and sector not in _PLACE_SECTORS:
+                continue  # "troops in Syria" may be anyone's; "lawmakers in Kenya", "officials in Moscow" are its
             for obj in prep.children:
                 hit = [s for s in states if s.start <= obj.idx < s.end]
                 if obj.dep_ == "pobj" and hit:

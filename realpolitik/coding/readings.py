@@ -269,7 +269,11 @@ def domestic(s, t) -> bool:
     plover_manual_dev 0.708 -> 0.702 (one event), pentaclass_dev 0.654 -> 0.652."""
     from realpolitik.actors.crowds import civil_sectors, organ_sectors
 
+    from realpolitik.actors.tables import capital_country
+
     if not (s.country and s.country == t.country and s.sector and t.sector and s.sector != t.sector):
         return False
+    if t.text and capital_country(t.text):
+        return False  # the state's own capital beside its organ is where it happens ("clashed near Khartoum")
     organs, society = organ_sectors(), civil_sectors()
     return (s.sector in organs or t.sector in organs) and {s.sector, t.sector} <= organs | society
