@@ -442,6 +442,8 @@ class RulesCoder:
                        or domain.political_in_sport(e.target, e.target_text)]
             # firms and media among themselves: commerce, not politics (PLOVER's actors are political)
             out += [e for e in evs if not domain.commercial_only(e.source, e.target)]
+        if out and self.options.coding.desk_filter:
+            out = desk_events(out, article.text, self.options.coding.desk_min_words)
         if self.options.coding.locate:
             from realpolitik.geo import locate_events
 
@@ -569,6 +571,19 @@ def fallback_rank(c: Candidate) -> tuple:
 def _rank(ev: Event, c: Candidate | None) -> float:
     """Which of two events for one dyad to keep: the more confident."""
     return ev.confidence
+
+
+def desk_events(events: list[Event], text: str, min_words: int) -> list[Event]:
+    """The events kept from an article: all of them in political copy (or a text too short to class),
+    else those with a political actor on one side. Business, sport, arts and technology pages report
+    trade figures, deals and matches between firms, clubs and states read through their firms; there a
+    capital is an exchange's or a club's city and "the sides" are teams (domain.political_in_sport)."""
+    from realpolitik.coding.desk import desk_of
+
+    if desk_of(text, min_words) in (None, "politics"):
+        return events
+    return [e for e in events if domain.political_in_sport(e.source, e.source_text)
+            or domain.political_in_sport(e.target, e.target_text)]
 
 
 def _find_actors(doc, date):
