@@ -107,6 +107,9 @@ def past_marker(tok, date: str | None) -> str | None:
                     return "last year"
                 if c.lower_ == "ago" and words & {"years", "decades", "year", "decade"}:
                     return "years ago"
+    cue = background_cue(tok, verb)
+    if cue:
+        return cue
     if verb.pos_ in ("VERB", "AUX") and verb.tag_ == "VBN" and any(
             a.dep_ == "aux" and a.lower_ in ("had", "'d") for a in verb.children):
         up = verb
@@ -118,6 +121,34 @@ def past_marker(tok, date: str | None) -> str | None:
         timed = up.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in up.children)
         if up.dep_ == "ROOT" or timed:
             return "pluperfect"
+    return None
+
+
+def _background_words(name: str) -> frozenset[str]:
+    from realpolitik.wordsets import words
+
+    return words("realpolitik.coding", "background", name)
+
+
+def background_cue(tok, verb) -> str | None:
+    """Why a trigger is background by its own words, without a date: a past adverb of its verb ("once
+    advised", "previously imposed"), a past modifier of its noun ("the previous talks"), "in the past", or
+    an earlier act the news follows ("in the aftermath of the crackdown")."""
+    # a past tense in a main clause: "once the troops withdraw, talks begin" is a condition
+    told = verb.tag_ in ("VBD", "VBN") and verb.dep_ != "advcl"
+    for c in verb.children:
+        if told and c.dep_ == "advmod" and c.lower_ in _background_words("PAST_ADVERBS"):
+            return f"adverb {c.lower_}"
+        if c.dep_ == "prep" and c.lower_ == "in" and any(
+                o.dep_ == "pobj" and o.lower_ in _background_words("PAST_PREP_OBJECTS") for o in c.children):
+            return "in the past"
+    if tok.pos_ in ("NOUN", "PROPN"):
+        if any(c.dep_ == "amod" and c.lower_ in _background_words("PAST_NOUN_MODS") for c in tok.children):
+            return "earlier act"
+        head = tok.head
+        if (tok.dep_ == "pobj" and head.lower_ == "of" and head.head is not head
+                and token_lemma(head.head) in _background_words("PAST_FRAME_NOUNS")):
+            return f"{head.head.lower_} of"
     return None
 
 

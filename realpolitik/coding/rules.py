@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from realpolitik import ontology
-from realpolitik.coding import cues, domain, readings
+from realpolitik.coding import cues, domain, figurative, readings
 from realpolitik.coding.candidates import (
     INTRANSITIVE_MODES,
     Candidate,
@@ -440,8 +440,10 @@ class RulesCoder:
                 # teams and players are no political actors: "Norway beat Chile 3-1" is a match
                 evs = [e for e in evs if domain.political_in_sport(e.source, e.source_text)
                        or domain.political_in_sport(e.target, e.target_text)]
-            # firms and media among themselves: commerce, not politics (PLOVER's actors are political)
-            out += [e for e in evs if not domain.commercial_only(e.source, e.target)]
+            # firms and media among themselves: commerce, not politics (PLOVER's actors are political);
+            # a firm's "attack" or "threat" is commerce too
+            out += [e for e in evs if not domain.commercial_only(e.source, e.target)
+                    and not figurative.firm_agent(e.type, e.source)]
         if out and self.options.coding.desk_filter:
             out = desk_events(out, article.text, self.options.coding.desk_min_words)
         if self.options.coding.locate:
