@@ -1,0 +1,49 @@
+"""Figurative force verbs and background acts without a date (realpolitik/coding/figurative.py,
+readings.background_cue), on sentences written for these tests."""
+import pytest
+
+from realpolitik.coding import RulesCoder
+from realpolitik.coding.figurative import abstract_object, firm_agent
+from realpolitik.model import Article
+
+
+@pytest.fixture(scope="module")
+def coder():
+    return RulesCoder()
+
+
+def triples(coder, text):
+    return sorted((e.source, e.target, e.type) for e in coder.code(Article.from_text(text, published="2026-03-01")))
+
+
+def test_force_verbs_on_abstract_objects_are_figurative(coder):
+    assert triples(coder, "The French government attacked the German plan on Monday.") == []
+    assert triples(coder, "The Polish army attacked the German plan.") == []
+    assert triples(coder, "Egypt fought the election on its record.") == []
+    # on a party, its forces or its places the verb is an act of force
+    assert triples(coder, "Russian troops attacked Ukrainian positions near the town.") == [("RUSMIL", "UKR", "ASSAULT")]
+    assert triples(coder, "Rebels fought government troops in the north.") == [("REB", "MIL", "ASSAULT")]
+
+
+def test_firms_do_not_attack_but_may_threaten(coder):
+    assert triples(coder, "Huawei attacked the British government's plan.") == []
+    assert triples(coder, "Samsung threatened Japan with a lawsuit over the patents.") == [("KORBUS", "JPN", "THREATEN")]
+    assert firm_agent("ASSAULT", "CHNBUS") and firm_agent("COERCE", "RUSBUS")
+    assert not firm_agent("THREATEN", "RUSBUS") and not firm_agent("ASSAULT", "CHNGOV")
+
+
+def test_abstract_object_needs_a_force_type():
+    assert abstract_object("ASSAULT", "plan") and abstract_object("COERCE", "election")
+    assert not abstract_object("SUPPORT", "plan") and not abstract_object("ASSAULT", "base")
+
+
+def test_background_acts_without_a_date(coder):
+    assert triples(coder, "Japan once imposed sanctions on Russia.") == []
+    assert triples(coder, "Japan previously imposed sanctions on Russia.") == []
+    assert triples(coder, "Germany attacked Poland in the past.") == []
+    assert triples(coder, "The previous talks between Iran and Iraq failed.") == []
+    assert triples(coder, "The ban was imposed in the aftermath of China's crackdown on Tibetan protesters.") == []
+    assert triples(coder, "Japan imposed sanctions on Russia on Monday.") == [("JPN", "RUS", "SANCTION")]
+    assert triples(coder, "The talks between Iran and Iraq failed.") == [("IRN", "IRQ", "CONSULT"), ("IRQ", "IRN", "CONSULT")]
+    # "once" of a condition is no past
+    assert triples(coder, "Once Russia withdraws its troops from Georgia, talks can begin.") == [("RUS", "GEO", "RETREAT")]
