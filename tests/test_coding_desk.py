@@ -42,6 +42,13 @@ def test_desk_of_articles_and_never_of_a_sentence():
     assert desk_of(BUSINESS, min_words=200) is None  # 156 words
 
 
+def test_a_desk_must_beat_politics_by_the_margin():
+    logs, n = model().log_likelihoods(BUSINESS)
+    per100 = (logs["business"] - logs["politics"]) * 100 / n
+    assert desk_of(BUSINESS, margin=per100 - 1) == "business"
+    assert desk_of(BUSINESS, margin=per100 + 1) == "politics"
+
+
 def test_business_copy_keeps_only_events_with_a_political_actor():
     # a state read through its firms backing firms: commerce
     assert code(BUSINESS, desk_filter=False) == [("JPN", "KORBUS", "SUPPORT")]

@@ -20,6 +20,8 @@ def test_force_verbs_on_abstract_objects_are_figurative(coder):
     assert triples(coder, "The French government attacked the German plan on Monday.") == []
     assert triples(coder, "The Polish army attacked the German plan.") == []
     assert triples(coder, "Egypt fought the election on its record.") == []
+    # "targets" struck are places, not goals
+    assert triples(coder, "Israeli jets struck targets near Damascus overnight.") == [("ISRMIL", "SYRGOV", "ASSAULT")]
     # on a party, its forces or its places the verb is an act of force
     assert triples(coder, "Russian troops attacked Ukrainian positions near the town.") == [("RUSMIL", "UKR", "ASSAULT")]
     assert triples(coder, "Rebels fought government troops in the north.") == [("REB", "MIL", "ASSAULT")]
@@ -45,5 +47,7 @@ def test_background_acts_without_a_date(coder):
     assert triples(coder, "The ban was imposed in the aftermath of China's crackdown on Tibetan protesters.") == []
     assert triples(coder, "Japan imposed sanctions on Russia on Monday.") == [("JPN", "RUS", "SANCTION")]
     assert triples(coder, "The talks between Iran and Iraq failed.") == [("IRN", "IRQ", "CONSULT"), ("IRQ", "IRN", "CONSULT")]
+    assert triples(coder, "The move was welcomed at the time by Beijing.") == []
+    assert triples(coder, "The move was welcomed by Beijing.") == [("CHNGOV", None, "CONSULT")]
     # "once" of a condition is no past
     assert triples(coder, "Once Russia withdraws its troops from Georgia, talks can begin.") == [("RUS", "GEO", "RETREAT")]

@@ -47,10 +47,15 @@ class DeskModel:
     vocab: dict[str, int]
     logp: tuple[tuple[float, ...], ...]  # [desk][word index]
 
+    def log_likelihoods(self, text: str) -> tuple[dict[str, float], int]:
+        """Each desk's log-likelihood of a text's known words, and how many known words it has."""
+        counts = Counter(w for w in words(text) if w in self.vocab)
+        logs = {d: sum(n * lp[self.vocab[w]] for w, n in counts.items()) for d, lp in zip(self.desks, self.logp)}
+        return logs, sum(counts.values())
+
     def scores(self, text: str) -> dict[str, float]:
         """The posterior probability of each desk for a text (uniform priors)."""
-        counts = Counter(w for w in words(text) if w in self.vocab)
-        logs = [sum(n * lp[self.vocab[w]] for w, n in counts.items()) for lp in self.logp]
+        logs = list(self.log_likelihoods(text)[0].values())
         top = max(logs)
         exp = [math.exp(x - top) for x in logs]
         total = sum(exp)
@@ -71,12 +76,18 @@ def model() -> DeskModel:
                      tuple(tuple(row) for row in data["logp"]))
 
 
-def desk_of(text: str, min_words: int = MIN_WORDS) -> str | None:
-    """The desk an article's text most likely comes from; None for a text under `min_words` words."""
+def desk_of(text: str, min_words: int = MIN_WORDS, margin: float = 0.0) -> str | None:
+    """The desk an article's text most likely comes from; None for a text under `min_words` words.
+
+    A desk other than politics must beat politics by `margin` nats of log-likelihood per 100 known words,
+    else the text is read as politics (statecraft over gas, trade or sanctions reads half as business)."""
     if len(text.split()) < min_words:
         return None
-    s = model().scores(text)
-    return max(s, key=s.get)
+    logs, n = model().log_likelihoods(text)
+    best = max(logs, key=logs.get)
+    if best != "politics" and (logs[best] - logs["politics"]) * 100 / max(n, 1) < margin:
+        return "politics"
+    return best
 
 
 def fit(docs: Iterable[tuple[str, str, float]], min_df: int = MIN_DF, vocab_size: int = VOCAB) -> DeskModel:

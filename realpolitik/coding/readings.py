@@ -142,6 +142,11 @@ def background_cue(tok, verb) -> str | None:
         if c.dep_ == "prep" and c.lower_ == "in" and any(
                 o.dep_ == "pobj" and o.lower_ in _background_words("PAST_PREP_OBJECTS") for o in c.children):
             return "in the past"
+        if c.dep_ == "prep" and c.lower_ == "at" and any(
+                o.dep_ == "pobj" and o.lower_ in _background_words("PAST_AT_OBJECTS")
+                and any(d.lower_ == "the" for d in o.children) and not any(d.dep_ == "prep" for d in o.children)
+                for o in c.children):
+            return "at the time"
     if tok.pos_ in ("NOUN", "PROPN"):
         if any(c.dep_ == "amod" and c.lower_ in _background_words("PAST_NOUN_MODS") for c in tok.children):
             return "earlier act"

@@ -40,6 +40,8 @@ log = logging.getLogger(__name__)
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from realpolitik.settings import CoderSettings
+
 NAME, VERSION = "rules", "1"
 LEND_LEMMAS = frozenset({"lend", "loan"})
 JOINT_EXERCISES = dict(cues.CHANNEL_CUES)["joint_exercise"] | {"manoeuvres", "maneuvers", "war-game", "wargame"}
@@ -445,7 +447,7 @@ class RulesCoder:
             out += [e for e in evs if not domain.commercial_only(e.source, e.target)
                     and not figurative.firm_agent(e.type, e.source)]
         if out and self.options.coding.desk_filter:
-            out = desk_events(out, article.text, self.options.coding.desk_min_words)
+            out = desk_events(out, article.text, self.options.coding)
         if self.options.coding.locate:
             from realpolitik.geo import locate_events
 
@@ -575,14 +577,14 @@ def _rank(ev: Event, c: Candidate | None) -> float:
     return ev.confidence
 
 
-def desk_events(events: list[Event], text: str, min_words: int) -> list[Event]:
+def desk_events(events: list[Event], text: str, settings: CoderSettings) -> list[Event]:
     """The events kept from an article: all of them in political copy (or a text too short to class),
     else those with a political actor on one side. Business, sport, arts and technology pages report
     trade figures, deals and matches between firms, clubs and states read through their firms; there a
     capital is an exchange's or a club's city and "the sides" are teams (domain.political_in_sport)."""
     from realpolitik.coding.desk import desk_of
 
-    if desk_of(text, min_words) in (None, "politics"):
+    if desk_of(text, settings.desk_min_words, settings.desk_margin) in (None, "politics"):
         return events
     return [e for e in events if domain.political_in_sport(e.source, e.source_text)
             or domain.political_in_sport(e.target, e.target_text)]
