@@ -25,7 +25,7 @@ from realpolitik.errors import RealpolitikError
 KINDS = frozenset({"word", "text", "type", "context", "quad", "label"})
 QUADS = frozenset({"verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict"})
 _HEADER = re.compile(r"^\[([A-Z][A-Z0-9_]*)\](?:\s+([a-z]+))?\s*$")
-_WORD = re.compile(r"^[a-z0-9][a-z0-9'.\-]*$")
+_WORD = re.compile(r"^[^\W_][\w'.\-]*$")  # any script: "communiqué" is a word
 
 _requested: set[tuple[str, str, str]] = set()
 
@@ -48,7 +48,7 @@ def _entry_problem(kind: str, entry: str) -> str | None:
     """Why one entry is not of its section's kind (None when it is)."""
     from realpolitik import ontology
 
-    if kind == "word" and not _WORD.match(entry):
+    if kind == "word" and (not _WORD.match(entry) or entry != entry.lower()):
         return f"{entry!r} is not a lowercase word"
     if kind == "type" and entry not in ontology.types():
         return f"{entry!r} is not a PLOVER type"

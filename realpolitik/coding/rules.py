@@ -29,6 +29,7 @@ from realpolitik.coding.clauses import (
     is_refusal,
 )
 from realpolitik.coding.embedding import resolve_embedding, token_governs
+from realpolitik.coding.reactions import resolve_reaction_targets
 from realpolitik.coding.retype import BUILD_LEMMAS, SALE_LEMMAS
 from realpolitik.coding.roles import ActorIndex, child, has_country, localise, prep_objects
 from realpolitik.model import ActorMention, Article, Event, Span, event_id_for
@@ -443,9 +444,10 @@ class RulesCoder:
                 evs = [e for e in evs if domain.political_in_sport(e.source, e.source_text)
                        or domain.political_in_sport(e.target, e.target_text)]
             # firms and media among themselves: commerce, not politics (PLOVER's actors are political);
-            # a firm's "attack" or "threat" is commerce too
+            # a firm's "attack" or "crackdown" is commerce too
             out += [e for e in evs if not domain.commercial_only(e.source, e.target)
                     and not figurative.firm_agent(e.type, e.source)]
+        out = resolve_reaction_targets(doc, out)
         if out and self.options.coding.desk_filter:
             out = desk_events(out, article.text, self.options.coding)
         if self.options.coding.locate:

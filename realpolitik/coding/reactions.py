@@ -1,0 +1,85 @@
+"""Document-level reading of reactions: "Saudi Arabia condemned the strike" answers an act the article
+reported earlier, so its target is that act's author.
+
+A sentence alone leaves such a reaction without a recipient. In an article, the object of the reaction
+is resolved against the events already coded before it:
+
+- an event noun ("the strike", "the visit", "the arms transfers"): the latest earlier event whose trigger
+  is that noun or a verb of the noun's own type in the lexicon ("struck" for "the strike");
+- a thing actors issue or do ("the decision", "the communique", "the vote": coding/data/en/reactions.words):
+  the latest earlier event, within `WINDOW` sentences, by an actor of another country.
+
+The author found becomes the target, unless it is of the reacting actor's own country (a state does
+not condemn itself here; such objects are left alone). Events of a lone sentence are unchanged.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import lru_cache
+
+from realpolitik.coding.lexicon import entries
+from realpolitik.model import Event
+from realpolitik.wordsets import words
+
+REACTION_TYPES = words("realpolitik.coding", "reactions", "REACTION_TYPES")
+ISSUED_NOUNS = words("realpolitik.coding", "reactions", "ISSUED_NOUNS")
+# How many sentences back an issued thing's author is looked for: the object of "welcomed the decision"
+# is nearly always the act of the lead or the sentence before (on the team's tune articles, 3 covers them).
+WINDOW = 3
+
+
+@lru_cache(maxsize=1)
+def _noun_types() -> dict[str, str]:
+    """Event noun lemma -> its PLOVER type, from the trigger lexicon's noun rows."""
+    return {lemma: t.type for (lemma, pos), t in entries().items() if pos == "N" and t.type}
+
+
+def _object_lemma(doc, ev: Event) -> str | None:
+    """The lemma of the direct object of the event's trigger, when it is a plain noun (not an actor's name)."""
+    if ev.trigger is None:
+        return None
+    span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    for tok in span:
+        for c in tok.children:
+            if c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN" and c.ent_type_ == "":
+                return c.lemma_.lower()
+    return None
+
+
+def _country(code: str | None) -> str | None:
+    return code[:3] if code and len(code) >= 3 and code[:3].isalpha() and code[:3].isupper() else None
+
+
+def _author(ev: Event, noun: str, earlier: list[Event], doc) -> Event | None:
+    """The earlier event the reaction's object refers to, latest first."""
+    own = _country(ev.source)
+    noun_type = _noun_types().get(noun)
+    for prev in reversed(earlier):
+        if prev.source is None or _country(prev.source) == own:
+            continue
+        if noun_type is not None:
+            trig = (doc.char_span(prev.trigger.start, prev.trigger.end, alignment_mode="expand")
+                    if prev.trigger else None)
+            lemma = trig.root.lemma_.lower() if trig is not None and len(trig) else None
+            if lemma == noun or prev.type == noun_type:
+                return prev
+        elif noun in ISSUED_NOUNS and ev.sentence_index - prev.sentence_index <= WINDOW:
+            return prev
+    return None
+
+
+def resolve_reaction_targets(doc, events: list[Event]) -> list[Event]:
+    """Events of one article with the targets of reactions to earlier acts filled in (see module doc)."""
+    out: list[Event] = []
+    for ev in events:
+        if ev.target is None and ev.source is not None and ev.type in REACTION_TYPES:
+            noun = _object_lemma(doc, ev)
+            if noun is not None and (noun in ISSUED_NOUNS or noun in _noun_types()):
+                earlier = [p for p in out if p.sentence_index < ev.sentence_index]
+                prev = _author(ev, noun, earlier, doc)
+                if prev is not None:
+                    ev = replace(ev, target=prev.source, target_text=prev.source_text, target_span=prev.source_span)
+        out.append(ev)
+    return out

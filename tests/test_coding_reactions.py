@@ -1,0 +1,26 @@
+"""Reactions to an earlier act take its author as their target, in an article and never in a lone sentence."""
+from realpolitik.pipeline import code_text
+
+
+def _dyads(text):
+    return [(e.source, e.target, e.type) for e in code_text(text, "2026-03-02")]
+
+
+def test_condemning_an_earlier_strike_targets_the_striker():
+    text = ("Pakistan launched air strikes on Afghanistan's capital on Sunday.\n\n"
+            "Norway and Chile condemned the strike.")
+    assert _dyads(text) == [("PAK", "AFG", "ASSAULT"), ("CHL", "PAK", "ACCUSE"), ("NOR", "PAK", "ACCUSE")]
+
+
+def test_welcoming_a_decision_targets_the_decider_of_the_sentence_before():
+    text = ("Washington agreed on Monday to lift tariffs on Kenyan tea.\n\nNairobi welcomed the decision.")
+    assert _dyads(text)[-1] == ("KENGOV", "USAGOV", "SUPPORT")
+
+
+def test_a_lone_reaction_keeps_no_target():
+    assert _dyads("Norway condemned the strike.") == [("NOR", None, "ACCUSE")]
+
+
+def test_an_actor_of_the_reacting_country_is_never_its_target():
+    text = "Pakistan launched air strikes on Afghan border posts.\n\nPakistan's army defended the strike."
+    assert _dyads(text) == [("PAK", "AFG", "ASSAULT"), ("PAKMIL", None, "SUPPORT")]
