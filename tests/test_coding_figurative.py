@@ -3,7 +3,7 @@ readings.background_cue), on sentences written for these tests."""
 import pytest
 
 from realpolitik.coding import RulesCoder
-from realpolitik.coding.figurative import abstract_object, firm_agent
+from realpolitik.coding.figurative import abstract_object, firm_agent, speculative_force
 from realpolitik.model import Article
 
 
@@ -51,3 +51,13 @@ def test_background_acts_without_a_date(coder):
     assert triples(coder, "The move was welcomed by Beijing.") == [("CHNGOV", None, "CONSULT")]
     # "once" of a condition is no past
     assert triples(coder, "Once Russia withdraws its troops from Georgia, talks can begin.") == [("RUS", "GEO", "RETREAT")]
+
+
+def test_possible_violence_by_a_kind_of_actor_is_speculation(coder):
+    assert triples(coder, "Terrorists could attack the French capital during the summit, the police chief said.") == []
+    assert triples(coder, "Rebels attacked the French embassy on Monday.") == [("REB", "FRAGOV", "ASSAULT")]
+    # a denial of a named kind of act stays an event (factuality "denied")
+    assert triples(coder, "Rebels did not attack the French embassy.") == [("REB", "FRAGOV", "ASSAULT")]
+    assert speculative_force("ASSAULT", "hypothetical", "REB")
+    assert not speculative_force("ASSAULT", "hypothetical", "PSEREB")  # a named group's possible attack
+    assert not speculative_force("THREATEN", "hypothetical", "REB")

@@ -29,3 +29,16 @@ def abstract_object(type_: str | None, head_obj: str) -> bool:
 def firm_agent(type_: str | None, source: str | None) -> bool:
     """Whether a force event's agent is a firm (sector BUS): a firm's 'attack' or 'crackdown' is commerce."""
     return type_ in _tables()[2] and domain.is_business(source)
+
+
+# Factuality of acts that are only possible (realpolitik/factuality); a denied act of a named kind can
+# still be news ("rebels did not attack the embassy"), so "denied" is left out.
+UNREAL = frozenset({"hypothetical", "question"})
+
+
+def speculative_force(type_: str | None, factuality: str, source: str | None) -> bool:
+    """Whether a violent act is speculation about a kind of actor: only possible, by a bare sector with
+    no country or group named ("terrorists could attack the city", "militants might strike")."""
+    if type_ not in words("realpolitik.coding", "figurative", "SPECULATIVE_TYPES") or factuality not in UNREAL:
+        return False
+    return bool(source) and source in domain.ALL_SECTORS

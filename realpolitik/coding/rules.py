@@ -444,9 +444,11 @@ class RulesCoder:
                 evs = [e for e in evs if domain.political_in_sport(e.source, e.source_text)
                        or domain.political_in_sport(e.target, e.target_text)]
             # firms and media among themselves: commerce, not politics (PLOVER's actors are political);
-            # a firm's "attack" or "crackdown" is commerce too
+            # a firm's "attack" or "crackdown" is commerce too, and violence a kind of actor might commit
+            # ("terrorists could attack") is speculation
             out += [e for e in evs if not domain.commercial_only(e.source, e.target)
-                    and not figurative.firm_agent(e.type, e.source)]
+                    and not figurative.firm_agent(e.type, e.source)
+                    and not figurative.speculative_force(e.type, e.factuality, e.source)]
         out = resolve_reaction_targets(doc, out)
         if out and self.options.coding.desk_filter:
             out = desk_events(out, article.text, self.options.coding)
