@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from realpolitik import ontology
-from realpolitik.coding import cues, domain, figurative, readings
+from realpolitik.coding import cues, desk, domain, figurative, readings
 from realpolitik.coding.candidates import (
     INTRANSITIVE_MODES,
     Candidate,
@@ -40,8 +40,6 @@ log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
-
-    from realpolitik.settings import CoderSettings
 
 NAME, VERSION = "rules", "1"
 LEND_LEMMAS = frozenset({"lend", "loan"})
@@ -451,7 +449,7 @@ class RulesCoder:
                     and not figurative.speculative_force(e.type, e.factuality, e.source)]
         out = resolve_reaction_targets(doc, out)
         if out and self.options.coding.desk_filter:
-            out = desk_events(out, article.text, self.options.coding)
+            out = desk.desk_events(out, article.text, self.options.coding)
         if self.options.coding.locate:
             from realpolitik.geo import locate_events
 
@@ -579,19 +577,6 @@ def fallback_rank(c: Candidate) -> tuple:
 def _rank(ev: Event, c: Candidate | None) -> float:
     """Which of two events for one dyad to keep: the more confident."""
     return ev.confidence
-
-
-def desk_events(events: list[Event], text: str, settings: CoderSettings) -> list[Event]:
-    """The events kept from an article: all of them in political copy (or a text too short to class),
-    else those with a political actor on one side. Business, sport, arts and technology pages report
-    trade figures, deals and matches between firms, clubs and states read through their firms; there a
-    capital is an exchange's or a club's city and "the sides" are teams (domain.political_in_sport)."""
-    from realpolitik.coding.desk import desk_of
-
-    if desk_of(text, settings.desk_min_words, settings.desk_margin) in (None, "politics"):
-        return events
-    return [e for e in events if domain.political_in_sport(e.source, e.source_text)
-            or domain.political_in_sport(e.target, e.target_text)]
 
 
 def _find_actors(doc, date):
