@@ -61,3 +61,19 @@ def test_possible_violence_by_a_kind_of_actor_is_speculation(coder):
     assert speculative_force("ASSAULT", "hypothetical", "REB")
     assert not speculative_force("ASSAULT", "hypothetical", "PSEREB")  # a named group's possible attack
     assert not speculative_force("THREATEN", "hypothetical", "REB")
+
+
+def test_a_past_act_in_an_earlier_month_is_background():
+    c = RulesCoder()
+
+    def at(text, date):
+        return sorted((e.source, e.target, e.type) for e in c.code(Article.from_text(text, published=date)))
+
+    both = [("ESP", "GBR", "AGREE"), ("GBR", "ESP", "AGREE")]
+    assert at("In October, Britain and Spain agreed to set up a forum on Gibraltar.", "2005-01-15") == []
+    assert at("In January, Britain and Spain agreed to set up a forum on Gibraltar.", "2005-01-15") == both
+    assert at("Britain and Spain agreed in March 2005 to set up a forum.", "2005-06-15") == []
+    assert at("Britain and Spain agreed in March 2005 to set up a forum.", "2005-03-15") == both
+    # a future month is a plan, and without the article's date no month can be placed
+    assert at("Britain and Spain will meet in October.", "2005-01-15") == both
+    assert at("In October, Britain and Spain agreed to set up a forum on Gibraltar.", None) == both

@@ -11,6 +11,7 @@ misses, from the parse around it, for any sentence of its kind.
 """
 from __future__ import annotations
 
+import calendar
 import re
 
 from realpolitik.coding.roles import ActorIndex, has_country
@@ -84,9 +85,26 @@ def drills_toward(tok, idx: ActorIndex, sources) -> list:
     return []
 
 
+# Month names (English), for "in October": an act in another month than the article's is before it.
+_MONTHS = {calendar.month_name[i]: i for i in range(1, 13)}
+
+
+def _earlier_month(month, verb, date: str | None) -> bool:
+    """Whether a past-tense act "in <Month>" lies before the article's month: another month with no year
+    ("In October, X and Y agreed" in a January article), or an earlier one of the article's year."""
+    if not date or len(date) < 7 or not date[5:7].isdigit() or verb.tag_ not in ("VBD", "VBN"):
+        return False
+    m, now = _MONTHS[month.text], int(date[5:7])
+    years = [int(k.text) for k in month.subtree if k is not month and _YEAR.match(k.text)]
+    if not years:
+        return m != now
+    return years[0] == int(date[:4]) and m < now
+
+
 def past_marker(tok, date: str | None) -> str | None:
-    """Why an event lies in the past of the article, or None: a year before the article's, a decade, "last
-    year"/"years ago", "since <year>", or the pluperfect of a clause no one reports ("had signed").
+    """Why an event lies in the past of the article, or None: a year before the article's, a past act in an
+    earlier month, a decade, "last year"/"years ago", "since <year>", a background cue ("once", "the
+    previous talks"), or the pluperfect of a clause no one reports ("had signed").
 
     Such events are background: coding them on the article's date would make a past act a new one."""
     verb = tok.head if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "attr", "nsubjpass") else tok
@@ -101,6 +119,8 @@ def past_marker(tok, date: str | None) -> str | None:
                         return f"year {o.text}"
                     if o.lower_ == "year" and any(k.lower_ == "last" for k in o.children):
                         return "last year"
+                    if c.lower_ == "in" and o.text in _MONTHS and _earlier_month(o, verb, date):
+                        return f"month {o.text}"
             if c.dep_ in ("npadvmod", "advmod") and c.lower_ in ("year", "ago"):
                 words = {t.lower_ for t in c.subtree}
                 if c.lower_ == "year" and "last" in words:
