@@ -22,6 +22,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # this checkout's package, not whichever one the venv has installed
 CORPUS = ROOT.parent / "shared" / "corpora" / "bbc_news_2005.jsonl"
 FIELDS = ("source", "target", "type", "mode", "factuality", "confidence", "cameo")
 

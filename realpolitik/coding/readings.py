@@ -15,6 +15,7 @@ misses, from the parse around it, for any sentence of its kind.
 """
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import replace
 from functools import lru_cache
@@ -86,9 +87,26 @@ def drills_toward(tok, idx: ActorIndex, sources) -> list:
     return []
 
 
+# Month names (English), for "in October": an act in another month than the article's is before it.
+_MONTHS = {calendar.month_name[i]: i for i in range(1, 13)}
+
+
+def _earlier_month(month, verb, date: str | None) -> bool:
+    """Whether a past-tense act "in <Month>" lies before the article's month: another month with no year
+    ("In October, X and Y agreed" in a January article), or an earlier one of the article's year."""
+    if not date or len(date) < 7 or not date[5:7].isdigit() or verb.tag_ not in ("VBD", "VBN"):
+        return False
+    m, now = _MONTHS[month.text], int(date[5:7])
+    years = [int(k.text) for k in month.subtree if k is not month and _YEAR.match(k.text)]
+    if not years:
+        return m != now
+    return years[0] == int(date[:4]) and m < now
+
+
 def past_marker(tok, date: str | None) -> str | None:
-    """Why an event lies in the past of the article, or None: a year before the article's, a decade, "last
-    year"/"years ago", "since <year>", or the pluperfect of a clause no one reports ("had signed").
+    """Why an event lies in the past of the article, or None: a year before the article's, a past act in an
+    earlier month, a decade, "last year"/"years ago", "since <year>", a background cue ("once", "the
+    previous talks"), or the pluperfect of a clause no one reports ("had signed").
 
     Such events are background: coding them on the article's date would make a past act a new one."""
     verb = tok.head if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "attr", "nsubjpass") else tok
@@ -103,12 +121,17 @@ def past_marker(tok, date: str | None) -> str | None:
                         return f"year {o.text}"
                     if o.lower_ == "year" and any(k.lower_ == "last" for k in o.children):
                         return "last year"
+                    if c.lower_ == "in" and o.text in _MONTHS and _earlier_month(o, verb, date):
+                        return f"month {o.text}"
             if c.dep_ in ("npadvmod", "advmod") and c.lower_ in ("year", "ago"):
                 words = {t.lower_ for t in c.subtree}
                 if c.lower_ == "year" and "last" in words:
                     return "last year"
                 if c.lower_ == "ago" and words & {"years", "decades", "year", "decade"}:
                     return "years ago"
+    cue = background_cue(tok, verb)
+    if cue:
+        return cue
     if verb.pos_ in ("VERB", "AUX") and verb.tag_ == "VBN" and any(
             a.dep_ == "aux" and a.lower_ in ("had", "'d") for a in verb.children):
         up = verb
@@ -120,6 +143,39 @@ def past_marker(tok, date: str | None) -> str | None:
         timed = up.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in up.children)
         if up.dep_ == "ROOT" or timed:
             return "pluperfect"
+    return None
+
+
+def _background_words(name: str) -> frozenset[str]:
+    from realpolitik.wordsets import words
+
+    return words("realpolitik.coding", "background", name)
+
+
+def background_cue(tok, verb) -> str | None:
+    """Why a trigger is background by its own words, without a date: a past adverb of its verb ("once
+    advised", "previously imposed"), a past modifier of its noun ("the previous talks"), "in the past", or
+    an earlier act the news follows ("in the aftermath of the crackdown")."""
+    # a past tense in a main clause: "once the troops withdraw, talks begin" is a condition
+    told = verb.tag_ in ("VBD", "VBN") and verb.dep_ != "advcl"
+    for c in verb.children:
+        if told and c.dep_ == "advmod" and c.lower_ in _background_words("PAST_ADVERBS"):
+            return f"adverb {c.lower_}"
+        if c.dep_ == "prep" and c.lower_ == "in" and any(
+                o.dep_ == "pobj" and o.lower_ in _background_words("PAST_PREP_OBJECTS") for o in c.children):
+            return "in the past"
+        if c.dep_ == "prep" and c.lower_ == "at" and any(
+                o.dep_ == "pobj" and o.lower_ in _background_words("PAST_AT_OBJECTS")
+                and any(d.lower_ == "the" for d in o.children) and not any(d.dep_ == "prep" for d in o.children)
+                for o in c.children):
+            return "at the time"
+    if tok.pos_ in ("NOUN", "PROPN"):
+        if any(c.dep_ == "amod" and c.lower_ in _background_words("PAST_NOUN_MODS") for c in tok.children):
+            return "earlier act"
+        head = tok.head
+        if (tok.dep_ == "pobj" and head.lower_ == "of" and head.head is not head
+                and token_lemma(head.head) in _background_words("PAST_FRAME_NOUNS")):
+            return f"{head.head.lower_} of"
     return None
 
 
@@ -268,7 +324,6 @@ def domestic(s, t) -> bool:
     (rules.v1, holdout parts): team 0.382 -> 0.388, corpus 0.193 -> 0.198, articles 0.274 -> 0.279,
     plover_manual_dev 0.708 -> 0.702 (one event), pentaclass_dev 0.654 -> 0.652."""
     from realpolitik.actors.crowds import civil_sectors, organ_sectors
-
     from realpolitik.actors.tables import capital_country
 
     if not (s.country and s.country == t.country and s.sector and t.sector and s.sector != t.sector):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 
 from realpolitik import wordsets
-from realpolitik.coding import cues
+from realpolitik.coding import cues, figurative
 from realpolitik.coding.roles import child, token_lemma
 
 log = logging.getLogger(__name__)
@@ -75,6 +75,8 @@ def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
     if senses and child(tok, "dobj") is not None and ({head_obj} | {
             token_lemma(m) for m in dobj.children if m.dep_ == "compound"}) & senses:
         return None  # "fought inflation", "hit consumer spending", "met its targets"
+    if child(tok, "dobj") is not None and figurative.abstract_object(type_, head_obj):
+        return None  # "attacked the plan", "fought the election": no force is used on a party
     purpose = {token_lemma(c) for c in tok.children if c.dep_ in ("advcl", "xcomp")}
     if type_ == "AID" and (head_obj in INQUIRY_LEMMAS or purpose & INQUIRY_VERBS):
         type_ = "ACCUSE"  # PLOVER: an investigation (mode investigate) of the place or party they go to

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator
 
 from realpolitik import ontology, steps, wordsets
-from realpolitik.coding import cues, domain, readings, stages
+from realpolitik.coding import cues, desk, domain, figurative, readings, stages
 from realpolitik.coding.candidates import (
     INTRANSITIVE_MODES,
     Candidate,
@@ -255,10 +255,17 @@ class RulesCoder:
                 # teams and players are no political actors: "Norway beat Chile 3-1" is a match
                 evs = [e for e in evs if domain.political_in_sport(e.source, e.source_text)
                        or domain.political_in_sport(e.target, e.target_text)]
-            # firms and media among themselves: commerce, not politics (PLOVER's actors are political)
-            out += [e for e in evs if not domain.commercial_only(e.source, e.target)]
+            # firms and media among themselves: commerce, not politics (PLOVER's actors are political);
+            # a firm's "attack" or "crackdown" is commerce too, and violence a kind of actor might commit
+            # ("terrorists could attack") is speculation
+            out += [e for e in evs if not domain.commercial_only(e.source, e.target)
+                    and not figurative.firm_agent(e.type, e.source)
+                    and not figurative.speculative_force(e.type, e.factuality, e.source)]
         # a reaction ("condemned the strike") takes its target from the act reported earlier in the article
-        return resolve_reaction_targets(doc, out)
+        out = resolve_reaction_targets(doc, out)
+        if out and self.options.coding.desk_filter:
+            out = desk.desk_events(out, article.text, self.options.coding)  # sport, arts, tech, firms' copy
+        return out
 
     def code_doc(self, doc, article: Article) -> list[Event]:
         """The events of an article already parsed into `doc` (the pipeline's steps after the parse)."""

@@ -1,0 +1,45 @@
+"""Figurative and opinion uses of force verbs: no use of force when the object is an abstract noun
+("attacked the plan", "fought the election", "hit a record") or, for attacks, coercion and
+mobilisation, the agent is a firm ("the carmaker attacked its rival's pricing"). PLOVER's force
+types (ASSAULT, COERCE, MOBILIZE, THREATEN) are acts of political actors on parties, their people,
+places or things (manual, "Required entities").
+
+Words are data: realpolitik/coding/data/en/figurative.words.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from realpolitik.coding import domain
+from realpolitik.wordsets import words
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    pkg = "realpolitik.coding"
+    return (words(pkg, "figurative", "FORCE_TYPES"), words(pkg, "figurative", "ABSTRACT_OBJECTS"),
+            words(pkg, "figurative", "FIRM_FORCE_TYPES"))
+
+
+def abstract_object(type_: str | None, head_obj: str) -> bool:
+    """Whether a force verb's direct object (lemma) is an abstract noun, so the verb is figurative."""
+    force, abstract, _ = _tables()
+    return type_ in force and head_obj in abstract
+
+
+def firm_agent(type_: str | None, source: str | None) -> bool:
+    """Whether a force event's agent is a firm (sector BUS): a firm's 'attack' or 'crackdown' is commerce."""
+    return type_ in _tables()[2] and domain.is_business(source)
+
+
+# Factuality of acts that are only possible (realpolitik/factuality); a denied act of a named kind can
+# still be news ("rebels did not attack the embassy"), so "denied" is left out.
+UNREAL = frozenset({"hypothetical", "question"})
+
+
+def speculative_force(type_: str | None, factuality: str, source: str | None) -> bool:
+    """Whether a violent act is speculation about a kind of actor: only possible, by a bare sector with
+    no country or group named ("terrorists could attack the city", "militants might strike")."""
+    if type_ not in words("realpolitik.coding", "figurative", "SPECULATIVE_TYPES") or factuality not in UNREAL:
+        return False
+    return bool(source) and source in domain.ALL_SECTORS

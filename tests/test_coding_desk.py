@@ -1,0 +1,78 @@
+"""The article desk model (realpolitik/coding/desk.py) and the coder's filter of non-political copy, on
+articles written for these tests."""
+import pytest
+
+from realpolitik.coding import RulesCoder
+from realpolitik.coding.desk import desk_of, fit, model
+from realpolitik.model import Article
+from realpolitik.options import Options
+
+BUSINESS = (
+    "Shares in the carmaker rose sharply on Tuesday after it reported record quarterly profits and raised "
+    "its dividend for investors. Sales of its new hybrid models climbed by a fifth in the three months to "
+    "September, the firm said, while costs fell thanks to cheaper steel and a weaker yen. Analysts at two "
+    "investment banks said the results beat market forecasts and lifted their price targets for the stock. "
+    "Japan backed the Korean battery makers in a long-running supply dispute, the company said, and its "
+    "exports to China grew strongly despite a slowdown in consumer spending there. The group expects "
+    "revenue to keep growing next year as demand for electric cars rises in Europe and North America, "
+    "although it warned that higher interest rates could weigh on car loans. Its chief executive told "
+    "shareholders that the firm would invest more in factories, software and new batteries to stay ahead "
+    "of its rivals in the fast-moving market.")
+POLITICS = (
+    "The foreign minister of Japan met his Chinese counterpart in Beijing on Tuesday for talks on a disputed "
+    "chain of islands, officials said. Japan backed South Korea in its call for new sanctions on North Korea "
+    "after a missile test last week, and the two governments agreed to hold a joint security meeting next "
+    "month. Opposition parties in parliament accused the prime minister of failing to consult them before "
+    "the trip, and several lawmakers demanded a debate on the defence budget. The ruling coalition rejected "
+    "the demand, saying the government had kept the cabinet and the parliamentary committee informed. "
+    "Diplomats in Seoul said the visit was a sign that relations between the neighbours were improving after "
+    "years of tension over history and territory, and the president welcomed the outcome of the talks. "
+    "Protesters gathered outside the embassy in Tokyo, calling on the government to take a harder line.")
+
+
+def code(text, **settings):
+    coder = RulesCoder(Options().with_settings({f"coding.{k}": v for k, v in settings.items()}))
+    return sorted((e.source, e.target, e.type) for e in coder.code(Article.from_text(text, published="2026-03-01")))
+
+
+def test_desk_of_articles_and_never_of_a_sentence():
+    assert desk_of(BUSINESS) == "business"
+    assert desk_of(POLITICS) == "politics"
+    assert desk_of("Japan backed the Korean battery makers in a long-running supply dispute.") is None
+    assert desk_of(BUSINESS, min_words=200) is None  # 156 words
+
+
+def test_a_desk_must_beat_politics_by_the_margin():
+    logs, n = model().log_likelihoods(BUSINESS)
+    per100 = (logs["business"] - logs["politics"]) * 100 / n
+    assert desk_of(BUSINESS, margin=per100 - 1) == "business"
+    assert desk_of(BUSINESS, margin=per100 + 1) == "politics"
+
+
+def test_business_copy_keeps_only_events_with_a_political_actor():
+    # a state read through its firms backing firms: commerce
+    assert code(BUSINESS, desk_filter=False) == [("JPN", "KORBUS", "SUPPORT")]
+    assert code(BUSINESS) == []
+
+
+def test_political_copy_is_not_filtered():
+    expected = [("CVL", "JPNGOV", "REQUEST"), ("GOV", "JPN", "AGREE"), ("JPN", "KOR", "SUPPORT"),
+                ("JPNGOV", "CHN", "CONSULT"), ("KOR", "PRK", "SANCTION"), ("KORGOV", None, "SUPPORT"),
+                ("OPP", None, "ACCUSE")]
+    assert code(POLITICS) == expected
+    assert code(POLITICS, desk_filter=False) == expected
+
+
+def test_fit_learns_desks_from_weighted_rows():
+    m = fit([("goal striker match goal", "sport", 1.0), ("minister vote parliament", "politics", 1.0),
+             ("profit shares market", "business", 1.0), ("film actor award", "entertainment", 1.0),
+             ("software phone users", "tech", 1.0)] * 3)
+    s = m.scores("the striker scored a goal")
+    assert max(s, key=s.get) == "sport"
+    assert sorted(m.vocab) == sorted("goal striker match minister vote parliament profit shares market film "
+                                     "actor award software phone users".split())
+
+
+def test_stored_model_has_every_desk():
+    assert model().desks == ("politics", "business", "sport", "entertainment", "tech")
+    assert len(model().vocab) == 6000

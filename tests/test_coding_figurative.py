@@ -1,0 +1,79 @@
+"""Figurative force verbs and background acts without a date (realpolitik/coding/figurative.py,
+readings.background_cue), on sentences written for these tests."""
+import pytest
+
+from realpolitik.coding import RulesCoder
+from realpolitik.coding.figurative import abstract_object, firm_agent, speculative_force
+from realpolitik.model import Article
+
+
+@pytest.fixture(scope="module")
+def coder():
+    return RulesCoder()
+
+
+def triples(coder, text):
+    return sorted((e.source, e.target, e.type) for e in coder.code(Article.from_text(text, published="2026-03-01")))
+
+
+def test_force_verbs_on_abstract_objects_are_figurative(coder):
+    assert triples(coder, "The French government attacked the German plan on Monday.") == []
+    assert triples(coder, "The Polish army attacked the German plan.") == []
+    assert triples(coder, "Egypt fought the election on its record.") == []
+    # "targets" struck are places, not goals
+    assert triples(coder, "Israeli jets struck targets near Damascus overnight.") == [("ISRMIL", "SYRGOV", "ASSAULT")]
+    # on a party, its forces or its places the verb is an act of force
+    assert triples(coder, "Russian troops attacked Ukrainian positions near the town.") == [("RUSMIL", "UKR", "ASSAULT")]
+    assert triples(coder, "Rebels fought government troops in the north.") == [("REB", "MIL", "ASSAULT")]
+
+
+def test_firms_do_not_attack_but_may_threaten(coder):
+    assert triples(coder, "Huawei attacked the British government's plan.") == []
+    assert triples(coder, "Samsung threatened Japan with a lawsuit over the patents.") == [("KORBUS", "JPN", "THREATEN")]
+    assert firm_agent("ASSAULT", "CHNBUS") and firm_agent("COERCE", "RUSBUS")
+    assert not firm_agent("THREATEN", "RUSBUS") and not firm_agent("ASSAULT", "CHNGOV")
+
+
+def test_abstract_object_needs_a_force_type():
+    assert abstract_object("ASSAULT", "plan") and abstract_object("COERCE", "election")
+    assert not abstract_object("SUPPORT", "plan") and not abstract_object("ASSAULT", "base")
+
+
+def test_background_acts_without_a_date(coder):
+    assert triples(coder, "Japan once imposed sanctions on Russia.") == []
+    assert triples(coder, "Japan previously imposed sanctions on Russia.") == []
+    assert triples(coder, "Germany attacked Poland in the past.") == []
+    assert triples(coder, "The previous talks between Iran and Iraq failed.") == []
+    assert triples(coder, "The ban was imposed in the aftermath of China's crackdown on Tibetan protesters.") == []
+    assert triples(coder, "Japan imposed sanctions on Russia on Monday.") == [("JPN", "RUS", "SANCTION")]
+    assert triples(coder, "The talks between Iran and Iraq failed.") == [("IRN", "IRQ", "CONSULT"), ("IRQ", "IRN", "CONSULT")]
+    assert triples(coder, "The move was welcomed at the time by Beijing.") == []
+    assert triples(coder, "The move was welcomed by Beijing.") == [("CHNGOV", None, "CONSULT")]
+    # "once" of a condition is no past
+    assert triples(coder, "Once Russia withdraws its troops from Georgia, talks can begin.") == [("RUS", "GEO", "RETREAT")]
+
+
+def test_possible_violence_by_a_kind_of_actor_is_speculation(coder):
+    assert triples(coder, "Terrorists could attack the French capital during the summit, the police chief said.") == []
+    assert triples(coder, "Rebels attacked the French embassy on Monday.") == [("REB", "FRAGOV", "ASSAULT")]
+    # a denial of a named kind of act stays an event (factuality "denied")
+    assert triples(coder, "Rebels did not attack the French embassy.") == [("REB", "FRAGOV", "ASSAULT")]
+    assert speculative_force("ASSAULT", "hypothetical", "REB")
+    assert not speculative_force("ASSAULT", "hypothetical", "PSEREB")  # a named group's possible attack
+    assert not speculative_force("THREATEN", "hypothetical", "REB")
+
+
+def test_a_past_act_in_an_earlier_month_is_background():
+    c = RulesCoder()
+
+    def at(text, date):
+        return sorted((e.source, e.target, e.type) for e in c.code(Article.from_text(text, published=date)))
+
+    both = [("ESP", "GBR", "AGREE"), ("GBR", "ESP", "AGREE")]
+    assert at("In October, Britain and Spain agreed to set up a forum on Gibraltar.", "2005-01-15") == []
+    assert at("In January, Britain and Spain agreed to set up a forum on Gibraltar.", "2005-01-15") == both
+    assert at("Britain and Spain agreed in March 2005 to set up a forum.", "2005-06-15") == []
+    assert at("Britain and Spain agreed in March 2005 to set up a forum.", "2005-03-15") == both
+    # a future month is a plan, and without the article's date no month can be placed
+    assert at("Britain and Spain will meet in October.", "2005-01-15") == both
+    assert at("In October, Britain and Spain agreed to set up a forum on Gibraltar.", None) == both
