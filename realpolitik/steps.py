@@ -87,7 +87,7 @@ def place(ctx: ArticleContext, events: list[Event]) -> list[Event]:
     """The place step: events with `location` set where the text says where they happened (`realpolitik.geo`)."""
     from realpolitik.geo import locate_events
 
-    return locate_events(ctx.doc, ctx.article, events, list(ctx.mentions))
+    return locate_events(ctx.doc, ctx.article, events, list(ctx.mentions), ctx.places())
 
 
 def code_parsed(coder, doc, article: Article, mentions: tuple[ActorMention, ...] | None = None) -> list[Event]:

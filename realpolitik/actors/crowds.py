@@ -144,11 +144,19 @@ def _clause_place(doc, verb, mentions: list[ActorMention]) -> str | None:
 
 def dateline_country(text: str) -> str | None:
     """The country of the dateline opening the text or the paragraph after its headline, else None."""
-    from realpolitik.geo.locate import dateline_location
+    from realpolitik.actors.places import DATELINE, place_country
 
-    loc = dateline_location(text)
-    if loc is None:
+    def country(part: str) -> str | None:
+        m = DATELINE.match(part[:120])
+        if not m:
+            return None
+        name = m.group(1).strip()
+        name = name.title() if name.isupper() else name
+        return capital_country(name) or place_country(name)
+
+    found = country(text)
+    if found is None:
         head, sep, rest = text.partition("\n\n")
         if sep and "\n" not in head.strip():
-            loc = dateline_location(rest)
-    return loc.country if loc is not None else None
+            found = country(rest)
+    return found

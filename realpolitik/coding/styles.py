@@ -14,11 +14,6 @@ from functools import lru_cache
 from realpolitik.model import ActorMention
 from realpolitik.wordsets import words
 
-# A headline's opening list is short: this many tokens before the verb covers "Bosnia and Herzegovina,
-# Serbia, Montenegro" (longer openings are clauses, not lists).
-MAX_LIST_TOKENS = 12
-
-
 # The sections of coding/data/en/styles.words this module reads.
 SECTIONS = ("DRAW_VERBS", "LIST_JOINERS", "DRAWN_TYPES", "APPROVAL_VERBS", "FIGHT_LEMMAS")
 
@@ -28,79 +23,12 @@ def _words() -> dict[str, frozenset[str]]:
     return {name: words("realpolitik.coding", "styles", name) for name in SECTIONS}
 
 
-def opening_list(verb, subj, idx) -> list[ActorMention]:
-    """States of a comma list that opens the sentence and ends in the verb's subject ("A, B sign a pact").
-
-    Every token before the verb must be a name of a party or a joiner, with at least one comma; the
-    parser hangs the first names off the verb (npadvmod, dep, appos) instead of coordinating them.
-    """
-    sent = verb.sent
-    if not (sent.start <= subj.i < verb.i) or verb.i - sent.start > MAX_LIST_TOKENS:
-        return []
-    joiners = _words()["LIST_JOINERS"]
-    span = sent.doc[sent.start:verb.i]
-    if not any(t.text == "," for t in span):
-        return []
-    out: list[ActorMention] = []
-    for t in span:
-        if t.text in joiners:
-            continue
-        ms = idx.at_all(t)
-        if not ms:
-            return []
-        for m in ms:
-            if (m.country or m.kind in ("igo", "ngo")) and m.code not in {x.code for x in out}:
-                out.append(m)
-    return out if len(out) > 1 else []
 
 
-def nearest_subject(verb):
-    """The verb's subject; of two the parser gave it, split by punctuation ("HIGHLIGHTS: - X expelled ...",
-    a lead-in parsed as a subject too), the one nearer the verb, unless that is a parenthetical between
-    commas ("Members of X, a body linked to Y, visited ...")."""
-    subj = [c for c in verb.children if c.dep_ in ("nsubj", "csubj", "expl")]
-    if len(subj) < 2:
-        return subj[0] if subj else None
-    doc = verb.doc
-    for c in reversed([c for c in subj[1:] if c.i < verb.i]):
-        if (any(t.pos_ == "PUNCT" for t in doc[subj[0].i + 1:c.left_edge.i])
-                and "," not in (c.right_edge.text, doc[min(c.right_edge.i + 1, len(doc) - 1)].text)):
-            return c
-    return subj[0]
 
 
-def pronoun_owner(tok, own: list[ActorMention], idx) -> list[ActorMention]:
-    """A bare organ owned by a pronoun ("its navy", "her government") given the country of the pronoun's actor.
-
-    Only as the subject of reported speech: the pronoun stands for the subject of the reporting clause
-    right above ("X said its navy would ..."). Elsewhere it need not (in "X urged Y to pull its troops" the
-    owner is Y); taking the organ's own clause subject as the owner too cost one plover_manual_dev holdout
-    event and gained none.
-    """
-    from realpolitik.coding.roles import PRONOUNS, child
-
-    if tok.dep_ not in ("nsubj", "nsubjpass") or not any(c.dep_ == "poss" and c.lower_ in PRONOUNS
-                                                         for c in tok.children):
-        return []  # as an object the organ is what its owner moves ("withdraw its troops from X"), no party
-    verb = tok.head
-    for _ in range(4):
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
-            break
-        verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX"):
-        return []
-    s = child(verb.head, "nsubj") if verb.dep_ == "ccomp" and verb.head is not verb else None
-    owners = _names(s, idx) if s is not None else []
-    if not owners:
-        return []
-    country = owners[0].country
-    return [replace(m, code=country + m.code, country=country, kind="state" if m.kind == "sector" else m.kind)
-            for m in own if not m.country and m.code.isalpha() and len(m.code) == 3]
 
 
-def _names(phrase, idx) -> list[ActorMention]:
-    """Actors of a state named anywhere in a phrase (no pronoun is followed: the owner must be named)."""
-    return [m for t in phrase.subtree for m in idx.at_all(t) if m.country]
 
 
 def approval_verbs() -> frozenset[str]:
@@ -165,14 +93,3 @@ def between_parties(tok, idx) -> tuple[list[ActorMention], list[ActorMention], s
     return (parties, [], "between") if len(parties) > 1 else None
 
 
-def clause_owner(pron, noun, idx) -> list[ActorMention]:
-    """The actors a possessive pronoun on an event noun stands for when the noun is its verb's object: the
-    verb's subject ("Bahrain and Israel held their first consultations": both, not the nearest name)."""
-    from realpolitik.coding.roles import subject_np
-
-    if pron.lower_ not in ("their", "its") or noun.dep_ != "dobj":
-        return []
-    s = nearest_subject(noun.head)
-    if s is None or s.lower_ in ("their", "its", "they", "it"):
-        return []
-    return [m for m in subject_np(s, idx) if m.country]

@@ -4,11 +4,11 @@ event took place). Places stay places: a location never becomes an actor, nor an
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import replace
 from typing import Iterable
 
 from realpolitik import wordsets
+from realpolitik.actors.places import DATELINE  # one dateline pattern for actors and places
 from realpolitik.geo.gazetteer import COUNTRY, country_location, resolve, with_precision
 from realpolitik.model import ActorMention, Article, Event, Location
 
@@ -34,9 +34,6 @@ SAYING = _words("SAYING")
 IN_CLAUSE = _words("IN_CLAUSE")
 ARGUMENTS = _words("ARGUMENTS")
 # A dateline opening a story: "BEIJING, Jan 16 (Reuters) -", "KYIV —", "Tehran, 3 March:".
-DATELINE = re.compile(r"^\s*([A-Z][A-Za-z'.\- ]{1,40}?)\s*(?:,\s*[A-Za-z0-9 .]{1,30}?)?"
-                      r"\s*(?:\([^)\n]{1,40}\)\s*)?(?:[—–:]|--?\s)")
-
 
 def _token_at(doc, offset: int):
     """The token starting at (or covering) a character offset, else None."""
@@ -158,15 +155,14 @@ def article_countries(mentions: Iterable[ActorMention], places: Iterable[tuple[i
     return {m.country for m in mentions if m.country} | {p[2].country for p in places if p[2].country}
 
 
-def locate_events(doc, article: Article, events: list[Event], mentions: Iterable[ActorMention] = ()) -> list[Event]:
-    """The events with `location` set where the text says where they happened."""
+def locate_events(doc, article: Article, events: list[Event], mentions: Iterable[ActorMention] = (),
+                  places: list | None = None) -> list[Event]:
+    """The events with `location` set where the text says where they happened (`places`: the article's
+    gazetteer places as (start, end, location), from `actors.find_places`)."""
     if not events:
         return events
-    from realpolitik.actors import find_places
-
-    places = doc.user_data.get("rp_places")
-    if places is None:
-        places = doc.user_data["rp_places"] = find_places(doc)
+    if places is None:  # the caller's (steps.place: the article's gazetteer places, found once per Doc)
+        places = doc.user_data.get("rp_places") or []
     prefer = article_countries(mentions, places)
     dateline: Location | None | bool = False
     out = []
