@@ -37,9 +37,18 @@ def firm_agent(type_: str | None, source: str | None) -> bool:
 UNREAL = frozenset({"hypothetical", "question"})
 
 
-def speculative_force(type_: str | None, factuality: str, source: str | None) -> bool:
+def speculative_force(type_: str | None, factuality: str, source: str | None, source_text: str | None = None
+                      ) -> bool:
     """Whether a violent act is speculation about a kind of actor: only possible, by a bare sector with
-    no country or group named ("terrorists could attack the city", "militants might strike")."""
+    no group named ("terrorists could attack the city", "militants might strike"), even where the sentence
+    gives that kind a country (`source_text` a plain sector noun: "Terrorists could attack the French capital")."""
     if type_ not in words("realpolitik.coding", "figurative", "SPECULATIVE_TYPES") or factuality not in UNREAL:
         return False
-    return bool(source) and source in domain.ALL_SECTORS
+    if not source:
+        return False
+    if source in domain.ALL_SECTORS:
+        return True
+    from realpolitik.actors.tables import normalise, tables
+
+    return bool(source_text) and source[3:] in domain.ALL_SECTORS and \
+        normalise(source_text or "").strip() in tables().sectors

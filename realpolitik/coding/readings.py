@@ -92,14 +92,16 @@ _MONTHS = {calendar.month_name[i]: i for i in range(1, 13)}
 
 
 def _earlier_month(month, verb, date: str | None) -> bool:
-    """Whether a past-tense act "in <Month>" lies before the article's month: another month with no year
-    ("In October, X and Y agreed" in a January article), or an earlier one of the article's year."""
+    """Whether a past-tense act "in <Month> <year>" lies before the article's month in the article's year
+    ("agreed in March 2005" in a June 2005 article); a month with no year is dated instead (coding/when.py)."""
     if not date or len(date) < 7 or not date[5:7].isdigit() or verb.tag_ not in ("VBD", "VBN"):
         return False
     m, now = _MONTHS[month.text], int(date[5:7])
     years = [int(k.text) for k in month.subtree if k is not month and _YEAR.match(k.text)]
     if not years:
-        return m != now
+        # "in May" alone is dated in that month by coding/when.py (last year's May when the month lies after
+        # the article's), so the event is no new one on the article's date and is kept
+        return False
     return years[0] == int(date[:4]) and m < now
 
 

@@ -260,7 +260,7 @@ class RulesCoder:
             # ("terrorists could attack") is speculation
             out += [e for e in evs if not domain.commercial_only(e.source, e.target)
                     and not figurative.firm_agent(e.type, e.source)
-                    and not figurative.speculative_force(e.type, e.factuality, e.source)]
+                    and not figurative.speculative_force(e.type, e.factuality, e.source, e.source_text)]
         # a reaction ("condemned the strike") takes its target from the act reported earlier in the article
         out = resolve_reaction_targets(doc, out)
         if out and self.options.coding.desk_filter:
