@@ -24,3 +24,8 @@ def test_a_lone_reaction_keeps_no_target():
 def test_an_actor_of_the_reacting_country_is_never_its_target():
     text = "Pakistan launched air strikes on Afghan border posts.\n\nPakistan's army defended the strike."
     assert _dyads(text) == [("PAK", "AFG", "ASSAULT"), ("PAKMIL", None, "SUPPORT")]
+
+
+def test_an_act_noun_reported_in_other_words_targets_the_act_before_it():
+    text = ("China agreed on Monday to supply Iran with air-defence radars.\n\nWashington condemned the deal.")
+    assert _dyads(text) == [("CHN", "IRN", "AGREE"), ("USAGOV", "CHN", "ACCUSE")]

@@ -56,16 +56,24 @@ def _author(ev: Event, noun: str, earlier: list[Event], doc) -> Event | None:
     """The earlier event the reaction's object refers to, latest first."""
     own = _country(ev.source)
     noun_type = _noun_types().get(noun)
+    found = _same_act(noun, noun_type, earlier, doc, own) if noun_type is not None else None
+    if found is not None:
+        return found
+    # an issued thing ("the decision"), or an act noun whose act the article reported in other words
+    # ("agreed to supply ..." then "condemned the deal"): the latest act of another state close before it
+    return next((p for p in reversed(earlier) if p.source is not None and _country(p.source) != own
+                 and ev.sentence_index - p.sentence_index <= WINDOW), None)
+
+
+def _same_act(noun: str, noun_type: str, earlier: list[Event], doc, own) -> Event | None:
+    """The latest earlier event by another state whose trigger is the noun or of the noun's type."""
     for prev in reversed(earlier):
         if prev.source is None or _country(prev.source) == own:
             continue
-        if noun_type is not None:
-            trig = (doc.char_span(prev.trigger.start, prev.trigger.end, alignment_mode="expand")
-                    if prev.trigger else None)
-            lemma = trig.root.lemma_.lower() if trig is not None and len(trig) else None
-            if lemma == noun or prev.type == noun_type:
-                return prev
-        elif noun in ISSUED_NOUNS and ev.sentence_index - prev.sentence_index <= WINDOW:
+        trig = (doc.char_span(prev.trigger.start, prev.trigger.end, alignment_mode="expand")
+                if prev.trigger else None)
+        lemma = trig.root.lemma_.lower() if trig is not None and len(trig) else None
+        if lemma == noun or prev.type == noun_type:
             return prev
     return None
 
