@@ -275,12 +275,14 @@ def _crowd(m) -> bool:
     return m.kind in ("sector", "state") and bool(m.country) and m.sector in civil_sectors()
 
 
-def street_protest(c) -> bool:
+def street_protest(c, sources=None) -> bool:
     """Whether a verb of protest read otherwise ("X protested the decision": ACCUSE; "struck": ASSAULT) is a
     crowd's street protest or stoppage ("thousands of farmers protested", "teachers struck": PLOVER PROTEST):
-    its sources are all unarmed crowds of a known state (rebels who strike attack)."""
+    its sources (the candidate's own unless the readings found others) are all unarmed crowds of a known
+    state (rebels who strike attack)."""
+    sources = c.sources if sources is None else sources
     return (c.type != "PROTEST" and c.trig.pos == "V" and token_lemma(c.tok) in protest_lemmas()
-            and bool(c.sources) and all(_crowd(s) and s.sector != "REB" for s in c.sources))
+            and bool(sources) and all(_crowd(s) and s.sector != "REB" for s in sources))
 
 
 @lru_cache(maxsize=1)

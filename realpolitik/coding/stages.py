@@ -197,7 +197,7 @@ def readings(ctx: SentenceContext, idx: ActorIndex, cands: list[Candidate]) -> l
                 sources = [m for m in known.antecedents_for(pron, list(ctx.previous))
                            if all(m.code[:3] != t.code[:3] for t in targets)]
         trig = c.trig
-        if known.street_protest(replace(c, sources=sources) if sources is not c.sources else c):
+        if known.street_protest(c, sources):
             type_, trig = "PROTEST", known.protest_trigger(c.trig)  # "farmers protested": in the street
         if known.mutual_fight(c.tok):
             type_, mutual = "ASSAULT", True  # "exchanged fire", "traded strikes": never COOPERATE
