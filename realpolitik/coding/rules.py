@@ -265,6 +265,11 @@ class RulesCoder:
         out = resolve_reaction_targets(doc, out)
         if out and self.options.coding.desk_filter:
             out = desk.desk_events(out, article.text, self.options.coding)  # sport, arts, tech, firms' copy
+        long_text = len(article.text.split()) >= self.options.coding.desk_min_words
+        if out and self.options.coding.require_party and long_text:
+            # an article's document step gave its sector mentions the country in focus: one still bare names
+            # no party; a lone sentence has no document to read it from, and its event still tells its class
+            out = [e for e in out if not domain.stateless(e.source, e.target)]
         return out
 
     def code_doc(self, doc, article: Article) -> list[Event]:
