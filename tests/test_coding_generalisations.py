@@ -764,3 +764,6 @@ def test_a_states_justice_on_unnamed_people_is_on_its_own_society(coder):
     assert triples(code(coder, "Russian troops detained dozens of men in the village.")) == [("RUS", None, "COERCE")]
     # a named state's people stay theirs
     assert triples(code(coder, "Iran freed two French nationals on Friday.")) == [("IRN", "FRA", "RETREAT")]
+    # emergency rule falls on the state's own people too
+    assert triples(code(coder, "Malawi's government declared a state of emergency on Monday.")) == [
+        ("MWI", "MWI", "COERCE")]

@@ -415,7 +415,7 @@ def own_people(c: Candidate, srcs: list[ActorMention], targets: list[ActorMentio
     the detained, charged or freed as the state's civilians). Only for the state itself or its civil organs
     (police, courts, government, parliament: troops act abroad as often), on lemmas of OWN_PEOPLE_ACTS; a bare
     sector recipient keeps its sector ("opposition leader": the state's OPP), else civilians (CVL)."""
-    if token_lemma(c.tok) not in OWN_PEOPLE_ACTS:
+    if token_lemma(c.tok) not in OWN_PEOPLE_ACTS and c.trig.lemma not in OWN_PEOPLE_ACTS:
         return []
     out = []
     for s in srcs:
