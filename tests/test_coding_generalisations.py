@@ -754,3 +754,16 @@ def test_capitals_and_sides_in_a_sports_report_are_no_governments(coder):
     from realpolitik.coding import domain
     assert not domain.political_in_sport("PERGOV", "Lima")
     assert domain.political_in_sport("PERGOV", "the Peruvian government")
+
+
+def test_a_states_justice_on_unnamed_people_is_on_its_own_society(coder):
+    # rules.own_people: arrested, jailed or freed people named by no state are the state's own society
+    assert triples(code(coder, "Gabon arrests a popular singer over his lyrics")) == [("GAB", "GAB", "COERCE")]
+    assert triples(code(coder, "Zambian police freed 40 detained miners on Sunday.")) == [("ZMB", "ZMB", "RETREAT")]
+    # troops act abroad as often: their detainees stay unnamed
+    assert triples(code(coder, "Russian troops detained dozens of men in the village.")) == [("RUS", None, "COERCE")]
+    # a named state's people stay theirs
+    assert triples(code(coder, "Iran freed two French nationals on Friday.")) == [("IRN", "FRA", "RETREAT")]
+    # emergency rule falls on the state's own people too
+    assert triples(code(coder, "Malawi's government declared a state of emergency on Monday.")) == [
+        ("MWI", "MWI", "COERCE")]
