@@ -754,3 +754,13 @@ def test_capitals_and_sides_in_a_sports_report_are_no_governments(coder):
     from realpolitik.coding import domain
     assert not domain.political_in_sport("PERGOV", "Lima")
     assert domain.political_in_sport("PERGOV", "the Peruvian government")
+
+
+def test_hyphenated_event_nouns_the_parser_split(coder):
+    # "cease-fire", "sit-in", "cyber-attacks" are split at the hyphen by the parser; their lexicon rows still apply
+    evs = code(coder, "Peru announced a three-day cease-fire with the rebels on Monday.")
+    assert [(e.type, e.mode) for e in evs] == [("RETREAT", "ceasefire")]
+    evs = code(coder, "China launched cyber-attacks on India last week.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("CHN", "IND", "COERCE")]
+    evs = code(coder, "Kenyan students staged a sit-in against the government.")
+    assert [e.type for e in evs] == ["PROTEST"]
