@@ -764,3 +764,10 @@ def test_hyphenated_event_nouns_the_parser_split(coder):
     assert [(e.source, e.target, e.type) for e in evs] == [("CHN", "IND", "COERCE")]
     evs = code(coder, "Kenyan students staged a sit-in against the government.")
     assert [e.type for e in evs] == ["PROTEST"]
+
+
+def test_human_shields_are_an_assault_by_who_holds_them(coder):
+    # CAMEO 184 "use as human shield" (PLOVER ASSAULT abduct): the verb's subject is the source
+    evs = code(coder, "Syrian rebels held hundreds of Turkish villagers as human shields near the border.")
+    assert [(e.source[:3], e.target[:3], e.type, e.mode) for e in evs] == [("SYR", "TUR", "ASSAULT", "abduct")]
+    assert code(coder, "The treaty served as a shield for Kenya.") == []

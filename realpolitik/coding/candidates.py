@@ -89,6 +89,8 @@ RECEIVED_THINGS = _words("RECEIVED_THINGS")
 STATE_NOUNS = _words("STATE_NOUNS")
 # Verbs that make, better or break such a state: with them the noun holds the parties of the event.
 TIE_VERBS = _words("TIE_VERBS")
+# Event nouns naming what a verb's subject makes of its object "as" ("used civilians as human shields").
+AS_ROLE_NOUNS = _words("AS_ROLE_NOUNS")
 # Participles that tie a noun to its patron ("government-backed troops"); as modifiers they are no event.
 MODIFIER_LEMMAS = _words("MODIFIER_LEMMAS")
 
@@ -466,6 +468,8 @@ def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
                 if verb.pos_ in ("VERB", "AUX"):
                     # only a light verb lends its subject ("held talks"); "talks on threats" does not
                     state = dep == "pobj" and (head.lower_, token_lemma(anchor)) in _prep_nouns()
+                    # "held civilians as human shields": what the subject makes of its object
+                    state = state or (dep == "pobj" and head.lower_ == "as" and trig.lemma in AS_ROLE_NOUNS)
                     particle = dep == "pobj" and head.lower_ in ("out", "up")  # "carried out a raid" parsed as a prep
                     # "negotiators flew to Oslo for talks": those who travel for a meeting hold it
                     trip = (dep == "pobj" and head.lower_ == "for" and token_lemma(verb) in TRAVEL_LEMMAS
