@@ -767,3 +767,20 @@ def test_a_states_justice_on_unnamed_people_is_on_its_own_society(coder):
     # emergency rule falls on the state's own people too
     assert triples(code(coder, "Malawi's government declared a state of emergency on Monday.")) == [
         ("MWI", "MWI", "COERCE")]
+
+
+def test_hyphenated_event_nouns_the_parser_split(coder):
+    # "cease-fire", "sit-in", "cyber-attacks" are split at the hyphen by the parser; their lexicon rows still apply
+    evs = code(coder, "Peru announced a three-day cease-fire with the rebels on Monday.")
+    assert [(e.type, e.mode) for e in evs] == [("RETREAT", "ceasefire")]
+    evs = code(coder, "China launched cyber-attacks on India last week.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("CHN", "IND", "COERCE")]
+    evs = code(coder, "Kenyan students staged a sit-in against the government.")
+    assert [e.type for e in evs] == ["PROTEST"]
+
+
+def test_human_shields_are_an_assault_by_who_holds_them(coder):
+    # CAMEO 184 "use as human shield" (PLOVER ASSAULT abduct): the verb's subject is the source
+    evs = code(coder, "Syrian rebels held hundreds of Turkish villagers as human shields near the border.")
+    assert [(e.source[:3], e.target[:3], e.type, e.mode) for e in evs] == [("SYR", "TUR", "ASSAULT", "abduct")]
+    assert code(coder, "The treaty served as a shield for Kenya.") == []
