@@ -754,3 +754,12 @@ def test_capitals_and_sides_in_a_sports_report_are_no_governments(coder):
     from realpolitik.coding import domain
     assert not domain.political_in_sport("PERGOV", "Lima")
     assert domain.political_in_sport("PERGOV", "the Peruvian government")
+
+
+def test_what_an_actor_ought_to_do_is_no_act(coder):
+    # a view of what an actor must or should do, voiced by no actor, is no event of that actor
+    assert triples(code(coder, "The Danish government must use its seat to press Germany on the tariffs.")) == []
+    assert ("ESP", "MAR", "REQUEST") not in triples(code(coder, "Spain should demand that Morocco free the crew."))
+    # a term of a deal is an event
+    evs = code(coder, "Under the accord, Serbia must withdraw its troops from Kosovo by May.")
+    assert any(s == "SRB" for s, _, _ in triples(evs))
