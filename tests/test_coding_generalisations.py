@@ -763,3 +763,12 @@ def test_what_an_actor_ought_to_do_is_no_act(coder):
     # a term of a deal is an event
     evs = code(coder, "Under the accord, Serbia must withdraw its troops from Kosovo by May.")
     assert any(s == "SRB" for s, _, _ in triples(evs))
+
+
+def test_an_earlier_act_a_past_clause_follows_from_is_background(coder):
+    # "after"/"when" clauses tell the act behind a past piece of news, not news of their own
+    evs = code(coder, "Chile recalled its envoy in 2024 after Peruvian troops shelled a Chilean border post.")
+    assert ("PER", "CHL", "ASSAULT") not in triples(evs)
+    # the same act told as news stays
+    evs = code(coder, "Peruvian troops shelled a Chilean border post on Monday.")
+    assert ("PER", "CHL", "ASSAULT") in triples(evs)
