@@ -784,3 +784,21 @@ def test_human_shields_are_an_assault_by_who_holds_them(coder):
     evs = code(coder, "Syrian rebels held hundreds of Turkish villagers as human shields near the border.")
     assert [(e.source[:3], e.target[:3], e.type, e.mode) for e in evs] == [("SYR", "TUR", "ASSAULT", "abduct")]
     assert code(coder, "The treaty served as a shield for Kenya.") == []
+
+
+def test_what_an_actor_ought_to_do_is_no_act(coder):
+    # a view of what an actor must or should do, voiced by no actor, is no event of that actor
+    assert triples(code(coder, "The Danish government must use its seat to press Germany on the tariffs.")) == []
+    assert ("ESP", "MAR", "REQUEST") not in triples(code(coder, "Spain should demand that Morocco free the crew."))
+    # a term of a deal is an event
+    evs = code(coder, "Under the accord, Serbia must withdraw its troops from Kosovo by May.")
+    assert any(s == "SRB" for s, _, _ in triples(evs))
+
+
+def test_an_earlier_act_a_past_clause_follows_from_is_background(coder):
+    # "after"/"when" clauses tell the act behind a past piece of news, not news of their own
+    evs = code(coder, "Chile recalled its envoy in 2024 after Peruvian troops shelled a Chilean border post.")
+    assert ("PER", "CHL", "ASSAULT") not in triples(evs)
+    # the same act told as news stays
+    evs = code(coder, "Peruvian troops shelled a Chilean border post on Monday.")
+    assert ("PER", "CHL", "ASSAULT") in triples(evs)

@@ -34,7 +34,13 @@ from realpolitik.coding.roles import (
     subject_np,
     token_lemma,
 )
-from realpolitik.coding.statements import NO_COMMENT_LEMMAS, considered, denied_accusations, statement_frames
+from realpolitik.coding.statements import (
+    NO_COMMENT_LEMMAS,
+    considered,
+    denied_accusations,
+    deontic,
+    statement_frames,
+)
 from realpolitik.coding.styles import approval_verbs, between_parties, drawn_reaction
 from realpolitik.model import ActorMention
 
@@ -430,6 +436,8 @@ def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
         trig = _lookup(tok)
         if trig is None:
             continue
+        if deontic(tok.head if trig.pos == "N" and tok.dep_ == "dobj" else tok) and trig.pos in ("V", "N"):
+            continue  # "the government must press X": someone's view of what X ought to do, no act
         if trig.pos == "N" and _claimed(tok):
             continue  # "claimed responsibility for the attack": CAMEO 015, a statement about a past event
         if trig.type == "REJECT" and any(c.dep_ == "xcomp" and token_lemma(c) in NO_COMMENT_LEMMAS

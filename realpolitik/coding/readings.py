@@ -184,6 +184,9 @@ def background_cue(tok, verb) -> str | None:
                 and any(d.lower_ == "the" for d in o.children) and not any(d.dep_ == "prep" for d in o.children)
                 for o in c.children):
             return "at the time"
+    cause = _earlier_cause(tok, verb)
+    if cause:
+        return cause
     if tok.pos_ in ("NOUN", "PROPN"):
         if any(c.dep_ == "amod" and c.lower_ in _background_words("PAST_NOUN_MODS") for c in tok.children):
             return "earlier act"
@@ -191,6 +194,22 @@ def background_cue(tok, verb) -> str | None:
         if (tok.dep_ == "pobj" and head.lower_ == "of" and head.head is not head
                 and token_lemma(head.head) in _background_words("PAST_FRAME_NOUNS")):
             return f"{head.head.lower_} of"
+    return None
+
+
+def _earlier_cause(tok, verb) -> str | None:
+    """An earlier act a past main clause follows from ("the EU imposed its ban after troops opened fire", "he
+    quit when the government failed to ...", "a source of controversy after the army closed the airport",
+    "flights stopped after a government warning"): told to explain the news, it is background to it."""
+    marks = _background_words("CAUSE_MARKS")
+    if verb.pos_ in ("VERB", "AUX") and verb.dep_ == "advcl" and verb.tag_ == "VBD":
+        mark = next((c.lower_ for c in verb.children if c.dep_ == "mark"), None)
+        head = verb.head
+        if mark in marks and head.tag_ in ("VBD", "VBN") and head.pos_ in ("VERB", "AUX"):
+            return f"clause {mark}"
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ in marks \
+            and tok.head.head.tag_ in ("VBD", "VBN"):
+        return f"{tok.head.lower_} act"
     return None
 
 

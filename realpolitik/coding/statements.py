@@ -23,6 +23,9 @@ EMPATHY_LEMMAS = _words("EMPATHY_LEMMAS")
 VOICING_LEMMAS = _words("VOICING_LEMMAS")
 # Verbs and nouns of weighing an option (CAMEO 014): what they govern is not done yet.
 CONSIDER_LEMMAS = _words("CONSIDER_LEMMAS")
+# Auxiliaries of obligation or advice: what they govern is what someone holds an actor ought to do.
+DEONTIC_AUX = _words("DEONTIC_AUX")
+TERMS_PREPS = _words("TERMS_PREPS")
 
 
 def considered(tok) -> bool:
@@ -38,6 +41,34 @@ def considered(tok) -> bool:
         if t.dep_ not in ("pcomp", "pobj", "prep", "dobj") and not (t.dep_ == "xcomp" and h.pos_ == "VERB"):
             return False
         t = h
+    return False
+
+
+def deontic(tok) -> bool:
+    """Whether a verb trigger is governed by an auxiliary of obligation or advice ("the government must press
+    the Commission", "Britain should cut its aid"): a view of what an actor ought to do, voiced by someone,
+    no act of that actor. The speaker's demand, where an actor says it, is coded by candidates._obligation
+    ("X said Y must ..."); here the trigger itself yields. Coordinated and controlled verbs share the
+    auxiliary ("must press X and raise Y", "should try to persuade X"), and so does a purpose infinitive
+    ("must take the opportunity to press X")."""
+    t = tok
+    for _ in range(5):
+        if t.pos_ not in ("VERB", "AUX"):
+            return False
+        if any(a.dep_ == "aux" and a.lower_ in DEONTIC_AUX for a in t.children):
+            # "under the deal, X must sign ...": a term the parties agreed, which is news
+            return not any(c.dep_ == "prep" and c.lower_ in TERMS_PREPS for c in t.children)
+        if t.head is t:
+            return False
+        if t.dep_ == "acl" and t.head.dep_ in ("dobj", "attr"):
+            t = t.head.head  # "must take the opportunity (afforded by Y) to press X": the object's verb
+            continue
+        if t.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children):
+            t = t.head  # a purpose infinitive: "should act to stop X"
+            continue
+        if t.dep_ not in ("conj", "xcomp"):
+            return False
+        t = t.head
     return False
 
 
