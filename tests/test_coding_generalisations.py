@@ -802,3 +802,13 @@ def test_an_earlier_act_a_past_clause_follows_from_is_background(coder):
     # the same act told as news stays
     evs = code(coder, "Peruvian troops shelled a Chilean border post on Monday.")
     assert ("PER", "CHL", "ASSAULT") in triples(evs)
+
+
+def test_launching_projectiles_at_a_target_is_an_attack(coder):
+    # candidates._launched: a launch verb with a projectile object (or a measure of them) and a target
+    assert triples(code(coder, "Russia launched a wave of drones at Ukrainian power plants overnight.")) == [
+        ("RUS", "UKR", "ASSAULT")]
+    assert triples(code(coder, "Iran launched a salvo of missiles against Israel.")) == [("IRN", "ISR", "ASSAULT")]
+    # no target, or a time where the target would be: a launch, no attack
+    assert code(coder, "North Korea launched a ballistic missile on Sunday.") == []
+    assert code(coder, "India launched a satellite on Monday.") == []

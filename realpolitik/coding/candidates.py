@@ -99,6 +99,10 @@ TIE_VERBS = _words("TIE_VERBS")
 AS_ROLE_NOUNS = _words("AS_ROLE_NOUNS")
 # Participles that tie a noun to its patron ("government-backed troops"); as modifiers they are no event.
 MODIFIER_LEMMAS = _words("MODIFIER_LEMMAS")
+# Verbs that fire what they send off, what they fire, and what it is fired at (see _launched).
+LAUNCH_VERBS = _words("LAUNCH_VERBS")
+PROJECTILES = _words("PROJECTILES")
+ATTACK_PREPS = _words("ATTACK_PREPS")
 
 
 @dataclass
@@ -165,6 +169,8 @@ def _lookup(tok) -> Trigger | None:
             return None  # "received 400 complaints": no visit hosted (the noun codes its own event)
         if lem in ("let", "set") and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "free":
             return table.get(("free", "V"))  # "let free", "set free": a release by the verb's subject
+        if lem in LAUNCH_VERBS and _launched(tok):
+            return table.get(("fire", "V"))  # "launched a wave of drones at X": an attack, as "fired"
         if lem in approval_verbs() and _welcomes_act(tok):
             return table.get(("welcome_decision", "V"))  # "X's offer was welcomed by Y": approval, no visit hosted
         return table.get((lem, "V")) or table.get((lem, "L"))
@@ -245,6 +251,24 @@ def _prep_nouns() -> dict[tuple[str, str], Trigger]:
 # ("supplied drones, according to US intelligence": no intelligence sharing).
 # ... and the route or means ("sold through shell companies", "via Turkey") is not what is handed over
 _SCENE_PREPS = _words("_SCENE_PREPS")
+
+
+def _launched(verb) -> bool:
+    """Whether a launch verb fires projectiles at something: its object (or the object a measure counts,
+    "a wave of drones") is a projectile, and an attack preposition hangs off the verb or that object."""
+    obj = child(verb, "dobj")
+    if obj is None:
+        return False
+    fired = obj
+    if token_lemma(obj) in MEASURE_HEADS:  # "a wave of drones", "a salvo of rockets"
+        of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        fired = child(of, "pobj") if of is not None else None
+    if fired is None or token_lemma(fired) not in PROJECTILES:
+        return False
+    # "launched a missile on Sunday": a time is no target
+    return any(c.dep_ == "prep" and c.lower_ in ATTACK_PREPS
+               and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children)
+               for h in {verb, obj, fired} for c in h.children)
 
 
 def _obj_lemmas(tok) -> set[str]:
