@@ -205,12 +205,24 @@ def _earlier_cause(tok, verb) -> str | None:
     if verb.pos_ in ("VERB", "AUX") and verb.dep_ == "advcl" and verb.tag_ == "VBD":
         mark = next((c.lower_ for c in verb.children if c.dep_ == "mark"), None)
         head = verb.head
-        if mark in marks and head.tag_ in ("VBD", "VBN") and head.pos_ in ("VERB", "AUX"):
+        if mark in marks and head.tag_ in ("VBD", "VBN") and head.pos_ in ("VERB", "AUX") and _tells_act(head):
             return f"clause {mark}"
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ in marks \
-            and tok.head.head.tag_ in ("VBD", "VBN"):
+            and tok.head.head.tag_ in ("VBD", "VBN") and _tells_act(tok.head.head):
         return f"{tok.head.lower_} act"
     return None
+
+
+def _tells_act(verb) -> bool:
+    """Whether a main clause tells an act of its own (its verb, or the event noun it governs, is a trigger):
+    only then is the earlier act it follows background; "talks stalled after jets bombed X" tells the bombing."""
+    from realpolitik.coding.lexicon import entries
+
+    table = entries()
+    lemma = verb.lemma_.lower()
+    if (lemma, "V") in table:
+        return True
+    return any(c.dep_ in ("dobj", "attr") and (c.lemma_.lower(), "N") in table for c in verb.children)
 
 
 def economic_statistic(tok) -> bool:
