@@ -771,3 +771,8 @@ def test_human_shields_are_an_assault_by_who_holds_them(coder):
     evs = code(coder, "Syrian rebels held hundreds of Turkish villagers as human shields near the border.")
     assert [(e.source[:3], e.target[:3], e.type, e.mode) for e in evs] == [("SYR", "TUR", "ASSAULT", "abduct")]
     assert code(coder, "The treaty served as a shield for Kenya.") == []
+
+
+def test_stopping_work_is_a_strike(coder):
+    evs = code(coder, "Thousands of Kenyan workers stopped work on Monday over unpaid wages.")
+    assert [(e.source, e.type, e.mode) for e in evs] == [("KENLAB", "PROTEST", "strike")]
