@@ -776,3 +776,10 @@ def test_human_shields_are_an_assault_by_who_holds_them(coder):
 def test_stopping_work_is_a_strike(coder):
     evs = code(coder, "Thousands of Kenyan workers stopped work on Monday over unpaid wages.")
     assert [(e.source, e.type, e.mode) for e in evs] == [("KENLAB", "PROTEST", "strike")]
+
+
+def test_aid_to_a_named_recipient_the_tables_do_not_know_stands(coder):
+    # PLOVER AID needs a recipient; one the text names but no table knows is unknown, as a gold null is
+    [e] = code(coder, "Japan provided emergency food for four million people after the earthquake.")
+    assert (e.source, e.target, e.type) == ("JPN", None, "AID")
+    assert code(coder, "Japan provided emergency food after the earthquake.") == []  # no recipient named at all
