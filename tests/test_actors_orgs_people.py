@@ -79,3 +79,15 @@ def test_names_need_capitals(nlp):
 def test_lookup_reads_a_phrase_when_no_name_matches():
     assert [m.code for m in lookup("Iranian navy")] == ["IRNMIL"]
     assert lookup("nothing known") == []
+
+
+@pytest.mark.parametrize("name, code", [("USAID", "USAGOV"), ("Immigration and Customs Enforcement", "USACOP"),
+                                        ("CBP", "USACOP"), ("DFID", "GBRGOV")])
+def test_aid_and_border_agencies_are_their_states_organs(name, code):
+    (m,) = lookup(name)
+    assert m.code == code and m.kind == "state"
+
+
+def test_an_all_capitals_agency_name_is_no_common_word(nlp):
+    assert [m.code for m in find_actors(nlp("ICE deported 40 Guatemalan migrants."))][:1] == ["USACOP"]
+    assert find_actors(nlp("The chefs put ice on the fish.")) == []

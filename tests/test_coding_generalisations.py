@@ -812,3 +812,15 @@ def test_launching_projectiles_at_a_target_is_an_attack(coder):
     # no target, or a time where the target would be: a launch, no attack
     assert code(coder, "North Korea launched a ballistic missile on Sunday.") == []
     assert code(coder, "India launched a satellite on Monday.") == []
+
+
+def test_stopping_work_is_a_strike(coder):
+    evs = code(coder, "Thousands of Kenyan workers stopped work on Monday over unpaid wages.")
+    assert [(e.source, e.type, e.mode) for e in evs] == [("KENLAB", "PROTEST", "strike")]
+
+
+def test_aid_to_a_named_recipient_the_tables_do_not_know_stands(coder):
+    # PLOVER AID needs a recipient; one the text names but no table knows is unknown, as a gold null is
+    [e] = code(coder, "Japan provided emergency food for four million people after the earthquake.")
+    assert (e.source, e.target, e.type) == ("JPN", None, "AID")
+    assert code(coder, "Japan provided emergency food after the earthquake.") == []  # no recipient named at all
