@@ -772,3 +772,16 @@ def test_an_earlier_act_a_past_clause_follows_from_is_background(coder):
     # the same act told as news stays
     evs = code(coder, "Peruvian troops shelled a Chilean border post on Monday.")
     assert ("PER", "CHL", "ASSAULT") in triples(evs)
+
+
+def test_meeting_with_a_reaction_or_meeting_a_need_is_no_meeting(coder):
+    assert not [t for t in triples(code(coder, "The Danish proposal has met with criticism from Norway."))
+                if t[2] == "CONSULT"]
+    assert not [t for t in triples(code(coder, "The Kenyan government will act to meet Tanzania's concerns."))
+                if t[2] == "CONSULT"]
+    assert ("KEN", "TZA", "CONSULT") in triples(code(coder, "The Kenyan president met Tanzania's president."))
+
+
+def test_the_chair_of_a_body_s_summit_is_no_party_it_meets(coder):
+    evs = code(coder, "Migration will top the agenda when Spain chairs the Nato summit next year, he said.")
+    assert not [t for t in triples(evs) if t[1] == "ESP" and t[2] == "CONSULT"]

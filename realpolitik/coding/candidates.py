@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from realpolitik import wordsets
+from realpolitik.coding import figurative
 from realpolitik.coding.givers import (
     CREDIT_LEMMAS,
     from_actor,
@@ -417,6 +418,8 @@ def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
         trig = _lookup(tok)
         if trig is None:
             continue
+        if trig.type == "CONSULT" and figurative.no_meeting(tok):
+            continue  # "the plan met with criticism", "to meet firms' concerns": no meeting
         if deontic(tok.head if trig.pos == "N" and tok.dep_ == "dobj" else tok) and trig.pos in ("V", "N"):
             continue  # "the government must press X": someone's view of what X ought to do, no act
         if trig.pos == "N" and _claimed(tok):

@@ -200,6 +200,22 @@ def _earlier_cause(tok, verb) -> str | None:
     return None
 
 
+GATHERING_NOUNS = _words("GATHERING_NOUNS")
+NAMING_DEPS = ("compound", "poss", "nmod", "amod")
+
+
+def named_gathering(tok, sources) -> bool:
+    """Whether a gathering noun names the body that holds it ("the G8 summit", "the EU's meeting", "the
+    European Council summit"): its members meet there, so an actor named elsewhere in the clause ("when Britain
+    chairs the G8 summit", "not up for renegotiation at the EU summit") is the chair, a host or a member, no
+    party the body meets, and does not stand in for the missing recipient (rules._pairs). A partner the noun
+    itself names ("a G8 summit with African leaders") stays."""
+    if tok.pos_ not in ("NOUN", "PROPN") or token_lemma(tok) not in GATHERING_NOUNS or not sources:
+        return False
+    spans = [(t.idx, t.idx + len(t.text)) for c in tok.children if c.dep_ in NAMING_DEPS for t in c.subtree]
+    return all(s.kind == "igo" and any(a <= s.start < b for a, b in spans) for s in sources)
+
+
 def economic_statistic(tok) -> bool:
     """Whether a trade noun trigger is a measured flow ("exports to X rose 5%", "purchases fell"), no act."""
     if tok.pos_ not in ("NOUN", "PROPN") or (tok.lower_ not in FLOW_NOUNS and token_lemma(tok) not in FLOW_NOUNS):
