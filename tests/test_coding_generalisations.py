@@ -785,3 +785,15 @@ def test_meeting_with_a_reaction_or_meeting_a_need_is_no_meeting(coder):
 def test_the_chair_of_a_body_s_summit_is_no_party_it_meets(coder):
     evs = code(coder, "Migration will top the agenda when Spain chairs the Nato summit next year, he said.")
     assert not [t for t in triples(evs) if t[1] == "ESP" and t[2] == "CONSULT"]
+
+
+def test_agreeing_that_things_are_so_is_no_agreement(coder):
+    evs = code(coder, "The Danish and Swedish ministers agreed that there is hope for Somalia.")
+    assert not [t for t in triples(evs) if t[2] == "AGREE"]
+    evs = code(coder, "Denmark and Sweden agreed to hold talks on fishing quotas.")
+    assert [t for t in triples(evs) if t[2] == "AGREE"]
+
+
+def test_attacking_the_way_a_war_was_run_is_no_attack(coder):
+    evs = code(coder, "The Danish minister attacked the way the war in Iraq was handled.")
+    assert not [t for t in triples(evs) if t[2] == "ASSAULT"]
