@@ -797,3 +797,12 @@ def test_agreeing_that_things_are_so_is_no_agreement(coder):
 def test_attacking_the_way_a_war_was_run_is_no_attack(coder):
     evs = code(coder, "The Danish minister attacked the way the war in Iraq was handled.")
     assert not [t for t in triples(evs) if t[2] == "ASSAULT"]
+
+
+def test_a_standing_attitude_or_a_shared_view_is_no_act(coder):
+    evs = code(coder, "Many Danish politicians, who blame Norway for the crisis, met on Monday.")
+    assert ("DNK", "NOR", "ACCUSE") not in triples(evs)
+    evs = code(coder, "The Danish minister's view of the crisis is shared by Norway.")
+    assert not [t for t in triples(evs) if t[2] == "COOPERATE"]
+    evs = code(coder, "Denmark shared intelligence with Norway on Monday.")
+    assert [t for t in triples(evs) if t[2] == "COOPERATE"]

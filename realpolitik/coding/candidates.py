@@ -40,6 +40,8 @@ from realpolitik.coding.statements import (
     considered,
     denied_accusations,
     deontic,
+    shared_view,
+    standing,
     statement_frames,
 )
 from realpolitik.coding.styles import approval_verbs, between_parties, drawn_reaction
@@ -418,6 +420,8 @@ def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
         trig = _lookup(tok)
         if trig is None:
             continue
+        if trig.pos == "V" and (standing(tok) or shared_view(tok)):
+            continue  # "lawmakers who blame X" (a standing attitude), "a view shared by Y" (an opinion)
         if trig.type == "CONSULT" and figurative.no_meeting(tok):
             continue  # "the plan met with criticism", "to meet firms' concerns": no meeting
         if deontic(tok.head if trig.pos == "N" and tok.dep_ == "dobj" else tok) and trig.pos in ("V", "N"):

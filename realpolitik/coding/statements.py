@@ -23,6 +23,8 @@ EMPATHY_LEMMAS = _words("EMPATHY_LEMMAS")
 VOICING_LEMMAS = _words("VOICING_LEMMAS")
 # Verbs and nouns of weighing an option (CAMEO 014): what they govern is not done yet.
 CONSIDER_LEMMAS = _words("CONSIDER_LEMMAS")
+# What is shared when "share" is agreement of opinion, not cooperation ("a view shared by many").
+SHARED_VIEWS = _words("SHARED_VIEWS")
 # Verbs of agreeing or granting that take a view as complement ("agreed that there is cause for optimism").
 VIEW_VERBS = _words("VIEW_VERBS")
 # Verbs of a complement that states how things are, not what anyone will do.
@@ -74,6 +76,23 @@ def deontic(tok) -> bool:
             return False
         t = t.head
     return False
+
+
+def standing(tok) -> bool:
+    """Whether a verb trigger describes what its actor habitually does or keeps doing, not a new act: the
+    present simple of a relative clause ("lawmakers who blame China for lost jobs", "Turkey, which occupies
+    the north", "the terrorists who threaten Britain"). A present perfect or past relative clause ("which has
+    sent troops", "who signed the deal") can be news and stays."""
+    return (tok.pos_ == "VERB" and tok.dep_ == "relcl" and tok.tag_ in ("VBP", "VBZ")
+            and not any(a.dep_ in ("aux", "auxpass") for a in tok.children))
+
+
+def shared_view(tok) -> bool:
+    """Whether "share" shares a view, not information or resources ("a view shared by many", "shares the
+    concern"): agreement of opinion is no cooperation."""
+    if tok.pos_ != "VERB" or token_lemma(tok) != "share":
+        return False
+    return any(c.dep_ in ("dobj", "nsubjpass") and token_lemma(c) in SHARED_VIEWS for c in tok.children)
 
 
 def _subtree_but_conj(tok) -> set[int]:
