@@ -800,9 +800,14 @@ def test_attacking_the_way_a_war_was_run_is_no_attack(coder):
 
 
 def test_a_standing_attitude_or_a_shared_view_is_no_act(coder):
-    evs = code(coder, "Many Danish politicians, who blame Norway for the crisis, met on Monday.")
-    assert ("DNK", "NOR", "ACCUSE") not in triples(evs)
+    evs = code(coder, "Danish lawmakers who blame Norway for lost jobs want a new law.")
+    assert not [t for t in triples(evs) if t[2] == "ACCUSE"]
     evs = code(coder, "The Danish minister's view of the crisis is shared by Norway.")
     assert not [t for t in triples(evs) if t[2] == "COOPERATE"]
     evs = code(coder, "Denmark shared intelligence with Norway on Monday.")
     assert [t for t in triples(evs) if t[2] == "COOPERATE"]
+
+
+def test_a_quantity_is_no_doer(coder):
+    evs = code(coder, "Denmark's trade deficit narrowed, helped by a rise in exports to Norway.")
+    assert not [t for t in triples(evs) if t[2] == "AID"]

@@ -420,6 +420,8 @@ def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
         trig = _lookup(tok)
         if trig is None:
             continue
+        if trig.pos == "V" and figurative.quantity_agent(tok):
+            continue  # "helped by a rise in exports", "falling prices hit X": economic copy, no party acts
         if trig.pos == "V" and (standing(tok) or shared_view(tok)):
             continue  # "lawmakers who blame X" (a standing attitude), "a view shared by Y" (an opinion)
         if trig.type == "CONSULT" and figurative.no_meeting(tok):

@@ -68,3 +68,15 @@ def no_meeting(tok) -> bool:
         if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in words("realpolitik.coding", table, "MET_OBJECTS"):
             return True
     return False
+
+
+def quantity_agent(tok) -> bool:
+    """Whether a verb trigger's doer is a measured quantity or its change, not a party ("helped by a rise in
+    exports", "falling prices hit farmers", "growth helped X"): economic copy, no act (PLOVER's sources are
+    political actors)."""
+    if tok.pos_ != "VERB":
+        return False
+    agents = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+    agents += [o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    return bool(agents) and all(a.lemma_.lower() in words("realpolitik.coding", "figurative", "QUANTITY_AGENTS")
+                                for a in agents)
