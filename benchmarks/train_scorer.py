@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from realpolitik import ontology  # noqa: E402
+from realpolitik import ontology, settings  # noqa: E402
 from realpolitik import scorer_training as scorer_train  # noqa: E402
 from realpolitik.coding import rules, scorer  # noqa: E402
 from realpolitik.evaluate import load_jsonl, split_of  # noqa: E402
@@ -147,7 +147,7 @@ def main(argv=None) -> int:
     ap.add_argument("--shared", type=Path, default=SHARED, help="the shared folder (has eval/)")
     ap.add_argument("--cache", type=Path, help="keep the labelled candidates in this file between runs")
     ap.add_argument("--best-guess", choices=("all", "rules", "none"), default="none",
-                    help="candidates include actor-less best guesses of every type (all), of rules.BEST_GUESS_TYPES "
+                    help="candidates include actor-less best guesses of every type (all), of settings.BEST_GUESS_TYPES "
                          "(rules) or none, as rules.v1 by default")
     ap.add_argument("--feature-set", choices=scorer.FEATURE_SETS, default="parse", help="the set the written model uses")
     ap.add_argument("--compare", choices=scorer.FEATURE_SETS, action="append",
@@ -156,7 +156,7 @@ def main(argv=None) -> int:
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args(argv)
     t0 = time.perf_counter()
-    bg_types = {"all": tuple(ontology.types()), "rules": tuple(sorted(rules.BEST_GUESS_TYPES)), "none": ()}[a.best_guess]
+    bg_types = {"all": tuple(ontology.types()), "rules": tuple(sorted(settings.BEST_GUESS_TYPES)), "none": ()}[a.best_guess]
     if a.cache and a.cache.exists():
         srcs = pickle.loads(a.cache.read_bytes())
     else:

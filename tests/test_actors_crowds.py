@@ -116,3 +116,13 @@ def test_generic_rights_and_aid_groups_are_ngos_in_lowercase(nlp):
     # after a state's adjective, the state's NGOs; inside a state's own phrase, that phrase
     assert actors(nlp, "Two American aid groups delivered medicine.") == [("American aid groups", "USANGO")]
     assert actors(nlp, "Kenyan rights groups condemned the arrest.") == [("Kenyan rights groups", "KENHRI")]
+
+
+def test_a_crowd_a_states_civil_organ_acts_on_is_that_states(nlp):
+    # the only state named is the acting subject's: its police and courts act on their own people
+    assert actors(nlp, "Chilean police detained dozens of students on Tuesday.") == [
+        ("Chilean police", "CHLCOP"), ("students", "CHLEDU")]
+    assert actors(nlp, "Tunisia jails opposition leader for ten years") == [("Tunisia", "TUN"), ("opposition", "TUNOPP")]
+    # troops act abroad as often: the crowd they act on stays open
+    assert actors(nlp, "Russian troops detained dozens of protesters on Monday.") == [
+        ("Russian troops", "RUSMIL"), ("protesters", "CVL")]

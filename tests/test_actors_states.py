@@ -106,3 +106,10 @@ def test_standalone_sectors_and_rebels_in_a_state(nlp):
     ms = find_actors(nlp("Rebels in Chad attacked a convoy."))
     assert ("TCDREB", "sector") in [(m.code, m.kind) for m in ms]
     assert "COP" in codes(nlp, "The police arrested six people.")
+
+
+def test_a_vague_organ_noun_stands_only_tied_to_a_state(nlp):
+    # "court" alone is too vague to be an actor; "a court in Peru" is Peru's judiciary
+    assert codes(nlp, "The court ruled on the appeal on Monday.") == []
+    assert "PERJUD" in codes(nlp, "A court in Peru released a former minister on Tuesday.")
+    assert "KENLEG" in codes(nlp, "The assembly of Kenya condemned the decision.")

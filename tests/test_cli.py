@@ -130,3 +130,17 @@ def test_module_entry_points_know_every_command():
     for mod in ("realpolitik", "realpolitik.cli"):
         out = subprocess.run([sys.executable, "-m", mod, "--help"], capture_output=True, text=True, cwd=ROOT).stdout
         assert all(name in out for name in main.commands), f"python -m {mod} misses commands"
+
+
+def test_code_reads_plain_text_piped_on_stdin():
+    res = run("code", "-", input="Japan imposed sanctions on North Korea.\n")
+    lines = [json.loads(line) for line in res.output.splitlines()]
+    assert res.exit_code == 0 and [r["id"] for r in lines] == ["stdin"]
+    assert [(e["source"], e["target"], e["type"]) for e in lines[0]["events"]] == [("JPN", "PRK", "SANCTION")]
+
+
+def test_code_names_a_plain_text_file_and_says_what_to_do(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text("Japan imposed sanctions on North Korea.\n")
+    res = run("code", str(path))
+    assert res.exit_code == 1 and "story.txt:1: malformed JSON" in res.output and "realpolitik code -" in res.output

@@ -756,6 +756,36 @@ def test_capitals_and_sides_in_a_sports_report_are_no_governments(coder):
     assert domain.political_in_sport("PERGOV", "the Peruvian government")
 
 
+def test_a_states_justice_on_unnamed_people_is_on_its_own_society(coder):
+    # rules.own_people: arrested, jailed or freed people named by no state are the state's own society
+    assert triples(code(coder, "Gabon arrests a popular singer over his lyrics")) == [("GAB", "GAB", "COERCE")]
+    assert triples(code(coder, "Zambian police freed 40 detained miners on Sunday.")) == [("ZMB", "ZMB", "RETREAT")]
+    # troops act abroad as often: their detainees stay unnamed
+    assert triples(code(coder, "Russian troops detained dozens of men in the village.")) == [("RUS", None, "COERCE")]
+    # a named state's people stay theirs
+    assert triples(code(coder, "Iran freed two French nationals on Friday.")) == [("IRN", "FRA", "RETREAT")]
+    # emergency rule falls on the state's own people too
+    assert triples(code(coder, "Malawi's government declared a state of emergency on Monday.")) == [
+        ("MWI", "MWI", "COERCE")]
+
+
+def test_hyphenated_event_nouns_the_parser_split(coder):
+    # "cease-fire", "sit-in", "cyber-attacks" are split at the hyphen by the parser; their lexicon rows still apply
+    evs = code(coder, "Peru announced a three-day cease-fire with the rebels on Monday.")
+    assert [(e.type, e.mode) for e in evs] == [("RETREAT", "ceasefire")]
+    evs = code(coder, "China launched cyber-attacks on India last week.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("CHN", "IND", "COERCE")]
+    evs = code(coder, "Kenyan students staged a sit-in against the government.")
+    assert [e.type for e in evs] == ["PROTEST"]
+
+
+def test_human_shields_are_an_assault_by_who_holds_them(coder):
+    # CAMEO 184 "use as human shield" (PLOVER ASSAULT abduct): the verb's subject is the source
+    evs = code(coder, "Syrian rebels held hundreds of Turkish villagers as human shields near the border.")
+    assert [(e.source[:3], e.target[:3], e.type, e.mode) for e in evs] == [("SYR", "TUR", "ASSAULT", "abduct")]
+    assert code(coder, "The treaty served as a shield for Kenya.") == []
+
+
 def test_what_an_actor_ought_to_do_is_no_act(coder):
     # a view of what an actor must or should do, voiced by no actor, is no event of that actor
     assert triples(code(coder, "The Danish government must use its seat to press Germany on the tariffs.")) == []
@@ -811,3 +841,13 @@ def test_a_standing_attitude_or_a_shared_view_is_no_act(coder):
 def test_a_quantity_is_no_doer(coder):
     evs = code(coder, "Denmark's trade deficit narrowed, helped by a rise in exports to Norway.")
     assert not [t for t in triples(evs) if t[2] == "AID"]
+
+
+def test_launching_projectiles_at_a_target_is_an_attack(coder):
+    # candidates._launched: a launch verb with a projectile object (or a measure of them) and a target
+    assert triples(code(coder, "Russia launched a wave of drones at Ukrainian power plants overnight.")) == [
+        ("RUS", "UKR", "ASSAULT")]
+    assert triples(code(coder, "Iran launched a salvo of missiles against Israel.")) == [("IRN", "ISR", "ASSAULT")]
+    # no target, or a time where the target would be: a launch, no attack
+    assert code(coder, "North Korea launched a ballistic missile on Sunday.") == []
+    assert code(coder, "India launched a satellite on Monday.") == []

@@ -29,3 +29,9 @@ def test_an_actor_of_the_reacting_country_is_never_its_target():
 def test_an_act_noun_reported_in_other_words_targets_the_act_before_it():
     text = ("China agreed on Monday to supply Iran with air-defence radars.\n\nWashington condemned the deal.")
     assert _dyads(text) == [("CHN", "IRN", "AGREE"), ("USAGOV", "CHN", "ACCUSE")]
+
+
+def test_a_reaction_to_an_act_by_a_bare_sector_keeps_no_target():
+    # the insurgents have no country here (a bare REB): the condemnation names no party to aim at
+    text = "Insurgents ambushed a convoy on Sunday, killing six soldiers.\n\nThe United Nations condemned the attack."
+    assert _dyads(text) == [("REB", "MIL", "ASSAULT"), ("IGOUNO", None, "ACCUSE")]

@@ -115,3 +115,13 @@ def test_a_pronoun_subject_is_the_previous_sentences_subject(coder):
         ("BOL", "ARG", "ACCUSE"), ("CHL", "ARG", "ACCUSE"), ("PER", "ARG", "ACCUSE")]
     # "he" needs one person before it: a state is no antecedent
     assert code(coder, "Kenya recalled its envoy on Monday. He accused Uganda of arming rebels.") == []
+
+
+def test_opening_pluperfect_is_the_news_unless_timed(coder):
+    # the article's first sentence has no earlier act for its pluperfect to set the scene of
+    [e] = code(coder, "Kenya had freed two Ugandan soldiers held since the border clash.")
+    assert (e.source, e.target, e.type, e.date) == ("KEN", "UGAMIL", "RETREAT", None)
+    # a clause of time still makes it background, and so does any later sentence
+    assert code(coder, "Kenya had freed two Ugandan soldiers before the talks began.") == []
+    evs = code(coder, "Uganda thanked Kenya on Monday. Kenya had freed two Ugandan soldiers.")
+    assert all(e.type != "RETREAT" for e in evs)

@@ -71,3 +71,12 @@ def test_min_confidence_hides_best_guesses(store):
     store.save([(a, [_event(a, "CHN", "IRN", confidence=0.8), _event(a, "RUS", "SYR", confidence=0.2)], "rules.v1")])
     assert [e["source"] for e in store.events(EventFilter(min_confidence=0.35))] == ["CHN"]
     assert store.count_events(EventFilter(min_confidence=0.0)) == 2
+
+
+def test_top_dyads_count_organs_as_their_state_and_keep_each_igo(store):
+    a = Article.from_text("Egypt and the EU met; Egypt's army and the UN met; the UN and Egypt met.", source="d.txt")
+    evs = [_event(a, "EGYGOV", "IGOEU", "CONSULT"), _event(a, "EGYMIL", "IGOUNO", "CONSULT"),
+           _event(a, "EGY", "IGOUNO", "AID")]
+    store.save([(a, evs, "rules.v1")])
+    assert store.stats()["top_dyads"] == [{"source": "EGY", "target": "IGOUNO", "events": 2},
+                                          {"source": "EGY", "target": "IGOEU", "events": 1}]

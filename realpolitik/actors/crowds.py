@@ -84,7 +84,7 @@ def _crowd(doc, m: ActorMention, mentions: list[ActorMention], focus, dateline: 
             governed = set() if verb is None else {t.idx for t in verb.subtree}
             outside = {o.country for o in named if o.start not in governed}
             persons = {o.country for o in named if o.kind == "person"}
-            countries = outside or persons
+            countries = outside or persons or _actor_home(noun, verb, named)
             if len(countries) == 1:
                 country = next(iter(countries))
         elif civil:
@@ -92,6 +92,30 @@ def _crowd(doc, m: ActorMention, mentions: list[ActorMention], focus, dateline: 
     if country is None:
         return m
     return replace(m, code=country + m.sector, country=country)
+
+
+def _actor_home(noun, verb, named: list[ActorMention]) -> set[str]:
+    """The state of a crowd that the subject of its verb acts on, when that subject is the only state the sentence
+    names and is the state itself or one of its civil organs ("Chilean police arrested students", "Tunisia
+    jails an opposition leader"): a state's police, courts and government act on their own people. Troops are
+    left out (they act abroad as often), as is a crowd that is its verb's subject ("students rallied against X")."""
+    if verb is None or noun in (verb, *[c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]):
+        return set()
+    if {o.country for o in named} != {named[0].country}:
+        return set()
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    doers += [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+    spans = [(d.left_edge.idx, d.right_edge.idx + len(d.right_edge)) for d in doers]
+    if any(a <= noun.idx < b for a, b in spans):
+        return set()
+    acting = [o for o in named if any(a <= o.start < b for a, b in spans)
+              and (o.sector is None or o.sector in civil_organs())]
+    return {acting[0].country} if acting else set()
+
+
+def civil_organs() -> frozenset[str]:
+    """Organs of a state that act on its own people (police, courts, government, parliament)."""
+    return words(_PKG, "crowds", "CIVIL_ORGANS")
 
 
 def _governor(noun):

@@ -24,6 +24,9 @@ _NON_STATE_SECTORS = _words("_NON_STATE_SECTORS")
 # Sectors a bare noun may take from a city or region in its own phrase ("police in Lagos",
 # "Darfur rebels"); not the military, whose troops in a city are often another state's.
 _PLACE_SECTORS = _NON_STATE_SECTORS | _words("_PLACE_SECTORS")
+# Sectors whose vague nouns (NOT_STANDALONE: "court", "assembly") stand as an actor when tied to a named state or
+# one of its places in their own phrase ("a court in Argentina", "the assembly of Kenya"): the state's own organ.
+TIED_SECTORS = _words("TIED_SECTORS")
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
 _MODIFIER_DEPS = ("amod", "compound", "nmod", "poss", "npadvmod", "nummod")
 
@@ -118,12 +121,15 @@ def standalone_sectors(doc, mentions: list[ActorMention]) -> list[ActorMention]:
     out = []
     for tok in _sector_words(doc, sectors):
         # Sentence-initial sector nouns are often tagged PROPN ("Rebels in Chad fled").
-        if tok.lower_ in NOT_STANDALONE or not (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and not tok.ent_type_):
+        if not (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and not tok.ent_type_):
             continue
+        vague = tok.lower_ in NOT_STANDALONE
         if tok.lower_ in _TOPIC_SECTORS and not tok.dep_.startswith("nsubj"):
             continue  # "shared intelligence with Kyiv": what is shared, not who
         sector, phrase_start = _sector_of(tok)
         if sector is None or tok.lower_ not in sectors and tok.lemma_.lower() not in sectors:
+            continue
+        if vague and sector not in TIED_SECTORS:
             continue
         end = tok.idx + len(tok.text)
         if any(s <= tok.idx < e for s, e in covered) or text_of(doc)[end:end + 1] == "-":
@@ -141,6 +147,8 @@ def standalone_sectors(doc, mentions: list[ActorMention]) -> list[ActorMention]:
                     end = max(end, hit[0].end)
         if country is None and sector in _PLACE_SECTORS:
             country, end = _place_country(doc, tok, end, covered)
+        if vague and country is None:
+            continue  # a bare "court" is no actor; "a court in Argentina" is Argentina's judiciary
         code = (country or "") + sector
         out.append(ActorMention(text=text_of(doc)[phrase_start:end], start=phrase_start, end=end, code=code,
                                 country=country, sector=sector, kind="sector", name=None))

@@ -134,7 +134,7 @@ def ingest(paths: tuple[str, ...], db: str, no_code: bool, coder: str | None, ba
 @settings_option
 def code_cmd(infile: str, outfile: str, coder: str | None, batch_size: int | None, progress: bool | None,
              fastpath: bool | None, assignments: tuple[str, ...]) -> None:
-    """Code JSONL records {id, text, date?} into {"id", "events": [...]} lines (stateless)."""
+    """Code JSONL records {id, text, date?} into {"id", "events": [...]} lines; plain text on stdin is one record."""
     from realpolitik.pipeline import code_records
 
     records = list(_read_records(infile))
@@ -159,12 +159,17 @@ def _read_records(infile: str) -> Iterator[dict[str, Any]]:
         raise click.ClickException(f"{infile}: cannot read: {exc}") from exc
     from realpolitik.ingest.files import clean_text, parse_json_record
 
+    if infile == "-" and text.strip() and not text.lstrip().startswith("{"):
+        # plain text piped in ("echo 'Russia shelled Kharkiv.' | realpolitik code -"): one record of it all
+        yield {"id": "stdin", "text": clean_text(text.strip())}
+        return
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
         rec = parse_json_record(line)
         if isinstance(rec, str):
-            raise click.ClickException(f"{infile}:{n}: {rec}")
+            hint = "" if line.lstrip().startswith("{") else " (plain text? pipe it to 'realpolitik code -')"
+            raise click.ClickException(f"{infile}:{n}: {rec}{hint}")
         if not isinstance(rec.get("text", ""), str):
             raise click.ClickException(f"{infile}:{n}: expected an object with a string 'text'")
         # Lone surrogates ("\ud800" is legal JSON) cannot be written out as UTF-8.

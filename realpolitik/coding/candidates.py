@@ -98,8 +98,14 @@ RECEIVED_THINGS = _words("RECEIVED_THINGS")
 STATE_NOUNS = _words("STATE_NOUNS")
 # Verbs that make, better or break such a state: with them the noun holds the parties of the event.
 TIE_VERBS = _words("TIE_VERBS")
+# Event nouns naming what a verb's subject makes of its object "as" ("used civilians as human shields").
+AS_ROLE_NOUNS = _words("AS_ROLE_NOUNS")
 # Participles that tie a noun to its patron ("government-backed troops"); as modifiers they are no event.
 MODIFIER_LEMMAS = _words("MODIFIER_LEMMAS")
+# Verbs that fire what they send off, what they fire, and what it is fired at (see _launched).
+LAUNCH_VERBS = _words("LAUNCH_VERBS")
+PROJECTILES = _words("PROJECTILES")
+ATTACK_PREPS = _words("ATTACK_PREPS")
 
 
 @dataclass
@@ -166,6 +172,8 @@ def _lookup(tok) -> Trigger | None:
             return None  # "received 400 complaints": no visit hosted (the noun codes its own event)
         if lem in ("let", "set") and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "free":
             return table.get(("free", "V"))  # "let free", "set free": a release by the verb's subject
+        if lem in LAUNCH_VERBS and _launched(tok):
+            return table.get(("fire", "V"))  # "launched a wave of drones at X": an attack, as "fired"
         if lem in approval_verbs() and _welcomes_act(tok):
             return table.get(("welcome_decision", "V"))  # "X's offer was welcomed by Y": approval, no visit hosted
         return table.get((lem, "V")) or table.get((lem, "L"))
@@ -179,9 +187,13 @@ def _lookup(tok) -> Trigger | None:
         mods = [c for c in tok.children if c.dep_ in ("compound", "amod")]
         if any(token_lemma(c) in NON_EVENT_MODIFIERS for c in mods):
             return None  # "a press release", "a news conference about ..."
-        for c in mods:  # "war games": a two-word event noun
-            if (f"{token_lemma(c)}_{lem}", "N") in table:
-                return table[(f"{token_lemma(c)}_{lem}", "N")]
+        for form in hyphened(tok):  # "cease-fire", "cyber-attacks": a word the parser split at its hyphen
+            if (form, "N") in table:
+                return table[(form, "N")]
+        for c in mods:  # "war games", "machine-gun fire": a two-word event noun
+            for word in [token_lemma(c)] + hyphened(c)[:1]:
+                if (f"{word}_{lem}", "N") in table:
+                    return table[(f"{word}_{lem}", "N")]
         if lem == "strike" and _work_stoppage(tok, mods):
             return _prep_nouns()[("on", "strike")]  # "joined the nationwide strike": labour's protest, no attack
         if tok.dep_ == "pobj" and (tok.head.lower_, lem) in _prep_nouns():  # "on alert", "on strike"
@@ -198,6 +210,19 @@ def _lookup(tok) -> Trigger | None:
             return None  # coded at the head noun
         return table.get((lem, "N")) or table.get((tok.lower_, "N"))
     return None
+
+
+def hyphened(tok) -> list[str]:
+    """The forms of a hyphenated word that the parser split into parts and that ends at `tok` ("cease-fire"
+    -> cease, -, fire): the parts joined by hyphens, then closed up ("ceasefire"), the last part by its
+    lemma ("cease-fires" -> "cease-fire"); empty when no hyphen joins `tok` to the word before it."""
+    doc, i = tok.doc, tok.i
+    parts = [token_lemma(tok)]
+    while i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ \
+            and doc[i - 2].is_alpha:
+        parts.insert(0, doc[i - 2].lower_)
+        i -= 2
+    return ["-".join(parts), "".join(parts)] if len(parts) > 1 else []
 
 
 def _welcomes_act(verb) -> bool:
@@ -229,6 +254,24 @@ def _prep_nouns() -> dict[tuple[str, str], Trigger]:
 # ("supplied drones, according to US intelligence": no intelligence sharing).
 # ... and the route or means ("sold through shell companies", "via Turkey") is not what is handed over
 _SCENE_PREPS = _words("_SCENE_PREPS")
+
+
+def _launched(verb) -> bool:
+    """Whether a launch verb fires projectiles at something: its object (or the object a measure counts,
+    "a wave of drones") is a projectile, and an attack preposition hangs off the verb or that object."""
+    obj = child(verb, "dobj")
+    if obj is None:
+        return False
+    fired = obj
+    if token_lemma(obj) in MEASURE_HEADS:  # "a wave of drones", "a salvo of rockets"
+        of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        fired = child(of, "pobj") if of is not None else None
+    if fired is None or token_lemma(fired) not in PROJECTILES:
+        return False
+    # "launched a missile on Sunday": a time is no target
+    return any(c.dep_ == "prep" and c.lower_ in ATTACK_PREPS
+               and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children)
+               for h in {verb, obj, fired} for c in h.children)
 
 
 def _obj_lemmas(tok) -> set[str]:
@@ -466,6 +509,8 @@ def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
                 if verb.pos_ in ("VERB", "AUX"):
                     # only a light verb lends its subject ("held talks"); "talks on threats" does not
                     state = dep == "pobj" and (head.lower_, token_lemma(anchor)) in _prep_nouns()
+                    # "held civilians as human shields": what the subject makes of its object
+                    state = state or (dep == "pobj" and head.lower_ == "as" and trig.lemma in AS_ROLE_NOUNS)
                     particle = dep == "pobj" and head.lower_ in ("out", "up")  # "carried out a raid" parsed as a prep
                     # "negotiators flew to Oslo for talks": those who travel for a meeting hold it
                     trip = (dep == "pobj" and head.lower_ == "for" and token_lemma(verb) in TRAVEL_LEMMAS

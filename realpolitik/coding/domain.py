@@ -78,6 +78,18 @@ def commercial_only(source: str | None, target: str | None) -> bool:
     return len(codes) == 2 or _sector(codes[0]) == "BUS"
 
 
+def names_a_party(code: str | None) -> bool:
+    """Whether an actor code names a party analysts can follow: a state (with or without a sector), an IGO or
+    an NGO; a bare sector ("REB", "COP": rebels or police of no known country) does not."""
+    # ETH is both the ethnic-group sector and Ethiopia; a bare ETH is never the sector (actors/data/sectors.tsv)
+    return bool(code) and len(code) >= 3 and (code[:3] not in ALL_SECTORS or code[:3] == "ETH")
+
+
+def stateless(source: str | None, target: str | None) -> bool:
+    """Whether an event has actors but none of them names a party ("rebels attacked soldiers", no country)."""
+    return bool(source or target) and not names_a_party(source) and not names_a_party(target)
+
+
 def is_business(code: str | None) -> bool:
     """Whether an actor code is a firm's (sector BUS, with or without its state)."""
     return bool(code) and _sector(code) == "BUS"

@@ -127,5 +127,6 @@ def entries() -> dict[tuple[str, str], Trigger]:
 
 @lru_cache(maxsize=1)
 def head_lemmas() -> frozenset[str]:
-    """The first word of every trigger lemma: the fast per-sentence candidate filter."""
-    return frozenset(k[0].split("_")[0] for k in entries())
+    """The first word of every trigger lemma: the fast per-sentence candidate filter. A hyphenated word's
+    first part stands for it ("cease" for "cease-fire"): the parser splits such words at the hyphen."""
+    return frozenset(k[0].split("_")[0].split("-")[0] for k in entries())

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import lru_cache
 
+from realpolitik.coding.domain import ALL_SECTORS
 from realpolitik.coding.lexicon import entries
 from realpolitik.model import Event
 from realpolitik.wordsets import words
@@ -49,7 +50,12 @@ def _object_lemma(doc, ev: Event) -> str | None:
 
 
 def _country(code: str | None) -> str | None:
-    return code[:3] if code and len(code) >= 3 and code[:3].isalpha() and code[:3].isupper() else None
+    """The state (or IGO/NGO) of an actor code, CHNGOV -> CHN; None for a bare sector ("REB", "MIL"),
+    which names no party a reaction could be aimed at."""
+    if not code or len(code) < 3 or not (code[:3].isalpha() and code[:3].isupper()):
+        return None
+    # ETH is both a sector (ethnic group) and Ethiopia; a bare ETH is never a sector (actors/data/sectors.tsv)
+    return None if code[:3] in ALL_SECTORS and code[:3] != "ETH" else code[:3]
 
 
 def _author(ev: Event, noun: str, earlier: list[Event], doc) -> Event | None:
@@ -61,14 +67,14 @@ def _author(ev: Event, noun: str, earlier: list[Event], doc) -> Event | None:
         return found
     # an issued thing ("the decision"), or an act noun whose act the article reported in other words
     # ("agreed to supply ..." then "condemned the deal"): the latest act of another state close before it
-    return next((p for p in reversed(earlier) if p.source is not None and _country(p.source) != own
+    return next((p for p in reversed(earlier) if p.source is not None and (own is None or _country(p.source) != own)
                  and ev.sentence_index - p.sentence_index <= WINDOW), None)
 
 
 def _same_act(noun: str, noun_type: str, earlier: list[Event], doc, own) -> Event | None:
     """The latest earlier event by another state whose trigger is the noun or of the noun's type."""
     for prev in reversed(earlier):
-        if prev.source is None or _country(prev.source) == own:
+        if prev.source is None or (own is not None and _country(prev.source) == own):
             continue
         trig = (doc.char_span(prev.trigger.start, prev.trigger.end, alignment_mode="expand")
                 if prev.trigger else None)
@@ -87,7 +93,8 @@ def resolve_reaction_targets(doc, events: list[Event]) -> list[Event]:
             if noun is not None and (noun in ISSUED_NOUNS or noun in _noun_types()):
                 earlier = [p for p in out if p.sentence_index < ev.sentence_index]
                 prev = _author(ev, noun, earlier, doc)
-                if prev is not None:
+                # an act by a bare sector ("rebels") is the act reacted to, but names no party to aim at
+                if prev is not None and _country(prev.source) is not None:
                     ev = replace(ev, target=prev.source, target_text=prev.source_text, target_span=prev.source_span)
         out.append(ev)
     return out

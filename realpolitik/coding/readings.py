@@ -142,10 +142,23 @@ def past_marker(tok, date: str | None) -> str | None:
         # only a main clause or a clause of time ("before the war began, X had signed") sets the scene; a
         # complement ("said it had sent", "reports that it had sent", "accusations that it had shelled")
         # reports the act itself, and "if X had ..." is counterfactual
-        timed = up.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in up.children)
-        if up.dep_ == "ROOT" or timed:
-            return "pluperfect"
+        if _time_clause(up) or (up.dep_ == "ROOT" and any(_time_clause(c) for c in up.children)):
+            return "pluperfect, timed"  # "after X had signed", "X had signed before the war began"
+        if up.dep_ == "ROOT":
+            return "pluperfect"  # an opening sentence's is its news (`opening_news`)
     return None
+
+
+def _time_clause(tok) -> bool:
+    """Whether a clause is a clause of time ("before the war began", "after X had left")."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in tok.children)
+
+
+def opening_news(past: str | None, sent) -> bool:
+    """Whether a past act is the news of its article all the same: a main clause's pluperfect with no clause
+    of time, in the sentence that opens the article ("X had freed the hostages"): no earlier act is told
+    before it for it to set the scene of, so its tense is the reporter's, not background."""
+    return past == "pluperfect" and all(t.is_space for t in sent.doc[:sent.start])
 
 
 def _background_words(name: str) -> frozenset[str]:

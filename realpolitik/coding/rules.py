@@ -57,6 +57,12 @@ HELP_LEMMAS = _words("HELP_LEMMAS")
 FUTURE_TO_THREATEN = _words("FUTURE_TO_THREATEN")
 # Future acts that become threats when tied to a condition (PLOVER THREATEN: "often on a condition").
 CONDITIONAL_TO_THREATEN = _words("CONDITIONAL_TO_THREATEN")
+# Acts of a state's justice on people, whose recipient named by no state is the state's own society.
+OWN_PEOPLE_ACTS = _words("OWN_PEOPLE_ACTS")
+# Sectors of people who are no state's own society where they are held ("migrants", "refugees").
+FOREIGN_SECTORS = _words("FOREIGN_SECTORS")
+OWN_PEOPLE_ORGANS = _words("OWN_PEOPLE_ORGANS")
+OWN_SOCIETY = _words("OWN_SOCIETY")
 
 
 @lru_cache(maxsize=1)
@@ -265,6 +271,11 @@ class RulesCoder:
         out = resolve_reaction_targets(doc, out)
         if out and self.options.coding.desk_filter:
             out = desk.desk_events(out, article.text, self.options.coding)  # sport, arts, tech, firms' copy
+        long_text = len(article.text.split()) >= self.options.coding.desk_min_words
+        if out and self.options.coding.require_party and long_text:
+            # an article's document step gave its sector mentions the country in focus: one still bare names
+            # no party; a lone sentence has no document to read it from, and its event still tells its class
+            out = [e for e in out if not domain.stateless(e.source, e.target)]
         return out
 
     def code_doc(self, doc, article: Article) -> list[Event]:
@@ -367,6 +378,11 @@ def _pairs(c: Candidate, srcs: list[ActorMention], idx: ActorIndex,
             how += "+clause"
     if joint and len(srcs) > 1 and not any(has_country(t) for t in targets):
         targets = []  # "X and Y share intelligence": a bare sector object is not the partner
+    if clause_roles and recipientless and all(not has_country(t) or t.country in {s.country for s in srcs}
+                                              for t in targets):
+        own = own_people(c, srcs, targets)
+        if own:
+            return own, how + "+own"
     if targets:
         # two parties in one state ("police detained students") with `recipientless` on: readings.domestic
         pairs = [(s, t) for s in srcs for t in targets
@@ -395,6 +411,32 @@ def _pairs(c: Candidate, srcs: list[ActorMention], idx: ActorIndex,
         return ([(s, t) for s in srcs for t in srcs if s is not t and s.code[:3] != t.code[:3]] or
                 [(s, None) for s in srcs]), how
     return [(s, None) for s in srcs], how
+
+
+def own_people(c: Candidate, srcs: list[ActorMention], targets: list[ActorMention]
+               ) -> list[tuple[ActorMention, ActorMention]]:
+    """A state's act of justice on people its clause names no state of ("Togo arrests a rapper", "the court
+    sentenced an activist", "police detained 30 people"): the state's own society is its recipient (PLOVER codes
+    the detained, charged or freed as the state's civilians). Only for the state itself or its civil organs
+    (police, courts, government, parliament: troops act abroad as often), on lemmas of OWN_PEOPLE_ACTS; a bare
+    sector recipient keeps its sector ("opposition leader": the state's OPP), else civilians (CVL)."""
+    if token_lemma(c.tok) not in OWN_PEOPLE_ACTS and c.trig.lemma not in OWN_PEOPLE_ACTS:
+        return []
+    out = []
+    for s in srcs:
+        if not s.country or s.kind not in ("state", "sector") or (s.sector and s.sector not in OWN_PEOPLE_ORGANS):
+            continue
+        for t in targets or [None]:
+            if t is not None and t.country:
+                if t.country == s.country and t.sector in OWN_SOCIETY:
+                    out.append((s, t))  # "Tunisia jails an opposition leader": its own opposition
+                continue
+            if t is not None and t.sector in FOREIGN_SECTORS:
+                continue
+            sector = t.sector if t is not None and t.sector else "CVL"
+            at = t if t is not None else ActorMention(c.tok.text, c.tok.idx, c.tok.idx + len(c.tok.text), "")
+            out.append((s, replace(at, code=s.country + sector, country=s.country, sector=sector, kind="sector")))
+    return out
 
 
 def events(ctx: stages.SentenceContext, dyads: list[stages.Dyad]) -> list[stages.Draft]:

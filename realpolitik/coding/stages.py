@@ -186,7 +186,7 @@ def readings(ctx: SentenceContext, idx: ActorIndex, cands: list[Candidate]) -> l
         past = c.past
         if past_events != "keep":
             past = known.past_marker(c.tok, ctx.date)
-            if past is not None and past_events == "drop":
+            if past is not None and past_events == "drop" and not known.opening_news(past, ctx.sent):
                 continue  # background: not a new event on the article's date
         sources, targets, type_, mutual = c.sources, c.targets, c.type, c.mutual
         if not sources and ctx.carried and main_clause(c.tok):

@@ -383,9 +383,11 @@ class BaseStore:
         near = int(one("SELECT COUNT(*) AS n FROM articles WHERE canonical_id IS NOT NULL AND canonical_id <> id"))
         by_type = {r["type"]: int(r["n"]) for r in self._fetch(
             "SELECT type, COUNT(*) AS n FROM events GROUP BY type ORDER BY n DESC, type")}
+        # a state's organs count as the state (CHNGOV -> CHN); an IGO or NGO keeps its own code (IGOEU is not IGOUNO)
+        party = ("CASE WHEN SUBSTR({c}, 1, 3) IN ('IGO', 'NGO', 'IMG') THEN {c} ELSE SUBSTR({c}, 1, 3) END")
         dyads = [{"source": r["source"], "target": r["target"], "events": int(r["n"])} for r in self._fetch(
-            "SELECT SUBSTR(source, 1, 3) AS source, SUBSTR(target, 1, 3) AS target, COUNT(*) AS n FROM events "
-            "WHERE source IS NOT NULL AND target IS NOT NULL GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT 10")]
+            f"SELECT {party.format(c='source')} AS source, {party.format(c='target')} AS target, COUNT(*) AS n "
+            "FROM events WHERE source IS NOT NULL AND target IS NOT NULL GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT 10")]
         rng = self._fetch("SELECT MIN(published) AS lo, MAX(published) AS hi FROM articles")[0]
         by_fact = {r["factuality"]: int(r["n"]) for r in self._fetch(
             "SELECT factuality, COUNT(*) AS n FROM events GROUP BY factuality ORDER BY n DESC")}
