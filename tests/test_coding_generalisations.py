@@ -851,3 +851,10 @@ def test_launching_projectiles_at_a_target_is_an_attack(coder):
     # no target, or a time where the target would be: a launch, no attack
     assert code(coder, "North Korea launched a ballistic missile on Sunday.") == []
     assert code(coder, "India launched a satellite on Monday.") == []
+
+
+def test_what_someone_argues_or_believes_is_no_act(coder):
+    evs = code(coder, "The Danish MP argued that the government is giving in to Norwegian pressure.")
+    assert not [t for t in triples(evs) if t[2] in ("CONCEDE", "THREATEN")]
+    evs = code(coder, "The Danish MP said that Norway had sent troops to the border.")
+    assert [t for t in triples(evs) if t[0] == "NOR"]

@@ -40,6 +40,7 @@ from realpolitik.coding.statements import (
     considered,
     denied_accusations,
     deontic,
+    opined,
     shared_view,
     standing,
     statement_frames,
@@ -463,6 +464,8 @@ def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
         trig = _lookup(tok)
         if trig is None:
             continue
+        if opined(tok):
+            continue  # "X argued the government is giving in to Y": an opinion about an act
         if trig.pos == "V" and figurative.quantity_agent(tok):
             continue  # "helped by a rise in exports", "falling prices hit X": economic copy, no party acts
         if trig.pos == "V" and (standing(tok) or shared_view(tok)):

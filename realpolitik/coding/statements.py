@@ -23,6 +23,8 @@ EMPATHY_LEMMAS = _words("EMPATHY_LEMMAS")
 VOICING_LEMMAS = _words("VOICING_LEMMAS")
 # Verbs and nouns of weighing an option (CAMEO 014): what they govern is not done yet.
 CONSIDER_LEMMAS = _words("CONSIDER_LEMMAS")
+# Verbs of arguing or believing: what they govern is an opinion, no report of an act.
+OPINION_VERBS = _words("OPINION_VERBS")
 # What is shared when "share" is agreement of opinion, not cooperation ("a view shared by many").
 SHARED_VIEWS = _words("SHARED_VIEWS")
 # Verbs of agreeing or granting that take a view as complement ("agreed that there is cause for optimism").
@@ -93,6 +95,20 @@ def shared_view(tok) -> bool:
     if tok.pos_ != "VERB" or token_lemma(tok) != "share":
         return False
     return any(c.dep_ in ("dobj", "nsubjpass") and token_lemma(c) in SHARED_VIEWS for c in tok.children)
+
+
+def opined(tok) -> bool:
+    """Whether a trigger lies in what someone argues or believes ("X argued the government is giving in to
+    pressure", "he thinks Y would help"): an opinion about an act, no report of one. Reported speech of
+    fact ("said", "announced", "confirmed") is left alone."""
+    t = tok
+    for _ in range(6):
+        if t.head is t:
+            return False
+        if t.dep_ in ("ccomp", "parataxis") and token_lemma(t.head) in OPINION_VERBS:
+            return True
+        t = t.head
+    return False
 
 
 def _subtree_but_conj(tok) -> set[int]:
