@@ -200,16 +200,25 @@ def background_cue(tok, verb) -> str | None:
 def _earlier_cause(tok, verb) -> str | None:
     """An earlier act a past main clause follows from ("the EU imposed its ban after troops opened fire", "he
     quit when the government failed to ...", "a source of controversy after the army closed the airport",
-    "flights stopped after a government warning"): told to explain the news, it is background to it."""
+    "flights stopped after a government warning"): told to explain the news, it is background to it. Where
+    the main clause holds no event of its own ("talks stalled after jets bombed X") the earlier act is the
+    sentence's only news and stays: stages.readings keeps it (see `cause_clause`)."""
+    return f"cause {cause_clause(tok, verb)[1]}" if cause_clause(tok, verb) else None
+
+
+def cause_clause(tok, verb=None):
+    """(the tokens of the clause or phrase of an earlier cause a trigger sits in, its mark), or None."""
+    verb = verb if verb is not None else (
+        tok.head if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "attr", "nsubjpass") else tok)
     marks = _background_words("CAUSE_MARKS")
     if verb.pos_ in ("VERB", "AUX") and verb.dep_ == "advcl" and verb.tag_ == "VBD":
         mark = next((c.lower_ for c in verb.children if c.dep_ == "mark"), None)
         head = verb.head
         if mark in marks and head.tag_ in ("VBD", "VBN") and head.pos_ in ("VERB", "AUX"):
-            return f"clause {mark}"
+            return {t.i for t in verb.subtree}, mark
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ in marks \
             and tok.head.head.tag_ in ("VBD", "VBN"):
-        return f"{tok.head.lower_} act"
+        return {t.i for t in tok.head.subtree}, tok.head.lower_
     return None
 
 
