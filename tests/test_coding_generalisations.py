@@ -804,6 +804,45 @@ def test_an_earlier_act_a_past_clause_follows_from_is_background(coder):
     assert ("PER", "CHL", "ASSAULT") in triples(evs)
 
 
+def test_meeting_with_a_reaction_or_meeting_a_need_is_no_meeting(coder):
+    assert not [t for t in triples(code(coder, "The Danish proposal has met with criticism from Norway."))
+                if t[2] == "CONSULT"]
+    assert not [t for t in triples(code(coder, "The Kenyan government will act to meet Tanzania's concerns."))
+                if t[2] == "CONSULT"]
+    assert ("KEN", "TZA", "CONSULT") in triples(code(coder, "The Kenyan president met Tanzania's president."))
+
+
+def test_the_chair_of_a_body_s_summit_is_no_party_it_meets(coder):
+    evs = code(coder, "Migration will top the agenda when Spain chairs the Nato summit next year, he said.")
+    assert not [t for t in triples(evs) if t[1] == "ESP" and t[2] == "CONSULT"]
+
+
+def test_agreeing_that_things_are_so_is_no_agreement(coder):
+    evs = code(coder, "The Danish and Swedish ministers agreed that there is hope for Somalia.")
+    assert not [t for t in triples(evs) if t[2] == "AGREE"]
+    evs = code(coder, "Denmark and Sweden agreed to hold talks on fishing quotas.")
+    assert [t for t in triples(evs) if t[2] == "AGREE"]
+
+
+def test_attacking_the_way_a_war_was_run_is_no_attack(coder):
+    evs = code(coder, "The Danish minister attacked the way the war in Iraq was handled.")
+    assert not [t for t in triples(evs) if t[2] == "ASSAULT"]
+
+
+def test_a_standing_attitude_or_a_shared_view_is_no_act(coder):
+    evs = code(coder, "Danish lawmakers who blame Norway for lost jobs want a new law.")
+    assert not [t for t in triples(evs) if t[2] == "ACCUSE"]
+    evs = code(coder, "The Danish minister's view of the crisis is shared by Norway.")
+    assert not [t for t in triples(evs) if t[2] == "COOPERATE"]
+    evs = code(coder, "Denmark shared intelligence with Norway on Monday.")
+    assert [t for t in triples(evs) if t[2] == "COOPERATE"]
+
+
+def test_a_quantity_is_no_doer(coder):
+    evs = code(coder, "Denmark's trade deficit narrowed, helped by a rise in exports to Norway.")
+    assert not [t for t in triples(evs) if t[2] == "AID"]
+
+
 def test_launching_projectiles_at_a_target_is_an_attack(coder):
     # candidates._launched: a launch verb with a projectile object (or a measure of them) and a target
     assert triples(code(coder, "Russia launched a wave of drones at Ukrainian power plants overnight.")) == [
@@ -824,3 +863,10 @@ def test_aid_to_a_named_recipient_the_tables_do_not_know_stands(coder):
     [e] = code(coder, "Japan provided emergency food for four million people after the earthquake.")
     assert (e.source, e.target, e.type) == ("JPN", None, "AID")
     assert code(coder, "Japan provided emergency food after the earthquake.") == []  # no recipient named at all
+
+
+def test_what_someone_argues_or_believes_is_no_act(coder):
+    evs = code(coder, "The Danish MP argued that the government is giving in to Norwegian pressure.")
+    assert not [t for t in triples(evs) if t[2] in ("CONCEDE", "THREATEN")]
+    evs = code(coder, "The Danish MP said that Norway had sent troops to the border.")
+    assert [t for t in triples(evs) if t[0] == "NOR"]

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from realpolitik import wordsets
+from realpolitik.coding import figurative
 from realpolitik.coding.givers import (
     CREDIT_LEMMAS,
     from_actor,
@@ -39,6 +40,9 @@ from realpolitik.coding.statements import (
     considered,
     denied_accusations,
     deontic,
+    opined,
+    shared_view,
+    standing,
     statement_frames,
 )
 from realpolitik.coding.styles import approval_verbs, between_parties, drawn_reaction
@@ -460,6 +464,14 @@ def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
         trig = _lookup(tok)
         if trig is None:
             continue
+        if opined(tok):
+            continue  # "X argued the government is giving in to Y": an opinion about an act
+        if trig.pos == "V" and figurative.quantity_agent(tok):
+            continue  # "helped by a rise in exports", "falling prices hit X": economic copy, no party acts
+        if trig.pos == "V" and (standing(tok) or shared_view(tok)):
+            continue  # "lawmakers who blame X" (a standing attitude), "a view shared by Y" (an opinion)
+        if trig.type == "CONSULT" and figurative.no_meeting(tok):
+            continue  # "the plan met with criticism", "to meet firms' concerns": no meeting
         if deontic(tok.head if trig.pos == "N" and tok.dep_ == "dobj" else tok) and trig.pos in ("V", "N"):
             continue  # "the government must press X": someone's view of what X ought to do, no act
         if trig.pos == "N" and _claimed(tok):

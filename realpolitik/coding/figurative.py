@@ -52,3 +52,31 @@ def speculative_force(type_: str | None, factuality: str, source: str | None, so
 
     return bool(source_text) and source[3:] in domain.ALL_SECTORS and \
         normalise(source_text or "").strip() in tables().sectors
+
+
+def no_meeting(tok) -> bool:
+    """Whether "meet" is no meeting: a plan "met with criticism" (a reaction noun after "with") or a
+    government that "meets concerns" or "meets a target" (an object that is satisfied, not a party)."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() != "meet":
+        return False
+    table = "figurative"
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "with" and any(
+                o.dep_ == "pobj" and o.lemma_.lower() in words("realpolitik.coding", table, "REACTION_NOUNS")
+                for o in c.children):
+            return True
+        if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in words("realpolitik.coding", table, "MET_OBJECTS"):
+            return True
+    return False
+
+
+def quantity_agent(tok) -> bool:
+    """Whether a verb trigger's doer is a measured quantity or its change, not a party ("helped by a rise in
+    exports", "falling prices hit farmers", "growth helped X"): economic copy, no act (PLOVER's sources are
+    political actors)."""
+    if tok.pos_ != "VERB":
+        return False
+    agents = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+    agents += [o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    return bool(agents) and all(a.lemma_.lower() in words("realpolitik.coding", "figurative", "QUANTITY_AGENTS")
+                                for a in agents)

@@ -200,29 +200,42 @@ def background_cue(tok, verb) -> str | None:
 def _earlier_cause(tok, verb) -> str | None:
     """An earlier act a past main clause follows from ("the EU imposed its ban after troops opened fire", "he
     quit when the government failed to ...", "a source of controversy after the army closed the airport",
-    "flights stopped after a government warning"): told to explain the news, it is background to it."""
+    "flights stopped after a government warning"): told to explain the news, it is background to it. Where
+    the main clause holds no event of its own ("talks stalled after jets bombed X") the earlier act is the
+    sentence's only news and stays: stages.readings keeps it (see `cause_clause`)."""
+    return f"cause {cause_clause(tok, verb)[1]}" if cause_clause(tok, verb) else None
+
+
+def cause_clause(tok, verb=None):
+    """(the tokens of the clause or phrase of an earlier cause a trigger sits in, its mark), or None."""
+    verb = verb if verb is not None else (
+        tok.head if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "attr", "nsubjpass") else tok)
     marks = _background_words("CAUSE_MARKS")
     if verb.pos_ in ("VERB", "AUX") and verb.dep_ == "advcl" and verb.tag_ == "VBD":
         mark = next((c.lower_ for c in verb.children if c.dep_ == "mark"), None)
         head = verb.head
-        if mark in marks and head.tag_ in ("VBD", "VBN") and head.pos_ in ("VERB", "AUX") and _tells_act(head):
-            return f"clause {mark}"
+        if mark in marks and head.tag_ in ("VBD", "VBN") and head.pos_ in ("VERB", "AUX"):
+            return {t.i for t in verb.subtree}, mark
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ in marks \
-            and tok.head.head.tag_ in ("VBD", "VBN") and _tells_act(tok.head.head):
-        return f"{tok.head.lower_} act"
+            and tok.head.head.tag_ in ("VBD", "VBN"):
+        return {t.i for t in tok.head.subtree}, tok.head.lower_
     return None
 
 
-def _tells_act(verb) -> bool:
-    """Whether a main clause tells an act of its own (its verb, or the event noun it governs, is a trigger):
-    only then is the earlier act it follows background; "talks stalled after jets bombed X" tells the bombing."""
-    from realpolitik.coding.lexicon import entries
+GATHERING_NOUNS = _words("GATHERING_NOUNS")
+NAMING_DEPS = ("compound", "poss", "nmod", "amod")
 
-    table = entries()
-    lemma = verb.lemma_.lower()
-    if (lemma, "V") in table:
-        return True
-    return any(c.dep_ in ("dobj", "attr") and (c.lemma_.lower(), "N") in table for c in verb.children)
+
+def named_gathering(tok, sources) -> bool:
+    """Whether a gathering noun names the body that holds it ("the G8 summit", "the EU's meeting", "the
+    European Council summit"): its members meet there, so an actor named elsewhere in the clause ("when Britain
+    chairs the G8 summit", "not up for renegotiation at the EU summit") is the chair, a host or a member, no
+    party the body meets, and does not stand in for the missing recipient (rules._pairs). A partner the noun
+    itself names ("a G8 summit with African leaders") stays."""
+    if tok.pos_ not in ("NOUN", "PROPN") or token_lemma(tok) not in GATHERING_NOUNS or not sources:
+        return False
+    spans = [(t.idx, t.idx + len(t.text)) for c in tok.children if c.dep_ in NAMING_DEPS for t in c.subtree]
+    return all(s.kind == "igo" and any(a <= s.start < b for a, b in spans) for s in sources)
 
 
 def economic_statistic(tok) -> bool:

@@ -374,7 +374,7 @@ def _pairs(c: Candidate, srcs: list[ActorMention], idx: ActorIndex,
         if placed:
             targets, how = placed, how + "+clause"
     if (clause_roles and not targets and not (joint and len(srcs) > 1)
-            and c.trig.mode not in INTRANSITIVE_MODES):
+            and c.trig.mode not in INTRANSITIVE_MODES and not readings.named_gathering(c.tok, srcs)):
         targets = clause_actors(c.tok, idx, srcs)
         if targets:
             how += "+clause"

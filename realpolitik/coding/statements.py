@@ -23,6 +23,14 @@ EMPATHY_LEMMAS = _words("EMPATHY_LEMMAS")
 VOICING_LEMMAS = _words("VOICING_LEMMAS")
 # Verbs and nouns of weighing an option (CAMEO 014): what they govern is not done yet.
 CONSIDER_LEMMAS = _words("CONSIDER_LEMMAS")
+# Verbs of arguing or believing: what they govern is an opinion, no report of an act.
+OPINION_VERBS = _words("OPINION_VERBS")
+# What is shared when "share" is agreement of opinion, not cooperation ("a view shared by many").
+SHARED_VIEWS = _words("SHARED_VIEWS")
+# Verbs of agreeing or granting that take a view as complement ("agreed that there is cause for optimism").
+VIEW_VERBS = _words("VIEW_VERBS")
+# Verbs of a complement that states how things are, not what anyone will do.
+STATIVE_LEMMAS = _words("STATIVE_LEMMAS")
 # Auxiliaries of obligation or advice: what they govern is what someone holds an actor ought to do.
 DEONTIC_AUX = _words("DEONTIC_AUX")
 TERMS_PREPS = _words("TERMS_PREPS")
@@ -72,6 +80,37 @@ def deontic(tok) -> bool:
     return False
 
 
+def standing(tok) -> bool:
+    """Whether a verb trigger describes what its actor habitually does or keeps doing, not a new act: the
+    present simple of a relative clause ("lawmakers who blame China for lost jobs", "Turkey, which occupies
+    the north", "the terrorists who threaten Britain"). A present perfect or past relative clause ("which has
+    sent troops", "who signed the deal") can be news and stays."""
+    return (tok.pos_ == "VERB" and tok.dep_ == "relcl" and tok.tag_ in ("VBP", "VBZ")
+            and not any(a.dep_ in ("aux", "auxpass") for a in tok.children))
+
+
+def shared_view(tok) -> bool:
+    """Whether "share" shares a view, not information or resources ("a view shared by many", "shares the
+    concern"): agreement of opinion is no cooperation."""
+    if tok.pos_ != "VERB" or token_lemma(tok) != "share":
+        return False
+    return any(c.dep_ in ("dobj", "nsubjpass") and token_lemma(c) in SHARED_VIEWS for c in tok.children)
+
+
+def opined(tok) -> bool:
+    """Whether a trigger lies in what someone argues or believes ("X argued the government is giving in to
+    pressure", "he thinks Y would help"): an opinion about an act, no report of one. Reported speech of
+    fact ("said", "announced", "confirmed") is left alone."""
+    t = tok
+    for _ in range(6):
+        if t.head is t:
+            return False
+        if t.dep_ in ("ccomp", "parataxis") and token_lemma(t.head) in OPINION_VERBS:
+            return True
+        t = t.head
+    return False
+
+
 def _subtree_but_conj(tok) -> set[int]:
     """Token indices of what `tok` governs, leaving out clauses merely coordinated with it ("and sent aid")."""
     out = {tok.i}
@@ -85,7 +124,8 @@ def statement_frames(sent) -> set[int]:
     """Tokens of CAMEO public statements (01) and all they frame, which are no events of their own:
     hopes and doubts ("hoped the talks would resume", "voiced pessimism about a deal"; CAMEO 012/013),
     condolences and respects ("expressed condolences to the families of those killed"; 018), claims of
-    one's own acts ("claimed that they had attacked X"; 015) and agreeing with a view ("agrees with the
+    one's own acts ("claimed that they had attacked X"; 015), agreeing that things are so ("agreed that there
+    is cause for optimism": the verb only) and agreeing with a view ("agrees with the
     panel that ..."; not an agreement to act)."""
     out: set[int] = set()
     for tok in sent:
@@ -109,6 +149,10 @@ def statement_frames(sent) -> set[int]:
                 s = child(c, "nsubj", "nsubjpass") if c.dep_ == "ccomp" else None
                 if s is not None and s.pos_ == "PRON":
                     out |= {t.i for t in c.subtree}
+        elif lem in VIEW_VERBS and tok.pos_ == "VERB" and not any(c.dep_ in ("xcomp", "dobj") for c in tok.children) \
+                and any(c.dep_ == "ccomp" and token_lemma(c) in STATIVE_LEMMAS
+                        and not any(a.dep_ == "aux" for a in c.children) for c in tok.children):
+            out.add(tok.i)  # "agreed that there is cause for optimism": a shared view, no agreement to act
         elif lem == "agree" and tok.pos_ == "VERB" \
                 and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children) \
                 and not any(c.dep_ in ("xcomp", "dobj") or (c.dep_ == "prep" and c.lower_ in ("on", "to"))
