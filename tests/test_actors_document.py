@@ -52,6 +52,15 @@ def test_the_two_countries_are_the_pair_last_named(coder):
     assert sorted(e for e in events(coder, text) if e[2] == "AGREE") == [("ERI", "ETH", "AGREE"), ("ETH", "ERI", "AGREE")]
 
 
+def test_the_two_governments_or_defence_ministers_are_the_pair_too(coder, nlp):
+    # a bare sector read inside the phrase ("governments") yields to the pair; one modifier may stand between
+    text = "Kenya and Ghana held talks on Monday. The two governments agreed to start trade negotiations."
+    assert [(m, c) for m, c, _ in actors(nlp, text) if m.startswith("The two")] == [
+        ("The two governments", "GHA"), ("The two governments", "KEN")]
+    text = "Peru and Chile held talks in Lima. Both defence ministers agreed to share radar data."
+    assert ("PER", "CHL", "AGREE") in events(coder, text)
+
+
 def test_a_definite_state_organ_takes_the_state_in_focus(coder, nlp):
     text = "Nigeria said the week had been long. Soldiers were tired. The army killed several Chadian fighters."
     found = actors(nlp, text)

@@ -49,7 +49,8 @@ TITLE_ROLES: dict[str, tuple[str, ...]] = {
 # ("the protesters", "the rebels") are not: a state's own rebels are no organ of it.
 STATE_ORGANS = _words("STATE_ORGANS")
 _PAIR_NOUNS = sorted(map(re.escape, _words("_PAIR")), key=lambda w: (-len(w), w))
-_PAIR = re.compile(r"\b(?:the two|both) (?:" + "|".join(_PAIR_NOUNS) + r")\b", re.IGNORECASE)
+# one lowercase modifier may stand between ("the two defence ministers", "both foreign ministers")
+_PAIR = re.compile(r"\b(?:the two|both) (?:[a-z-]+ )?(?:" + "|".join(_PAIR_NOUNS) + r")\b", re.IGNORECASE)
 _TITLE = re.compile(r"\bthe (" + "|".join(sorted((re.escape(t) for t in TITLE_ROLES), key=len, reverse=True))
                     + r")\b", re.IGNORECASE)
 _ABBR = re.compile(r"\(([A-Z][A-Z0-9&]{1,7})\)")
@@ -71,8 +72,11 @@ def resolve_document(doc, mentions: list[ActorMention], date: str | None = None)
     out = [_focused_sector(doc, text, m, focus, out) for m in out]
     out = resolve_crowds(doc, out, focus, dateline_country(text))
     out += _titles(doc, text, out, focus, date)
-    out += _pairs(text, out)
-    return out
+    pairs = _pairs(text, out)
+    if pairs:  # a bare sector read inside the phrase ("governments", "navies") yields to the two parties
+        spans = {(m.start, m.end) for m in pairs}
+        out = [m for m in out if not (m.kind == "sector" and any(m.start < e and s < m.end for s, e in spans))]
+    return out + pairs
 
 
 def reference_hits(text: str) -> list[tuple[int, int | None]]:
@@ -273,7 +277,7 @@ def _pairs(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
     out: list[ActorMention] = []
     ordered = sorted(mentions, key=lambda m: m.start)
     for hit in _PAIR.finditer(text):
-        if _covered(mentions, hit.start(), hit.end()):
+        if _covered([m for m in mentions if m.kind != "sector"], hit.start(), hit.end()):
             continue
         seen: list[ActorMention] = []
         for m in reversed([m for m in ordered if m.end <= hit.start()]):
