@@ -767,3 +767,9 @@ def test_a_states_justice_on_unnamed_people_is_on_its_own_society(coder):
     # emergency rule falls on the state's own people too
     assert triples(code(coder, "Malawi's government declared a state of emergency on Monday.")) == [
         ("MWI", "MWI", "COERCE")]
+
+
+def test_the_country_a_speaker_names_is_the_speakers_state(coder):
+    # roles.own_country: "the country" as the subject of what a state's official reports is that state
+    evs = code(coder, "Latvia's defence minister said the country would send more drones to Ukraine.")
+    assert ("LVA", "UKR", "AGREE") in triples(evs)  # a promise of aid (FUTURE_ALWAYS_AGREE)
