@@ -773,3 +773,9 @@ def test_the_country_a_speaker_names_is_the_speakers_state(coder):
     # roles.own_country: "the country" as the subject of what a state's official reports is that state
     evs = code(coder, "Latvia's defence minister said the country would send more drones to Ukraine.")
     assert ("LVA", "UKR", "AGREE") in triples(evs)  # a promise of aid (FUTURE_ALWAYS_AGREE)
+
+
+def test_a_subject_owned_by_a_pronoun_acts_for_the_pronouns_actor(coder):
+    # roles.possessor: "its drones" name no actor; the one "its" stands for strikes
+    evs = code(coder, "The Nigerien army said its drones had struck a convoy of Malian fighters.")
+    assert ("NER", "MLI", "ASSAULT") in triples(evs)

@@ -178,7 +178,16 @@ def subject_np(tok, idx: ActorIndex) -> list[ActorMention]:
     """Actors of a subject token (pronouns and "the country" resolved)."""
     if tok.lower_ in PRONOUNS:
         return resolve_pronoun(tok, idx)
-    return idx.np_conj(tok) or own_country(tok, idx)
+    return idx.np_conj(tok) or own_country(tok, idx) or possessor(tok, idx)
+
+
+def possessor(tok, idx: ActorIndex) -> list[ActorMention]:
+    """The actor a possessive pronoun names on a subject that names none: who acts through what it owns
+    ("X said its drones had struck Y", "their delegation met Z"), resolved as the pronoun itself is."""
+    for c in tok.children:
+        if c.dep_ == "poss" and c.lower_ in PRONOUNS:
+            return [m for m in resolve_pronoun(c, idx) if has_country(m)]
+    return []
 
 
 def own_country(tok, idx: ActorIndex) -> list[ActorMention]:
