@@ -779,3 +779,9 @@ def test_a_subject_owned_by_a_pronoun_acts_for_the_pronouns_actor(coder):
     # roles.possessor: "its drones" name no actor; the one "its" stands for strikes
     evs = code(coder, "The Nigerien army said its drones had struck a convoy of Malian fighters.")
     assert ("NER", "MLI", "ASSAULT") in triples(evs)
+
+
+def test_a_verb_that_is_no_trigger_does_what_its_event_noun_object_names(coder):
+    # candidates._carries_out: "slapped sanctions on X" is the subject's sanction; "faced sanctions" is not
+    assert ("CAN", "BLR", "SANCTION") in triples(code(coder, "Canada slapped new sanctions on Belarusian officials."))
+    assert not [e for e in triples(code(coder, "Belarus faced new sanctions on Friday.")) if e[0] == "BLR"]

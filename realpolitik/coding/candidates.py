@@ -91,6 +91,9 @@ STATE_NOUNS = _words("STATE_NOUNS")
 TIE_VERBS = _words("TIE_VERBS")
 # Participles that tie a noun to its patron ("government-backed troops"); as modifiers they are no event.
 MODIFIER_LEMMAS = _words("MODIFIER_LEMMAS")
+# Verbs whose subject undergoes, watches or stops the event their object names ("faced sanctions", "feared an
+# attack", "reported the strike"): no doer of it.
+UNDERGO_VERBS = _words("UNDERGO_VERBS")
 
 
 @dataclass
@@ -362,6 +365,13 @@ def _lends_subject(verb, noun_trig: Trigger) -> bool:
         and (token_lemma(verb) != "offer" or noun_trig.type == "SUPPORT")
 
 
+def _carries_out(verb) -> bool:
+    """Whether a verb with an event noun as object says its subject does that event: no trigger of its own (its
+    own event would carry the noun), not one whose subject undergoes, watches or stops it (UNDERGO_VERBS)."""
+    return verb.pos_ == "VERB" and _lookup(verb) is None and token_lemma(verb) not in UNDERGO_VERBS \
+        and token_lemma(verb) not in SAY_LEMMAS
+
+
 def _noun_object_event(tok) -> bool:
     """Whether a lending verb's object is an event noun, so the verb itself yields ("gave a warm welcome")."""
     if token_lemma(tok) not in LENDING_VERBS:
@@ -463,6 +473,11 @@ def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
                             or state or trip):
                         srcs, how = agents(verb, idx)  # "was placed under arrest by X": X, via the agent
                         how = "light"
+                    elif dep == "dobj" and _carries_out(verb):
+                        # "slapped sanctions on X", "raised tariffs": a verb that is no trigger of its own does
+                        # what its event-noun object names, unless its subject only undergoes or sees it
+                        srcs, how = agents(verb, idx)
+                        how = "carried"
             if trig.frame == "sym":
                 preps = SYM_PREPS  # "talks on X": the topic is not the partner
             else:
