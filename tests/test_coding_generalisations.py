@@ -785,3 +785,9 @@ def test_a_verb_that_is_no_trigger_does_what_its_event_noun_object_names(coder):
     # candidates._carries_out: "slapped sanctions on X" is the subject's sanction; "faced sanctions" is not
     assert ("CAN", "BLR", "SANCTION") in triples(code(coder, "Canada slapped new sanctions on Belarusian officials."))
     assert not [e for e in triples(code(coder, "Belarus faced new sanctions on Friday.")) if e[0] == "BLR"]
+
+
+def test_a_visit_goes_from_the_guest_to_the_host(coder):
+    # candidates.words HOST_LEMMAS: PLOVER's visit mode runs from the one who travels to the one who hosts
+    evs = code(coder, "Ghana's president hosted his Togolese counterpart on Monday.")
+    assert ("TGO", "GHA", "CONSULT") in triples(evs)

@@ -91,6 +91,8 @@ STATE_NOUNS = _words("STATE_NOUNS")
 TIE_VERBS = _words("TIE_VERBS")
 # Participles that tie a noun to its patron ("government-backed troops"); as modifiers they are no event.
 MODIFIER_LEMMAS = _words("MODIFIER_LEMMAS")
+# Verbs of hosting: their object is the visitor, the source of the visit (PLOVER CONSULT visit).
+HOST_LEMMAS = _words("HOST_LEMMAS")
 # Verbs whose subject undergoes, watches or stops the event their object names ("faced sanctions", "feared an
 # attack", "reported the strike"): no doer of it.
 UNDERGO_VERBS = _words("UNDERGO_VERBS")
@@ -611,6 +613,9 @@ def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
         type_ = verb_type(trig, tok, obj, tgts, idx)
         if type_ is None:
             continue
+        if type_ == "CONSULT" and token_lemma(tok) in HOST_LEMMAS and srcs and thow == "direct":
+            # "X hosted Y": PLOVER's visit goes from the one who travels to the one who hosts (modes.tsv)
+            srcs, tgts = tgts, srcs
         out.append(Candidate(trig, tok, type_, srcs, tgts, how, obj))
     return out
 
