@@ -791,3 +791,9 @@ def test_a_visit_goes_from_the_guest_to_the_host(coder):
     # candidates.words HOST_LEMMAS: PLOVER's visit mode runs from the one who travels to the one who hosts
     evs = code(coder, "Ghana's president hosted his Togolese counterpart on Monday.")
     assert ("TGO", "GHA", "CONSULT") in triples(evs)
+
+
+def test_a_state_named_in_the_of_phrase_of_country_or_nation_is_the_actor(coder):
+    # roles.words OF_HEADS: "the African nation of X", "the countries of X and Y" name X (and Y)
+    evs = code(coder, "The Baltic nation of Estonia has condemned the shelling by Russian forces.")
+    assert ("EST", "RUS", "ACCUSE") in triples(evs)
