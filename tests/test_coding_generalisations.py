@@ -797,3 +797,8 @@ def test_a_state_named_in_the_of_phrase_of_country_or_nation_is_the_actor(coder)
     # roles.words OF_HEADS: "the African nation of X", "the countries of X and Y" name X (and Y)
     evs = code(coder, "The Baltic nation of Estonia has condemned the shelling by Russian forces.")
     assert ("EST", "RUS", "ACCUSE") in triples(evs)
+
+
+def test_police_force_on_unnamed_people_falls_on_their_own_society(coder):
+    evs = code(coder, "Zambian police fired tear gas at hundreds of people in the capital on Monday.")
+    assert ("ZMB", "ZMB", "ASSAULT") in triples(evs)
