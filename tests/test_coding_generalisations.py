@@ -785,6 +785,8 @@ def test_a_verb_that_is_no_trigger_does_what_its_event_noun_object_names(coder):
     # candidates._carries_out: "slapped sanctions on X" is the subject's sanction; "faced sanctions" is not
     assert ("CAN", "BLR", "SANCTION") in triples(code(coder, "Canada slapped new sanctions on Belarusian officials."))
     assert not [e for e in triples(code(coder, "Belarus faced new sanctions on Friday.")) if e[0] == "BLR"]
+    # ... and what it acts with ("retaliated with tariffs on X")
+    assert ("CAN", "USA", "SANCTION") in triples(code(coder, "Canada retaliated with new tariffs on US steel."))
 
 
 def test_a_visit_goes_from_the_guest_to_the_host(coder):

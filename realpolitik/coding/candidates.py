@@ -475,8 +475,9 @@ def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
                             or state or trip):
                         srcs, how = agents(verb, idx)  # "was placed under arrest by X": X, via the agent
                         how = "light"
-                    elif dep == "dobj" and _carries_out(verb):
-                        # "slapped sanctions on X", "raised tariffs": a verb that is no trigger of its own does
+                    elif (dep == "dobj" or dep == "pobj" and head.lower_ == "with"
+                          and child(verb, "nsubjpass") is None) and _carries_out(verb):
+                        # "slapped sanctions on X", "retaliated with tariffs": a verb that is no trigger of its own does
                         # what its event-noun object names, unless its subject only undergoes or sees it
                         srcs, how = agents(verb, idx)
                         how = "carried"
