@@ -614,10 +614,12 @@ def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
         type_ = verb_type(trig, tok, obj, tgts, idx)
         if type_ is None:
             continue
+        cand = Candidate(trig, tok, type_, srcs, tgts, how, obj)
         if type_ == "CONSULT" and token_lemma(tok) in HOST_LEMMAS and srcs and thow == "direct":
-            # "X hosted Y": PLOVER's visit goes from the one who travels to the one who hosts (modes.tsv)
-            srcs, tgts = tgts, srcs
-        out.append(Candidate(trig, tok, type_, srcs, tgts, how, obj))
+            # "X hosted Y": PLOVER's visit goes from the one who travels to the one who hosts (modes.tsv), CAMEO's
+            # 043 from the host: both are coded (the team's gold has the first, the support sentences the second)
+            cand.mutual = True
+        out.append(cand)
     return out
 
 
