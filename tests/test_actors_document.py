@@ -100,3 +100,9 @@ def test_fast_path_resolves_references_like_the_full_parse():
     full = RulesCoder(Options().with_settings({"coding.fastpath": False})).code(Article.from_text(text, published=DATE))
     assert [(e.source, e.target, e.type) for e in fast] == [(e.source, e.target, e.type) for e in full]
     assert ("ETH", "ERI", "AGREE") in [(e.source, e.target, e.type) for e in fast]
+
+
+def test_a_state_named_inside_a_nouns_phrase_is_no_antecedent_of_the_pair(nlp):
+    text = "Peru backed Chile in its call for new sanctions on Bolivia, and the two governments agreed to meet."
+    assert [(m, c) for m, c, _ in actors(nlp, text) if m.startswith("the two")] == [
+        ("the two governments", "CHL"), ("the two governments", "PER")]
