@@ -52,6 +52,15 @@ def test_the_two_countries_are_the_pair_last_named(coder):
     assert sorted(e for e in events(coder, text) if e[2] == "AGREE") == [("ERI", "ETH", "AGREE"), ("ETH", "ERI", "AGREE")]
 
 
+def test_the_two_governments_or_defence_ministers_are_the_pair_too(coder, nlp):
+    # a bare sector read inside the phrase ("governments") yields to the pair; one modifier may stand between
+    text = "Kenya and Ghana held talks on Monday. The two governments agreed to start trade negotiations."
+    assert [(m, c) for m, c, _ in actors(nlp, text) if m.startswith("The two")] == [
+        ("The two governments", "GHA"), ("The two governments", "KEN")]
+    text = "Peru and Chile held talks in Lima. Both defence ministers agreed to share radar data."
+    assert ("PER", "CHL", "AGREE") in events(coder, text)
+
+
 def test_a_definite_state_organ_takes_the_state_in_focus(coder, nlp):
     text = "Nigeria said the week had been long. Soldiers were tired. The army killed several Chadian fighters."
     found = actors(nlp, text)
@@ -91,3 +100,9 @@ def test_fast_path_resolves_references_like_the_full_parse():
     full = RulesCoder(Options().with_settings({"coding.fastpath": False})).code(Article.from_text(text, published=DATE))
     assert [(e.source, e.target, e.type) for e in fast] == [(e.source, e.target, e.type) for e in full]
     assert ("ETH", "ERI", "AGREE") in [(e.source, e.target, e.type) for e in fast]
+
+
+def test_a_state_named_inside_a_nouns_phrase_is_no_antecedent_of_the_pair(nlp):
+    text = "Peru backed Chile in its call for new sanctions on Bolivia, and the two governments agreed to meet."
+    assert [(m, c) for m, c, _ in actors(nlp, text) if m.startswith("the two")] == [
+        ("the two governments", "CHL"), ("the two governments", "PER")]

@@ -870,3 +870,41 @@ def test_what_someone_argues_or_believes_is_no_act(coder):
     assert not [t for t in triples(evs) if t[2] in ("CONCEDE", "THREATEN")]
     evs = code(coder, "The Danish MP said that Norway had sent troops to the border.")
     assert [t for t in triples(evs) if t[0] == "NOR"]
+
+
+def test_the_country_a_speaker_names_is_the_speakers_state(coder):
+    # roles.own_country: "the country" as the subject of what a state's official reports is that state
+    evs = code(coder, "Latvia's defence minister said the country would send more drones to Ukraine.")
+    assert ("LVA", "UKR", "AGREE") in triples(evs)  # a promise of aid (FUTURE_ALWAYS_AGREE)
+
+
+def test_a_subject_owned_by_a_pronoun_acts_for_the_pronouns_actor(coder):
+    # roles.possessor: "its drones" name no actor; the one "its" stands for strikes
+    evs = code(coder, "The Nigerien army said its drones had struck a convoy of Malian fighters.")
+    assert ("NER", "MLI", "ASSAULT") in triples(evs)
+
+
+def test_a_verb_that_is_no_trigger_does_what_its_event_noun_object_names(coder):
+    # candidates._carries_out: "slapped sanctions on X" is the subject's sanction; "faced sanctions" is not
+    assert ("CAN", "BLR", "SANCTION") in triples(code(coder, "Canada slapped new sanctions on Belarusian officials."))
+    assert not [e for e in triples(code(coder, "Belarus faced new sanctions on Friday.")) if e[0] == "BLR"]
+    # ... and what it acts with ("retaliated with tariffs on X")
+    assert ("CAN", "USA", "SANCTION") in triples(code(coder, "Canada retaliated with new tariffs on US steel."))
+
+
+def test_a_visit_goes_from_the_guest_to_the_host(coder):
+    # candidates.words HOST_LEMMAS: PLOVER's visit mode runs from the one who travels to the one who hosts, CAMEO's
+    # 043 from the host: both are coded
+    evs = code(coder, "Ghana's president hosted his Togolese counterpart on Monday.")
+    assert ("TGO", "GHA", "CONSULT") in triples(evs) and ("GHA", "TGO", "CONSULT") in triples(evs)
+
+
+def test_a_state_named_in_the_of_phrase_of_country_or_nation_is_the_actor(coder):
+    # roles.words OF_HEADS: "the African nation of X", "the countries of X and Y" name X (and Y)
+    evs = code(coder, "The Baltic nation of Estonia has condemned the shelling by Russian forces.")
+    assert ("EST", "RUS", "ACCUSE") in triples(evs)
+
+
+def test_police_force_on_unnamed_people_falls_on_their_own_society(coder):
+    evs = code(coder, "Zambian police fired tear gas at hundreds of people in the capital on Monday.")
+    assert ("ZMB", "ZMB", "ASSAULT") in triples(evs)

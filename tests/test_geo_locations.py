@@ -91,7 +91,10 @@ def test_locations_on_the_sample_corpus():
     spec.loader.exec_module(mod)
     fig = mod.run().as_dict()
     assert fig["expected_places"] >= 45 and fig["matched"] >= 150
-    assert fig["share_located"] >= 0.18 and fig["precision"] >= 0.95 and fig["recall"] >= 0.75, fig
+    # share_located falls as the coder codes more events that name no place (324 -> 340 events with 60 located
+    # on branch attach; precision and recall unchanged): the floor follows the event count, not the locator
+    assert fig["located"] >= 60
+    assert fig["share_located"] >= 0.17 and fig["precision"] >= 0.95 and fig["recall"] >= 0.75, fig
 
 
 def test_code_and_events_output_carry_the_location(tmp_path):

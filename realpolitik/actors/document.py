@@ -49,7 +49,8 @@ TITLE_ROLES: dict[str, tuple[str, ...]] = {
 # ("the protesters", "the rebels") are not: a state's own rebels are no organ of it.
 STATE_ORGANS = _words("STATE_ORGANS")
 _PAIR_NOUNS = sorted(map(re.escape, _words("_PAIR")), key=lambda w: (-len(w), w))
-_PAIR = re.compile(r"\b(?:the two|both) (?:" + "|".join(_PAIR_NOUNS) + r")\b", re.IGNORECASE)
+# one lowercase modifier may stand between ("the two defence ministers", "both foreign ministers")
+_PAIR = re.compile(r"\b(?:the two|both) (?:[a-z-]+ )?(?:" + "|".join(_PAIR_NOUNS) + r")\b", re.IGNORECASE)
 _TITLE = re.compile(r"\bthe (" + "|".join(sorted((re.escape(t) for t in TITLE_ROLES), key=len, reverse=True))
                     + r")\b", re.IGNORECASE)
 _ABBR = re.compile(r"\(([A-Z][A-Z0-9&]{1,7})\)")
@@ -71,8 +72,11 @@ def resolve_document(doc, mentions: list[ActorMention], date: str | None = None)
     out = [_focused_sector(doc, text, m, focus, out) for m in out]
     out = resolve_crowds(doc, out, focus, dateline_country(text))
     out += _titles(doc, text, out, focus, date)
-    out += _pairs(text, out)
-    return out
+    pairs = _pairs(text, out, doc)
+    if pairs:  # a bare sector read inside the phrase ("governments", "navies") yields to the two parties
+        spans = {(m.start, m.end) for m in pairs}
+        out = [m for m in out if not (m.kind == "sector" and any(m.start < e and s < m.end for s, e in spans))]
+    return out + pairs
 
 
 def reference_hits(text: str) -> list[tuple[int, int | None]]:
@@ -268,12 +272,13 @@ def _office_holder(country: str, roles: tuple[str, ...], date: str | None):
     return max(live, key=lambda e: (e.start, e.name))
 
 
-def _pairs(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
-    """"the two countries", "both sides": the two actors (of distinct states) named last before."""
+def _pairs(text: str, mentions: list[ActorMention], doc=None) -> list[ActorMention]:
+    """"the two countries", "both sides": the two actors (of distinct states) named last before; a state named
+    only inside a noun's phrase ("new sanctions on North Korea") is what the parties act on, not one of them."""
     out: list[ActorMention] = []
-    ordered = sorted(mentions, key=lambda m: m.start)
+    ordered = sorted([m for m in mentions if doc is None or not _in_noun_phrase(doc, m)], key=lambda m: m.start)
     for hit in _PAIR.finditer(text):
-        if _covered(mentions, hit.start(), hit.end()):
+        if _covered([m for m in mentions if m.kind != "sector"], hit.start(), hit.end()):
             continue
         seen: list[ActorMention] = []
         for m in reversed([m for m in ordered if m.end <= hit.start()]):
@@ -291,6 +296,15 @@ def _pairs(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
                                     country=m.country, sector=None if code == m.country else m.sector,
                                     kind="state" if code == m.country else m.kind, name=m.name))
     return out
+
+
+def _in_noun_phrase(doc, m: ActorMention) -> bool:
+    """Whether a mention is the object of a preposition that modifies a noun ("sanctions on X", "talks with X")."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.pos_ == "NOUN"
 
 
 # ------------------------------------------------------------------ venues

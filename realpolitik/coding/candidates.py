@@ -107,6 +107,11 @@ MODIFIER_LEMMAS = _words("MODIFIER_LEMMAS")
 LAUNCH_VERBS = _words("LAUNCH_VERBS")
 PROJECTILES = _words("PROJECTILES")
 ATTACK_PREPS = _words("ATTACK_PREPS")
+# Verbs of hosting: their object is the visitor, the source of the visit (PLOVER CONSULT visit).
+HOST_LEMMAS = _words("HOST_LEMMAS")
+# Verbs whose subject undergoes, watches or stops the event their object names ("faced sanctions", "feared an
+# attack", "reported the strike"): no doer of it.
+UNDERGO_VERBS = _words("UNDERGO_VERBS")
 
 
 @dataclass
@@ -415,6 +420,13 @@ def _lends_subject(verb, noun_trig: Trigger) -> bool:
         and (token_lemma(verb) != "offer" or noun_trig.type == "SUPPORT")
 
 
+def _carries_out(verb) -> bool:
+    """Whether a verb with an event noun as object says its subject does that event: no trigger of its own (its
+    own event would carry the noun), not one whose subject undergoes, watches or stops it (UNDERGO_VERBS)."""
+    return verb.pos_ == "VERB" and _lookup(verb) is None and token_lemma(verb) not in UNDERGO_VERBS \
+        and token_lemma(verb) not in SAY_LEMMAS
+
+
 def _noun_object_event(tok) -> bool:
     """Whether a lending verb's object is an event noun, so the verb itself yields ("gave a warm welcome")."""
     if token_lemma(tok) not in LENDING_VERBS:
@@ -528,6 +540,12 @@ def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
                             or state or trip):
                         srcs, how = agents(verb, idx)  # "was placed under arrest by X": X, via the agent
                         how = "light"
+                    elif (dep == "dobj" or dep == "pobj" and head.lower_ == "with"
+                          and child(verb, "nsubjpass") is None) and _carries_out(verb):
+                        # "slapped sanctions on X", "retaliated with tariffs": a verb that is no trigger of its own does
+                        # what its event-noun object names, unless its subject only undergoes or sees it
+                        srcs, how = agents(verb, idx)
+                        how = "carried"
             if trig.frame == "sym":
                 preps = SYM_PREPS  # "talks on X": the topic is not the partner
             else:
@@ -661,7 +679,12 @@ def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
         type_ = verb_type(trig, tok, obj, tgts, idx)
         if type_ is None:
             continue
-        out.append(Candidate(trig, tok, type_, srcs, tgts, how, obj))
+        cand = Candidate(trig, tok, type_, srcs, tgts, how, obj)
+        if type_ == "CONSULT" and token_lemma(tok) in HOST_LEMMAS and srcs and thow == "direct":
+            # "X hosted Y": PLOVER's visit goes from the one who travels to the one who hosts (modes.tsv), CAMEO's
+            # 043 from the host: both are coded (the team's gold has the first, the support sentences the second)
+            cand.mutual = True
+        out.append(cand)
     return out
 
 

@@ -29,6 +29,8 @@ SUBJ = ("nsubj", "csubj", "expl")
 # Passive reporting verbs whose subject is the speaker ("was quoted as saying", "was cited as saying").
 PASSIVE_SAY = _words("PASSIVE_SAY")
 HELP_NOUNS = _words("HELP_NOUNS")
+# Nouns a speaker names their own state by ("the country would not send", "his country").
+SELF_NOUNS = _words("SELF_NOUNS")
 
 
 class ActorIndex:
@@ -173,10 +175,32 @@ def resolve_pronoun(tok, idx: ActorIndex) -> list[ActorMention]:
 
 
 def subject_np(tok, idx: ActorIndex) -> list[ActorMention]:
-    """Actors of a subject token (pronouns resolved)."""
+    """Actors of a subject token (pronouns and "the country" resolved)."""
     if tok.lower_ in PRONOUNS:
         return resolve_pronoun(tok, idx)
-    return idx.np_conj(tok)
+    return idx.np_conj(tok) or own_country(tok, idx) or possessor(tok, idx)
+
+
+def possessor(tok, idx: ActorIndex) -> list[ActorMention]:
+    """The actor a possessive pronoun names on a subject that names none: who acts through what it owns
+    ("X said its drones had struck Y", "their delegation met Z"), resolved as the pronoun itself is."""
+    for c in tok.children:
+        if c.dep_ == "poss" and c.lower_ in PRONOUNS:
+            return [m for m in resolve_pronoun(c, idx) if has_country(m)]
+    return []
+
+
+def own_country(tok, idx: ActorIndex) -> list[ActorMention]:
+    """The state a subject "the country" or "his country" names (SELF_NOUNS): the state of the speaker of the
+    clause reporting it ("X's defence minister said the country would not send ..."), as a pronoun's."""
+    if token_lemma(tok) not in SELF_NOUNS or not any(
+            c.dep_ in ("det", "poss") and c.lower_ in ("the", "his", "her", "its", "our") for c in tok.children):
+        return []
+    out: list[ActorMention] = []
+    for m in resolve_pronoun(tok, idx):
+        if m.country and m.country not in {x.code for x in out}:
+            out.append(replace(m, code=m.country, sector=None, kind="state"))
+    return out
 
 
 def agents(verb, idx: ActorIndex, _depth: int = 0) -> tuple[list[ActorMention], str]:
