@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import lru_cache
 
-from realpolitik.coding.domain import ALL_SECTORS
+from realpolitik.coding.domain import names_a_party
 from realpolitik.coding.lexicon import entries
 from realpolitik.model import Event
 from realpolitik.wordsets import words
@@ -52,10 +52,9 @@ def _object_lemma(doc, ev: Event) -> str | None:
 def _country(code: str | None) -> str | None:
     """The state (or IGO/NGO) of an actor code, CHNGOV -> CHN; None for a bare sector ("REB", "MIL"),
     which names no party a reaction could be aimed at."""
-    if not code or len(code) < 3 or not (code[:3].isalpha() and code[:3].isupper()):
+    if not names_a_party(code) or not (code[:3].isalpha() and code[:3].isupper()):
         return None
-    # ETH is both a sector (ethnic group) and Ethiopia; a bare ETH is never a sector (actors/data/sectors.tsv)
-    return None if code[:3] in ALL_SECTORS and code[:3] != "ETH" else code[:3]
+    return code[:3]
 
 
 def _author(ev: Event, noun: str, earlier: list[Event], doc) -> Event | None:

@@ -203,7 +203,8 @@ def _earlier_cause(tok, verb) -> str | None:
     "flights stopped after a government warning"): told to explain the news, it is background to it. Where
     the main clause holds no event of its own ("talks stalled after jets bombed X") the earlier act is the
     sentence's only news and stays: stages.readings keeps it (see `cause_clause`)."""
-    return f"cause {cause_clause(tok, verb)[1]}" if cause_clause(tok, verb) else None
+    found = cause_clause(tok, verb)
+    return f"cause {found[1]}" if found else None
 
 
 def cause_clause(tok, verb=None):

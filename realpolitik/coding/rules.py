@@ -63,7 +63,8 @@ CONDITIONAL_TO_THREATEN = _words("CONDITIONAL_TO_THREATEN")
 OWN_PEOPLE_ACTS = _words("OWN_PEOPLE_ACTS")
 # Sectors of people who are no state's own society where they are held ("migrants", "refugees").
 FOREIGN_SECTORS = _words("FOREIGN_SECTORS")
-OWN_PEOPLE_ORGANS = _words("OWN_PEOPLE_ORGANS")
+# A state's organs that act on its own people: the actor tables' list, which crowds read the same way.
+OWN_PEOPLE_ORGANS = wordsets.words("realpolitik.actors", "crowds", "CIVIL_ORGANS")
 OWN_SOCIETY = _words("OWN_SOCIETY")
 
 
@@ -273,8 +274,8 @@ class RulesCoder:
         out = resolve_reaction_targets(doc, out)
         if out and self.options.coding.desk_filter:
             out = desk.desk_events(out, article.text, self.options.coding)  # sport, arts, tech, firms' copy
-        long_text = len(article.text.split()) >= self.options.coding.desk_min_words
-        if out and self.options.coding.require_party and long_text:
+        if out and self.options.coding.require_party \
+                and len(article.text.split()) >= self.options.coding.desk_min_words:
             # an article's document step gave its sector mentions the country in focus: one still bare names
             # no party; a lone sentence has no document to read it from, and its event still tells its class
             out = [e for e in out if not domain.stateless(e.source, e.target)]
