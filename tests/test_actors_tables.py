@@ -31,3 +31,19 @@ def test_people_codes_name_a_known_state_or_igo():
 
 def test_sector_codes_are_three_letters():
     assert all(re.fullmatch(r"[A-Z]{3}", code) for code in set(tables().sectors.values()))
+
+
+def test_normalise_keeps_offsets_and_each_characters_own_lower_case():
+    from realpolitik.actors.tables import normalise
+
+    assert normalise("Peru\u2019s \u2014 \u00a3 CAF\u00c9") == "peru's - \u00a3 caf\u00e9"
+    # "İ" lowers to two characters and a final sigma by context: each keeps one character of its own
+    assert normalise("\u0130stanbul \u039f\u0394\u039f\u03a3") == "\u0130stanbul \u03bf\u03b4\u03bf\u03c3"
+
+
+def test_alias_hits_are_answered_again_for_the_same_text():
+    from realpolitik.actors.tables import candidates
+
+    text = "Peru and Chile met in Lima."
+    first = candidates(text)
+    assert [text[s:e] for s, e, _ in first] == ["Peru", "Chile", "Lima"] and candidates(str(text)) is first

@@ -85,6 +85,42 @@ def test_sentences_without_actor_or_trigger_are_not_parsed():
     assert parsed == [doc[runs[1][0]:runs[1][1]].text] and parsed[0].startswith("Brazil condemned")
 
 
+def _parsed(text):
+    from realpolitik.nlp import get_nlp
+
+    doc = next(fastpath._stage1(get_nlp(), [text], 8))
+    return [doc[s:e].text for s, e, p in fastpath._prefilter(False).plan(doc, text) if p]
+
+
+def test_a_reporting_verb_alone_needs_must_or_should():
+    # "said" is no trigger: its one reading is "X said Y must ..." (candidates._obligation)
+    assert _parsed("Brazil said the weather was mild.") == []
+    assert _parsed("Brazil said Peru must withdraw its troops.") == ["Brazil said Peru must withdraw its troops."]
+    # "state" opens the coder's gate as a reporting verb's lemma; with STATE_OF_NOUNS it is an event of its own
+    kept = "Peru kept the state of emergency in Lima."
+    assert _parsed(kept) == [kept]
+    assert [(e.source, e.type) for e in _events(RulesCoder(), [kept])[0]] == [("PER", "COERCE")]
+
+
+def test_said_sentences_left_unparsed_change_no_event(coders):
+    text = ("Brazil said the talks were long. Peru said Chile must withdraw its troops. Chile said it was "
+            "ready. It accused Peru of lying.")
+    full, fast = coders
+    [a], [b] = _events(full, [text]), _events(fast, [text])
+    assert a and _plain(a) == _plain(b)
+
+
+def test_multi_token_ruler_patterns_are_looked_for_only_where_they_may_match():
+    from realpolitik.coding.fastattrs import FastAttrs
+    from realpolitik.nlp import get_nlp
+
+    nlp = get_nlp()
+    fa = FastAttrs(nlp)
+    rows = [d.to_array(fa.in_attrs).tolist() for d in nlp.pipe(["Peru signed the deal.", "There is a deal.",
+                                                                 "We're gonna sign it."])]
+    assert [fa._may_match(r) for r in rows] == [False, True, True]
+
+
 def test_lemma_forms_cover_the_lemmatizer():
     from realpolitik.nlp import get_nlp
 

@@ -65,6 +65,8 @@ CONTROL_LEMMAS = _words("CONTROL_LEMMAS")
 SAY_LEMMAS = _words("SAY_LEMMAS")
 OBLIGATION_AUX = _words("OBLIGATION_AUX")
 ORDER_LEMMAS = _words("ORDER_LEMMAS")
+# Nouns after "state of" that make the phrase an event ("declared a state of emergency": COERCE).
+STATE_OF_NOUNS = ("emergency", "siege")
 # Nouns a "struck" participle modifies when a deal is struck ("a deal struck with X"), not an attack.
 DEAL_NOUNS = _words("DEAL_NOUNS")
 # Nouns whose "for" phrase is an event someone claims or denies ("claimed responsibility for the attack").
@@ -204,7 +206,7 @@ def _lookup(tok) -> Trigger | None:
             return _prep_nouns()[("on", "strike")]  # "joined the nationwide strike": labour's protest, no attack
         if tok.dep_ == "pobj" and (tok.head.lower_, lem) in _prep_nouns():  # "on alert", "on strike"
             return _prep_nouns()[(tok.head.lower_, lem)]
-        if lem in ("emergency", "siege") and tok.dep_ == "pobj" and tok.head.lower_ == "of" \
+        if lem in STATE_OF_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ == "of" \
                 and token_lemma(tok.head.head) == "state":
             return _emergency()  # "declared a state of emergency": CAMEO 1724, PLOVER COERCE
         if lem in GENERIC_EVENT_HEADS:  # "a mediation effort", "a relief operation": the modifier is the event
@@ -722,3 +724,10 @@ def gate_lemmas() -> frozenset[str]:
     The lexicon's trigger heads, reporting verbs ("X said Y must ...": a REQUEST without a lexicon
     trigger) and the nouns that are events only after a preposition ("on alert")."""
     return frozenset(head_lemmas() | SAY_LEMMAS | {n for _, n in PREP_NOUN_ENTRIES})
+
+
+def say_only_lemmas() -> frozenset[str]:
+    """The gate's reporting verbs that are no trigger: a sentence only they let through yields nothing but
+    "X said Y must / should ..." (`_obligation`) or a state of emergency (STATE_OF_NOUNS), so the fast path's
+    prefilter asks for one of OBLIGATION_AUX with them and counts STATE_OF_NOUNS as triggers."""
+    return frozenset(SAY_LEMMAS - head_lemmas() - {n for _, n in PREP_NOUN_ENTRIES})

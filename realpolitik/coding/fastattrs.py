@@ -21,6 +21,24 @@ log = logging.getLogger(__name__)
 MAX_KEYS = 400_000
 
 
+# Columns of `FastAttrs.in_attrs` a pattern's fixed values are looked up in.
+_COLUMNS = {"ORTH": 0, "TAG": 1, "DEP": 2, "LOWER": 3}
+
+
+def _needs(pattern: list[dict], strings) -> list[tuple[str, frozenset[int]]]:
+    """(attribute, allowed values) that some token of a Doc must have for the pattern to match: one per
+    token condition with fixed values (a string or an IN list); a regex or any other test needs nothing."""
+    out = []
+    for tok in pattern:
+        for attr, v in tok.items():
+            if attr not in _COLUMNS:
+                continue
+            vals = [v] if isinstance(v, str) else list(v["IN"]) if isinstance(v, dict) and set(v) == {"IN"} else None
+            if vals is not None:
+                out.append((attr, frozenset(strings.add(x.lower() if attr == "LOWER" else x) for x in vals)))
+    return out
+
+
 class FastAttrs:
     """`attribute_ruler` + `lemmatizer` of a pipeline, answered from a memo where it can."""
 
@@ -37,11 +55,15 @@ class FastAttrs:
         # The multi-token rules, under the ruler's own rule number (its order of precedence).
         self.multi = Matcher(nlp.vocab, validate=False)
         self.n_multi = 0
+        # per multi-token pattern, what a Doc must hold for it to match: the matcher costs as much as
+        # the ruler it replaces, and most runs hold none of them (no "gon na", no expletive "there")
+        self.needs: list[list[tuple[str, frozenset[int]]]] = []
         for i, rule in enumerate(self.ruler.patterns):
             pats = [p for p in rule["patterns"] if len(p) > 1]
             if pats:
                 self.multi.add(f"{i}:{rule['index']}", pats)
                 self.n_multi += 1
+                self.needs += [_needs(p, nlp.vocab.strings) for p in pats]
         self._dep_rules(nlp.vocab.strings)
         self.memo: dict[tuple, tuple[int, ...]] = {}
         self.hits = self.misses = 0
@@ -87,7 +109,7 @@ class FastAttrs:
         """Each token's key, and whether the key holds its own dependency label."""
         rows = doc.to_array(self.in_attrs).tolist()
         extra: dict[int, list[int]] = {}
-        if self.n_multi:
+        if self.n_multi and self._may_match(rows):
             strings = doc.vocab.strings
             for match_id, start, end in self.multi(doc):
                 rule, index = strings[match_id].split(":")
@@ -101,6 +123,11 @@ class FastAttrs:
             keys.append((o, t, d if own or d in labels else 0, own, tuple(sorted(extra[i])) if i in extra else ()))
             full.append(own)
         return keys, full
+
+    def _may_match(self, rows: list[list[int]]) -> bool:
+        """Whether some multi-token pattern may match tokens of these (ORTH, TAG, DEP, LOWER, IS_SPACE) rows."""
+        have = {attr: {r[col] for r in rows} for attr, col in _COLUMNS.items()}
+        return any(all(have[attr] & values for attr, values in need) for need in self.needs)
 
     def _learn(self, vocab, keys: set[tuple]) -> None:
         """Run the real components once over the unseen single-token keys, laid out in one Doc.
