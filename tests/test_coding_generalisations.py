@@ -908,3 +908,10 @@ def test_a_state_named_in_the_of_phrase_of_country_or_nation_is_the_actor(coder)
 def test_police_force_on_unnamed_people_falls_on_their_own_society(coder):
     evs = code(coder, "Zambian police fired tear gas at hundreds of people in the capital on Monday.")
     assert ("ZMB", "ZMB", "ASSAULT") in triples(evs)
+
+
+def test_an_act_by_someone_the_tables_do_not_know_keeps_its_named_recipient(coder):
+    [e] = code(coder, "Councillor Mara Velk condemned Norway's fishing quota decision on Tuesday.")
+    assert (e.source, e.target[:3], e.type, e.confidence) == (None, "NOR", "ACCUSE", 0.3)
+    evs = code(coder, "Councillor Mara Velk said she was tired.")
+    assert evs == []
