@@ -185,7 +185,8 @@ def test_the_coder_composition_equals_its_stages(coder, parses, vocab):
 
 def test_the_coder_codes_with_actor_mentions_found_elsewhere(coder, parses, vocab):
     doc, art = stored(parses, vocab, "The visitors sent tanks to Ukraine.")
-    assert steps.code_parsed(coder, doc, art) == []  # the actors step knows no "visitors"
+    # the actors step knows no "visitors": an unnamed agent's act on the named recipient (rules._unnamed_agent)
+    assert [(e.source, e.target, e.type) for e in steps.code_parsed(coder, doc, art)] == [(None, "UKR", "AID")]
     given = (ActorMention(text="The visitors", start=0, end=12, code="RUS", country="RUS", name="Russia"),
              ActorMention(text="Ukraine", start=27, end=34, code="UKR", country="UKR", name="Ukraine"))
     evs = steps.code_parsed(coder, doc, art, mentions=given)
