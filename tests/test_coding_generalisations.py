@@ -915,3 +915,8 @@ def test_an_act_by_someone_the_tables_do_not_know_keeps_its_named_recipient(code
     assert (e.source, e.target[:3], e.type, e.confidence) == (None, "NOR", "ACCUSE", 0.3)
     evs = code(coder, "Councillor Mara Velk said she was tired.")
     assert evs == []
+
+
+def test_who_is_responsible_for_an_event_noun_does_it(coder):
+    evs = code(coder, "The Serbian army was responsible for the shelling of Albanian fishing ports.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("SRBMIL", "ALB", "ASSAULT")]
