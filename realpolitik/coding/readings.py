@@ -378,9 +378,10 @@ def own_government(s, at: int, named=()):
 
 
 def domestic(s, t) -> bool:
-    """Whether two actors of one state are two parties of an event inside it: a state's organ and a sector of its
-    society or another organ ("police detained students", "the court freed the opposition leader"), not a state
-    and its own organ ("Kenya's police"), which the recipient's own country only repeats.
+    """Whether two actors of one state are two parties of an event inside it: two of its organs or sectors of its
+    society ("police detained students", "the court freed the opposition leader", "activists threatened the
+    opposition"), not a state and its own organ ("Kenya's police"), which the recipient's own country only repeats.
+    Two society sectors (no organ) added: corpus tune 0.271 -> 0.273, the other sets' tune figures unchanged.
 
     The team's gold codes such events; plover_manual_dev's keeps none. Measured with them against without
     (rules.v1, holdout parts): team 0.382 -> 0.388, corpus 0.193 -> 0.198, articles 0.274 -> 0.279,
@@ -393,4 +394,4 @@ def domestic(s, t) -> bool:
     if t.text and capital_country(t.text):
         return False  # the state's own capital beside its organ is where it happens ("clashed near Khartoum")
     organs, society = organ_sectors(), civil_sectors()
-    return (s.sector in organs or t.sector in organs) and {s.sector, t.sector} <= organs | society
+    return {s.sector, t.sector} <= organs | society

@@ -410,8 +410,11 @@ def _pairs(c: Candidate, srcs: list[ActorMention], idx: ActorIndex,
     if joint and len(srcs) > 2 and first_named_pairs(srcs):
         return first_named_pairs(srcs), how  # "A, B and C met": A with each other (training/GUIDE.md)
     if joint and len(srcs) > 1:
-        # "the government and the rebels agreed": parties of one country keep no recipient
-        return ([(s, t) for s in srcs for t in srcs if s is not t and s.code[:3] != t.code[:3]] or
+        # "A and B agreed": each with the other; two parties inside one state act on each other only as
+        # readings.domestic says, with `recipientless` on ("the government and the rebels agreed": team's gold codes
+        # it both ways), else they keep no recipient
+        return ([(s, t) for s in srcs for t in srcs if s is not t and (
+                    s.code[:3] != t.code[:3] or (recipientless and readings.domestic(s, t)))] or
                 [(s, None) for s in srcs]), how
     return [(s, None) for s in srcs], how
 
