@@ -191,7 +191,7 @@ def test_a_crowd_takes_the_one_state_named_beside_its_verb(coder):
     assert _full(coder, "Police fired tear gas on Sunday to break up a sit-in outside the offices of Ecuador's "
                         "electoral council.") == [("ECUCOP", "ECUCVL", "ASSAULT")]
     assert _full(coder, "Protesters clashed with police on Sunday as a strike against Peru's new mining law "
-                        "entered its third week.") == [("PERCVL", "PERCOP", "ASSAULT")]
+                        "entered its third week.") == [("PERCOP", "PERCVL", "ASSAULT"), ("PERCVL", "PERCOP", "ASSAULT")]
 
 
 def test_a_side_coordinated_with_a_states_organ_is_of_that_state_and_both_act_on_each_other(coder):
@@ -202,3 +202,15 @@ def test_a_side_coordinated_with_a_states_organ_is_of_that_state_and_both_act_on
 def test_two_sectors_of_one_society_are_two_parties(coder):
     assert _full(coder, "Students in Kenya threatened to boycott the opposition's rally.") == [
         ("KENEDU", "KENOPP", "THREATEN")]
+
+
+def test_a_clash_is_a_fight_both_ways(coder):
+    assert _full(coder, "Kenyan police clashed with Somali militants near the border on Friday.") == [
+        ("KENCOP", "SOMREB", "ASSAULT"), ("SOMREB", "KENCOP", "ASSAULT")]
+
+
+def test_a_bare_civil_sector_of_an_event_takes_the_one_state_its_sentence_names(coder):
+    assert _full(coder, "The authorities charged two journalists over their reporting on Malawi's drought.") == [
+        ("MWIGOV", "MWIMED", "ACCUSE")]
+    assert _full(coder, "Lawmakers criticised the police after the raid on Bolivia's electoral office.") == [
+        ("BOLLEG", "BOLCOP", "ACCUSE")]

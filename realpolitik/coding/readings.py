@@ -29,6 +29,7 @@ _words = wordsets.reader("realpolitik.coding", "readings")
 # artillery strikes", "swapped blows"): the PLOVER manual codes fighting between two parties as ASSAULT.
 EXCHANGE_LEMMAS = _words("EXCHANGE_LEMMAS")
 FIRE_OBJECTS = _words("FIRE_OBJECTS")
+CLASH_LEMMAS = _words("CLASH_LEMMAS")
 # Prepositions placing drills around a party rather than with it ("drills around Taiwan", "off Japan").
 AROUND_PREPS = _words("AROUND_PREPS")
 EXERCISE_LEMMAS = _words("EXERCISE_LEMMAS")
@@ -57,7 +58,10 @@ def _objects(tok) -> list:
 
 
 def mutual_fight(tok) -> bool:
-    """Whether a trigger is an exchange of fire ("exchanged fire", "traded strikes"): a fight both ways."""
+    """Whether a trigger is an exchange of fire ("exchanged fire", "traded strikes") or a clash ("X clashed with
+    Y", "clashes with Y"): a fight both ways (training/GUIDE.md codes clashes A->B and B->A)."""
+    if token_lemma(tok) in CLASH_LEMMAS:
+        return True
     if token_lemma(tok) not in EXCHANGE_LEMMAS or tok.pos_ != "VERB":
         return False
     for o in _objects(tok):
