@@ -44,6 +44,15 @@ def place_parts() -> frozenset[str]:
     return words(_PKG, "crowds", "PLACE_PARTS")
 
 
+def scene_only(tok) -> bool:
+    """Whether a token names only where something happens, not whose its actors are: inside the object of a
+    preposition of SCENE_PREPS ("near the Kenyan embassy", "outside X's parliament")."""
+    head = tok
+    while head.dep_ in ("compound", "amod", "poss") and head.head is not head:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in words(_PKG, "crowds", "SCENE_PREPS")
+
+
 def place_preps() -> frozenset[str]:
     """Prepositions whose object in a crowd's own clause is where it acts."""
     return words(_PKG, "crowds", "PLACE_PREPS")
@@ -143,6 +152,8 @@ def _context_state(verb, named: list[ActorMention]) -> set[str]:
     when hundreds took to the road in X"): the scene's state is the crowd's. A state the verb takes as its
     argument is its target or its actor ("rallied against X", "Russian troops detained protesters") and leaves the
     crowd open."""
+    named = [o for o in named if not any(scene_only(t) for t in verb.doc[verb.sent.start:verb.sent.end]
+                                         if o.start <= t.idx < o.end)] if verb is not None else named
     if verb is None or len({o.country for o in named}) != 1:
         return set()
     heads = {a.i for a in verb.children if a.dep_ in VERB_ARGUMENTS}

@@ -324,11 +324,13 @@ def roles(ctx: stages.SentenceContext, idx: ActorIndex, cands: list[Candidate]) 
     country bearing an attack, fights both ways; a venue or a firm's place is no party."""
     s = ctx.settings
     out, dyads, agentless = [], [], []
-    one = _one_state(idx.mentions)
+    one = _one_state(idx)
     for c in cands:
-        if one is not None and any(_bare(m) for m in (*c.sources, *c.targets)):
-            c = replace(c, sources=[_of_state(m, one) for m in c.sources],
-                        targets=[_of_state(m, one) for m in c.targets])
+        if one is not None and any(readings.bare_civil(m) for m in (*c.sources, *c.targets)):
+            # not where the state is the act's other party ("rebels attacked the French embassy"): whose the bare
+            # side is, the text does not say (as crowds.py leaves a crowd whose verb governs the state)
+            c = replace(c, sources=[_of_state(m, one, c.targets) for m in c.sources],
+                        targets=[_of_state(m, one, c.sources) for m in c.targets])
         srcs = c.sources
         if not srcs:
             if _agentless_killing(c):
@@ -362,24 +364,22 @@ def roles(ctx: stages.SentenceContext, idx: ActorIndex, cands: list[Candidate]) 
     return stages.Roles(out, dyads, agentless)
 
 
-def _one_state(mentions) -> str | None:
-    """The one state a sentence's actor mentions name, else None."""
-    states = {m.country for m in mentions if m.country}
+def _one_state(idx: ActorIndex) -> str | None:
+    """The one state a sentence's actor mentions name, else None; a state's building named as a place ("near the
+    Kenyan embassy") says where, not whose."""
+    states = set()
+    for tok in idx.sent:
+        scene = readings.scene_only(tok)
+        states |= {m.country for m in idx.by_token.get(tok.i, ()) if m.country and not (scene and m.sector)}
     return next(iter(states)) if len(states) == 1 else None
 
 
-def _bare(m: ActorMention) -> bool:
-    """A bare sector of a society or a civil organ (police, courts, government, parliament); not troops, which act
-    abroad as often (crowds.py). With troops too: plover_manual_dev holdout 0.702 -> 0.697."""
-    from realpolitik.actors.crowds import civil_organs, civil_sectors
-
-    return m.kind == "sector" and not m.country and (m.code in civil_sectors() or m.code in civil_organs())
-
-
-def _of_state(m: ActorMention, country: str) -> ActorMention:
+def _of_state(m: ActorMention, country: str, others=()) -> ActorMention:
     """A bare sector of an event in a sentence that names one state only, as that state's ("the authorities
     detained ... in X's capital"): the sentence gives no other state it could belong to."""
-    return replace(m, code=country + m.code, country=country) if _bare(m) else m
+    if not readings.bare_civil(m) or any(o.country == country for o in others):
+        return m
+    return replace(m, code=country + m.code, country=country)
 
 
 def _pairs(c: Candidate, srcs: list[ActorMention], idx: ActorIndex,
