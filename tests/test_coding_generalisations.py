@@ -560,7 +560,8 @@ def test_quoted_as_saying_hands_the_speaker_to_the_pronoun(coder):
 def test_subject_swallowed_by_an_opening_phrase_is_recovered(coder):
     evs = code(coder, "With the signing of the accord, the Colombian government and the FARC have agreed to "
                       "allow aid convoys into the region.")
-    assert ("COL", None, "AGREE") in t3(evs)
+    # two parties of one state agreeing act on each other (readings.domestic; the team's gold codes it both ways)
+    assert ("COL", "COL", "AGREE") in t3(evs)
 
 
 def test_lifting_a_blockade_is_a_retreat_but_lifting_a_curfew_a_concession(coder):

@@ -180,3 +180,37 @@ def test_added_trigger_rows(coder, text, expected):
 
 def test_march_the_month_is_no_protest(coder):
     assert code(coder, "Talks will resume in March, Japan said.") == []
+
+
+def _full(coder, text):
+    return sorted((e.source, e.target, e.type) for e in code(coder, text))
+
+
+def test_a_crowd_takes_the_one_state_named_beside_its_verb(coder):
+    # the state is named only in a clause beside the crowd's verb, not as its argument: the scene's state
+    assert _full(coder, "Police fired tear gas on Sunday to break up a sit-in outside the offices of Ecuador's "
+                        "electoral council.") == [("ECUCOP", "ECUCVL", "ASSAULT")]
+    assert _full(coder, "Protesters clashed with police on Sunday as a strike against Peru's new mining law "
+                        "entered its third week.") == [("PERCOP", "PERCVL", "ASSAULT"), ("PERCVL", "PERCOP", "ASSAULT")]
+
+
+def test_a_side_coordinated_with_a_states_organ_is_of_that_state_and_both_act_on_each_other(coder):
+    assert _full(coder, "The Chadian government and the opposition agreed on Tuesday to hold talks.") == [
+        ("TCDGOV", "TCDOPP", "AGREE"), ("TCDOPP", "TCDGOV", "AGREE")]
+
+
+def test_two_sectors_of_one_society_are_two_parties(coder):
+    assert _full(coder, "Students in Kenya threatened to boycott the opposition's rally.") == [
+        ("KENEDU", "KENOPP", "THREATEN")]
+
+
+def test_a_clash_is_a_fight_both_ways(coder):
+    assert _full(coder, "Kenyan police clashed with Somali militants near the border on Friday.") == [
+        ("KENCOP", "SOMREB", "ASSAULT"), ("SOMREB", "KENCOP", "ASSAULT")]
+
+
+def test_a_bare_civil_sector_of_an_event_takes_the_one_state_its_sentence_names(coder):
+    assert _full(coder, "The authorities charged two journalists over their reporting on Malawi's drought.") == [
+        ("MWIGOV", "MWIMED", "ACCUSE")]
+    # not where the state is the act's other party: whose the bare side is, the text does not say
+    assert _full(coder, "Rebels attacked the French embassy on Monday.") == [("REB", "FRAGOV", "ASSAULT")]

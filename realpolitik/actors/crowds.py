@@ -10,7 +10,10 @@ confidence notes: 0 of 16 on the dev sets). In order, such a mention takes:
 2. the one state named in its sentence outside what its own verb governs ("Peru declared an emergency
    after protesters blocked roads", "X's president said his government would ..."): a state its verb
    governs is more often its target ("students rallied against X"); failing that, the one state of an
-   office holder named in it, whom a crowd's demands name as its own ("demanded President X resign");
+   office holder named in it, whom a crowd's demands name as its own ("demanded President X resign"); failing
+   that, for a society's sector, the one state its sentence names where that state is none of its verb's own
+   arguments ("police fired tear gas to break up a sit-in outside X's electoral council"); a sector coordinated
+   with a state's organ ("the X government and the opposition") takes that state first;
 3. with no state in the sentence, the dateline's country, else the article's state in focus
    (document.py's `_Focus`).
 
@@ -32,6 +35,22 @@ from realpolitik.model import ActorMention
 from realpolitik.wordsets import words
 
 _PKG = "realpolitik.actors"
+# Parser labels of a verb's own arguments (its doer, what it acts on; with the objects of its prepositions).
+VERB_ARGUMENTS = ("nsubj", "nsubjpass", "dobj", "dative", "attr", "oprd")
+
+
+def place_parts() -> frozenset[str]:
+    """Nouns of a part of a place whose "of" phrase names the place ("the streets of X")."""
+    return words(_PKG, "crowds", "PLACE_PARTS")
+
+
+def scene_only(tok) -> bool:
+    """Whether a token names only where something happens, not whose its actors are: inside the object of a
+    preposition of SCENE_PREPS ("near the Kenyan embassy", "outside X's parliament")."""
+    head = tok
+    while head.dep_ in ("compound", "amod", "poss") and head.head is not head:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in words(_PKG, "crowds", "SCENE_PREPS")
 
 
 def place_preps() -> frozenset[str]:
@@ -67,6 +86,9 @@ def _crowd(doc, m: ActorMention, mentions: list[ActorMention], focus, dateline: 
            for o in mentions):
         return m  # its own phrase names a state ("Vietnamese-led forces", "a journalist who criticised X"): the
         # coder reads whose it is from the phrase
+    partner = _coordinated_organ(noun, m, mentions)
+    if partner is not None:
+        return replace(m, code=partner + m.sector, country=partner)
     verb = _governor(noun)
     sent = noun.sent
     civil = m.sector in civil_sectors() or m.sector == "COP"
@@ -85,6 +107,8 @@ def _crowd(doc, m: ActorMention, mentions: list[ActorMention], focus, dateline: 
             outside = {o.country for o in named if o.start not in governed}
             persons = {o.country for o in named if o.kind == "person"}
             countries = outside or persons or _actor_home(noun, verb, named)
+            if not countries and civil:
+                countries = _context_state(verb, named)
             if len(countries) == 1:
                 country = next(iter(countries))
         elif civil:
@@ -113,6 +137,34 @@ def _actor_home(noun, verb, named: list[ActorMention]) -> set[str]:
     return {acting[0].country} if acting else set()
 
 
+def _coordinated_organ(noun, m: ActorMention, mentions: list[ActorMention]) -> str | None:
+    """The state of an organ the noun is coordinated with ("the Syrian government and the opposition", "Somali
+    troops and rebels"): two sides named together as one subject are of the state whose organ one is."""
+    mates = [t for t in (*noun.conjuncts,) if t is not noun]
+    states = {o.country for t in mates for o in mentions
+              if o is not m and o.country and o.sector in organ_sectors() and o.start <= t.idx < o.end}
+    return next(iter(states)) if len(states) == 1 else None
+
+
+def _context_state(verb, named: list[ActorMention]) -> set[str]:
+    """The one state a crowd's sentence names, when none is its verb's own argument or that argument's modifier
+    ("Police fired tear gas to disperse a camp set up to defend X's former chief", "protesters clashed with police
+    when hundreds took to the road in X"): the scene's state is the crowd's. A state the verb takes as its
+    argument is its target or its actor ("rallied against X", "Russian troops detained protesters") and leaves the
+    crowd open."""
+    named = [o for o in named if not any(scene_only(t) for t in verb.doc[verb.sent.start:verb.sent.end]
+                                         if o.start <= t.idx < o.end)] if verb is not None else named
+    if verb is None or len({o.country for o in named}) != 1:
+        return set()
+    heads = {a.i for a in verb.children if a.dep_ in VERB_ARGUMENTS}
+    heads |= {o.i for a in verb.children if a.dep_ in ("prep", "agent") for o in a.children if o.dep_ == "pobj"}
+    for tok in verb.doc[verb.sent.start:verb.sent.end]:
+        if tok.i in heads or (tok.dep_ in ("poss", "compound", "amod") and tok.head.i in heads):
+            if any(o.start <= tok.idx < o.end for o in named):
+                return set()
+    return {named[0].country}
+
+
 def civil_organs() -> frozenset[str]:
     """Organs of a state that act on its own people (police, courts, government, parliament)."""
     return words(_PKG, "crowds", "CIVIL_ORGANS")
@@ -138,7 +190,7 @@ def _clause_place(doc, verb, mentions: list[ActorMention]) -> str | None:
     from realpolitik.actors.places import place_country
     from realpolitik.actors.sectors import _place_run
 
-    preps = place_preps()
+    preps, parts = place_preps(), place_parts()
     objs = []
     for prep in verb.children:
         if prep.dep_ != "prep":
@@ -148,8 +200,10 @@ def _clause_place(doc, verb, mentions: list[ActorMention]) -> str | None:
                 continue
             if prep.lower_ in preps:
                 objs.append(obj)
-            # what the act is aimed at, where it stands: "marched on the embassy in <capital>"
-            objs += [o for p in obj.children if p.dep_ == "prep" and p.lower_ in preps
+            # what the act is aimed at, where it stands: "marched on the embassy in <capital>"; the place a
+            # part of it belongs to: "marched through the streets of <capital>"
+            objs += [o for p in obj.children if p.dep_ == "prep" and (p.lower_ in preps or (
+                     p.lower_ == "of" and prep.lower_ in preps and obj.lemma_.lower() in parts))
                      for o in p.children if o.dep_ == "pobj"]
     for obj in objs:
         # a state's or a capital's name is a place; "the US embassy" is a party ("rallied at it")

@@ -329,7 +329,13 @@ def roles(ctx: stages.SentenceContext, idx: ActorIndex, cands: list[Candidate]) 
     country bearing an attack, fights both ways; a venue or a firm's place is no party."""
     s = ctx.settings
     out, dyads, agentless = [], [], []
+    one = _one_state(idx)
     for c in cands:
+        if one is not None and any(readings.bare_civil(m) for m in (*c.sources, *c.targets)):
+            # not where the state is the act's other party ("rebels attacked the French embassy"): whose the bare
+            # side is, the text does not say (as crowds.py leaves a crowd whose verb governs the state)
+            c = replace(c, sources=[_of_state(m, one, c.targets) for m in c.sources],
+                        targets=[_of_state(m, one, c.sources) for m in c.targets])
         srcs = c.sources
         if not srcs:
             if _agentless_killing(c) or _unnamed_agent(c):
@@ -361,6 +367,24 @@ def roles(ctx: stages.SentenceContext, idx: ActorIndex, cands: list[Candidate]) 
             dyads.append(stages.Dyad(c, a, t))
         out.append(c)
     return stages.Roles(out, dyads, agentless)
+
+
+def _one_state(idx: ActorIndex) -> str | None:
+    """The one state a sentence's actor mentions name, else None; a state's building named as a place ("near the
+    Kenyan embassy") says where, not whose."""
+    states = set()
+    for tok in idx.sent:
+        scene = readings.scene_only(tok)
+        states |= {m.country for m in idx.by_token.get(tok.i, ()) if m.country and not (scene and m.sector)}
+    return next(iter(states)) if len(states) == 1 else None
+
+
+def _of_state(m: ActorMention, country: str, others=()) -> ActorMention:
+    """A bare sector of an event in a sentence that names one state only, as that state's ("the authorities
+    detained ... in X's capital"): the sentence gives no other state it could belong to."""
+    if not readings.bare_civil(m) or any(o.country == country for o in others):
+        return m
+    return replace(m, code=country + m.code, country=country)
 
 
 def _pairs(c: Candidate, srcs: list[ActorMention], idx: ActorIndex,
@@ -415,8 +439,11 @@ def _pairs(c: Candidate, srcs: list[ActorMention], idx: ActorIndex,
     if joint and len(srcs) > 2 and first_named_pairs(srcs):
         return first_named_pairs(srcs), how  # "A, B and C met": A with each other (training/GUIDE.md)
     if joint and len(srcs) > 1:
-        # "the government and the rebels agreed": parties of one country keep no recipient
-        return ([(s, t) for s in srcs for t in srcs if s is not t and s.code[:3] != t.code[:3]] or
+        # "A and B agreed": each with the other; two parties inside one state act on each other only as
+        # readings.domestic says, with `recipientless` on ("the government and the rebels agreed": team's gold codes
+        # it both ways), else they keep no recipient
+        return ([(s, t) for s in srcs for t in srcs if s is not t and (
+                    s.code[:3] != t.code[:3] or (recipientless and readings.domestic(s, t)))] or
                 [(s, None) for s in srcs]), how
     return [(s, None) for s in srcs], how
 
