@@ -214,3 +214,10 @@ def test_a_bare_civil_sector_of_an_event_takes_the_one_state_its_sentence_names(
         ("MWIGOV", "MWIMED", "ACCUSE")]
     # not where the state is the act's other party: whose the bare side is, the text does not say
     assert _full(coder, "Rebels attacked the French embassy on Monday.") == [("REB", "FRAGOV", "ASSAULT")]
+
+
+def test_an_announced_arms_purchase_is_the_buyers_agreement(coder):
+    # bought weapons are the seller's aid; the buyer who says it will buy is the one who agrees (PLOVER AGREE)
+    assert triples(code(coder, "Kenya bought armoured vehicles from Turkey.")) == [("TUR", "KEN", "AID")]
+    evs = code(coder, "Kenya said on Friday it would buy armoured vehicles from Turkey.")
+    assert [(e.source, e.target, e.type, e.factuality) for e in evs] == [("KEN", "TUR", "AGREE", "planned")]

@@ -527,6 +527,8 @@ def draft(ctx: stages.SentenceContext, c: Candidate, s: ActorMention, t: ActorMe
     if (future and type_ in FUTURE_TO_AGREE and "F" not in c.trig.flags and ctx.settings.future_as_agree
             and (type_ in FUTURE_ALWAYS_AGREE or is_offer(c.tok) or is_offer(c.tok.head))):
         cameo = cues.AGREE_CAMEO_FROM.get(type_)
+        if type_ == "AID" and c.trig.frame == "buy" and t is not None:
+            s, t = t, s  # "X would buy drones from Y" is the seller's aid, but X, the buyer, announces the deal
         type_, mode = "AGREE", None  # PLOVER: announced future cooperation is an AGREE
     elif ((future or is_hedged(c.tok)) and type_ in CONDITIONAL_TO_THREATEN
           and is_conditional(c.tok, type_ == "RETREAT")):
