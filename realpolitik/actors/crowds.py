@@ -108,7 +108,7 @@ def _crowd(doc, m: ActorMention, mentions: list[ActorMention], focus, dateline: 
             persons = {o.country for o in named if o.kind == "person"}
             countries = outside or persons or _actor_home(noun, verb, named)
             if not countries and civil:
-                countries = _context_state(verb, named)
+                countries = _context_state(verb, sent, named)
             if len(countries) == 1:
                 country = next(iter(countries))
         elif civil:
@@ -146,19 +146,20 @@ def _coordinated_organ(noun, m: ActorMention, mentions: list[ActorMention]) -> s
     return next(iter(states)) if len(states) == 1 else None
 
 
-def _context_state(verb, named: list[ActorMention]) -> set[str]:
+def _context_state(verb, sent, named: list[ActorMention]) -> set[str]:
     """The one state a crowd's sentence names, when none is its verb's own argument or that argument's modifier
     ("Police fired tear gas to disperse a camp set up to defend X's former chief", "protesters clashed with police
     when hundreds took to the road in X"): the scene's state is the crowd's. A state the verb takes as its
     argument is its target or its actor ("rallied against X", "Russian troops detained protesters") and leaves the
     crowd open."""
-    named = [o for o in named if not any(scene_only(t) for t in verb.doc[verb.sent.start:verb.sent.end]
-                                         if o.start <= t.idx < o.end)] if verb is not None else named
-    if verb is None or len({o.country for o in named}) != 1:
+    if verb is None:
+        return set()
+    named = [o for o in named if not any(scene_only(t) for t in sent if o.start <= t.idx < o.end)]
+    if len({o.country for o in named}) != 1:
         return set()
     heads = {a.i for a in verb.children if a.dep_ in VERB_ARGUMENTS}
     heads |= {o.i for a in verb.children if a.dep_ in ("prep", "agent") for o in a.children if o.dep_ == "pobj"}
-    for tok in verb.doc[verb.sent.start:verb.sent.end]:
+    for tok in sent:
         if tok.i in heads or (tok.dep_ in ("poss", "compound", "amod") and tok.head.i in heads):
             if any(o.start <= tok.idx < o.end for o in named):
                 return set()

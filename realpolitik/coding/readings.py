@@ -382,7 +382,8 @@ def own_government(s, at: int, named=()):
 
 
 def scene_only(tok) -> bool:
-    """Whether a token names only where something happens ("near the Kenyan embassy": actors/crowds.py)."""
+    """Whether a token names only where something happens ("near the Kenyan embassy": actors/crowds.py; the
+    coder modules reach the actors stage only through readings, tests/test_coding_stages.py)."""
     from realpolitik.actors.crowds import scene_only as scene
 
     return scene(tok)
