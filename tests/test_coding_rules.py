@@ -221,3 +221,21 @@ def test_an_announced_arms_purchase_is_the_buyers_agreement(coder):
     assert triples(code(coder, "Kenya bought armoured vehicles from Turkey.")) == [("TUR", "KEN", "AID")]
     evs = code(coder, "Kenya said on Friday it would buy armoured vehicles from Turkey.")
     assert [(e.source, e.target, e.type, e.factuality) for e in evs] == [("KEN", "TUR", "AGREE", "planned")]
+
+
+def test_a_hedged_sanction_on_a_condition_is_a_threat_through_its_light_verb(coder):
+    # the modal and the "if" clause hang off "impose", not off the event noun "sanctions" (PLOVER THREATEN)
+    evs = code(coder, "Canada may impose sanctions on Peru if the arrests continue.")
+    assert [(e.source, e.target, e.type, e.factuality) for e in evs] == [("CAN", "PER", "THREATEN", "hypothetical")]
+    [e] = code(coder, "Canada may impose sanctions on Peru.")
+    assert (e.type, e.factuality) == ("SANCTION", "hypothetical")
+
+
+def test_an_attack_by_hackers_or_on_websites_is_cyber_coercion(coder):
+    # PLOVER COERCE 'cyber': hacking and website attacks, not ASSAULT
+    for text in ("Chilean hackers attacked Bolivian government websites.",
+                 "Chile launched a cyber attack on Bolivia."):
+        [e] = code(coder, text)
+        assert (e.source[:3], e.target[:3], e.type, e.mode) == ("CHL", "BOL", "COERCE", "cyber"), text
+    [e] = code(coder, "Chilean troops attacked Bolivian border posts.")
+    assert e.type == "ASSAULT"

@@ -122,7 +122,8 @@ def test_voiced_support_and_solidarity(coder):
 
 
 def test_proxies_working_for_a_state_and_fighting_alongside(coder):
-    assert code(coder, "Hackers working for Tehran attacked ministries in Bahrain.")[0][:3] == ("IRN", "BHR", "ASSAULT")
+    # hackers' attacks are PLOVER COERCE 'cyber' (training/GUIDE.md: cyber intrusions are COERCE)
+    assert code(coder, "Hackers working for Tehran attacked ministries in Bahrain.")[0][:3] == ("IRN", "BHR", "COERCE")
     assert code(coder, "Chadian troops fought alongside Malian soldiers.")[0][:3] == ("TCD", "MLI", "AID")
 
 

@@ -66,6 +66,24 @@ INFRASTRUCTURE_LEMMAS = dict(cues.CHANNEL_CUES)["infrastructure"]
 INSTALLED_GOODS = frozenset().union(*(v for _, v in cues.CHANNEL_CUES)) | _words("INSTALLED_GOODS")
 
 
+CYBER_LEMMAS = _words("CYBER_LEMMAS")
+
+
+def is_cyber(tok, verb) -> bool:
+    """Whether an attack is made by hackers, on websites or servers, or is called a cyber attack (PLOVER COERCE
+    'cyber'): the words of the trigger's modifiers, its verb's subject and object, and what it is "on"/"against"."""
+    words = []
+    for h in {tok, verb}:
+        for c in h.children:
+            if c.dep_ in ("compound", "amod", "nsubj", "dobj", "nsubjpass"):
+                words.append(c)
+            elif c.dep_ == "prep" and c.lower_ in ("on", "against"):
+                words += [p for p in c.children if p.dep_ == "pobj"]
+    lemmas = {token_lemma(w) for w in words}
+    lemmas |= {token_lemma(m) for w in words for m in w.children if m.dep_ in ("compound", "amod")}
+    return bool(lemmas & CYBER_LEMMAS)
+
+
 def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
     """The PLOVER type of a verb trigger given its object, purpose and recipients; None when it is no event."""
     type_ = trade_type(trig, obj)

@@ -31,7 +31,7 @@ from realpolitik.coding.clauses import (
     is_refusal,
 )
 from realpolitik.coding.reactions import resolve_reaction_targets
-from realpolitik.coding.retype import BUILD_LEMMAS, SALE_LEMMAS
+from realpolitik.coding.retype import BUILD_LEMMAS, SALE_LEMMAS, is_cyber
 from realpolitik.coding.roles import ActorIndex, child, has_country, prep_objects
 from realpolitik.coding.styles import domestic_fight_pairs, first_named_pairs
 from realpolitik.model import ActorMention, Article, Event
@@ -519,6 +519,8 @@ def draft(ctx: stages.SentenceContext, c: Candidate, s: ActorMention, t: ActorMe
     mode = c.trig.mode if type_ == c.trig.type else None
     cameo = c.trig.cameo if type_ == c.trig.type else None
     # "would tighten the blockade"
+    # the verb an event noun hangs off carries its modal and its condition ("may impose sanctions if ...")
+    verb = c.tok.head if c.how.startswith(("light", "carried")) else c.tok
     future = is_future(c.tok) or (c.how.startswith("light") and is_future(c.tok.head))
     refused = False
     if type_ in cues.COOPERATIVE and (is_refusal(c.tok) or is_failed(c.tok)):
@@ -530,8 +532,8 @@ def draft(ctx: stages.SentenceContext, c: Candidate, s: ActorMention, t: ActorMe
         if type_ == "AID" and c.trig.frame == "buy" and t is not None:
             s, t = t, s  # "X would buy drones from Y" is the seller's aid, but X, the buyer, announces the deal
         type_, mode = "AGREE", None  # PLOVER: announced future cooperation is an AGREE
-    elif ((future or is_hedged(c.tok)) and type_ in CONDITIONAL_TO_THREATEN
-          and is_conditional(c.tok, type_ == "RETREAT")):
+    elif ((future or is_hedged(c.tok) or is_hedged(verb)) and type_ in CONDITIONAL_TO_THREATEN
+          and (is_conditional(c.tok, type_ == "RETREAT") or is_conditional(verb, type_ == "RETREAT"))):
         type_, mode, cameo = "THREATEN", None, "130"  # "will withdraw unless ...": a conditional threat
     elif future and type_ in ("ASSAULT", "COERCE") and is_prepared(c.tok) and c.trig.pos == "V":
         type_, mode, cameo = "MOBILIZE", None, "150"  # "troops prepared to attack": readiness, no force yet
@@ -539,6 +541,8 @@ def draft(ctx: stages.SentenceContext, c: Candidate, s: ActorMention, t: ActorMe
         type_, mode, cameo = "THREATEN", None, "130"  # an announced sanction, boycott or attack is a threat
     elif future and type_ == "RETREAT" and c.trig.mode != "resign":  # "will resign" is still a resignation
         type_, mode, cameo = "CONCEDE", None, "080"  # PLOVER: an announced withdrawal is a concession
+    if type_ == "ASSAULT" and is_cyber(c.tok, verb):
+        type_, mode, cameo = "COERCE", "cyber", None  # PLOVER: hacking and website attacks are COERCE 'cyber'
     mode = cues.mode_for(type_, mode, lemmas)
     if mode not in ontology.modes().get(type_, {}):
         mode = None
