@@ -239,3 +239,10 @@ def test_an_attack_by_hackers_or_on_websites_is_cyber_coercion(coder):
         assert (e.source[:3], e.target[:3], e.type, e.mode) == ("CHL", "BOL", "COERCE", "cyber"), text
     [e] = code(coder, "Chilean troops attacked Bolivian border posts.")
     assert e.type == "ASSAULT"
+
+
+def test_an_event_noun_the_tagger_took_for_a_verb_still_triggers(coder):
+    # the sm model tags "drills" VERB after the compound "air force"; as the object of "hold" it is a noun
+    evs = code(coder, "Chile and Peru will hold joint air force drills next month.")
+    assert sorted((e.source, e.target, e.type, e.factuality) for e in evs) == [
+        ("CHL", "PER", "COOPERATE", "planned"), ("PER", "CHL", "COOPERATE", "planned")]

@@ -149,11 +149,19 @@ def _work_stoppage(tok, mods) -> bool:
     return tok.dep_ == "dobj" and token_lemma(tok.head) in WORK_STRIKE_VERBS
 
 
+def mistagged_noun(tok) -> bool:
+    """Whether a word the tagger took for a verb stands where only a noun can ("will hold joint air force
+    drills": "drills" tagged VERB but the object of "hold", with no subject, auxiliary or object of its own)."""
+    return (tok.pos_ == "VERB" and tok.dep_ in ("dobj", "pobj", "nsubjpass") and tok.tag_ in ("NNS", "VBZ", "NN")
+            and not any(c.dep_ in ("nsubj", "aux", "auxpass", "dobj", "neg") for c in tok.children))
+
+
 def _lookup(tok) -> Trigger | None:
     """The lexicon entry a token triggers, trying particle/preposition multiword forms first."""
     table = entries()
     lem = token_lemma(tok)
-    if tok.pos_ in ("VERB", "AUX"):
+    nominal = mistagged_noun(tok)
+    if tok.pos_ in ("VERB", "AUX") and not nominal:
         for c in tok.children:
             if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
                 c = next(m for m in c.children if m.dep_ == "mark")  # "pushed for X to act": push_for
@@ -187,7 +195,7 @@ def _lookup(tok) -> Trigger | None:
         return table.get((lem, "V")) or table.get((lem, "L"))
     if tok.pos_ == "ADJ" and lem in ADJ_TRIGGERS and tok.dep_ in ("acomp", "ROOT", "conj"):
         return table.get((ADJ_TRIGGERS[lem], "V"))  # "is opposed to", "is committed to"
-    if tok.pos_ in ("NOUN", "PROPN"):
+    if tok.pos_ in ("NOUN", "PROPN") or nominal:
         if tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "FAC", "WORK_OF_ART", "LAW"):
             return None  # part of a name ("Amnesty International", "the Peace Treaty Hotel")
         if lem in STATE_NOUNS and not (tok.dep_ in ("dobj", "nsubjpass") and token_lemma(tok.head) in TIE_VERBS):
