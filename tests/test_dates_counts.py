@@ -61,6 +61,12 @@ def test_dateline_end_is_where_the_story_starts():
     ("Ministers will meet in May.", "2026-05-01"),
     ("Talks on 12 January 2025 failed.", "2025-01-12"),
     ("He may visit Tehran.", None),  # 'may' the verb is no month
+    ("Chile and Peru held joint drills last month.", "2026-01-01"),  # a month without a day: its first day
+    ("The two sides will meet next month.", "2026-03-01"),
+    ("Rebels shelled the town last week.", None),  # no day named: the article's date stands
+    ("Rebels shelled the town three days ago.", "2026-02-01"),
+    ("The treaty was signed in June last year.", "2025-06-01"),
+    ("Prices rose over the past year.", None),  # a span, no day
 ])
 def test_relative_event_dates(sentence, expected):
     assert resolve(sentence, "2026-02-04") == expected

@@ -29,6 +29,12 @@ _WEEKDAY = re.compile(rf"\b(?P<rel>last|next|this|on|since|from|by|until)?\s*(?P
 _MONTH_ONLY = re.compile(rf"\b(?P<rel>last|next|this|in|since|from|until|by|early|late)\s+(?P<mon>{_MON})\b"
                          r"(?!\s*\d)", re.I)
 _DAY_WORD = re.compile(r"\b(?P<w>yesterday|today|tomorrow|tonight)\b", re.I)
+# "next month", "earlier this month", "three days ago": a period before or after the article date. Not weeks:
+# "last week" names no day, and the article's own date is as near to it as a day seven days back
+_PERIOD = re.compile(r"\b(?P<rel>last|next|previous|coming|earlier this|later this)\s+(?P<unit>month|year)\b", re.I)
+_AGO = re.compile(r"\b(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven|ten)\s+(?P<unit>day|month)s?\s+ago\b", re.I)
+_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
+_YEAR_SHIFT = re.compile(r"\b(?P<rel>last|next|previous)\s+year\b", re.I)
 # Future-tense cues: a weekday or month without "last"/"next" then lies ahead of the article date.
 _FUTURE = re.compile(r"\b(will|shall|is to|are to|plans? to|planned for|scheduled|due to|expected to|next)\b", re.I)
 # "May" is a month and a modal verb; as a month it follows a preposition ("in May", "last May").
@@ -79,6 +85,9 @@ def resolve(sentence: str, published: str | None) -> str | None:
     if m:
         month, rel = MONTHS[m.group("mon").lower()], m.group("rel").lower()
         year = base.year
+        shift = _YEAR_SHIFT.search(sentence[m.end():m.end() + 20])  # "in June last year", "in March next year"
+        if shift:
+            return _date(year + (1 if shift.group("rel").lower() == "next" else -1), month, 1)
         if rel == "last":
             year -= 1 if month >= base.month else 0
         elif rel == "next":
@@ -89,7 +98,32 @@ def resolve(sentence: str, published: str | None) -> str | None:
             elif not future and month > base.month:
                 year -= 1
         return _date(year, month, 1)
-    return None
+    return _relative_period(sentence, base)
+
+
+def _relative_period(sentence: str, base: dt.date) -> str | None:
+    """A period named relative to the article date: "three days ago" is that day; "last month" / "next month"
+    the first of that month; "last year" its 1 January (a month or a year without a day resolves to its first
+    day, as "in June" does)."""
+    m = _AGO.search(sentence)
+    if m:
+        n = _NUMBERS.get(m.group("n").lower()) or int(m.group("n"))
+        if m.group("unit").lower() == "month":
+            return _month_start(base, -n)
+        return (base - dt.timedelta(days=n)).isoformat()
+    m = _PERIOD.search(sentence)
+    if not m:
+        return None
+    rel, unit = m.group("rel").lower(), m.group("unit").lower()
+    step = 1 if rel in ("next", "coming") else 0 if rel.endswith("this") else -1
+    if unit == "month":
+        return _month_start(base, step)
+    return _date(base.year + step, 1, 1) if step else None  # "earlier this year": no day to name
+
+
+def _month_start(base: dt.date, months: int) -> str | None:
+    k = base.year * 12 + base.month - 1 + months
+    return _date(k // 12, k % 12 + 1, 1)
 
 
 def _date(year: int, month: int, day: int) -> str | None:
