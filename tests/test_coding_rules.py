@@ -246,3 +246,19 @@ def test_an_event_noun_the_tagger_took_for_a_verb_still_triggers(coder):
     evs = code(coder, "Chile and Peru will hold joint air force drills next month.")
     assert sorted((e.source, e.target, e.type, e.factuality) for e in evs) == [
         ("CHL", "PER", "COOPERATE", "planned"), ("PER", "CHL", "COOPERATE", "planned")]
+
+
+def test_traded_accusations_or_threats_are_that_act_both_ways_not_cooperation(coder):
+    evs = code(coder, "Chile and Peru traded accusations over the border.")
+    assert sorted((e.source, e.target, e.type) for e in evs) == [("CHL", "PER", "ACCUSE"), ("PER", "CHL", "ACCUSE")]
+    evs = code(coder, "Chile exchanged threats with Peru.")
+    assert sorted((e.source, e.target, e.type) for e in evs) == [("CHL", "PER", "THREATEN"), ("PER", "CHL", "THREATEN")]
+
+
+def test_missiles_fired_into_the_sea_are_a_show_of_force_on_no_one(coder):
+    # not an attack on the launcher's own civilians (rules.own_people) but PLOVER MOBILIZE 'weapons'
+    evs = code(coder, "Chile fired two ballistic missiles into the sea.")
+    assert [(e.source, e.target, e.type, e.mode) for e in evs] == [("CHL", None, "MOBILIZE", "weapons")]
+    assert triples(code(coder, "Chile fired two missiles at Peru.")) == [("CHL", "PER", "ASSAULT")]
+    assert [(e.target, e.type) for e in code(coder, "Chilean police fired tear gas at protesters.")] == [
+        ("CHLCVL", "ASSAULT")]

@@ -1,7 +1,8 @@
 """Known wrong readings, fixed by mechanism: each function names one distinction the trigger alone
 misses, from the parse around it, for any sentence of its kind.
 
-- Two parties exchanging fire or trading strikes fight: ASSAULT both ways, never COOPERATE.
+- Two parties exchanging fire or trading strikes fight: ASSAULT both ways, never COOPERATE; trading
+  accusations or threats is ACCUSE / THREATEN both ways.
 - Drills around a third party are a show of force toward it: MOBILIZE toward the third, not cooperation.
 - Background and past events ("in June last year", "since the 1990s", "in 2019", pluperfect "had signed")
   are no new events on the article's date: they are dropped (see `past_marker`).
@@ -69,6 +70,21 @@ def mutual_fight(tok) -> bool:
         if words & FIRE_OBJECTS:
             return True
     return False
+
+
+EXCHANGED_ACTS = {w: k[0] for k, v in wordsets.rows("realpolitik.coding", "readings", "EXCHANGED_ACTS") for w in v}
+
+
+def exchanged_act(tok) -> str | None:
+    """The act two parties trade when they exchange words of conflict ("traded accusations", "exchanged
+    threats"): each does it to the other (PLOVER ACCUSE / THREATEN both ways), never COOPERATE; else None."""
+    if token_lemma(tok) not in EXCHANGE_LEMMAS or tok.pos_ != "VERB":
+        return None
+    for o in _objects(tok):
+        act = EXCHANGED_ACTS.get(token_lemma(o)) or EXCHANGED_ACTS.get(o.lower_.rstrip("s"))
+        if act:
+            return act
+    return None
 
 
 def drills_toward(tok, idx: ActorIndex, sources) -> list:

@@ -67,6 +67,23 @@ INSTALLED_GOODS = frozenset().union(*(v for _, v in cues.CHANNEL_CUES)) | _words
 
 
 CYBER_LEMMAS = _words("CYBER_LEMMAS")
+PROJECTILES = wordsets.words("realpolitik.coding", "candidates", "PROJECTILES")
+AIM_PREPS = _words("AIM_PREPS")
+OPEN_WATERS = _words("OPEN_WATERS")
+
+
+def aimed(tok) -> bool:
+    """Whether what a verb fires is aimed at someone or somewhere ("at the town", "on protesters", "into a
+    crowd"), not into open water or the sky ("fired two missiles into the sea")."""
+    for c in tok.children:
+        if c.dep_ != "prep":
+            continue
+        objs = [p for p in c.children if p.dep_ == "pobj"]
+        if c.lower_ in AIM_PREPS and objs:
+            return True
+        if c.lower_ == "into" and any(token_lemma(p) not in OPEN_WATERS for p in objs):
+            return True
+    return False
 
 
 def is_cyber(tok, verb) -> bool:
@@ -113,6 +130,8 @@ def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
         type_ = "CONCEDE"  # PLOVER CONCEDE: "suspending protests" ("ended the strike", "halted the sit-in")
     if type_ in ("RETREAT", "SANCTION") and trig.mode in ("withdraw", None) and head_obj in WITHDRAWN_RESOURCES:
         type_ = "SANCTION"  # PLOVER SANCTION 'withdraw': pulling out one's observers, envoys, aid or monitors
+    if type_ == "ASSAULT" and head_obj in PROJECTILES and not tgts and not aimed(tok):
+        type_ = "MOBILIZE"  # "fired two missiles into the sea": a launch at no one, a show of force (CAMEO 15)
     if type_ == "AID" and head_obj in MESSAGE_LEMMAS:
         return None  # "sent a letter", "sending a signal to X": a message, not aid
     if type_ == "AID" and head_obj in FORCE_LEMMAS and not tgts:

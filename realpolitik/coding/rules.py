@@ -455,8 +455,8 @@ def own_people(c: Candidate, srcs: list[ActorMention], targets: list[ActorMentio
     the detained, charged or freed as the state's civilians). Only for the state itself or its civil organs
     (police, courts, government, parliament: troops act abroad as often), on lemmas of OWN_PEOPLE_ACTS; a bare
     sector recipient keeps its sector ("opposition leader": the state's OPP), else civilians (CVL)."""
-    if token_lemma(c.tok) not in OWN_PEOPLE_ACTS and c.trig.lemma not in OWN_PEOPLE_ACTS:
-        return []
+    if token_lemma(c.tok) not in OWN_PEOPLE_ACTS and c.trig.lemma not in OWN_PEOPLE_ACTS or c.type == "MOBILIZE":
+        return []  # a launch into the sea (retype: MOBILIZE) falls on no one
     out = []
     for s in srcs:
         if not s.country or s.kind not in ("state", "sector") or (s.sector and s.sector not in OWN_PEOPLE_ORGANS):

@@ -205,6 +205,8 @@ def readings(ctx: SentenceContext, idx: ActorIndex, cands: list[Candidate]) -> l
             type_, trig = "PROTEST", known.protest_trigger(c.trig)  # "farmers protested": in the street
         if known.mutual_fight(c.tok):
             type_, mutual = "ASSAULT", True  # "exchanged fire", "traded strikes": never COOPERATE
+        elif known.exchanged_act(c.tok):
+            type_, mutual = known.exchanged_act(c.tok), True  # "traded accusations": each accuses the other
         third = known.drills_toward(c.tok, idx, sources) if sources else []
         if third:
             # "X and Y held drills around Z": a show of force toward Z by each side, no cooperation between
