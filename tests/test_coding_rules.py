@@ -262,3 +262,8 @@ def test_missiles_fired_into_the_sea_are_a_show_of_force_on_no_one(coder):
     assert triples(code(coder, "Chile fired two missiles at Peru.")) == [("CHL", "PER", "ASSAULT")]
     assert [(e.target, e.type) for e in code(coder, "Chilean police fired tear gas at protesters.")] == [
         ("CHLCVL", "ASSAULT")]
+
+
+def test_backing_down_is_a_concession_not_backing(coder):
+    assert triples(code(coder, "Chile backed Peru.")) == [("CHL", "PER", "SUPPORT")]
+    assert [e.type for e in code(coder, "Chile backed down after the vote.")] == ["CONCEDE"]
