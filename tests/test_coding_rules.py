@@ -267,3 +267,10 @@ def test_missiles_fired_into_the_sea_are_a_show_of_force_on_no_one(coder):
 def test_backing_down_is_a_concession_not_backing(coder):
     assert triples(code(coder, "Chile backed Peru.")) == [("CHL", "PER", "SUPPORT")]
     assert [e.type for e in code(coder, "Chile backed down after the vote.")] == ["CONCEDE"]
+
+
+def test_a_plural_demonym_protesting_is_its_peoples_street_protest(coder):
+    evs = code(coder, "Thousands of Peruvians protested in Lima against the government.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("PERCVL", "PERGOV", "PROTEST")]
+    # a state protesting is a verbal protest still
+    assert [e.type for e in code(coder, "Chile protested to Peru over the arrests.")] == ["ACCUSE"]

@@ -353,6 +353,16 @@ def _crowd(m) -> bool:
     return m.kind in ("sector", "state") and bool(m.country) and m.sector in civil_sectors()
 
 
+def people_of(m):
+    """A plural demonym ("Georgians", "thousands of Iraqis") as the people of its state (CVL), not the state;
+    None for any other mention. Only where they protest: "the Russians said" often means the government."""
+    if m.kind != "state" or m.sector or not m.country or not m.text.endswith("s") or not m.text[:1].isupper():
+        return None
+    if m.name and m.text.lower() in (m.name.lower(), "the " + m.name.lower()):
+        return None  # "the United States", "the Philippines": the state's own name
+    return replace(m, code=m.country + "CVL", sector="CVL", kind="sector")
+
+
 def street_protest(c, sources=None) -> bool:
     """Whether a verb of protest read otherwise ("X protested the decision": ACCUSE; "struck": ASSAULT) is a
     crowd's street protest or stoppage ("thousands of farmers protested", "teachers struck": PLOVER PROTEST):
@@ -360,7 +370,7 @@ def street_protest(c, sources=None) -> bool:
     state (rebels who strike attack)."""
     sources = c.sources if sources is None else sources
     return (c.type != "PROTEST" and c.trig.pos == "V" and token_lemma(c.tok) in protest_lemmas()
-            and bool(sources) and all(_crowd(s) and s.sector != "REB" for s in sources))
+            and bool(sources) and all(_crowd(people_of(s) or s) and s.sector != "REB" for s in sources))
 
 
 @lru_cache(maxsize=1)

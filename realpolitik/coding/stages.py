@@ -203,6 +203,7 @@ def readings(ctx: SentenceContext, idx: ActorIndex, cands: list[Candidate]) -> l
         trig = c.trig
         if known.street_protest(c, sources):
             type_, trig = "PROTEST", known.protest_trigger(c.trig)  # "farmers protested": in the street
+            sources = [known.people_of(s) or s for s in sources]  # "Georgians protested": its people, no state
         if known.mutual_fight(c.tok):
             type_, mutual = "ASSAULT", True  # "exchanged fire", "traded strikes": never COOPERATE
         elif known.exchanged_act(c.tok):
