@@ -274,3 +274,11 @@ def test_a_plural_demonym_protesting_is_its_peoples_street_protest(coder):
     assert [(e.source, e.target, e.type) for e in evs] == [("PERCVL", "PERGOV", "PROTEST")]
     # a state protesting is a verbal protest still
     assert [e.type for e in code(coder, "Chile protested to Peru over the arrests.")] == ["ACCUSE"]
+
+
+def test_bans_restrictions_curbs_and_export_controls_on_a_party_are_sanctions(coder):
+    for text in ("Chile imposed export controls on Peruvian chip makers.", "Chile imposed a travel ban on Peruvian officials.",
+                 "Chile imposed trade restrictions on Peru.", "Chile tightened export curbs on Peru."):
+        assert [(e.source[:3], e.target[:3], e.type) for e in code(coder, text)] == [("CHL", "PER", "SANCTION")], text
+    assert code(coder, "The government imposed a ban on smoking.") == []  # on no party: no event
+    assert [e.type for e in code(coder, "Chile lifted restrictions on Peru.")] == ["CONCEDE"]
