@@ -449,7 +449,9 @@ def test_condemning_pressure_on_a_state_backs_that_state(coder):
 
 
 def test_condemning_a_named_attacker_accuses_the_attacker(coder):
-    assert triples(code(coder, "Jordan condemned Syria's shelling of Lebanese villages.")) == [("JOR", "SYR", "ACCUSE")]
+    # the shelling condemned is coded beside it (embedding._charged_act: corpus holdout 0.246 -> 0.251)
+    assert triples(code(coder, "Jordan condemned Syria's shelling of Lebanese villages.")) == [
+        ("JOR", "SYR", "ACCUSE"), ("SYR", "LBN", "ASSAULT")]
 
 
 def test_rejecting_a_states_pressure_on_a_partner_backs_the_partner(coder):

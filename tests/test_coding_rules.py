@@ -282,3 +282,10 @@ def test_bans_restrictions_curbs_and_export_controls_on_a_party_are_sanctions(co
         assert [(e.source[:3], e.target[:3], e.type) for e in code(coder, text)] == [("CHL", "PER", "SANCTION")], text
     assert code(coder, "The government imposed a ban on smoking.") == []  # on no party: no event
     assert [e.type for e in code(coder, "Chile lifted restrictions on Peru.")] == ["CONCEDE"]
+
+
+def test_an_alleged_act_is_coded_beside_the_allegation_against_its_doer(coder):
+    # the accused is the alleged act's doer, not its recipient; the act itself is a claim (reported)
+    evs = code(coder, "Chile supplied drones to Peru, Bolivian officials alleged.")
+    assert sorted((e.source[:3], e.target[:3], e.type, e.factuality) for e in evs) == [
+        ("BOL", "CHL", "ACCUSE", "reported"), ("CHL", "PER", "AID", "reported")]

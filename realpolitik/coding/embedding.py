@@ -48,6 +48,20 @@ def in_relative_clause(a, b) -> bool:
     return False
 
 
+def _charged_act(a, b) -> bool:
+    """Whether the act an accusation is about, by a named culprit on another party, is coded beside it ("X
+    supplied drones to Y, Z alleged"; "Z condemned X's shelling of Y"), so a support profile sees the alleged
+    supply (the factuality stage reads what is alleged as reported). Measured: corpus holdout 0.246 -> 0.251,
+    the other sets unchanged; with allegation verbs only ("allege", "claim") it is 0.246."""
+    if a.type != "ACCUSE" or a.trig.pos != "V" or not b.targets or not b.sources:
+        return False
+    # "accused X of supplying Y" stays absorbed (its gerund takes the accuser as subject): taking X as its doer
+    # measured team holdout 0.472 -> 0.471
+    accusers = {m.code[:3] for m in a.sources}
+    return (all(has_country(m) and m.code[:3] not in accusers for m in b.sources)
+            and any(has_country(t) and t.code[:3] not in accusers for t in b.targets))
+
+
 def _embedded(a, b) -> bool:
     """Whether token b lies in what token a says or wants, not in a clause merely joined to it ("and will resign")."""
     if not token_governs(a, b):
@@ -129,7 +143,7 @@ def resolve_embedding(cands: list[Candidate]) -> list[Candidate]:
                 continue
             if not _embedded(a.tok, b.tok):
                 continue
-            b.absorbed = True
+            b.absorbed = not _charged_act(a, b)
             own = {m.code[:3] for m in a.sources}
             doers = [m for m in b.sources if m.code[:3] not in own and has_country(m)]
             named = {t.code for t in a.targets if has_country(t)}  # a bare sector target was only a last resort
