@@ -289,3 +289,8 @@ def test_an_alleged_act_is_coded_beside_the_allegation_against_its_doer(coder):
     evs = code(coder, "Chile supplied drones to Peru, Bolivian officials alleged.")
     assert sorted((e.source[:3], e.target[:3], e.type, e.factuality) for e in evs) == [
         ("BOL", "CHL", "ACCUSE", "reported"), ("CHL", "PER", "AID", "reported")]
+
+
+def test_tear_gas_and_water_cannon_are_crowd_control_not_chemical_weapons(coder):
+    [e] = code(coder, "Chilean police fired tear gas at protesters.")
+    assert (e.type, e.mode) == ("ASSAULT", "crowd-control")
