@@ -70,6 +70,7 @@ CYBER_LEMMAS = _words("CYBER_LEMMAS")
 PROJECTILES = wordsets.words("realpolitik.coding", "candidates", "PROJECTILES")
 AIM_PREPS = _words("AIM_PREPS")
 OPEN_WATERS = _words("OPEN_WATERS")
+TESTED_WEAPONS = _words("TESTED_WEAPONS")
 
 
 def aimed(tok) -> bool:
@@ -84,6 +85,11 @@ def aimed(tok) -> bool:
         if c.lower_ == "into" and any(token_lemma(p) not in OPEN_WATERS for p in objs):
             return True
     return False
+
+
+def _into_open_water(tok) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ in ("into", "in") and any(
+        p.dep_ == "pobj" and token_lemma(p) in OPEN_WATERS for p in c.children) for c in tok.children)
 
 
 def is_cyber(tok, verb) -> bool:
@@ -130,8 +136,11 @@ def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
         type_ = "CONCEDE"  # PLOVER CONCEDE: "suspending protests" ("ended the strike", "halted the sit-in")
     if type_ in ("RETREAT", "SANCTION") and trig.mode in ("withdraw", None) and head_obj in WITHDRAWN_RESOURCES:
         type_ = "SANCTION"  # PLOVER SANCTION 'withdraw': pulling out one's observers, envoys, aid or monitors
-    if type_ == "ASSAULT" and head_obj in PROJECTILES and not tgts and not aimed(tok):
-        type_ = "MOBILIZE"  # "fired two missiles into the sea": a launch at no one, a show of force (CAMEO 15)
+    if (type_ == "ASSAULT" and head_obj in PROJECTILES and not tgts and not aimed(tok)
+            and (head_obj in TESTED_WEAPONS or _into_open_water(tok))):
+        # "fired two missiles into the sea", "fired a ballistic missile": a launch at no one, a show of force
+        # (CAMEO 15); rockets or shells fired with no target named stay an attack on someone unnamed
+        type_ = "MOBILIZE"
     if type_ == "AID" and head_obj in MESSAGE_LEMMAS:
         return None  # "sent a letter", "sending a signal to X": a message, not aid
     if type_ == "AID" and head_obj in FORCE_LEMMAS and not tgts:
