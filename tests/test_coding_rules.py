@@ -221,3 +221,11 @@ def test_an_announced_arms_purchase_is_the_buyers_agreement(coder):
     assert triples(code(coder, "Kenya bought armoured vehicles from Turkey.")) == [("TUR", "KEN", "AID")]
     evs = code(coder, "Kenya said on Friday it would buy armoured vehicles from Turkey.")
     assert [(e.source, e.target, e.type, e.factuality) for e in evs] == [("KEN", "TUR", "AGREE", "planned")]
+
+
+def test_a_signing_does_not_yield_to_an_event_in_its_adjuncts(coder):
+    # the visit and the protest set the scene: what is signed or restored is the pact and the ties
+    evs = code(coder, "Peru and Chile signed a fisheries pact in Lima during a visit by the Bolivian president.")
+    assert triples(evs) == [("CHL", "PER", "SUPPORT"), ("PER", "CHL", "SUPPORT")]
+    evs = code(coder, "Ghana restored diplomatic relations with Morocco after a protest by Nigerian students.")
+    assert triples(evs) == [("GHA", "MAR", "SUPPORT")]
