@@ -229,3 +229,8 @@ def test_a_signing_does_not_yield_to_an_event_in_its_adjuncts(coder):
     assert triples(evs) == [("CHL", "PER", "SUPPORT"), ("PER", "CHL", "SUPPORT")]
     evs = code(coder, "Ghana restored diplomatic relations with Morocco after a protest by Nigerian students.")
     assert triples(evs) == [("GHA", "MAR", "SUPPORT")]
+
+
+def test_a_visiting_envoy_visits_the_actor_of_the_clause(coder):
+    evs = code(coder, "Ghana's president told a visiting Japanese delegation that the bridge would open in May.")
+    assert triples(evs) == [("JPN", "GHA", "CONSULT")]

@@ -375,6 +375,17 @@ def _targets(tok, trig: Trigger, idx: ActorIndex, sources: list[ActorMention]) -
     return [], "none"
 
 
+def _host_of(noun, idx: ActorIndex, visitors) -> list[ActorMention]:
+    """The actor of the clause a visitor's noun is the object of ("X told / received / thanked a visiting Y")."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    if noun.dep_ not in ("dobj", "dative", "pobj") or verb is noun or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    own = {m.code[:3] for m in visitors}
+    return [m for m in agents(verb, idx)[0] if has_country(m) and m.code[:3] not in own]
+
+
 def _for_clause(tok) -> bool:
     """Whether a clause is a for-to complement ("pressed for X to act", "pushing for the US to back it")."""
     return any(m.dep_ == "mark" and m.lower_ == "for" for m in tok.children)
@@ -612,6 +623,13 @@ def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
             continue  # "government-backed troops": a modifier, not an event
         if _noun_object_event(tok):
             continue  # the noun it governs carries the event and borrows its subject
+        if tok.dep_ == "amod" and trig.type == "CONSULT" and trig.mode == "visit" and tok.tag_ == "VBG":
+            # "told a visiting US envoy": the one the participle describes visits the actor of the clause it is in
+            visitors = [m for m in idx.np_conj(tok.head) if has_country(m)]
+            hosts = _host_of(tok.head, idx, visitors)
+            if visitors and hosts:
+                out.append(Candidate(trig, tok, trig.type, visitors, hosts, "visiting", obj))
+            continue
         helped = helped_subject(tok, idx)
         if helped:
             # "helped Tehran set up a surveillance system": the parser makes the helped party the subject
