@@ -234,3 +234,9 @@ def test_a_signing_does_not_yield_to_an_event_in_its_adjuncts(coder):
 def test_a_visiting_envoy_visits_the_actor_of_the_clause(coder):
     evs = code(coder, "Ghana's president told a visiting Japanese delegation that the bridge would open in May.")
     assert triples(evs) == [("JPN", "GHA", "CONSULT")]
+
+
+def test_two_coordinated_acts_of_one_dyad_are_two_events(coder):
+    evs = code(coder, "The foreign ministers of Peru and Chile met in Lima on Monday and agreed to reopen the border crossing.")
+    assert triples(evs) == [("CHL", "PER", "AGREE"), ("CHL", "PER", "CONSULT"),
+                            ("PER", "CHL", "AGREE"), ("PER", "CHL", "CONSULT")]
