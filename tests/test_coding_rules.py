@@ -240,3 +240,9 @@ def test_two_coordinated_acts_of_one_dyad_are_two_events(coder):
     evs = code(coder, "The foreign ministers of Peru and Chile met in Lima on Monday and agreed to reopen the border crossing.")
     assert triples(evs) == [("CHL", "PER", "AGREE"), ("CHL", "PER", "CONSULT"),
                             ("PER", "CHL", "AGREE"), ("PER", "CHL", "CONSULT")]
+
+
+def test_coordinated_parties_meeting_a_third_meet_each_other_too(coder):
+    evs = code(coder, "The presidents of Peru, Chile and Bolivia met with the Japanese prime minister in Lima.")
+    assert triples(evs) == [("BOL", "JPN", "CONSULT"), ("CHL", "JPN", "CONSULT"), ("PER", "BOL", "CONSULT"),
+                            ("PER", "CHL", "CONSULT"), ("PER", "JPN", "CONSULT")]
