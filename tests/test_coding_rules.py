@@ -246,3 +246,8 @@ def test_coordinated_parties_meeting_a_third_meet_each_other_too(coder):
     evs = code(coder, "The presidents of Peru, Chile and Bolivia met with the Japanese prime minister in Lima.")
     assert triples(evs) == [("BOL", "JPN", "CONSULT"), ("CHL", "JPN", "CONSULT"), ("PER", "BOL", "CONSULT"),
                             ("PER", "CHL", "CONSULT"), ("PER", "JPN", "CONSULT")]
+
+
+def test_those_who_gather_for_a_rally_are_its_protesters(coder):
+    evs = code(coder, "Hundreds of Ghanaian nurses gathered in Accra on Monday for a rally over unpaid wages.")
+    assert triples(evs) == [("GHA", "GHA", "PROTEST")]
