@@ -251,3 +251,8 @@ def test_coordinated_parties_meeting_a_third_meet_each_other_too(coder):
 def test_those_who_gather_for_a_rally_are_its_protesters(coder):
     evs = code(coder, "Hundreds of Ghanaian nurses gathered in Accra on Monday for a rally over unpaid wages.")
     assert triples(evs) == [("GHA", "GHA", "PROTEST")]
+
+
+def test_an_act_at_the_request_of_another_answers_its_request(coder):
+    evs = code(coder, "Rwanda sent troops to Mozambique at the request of the Mozambican government.")
+    assert triples(evs) == [("MOZ", "RWA", "REQUEST"), ("RWA", "MOZ", "AID")]

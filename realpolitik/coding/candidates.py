@@ -593,6 +593,13 @@ def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
                     and head.head.pos_ == "VERB" and _lookup(head.head) is None):
                 # "youths threw stones during protests against X": those acting at a protest are its protesters
                 srcs, how = agents(head.head, idx)
+            if (trig.type == "REQUEST" and not tgts and dep == "pobj" and head.lower_ == "at"
+                    and head.head.pos_ == "VERB"):
+                # "deployed troops at the request of X", "at X's request": X asked, the one who acted was asked
+                srcs = srcs or [m for _, p in prep_objects(tok, frozenset({"of"})) for m in idx.np_conj(p)]
+                own = {m.code[:3] for m in srcs}
+                asked = agents(head.head, idx)[0] if srcs else []
+                tgts = [m for m in asked if has_country(m) and m.code[:3] not in own]
             if trig.frame == "sym":
                 between = _noun_targets(tok, idx, frozenset({"between", "among"}))
                 if between and not srcs:
