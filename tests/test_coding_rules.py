@@ -294,3 +294,38 @@ def test_an_alleged_act_is_coded_beside_the_allegation_against_its_doer(coder):
 def test_tear_gas_and_water_cannon_are_crowd_control_not_chemical_weapons(coder):
     [e] = code(coder, "Chilean police fired tear gas at protesters.")
     assert (e.type, e.mode) == ("ASSAULT", "crowd-control")
+
+
+def test_a_signing_does_not_yield_to_an_event_in_its_adjuncts(coder):
+    # the visit and the protest set the scene: what is signed or restored is the pact and the ties
+    evs = code(coder, "Peru and Chile signed a fisheries pact in Lima during a visit by the Bolivian president.")
+    assert triples(evs) == [("CHL", "PER", "SUPPORT"), ("PER", "CHL", "SUPPORT")]
+    evs = code(coder, "Ghana restored diplomatic relations with Morocco after a protest by Nigerian students.")
+    assert triples(evs) == [("GHA", "MAR", "SUPPORT")]
+
+
+def test_a_visiting_envoy_visits_the_actor_of_the_clause(coder):
+    evs = code(coder, "Ghana's president told a visiting Japanese delegation that the bridge would open in May.")
+    assert triples(evs) == [("JPN", "GHA", "CONSULT")]
+
+
+def test_two_coordinated_acts_of_one_dyad_are_two_events(coder):
+    evs = code(coder, "The foreign ministers of Peru and Chile met in Lima on Monday and agreed to reopen the border crossing.")
+    assert triples(evs) == [("CHL", "PER", "AGREE"), ("CHL", "PER", "CONSULT"),
+                            ("PER", "CHL", "AGREE"), ("PER", "CHL", "CONSULT")]
+
+
+def test_coordinated_parties_meeting_a_third_meet_each_other_too(coder):
+    evs = code(coder, "The presidents of Peru, Chile and Bolivia met with the Japanese prime minister in Lima.")
+    assert triples(evs) == [("BOL", "JPN", "CONSULT"), ("CHL", "JPN", "CONSULT"), ("PER", "BOL", "CONSULT"),
+                            ("PER", "CHL", "CONSULT"), ("PER", "JPN", "CONSULT")]
+
+
+def test_those_who_gather_for_a_rally_are_its_protesters(coder):
+    evs = code(coder, "Hundreds of Ghanaian nurses gathered in Accra on Monday for a rally over unpaid wages.")
+    assert triples(evs) == [("GHA", "GHA", "PROTEST")]
+
+
+def test_an_act_at_the_request_of_another_answers_its_request(coder):
+    evs = code(coder, "Rwanda sent troops to Mozambique at the request of the Mozambican government.")
+    assert triples(evs) == [("MOZ", "RWA", "REQUEST"), ("RWA", "MOZ", "AID")]

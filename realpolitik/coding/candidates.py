@@ -383,6 +383,17 @@ def _targets(tok, trig: Trigger, idx: ActorIndex, sources: list[ActorMention]) -
     return [], "none"
 
 
+def _host_of(noun, idx: ActorIndex, visitors) -> list[ActorMention]:
+    """The actor of the clause a visitor's noun is the object of ("X told / received / thanked a visiting Y")."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    if noun.dep_ not in ("dobj", "dative", "pobj") or verb is noun or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    own = {m.code[:3] for m in visitors}
+    return [m for m in agents(verb, idx)[0] if has_country(m) and m.code[:3] not in own]
+
+
 def _for_clause(tok) -> bool:
     """Whether a clause is a for-to complement ("pressed for X to act", "pushing for the US to back it")."""
     return any(m.dep_ == "mark" and m.lower_ == "for" for m in tok.children)
@@ -590,6 +601,13 @@ def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
                     and head.head.pos_ == "VERB" and _lookup(head.head) is None):
                 # "youths threw stones during protests against X": those acting at a protest are its protesters
                 srcs, how = agents(head.head, idx)
+            if (trig.type == "REQUEST" and not tgts and dep == "pobj" and head.lower_ == "at"
+                    and head.head.pos_ == "VERB"):
+                # "deployed troops at the request of X", "at X's request": X asked, the one who acted was asked
+                srcs = srcs or [m for _, p in prep_objects(tok, frozenset({"of"})) for m in idx.np_conj(p)]
+                own = {m.code[:3] for m in srcs}
+                asked = agents(head.head, idx)[0] if srcs else []
+                tgts = [m for m in asked if has_country(m) and m.code[:3] not in own]
             if trig.frame == "sym":
                 between = _noun_targets(tok, idx, frozenset({"between", "among"}))
                 if between and not srcs:
@@ -620,6 +638,13 @@ def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
             continue  # "government-backed troops": a modifier, not an event
         if _noun_object_event(tok):
             continue  # the noun it governs carries the event and borrows its subject
+        if tok.dep_ == "amod" and trig.type == "CONSULT" and trig.mode == "visit" and tok.tag_ == "VBG":
+            # "told a visiting US envoy": the one the participle describes visits the actor of the clause it is in
+            visitors = [m for m in idx.np_conj(tok.head) if has_country(m)]
+            hosts = _host_of(tok.head, idx, visitors)
+            if visitors and hosts:
+                out.append(Candidate(trig, tok, trig.type, visitors, hosts, "visiting", obj))
+            continue
         helped = helped_subject(tok, idx)
         if helped:
             # "helped Tehran set up a surveillance system": the parser makes the helped party the subject

@@ -20,6 +20,8 @@ PRESSURE_TYPES = _words("PRESSURE_TYPES")
 REJECT_SHIELD = _words("REJECT_SHIELD")
 # Verbs of charging whose "of"-gerunds, however parsed, are the charge ("accused X of lying, ignoring Y").
 CHARGE_LEMMAS = _words("CHARGE_LEMMAS")
+ADJUNCT_DEPS = _words("ADJUNCT_DEPS")
+ADJUNCT_PREPS = _words("ADJUNCT_PREPS")
 
 
 def token_governs(a, b) -> bool:
@@ -60,6 +62,17 @@ def _charged_act(a, b) -> bool:
     accusers = {m.code[:3] for m in a.sources}
     return (all(has_country(m) and m.code[:3] not in accusers for m in b.sources)
             and any(has_country(t) and t.code[:3] not in accusers for t in b.targets))
+
+
+def _in_adjunct(a, b) -> bool:
+    """Whether token b (under a) lies in an adjunct of a: a clause of its own or a phrase of time or
+    circumstance ("signed a deal during a visit by X", "restored ties after a protest"), not a's object."""
+    t = b
+    while t.head.i != a.i and t.head is not t:
+        t = t.head
+    if t.dep_ == "advcl" and child(t, "mark") is None and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+        return False  # a purpose parsed as a clause of the verb ("signed a deal on Monday to supply X"): its terms
+    return t.dep_ in ADJUNCT_DEPS or (t.dep_ == "prep" and t.lower_ in ADJUNCT_PREPS)
 
 
 def _embedded(a, b) -> bool:
@@ -190,7 +203,8 @@ def resolve_embedding(cands: list[Candidate]) -> list[Candidate]:
             for b in cands:
                 # only to a trigger of its own: "signed a treaty of cooperation" stays the signing
                 if (b is not a and not b.absorbed and not b.trig.weak and token_governs(a.tok, b.tok)
-                        and b.type is not None and not in_relative_clause(a.tok, b.tok)):
+                        and b.type is not None and not in_relative_clause(a.tok, b.tok)
+                        and not _in_adjunct(a.tok, b.tok)):
                     a.absorbed = True
                     if not b.sources:
                         b.sources = a.sources

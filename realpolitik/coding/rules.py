@@ -429,6 +429,9 @@ def _pairs(c: Candidate, srcs: list[ActorMention], idx: ActorIndex,
             # "X held naval exercises with Y": both sides' forces take part, as in "X and Y held exercises"
             # (sharing or talks "with Y" stay one-way: the gold sets code "shared evidence with" so)
             pairs += [(t, s) for s, t in pairs]
+        if pairs and c.trig.frame == "sym" and len({s.code[:3] for s in srcs}) > 1:
+            # "A, B and C met with Z": the coordinated parties meet each other too, as without Z
+            pairs += [p for p in _joint_pairs(srcs, recipientless) if p not in pairs]
         # an actor acting on its own country's people ("Syrian jets struck Homs") keeps no target
         return (pairs or [(s, None) for s in srcs]), how
     if len(srcs) == 2 and (srcs[0].start, srcs[0].end) == (srcs[1].start, srcs[1].end) \
@@ -436,16 +439,20 @@ def _pairs(c: Candidate, srcs: list[ActorMention], idx: ActorIndex,
         # one reference to a pair ("both countries eased restrictions", actors/document.py): each acts
         # on the other, as the reference is used when the two are each other's counterpart
         return [(srcs[0], srcs[1]), (srcs[1], srcs[0])], how
-    if joint and len(srcs) > 2 and first_named_pairs(srcs):
-        return first_named_pairs(srcs), how  # "A, B and C met": A with each other (training/GUIDE.md)
     if joint and len(srcs) > 1:
-        # "A and B agreed": each with the other; two parties inside one state act on each other only as
-        # readings.domestic says, with `recipientless` on ("the government and the rebels agreed": team's gold codes
-        # it both ways), else they keep no recipient
-        return ([(s, t) for s in srcs for t in srcs if s is not t and (
-                    s.code[:3] != t.code[:3] or (recipientless and readings.domestic(s, t)))] or
-                [(s, None) for s in srcs]), how
+        return (_joint_pairs(srcs, recipientless) or [(s, None) for s in srcs]), how
     return [(s, None) for s in srcs], how
+
+
+def _joint_pairs(srcs: list[ActorMention], recipientless: bool) -> list[tuple[ActorMention, ActorMention]]:
+    """The pairs of coordinated parties of a joint act: "A, B and C met": A with each other (training/GUIDE.md);
+    "A and B agreed": each with the other; two parties inside one state act on each other only as
+    readings.domestic says, with `recipientless` on ("the government and the rebels agreed": team's gold codes
+    it both ways), else they keep no recipient."""
+    if len(srcs) > 2 and first_named_pairs(srcs):
+        return first_named_pairs(srcs)
+    return [(s, t) for s in srcs for t in srcs if s is not t and (
+            s.code[:3] != t.code[:3] or (recipientless and readings.domestic(s, t)))]
 
 
 def own_people(c: Candidate, srcs: list[ActorMention], targets: list[ActorMention]

@@ -332,10 +332,20 @@ def select(made: list[Coded]) -> list[Coded]:
         if c.cand.tok.i == old.cand.tok.i and (ev.source, ev.target) != (old.event.source, old.event.target):
             events[key + (ev.source, ev.target)] = c
             continue
+        if ev.type != old.event.type and _coordinated_acts(c.cand.tok, old.cand.tok):
+            # "X and Y met and agreed to ...": two acts of one dyad, each its own event
+            events.setdefault(key + (ev.type,), c)
+            continue
         if token_governs(c.cand.tok, old.cand.tok) or (not token_governs(old.cand.tok, c.cand.tok)
                                                        and ev.confidence > old.event.confidence):
             events[key] = c
     return sorted_events(list(events.values()))
+
+
+def _coordinated_acts(a, b) -> bool:
+    """Whether two verb triggers are coordinated clauses of one subject ("met ... and agreed")."""
+    return a.pos_ == b.pos_ == "VERB" and ((a.dep_ == "conj" and a.head.i == b.i)
+                                           or (b.dep_ == "conj" and b.head.i == a.i))
 
 
 def sorted_events(out: list[Coded]) -> list[Coded]:
