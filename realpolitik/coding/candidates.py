@@ -198,6 +198,8 @@ def _lookup(tok) -> Trigger | None:
     if tok.pos_ in ("NOUN", "PROPN") or nominal:
         if tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "FAC", "WORK_OF_ART", "LAW"):
             return None  # part of a name ("Amnesty International", "the Peace Treaty Hotel")
+        if tok.ent_type_ in ("DATE", "TIME"):
+            return None  # "in March" is a month, no march
         if lem in STATE_NOUNS and not (tok.dep_ in ("dobj", "nsubjpass") and token_lemma(tok.head) in TIE_VERBS):
             return None  # "discussed relations between X and Y" is a topic; "X and Y restored relations" the event
         mods = [c for c in tok.children if c.dep_ in ("compound", "amod")]

@@ -429,8 +429,9 @@ def _pairs(c: Candidate, srcs: list[ActorMention], idx: ActorIndex,
             # "X held naval exercises with Y": both sides' forces take part, as in "X and Y held exercises"
             # (sharing or talks "with Y" stay one-way: the gold sets code "shared evidence with" so)
             pairs += [(t, s) for s, t in pairs]
-        if pairs and c.trig.frame == "sym" and len({s.code[:3] for s in srcs}) > 1:
-            # "A, B and C met with Z": the coordinated parties meet each other too, as without Z
+        if pairs and c.trig.frame == "sym" and c.type == "CONSULT" and len({s.code[:3] for s in srcs}) > 1:
+            # "A, B and C met with Z": the coordinated parties meet each other too, as without Z (a meeting
+            # only: "A and B are sharing intelligence with Z" is no sharing between A and B)
             pairs += [p for p in _joint_pairs(srcs, recipientless) if p not in pairs]
         # an actor acting on its own country's people ("Syrian jets struck Homs") keeps no target
         return (pairs or [(s, None) for s in srcs]), how
