@@ -221,3 +221,10 @@ def test_an_announced_arms_purchase_is_the_buyers_agreement(coder):
     assert triples(code(coder, "Kenya bought armoured vehicles from Turkey.")) == [("TUR", "KEN", "AID")]
     evs = code(coder, "Kenya said on Friday it would buy armoured vehicles from Turkey.")
     assert [(e.source, e.target, e.type, e.factuality) for e in evs] == [("KEN", "TUR", "AGREE", "planned")]
+
+
+def test_an_announced_sanction_stays_a_sanction_and_a_conditional_one_is_a_threat(coder):
+    evs = code(coder, "Estonia said it would ban imports of Belarusian timber from next month.")
+    assert [(e.source, e.target, e.type, e.factuality) for e in evs] == [("EST", "BLR", "SANCTION", "planned")]
+    evs = code(coder, "Estonia will ban imports of Belarusian timber unless Minsk reopens the border.")
+    assert triples(evs) == [("EST", "BLR", "THREATEN")]

@@ -536,7 +536,7 @@ def draft(ctx: stages.SentenceContext, c: Candidate, s: ActorMention, t: ActorMe
     elif future and type_ in ("ASSAULT", "COERCE") and is_prepared(c.tok) and c.trig.pos == "V":
         type_, mode, cameo = "MOBILIZE", None, "150"  # "troops prepared to attack": readiness, no force yet
     elif future and type_ in FUTURE_TO_THREATEN:
-        type_, mode, cameo = "THREATEN", None, "130"  # an announced sanction, boycott or attack is a threat
+        type_, mode, cameo = "THREATEN", None, "130"  # an announced boycott or attack is a threat
     elif future and type_ == "RETREAT" and c.trig.mode != "resign":  # "will resign" is still a resignation
         type_, mode, cameo = "CONCEDE", None, "080"  # PLOVER: an announced withdrawal is a concession
     mode = cues.mode_for(type_, mode, lemmas)
