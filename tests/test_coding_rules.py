@@ -228,3 +228,8 @@ def test_an_announced_sanction_stays_a_sanction_and_a_conditional_one_is_a_threa
     assert [(e.source, e.target, e.type, e.factuality) for e in evs] == [("EST", "BLR", "SANCTION", "planned")]
     evs = code(coder, "Estonia will ban imports of Belarusian timber unless Minsk reopens the border.")
     assert triples(evs) == [("EST", "BLR", "THREATEN")]
+
+
+def test_a_party_acting_on_a_bare_sector_goes_when_its_sentence_has_another_event(coder):
+    evs = code(coder, "Latvia expelled the diplomats and the Russian embassy protested to the ministry.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("LVA", "RUSGOV", "COERCE")]
