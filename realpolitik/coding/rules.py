@@ -523,6 +523,8 @@ def draft(ctx: stages.SentenceContext, c: Candidate, s: ActorMention, t: ActorMe
         # a call addressed to no one ("called for reform") states a position: on pentaclass_dev such
         # sentences were gold statement 15 times against verbal_conflict 7; on plover_manual_dev 0 of 3 right
         return None
+    if type_ == "ASSAULT" and figurative.contest(c.trig.lemma, s, t):
+        return None  # "Spain beat England 2-1": a match won, no attack (figurative.contest)
     lemmas = ctx.lemmas
     contexts = cues.contexts_for(lemmas, c.contexts or c.trig.contexts)
     mode = c.trig.mode if type_ == c.trig.type else None
