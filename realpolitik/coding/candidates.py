@@ -684,9 +684,8 @@ def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
         cand = Candidate(trig, tok, type_, srcs, tgts, how, obj)
         if type_ == "CONSULT" and token_lemma(tok) in HOST_LEMMAS and srcs and thow == "direct":
             # "X hosted Y": PLOVER's visit goes from the one who travels to the one who hosts (modes.tsv), CAMEO's
-            # 043 from the host. Only the first is coded: the team's gold has it (12 of 12 hosted guests on its tune
-            # part); coding both ways made the host's half a false event (team holdout P 0.576 -> 0.582)
-            cand = Candidate(trig, tok, type_, tgts, srcs, how, obj) if tgts else cand
+            # 043 from the host: both are coded (the team's gold has the first, the support sentences the second)
+            cand.mutual = True
         out.append(cand)
     return out
 
