@@ -233,3 +233,9 @@ def test_an_announced_sanction_stays_a_sanction_and_a_conditional_one_is_a_threa
 def test_a_party_acting_on_a_bare_sector_goes_when_its_sentence_has_another_event(coder):
     evs = code(coder, "Latvia expelled the diplomats and the Russian embassy protested to the ministry.")
     assert [(e.source, e.target, e.type) for e in evs] == [("LVA", "RUSGOV", "COERCE")]
+
+
+def test_a_purchase_named_with_its_buyer_is_the_buyers_trade(coder):
+    evs = code(coder, "Peru's purchase of Swedish jets was completed this week.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("PER", "SWEMIL", "COOPERATE")]
+    assert triples(code(coder, "Peru bought Swedish jets.")) == [("SWE", "PER", "AID")]
