@@ -239,3 +239,8 @@ def test_a_purchase_named_with_its_buyer_is_the_buyers_trade(coder):
     evs = code(coder, "Peru's purchase of Swedish jets was completed this week.")
     assert [(e.source, e.target, e.type) for e in evs] == [("PER", "SWEMIL", "COOPERATE")]
     assert triples(code(coder, "Peru bought Swedish jets.")) == [("SWE", "PER", "AID")]
+
+
+def test_planned_joint_patrols_and_purchases_stay_cooperation(coder):
+    evs = code(coder, "Chile will buy copper from Peru.")
+    assert [(e.source, e.target, e.type, e.factuality) for e in evs] == [("CHL", "PER", "COOPERATE", "planned")]
