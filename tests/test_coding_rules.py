@@ -244,3 +244,17 @@ def test_a_purchase_named_with_its_buyer_is_the_buyers_trade(coder):
 def test_planned_joint_patrols_and_purchases_stay_cooperation(coder):
     evs = code(coder, "Chile will buy copper from Peru.")
     assert [(e.source, e.target, e.type, e.factuality) for e in evs] == [("CHL", "PER", "COOPERATE", "planned")]
+
+
+def test_a_dateline_under_a_headline_dates_the_article_so_background_acts_drop():
+    from realpolitik.coding.when import without_dateline
+    from realpolitik.ingest.dates import dateline_date
+    from realpolitik.pipeline import code_records
+
+    text = ("Chile and Bolivia restore ties\n\nLA PAZ, March 3, 2026 - Chile and Bolivia agreed on Tuesday to restore"
+            " full diplomatic relations. Chile sent troops to Bolivia in 2020.")
+    assert dateline_date(text) == "2026-03-03"
+    assert without_dateline(Article.from_text(text)).text.startswith("Chile and Bolivia restore ties\n\n   ")
+    [rec] = code_records([{"id": "x", "text": text}])
+    assert [(e["source"], e["target"], e["type"]) for e in rec["events"]] == [("BOL", "CHL", "AGREE"),
+                                                                             ("CHL", "BOL", "AGREE")]
