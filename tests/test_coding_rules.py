@@ -258,3 +258,10 @@ def test_a_dateline_under_a_headline_dates_the_article_so_background_acts_drop()
     [rec] = code_records([{"id": "x", "text": text}])
     assert [(e["source"], e["target"], e["type"]) for e in rec["events"]] == [("BOL", "CHL", "AGREE"),
                                                                              ("CHL", "BOL", "AGREE")]
+
+
+def test_forces_sent_to_help_or_at_a_request_are_aid_and_to_a_border_a_deployment(coder):
+    assert triples(code(coder, "Chile sends 300 soldiers to help fight gangs in Haiti")) == [("CHL", "HTI", "AID")]
+    assert triples(code(coder, "Chile deployed troops to Peru at the request of its president.")) == \
+        [("CHL", "PER", "AID")]
+    assert triples(code(coder, "Chile deployed troops to its border with Peru.")) == [("CHL", "PER", "MOBILIZE")]
