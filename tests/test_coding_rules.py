@@ -265,3 +265,8 @@ def test_forces_sent_to_help_or_at_a_request_are_aid_and_to_a_border_a_deploymen
     assert triples(code(coder, "Chile deployed troops to Peru at the request of its president.")) == \
         [("CHL", "PER", "AID")]
     assert triples(code(coder, "Chile deployed troops to its border with Peru.")) == [("CHL", "PER", "MOBILIZE")]
+
+
+def test_suspending_a_foreign_broadcaster_is_censorship_and_suspending_aid_a_sanction(coder):
+    assert triples(code(coder, "Mali suspended French broadcaster RFI.")) == [("MLI", "FRA", "COERCE")]
+    assert triples(code(coder, "Mali suspended aid to Niger.")) == [("MLI", "NER", "SANCTION")]

@@ -525,6 +525,8 @@ def draft(ctx: stages.SentenceContext, c: Candidate, s: ActorMention, t: ActorMe
         return None
     if type_ == "ASSAULT" and figurative.contest(c.trig.lemma, s, t):
         return None  # "Spain beat England 2-1": a match won, no attack (figurative.contest)
+    if type_ == "SANCTION" and t is not None and t.sector == "MED":
+        type_, mode, cameo = "COERCE", "censor", None  # "suspended the BBC": censorship (PLOVER COERCE censor)
     lemmas = ctx.lemmas
     contexts = cues.contexts_for(lemmas, c.contexts or c.trig.contexts)
     mode = c.trig.mode if type_ == c.trig.type else None
