@@ -270,3 +270,12 @@ def test_forces_sent_to_help_or_at_a_request_are_aid_and_to_a_border_a_deploymen
 def test_suspending_a_foreign_broadcaster_is_censorship_and_suspending_aid_a_sanction(coder):
     assert triples(code(coder, "Mali suspended French broadcaster RFI.")) == [("MLI", "FRA", "COERCE")]
     assert triples(code(coder, "Mali suspended aid to Niger.")) == [("MLI", "NER", "SANCTION")]
+
+
+def test_a_patrol_is_cooperation_only_when_joint(coder):
+    assert triples(code(coder, "Peru and Chile will hold joint patrols on the border.")) == \
+        [("CHL", "PER", "COOPERATE"), ("PER", "CHL", "COOPERATE")]
+    assert triples(code(coder, "Peru's navy will conduct patrols with Chile.")) == \
+        [("CHL", "PER", "COOPERATE"), ("PER", "CHL", "COOPERATE")]
+    assert not [e for e in code(coder, "Chilean coast guard patrols near the Peruvian islands angered Lima.")
+                if e.type == "COOPERATE"]

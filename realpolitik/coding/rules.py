@@ -525,6 +525,8 @@ def draft(ctx: stages.SentenceContext, c: Candidate, s: ActorMention, t: ActorMe
         return None
     if type_ == "ASSAULT" and figurative.contest(c.trig.lemma, s, t):
         return None  # "Spain beat England 2-1": a match won, no attack (figurative.contest)
+    if type_ == "COOPERATE" and c.trig.pos == "N" and c.trig.lemma in SOLO_PATROLS and not _joint(c.tok):
+        return None  # "Chinese coast guard patrols near X", "flew patrols over X": a force's patrol, no partner
     if type_ == "SANCTION" and t is not None and t.sector == "MED":
         type_, mode, cameo = "COERCE", "censor", None  # "suspended the BBC": censorship (PLOVER COERCE censor)
     lemmas = ctx.lemmas
@@ -569,6 +571,28 @@ def draft(ctx: stages.SentenceContext, c: Candidate, s: ActorMention, t: ActorMe
                 c.trig.frame == "buy" or c.trig.lemma in SALE_LEMMAS):
             channel = "trade"  # goods sold or bought that no cue names ("salmon was sold to X")
     return stages.Draft(c, s, t, type_, mode, cameo, contexts, channel, refused)
+
+
+# Nouns of cooperation only when joint ("joint patrols", "patrols with X", "US-led patrols"): alone, one force's act.
+SOLO_PATROLS = _words("SOLO_PATROLS")
+JOINT_MARKS = _words("JOINT_MARKS")
+
+
+def _joint(tok) -> bool:
+    """Whether a noun is marked as done together: "joint"/"combined" patrols, patrols "with" someone, "US-led"
+    patrols, or "X and Y" as its owners."""
+    if tok.dep_ in ("dobj", "nsubjpass") and any(k.dep_ == "prep" and k.lower_ in ("with", "alongside")
+                                                  for k in tok.head.children):
+        return True  # "conducted patrols with X"
+    for k in tok.children:
+        if k.dep_ in ("amod", "compound") and (k.lower_ in JOINT_MARKS or k.lower_.endswith("-led")
+                                               or any(g.lower_ == "led" for g in k.subtree)):
+            return True
+        if k.dep_ == "prep" and k.lower_ in ("with", "alongside", "between", "among"):
+            return True
+        if k.dep_ == "poss" and any(g.dep_ == "conj" for g in k.children):
+            return True
+    return False
 
 
 # Conflict acts whose place names the one who bears them when no party does ("shelled targets in <city>").
