@@ -76,3 +76,16 @@ def test_a_past_act_in_an_earlier_month_is_dated_in_that_month():
     # with its year, an earlier month of the article's year (which the dater does not place) is background
     assert at("Britain and Spain agreed in March 2005 to set up a forum.", "2005-06-15") == []
     assert at("Britain and Spain agreed in March 2003 to set up a forum.", "2005-06-15") == []
+
+
+def test_beating_between_two_states_is_a_match_and_police_beating_people_an_attack():
+    from realpolitik.coding import RulesCoder
+    from realpolitik.model import Article
+
+    coder = RulesCoder()
+
+    def code(text):
+        return [(e.source, e.target, e.type) for e in coder.code(Article.from_text(text, published="2026-03-01"))]
+
+    assert code("Chile beat Bolivia 3-1 in La Paz on Tuesday.") == []
+    assert code("Bolivian police beat Chilean protesters in La Paz.") == [("BOLCOP", "CHLCVL", "ASSAULT")]

@@ -125,3 +125,8 @@ def test_opening_pluperfect_is_the_news_unless_timed(coder):
     assert code(coder, "Kenya had freed two Ugandan soldiers before the talks began.") == []
     evs = code(coder, "Uganda thanked Kenya on Monday. Kenya had freed two Ugandan soldiers.")
     assert all(e.type != "RETREAT" for e in evs)
+
+
+def test_a_past_time_on_the_governing_verb_makes_a_subject_or_participle_trigger_background(coder):
+    assert code(coder, "Fighting between Chilean and Peruvian troops broke out in April 2023.") == []
+    assert code(coder, "Chile and Peru reopened their border in 2022, restoring trade links.") == []

@@ -329,3 +329,61 @@ def test_those_who_gather_for_a_rally_are_its_protesters(coder):
 def test_an_act_at_the_request_of_another_answers_its_request(coder):
     evs = code(coder, "Rwanda sent troops to Mozambique at the request of the Mozambican government.")
     assert triples(evs) == [("MOZ", "RWA", "REQUEST"), ("RWA", "MOZ", "AID")]
+
+
+def test_an_announced_sanction_stays_a_sanction_and_a_conditional_one_is_a_threat(coder):
+    evs = code(coder, "Estonia said it would ban imports of Belarusian timber from next month.")
+    assert [(e.source, e.target, e.type, e.factuality) for e in evs] == [("EST", "BLR", "SANCTION", "planned")]
+    evs = code(coder, "Estonia will ban imports of Belarusian timber unless Minsk reopens the border.")
+    assert triples(evs) == [("EST", "BLR", "THREATEN")]
+
+
+def test_a_party_acting_on_a_bare_sector_goes_when_its_sentence_has_another_event(coder):
+    evs = code(coder, "Latvia expelled the diplomats and the Russian embassy protested to the ministry.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("LVA", "RUSGOV", "COERCE")]
+
+
+def test_a_purchase_named_with_its_buyer_is_the_buyers_trade(coder):
+    evs = code(coder, "Peru's purchase of Swedish jets was completed this week.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("PER", "SWEMIL", "COOPERATE")]
+    assert triples(code(coder, "Peru bought Swedish jets.")) == [("SWE", "PER", "AID")]
+
+
+def test_planned_joint_patrols_and_purchases_stay_cooperation(coder):
+    evs = code(coder, "Chile will buy copper from Peru.")
+    assert [(e.source, e.target, e.type, e.factuality) for e in evs] == [("CHL", "PER", "COOPERATE", "planned")]
+
+
+def test_a_dateline_under_a_headline_dates_the_article_so_background_acts_drop():
+    from realpolitik.coding.when import without_dateline
+    from realpolitik.ingest.dates import dateline_date
+    from realpolitik.pipeline import code_records
+
+    text = ("Chile and Bolivia restore ties\n\nLA PAZ, March 3, 2026 - Chile and Bolivia agreed on Tuesday to restore"
+            " full diplomatic relations. Chile sent troops to Bolivia in 2020.")
+    assert dateline_date(text) == "2026-03-03"
+    assert without_dateline(Article.from_text(text)).text.startswith("Chile and Bolivia restore ties\n\n   ")
+    [rec] = code_records([{"id": "x", "text": text}])
+    assert [(e["source"], e["target"], e["type"]) for e in rec["events"]] == [("BOL", "CHL", "AGREE"),
+                                                                             ("CHL", "BOL", "AGREE")]
+
+
+def test_forces_sent_to_help_or_at_a_request_are_aid_and_to_a_border_a_deployment(coder):
+    assert triples(code(coder, "Chile sends 300 soldiers to help fight gangs in Haiti")) == [("CHL", "HTI", "AID")]
+    assert triples(code(coder, "Chile deployed troops to Peru at the request of its president.")) == \
+        [("CHL", "PER", "AID")]
+    assert triples(code(coder, "Chile deployed troops to its border with Peru.")) == [("CHL", "PER", "MOBILIZE")]
+
+
+def test_suspending_a_foreign_broadcaster_is_censorship_and_suspending_aid_a_sanction(coder):
+    assert triples(code(coder, "Mali suspended French broadcaster RFI.")) == [("MLI", "FRA", "COERCE")]
+    assert triples(code(coder, "Mali suspended aid to Niger.")) == [("MLI", "NER", "SANCTION")]
+
+
+def test_a_patrol_is_cooperation_only_when_joint(coder):
+    assert triples(code(coder, "Peru and Chile will hold joint patrols on the border.")) == \
+        [("CHL", "PER", "COOPERATE"), ("PER", "CHL", "COOPERATE")]
+    assert triples(code(coder, "Peru's navy will conduct patrols with Chile.")) == \
+        [("CHL", "PER", "COOPERATE"), ("PER", "CHL", "COOPERATE")]
+    assert not [e for e in code(coder, "Chilean coast guard patrols near the Peruvian islands angered Lima.")
+                if e.type == "COOPERATE"]

@@ -631,7 +631,9 @@ def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
             cand = Candidate(trig, tok, trade_type(trig, obj), srcs, tgts, how, obj)
             if trig.type == "MOBILIZE" and is_peacekeeping(tok, obj):
                 cand.type = "AID"  # "the deployment of 200 troops on a peacekeeping mission": assistance
-            if trig.frame == "buy":
+            if trig.frame == "buy" and not srcs:
+                # "X's purchase of Y's jets" names the buyer as the noun's owner: the buyer's trade with the seller
+                # (the team's gold, 3 of 3 on its tune part); a purchase named by no buyer stays the seller's aid
                 _apply_buy(cand, obj, srcs, tgts)
             out.append(cand)
             continue

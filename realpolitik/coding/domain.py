@@ -90,6 +90,11 @@ def stateless(source: str | None, target: str | None) -> bool:
     return bool(source or target) and not names_a_party(source) and not names_a_party(target)
 
 
+def half_stateless(source: str | None, target: str | None) -> bool:
+    """Whether one actor of a two-actor event names a party and the other is a bare sector of no known country."""
+    return bool(source and target) and names_a_party(source) != names_a_party(target)
+
+
 def is_business(code: str | None) -> bool:
     """Whether an actor code is a firm's (sector BUS, with or without its state)."""
     return bool(code) and _sector(code) == "BUS"

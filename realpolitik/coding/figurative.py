@@ -32,6 +32,15 @@ def firm_agent(type_: str | None, source: str | None) -> bool:
     return type_ in _tables()[2] and domain.is_business(source)
 
 
+def contest(lemma: str, source, target) -> bool:
+    """Whether an attack verb of CONTEST_LEMMAS ("beat") between two actor mentions is a contest won: both
+    are states or their people with no sector (a team, a player, a state itself), as in sport results; a
+    state's organ beating people ("police beat protesters") keeps its sense."""
+    if target is None or lemma not in words("realpolitik.coding", "figurative", "CONTEST_LEMMAS"):
+        return False
+    return all(m.country and not m.sector and m.kind in ("state", "person") for m in (source, target))
+
+
 # Factuality of acts that are only possible (realpolitik/factuality); a denied act of a named kind can
 # still be news ("rebels did not attack the embassy"), so "denied" is left out.
 UNREAL = frozenset({"hypothetical", "question"})

@@ -133,7 +133,11 @@ def past_marker(tok, date: str | None) -> str | None:
     Such events are background: coding them on the article's date would make a past act a new one."""
     verb = tok.head if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "attr", "nsubjpass") else tok
     year = int(date[:4]) if date and date[:4].isdigit() else None
-    for h in {verb, tok}:
+    heads = {verb, tok}
+    if tok.dep_ in ("advcl", "xcomp", "nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
+        heads.add(tok.head)  # "X reopened the border in 2022, restoring trade", "fighting broke out in 2023"
+    heads |= {c for c in tok.children if c.dep_ == "xcomp"}  # "first offered to lead a mission in July 2023"
+    for h in heads:
         for c in h.children:
             if c.dep_ == "prep" and c.lower_ in _TIME_PREPS:
                 for o in c.subtree:

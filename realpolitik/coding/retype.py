@@ -56,6 +56,20 @@ ARRIVING_HELPERS = CIVILIAN_PERSONNEL | _words("ARRIVING_HELPERS")
 # Purposes that make forces' arrival assistance ("arrived to help deliver aid").
 HELP_LEMMAS = _words("HELP_LEMMAS")
 PEACEKEEPING_LEMMAS = _words("PEACEKEEPING_LEMMAS")
+# Purposes that make forces sent to a recipient assistance ("sent soldiers to train its police").
+DEPLOY_AID_PURPOSES = _words("DEPLOY_AID_PURPOSES")
+
+
+def _purposes(tok) -> set[str]:
+    """Lemmas of the purpose clauses of a verb or of its object ("sent troops to help", "sent troops to train")."""
+    heads = [tok] + [c for c in tok.children if c.dep_ == "dobj"]
+    return {token_lemma(c) for h in heads for c in h.children if c.dep_ in ("advcl", "xcomp", "acl", "relcl")}
+
+
+def _at_request(tok) -> bool:
+    """Whether a verb is done "at the request of" someone or "at X's request"."""
+    return any(c.dep_ == "prep" and c.lower_ == "at" and any(token_lemma(p) == "request" for p in c.children)
+               for c in tok.children)
 # Objects whose acceptance is asylum (PLOVER AID), not agreement.
 ASYLUM_LEMMAS = _words("ASYLUM_LEMMAS")
 
@@ -151,6 +165,8 @@ def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
         type_ = "AID"  # deploying observers, doctors, peacekeepers or funds abroad is assistance (PLOVER AID)
     if type_ == "MOBILIZE" and is_peacekeeping(tok, obj):
         type_ = "AID"  # "peacekeepers began deploying", "deployed troops to the UN peacekeeping mission"
+    if type_ == "MOBILIZE" and (_purposes(tok) & (HELP_LEMMAS | DEPLOY_AID_PURPOSES) or _at_request(tok)):
+        type_ = "AID"  # "sent soldiers to X to help fight gangs", "deployed troops to X at its request"
     if trig.lemma == "arrive" and child(tok, "nsubj") is not None:
         subj = child(tok, "nsubj")
         mods = {token_lemma(c) for c in subj.children if c.dep_ in ("amod", "compound")}

@@ -284,6 +284,15 @@ class RulesCoder:
             # an article's document step gave its sector mentions the country in focus: one still bare names
             # no party; a lone sentence has no document to read it from, and its event still tells its class
             out = [e for e in out if not domain.stateless(e.source, e.target)]
+        # a party acting on a bare sector of no known country ("Latvia expelled ... the ministry": GOV), or a bare
+        # sector on a party, names a dyad no one can follow and rarely matches a gold event (tune: 6 true of 84).
+        # It goes where its sentence keeps another event, or in an article (where require_party's document step
+        # already had its chance); a lone sentence's only event still tells its class (pentaclass_dev).
+        # Measured (holdout): team P 0.561 -> 0.566, corpus 0.367 -> 0.375, articles 0.320 -> 0.328.
+        kept = {e.sentence_index for e in out if not domain.half_stateless(e.source, e.target)}
+        if len(article.text.split()) >= self.options.coding.desk_min_words:
+            kept = {e.sentence_index for e in out}
+        out = [e for e in out if e.sentence_index not in kept or not domain.half_stateless(e.source, e.target)]
         return out
 
     def code_doc(self, doc, article: Article) -> list[Event]:
@@ -522,6 +531,12 @@ def draft(ctx: stages.SentenceContext, c: Candidate, s: ActorMention, t: ActorMe
         # a call addressed to no one ("called for reform") states a position: on pentaclass_dev such
         # sentences were gold statement 15 times against verbal_conflict 7; on plover_manual_dev 0 of 3 right
         return None
+    if type_ == "ASSAULT" and figurative.contest(c.trig.lemma, s, t):
+        return None  # "Spain beat England 2-1": a match won, no attack (figurative.contest)
+    if type_ == "COOPERATE" and c.trig.pos == "N" and c.trig.lemma in SOLO_PATROLS and not _joint(c.tok):
+        return None  # "Chinese coast guard patrols near X", "flew patrols over X": a force's patrol, no partner
+    if type_ == "SANCTION" and t is not None and t.sector == "MED":
+        type_, mode, cameo = "COERCE", "censor", None  # "suspended the BBC": censorship (PLOVER COERCE censor)
     lemmas = ctx.lemmas
     contexts = cues.contexts_for(lemmas, c.contexts or c.trig.contexts)
     mode = c.trig.mode if type_ == c.trig.type else None
@@ -546,7 +561,7 @@ def draft(ctx: stages.SentenceContext, c: Candidate, s: ActorMention, t: ActorMe
     elif future and type_ in ("ASSAULT", "COERCE") and is_prepared(c.tok) and c.trig.pos == "V":
         type_, mode, cameo = "MOBILIZE", None, "150"  # "troops prepared to attack": readiness, no force yet
     elif future and type_ in FUTURE_TO_THREATEN:
-        type_, mode, cameo = "THREATEN", None, "130"  # an announced sanction, boycott or attack is a threat
+        type_, mode, cameo = "THREATEN", None, "130"  # an announced boycott or attack is a threat
     elif future and type_ == "RETREAT" and c.trig.mode != "resign":  # "will resign" is still a resignation
         type_, mode, cameo = "CONCEDE", None, "080"  # PLOVER: an announced withdrawal is a concession
     if type_ == "ASSAULT" and is_cyber(c.tok, verb):
@@ -568,6 +583,28 @@ def draft(ctx: stages.SentenceContext, c: Candidate, s: ActorMention, t: ActorMe
                 c.trig.frame == "buy" or c.trig.lemma in SALE_LEMMAS):
             channel = "trade"  # goods sold or bought that no cue names ("salmon was sold to X")
     return stages.Draft(c, s, t, type_, mode, cameo, contexts, channel, refused)
+
+
+# Nouns of cooperation only when joint ("joint patrols", "patrols with X", "US-led patrols"): alone, one force's act.
+SOLO_PATROLS = _words("SOLO_PATROLS")
+JOINT_MARKS = _words("JOINT_MARKS")
+
+
+def _joint(tok) -> bool:
+    """Whether a noun is marked as done together: "joint"/"combined" patrols, patrols "with" someone, "US-led"
+    patrols, or "X and Y" as its owners."""
+    if tok.dep_ in ("dobj", "nsubjpass") and any(k.dep_ == "prep" and k.lower_ in ("with", "alongside")
+                                                  for k in tok.head.children):
+        return True  # "conducted patrols with X"
+    for k in tok.children:
+        if k.dep_ in ("amod", "compound") and (k.lower_ in JOINT_MARKS or k.lower_.endswith("-led")
+                                               or any(g.lower_ == "led" for g in k.subtree)):
+            return True
+        if k.dep_ == "prep" and k.lower_ in ("with", "alongside", "between", "among"):
+            return True
+        if k.dep_ == "poss" and any(g.dep_ == "conj" for g in k.children):
+            return True
+    return False
 
 
 # Conflict acts whose place names the one who bears them when no party does ("shelled targets in <city>").

@@ -12,7 +12,7 @@ import logging
 import re
 from typing import Iterable
 
-from realpolitik.ingest.dates import MONTHS, dateline
+from realpolitik.ingest.dates import MONTHS, dateline_span
 from realpolitik.model import Article, Event
 
 log = logging.getLogger(__name__)
@@ -156,9 +156,8 @@ def without_dateline(article: Article) -> Article:
     The place of a dateline is where the story was filed, not an actor of its first sentence, and
     its date is the article's, not the event's; spaces keep every offset into the stored text valid.
     """
-    found = dateline(article.text)
+    found = dateline_span(article.text)
     if not found:
         return article
-    end = found[1]
-    start = len(article.text) - len(article.text.lstrip())
+    _, start, end = found  # a headline above the dateline stays
     return dataclasses.replace(article, text=article.text[:start] + " " * (end - start) + article.text[end:])

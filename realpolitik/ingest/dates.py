@@ -82,8 +82,28 @@ def dateline_date(text: str) -> str | None:
 
 def dateline(text: str) -> tuple[str, int] | None:
     """(ISO date, offset where the story proper starts) of the dateline opening the text; None without one."""
+    found = dateline_span(text)
+    return (found[0], found[2]) if found else None
+
+
+def dateline_span(text: str) -> tuple[str, int, int] | None:
+    """(ISO date, start, end) of the dateline opening the text, or opening its body under a headline: a first
+    paragraph of one short line that ends in no full stop, then a blank line ("China to help Iran, Tehran
+    says\n\nTEHRAN, March 9, 2026 - ..."), as wire copy is laid out; None without one."""
     m0 = re.match(r"\s*", text)
-    start = m0.end()
+    found = _dateline_at(text, m0.end())
+    if found is None:
+        head = re.match(r"[^\n]{1,200}\n[ \t]*\n\s*", text[m0.end():])
+        if head and not head.group(0).split("\n")[0].rstrip().endswith("."):
+            start = m0.end() + head.end()
+            got = _dateline_at(text, start)
+            return (got[0], start, got[1]) if got else None
+        return None
+    return found[0], m0.end(), found[1]
+
+
+def _dateline_at(text: str, start: int) -> tuple[str, int] | None:
+    """(ISO date, end) of a dateline that opens the line starting at `start`; None without one."""
     end_of_line = text.find("\n", start)
     line = text[start:end_of_line if end_of_line >= 0 else len(text)].rstrip()
     for form in _DATE_FORMS:
