@@ -85,9 +85,9 @@ def resolve(sentence: str, published: str | None) -> str | None:
     if m:
         month, rel = MONTHS[m.group("mon").lower()], m.group("rel").lower()
         year = base.year
-        shift = _YEAR_SHIFT.search(sentence[m.end():m.end() + 20])  # "in June last year", "in March next year"
-        if shift:
-            return _date(year + (1 if shift.group("rel").lower() == "next" else -1), month, 1)
+        which = _YEAR_SHIFT.search(sentence[m.end():m.end() + 20])  # "in June last year", "in March next year"
+        if which:
+            return _date(year + (1 if which.group("rel").lower() == "next" else -1), month, 1)
         if rel == "last":
             year -= 1 if month >= base.month else 0
         elif rel == "next":
