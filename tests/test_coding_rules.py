@@ -393,3 +393,10 @@ def test_a_patrol_is_cooperation_only_when_joint(coder):
         [("CHL", "PER", "COOPERATE"), ("PER", "CHL", "COOPERATE")]
     assert not [e for e in code(coder, "Chilean coast guard patrols near the Peruvian islands angered Lima.")
                 if e.type == "COOPERATE"]
+
+
+def test_no_plans_or_no_intention_denies_the_act(coder):
+    evs = code(coder, "Ecuador said it had no intention of attacking Peru.")
+    assert [(e.source, e.target, e.type, e.factuality) for e in evs] == [("ECU", "PER", "ASSAULT", "denied")]
+    evs = code(coder, "Ecuador announced its intention of sending troops to Haiti.")
+    assert [(e.source, e.target, e.type, e.factuality) for e in evs] == [("ECU", "HTI", "AID", "planned")]
