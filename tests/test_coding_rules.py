@@ -400,3 +400,10 @@ def test_no_plans_or_no_intention_denies_the_act(coder):
     assert [(e.source, e.target, e.type, e.factuality) for e in evs] == [("ECU", "PER", "ASSAULT", "denied")]
     evs = code(coder, "Ecuador announced its intention of sending troops to Haiti.")
     assert [(e.source, e.target, e.type, e.factuality) for e in evs] == [("ECU", "HTI", "AID", "planned")]
+
+
+def test_a_negated_future_conflict_act_is_no_threat_but_the_act_denied(coder):
+    evs = code(coder, "Austria said it would not impose sanctions on Serbia even if Brussels asked it to.")
+    assert [(e.source, e.target, e.type, e.factuality) for e in evs] == [("AUT", "SRB", "SANCTION", "denied")]
+    evs = code(coder, "Austria will impose sanctions on Serbia unless Belgrade frees the journalists.")
+    assert [(e.source, e.target, e.type, e.factuality) for e in evs] == [("AUT", "SRB", "THREATEN", "hypothetical")]
