@@ -393,3 +393,17 @@ def test_a_patrol_is_cooperation_only_when_joint(coder):
         [("CHL", "PER", "COOPERATE"), ("PER", "CHL", "COOPERATE")]
     assert not [e for e in code(coder, "Chilean coast guard patrols near the Peruvian islands angered Lima.")
                 if e.type == "COOPERATE"]
+
+
+def test_no_plans_or_no_intention_denies_the_act(coder):
+    evs = code(coder, "Ecuador said it had no intention of attacking Peru.")
+    assert [(e.source, e.target, e.type, e.factuality) for e in evs] == [("ECU", "PER", "ASSAULT", "denied")]
+    evs = code(coder, "Ecuador announced its intention of sending troops to Haiti.")
+    assert [(e.source, e.target, e.type, e.factuality) for e in evs] == [("ECU", "HTI", "AID", "planned")]
+
+
+def test_a_negated_future_conflict_act_is_no_threat_but_the_act_denied(coder):
+    evs = code(coder, "Austria said it would not impose sanctions on Serbia even if Brussels asked it to.")
+    assert [(e.source, e.target, e.type, e.factuality) for e in evs] == [("AUT", "SRB", "SANCTION", "denied")]
+    evs = code(coder, "Austria will impose sanctions on Serbia unless Belgrade frees the journalists.")
+    assert [(e.source, e.target, e.type, e.factuality) for e in evs] == [("AUT", "SRB", "THREATEN", "hypothetical")]

@@ -546,6 +546,8 @@ def draft(ctx: stages.SentenceContext, c: Candidate, s: ActorMention, t: ActorMe
     verb = c.tok.head if c.how.startswith(("light", "carried")) else c.tok
     future = is_future(c.tok) or (c.how.startswith("light") and is_future(c.tok.head))
     refused = False
+    negated = any(k.dep_ == "neg" for k in c.tok.children) or (verb is not c.tok and any(
+        k.dep_ == "neg" for k in verb.children))
     if type_ in cues.COOPERATIVE and (is_refusal(c.tok) or is_failed(c.tok)):
         type_, mode, cameo = "REJECT", None, "120"  # "will not release", "cannot accept": a refusal
         future, refused = False, True
@@ -555,6 +557,8 @@ def draft(ctx: stages.SentenceContext, c: Candidate, s: ActorMention, t: ActorMe
         if type_ == "AID" and c.trig.frame == "buy" and t is not None:
             s, t = t, s  # "X would buy drones from Y" is the seller's aid, but X, the buyer, announces the deal
         type_, mode = "AGREE", None  # PLOVER: announced future cooperation is an AGREE
+    elif negated:
+        pass  # "will not impose sanctions (even if ...)", "will not block X": no threat is made; the act is denied
     elif ((future or is_hedged(c.tok) or is_hedged(verb)) and type_ in CONDITIONAL_TO_THREATEN
           and (is_conditional(c.tok, type_ == "RETREAT") or is_conditional(verb, type_ == "RETREAT"))):
         type_, mode, cameo = "THREATEN", None, "130"  # "will withdraw unless ...": a conditional threat

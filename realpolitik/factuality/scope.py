@@ -248,7 +248,10 @@ def _embedding_cues(doc, node, head) -> list[_Cue]:
             return [_Cue("reported", (head.i,), f"report-noun:{lemma}", None, not _has_named_modifier(head))]
         if lemma in DENIAL_NOUNS:
             return [_Cue("denied", (head.i,), "denial-noun")]
-        if (lemma in PLAN_NOUNS or low in PLAN_NOUNS) and dep == "acl":
+        if (lemma in PLAN_NOUNS or low in PLAN_NOUNS) and (dep == "acl" or (dep == "prep" and node.lower_ == "of")):
+            no = [c.i for c in head.children if c.dep_ == "det" and c.lower_ == "no"]
+            if no:  # "has no plans to send", "had no intention of attacking": the act is disowned
+                return [_Cue("denied", tuple(no) + (head.i,), f"no-plan-noun:{lemma}")]
             return [_Cue("planned", (head.i,), f"plan-noun:{lemma}")]
         if (lemma in POSSIBLE_NOUNS or low in POSSIBLE_NOUNS) and dep == "acl":
             return [_Cue("hypothetical", (head.i,), f"possible-noun:{lemma}")]
