@@ -86,3 +86,11 @@ def test_fighting_between_two_parties_as_a_gerund_subject(coder):
 def test_their_on_an_object_event_noun_is_the_verbs_coordinated_subject(coder):
     evs = code(coder, "Bahrain and Israel held their first security consultations on Thursday.")
     assert events(evs) == [("BHR", "ISR", "CONSULT"), ("ISR", "BHR", "CONSULT")]
+
+
+def test_headline_above_the_body_is_not_coded_a_second_time(coder):
+    # the title's event is the lead's: coded once, from the body; as a sentence of its own it is coded
+    title, body = "Chile recalls ambassador from Peru over border row", \
+        "Chile recalled its ambassador from Peru on Monday, the foreign ministry said."
+    assert events(code(coder, f"{title}\n{body}")) == [("CHL", "PER", "SANCTION")]
+    assert events(code(coder, f"{title}. {body}")) == [("CHL", "PER", "SANCTION"), ("CHL", "PERGOV", "SANCTION")]
