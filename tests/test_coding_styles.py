@@ -94,3 +94,12 @@ def test_headline_above_the_body_is_not_coded_a_second_time(coder):
         "Chile recalled its ambassador from Peru on Monday, the foreign ministry said."
     assert events(code(coder, f"{title}\n{body}")) == [("CHL", "PER", "SANCTION")]
     assert events(code(coder, f"{title}. {body}")) == [("CHL", "PER", "SANCTION"), ("CHL", "PERGOV", "SANCTION")]
+
+
+def test_headline_verb_the_parser_took_for_a_noun_is_read_in_the_verb_slot(coder):
+    # "halts" tagged as a noun: the trigger's present-tense form right after the opening party is the verb;
+    # the same words ending in a full stop are a sentence and get no headline reading
+    assert events(code(coder, "Bolivia halts gas exports to Chile over border dispute")) == [
+        ("BOL", "CHL", "SANCTION")]
+    assert events(code(coder, "Peru shoots down Chilean drone over Tacna")) == [("PER", "CHL", "ASSAULT")]
+    assert events(code(coder, "Bolivia halts gas exports to Chile over border dispute.")) == []
