@@ -103,3 +103,9 @@ def test_headline_verb_the_parser_took_for_a_noun_is_read_in_the_verb_slot(coder
         ("BOL", "CHL", "SANCTION")]
     assert events(code(coder, "Peru shoots down Chilean drone over Tacna")) == [("PER", "CHL", "ASSAULT")]
     assert events(code(coder, "Bolivia halts gas exports to Chile over border dispute.")) == []
+
+
+def test_opening_list_after_a_two_word_state_keeps_the_next_state(coder):
+    # "Lanka, India" is no place followed by its country: both names are states of the list
+    assert events(code(coder, "Sri Lanka, India sign fisheries accord")) == [
+        ("IND", "LKA", "SUPPORT"), ("LKA", "IND", "SUPPORT")]
