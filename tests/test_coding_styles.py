@@ -86,3 +86,26 @@ def test_fighting_between_two_parties_as_a_gerund_subject(coder):
 def test_their_on_an_object_event_noun_is_the_verbs_coordinated_subject(coder):
     evs = code(coder, "Bahrain and Israel held their first security consultations on Thursday.")
     assert events(evs) == [("BHR", "ISR", "CONSULT"), ("ISR", "BHR", "CONSULT")]
+
+
+def test_headline_above_the_body_is_not_coded_a_second_time(coder):
+    # the title's event is the lead's: coded once, from the body; as a sentence of its own it is coded
+    title, body = "Chile recalls ambassador from Peru over border row", \
+        "Chile recalled its ambassador from Peru on Monday, the foreign ministry said."
+    assert events(code(coder, f"{title}\n{body}")) == [("CHL", "PER", "SANCTION")]
+    assert events(code(coder, f"{title}. {body}")) == [("CHL", "PER", "SANCTION"), ("CHL", "PERGOV", "SANCTION")]
+
+
+def test_headline_verb_the_parser_took_for_a_noun_is_read_in_the_verb_slot(coder):
+    # "halts" tagged as a noun: the trigger's present-tense form right after the opening party is the verb;
+    # the same words ending in a full stop are a sentence and get no headline reading
+    assert events(code(coder, "Bolivia halts gas exports to Chile over border dispute")) == [
+        ("BOL", "CHL", "SANCTION")]
+    assert events(code(coder, "Peru shoots down Chilean drone over Tacna")) == [("PER", "CHL", "ASSAULT")]
+    assert events(code(coder, "Bolivia halts gas exports to Chile over border dispute.")) == []
+
+
+def test_opening_list_after_a_two_word_state_keeps_the_next_state(coder):
+    # "Lanka, India" is no place followed by its country: both names are states of the list
+    assert events(code(coder, "Sri Lanka, India sign fisheries accord")) == [
+        ("IND", "LKA", "SUPPORT"), ("LKA", "IND", "SUPPORT")]

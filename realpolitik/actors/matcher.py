@@ -86,6 +86,8 @@ def _locative_apposition(doc, start: int, valid: list[Alias]) -> bool:
     prev = doc[span.start - 2]
     if prev.pos_ != "PROPN" or normalise(prev.text) in tables().aliases:
         return False
+    if any(normalise(doc[max(0, span.start - 1 - k):span.start - 1].text) in tables().aliases for k in (2, 3)):
+        return False  # "Sri Lanka, India sign": a list of named states, no place and its country
     from realpolitik.actors.places import place_country
 
     return prev.ent_type_ in ("GPE", "LOC", "FAC") or place_country(prev.text) in {a.entry.country for a in valid}

@@ -33,7 +33,7 @@ from realpolitik.coding.clauses import (
 from realpolitik.coding.reactions import resolve_reaction_targets
 from realpolitik.coding.retype import BUILD_LEMMAS, SALE_LEMMAS, is_cyber
 from realpolitik.coding.roles import ActorIndex, child, has_country, prep_objects
-from realpolitik.coding.styles import domestic_fight_pairs, first_named_pairs
+from realpolitik.coding.styles import domestic_fight_pairs, first_named_pairs, without_repeated_title
 from realpolitik.model import ActorMention, Article, Event
 from realpolitik.options import Options
 from realpolitik.registry import coders
@@ -277,6 +277,7 @@ class RulesCoder:
                     and not figurative.speculative_force(e.type, e.factuality, e.source, e.source_text)]
         # a reaction ("condemned the strike") takes its target from the act reported earlier in the article
         out = resolve_reaction_targets(doc, out)
+        out = without_repeated_title(doc, out)  # a headline's event the body codes again
         if out and self.options.coding.desk_filter:
             out = desk.desk_events(out, article.text, self.options.coding)  # sport, arts, tech, firms' copy
         if out and self.options.coding.require_party \

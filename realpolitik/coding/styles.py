@@ -93,3 +93,29 @@ def between_parties(tok, idx) -> tuple[list[ActorMention], list[ActorMention], s
     return (parties, [], "between") if len(parties) > 1 else None
 
 
+
+
+def headline_sentences(doc) -> set[int]:
+    """Indices of the sentences of a headline line above the body: a first line that ends in no full stop,
+    question or exclamation mark and opens no dateline, with a body on the lines below it."""
+    from realpolitik.ingest.dates import dateline_date
+    from realpolitik.ingest.files import _is_headline
+
+    text = doc.text
+    cut = text.find("\n")
+    if cut <= 0 or not text[cut:].strip() or not _is_headline(text[:cut]) or dateline_date(text[:cut]):
+        return set()
+    return {i for i, s in enumerate(doc.sents) if s.start_char < cut}
+
+
+def without_repeated_title(doc, events: list) -> list:
+    """The events of an article less its headline's events that the body codes again (same parties by state
+    and type): a title sums up the story, so its event is the lead's and is not coded a second time."""
+    top = headline_sentences(doc)
+    if not top:
+        return events
+
+    def key(e):
+        return ((e.source or "")[:3], (e.target or "")[:3], e.type)
+    body = {key(e) for e in events if e.sentence_index not in top}
+    return [e for e in events if e.sentence_index not in top or key(e) not in body]
