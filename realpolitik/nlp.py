@@ -15,6 +15,14 @@ TEXT_KEY = "rp_text"
 _lock = threading.Lock()
 
 
+def doc_text(doc) -> str:
+    """The Doc's text: the one its maker left under TEXT_KEY (the fast path does), else ``Doc.text`` (which joins
+    every token on each call, so callers check what is cheaper first). Never stored: a Doc made from a span
+    (``Span.as_doc``) copies ``user_data``."""
+    text = doc.user_data.get(TEXT_KEY) if doc.user_data else None
+    return doc.text if text is None else text
+
+
 @lru_cache(maxsize=4)
 def get_nlp(disable: tuple[str, ...] = ()):  # -> spacy.language.Language
     """The shared spaCy pipeline (loaded from the installed package, never downloaded)."""

@@ -47,6 +47,7 @@ from realpolitik.coding.statements import (
 )
 from realpolitik.coding.styles import approval_verbs, between_parties, drawn_reaction
 from realpolitik.model import ActorMention
+from realpolitik.nlp import doc_text
 
 log = logging.getLogger(__name__)
 _words = wordsets.reader("realpolitik.coding", "candidates")
@@ -749,11 +750,12 @@ def headline_candidates(sent, idx: ActorIndex) -> list[Candidate]:
     verb trigger's present-tense form stands in the verb slot; the parties before it act on the first
     party named after it. Only a short line without a sentence's final stop, and one no trigger was found in."""
     toks = [t for t in sent if not t.is_space]
-    cut = sent.doc.text.find("\n")
-    if 0 < cut and sent.start_char < cut and sent.doc.text[cut:].strip():
-        return []  # the title above a body: its event is the body's to code
     if not toks or len(toks) > HEADLINE_TOKENS or toks[-1].text in (".", "?", "!", '"', "\u201d"):
         return []
+    text = doc_text(sent.doc)
+    cut = text.find("\n")
+    if 0 < cut and sent.start_char < cut and text[cut:].strip():
+        return []  # the title above a body: its event is the body's to code
     table = entries()
     joiners = _styles_joiners()
     srcs: list[ActorMention] = []

@@ -206,8 +206,8 @@ def readings(ctx: SentenceContext, idx: ActorIndex, cands: list[Candidate]) -> l
             sources = [known.people_of(s) or s for s in sources]  # "Georgians protested": its people, no state
         if known.mutual_fight(c.tok):
             type_, mutual = "ASSAULT", True  # "exchanged fire", "traded strikes": never COOPERATE
-        elif known.exchanged_act(c.tok):
-            type_, mutual = known.exchanged_act(c.tok), True  # "traded accusations": each accuses the other
+        elif traded := known.exchanged_act(c.tok):
+            type_, mutual = traded, True  # "traded accusations": each accuses the other
         third = known.drills_toward(c.tok, idx, sources) if sources else []
         if third:
             # "X and Y held drills around Z": a show of force toward Z by each side, no cooperation between

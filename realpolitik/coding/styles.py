@@ -12,6 +12,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from realpolitik.model import ActorMention
+from realpolitik.nlp import doc_text
 from realpolitik.wordsets import words
 
 # The sections of coding/data/en/styles.words this module reads.
@@ -101,7 +102,7 @@ def headline_sentences(doc) -> set[int]:
     from realpolitik.ingest.dates import dateline_date
     from realpolitik.ingest.files import _is_headline
 
-    text = doc.text
+    text = doc_text(doc)
     cut = text.find("\n")
     if cut <= 0 or not text[cut:].strip() or not _is_headline(text[:cut]) or dateline_date(text[:cut]):
         return set()
@@ -111,7 +112,7 @@ def headline_sentences(doc) -> set[int]:
 def without_repeated_title(doc, events: list) -> list:
     """The events of an article less its headline's events that the body codes again (same parties by state
     and type): a title sums up the story, so its event is the lead's and is not coded a second time."""
-    top = headline_sentences(doc)
+    top = headline_sentences(doc) if events else set()
     if not top:
         return events
 
