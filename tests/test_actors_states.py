@@ -18,7 +18,7 @@ def codes(nlp, text, date="2025-06-01"):
     ("U.S.", "USA"), ("US", "USA"), ("USA", "USA"), ("UK", "GBR"), ("PRC", "CHN"), ("DPRK", "PRK"),
     ("ROK", "KOR"), ("UAE", "ARE"), ("KSA", "SAU"), ("DRC", "COD"), ("Britain", "GBR"),
     ("Türkiye", "TUR"), ("Ivory Coast", "CIV"), ("Burma", "MMR"), ("Czech Republic", "CZE"),
-    ("North Korea", "PRK"), ("South Sudan", "SSD"), ("Taiwan", "TWN"), ("Kosovo", "XKX"),
+    ("North Korea", "PRK"), ("South Sudan", "SSD"), ("Taiwan", "TWN"), ("Kosovo", "KOS"),
     ("Hong Kong", "HKG"), ("Western Sahara", "ESH"), ("Holy See", "VAT"), ("Palestine", "PSE"),
 ])
 def test_lookup_names_and_abbreviations(name, code):
@@ -27,7 +27,7 @@ def test_lookup_names_and_abbreviations(name, code):
 
 @pytest.mark.parametrize("name,code", [
     ("Emirati", "ARE"), ("Iranian", "IRN"), ("Israeli", "ISR"), ("Chinese", "CHN"), ("Filipino", "PHL"),
-    ("Iraqis", "IRQ"), ("Britons", "GBR"), ("Turkish", "TUR"), ("Kosovar", "XKX"),
+    ("Iraqis", "IRQ"), ("Britons", "GBR"), ("Turkish", "TUR"), ("Kosovar", "KOS"),
 ])
 def test_lookup_demonyms(name, code):
     assert [m.code for m in lookup(name)] == [code]

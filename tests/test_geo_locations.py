@@ -115,3 +115,12 @@ def test_code_and_events_output_carry_the_location(tmp_path):
     lines = CliRunner().invoke(main, ["events", "--db", db, "--format", "jsonl"], catch_exceptions=False).output
     stored = [json.loads(line) for line in lines.splitlines() if line.strip()]
     assert stored and {e["location"]["name"] for e in stored} == {"Geneva"}
+
+
+def test_kosovo_has_the_plover_code_everywhere():
+    from realpolitik.actors.tables import geonames
+    from realpolitik.geo.gazetteer import country_location, resolve
+
+    assert resolve("Pristina").country == "KOS"
+    assert country_location("KOS").name == "Kosovo"
+    assert geonames().get_countries()["XK"]["iso3"] == "KOS"
