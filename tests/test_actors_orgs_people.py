@@ -91,3 +91,10 @@ def test_aid_and_border_agencies_are_their_states_organs(name, code):
 def test_an_all_capitals_agency_name_is_no_common_word(nlp):
     assert [m.code for m in find_actors(nlp("ICE deported 40 Guatemalan migrants."))][:1] == ["USACOP"]
     assert find_actors(nlp("The chefs put ice on the fish.")) == []
+
+
+def test_a_surname_inside_a_hyphenated_name_is_not_the_leader(nlp):
+    doc = nlp("Deputy defence minister Yunus-Bek Yevkurov visited the base; Muhammad Yunus stayed home.")
+    assert [(m.text, m.code) for m in find_actors(doc, "2025-01-01")] == [("Muhammad Yunus", "BGDGOV")]
+    doc = nlp("The Putin-Xi summit ended.")
+    assert [m.code for m in find_actors(doc, "2025-01-01")] == ["RUSGOV", "CHNGOV"]

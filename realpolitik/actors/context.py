@@ -82,6 +82,13 @@ def _inside_person(doc, start: int, end: int, glued: bool, own_name: str = "") -
     s_start, s_end = sentence_bounds(doc, span.start)
     prev = doc[span.start - 1] if span.start > s_start else None
     nxt = doc[span.end] if span.end < s_end else None
+    # a hyphenated name ("Yunus-Bek Yevkurov", "Jean-Yves"): the word across a glued hyphen
+    if nxt is not None and nxt.text == "-" and not doc[span.end - 1].whitespace_ and not nxt.whitespace_ \
+            and span.end + 1 < s_end:
+        nxt = doc[span.end + 1]
+    if prev is not None and prev.text == "-" and not prev.whitespace_ and span.start - 1 > s_start \
+            and not doc[span.start - 2].whitespace_:
+        prev = doc[span.start - 2]
     for tok in (prev, nxt):
         if (tok is not None and tok.pos_ == "PROPN" and tok.text[:1].isupper()
                 and tok.lower_ not in _TITLE_WORDS and normalise(tok.text) not in tables().aliases
