@@ -130,3 +130,11 @@ def test_opening_pluperfect_is_the_news_unless_timed(coder):
 def test_a_past_time_on_the_governing_verb_makes_a_subject_or_participle_trigger_background(coder):
     assert code(coder, "Fighting between Chilean and Peruvian troops broke out in April 2023.") == []
     assert code(coder, "Chile and Peru reopened their border in 2022, restoring trade links.") == []
+
+
+def test_a_state_lodging_a_protest_accuses_a_crowd_staging_one_protests(coder):
+    # PLOVER manual: diplomatic protests are ACCUSE 'disapprove'; PROTEST is for crowds in the street
+    evs = code(coder, "Norway lodged a formal protest with Sweden over the fishing ban.")
+    assert [(e.source, e.target, e.type, e.mode, e.cameo) for e in evs] == [("NOR", "SWE", "ACCUSE", "disapprove", "111")]
+    assert triples(code(coder, "The opposition staged a protest against the president in Tbilisi.")) == [
+        ("GEOOPP", "GEOGOV", "PROTEST")]

@@ -377,6 +377,29 @@ def street_protest(c, sources=None) -> bool:
             and bool(sources) and all(_crowd(people_of(s) or s) and s.sector != "REB" for s in sources))
 
 
+# Sectors that speak for their state: a protest they lodge is a diplomatic one.
+OFFICIAL_SECTORS = frozenset({"", "GOV", "LEG", "ELI", "JUD"})
+
+
+def diplomatic_protest(c, sources=None) -> bool:
+    """Whether a protest noun is a state's diplomatic protest ("Japan lodged a protest with North Korea"):
+    the PLOVER manual codes diplomatic protests ACCUSE 'disapprove' and keeps PROTEST for crowds in the
+    street. Its sources are all states, their governments or officials, or intergovernmental bodies."""
+    sources = c.sources if sources is None else sources
+    return (c.type == "PROTEST" and c.trig.pos == "N" and token_lemma(c.tok) == "protest" and bool(sources)
+            and all((s.country and (s.sector or "") in OFFICIAL_SECTORS and people_of(s) is None)
+                    or (s.code or "").startswith("IGO") for s in sources))
+
+
+def disapproval_trigger(trig):
+    """A protest noun as a diplomatic protest: the lexicon's verb entry's type, mode and CAMEO code
+    ("X protested the decision": ACCUSE 'disapprove')."""
+    from realpolitik.coding.lexicon import entries
+
+    p = entries()[("protest", "V")]
+    return replace(trig, type=p.type, mode=p.mode, cameo=p.cameo, contexts=p.contexts)
+
+
 @lru_cache(maxsize=1)
 def _protest_entry():
     from realpolitik.coding.lexicon import entries
