@@ -138,3 +138,10 @@ def test_a_state_lodging_a_protest_accuses_a_crowd_staging_one_protests(coder):
     assert [(e.source, e.target, e.type, e.mode, e.cameo) for e in evs] == [("NOR", "SWE", "ACCUSE", "disapprove", "111")]
     assert triples(code(coder, "The opposition staged a protest against the president in Tbilisi.")) == [
         ("GEOOPP", "GEOGOV", "PROTEST")]
+
+
+def test_forces_sent_for_relief_are_aid_for_drills_a_deployment(coder):
+    # PLOVER manual: mobilising police or military forces for disaster relief is AID
+    assert triples(code(coder, "Egypt deployed soldiers for flood relief in Sudan.")) == [("EGY", "SDN", "AID")]
+    assert triples(code(coder, "Belarus deployed troops for drills near the border with Lithuania.")) == [
+        ("BLR", "LTU", "MOBILIZE")]

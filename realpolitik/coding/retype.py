@@ -58,6 +58,16 @@ HELP_LEMMAS = _words("HELP_LEMMAS")
 PEACEKEEPING_LEMMAS = _words("PEACEKEEPING_LEMMAS")
 # Purposes that make forces sent to a recipient assistance ("sent soldiers to train its police").
 DEPLOY_AID_PURPOSES = _words("DEPLOY_AID_PURPOSES")
+# What forces are sent "for" that makes them assistance ("deployed troops for flood relief").
+RELIEF_PURPOSES = _words("RELIEF_PURPOSES")
+
+
+def _for_relief(tok) -> bool:
+    """Whether a verb or its object is "for" relief or rescue ("deployed troops for flood relief")."""
+    heads = [tok] + [c for c in tok.children if c.dep_ == "dobj"]
+    return any(c.dep_ == "prep" and c.lower_ == "for" and any(
+        p.dep_ == "pobj" and ({token_lemma(p)} | {token_lemma(k) for k in p.children if k.dep_ in ("amod", "compound")})
+        & RELIEF_PURPOSES for p in c.children) for h in heads for c in h.children)
 
 
 def _purposes(tok) -> set[str]:
@@ -165,7 +175,8 @@ def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
         type_ = "AID"  # deploying observers, doctors, peacekeepers or funds abroad is assistance (PLOVER AID)
     if type_ == "MOBILIZE" and is_peacekeeping(tok, obj):
         type_ = "AID"  # "peacekeepers began deploying", "deployed troops to the UN peacekeeping mission"
-    if type_ == "MOBILIZE" and (_purposes(tok) & (HELP_LEMMAS | DEPLOY_AID_PURPOSES) or _at_request(tok)):
+    if type_ == "MOBILIZE" and (_purposes(tok) & (HELP_LEMMAS | DEPLOY_AID_PURPOSES) or _at_request(tok)
+                                or _for_relief(tok)):
         type_ = "AID"  # "sent soldiers to X to help fight gangs", "deployed troops to X at its request"
     if trig.lemma == "arrive" and child(tok, "nsubj") is not None:
         subj = child(tok, "nsubj")
