@@ -145,3 +145,10 @@ def test_forces_sent_for_relief_are_aid_for_drills_a_deployment(coder):
     assert triples(code(coder, "Egypt deployed soldiers for flood relief in Sudan.")) == [("EGY", "SDN", "AID")]
     assert triples(code(coder, "Belarus deployed troops for drills near the border with Lithuania.")) == [
         ("BLR", "LTU", "MOBILIZE")]
+
+
+def test_one_states_exercise_is_a_show_of_force_a_joint_one_cooperation(coder):
+    # PLOVER manual: joint military operations are COOPERATE, single-country exercises MOBILIZE
+    assert triples(code(coder, "Poland held large naval exercises in the Baltic Sea.")) == [("POL", None, "MOBILIZE")]
+    assert triples(code(coder, "Poland held naval exercises with Lithuania.")) == [
+        ("LTU", "POL", "COOPERATE"), ("POL", "LTU", "COOPERATE")]

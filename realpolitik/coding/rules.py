@@ -519,6 +519,9 @@ def draft(ctx: stages.SentenceContext, c: Candidate, s: ActorMention, t: ActorMe
     """Stage 5: an event's type, mode, CAMEO code, contexts and support channel from its candidate and dyad
     (future, refused, conditional and prepared readings), or None when the dyad makes no event."""
     type_ = c.type
+    if (type_ == "COOPERATE" and c.trig.pos == "N" and c.trig.lemma in SOLO_EXERCISES and not _joint(c.tok)
+            and len({m.code[:3] for m in c.sources}) == 1):
+        type_ = "MOBILIZE"  # "Russia held naval exercises in the Baltic": one state's exercise shows force
     if (t is None and (ontology.types()[type_].needs_target or c.trig.weak) and not fallback
             and not unknown_recipient(c, s)):
         return None
@@ -592,6 +595,7 @@ def draft(ctx: stages.SentenceContext, c: Candidate, s: ActorMention, t: ActorMe
 
 # Nouns of cooperation only when joint ("joint patrols", "patrols with X", "US-led patrols"): alone, one force's act.
 SOLO_PATROLS = _words("SOLO_PATROLS")
+SOLO_EXERCISES = _words("SOLO_EXERCISES")
 JOINT_MARKS = _words("JOINT_MARKS")
 
 
