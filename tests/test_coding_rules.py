@@ -151,6 +151,14 @@ def test_an_obligation_keeps_its_request(coder):
     assert triples(evs) == [("FRA", "DZA", "REQUEST")]
 
 
+def test_an_obligation_of_the_speakers_own_government_is_a_request_without_a_foreign_target(coder):
+    # the addressee is named (its own country's government), so the demand stands, with no foreign recipient
+    evs = code(coder, "Chile's former president said on Monday the Chilean government must protect the miners.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("CHLELI", None, "REQUEST")]
+    # addressed to no one named, a call stays a statement
+    assert code(coder, "Chile's former president called for calm on Monday.") == []
+
+
 def test_coordinated_actors_of_one_country_are_separate_actors(coder):
     evs = code(coder, "The Turkish foreign minister said the Libyan government and the militias in Misrata must "
                       "hand over their heavy weapons.")
