@@ -48,7 +48,7 @@ def scene_only(tok) -> bool:
     """Whether a token names only where something happens, not whose its actors are: inside the object of a
     preposition of SCENE_PREPS ("near the Kenyan embassy", "outside X's parliament")."""
     head = tok
-    while head.dep_ in ("compound", "amod", "poss") and head.head is not head:
+    while head.dep_ in ("compound", "amod", "poss") and head.head.i != head.i:
         head = head.head
     return head.dep_ == "pobj" and head.head.lower_ in words(_PKG, "crowds", "SCENE_PREPS")
 
@@ -176,7 +176,7 @@ def _governor(noun):
     tok = noun
     for _ in range(4):
         if tok.dep_ in ("conj", "appos", "pobj", "prep", "agent", "compound") or tok.pos_ in ("NOUN", "PROPN", "NUM"):
-            if tok.head is tok:
+            if tok.head.i == tok.i:
                 return None
             tok = tok.head
             if tok.pos_ in ("VERB", "AUX"):

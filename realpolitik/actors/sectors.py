@@ -51,7 +51,7 @@ def _sector_of(noun) -> tuple[str | None, int]:
 
 def _head_nouns(tok):
     """Nouns a state's token modifies: its head, then up a chain of compounds."""
-    while tok.dep_ == "conj" and tok.head is not tok:  # "Russian and Chinese officials"
+    while tok.dep_ == "conj" and tok.head.i != tok.i:  # "Russian and Chinese officials"
         tok = tok.head
     if tok.dep_ in _MODIFIER_DEPS and tok.head.pos_ in ("NOUN", "PROPN"):
         head = tok.head

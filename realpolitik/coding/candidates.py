@@ -527,21 +527,21 @@ def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
             how = "noun"
             # a noun coordinated with an object ("launched air and missile strikes") takes that object's place
             anchor = tok
-            while anchor.dep_ == "conj" and anchor.head is not anchor:
+            while anchor.dep_ == "conj" and anchor.head.i != anchor.i:
                 anchor = anchor.head
             # "launched five days of war games", "held a round of talks": the measure takes the event's place
-            if (anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head is not anchor.head
+            if (anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.i != anchor.head.i
                     and token_lemma(anchor.head.head) in MEASURE_HEADS
                     and anchor.head.head.dep_ in ("dobj", "nsubjpass", "attr")):
                 anchor = anchor.head.head
             # "paid $60 million in aid", "pledged 2 billion euros of assistance": the sum stands for the aid
-            elif (anchor.dep_ == "pobj" and anchor.head.lower_ in ("in", "of") and anchor.head.head is not anchor.head
+            elif (anchor.dep_ == "pobj" and anchor.head.lower_ in ("in", "of") and anchor.head.head.i != anchor.head.i
                   and anchor.head.head.ent_type_ in ("MONEY", "QUANTITY")
                   and anchor.head.head.dep_ in ("dobj", "nsubjpass")):
                 anchor = anchor.head.head
             head = anchor.head
             dep = anchor.dep_
-            if not srcs and dep in ("dobj", "nsubjpass", "attr", "pobj", "appos") and head is not anchor:
+            if not srcs and dep in ("dobj", "nsubjpass", "attr", "pobj", "appos") and head.i != anchor.i:
                 verb = head
                 if dep == "pobj" and head.dep_ == "prep":
                     verb = head.head
@@ -797,14 +797,14 @@ def clause_actors(tok, idx: ActorIndex, srcs: list[ActorMention]) -> list[ActorM
     src_codes = {m.code[:3] for m in srcs}
     top = tok
     for _ in range(4):  # widen to the clause the trigger sits in, never into a reporting verb above it
-        if top.dep_ in ("xcomp", "dobj", "pobj", "prep", "acl", "conj", "pcomp") and top.head is not top:
+        if top.dep_ in ("xcomp", "dobj", "pobj", "prep", "acl", "conj", "pcomp") and top.head.i != top.i:
             top = top.head
         else:
             break
     for root in (tok, top):
         found = []
         for t in root.subtree:
-            if t.dep_ in ("ccomp",) and t is not root:
+            if t.dep_ in ("ccomp",) and t.i != root.i:
                 continue
             for m in idx.at_all(t):
                 if has_country(m) and m.code[:3] not in src_codes and m not in found:

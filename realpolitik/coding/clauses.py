@@ -106,7 +106,7 @@ def in_background_clause(tok) -> bool:
             return any(m.dep_ in ("mark", "prep") and m.lower_ in BACKGROUND_MARKS for m in t.children)
         if t.dep_ == "pobj" and t.head.lower_ in BACKGROUND_MARKS:
             return True
-        if t.head is t:
+        if t.head.i == t.i:
             return False
         t = t.head
     return False
@@ -129,7 +129,7 @@ def is_background(tok) -> bool:
     Gold event data code the sentence's reported event; these triggers are dropped when one is left."""
     t = tok
     for _ in range(12):
-        if t.head is t:
+        if t.head.i == t.i:
             return False
         h = t.head
         if t.dep_ == "advcl" and any(m.dep_ in ("mark", "prep") and m.lower_ in BACKGROUND_MARKS | CONDITION_MARKS

@@ -28,7 +28,7 @@ def token_governs(a, b) -> bool:
     """Whether token b lies in the clause or phrase under token a."""
     t = b
     for _ in range(12):
-        if t.head is t:
+        if t.head.i == t.i:
             return False
         t = t.head
         if t.i == a.i:
@@ -42,7 +42,7 @@ def in_relative_clause(a, b) -> bool:
     (a wrapper still takes it: "vetoed a resolution that would have condemned X" backs X)."""
     t = b
     for _ in range(12):
-        if t.i == a.i or t.head is t:
+        if t.i == a.i or t.head.i == t.i:
             return False
         if t.dep_ == "relcl":
             return True
@@ -68,7 +68,7 @@ def _in_adjunct(a, b) -> bool:
     """Whether token b (under a) lies in an adjunct of a: a clause of its own or a phrase of time or
     circumstance ("signed a deal during a visit by X", "restored ties after a protest"), not a's object."""
     t = b
-    while t.head.i != a.i and t.head is not t:
+    while t.head.i != a.i and t.head.i != t.i:
         t = t.head
     if t.dep_ == "advcl" and child(t, "mark") is None and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
         return False  # a purpose parsed as a clause of the verb ("signed a deal on Monday to supply X"): its terms

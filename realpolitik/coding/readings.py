@@ -117,7 +117,7 @@ def _earlier_month(month, verb, date: str | None) -> bool:
     if not date or len(date) < 7 or not date[5:7].isdigit() or verb.tag_ not in ("VBD", "VBN"):
         return False
     m, now = _MONTHS[month.text], int(date[5:7])
-    years = [int(k.text) for k in month.subtree if k is not month and _YEAR.match(k.text)]
+    years = [int(k.text) for k in month.subtree if k.i != month.i and _YEAR.match(k.text)]
     if not years:
         # "in May" alone is dated in that month by coding/when.py (last year's May when the month lies after
         # the article's), so the event is no new one on the article's date and is kept
@@ -161,7 +161,7 @@ def past_marker(tok, date: str | None) -> str | None:
     if verb.pos_ in ("VERB", "AUX") and verb.tag_ == "VBN" and any(
             a.dep_ == "aux" and a.lower_ in ("had", "'d") for a in verb.children):
         up = verb
-        while up.dep_ in ("conj", "xcomp") and up.head is not up:
+        while up.dep_ in ("conj", "xcomp") and up.head.i != up.i:
             up = up.head
         # only a main clause or a clause of time ("before the war began, X had signed") sets the scene; a
         # complement ("said it had sent", "reports that it had sent", "accusations that it had shelled")
@@ -215,7 +215,7 @@ def background_cue(tok, verb) -> str | None:
         if any(c.dep_ == "amod" and c.lower_ in _background_words("PAST_NOUN_MODS") for c in tok.children):
             return "earlier act"
         head = tok.head
-        if (tok.dep_ == "pobj" and head.lower_ == "of" and head.head is not head
+        if (tok.dep_ == "pobj" and head.lower_ == "of" and head.head.i != head.i
                 and token_lemma(head.head) in _background_words("PAST_FRAME_NOUNS")):
             return f"{head.head.lower_} of"
     return None
@@ -268,7 +268,7 @@ def economic_statistic(tok) -> bool:
     if tok.pos_ not in ("NOUN", "PROPN") or (tok.lower_ not in FLOW_NOUNS and token_lemma(tok) not in FLOW_NOUNS):
         return False
     head = tok
-    while head.dep_ in ("compound", "conj") and head.head is not head:
+    while head.dep_ in ("compound", "conj") and head.head.i != head.i:
         head = head.head
     return head.dep_ in ("nsubj", "nsubjpass") and token_lemma(head.head) in CHANGE_VERBS
 
@@ -320,7 +320,7 @@ def pronoun_subject(tok):
     """The pronoun subject of a trigger's clause ("They accused X", "it sent troops"), else None."""
     verb = tok.head if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "obj") else tok
     while verb.dep_ in ("xcomp", "conj") and not any(c.dep_.startswith("nsubj") for c in verb.children) \
-            and verb.head is not verb:
+            and verb.head.i != verb.i:
         verb = verb.head
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass"):

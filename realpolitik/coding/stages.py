@@ -169,7 +169,7 @@ def main_clause(tok) -> bool:
     object noun of such a verb: "impose sanctions")."""
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "obj"):
         tok = tok.head
-    while tok.dep_ in ("conj", "xcomp") and tok.head is not tok:
+    while tok.dep_ in ("conj", "xcomp") and tok.head.i != tok.i:
         tok = tok.head
     return tok.dep_ == "ROOT"
 

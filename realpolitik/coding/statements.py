@@ -41,7 +41,7 @@ def considered(tok) -> bool:
     lifting the ban"): CAMEO 014 "consider policy option" is a public statement, no act yet."""
     t = tok
     for _ in range(4):
-        if t.head is t:
+        if t.head.i == t.i:
             return False
         h = t.head
         if t.dep_ in ("xcomp", "pcomp", "dobj", "ccomp") and token_lemma(h) in CONSIDER_LEMMAS:
@@ -66,7 +66,7 @@ def deontic(tok) -> bool:
         if any(a.dep_ == "aux" and a.lower_ in DEONTIC_AUX for a in t.children):
             # "under the deal, X must sign ...": a term the parties agreed, which is news
             return not any(c.dep_ == "prep" and c.lower_ in TERMS_PREPS for c in t.children)
-        if t.head is t:
+        if t.head.i == t.i:
             return False
         if t.dep_ == "acl" and t.head.dep_ in ("dobj", "attr"):
             t = t.head.head  # "must take the opportunity (afforded by Y) to press X": the object's verb
@@ -103,7 +103,7 @@ def opined(tok) -> bool:
     fact ("said", "announced", "confirmed") is left alone."""
     t = tok
     for _ in range(6):
-        if t.head is t:
+        if t.head.i == t.i:
             return False
         if t.dep_ in ("ccomp", "parataxis") and token_lemma(t.head) in OPINION_VERBS:
             return True

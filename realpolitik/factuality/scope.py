@@ -329,7 +329,7 @@ def _under_report(tok) -> bool:
     """Whether tok's clause hangs below a reporting verb (for future-in-the-past "would")."""
     node = tok
     for _ in range(8):
-        if node.head is node:
+        if node.head.i == node.i:
             return False
         if node.dep_ in ("ccomp", "parataxis") and lemma_of(node.head) in SPEECH_ACTS:
             return True

@@ -46,7 +46,7 @@ def _clause_heads(tok) -> list:
     out = [tok]
     cur = tok
     # A participle clause shares its main clause's setting ("launched drills around Taiwan, sending ships").
-    while cur.head is not cur and (cur.dep_ in IN_CLAUSE or (cur.dep_ == "advcl" and cur.tag_ in ("VBG", "VBN"))) \
+    while cur.head.i != cur.i and (cur.dep_ in IN_CLAUSE or (cur.dep_ == "advcl" and cur.tag_ in ("VBG", "VBN"))) \
             and len(out) < 6:
         cur = cur.head
         out.append(cur)
