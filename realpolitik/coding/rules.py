@@ -520,7 +520,7 @@ def draft(ctx: stages.SentenceContext, c: Candidate, s: ActorMention, t: ActorMe
     (future, refused, conditional and prepared readings), or None when the dyad makes no event."""
     type_ = c.type
     if (type_ == "COOPERATE" and c.trig.pos == "N" and c.trig.lemma in SOLO_EXERCISES and not _joint(c.tok)
-            and len({m.code[:3] for m in c.sources}) == 1):
+            and not _joined(c.tok) and len({m.code[:3] for m in c.sources}) == 1):
         type_ = "MOBILIZE"  # "Russia held naval exercises in the Baltic": one state's exercise shows force
     if (t is None and (ontology.types()[type_].needs_target or c.trig.weak) and not fallback
             and not unknown_recipient(c, s)):
@@ -616,6 +616,16 @@ def _joint(tok) -> bool:
         if k.dep_ == "poss" and any(g.dep_ == "conj" for g in k.children):
             return True
     return False
+
+
+JOIN_VERBS = _words("JOIN_VERBS")
+
+
+def _joined(tok) -> bool:
+    """Whether a noun is what someone joins or takes part in ("will India join Russia's drills", "joined
+    French vessels for drills"): joining makes it joint."""
+    head = tok.head.head if tok.dep_ == "pobj" else tok.head
+    return token_lemma(head) in JOIN_VERBS
 
 
 # Conflict acts whose place names the one who bears them when no party does ("shelled targets in <city>").
