@@ -152,3 +152,11 @@ def test_one_states_exercise_is_a_show_of_force_a_joint_one_cooperation(coder):
     assert triples(code(coder, "Poland held large naval exercises in the Baltic Sea.")) == [("POL", None, "MOBILIZE")]
     assert triples(code(coder, "Poland held naval exercises with Lithuania.")) == [
         ("LTU", "POL", "COOPERATE"), ("POL", "LTU", "COOPERATE")]
+
+
+def test_manual_aid_and_retreat_readings(coder):
+    # PLOVER manual: debt forgiveness and reparations are AID; letting observers or inspectors in is RETREAT access
+    assert triples(code(coder, "Japan wrote off Laos's debt.")) == [("JPN", "LAO", "AID")]
+    assert triples(code(coder, "Italy paid reparations to Libya.")) == [("ITA", "LBY", "AID")]
+    evs = code(coder, "Syria allowed OPCW inspectors into the depot.")
+    assert [(e.source, e.target, e.type, e.mode) for e in evs] == [("SYR", "IGOOPCW", "RETREAT", "access")]
