@@ -160,3 +160,8 @@ def test_manual_aid_and_retreat_readings(coder):
     assert triples(code(coder, "Italy paid reparations to Libya.")) == [("ITA", "LBY", "AID")]
     evs = code(coder, "Syria allowed OPCW inspectors into the depot.")
     assert [(e.source, e.target, e.type, e.mode) for e in evs] == [("SYR", "IGOOPCW", "RETREAT", "access")]
+
+
+def test_a_body_naming_a_summit_is_no_party_to_it(coder):
+    assert triples(code(coder, "Diplomats in Rome expect a decision at the NATO summit.")) == []
+    assert triples(code(coder, "NATO held a summit in Vilnius.")) == [("IGONAT", None, "CONSULT")]

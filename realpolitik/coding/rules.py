@@ -537,6 +537,9 @@ def draft(ctx: stages.SentenceContext, c: Candidate, s: ActorMention, t: ActorMe
         # One whose addressee is an actor of the speaker's own country ("X's former premier said the government
         # must ensure security": the target left as no foreign party) is still a demand made of someone.
         return None
+    if type_ == "CONSULT" and t is None and c.trig.pos == "N" and (s.code or "").startswith("IGO") and any(
+            k.dep_ == "compound" and k.idx < s.end and s.start < k.idx + len(k.text) for k in c.tok.children):
+        return None  # "at the NATO summit": the body names the meeting; who met is said elsewhere or not at all
     if type_ == "ASSAULT" and figurative.contest(c.trig.lemma, s, t):
         return None  # "Spain beat England 2-1": a match won, no attack (figurative.contest)
     if type_ == "COOPERATE" and c.trig.pos == "N" and c.trig.lemma in SOLO_PATROLS and not _joint(c.tok):
