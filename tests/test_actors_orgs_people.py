@@ -94,7 +94,7 @@ def test_an_all_capitals_agency_name_is_no_common_word(nlp):
 
 
 def test_a_surname_inside_a_hyphenated_name_is_not_the_leader(nlp):
-    doc = nlp("Deputy defence minister Yunus-Bek Yevkurov visited the base; Muhammad Yunus stayed home.")
+    doc = nlp("Deputy minister Yunus-Bek Tamirov visited the base; Muhammad Yunus stayed home.")
     assert [(m.text, m.code) for m in find_actors(doc, "2025-01-01")] == [("Muhammad Yunus", "BGDGOV")]
     doc = nlp("The Putin-Xi summit ended.")
     assert [m.code for m in find_actors(doc, "2025-01-01")] == ["RUSGOV", "CHNGOV"]
