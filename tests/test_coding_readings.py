@@ -165,3 +165,9 @@ def test_manual_aid_and_retreat_readings(coder):
 def test_a_body_naming_a_summit_is_no_party_to_it(coder):
     assert triples(code(coder, "Diplomats in Rome expect a decision at the NATO summit.")) == []
     assert triples(code(coder, "NATO held a summit in Vilnius.")) == [("IGONAT", None, "CONSULT")]
+
+
+def test_vessels_intercepted_and_parties_dissolved_are_coercion(coder):
+    assert triples(code(coder, "The Greek coast guard intercepted a Turkish fishing boat.")) == [
+        ("GRCMIL", "TUR", "COERCE")]
+    assert triples(code(coder, "Chad's government dissolved all opposition parties.")) == [("TCDGOV", "TCDOPP", "COERCE")]
