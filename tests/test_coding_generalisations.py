@@ -735,9 +735,9 @@ def test_relations_as_a_topic_are_no_event(coder):
 
 def test_the_city_of_a_bodys_meeting_is_no_party_to_it(coder):
     # a city where a meeting is held is a venue, never a party (issue 14, actors/document.py): the body's
-    # meeting keeps no recipient
-    assert triples(code(coder, "Delegates gathered for the OPEC meeting in Vienna on Friday.")) == \
-        [("IGO", None, "CONSULT")]
+    # meeting keeps no recipient; named only by its host ("the OPEC meeting") it is no event at all
+    # (rules.words NAMED_GATHERING_TYPES)
+    assert triples(code(coder, "Delegates gathered for the OPEC meeting in Vienna on Friday.")) == []
     assert triples(code(coder, "The Organization of African Unity held a round of mediation in Addis Ababa.")) == \
         [("IGO", None, "CONSULT")]
 
@@ -923,3 +923,11 @@ def test_an_act_by_someone_the_tables_do_not_know_keeps_its_named_recipient(code
 def test_who_is_responsible_for_an_event_noun_does_it(coder):
     evs = code(coder, "The Serbian army was responsible for the shelling of Albanian fishing ports.")
     assert [(e.source, e.target, e.type) for e in evs] == [("SRBMIL", "ALB", "ASSAULT")]
+
+
+def test_a_gathering_named_by_its_host_is_no_meeting_but_a_visit_to_someone_is(coder):
+    # rules.words NAMED_GATHERING_TYPES: "the OPEC summit" names the gathering, no one met; PARTNER_PREPS keep
+    # a meeting whose partner the tables do not know
+    assert code(coder, "Ministers spoke on the sidelines of the OPEC summit in Vienna.") == []
+    evs = code(coder, "The Chilean ambassador paid a visit to the Speaker of the Senate.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("CHLGOV", None, "CONSULT")]

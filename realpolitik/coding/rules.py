@@ -67,6 +67,8 @@ FOREIGN_SECTORS = _words("FOREIGN_SECTORS")
 # A state's organs that act on its own people: the actor tables' list, which crowds read the same way.
 OWN_PEOPLE_ORGANS = wordsets.words("realpolitik.actors", "crowds", "CIVIL_ORGANS")
 OWN_SOCIETY = _words("OWN_SOCIETY")
+NAMED_GATHERING_TYPES = _words("NAMED_GATHERING_TYPES")
+PARTNER_PREPS = _words("PARTNER_PREPS")
 
 
 @lru_cache(maxsize=1)
@@ -514,6 +516,17 @@ def unknown_recipient(c: Candidate, s: ActorMention) -> bool:
                for k in c.tok.children)
 
 
+def _partner_phrase(tok, s: ActorMention) -> bool:
+    """Whether a meeting trigger (or the verb its noun is the object of: "paid a visit to X") names a partner
+    in a prepositional phrase ("talks with X", "a visit to X", "mediation between X and Y"), other than the
+    source itself, whether or not the actor tables know it."""
+    heads = [tok] + ([tok.head] if tok.dep_ in ("dobj", "attr") and tok.head.i != tok.i else [])
+    return any(k.dep_ == "prep" and k.lower_ in PARTNER_PREPS
+               and any(p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN", "PRON")
+                       and not (s.start <= p.idx < s.end) for p in k.children)
+               for h in heads for k in h.children)
+
+
 def draft(ctx: stages.SentenceContext, c: Candidate, s: ActorMention, t: ActorMention | None,
           fallback: bool = False) -> stages.Draft | None:
     """Stage 5: an event's type, mode, CAMEO code, contexts and support channel from its candidate and dyad
@@ -525,6 +538,9 @@ def draft(ctx: stages.SentenceContext, c: Candidate, s: ActorMention, t: ActorMe
     if (t is None and (ontology.types()[type_].needs_target or c.trig.weak) and not fallback
             and not unknown_recipient(c, s)):
         return None
+    if (t is None and type_ in NAMED_GATHERING_TYPES and not fallback and c.trig.pos == "N"
+            and c.tok.left_edge.idx <= s.start and s.end <= c.tok.idx and not _partner_phrase(c.tok, s)):
+        return None  # "at the BRICS summit", "an IMF meeting": a gathering named by its host, no partner met
     if t is None and type_ == "PROTEST" and not fallback and c.targets:
         # a protest against one's own country's forces or government (its only targets were dropped as
         # the source's own country): every PROTEST in the plover_manual_dev and seedlike_dev gold has a
@@ -537,9 +553,6 @@ def draft(ctx: stages.SentenceContext, c: Candidate, s: ActorMention, t: ActorMe
         # One whose addressee is an actor of the speaker's own country ("X's former premier said the government
         # must ensure security": the target left as no foreign party) is still a demand made of someone.
         return None
-    if type_ == "CONSULT" and t is None and c.trig.pos == "N" and (s.code or "").startswith("IGO") and any(
-            k.dep_ == "compound" and k.idx < s.end and s.start < k.idx + len(k.text) for k in c.tok.children):
-        return None  # "at the NATO summit": the body names the meeting; who met is said elsewhere or not at all
     if type_ == "ASSAULT" and figurative.contest(c.trig.lemma, s, t):
         return None  # "Spain beat England 2-1": a match won, no attack (figurative.contest)
     if type_ == "COOPERATE" and c.trig.pos == "N" and c.trig.lemma in SOLO_PATROLS and not _joint(c.tok):
