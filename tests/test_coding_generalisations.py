@@ -931,3 +931,10 @@ def test_a_gathering_named_by_its_host_is_no_meeting_but_a_visit_to_someone_is(c
     assert code(coder, "Ministers spoke on the sidelines of the OPEC summit in Vienna.") == []
     evs = code(coder, "The Chilean ambassador paid a visit to the Speaker of the Senate.")
     assert [(e.source, e.target, e.type) for e in evs] == [("CHLGOV", None, "CONSULT")]
+
+
+def test_a_meeting_verb_with_no_one_met_is_no_meeting(coder):
+    # rules.words NAMED_GATHERING_TYPES: a one-sided meeting verb names no partner; with one it stands
+    assert code(coder, "The Kenyan cabinet discussed the new budget on Tuesday.") == []
+    evs = code(coder, "The Kenyan cabinet discussed the budget with Ugandan officials.")
+    assert [(e.source[:3], e.target[:3], e.type) for e in evs] == [("KEN", "UGA", "CONSULT")]

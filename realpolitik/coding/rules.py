@@ -538,9 +538,11 @@ def draft(ctx: stages.SentenceContext, c: Candidate, s: ActorMention, t: ActorMe
     if (t is None and (ontology.types()[type_].needs_target or c.trig.weak) and not fallback
             and not unknown_recipient(c, s)):
         return None
-    if (t is None and type_ in NAMED_GATHERING_TYPES and not fallback and c.trig.pos == "N"
-            and c.tok.left_edge.idx <= s.start and s.end <= c.tok.idx and not _partner_phrase(c.tok, s)):
-        return None  # "at the BRICS summit", "an IMF meeting": a gathering named by its host, no partner met
+    if (t is None and type_ in NAMED_GATHERING_TYPES and not fallback and not _partner_phrase(c.tok, s)
+            and (c.trig.pos == "V" or c.tok.left_edge.idx <= s.start and s.end <= c.tok.idx)):
+        # "at the BRICS summit", "an IMF meeting": a gathering named by its host; "the cabinet discussed the
+        # budget", "the two defence chiefs visited the border": no one is met
+        return None
     if t is None and type_ == "PROTEST" and not fallback and c.targets:
         # a protest against one's own country's forces or government (its only targets were dropped as
         # the source's own country): every PROTEST in the plover_manual_dev and seedlike_dev gold has a
