@@ -234,7 +234,8 @@ def test_multiword_light_verb_lends_its_subject(coder):
 
 def test_prepositional_event_nouns(coder):
     assert triples(code(coder, "Greek troops remained on alert near the border.")) == [("GRC", None, "MOBILIZE")]
-    assert triples(code(coder, "Chilean dockworkers went on strike on Monday.")) == [("CHL", None, "PROTEST")]
+    # a protest against no one named is against the protesters' own state (CVL -> GOV, rules.draft)
+    assert triples(code(coder, "Chilean dockworkers went on strike on Monday.")) == [("CHL", "CHL", "PROTEST")]
     evs = code(coder, "The Kenyan opposition leader was placed under arrest by Ugandan police.")
     assert triples(evs) == [("UGA", "KEN", "COERCE")]
 
@@ -938,3 +939,8 @@ def test_a_meeting_verb_with_no_one_met_is_no_meeting(coder):
     assert code(coder, "The Kenyan cabinet discussed the new budget on Tuesday.") == []
     evs = code(coder, "The Kenyan cabinet discussed the budget with Ugandan officials.")
     assert [(e.source[:3], e.target[:3], e.type) for e in evs] == [("KEN", "UGA", "CONSULT")]
+
+
+def test_a_protest_against_no_one_named_is_against_the_protesters_own_state(coder):
+    evs = code(coder, "Hundreds of Egyptian activists rallied in Cairo on Wednesday to denounce the new laws.")
+    assert [(e.source[:3], e.target, e.type) for e in evs] == [("EGY", "EGYGOV", "PROTEST")]
