@@ -171,3 +171,8 @@ def test_vessels_intercepted_and_parties_dissolved_are_coercion(coder):
     assert triples(code(coder, "The Greek coast guard intercepted a Turkish fishing boat.")) == [
         ("GRCMIL", "TUR", "COERCE")]
     assert triples(code(coder, "Chad's government dissolved all opposition parties.")) == [("TCDGOV", "TCDOPP", "COERCE")]
+
+
+def test_a_rebuke_drawn_from_a_party_accuses_the_actor_of_the_act(coder):
+    evs = code(coder, "Belarus's arrest of two Latvians drew a rebuke from Riga.")
+    assert ("LVAGOV", "BLR", "ACCUSE") in triples(evs)
