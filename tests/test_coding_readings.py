@@ -176,3 +176,7 @@ def test_vessels_intercepted_and_parties_dissolved_are_coercion(coder):
 def test_a_rebuke_drawn_from_a_party_accuses_the_actor_of_the_act(coder):
     evs = code(coder, "Belarus's arrest of two Latvians drew a rebuke from Riga.")
     assert ("LVAGOV", "BLR", "ACCUSE") in triples(evs)
+
+
+def test_an_object_pronoun_names_its_antecedent(coder):
+    assert ("CHLGOV", "ARGGOV", "REQUEST") in triples(code(coder, "Milei said Boric had invited him to Santiago.", "2024-05-01"))

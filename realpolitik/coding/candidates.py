@@ -32,6 +32,7 @@ from realpolitik.coding.roles import (
     noun_agents,
     patients_passive,
     prep_objects,
+    resolve_pronoun,
     subject_np,
     token_lemma,
 )
@@ -306,6 +307,10 @@ def _obj_lemmas(tok) -> set[str]:
     return out
 
 
+# Object pronouns resolved to an actor ("accusing them of spying", "X said Y had invited him").
+OBJECT_PRONOUNS = frozenset({"them", "him", "her"})
+
+
 def _targets(tok, trig: Trigger, idx: ActorIndex, sources: list[ActorMention]) -> tuple[list[ActorMention], str]:
     """Actors on the receiving end of a verb trigger."""
     src = {(m.start, m.end) for m in sources}
@@ -327,7 +332,8 @@ def _targets(tok, trig: Trigger, idx: ActorIndex, sources: list[ActorMention]) -
     for dep in ("dative", "iobj", "dobj"):
         c = child(tok, dep)
         if c is not None and c.tag_ != "IN":
-            got = keep(idx.np_conj(c), given=(dep == "dobj" and trig.type in ("AID", "MOBILIZE")))
+            np = resolve_pronoun(c, idx) if c.lower_ in OBJECT_PRONOUNS else idx.np_conj(c)
+            got = keep(np, given=(dep == "dobj" and trig.type in ("AID", "MOBILIZE")))
             if got:
                 return got, "direct"
     holders = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "attr", "oprd")]

@@ -156,8 +156,16 @@ def prep_objects(tok, preps: frozenset[str]) -> list[tuple[str, Token]]:
 
 
 def resolve_pronoun(tok, idx: ActorIndex) -> list[ActorMention]:
-    """A pronoun's actor: the subject of the clause that reports it, else the nearest earlier actor."""
+    """A pronoun's actor: the subject of the clause that reports it, else the nearest earlier actor. An object
+    pronoun of a subjectless participle ("expelled two diplomats, accusing them of spying") is the main verb's
+    object: the participle's own subject is the main clause's, which the pronoun cannot be."""
     head = tok.head
+    if (tok.dep_ == "dobj" and tok.lower_ in ("them", "him", "her") and head.dep_ in ("advcl", "xcomp")
+            and child(head, *SUBJ) is None):
+        obj = child(head.head, "dobj")
+        found = idx.np_conj(obj) if obj is not None else []
+        if found:
+            return found
     for _ in range(6):
         if head.dep_ in ("ccomp", "xcomp", "advcl", "conj", "relcl", "pcomp", "prep") and head.head.i != head.i:
             head = head.head
