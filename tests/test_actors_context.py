@@ -116,3 +116,11 @@ def test_a_firm_named_by_its_industry_is_business_not_the_state(nlp):
 def test_people_of_the_arts_and_sport_are_no_state(nlp):
     assert codes(nlp, "A Mexican novelist won the award, beating a Chilean poet.") == []
     assert "FRAGOV" in codes(nlp, "The French government shared the data with Korea.")
+
+
+def test_a_country_in_an_upper_case_dateline_is_where_the_story_was_filed():
+    from realpolitik.actors import find_actors
+    from realpolitik.nlp import get_nlp
+
+    doc = get_nlp()("KUWAIT CITY, May 2 - Kuwait's emir met the Saudi crown prince.")
+    assert [m.code for m in find_actors(doc, "2026-05-02")] == ["KWTGOV", "SAUGOV"]

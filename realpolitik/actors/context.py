@@ -160,8 +160,8 @@ def context_ok(doc, start: int, end: int, alias: Alias) -> bool:
         return False  # "hamas" in sloppy text needs evidence; a generic alias ("rights groups") is lowercase
     if role == "org" and _named_body(doc, start, end, key):
         return False  # "the Trades Union Congress" is not the US Congress
-    if role == "capital" and _dateline(text, start, end):
-        return False  # "MOSCOW (Reuters) -": where the story was filed, not who acted
+    if role in ("capital", "country") and _dateline(text, start, end):
+        return False  # "MOSCOW (Reuters) -", "KUWAIT CITY, May 2 -": where the story was filed, not who acted
     traits, traps = tables().ambiguous.get(key, (frozenset(), frozenset()))
     if traps and set(_tokens_around(doc, start, end, 3)) & traps:
         return False
@@ -202,11 +202,16 @@ def _named_body(doc, start: int, end: int, key: str) -> bool:
 _DATELINE = re.compile(r"^[,.]?\s*(?:\(|[-\u2013\u2014]|\d|[A-Z][a-z]{2,8}\.? \d)")
 
 
+_CAPS_PLACE = re.compile(r"[A-Z][A-Z.'\- ]*[A-Z.]")
+
+
 def _dateline(text: str, start: int, end: int) -> bool:
-    """An upper-case city opening a line, followed by "(Reuters)", a dash or a date."""
+    """A name inside the upper-case place opening a line ("MOSCOW", "MEXICO CITY"), followed by "(Reuters)",
+    a dash or a date."""
     line_start = text.rfind("\n", 0, start) + 1
-    return (text[start:end].isupper() and not text[line_start:start].strip()
-            and bool(_DATELINE.match(text[end:end + 14])))
+    place = _CAPS_PLACE.match(text, line_start)
+    return (text[start:end].isupper() and place is not None and place.end() >= end
+            and bool(_DATELINE.match(text[place.end():place.end() + 14])))
 
 
 def _is_language_use(span) -> bool:
