@@ -152,3 +152,13 @@ def test_one_states_exercise_is_a_show_of_force_a_joint_one_cooperation(coder):
     assert triples(code(coder, "Poland held large naval exercises in the Baltic Sea.")) == [("POL", None, "MOBILIZE")]
     assert triples(code(coder, "Poland held naval exercises with Lithuania.")) == [
         ("LTU", "POL", "COOPERATE"), ("POL", "LTU", "COOPERATE")]
+
+
+def modes(evs):
+    return sorted((e.source, e.target, e.type, e.mode) for e in evs)
+
+
+def test_returning_fire_is_an_attack_not_a_return(coder):
+    # PLOVER manual (MOBILIZE): units activated that return fire are coded as the ASSAULT alone
+    assert modes(code(coder, "Nigerian army units were deployed to the area and returned fire on Boko Haram "
+                             "militants.")) == [("NGAMIL", "NGAREB", "ASSAULT", "firearms")]
