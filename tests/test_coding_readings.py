@@ -162,3 +162,13 @@ def test_returning_fire_is_an_attack_not_a_return(coder):
     # PLOVER manual (MOBILIZE): units activated that return fire are coded as the ASSAULT alone
     assert modes(code(coder, "Nigerian army units were deployed to the area and returned fire on Boko Haram "
                              "militants.")) == [("NGAMIL", "NGAREB", "ASSAULT", "firearms")]
+
+
+def test_captured_combatants_are_abducted_and_ships_moved_are_weapons(coder):
+    # PLOVER manual: combatants captured in a conflict are ASSAULT 'abduct'; mobilised ships or missiles with
+    # no troops named are MOBILIZE 'weapons'
+    assert modes(code(coder, "Houthi rebels captured dozens of Saudi soldiers in a border offensive.")) == [
+        ("YEMREB", "SAUMIL", "ASSAULT", "abduct")]
+    assert modes(code(coder, "Iran deployed warships to the Strait of Hormuz.")) == [
+        ("IRN", None, "MOBILIZE", "weapons")]
+    assert modes(code(coder, "Turkey suspended the BBC for a week.")) == [("TUR", "GBRMED", "COERCE", "censor")]

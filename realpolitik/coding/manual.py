@@ -1,0 +1,31 @@
+"""The PLOVER manual's coding rules for the conflict types that decide a draft event's mode (and, where the
+manual says so, its type), applied once the type is settled: combatants captured in a conflict are ASSAULT
+'abduct' rather than an arrest; ships, missiles or vehicles moved with no troops named are MOBILIZE 'weapons'
+rather than 'troops'."""
+from __future__ import annotations
+
+from realpolitik import wordsets
+
+_words = wordsets.reader("realpolitik.coding", "manual")
+
+CAPTURE_LEMMAS = _words("CAPTURE_LEMMAS")
+COMBATANT_SECTORS = _words("COMBATANT_SECTORS")
+COMBATANT_LEMMAS = _words("COMBATANT_LEMMAS")
+MOBILIZED_WEAPONS = _words("MOBILIZED_WEAPONS")
+MOBILIZED_TROOPS = _words("MOBILIZED_TROOPS")
+
+
+def _combatants(c, t) -> bool:
+    """Whether those a capture falls on are armed: the target is a military or rebel party, or the object
+    names soldiers or fighters ("captured 40 soldiers", "seized a rebel commander")."""
+    return (t is not None and (t.sector or "") in COMBATANT_SECTORS) or bool(c.obj_lemmas & COMBATANT_LEMMAS)
+
+
+def mode_rules(c, type_: str, mode: str | None, cameo: str | None, t) -> tuple[str, str | None, str | None]:
+    """The type, mode and CAMEO code of a draft after the manual's mode rules (see the module docstring)."""
+    if type_ == "ASSAULT" and c.trig.lemma in CAPTURE_LEMMAS and _combatants(c, t):
+        return type_, "abduct", "181"  # PLOVER manual (ASSAULT): captured combatants are 'abduct'
+    if (type_ == "MOBILIZE" and mode == "troops" and c.obj_lemmas & MOBILIZED_WEAPONS
+            and not c.obj_lemmas & MOBILIZED_TROOPS):
+        return type_, "weapons", cameo  # PLOVER manual (MOBILIZE): weapons, ships or vehicles are 'weapons'
+    return type_, mode, cameo
