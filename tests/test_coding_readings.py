@@ -172,3 +172,14 @@ def test_captured_combatants_are_abducted_and_ships_moved_are_weapons(coder):
     assert modes(code(coder, "Iran deployed warships to the Strait of Hormuz.")) == [
         ("IRN", None, "MOBILIZE", "weapons")]
     assert modes(code(coder, "Turkey suspended the BBC for a week.")) == [("TUR", "GBRMED", "COERCE", "censor")]
+
+
+def test_manual_rules_for_demands_withdrawn_and_arrests_in_absentia(coder):
+    # PLOVER manual: a demand withdrawn is CONCEDE; an arrest ordered in absentia is THREATEN 'arrest'
+    assert modes(code(coder, "Serbia dropped its demand that Kosovo disband its police force.")) == [
+        ("SRB", "KOS", "CONCEDE", None)]
+    assert modes(code(coder, "Prosecutors in Caracas ordered the arrest in absentia of a former minister who fled "
+                             "to Spain.")) == [("VENJUD", "ESP", "THREATEN", "arrest")]
+    # a journalist convicted is a conviction (SANCTION 'convict'), not censorship of a medium
+    assert modes(code(coder, "A Moscow court sentenced the journalist to six years in prison.")) == [
+        ("RUSJUD", "RUSMED", "SANCTION", "convict")]

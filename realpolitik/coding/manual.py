@@ -1,10 +1,11 @@
 """The PLOVER manual's coding rules for the conflict types that decide a draft event's mode (and, where the
 manual says so, its type), applied once the type is settled: combatants captured in a conflict are ASSAULT
 'abduct' rather than an arrest; ships, missiles or vehicles moved with no troops named are MOBILIZE 'weapons'
-rather than 'troops'."""
+rather than 'troops'; a demand withdrawn is CONCEDE; an arrest ordered in absentia is THREATEN 'arrest'."""
 from __future__ import annotations
 
 from realpolitik import wordsets
+from realpolitik.coding.roles import token_lemma
 
 _words = wordsets.reader("realpolitik.coding", "manual")
 
@@ -13,6 +14,9 @@ COMBATANT_SECTORS = _words("COMBATANT_SECTORS")
 COMBATANT_LEMMAS = _words("COMBATANT_LEMMAS")
 MOBILIZED_WEAPONS = _words("MOBILIZED_WEAPONS")
 MOBILIZED_TROOPS = _words("MOBILIZED_TROOPS")
+ABSENTIA_MARKS = _words("ABSENTIA_MARKS")
+RETRACT_VERBS = _words("RETRACT_VERBS")
+DEMAND_LEMMAS = _words("DEMAND_LEMMAS")
 
 
 def _combatants(c, t) -> bool:
@@ -21,8 +25,22 @@ def _combatants(c, t) -> bool:
     return (t is not None and (t.sector or "") in COMBATANT_SECTORS) or bool(c.obj_lemmas & COMBATANT_LEMMAS)
 
 
-def mode_rules(c, type_: str, mode: str | None, cameo: str | None, t) -> tuple[str, str | None, str | None]:
+def _retracted_demand(c) -> bool:
+    """Whether the trigger is a demand taken back: "withdrew its demand" (the verb with a demand as object)
+    or the demand noun as the object of such a verb ("dropped its demand that ...")."""
+    if c.trig.lemma in RETRACT_VERBS and c.obj_lemmas & DEMAND_LEMMAS:
+        return True
+    return (c.trig.pos == "N" and token_lemma(c.tok) in DEMAND_LEMMAS and c.tok.dep_ in ("dobj", "nsubjpass")
+            and token_lemma(c.tok.head) in RETRACT_VERBS)
+
+
+def mode_rules(c, type_: str, mode: str | None, cameo: str | None, t,
+               lemmas: set[str] | frozenset[str] = frozenset()) -> tuple[str, str | None, str | None]:
     """The type, mode and CAMEO code of a draft after the manual's mode rules (see the module docstring)."""
+    if type_ in ("REQUEST", "RETREAT") and _retracted_demand(c):
+        return "CONCEDE", None, "080"  # PLOVER manual (REQUEST): withdrawing a demand is a concession
+    if type_ == "COERCE" and mode == "arrest" and lemmas & ABSENTIA_MARKS:
+        return "THREATEN", "arrest", None  # PLOVER manual: an arrest issued in absentia is THREATEN 'arrest'
     if type_ == "ASSAULT" and c.trig.lemma in CAPTURE_LEMMAS and _combatants(c, t):
         return type_, "abduct", "181"  # PLOVER manual (ASSAULT): captured combatants are 'abduct'
     if (type_ == "MOBILIZE" and mode == "troops" and c.obj_lemmas & MOBILIZED_WEAPONS

@@ -543,7 +543,7 @@ def draft(ctx: stages.SentenceContext, c: Candidate, s: ActorMention, t: ActorMe
         return None  # "Chinese coast guard patrols near X", "flew patrols over X": a force's patrol, no partner
     mode = c.trig.mode if type_ == c.trig.type else None
     cameo = c.trig.cameo if type_ == c.trig.type else None
-    if type_ == "SANCTION" and t is not None and t.sector == "MED":
+    if type_ == "SANCTION" and t is not None and t.sector == "MED" and mode != "convict":
         type_, mode, cameo = "COERCE", "censor", None  # "suspended the BBC": censorship (PLOVER COERCE censor)
     lemmas = ctx.lemmas
     contexts = cues.contexts_for(lemmas, c.contexts or c.trig.contexts)
@@ -577,7 +577,7 @@ def draft(ctx: stages.SentenceContext, c: Candidate, s: ActorMention, t: ActorMe
     if type_ == "ASSAULT" and is_cyber(c.tok, verb):
         type_, mode, cameo = "COERCE", "cyber", None  # PLOVER: hacking and website attacks are COERCE 'cyber'
     mode = cues.mode_for(type_, mode, lemmas)
-    type_, mode, cameo = manual.mode_rules(c, type_, mode, cameo, t)
+    type_, mode, cameo = manual.mode_rules(c, type_, mode, cameo, t, lemmas)
     if mode not in ontology.modes().get(type_, {}):
         mode = None
     cameo = cues.cameo_for(type_, cameo, contexts, mode)
