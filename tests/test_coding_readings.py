@@ -183,3 +183,11 @@ def test_manual_rules_for_demands_withdrawn_and_arrests_in_absentia(coder):
     # a journalist convicted is a conviction (SANCTION 'convict'), not censorship of a medium
     assert modes(code(coder, "A Moscow court sentenced the journalist to six years in prison.")) == [
         ("RUSJUD", "RUSMED", "SANCTION", "convict")]
+
+
+def test_a_partys_call_to_end_its_conflict_is_agree(coder):
+    # PLOVER manual (REQUEST): a party's call to end the conflict is AGREE; an outsider's call stays REQUEST
+    assert modes(code(coder, "Sudanese rebels called for an end to the fighting with the government.")) == [
+        ("SDNREB", "SDNGOV", "AGREE", None)]
+    assert modes(code(coder, "France called for an end to the war in Ukraine.")) == [
+        ("FRA", "UKR", "REQUEST", None)]

@@ -17,6 +17,9 @@ MOBILIZED_TROOPS = _words("MOBILIZED_TROOPS")
 ABSENTIA_MARKS = _words("ABSENTIA_MARKS")
 RETRACT_VERBS = _words("RETRACT_VERBS")
 DEMAND_LEMMAS = _words("DEMAND_LEMMAS")
+END_LEMMAS = _words("END_LEMMAS")
+CONFLICT_LEMMAS = _words("CONFLICT_LEMMAS")
+THIRD_PARTY_PREFIXES = _words("THIRD_PARTY_PREFIXES")
 
 
 def _combatants(c, t) -> bool:
@@ -34,11 +37,30 @@ def _retracted_demand(c) -> bool:
             and token_lemma(c.tok.head) in RETRACT_VERBS)
 
 
-def mode_rules(c, type_: str, mode: str | None, cameo: str | None, t,
+def _own_conflict(c, s, t) -> bool:
+    """Whether the caller is a party to the conflict: one side of a conflict within its own country (the one
+    it calls on is of the same country), or the conflict is named as its own ("its war with X")."""
+    if t is not None and s.country and s.country == t.country and (s.code or "") != (t.code or ""):
+        return True
+    return any(token_lemma(k) in CONFLICT_LEMMAS and any(
+        g.dep_ == "poss" or (g.dep_ == "prep" and g.lower_ == "with") for g in k.children) for k in c.tok.subtree)
+
+
+def _call_to_end_conflict(c, s, t) -> bool:
+    """Whether a demand asks to end a war or fighting ("called for an end to the war") and is made by a party
+    to it rather than by an outside state or an international or non-governmental body."""
+    code = (s.code or "") if s is not None else ""
+    return (bool(code) and code[:3] not in THIRD_PARTY_PREFIXES and bool(c.obj_lemmas & END_LEMMAS)
+            and bool(c.obj_lemmas & CONFLICT_LEMMAS) and _own_conflict(c, s, t))
+
+
+def mode_rules(c, type_: str, mode: str | None, cameo: str | None, s, t,
                lemmas: set[str] | frozenset[str] = frozenset()) -> tuple[str, str | None, str | None]:
     """The type, mode and CAMEO code of a draft after the manual's mode rules (see the module docstring)."""
     if type_ in ("REQUEST", "RETREAT") and _retracted_demand(c):
         return "CONCEDE", None, "080"  # PLOVER manual (REQUEST): withdrawing a demand is a concession
+    if type_ == "REQUEST" and _call_to_end_conflict(c, s, t):
+        return "AGREE", None, "030"  # PLOVER manual (REQUEST): a party's call to end the conflict is AGREE
     if type_ == "COERCE" and mode == "arrest" and lemmas & ABSENTIA_MARKS:
         return "THREATEN", "arrest", None  # PLOVER manual: an arrest issued in absentia is THREATEN 'arrest'
     if type_ == "ASSAULT" and c.trig.lemma in CAPTURE_LEMMAS and _combatants(c, t):

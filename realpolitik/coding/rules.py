@@ -577,7 +577,7 @@ def draft(ctx: stages.SentenceContext, c: Candidate, s: ActorMention, t: ActorMe
     if type_ == "ASSAULT" and is_cyber(c.tok, verb):
         type_, mode, cameo = "COERCE", "cyber", None  # PLOVER: hacking and website attacks are COERCE 'cyber'
     mode = cues.mode_for(type_, mode, lemmas)
-    type_, mode, cameo = manual.mode_rules(c, type_, mode, cameo, t, lemmas)
+    type_, mode, cameo = manual.mode_rules(c, type_, mode, cameo, s, t, lemmas)
     if mode not in ontology.modes().get(type_, {}):
         mode = None
     cameo = cues.cameo_for(type_, cameo, contexts, mode)
