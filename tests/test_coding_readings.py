@@ -191,3 +191,9 @@ def test_a_partys_call_to_end_its_conflict_is_agree(coder):
         ("SDNREB", "SDNGOV", "AGREE", None)]
     assert modes(code(coder, "France called for an end to the war in Ukraine.")) == [
         ("FRA", "UKR", "REQUEST", None)]
+
+
+def test_an_organisation_banned_from_entering_is_rejected(coder):
+    # PLOVER manual: a state barring an organisation from entering its territory is REJECT
+    assert modes(code(coder, "Hungary banned the Red Cross mission from entering its territory.")) == [
+        ("HUN", "IGOIRC", "REJECT", None)]

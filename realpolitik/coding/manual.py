@@ -20,6 +20,9 @@ DEMAND_LEMMAS = _words("DEMAND_LEMMAS")
 END_LEMMAS = _words("END_LEMMAS")
 CONFLICT_LEMMAS = _words("CONFLICT_LEMMAS")
 THIRD_PARTY_PREFIXES = _words("THIRD_PARTY_PREFIXES")
+ENTRY_BAR_VERBS = _words("ENTRY_BAR_VERBS")
+ENTRY_VERBS = _words("ENTRY_VERBS")
+ORGANISATION_PREFIXES = _words("ORGANISATION_PREFIXES")
 
 
 def _combatants(c, t) -> bool:
@@ -54,11 +57,22 @@ def _call_to_end_conflict(c, s, t) -> bool:
             and bool(c.obj_lemmas & CONFLICT_LEMMAS) and _own_conflict(c, s, t))
 
 
+def _barred_from_entering(c, t) -> bool:
+    """Whether an organisation is kept from entering ("barred Amnesty International from entering the
+    country"): a verb of barring with "from" + a verb or noun of entry, and an IGO or NGO as target."""
+    if c.trig.lemma not in ENTRY_BAR_VERBS or t is None or (t.code or "")[:3] not in ORGANISATION_PREFIXES:
+        return False
+    return any(k.dep_ == "prep" and k.lower_ == "from" and any(
+        token_lemma(g) in ENTRY_VERBS for g in k.children) for k in c.tok.children)
+
+
 def mode_rules(c, type_: str, mode: str | None, cameo: str | None, s, t,
                lemmas: set[str] | frozenset[str] = frozenset()) -> tuple[str, str | None, str | None]:
     """The type, mode and CAMEO code of a draft after the manual's mode rules (see the module docstring)."""
     if type_ in ("REQUEST", "RETREAT") and _retracted_demand(c):
         return "CONCEDE", None, "080"  # PLOVER manual (REQUEST): withdrawing a demand is a concession
+    if type_ == "SANCTION" and _barred_from_entering(c, t):
+        return "REJECT", None, "120"  # PLOVER manual: barring an organisation from entering is REJECT
     if type_ == "REQUEST" and _call_to_end_conflict(c, s, t):
         return "AGREE", None, "030"  # PLOVER manual (REQUEST): a party's call to end the conflict is AGREE
     if type_ == "COERCE" and mode == "arrest" and lemmas & ABSENTIA_MARKS:
