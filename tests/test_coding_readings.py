@@ -197,3 +197,12 @@ def test_an_organisation_banned_from_entering_is_rejected(coder):
     # PLOVER manual: a state barring an organisation from entering its territory is REJECT
     assert modes(code(coder, "Hungary banned the Red Cross mission from entering its territory.")) == [
         ("HUN", "IGOIRC", "REJECT", None)]
+
+
+def test_mobilising_in_the_course_of_an_attack_is_the_attack_alone(coder):
+    # PLOVER manual (MOBILIZE): a mobilisation reported with the attack it serves is coded as the ASSAULT only;
+    # fighters mobilised are people, not weapons
+    assert modes(code(coder, "Turkey deployed tanks and shelled Kurdish positions in northern Syria.")) == [
+        ("TUR", "SYR", "ASSAULT", "heavy-weapons")]
+    assert [e.type for e in code(coder, "Rebels mobilised fighters and attacked an army base in Darfur.")] == [
+        "ASSAULT"]
