@@ -180,3 +180,55 @@ def test_a_rebuke_drawn_from_a_party_accuses_the_actor_of_the_act(coder):
 
 def test_an_object_pronoun_names_its_antecedent(coder):
     assert ("CHLGOV", "ARGGOV", "REQUEST") in triples(code(coder, "Milei said Boric had invited him to Santiago.", "2024-05-01"))
+def modes(evs):
+    return sorted((e.source, e.target, e.type, e.mode) for e in evs)
+
+
+def test_returning_fire_is_an_attack_not_a_return(coder):
+    # PLOVER manual (MOBILIZE): units activated that return fire are coded as the ASSAULT alone
+    assert modes(code(coder, "Nigerian army units were deployed to the area and returned fire on Boko Haram "
+                             "militants.")) == [("NGAMIL", "NGAREB", "ASSAULT", "firearms")]
+
+
+def test_captured_combatants_are_abducted_and_ships_moved_are_weapons(coder):
+    # PLOVER manual: combatants captured in a conflict are ASSAULT 'abduct'; mobilised ships or missiles with
+    # no troops named are MOBILIZE 'weapons'
+    assert modes(code(coder, "Houthi rebels captured dozens of Saudi soldiers in a border offensive.")) == [
+        ("YEMREB", "SAUMIL", "ASSAULT", "abduct")]
+    assert modes(code(coder, "Iran deployed warships to the Strait of Hormuz.")) == [
+        ("IRN", None, "MOBILIZE", "weapons")]
+    assert modes(code(coder, "Turkey suspended the BBC for a week.")) == [("TUR", "GBRMED", "COERCE", "censor")]
+
+
+def test_manual_rules_for_demands_withdrawn_and_arrests_in_absentia(coder):
+    # PLOVER manual: a demand withdrawn is CONCEDE; an arrest ordered in absentia is THREATEN 'arrest'
+    assert modes(code(coder, "Serbia dropped its demand that Kosovo disband its police force.")) == [
+        ("SRB", "KOS", "CONCEDE", None)]
+    assert modes(code(coder, "Prosecutors in Caracas ordered the arrest in absentia of a former minister who fled "
+                             "to Spain.")) == [("VENJUD", "ESP", "THREATEN", "arrest")]
+    # a journalist convicted is a conviction (SANCTION 'convict'), not censorship of a medium
+    assert modes(code(coder, "A Moscow court sentenced the journalist to six years in prison.")) == [
+        ("RUSJUD", "RUSMED", "SANCTION", "convict")]
+
+
+def test_a_partys_call_to_end_its_conflict_is_agree(coder):
+    # PLOVER manual (REQUEST): a party's call to end the conflict is AGREE; an outsider's call stays REQUEST
+    assert modes(code(coder, "Sudanese rebels called for an end to the fighting with the government.")) == [
+        ("SDNREB", "SDNGOV", "AGREE", None)]
+    assert modes(code(coder, "France called for an end to the war in Ukraine.")) == [
+        ("FRA", "UKR", "REQUEST", None)]
+
+
+def test_an_organisation_banned_from_entering_is_rejected(coder):
+    # PLOVER manual: a state barring an organisation from entering its territory is REJECT
+    assert modes(code(coder, "Hungary banned the Red Cross mission from entering its territory.")) == [
+        ("HUN", "IGOIRC", "REJECT", None)]
+
+
+def test_mobilising_in_the_course_of_an_attack_is_the_attack_alone(coder):
+    # PLOVER manual (MOBILIZE): a mobilisation reported with the attack it serves is coded as the ASSAULT only;
+    # fighters mobilised are people, not weapons
+    assert modes(code(coder, "Turkey deployed tanks and shelled Kurdish positions in northern Syria.")) == [
+        ("TUR", "SYR", "ASSAULT", "heavy-weapons")]
+    assert [e.type for e in code(coder, "Rebels mobilised fighters and attacked an army base in Darfur.")] == [
+        "ASSAULT"]

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator
 
 from realpolitik import ontology, steps, wordsets
-from realpolitik.coding import cues, desk, domain, figurative, readings, stages
+from realpolitik.coding import cues, desk, domain, figurative, manual, readings, stages
 from realpolitik.coding.candidates import (
     INTRANSITIVE_MODES,
     Candidate,
@@ -565,12 +565,12 @@ def draft(ctx: stages.SentenceContext, c: Candidate, s: ActorMention, t: ActorMe
         return None  # "Spain beat England 2-1": a match won, no attack (figurative.contest)
     if type_ == "COOPERATE" and c.trig.pos == "N" and c.trig.lemma in SOLO_PATROLS and not _joint(c.tok):
         return None  # "Chinese coast guard patrols near X", "flew patrols over X": a force's patrol, no partner
-    if type_ == "SANCTION" and t is not None and t.sector == "MED":
+    mode = c.trig.mode if type_ == c.trig.type else None
+    cameo = c.trig.cameo if type_ == c.trig.type else None
+    if type_ == "SANCTION" and t is not None and t.sector == "MED" and mode != "convict":
         type_, mode, cameo = "COERCE", "censor", None  # "suspended the BBC": censorship (PLOVER COERCE censor)
     lemmas = ctx.lemmas
     contexts = cues.contexts_for(lemmas, c.contexts or c.trig.contexts)
-    mode = c.trig.mode if type_ == c.trig.type else None
-    cameo = c.trig.cameo if type_ == c.trig.type else None
     # "would tighten the blockade"
     # the verb an event noun hangs off carries its modal and its condition ("may impose sanctions if ...")
     verb = c.tok.head if c.how.startswith(("light", "carried")) else c.tok
@@ -601,6 +601,7 @@ def draft(ctx: stages.SentenceContext, c: Candidate, s: ActorMention, t: ActorMe
     if type_ == "ASSAULT" and is_cyber(c.tok, verb):
         type_, mode, cameo = "COERCE", "cyber", None  # PLOVER: hacking and website attacks are COERCE 'cyber'
     mode = cues.mode_for(type_, mode, lemmas)
+    type_, mode, cameo = manual.mode_rules(c, type_, mode, cameo, s, t, lemmas)
     if mode not in ontology.modes().get(type_, {}):
         mode = None
     cameo = cues.cameo_for(type_, cameo, contexts, mode)

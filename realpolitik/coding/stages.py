@@ -322,7 +322,8 @@ def select(made: list[Coded]) -> list[Coded]:
 
     Two events of one dyad: the one whose trigger governs the other's ("sent arms to help defend X": the
     sending, not the purpose), else the more confident; one act by or on distinct coordinated actors of one
-    country ("the government and the rebels agreed") keeps one event per actor, as gold codes it."""
+    country ("the government and the rebels agreed") keeps one event per actor, as gold codes it. A source's
+    mobilisation goes when the sentence has its attack ("deployed tanks and shelled X")."""
     events: dict[tuple, Coded] = {}
     for c in made:
         ev = c.event
@@ -341,7 +342,11 @@ def select(made: list[Coded]) -> list[Coded]:
         if token_governs(c.cand.tok, old.cand.tok) or (not token_governs(old.cand.tok, c.cand.tok)
                                                        and ev.confidence > old.event.confidence):
             events[key] = c
-    return sorted_events(list(events.values()))
+    kept = list(events.values())
+    # PLOVER manual (MOBILIZE): forces mobilised in the course of an attack are coded as the ASSAULT alone
+    kept = [c for c in kept if not (c.event.type == "MOBILIZE" and c.event.source and any(
+        o.event.type == "ASSAULT" and o.event.source == c.event.source for o in kept))]
+    return sorted_events(kept)
 
 
 def _coordinated_acts(a, b) -> bool:
