@@ -308,7 +308,7 @@ def _obj_lemmas(tok) -> set[str]:
 
 
 # Object pronouns resolved to an actor ("accusing them of spying", "X said Y had invited him").
-OBJECT_PRONOUNS = frozenset({"them", "him", "her"})
+OBJECT_PRONOUNS = _words("OBJECT_PRONOUNS")
 
 
 def _targets(tok, trig: Trigger, idx: ActorIndex, sources: list[ActorMention]) -> tuple[list[ActorMention], str]:

@@ -378,7 +378,7 @@ def street_protest(c, sources=None) -> bool:
 
 
 # Sectors that speak for their state: a protest they lodge is a diplomatic one.
-OFFICIAL_SECTORS = frozenset({"", "GOV", "LEG", "ELI", "JUD"})
+OFFICIAL_SECTORS = _words("OFFICIAL_SECTORS")
 
 
 def diplomatic_protest(c, sources=None) -> bool:
@@ -387,7 +387,7 @@ def diplomatic_protest(c, sources=None) -> bool:
     street. Its sources are all states, their governments or officials, or intergovernmental bodies."""
     sources = c.sources if sources is None else sources
     return (c.type == "PROTEST" and c.trig.pos == "N" and token_lemma(c.tok) == "protest" and bool(sources)
-            and all((s.country and (s.sector or "") in OFFICIAL_SECTORS and people_of(s) is None)
+            and all((s.country and (not s.sector or s.sector in OFFICIAL_SECTORS) and people_of(s) is None)
                     or (s.code or "").startswith("IGO") for s in sources))
 
 

@@ -68,6 +68,8 @@ FOREIGN_SECTORS = _words("FOREIGN_SECTORS")
 OWN_PEOPLE_ORGANS = wordsets.words("realpolitik.actors", "crowds", "CIVIL_ORGANS")
 OWN_SOCIETY = _words("OWN_SOCIETY")
 NAMED_GATHERING_TYPES = _words("NAMED_GATHERING_TYPES")
+# Sectors that are the state itself (a protest of theirs is no people's protest against their government).
+STATE_SECTORS = _words("STATE_SECTORS")
 PARTNER_PREPS = _words("PARTNER_PREPS")
 
 
@@ -550,7 +552,7 @@ def draft(ctx: stages.SentenceContext, c: Candidate, s: ActorMention, t: ActorMe
         # pentaclass 0.728 (was 0.733), whose labels keep domestic protests as material conflict.
         return None
     if (t is None and type_ == "PROTEST" and not fallback and not c.targets and s.country
-            and s.sector not in ("GOV", "MIL", "COP", "JUD", "LEG")):
+            and s.sector not in STATE_SECTORS):
         # "thousands of Egyptians rallied in Cairo": a protest against no one named is the people's protest
         # against their own state (training/GUIDE.md codes it CVL -> GOV); a gold null target still agrees
         t = ActorMention(text="", start=s.start, end=s.start, code=s.country + "GOV", country=s.country,
