@@ -19,7 +19,6 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import replace
-from functools import lru_cache
 
 from realpolitik import wordsets
 from realpolitik.coding.roles import ActorIndex, has_country
@@ -391,27 +390,23 @@ def diplomatic_protest(c, sources=None) -> bool:
                     or (s.code or "").startswith("IGO") for s in sources))
 
 
+def _with_sense(trig, lemma: str, pos: str, **extra):
+    """A trigger given the type, mode, CAMEO code and contexts of the lexicon's entry for (lemma, pos)."""
+    from realpolitik.coding.lexicon import entries
+
+    p = entries()[(lemma, pos)]
+    return replace(trig, type=p.type, mode=p.mode, cameo=p.cameo, contexts=p.contexts, **extra)
+
+
 def disapproval_trigger(trig):
-    """A protest noun as a diplomatic protest: the lexicon's verb entry's type, mode and CAMEO code
-    ("X protested the decision": ACCUSE 'disapprove')."""
-    from realpolitik.coding.lexicon import entries
-
-    p = entries()[("protest", "V")]
-    return replace(trig, type=p.type, mode=p.mode, cameo=p.cameo, contexts=p.contexts)
-
-
-@lru_cache(maxsize=1)
-def _protest_entry():
-    from realpolitik.coding.lexicon import entries
-
-    return entries()[("protest", "N")]
+    """A protest noun as a diplomatic protest: the lexicon's protest verb ("X protested the decision": ACCUSE
+    'disapprove')."""
+    return _with_sense(trig, "protest", "V")
 
 
 def protest_trigger(trig):
-    """A verb trigger as a street protest: the lexicon's protest entry's type, mode and CAMEO code."""
-    p = _protest_entry()
-    return replace(trig, type=p.type, mode=p.mode, cameo=p.cameo, contexts=p.contexts,
-                   flags=trig.flags.replace("T", ""))
+    """A verb trigger as a street protest: the lexicon's protest noun's type, mode and CAMEO code."""
+    return _with_sense(trig, "protest", "N", flags=trig.flags.replace("T", ""))
 
 
 def protest_lemmas() -> frozenset[str]:
