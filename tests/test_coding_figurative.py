@@ -89,3 +89,13 @@ def test_beating_between_two_states_is_a_match_and_police_beating_people_an_atta
 
     assert code("Chile beat Bolivia 3-1 in La Paz on Tuesday.") == []
     assert code("Bolivian police beat Chilean protesters in La Paz.") == [("BOLCOP", "CHLCVL", "ASSAULT")]
+
+
+def test_hosting_refugees_is_no_visit(coder):
+    # the people hosted decide: refugees or migrants live there, an official or a delegation visits
+    assert triples(coder, "Kenya hosts more than two million refugees from South Sudan.") == []
+    assert triples(coder, "Jordan hosted thousands of Syrian refugees.") == []
+    assert triples(coder, "Egypt hosted a Sudanese delegation.") == [("EGY", "SDNGOV", "CONSULT"),
+                                                                    ("SDNGOV", "EGY", "CONSULT")]
+    # a count noun passes its sense on, and no further than that: "thousands of rebels" are still fought
+    assert triples(coder, "The army fought thousands of rebels in Chad.") == [("TCDMIL", "TCDREB", "ASSAULT")]

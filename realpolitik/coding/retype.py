@@ -26,6 +26,8 @@ PROBLEM_LEMMAS = _words("PROBLEM_LEMMAS")
 MARKET_OBJECTS = _words("MARKET_OBJECTS")
 GOAL_OBJECTS = _words("GOAL_OBJECTS")
 # Verbs whose object, or a noun compounded into it, decides they are no political event.
+# Nouns that count what follows their "of" ("thousands of refugees"): the counted noun is the object's sense.
+COUNT_NOUNS = _words("COUNT_NOUNS")
 OBJECT_SENSES = {k[0]: _words(v[0]) for k, v in wordsets.rows("realpolitik.coding", "retype", "OBJECT_SENSES")}
 # Restrictions whose lifting, cutting or ending is a concession (PLOVER CONCEDE).
 RESTRICTION_LEMMAS = _words("RESTRICTION_LEMMAS")
@@ -131,6 +133,14 @@ def is_cyber(tok, verb) -> bool:
     return bool(lemmas & CYBER_LEMMAS)
 
 
+def _counted(noun) -> set[str]:
+    """What a count noun counts ("thousands of refugees", "a number of fans"): the lemma after its "of"."""
+    if not (noun.like_num or token_lemma(noun) in COUNT_NOUNS):
+        return set()
+    return {token_lemma(p) for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children if p.dep_ == "pobj"}
+
+
 def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
     """The PLOVER type of a verb trigger given its object, purpose and recipients; None when it is no event."""
     type_ = trade_type(trig, obj)
@@ -138,7 +148,7 @@ def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
     head_obj = token_lemma(dobj) if dobj is not None else ""
     senses = OBJECT_SENSES.get(trig.lemma)
     if senses and child(tok, "dobj") is not None and ({head_obj} | {
-            token_lemma(m) for m in dobj.children if m.dep_ == "compound"}) & senses:
+            token_lemma(m) for m in dobj.children if m.dep_ == "compound"} | _counted(dobj)) & senses:
         return None  # "fought inflation", "hit consumer spending", "met its targets"
     if child(tok, "dobj") is not None and figurative.abstract_object(type_, head_obj):
         return None  # "attacked the plan", "fought the election": no force is used on a party
