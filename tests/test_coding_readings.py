@@ -232,3 +232,11 @@ def test_mobilising_in_the_course_of_an_attack_is_the_attack_alone(coder):
         ("TUR", "SYR", "ASSAULT", "heavy-weapons")]
     assert [e.type for e in code(coder, "Rebels mobilised fighters and attacked an army base in Darfur.")] == [
         "ASSAULT"]
+
+
+def test_who_summons_an_envoy_is_who_protests(coder):
+    # "summoned X to protest": the protest is the summoner's purpose, not the envoy's act (roles SUBJECT_CONTROL)
+    assert triples(code(coder, "India summoned Canada's top diplomat to protest against remarks by Canadian officials.")
+                   ) == [("IND", "CANGOV", "ACCUSE")]
+    assert triples(code(coder, "Germany summoned Iran's envoy to condemn the execution.")) == [
+        ("DEU", "IRNGOV", "ACCUSE")]
