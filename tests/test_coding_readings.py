@@ -240,3 +240,14 @@ def test_who_summons_an_envoy_is_who_protests(coder):
                    ) == [("IND", "CANGOV", "ACCUSE")]
     assert triples(code(coder, "Germany summoned Iran's envoy to condemn the execution.")) == [
         ("DEU", "IRNGOV", "ACCUSE")]
+
+
+def test_backing_pressure_on_a_state_is_that_pressure_not_support_for_it(coder):
+    # embedding._adopts_pressure: sanctions no one else imposes, backed or agreed, are the backer's own
+    evs = code(coder, "The EU backed new sanctions on Belarus.")
+    assert [(e.source, e.target, e.type, e.cameo) for e in evs] == [("IGOEUR", "BLR", "SANCTION", "163")]
+    assert triples(code(coder, "The EU agreed new sanctions on Iran.")) == [("IGOEUR", "IRN", "SANCTION")]
+    assert [e.factuality for e in code(coder, "The EU will back new sanctions on Belarus.")] == ["planned"]
+    # someone else's sanctions: the backer supports the one imposing them
+    assert triples(code(coder, "Britain praised the EU's sanctions on Russia.")) == [
+        ("GBR", "IGOEUR", "SUPPORT"), ("IGOEUR", "RUS", "SANCTION")]

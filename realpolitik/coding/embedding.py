@@ -105,6 +105,17 @@ def _demand_clause(a, b) -> bool:
             and any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children))
 
 
+def _adopts_pressure(a: Candidate, b: Candidate) -> bool:
+    """Whether a verb of backing or agreeing takes as its object pressure that no one else exerts ("backed
+    new sanctions on X"): then adopting it is the pressure itself (PLOVER codes the act, not the endorsement)."""
+    if a.type not in ("SUPPORT", "AGREE") or a.trig.pos != "V" or b.trig.pos != "N" or b.type not in PRESSURE_TYPES:
+        return False
+    if b.tok.dep_ != "dobj" or b.tok.head.i != a.tok.i or not b.targets:
+        return False
+    own = {m.code[:3] for m in a.sources}
+    return bool(own) and all(m.code[:3] in own for m in b.sources) and not any(m.code[:3] in own for m in b.targets)
+
+
 def resolve_embedding(cands: list[Candidate]) -> list[Candidate]:
     """Wrappers absorb the triggers they govern; weak triggers yield to them; denials pass them on."""
     for a in cands:
@@ -143,6 +154,12 @@ def resolve_embedding(cands: list[Candidate]) -> list[Candidate]:
             inner = [b for b in cands if b is not a and token_governs(a.tok, b.tok)]
             if inner:
                 a.absorbed = True  # the denied event is coded itself
+            continue
+        adopted = next((b for b in cands if b is not a and not b.absorbed and _adopts_pressure(a, b)), None)
+        if adopted is not None:
+            # "the EU backed new sanctions on Belarus", "agreed new sanctions on Iran": the pressure adopted is
+            # the backer's own act on its target, never support for the one it is aimed at
+            adopted.sources, a.absorbed = list(a.sources), True
             continue
         if not a.trig.wrapper:
             continue
