@@ -251,3 +251,13 @@ def test_backing_pressure_on_a_state_is_that_pressure_not_support_for_it(coder):
     # someone else's sanctions: the backer supports the one imposing them
     assert triples(code(coder, "Britain praised the EU's sanctions on Russia.")) == [
         ("GBR", "IGOEUR", "SUPPORT"), ("IGOEUR", "RUS", "SANCTION")]
+
+
+def test_headline_trading_strikes_read_as_one_noun_phrase_is_still_a_fight(coder):
+    # the parser reads "trade" in a present-tense headline as a noun compounded into what is traded
+    assert triples(code(coder, "Israel and Iran trade strikes for second night")) == [
+        ("IRN", "ISR", "ASSAULT"), ("ISR", "IRN", "ASSAULT")]
+    assert triples(code(coder, "India, Pakistan trade fire along border")) == [
+        ("IND", "PAK", "ASSAULT"), ("PAK", "IND", "ASSAULT")]
+    assert triples(code(coder, "China, Vietnam trade barbs over islands")) == [
+        ("CHN", "VNM", "ACCUSE"), ("VNM", "CHN", "ACCUSE")]

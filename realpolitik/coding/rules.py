@@ -409,7 +409,8 @@ def _pairs(c: Candidate, srcs: list[ActorMention], idx: ActorIndex,
     targets, how = c.targets, c.how
     # "Cairo and Riyadh pledged to deepen cooperation": a commitment coordinated actors make together is
     # mutual, like "X and Y agreed" (seedlike gold codes such agreements both ways)
-    joint = c.trig.frame == "sym" or (c.type == "AGREE" and len(srcs) > 1)
+    # a fight or charge both ways by coordinated parties ("Israel and Iran trade strikes") pairs them too
+    joint = c.trig.frame == "sym" or (c.type == "AGREE" and len(srcs) > 1) or (c.mutual and len(srcs) > 1)
     # (with `clause_roles` off only the trigger's own agent and patient roles count, no clause fallback)
     if clause_roles and targets and not any(has_country(t) for t in targets) and not joint:
         # a bare sector recipient ("its peacekeeping forces") was never right on the dev sets (0/16):
