@@ -99,3 +99,12 @@ def test_hosting_refugees_is_no_visit(coder):
                                                                     ("SDNGOV", "EGY", "CONSULT")]
     # a count noun passes its sense on, and no further than that: "thousands of rebels" are still fought
     assert triples(coder, "The army fought thousands of rebels in Chad.") == [("TCDMIL", "TCDREB", "ASSAULT")]
+
+
+def test_a_score_makes_beating_a_match_won(coder):
+    # whatever the teams' names match (a capital, a federation, a nickname), a result beside "beat" is sport
+    assert triples(coder, "Real Madrid beat Pachuca 3-0 to win the FIFA Intercontinental Cup in Lusail.") == []
+    assert triples(coder, "The Pumas came back to beat the All Blacks 29-23 in Wellington.") == []
+    assert triples(coder, "Kuwait hosted the opening match of the Gulf Cup, beating Oman 2-1.") == []
+    # a range counting the people beaten is no score
+    assert triples(coder, "Police beat 20-30 protesters in Tehran.") == [("IRNCOP", "IRNCVL", "ASSAULT")]

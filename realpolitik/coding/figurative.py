@@ -8,6 +8,7 @@ Words are data: realpolitik/coding/data/en/figurative.words.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from realpolitik.coding import domain
@@ -32,13 +33,39 @@ def firm_agent(type_: str | None, source: str | None) -> bool:
     return type_ in _tables()[2] and domain.is_business(source)
 
 
-def contest(lemma: str, source, target) -> bool:
+# A match result ("3-0", "29 - 23") as the tokenizer leaves it: one token, or number, dash, number.
+SCORE = re.compile(r"^\d{1,3}[-\u2013]\d{1,3}$")
+
+
+def contest(lemma: str, source, target, scored: bool = False) -> bool:
     """Whether an attack verb of CONTEST_LEMMAS ("beat") between two actor mentions is a contest won: both
-    are states or their people with no sector (a team, a player, a state itself), as in sport results; a
-    state's organ beating people ("police beat protesters") keeps its sense."""
-    if target is None or lemma not in words("realpolitik.coding", "figurative", "CONTEST_LEMMAS"):
+    are states or their people with no sector (a team, a player, a state itself), as in sport results, or the
+    verb's clause gives a score (`scored`: "Real Madrid beat Pachuca 3-0", whatever the teams' names matched);
+    a state's organ beating people ("police beat protesters") keeps its sense."""
+    if lemma not in words("realpolitik.coding", "figurative", "CONTEST_LEMMAS"):
+        return False
+    if scored:
+        return True
+    if target is None:
         return False
     return all(m.country and not m.sector and m.kind in ("state", "person") for m in (source, target))
+
+
+def scored(tok) -> bool:
+    """Whether a verb's own phrase holds a match score ("beat the All Blacks 29-23"); a range counting a noun
+    ("beat 20-30 protesters") is none."""
+    toks = list(tok.subtree)
+    for k, t in enumerate(toks):
+        if SCORE.match(t.text):
+            last = t
+        elif (t.like_num and k + 2 < len(toks) and toks[k + 1].text in ("-", "\u2013") and toks[k + 2].like_num
+              and toks[k + 2].i == t.i + 2):
+            last = toks[k + 2]
+        else:
+            continue
+        if not any(n.dep_ == "nummod" and n.head.i > n.i for n in (t, last)):  # not counting a noun after it
+            return True
+    return False
 
 
 # Factuality of acts that are only possible (realpolitik/factuality); a denied act of a named kind can
