@@ -108,3 +108,11 @@ def test_a_score_makes_beating_a_match_won(coder):
     assert triples(coder, "Kuwait hosted the opening match of the Gulf Cup, beating Oman 2-1.") == []
     # a range counting the people beaten is no score
     assert triples(coder, "Police beat 20-30 protesters in Tehran.") == [("IRNCOP", "IRNCVL", "ASSAULT")]
+
+
+def test_sending_envoys_is_a_visit_and_a_conference_venue_no_party(coder):
+    assert triples(coder, "The US sent an envoy to Caracas.") == [("USA", "VENGOV", "CONSULT")]
+    assert triples(coder, "Qatar dispatched a team of negotiators to Cairo.") == [("QAT", "EGYGOV", "CONSULT")]
+    assert triples(coder, "France sent doctors to Gaza.") == [("FRA", "PSE", "AID")]
+    # the country a conference sits in is a place (FORMAT.md: "talks in Doha" make no party of Qatar)
+    assert triples(coder, "Beijing sent a delegation to the peace conference in Switzerland.") == []

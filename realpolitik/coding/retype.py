@@ -26,6 +26,8 @@ PROBLEM_LEMMAS = _words("PROBLEM_LEMMAS")
 MARKET_OBJECTS = _words("MARKET_OBJECTS")
 GOAL_OBJECTS = _words("GOAL_OBJECTS")
 # Verbs whose object, or a noun compounded into it, decides they are no political event.
+# People whose sending is a visit or a mission to talk (PLOVER CONSULT), not assistance.
+DELEGATES = _words("DELEGATES")
 # Nouns that count what follows their "of" ("thousands of refugees"): the counted noun is the object's sense.
 COUNT_NOUNS = _words("COUNT_NOUNS")
 OBJECT_SENSES = {k[0]: _words(v[0]) for k, v in wordsets.rows("realpolitik.coding", "retype", "OBJECT_SENSES")}
@@ -155,6 +157,9 @@ def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
     purpose = {token_lemma(c) for c in tok.children if c.dep_ in ("advcl", "xcomp")}
     if type_ == "AID" and (head_obj in INQUIRY_LEMMAS or purpose & INQUIRY_VERBS):
         type_ = "ACCUSE"  # PLOVER: an investigation (mode investigate) of the place or party they go to
+    elif type_ == "AID" and trig.frame != "buy" and ({head_obj} | (_counted(dobj) if dobj is not None else set())
+                                                     ) & DELEGATES:
+        type_ = "CONSULT"  # "sent an envoy to Caracas", "a delegation to the talks": a visit, no assistance
     if (type_ == "ASSAULT" and head_obj in PROBLEM_LEMMAS and not idx.np_conj(dobj)
             and trig.mode != "firearms"):  # "opened fire" is shooting, not a blaze being fought
         return None  # "fight the epidemic", "combat poverty": no party is attacked

@@ -373,9 +373,10 @@ def roles(ctx: stages.SentenceContext, idx: ActorIndex, cands: list[Candidate]) 
         for a, t in pairs:
             if t is None and not s.recipientless and _drop_targetless(c):
                 continue
-            if (t is not None and token_lemma(c.tok) in GATHERING_NOUNS and "clause" in c.how
-                    and a.code.startswith(("IGO", "NGO")) and _venue(ctx.sent, t)):
-                continue  # "the OPEC meeting in Vienna": a body's meeting place is no party to it
+            if t is not None and (_venue(ctx.sent, t, GATHERING_NOUNS) or (
+                    "clause" in c.how and token_lemma(c.tok) in GATHERING_NOUNS and _venue(ctx.sent, t))):
+                # "the OPEC meeting in Vienna", "sent a delegation to the conference in Switzerland": a place
+                continue
             if t is not None and "clause" in c.how and domain.is_business(a.code):
                 continue  # "a firm settled a bribery case in <state>": the state is a place, not a party
             dyads.append(stages.Dyad(c, a, t))
@@ -688,10 +689,12 @@ def _place_target(doc, c: Candidate, srcs: list[ActorMention], places: list | No
 GATHERING_NOUNS = _words("GATHERING_NOUNS")
 
 
-def _venue(sent, m: ActorMention) -> bool:
-    """Whether a mention is the object of a place preposition ("in London", "at Geneva")."""
+def _venue(sent, m: ActorMention, of: frozenset[str] | None = None) -> bool:
+    """Whether a mention is the object of a place preposition ("in London", "at Geneva"), with `of` one on a
+    noun of those lemmas ("the conference in Switzerland")."""
     for tok in sent:
-        if m.start <= tok.idx < m.end and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at"):
+        if m.start <= tok.idx < m.end and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at") and (
+                of is None or token_lemma(tok.head.head) in of):
             return True
     return False
 
