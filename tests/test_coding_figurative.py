@@ -116,3 +116,14 @@ def test_sending_envoys_is_a_visit_and_a_conference_venue_no_party(coder):
     assert triples(coder, "France sent doctors to Gaza.") == [("FRA", "PSE", "AID")]
     # the country a conference sits in is a place (FORMAT.md: "talks in Doha" make no party of Qatar)
     assert triples(coder, "Beijing sent a delegation to the peace conference in Switzerland.") == []
+
+
+def test_a_firms_deal_with_a_state_named_in_passing_is_business(coder):
+    # issue 14: commerce by firms is no state event; the state is a place or a modifier ("US plants")
+    assert triples(coder, "A Taiwanese chipmaker said it would invest $100 billion in US plants.") == []
+    assert triples(coder, "A Chinese battery maker said it would build a $1.2 billion plant in Morocco.") == []
+    assert triples(coder, "Japan's biggest trading house said it would buy a stake in a US gas project.") == []
+    # a state or its organ as the firm's partner is still a party
+    assert triples(coder, "A Chinese firm signed a mining deal with Guinea's government.") == [
+        ("CHNBUS", "GINGOV", "SUPPORT")]
+    assert triples(coder, "A Russian company agreed to supply gas to Serbia.") == [("RUSBUS", "SRB", "AGREE")]

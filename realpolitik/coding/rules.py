@@ -7,6 +7,7 @@ the document's structure come from the pipeline's steps (realpolitik/steps.py), 
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import replace
 from functools import lru_cache
 from typing import Iterable, Iterator
@@ -379,6 +380,11 @@ def roles(ctx: stages.SentenceContext, idx: ActorIndex, cands: list[Candidate]) 
                 continue
             if t is not None and "clause" in c.how and domain.is_business(a.code):
                 continue  # "a firm settled a bribery case in <state>": the state is a place, not a party
+            if (t is not None and domain.is_business(a.code) and len(t.code) == 3 and c.type in COMMERCE_TYPES
+                    and not STATE_OWNED.search(a.text or "") and _named_in_passing(ctx.sent, t)):
+                # "a chipmaker will invest in US plants", "sell its Ghanaian unit": a firm's deal, no state's
+                # (a state's own companies building abroad are its aid: "Chinese state companies built a port in X")
+                continue
             dyads.append(stages.Dyad(c, a, t))
         out.append(c)
     return stages.Roles(out, dyads, agentless)
@@ -689,6 +695,19 @@ def _place_target(doc, c: Candidate, srcs: list[ActorMention], places: list | No
 GATHERING_NOUNS = _words("GATHERING_NOUNS")
 
 
+def _named_in_passing(sent, m: ActorMention) -> bool:
+    """Whether a state is named only as a modifier or a place ("US plants", "its Ghanaian unit", "in Morocco"),
+    not as a party someone deals with (a subject, an object, "with X")."""
+    for tok in sent:
+        if m.start <= tok.idx < m.end:
+            if tok.dep_ in ("amod", "compound", "nmod") and tok.head.i > tok.i and not (
+                    m.start <= tok.head.idx < m.end) and token_lemma(tok.head) in FIRM_ASSETS:
+                return True  # "US plants", "its Ghanaian unit" (not goods: "Iranian crude" is bought from Iran)
+            if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "into"):
+                return True
+    return False
+
+
 def _venue(sent, m: ActorMention, of: frozenset[str] | None = None) -> bool:
     """Whether a mention is the object of a place preposition ("in London", "at Geneva"), with `of` one on a
     noun of those lemmas ("the conference in Switzerland")."""
@@ -699,6 +718,11 @@ def _venue(sent, m: ActorMention, of: frozenset[str] | None = None) -> bool:
     return False
 
 
+# A firm's deals: with a state named only in passing they are its business, no state's event.
+COMMERCE_TYPES = frozenset({"AGREE", "COOPERATE", "AID", "SUPPORT"})
+# What a firm owns or builds somewhere: a state named on it says where, not with whom ("US plants").
+FIRM_ASSETS = _words("FIRM_ASSETS")
+STATE_OWNED = re.compile(r"\bstate(?:[- ]owned|[- ]run)?\b", re.I)
 # Verbs of killing and wounding whose agentless passive still reports an attack on its victims.
 KILL_LEMMAS = _words("KILL_LEMMAS")
 _NOBODY = ActorMention(text="", start=0, end=0, code="", kind="group")
