@@ -415,3 +415,12 @@ def test_a_negated_future_conflict_act_is_no_threat_but_the_act_denied(coder):
     assert [(e.source, e.target, e.type, e.factuality) for e in evs] == [("AUT", "SRB", "SANCTION", "denied")]
     evs = code(coder, "Austria will impose sanctions on Serbia unless Belgrade frees the journalists.")
     assert [(e.source, e.target, e.type, e.factuality) for e in evs] == [("AUT", "SRB", "THREATEN", "hypothetical")]
+
+
+def test_barring_scrambling_overrunning_incursions_and_shutting(coder):
+    assert triples(code(coder, "Canada barred a Chinese official from entering the country.")) == \
+        [("CAN", "CHN", "REJECT")]
+    assert triples(code(coder, "Norway scrambled fighter jets on Monday.")) == [("NOR", None, "MOBILIZE")]
+    assert triples(code(coder, "Rebels overran an army base in Chad.")) == [("TCD", "TCD", "ASSAULT")]
+    assert triples(code(coder, "Ukraine's incursion into Belarus angered Minsk.")) == [("UKR", "BLR", "ASSAULT")]
+    assert triples(code(coder, "Kenya shut its border with Somalia.")) == [("KEN", "SOM", "SANCTION")]
