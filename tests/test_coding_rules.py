@@ -424,3 +424,12 @@ def test_barring_scrambling_overrunning_incursions_and_shutting(coder):
     assert triples(code(coder, "Rebels overran an army base in Chad.")) == [("TCD", "TCD", "ASSAULT")]
     assert triples(code(coder, "Ukraine's incursion into Belarus angered Minsk.")) == [("UKR", "BLR", "ASSAULT")]
     assert triples(code(coder, "Kenya shut its border with Somalia.")) == [("KEN", "SOM", "SANCTION")]
+
+
+def test_deployments_passive_forces_solo_patrols_and_forces_moved(coder):
+    assert triples(code(coder, "Kenyan troops were deployed on Monday.")) == [("KEN", None, "MOBILIZE")]
+    assert triples(code(coder, "Kenya's navy conducted patrols near the islands.")) == [("KEN", None, "MOBILIZE")]
+    assert triples(code(coder, "India moved additional troops to the border on Monday.")) == \
+        [("IND", None, "MOBILIZE")]
+    assert triples(code(coder, "Russia stationed nuclear weapons in Belarus.")) == [("RUS", "BLR", "MOBILIZE")]
+    assert code(coder, "Kenya moved its embassy to Jerusalem.") == []
