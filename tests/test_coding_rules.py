@@ -433,3 +433,15 @@ def test_deployments_passive_forces_solo_patrols_and_forces_moved(coder):
         [("IND", None, "MOBILIZE")]
     assert triples(code(coder, "Russia stationed nuclear weapons in Belarus.")) == [("RUS", "BLR", "MOBILIZE")]
     assert code(coder, "Kenya moved its embassy to Jerusalem.") == []
+
+
+def test_joint_operations_rail_links_disengagement_reopened_borders_and_revocations(coder):
+    assert triples(code(coder, "Peru, Chile launch joint operation against smugglers")) == \
+        [("CHL", "PER", "COOPERATE"), ("PER", "CHL", "COOPERATE")]
+    assert triples(code(coder, "Peru and Chile will open a new rail link next year.")) == \
+        [("CHL", "PER", "COOPERATE"), ("PER", "CHL", "COOPERATE")]
+    assert triples(code(coder, "Indian and Chinese troops completed their disengagement in the valley.")) == \
+        [("CHN", "IND", "RETREAT"), ("IND", "CHN", "RETREAT")]
+    assert triples(code(coder, "Peru reopened its border with Chile on Monday.")) == [("PER", "CHL", "RETREAT")]
+    assert triples(code(coder, "Mongolia ignored the ICC warrant.")) == [("MNG", "IGO", "REJECT")]
+    assert triples(code(coder, "The US revoked the Colombian president's visa.")) == [("USA", "COL", "SANCTION")]
