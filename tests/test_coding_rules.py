@@ -445,3 +445,11 @@ def test_joint_operations_rail_links_disengagement_reopened_borders_and_revocati
     assert triples(code(coder, "Peru reopened its border with Chile on Monday.")) == [("PER", "CHL", "RETREAT")]
     assert triples(code(coder, "Mongolia ignored the ICC warrant.")) == [("MNG", "IGO", "REJECT")]
     assert triples(code(coder, "The US revoked the Colombian president's visa.")) == [("USA", "COL", "SANCTION")]
+
+
+def test_an_accusation_given_as_the_reason_of_an_act_is_a_second_event(coder):
+    evs = code(coder, "Peru expelled two Chilean diplomats on Monday, accusing them of spying.")
+    assert [(e.source[:3], e.target[:3], e.type) for e in evs] == [("PER", "CHL", "COERCE"), ("PER", "CHL", "ACCUSE")]
+    evs = code(coder, "Peru closed its border with Bolivia, accusing La Paz of smuggling.")
+    assert [(e.source[:3], e.target[:3], e.type) for e in evs] == \
+        [("PER", "BOL", "SANCTION"), ("PER", "BOL", "ACCUSE")]
