@@ -453,8 +453,3 @@ def test_an_accusation_given_as_the_reason_of_an_act_is_a_second_event(coder):
     evs = code(coder, "Peru closed its border with Bolivia, accusing La Paz of smuggling.")
     assert [(e.source[:3], e.target[:3], e.type) for e in evs] == \
         [("PER", "BOL", "SANCTION"), ("PER", "BOL", "ACCUSE")]
-
-
-def test_the_accused_object_of_an_act_is_accused_by_its_actor(coder):
-    evs = code(coder, "Peru arrested two Chilean citizens accused of spying.")
-    assert [(e.source[:3], e.target[:3], e.type) for e in evs] == [("PER", "CHL", "COERCE"), ("PER", "CHL", "ACCUSE")]

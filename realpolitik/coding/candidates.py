@@ -680,14 +680,6 @@ def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
             out.append(Candidate(trig, tok, t, givers, takers, how, obj))
             continue
         srcs, how = agents(tok, idx)
-        if trig.type == "ACCUSE" and tok.dep_ == "acl" and tok.tag_ == "VBN" and child(tok, "agent") is None:
-            # "arrested two citizens accused of spying": the accused are the object, the state acting on them the
-            # one holding them accused (not the accused accusing)
-            holders, _ = _acting_on(tok.head, idx)
-            accused = [m for m in idx.np_conj(tok.head) if m not in holders]
-            if holders and accused:
-                out.append(Candidate(trig, tok, trig.type, holders, accused, "inherited+acl", obj))
-            continue
         if trig.frame == "buy":
             sellers = from_actor(tok, idx)
             o = child(tok, "dobj")
@@ -847,15 +839,3 @@ def say_only_lemmas() -> frozenset[str]:
     "X said Y must / should ..." (`_obligation`) or a state of emergency (STATE_OF_NOUNS), so the fast path's
     prefilter asks for one of OBLIGATION_AUX with them and counts STATE_OF_NOUNS as triggers."""
     return frozenset(SAY_LEMMAS - head_lemmas() - {n for _, n in PREP_NOUN_ENTRIES})
-
-
-def _acting_on(noun, idx: ActorIndex) -> tuple[list[ActorMention], str]:
-    """The actors of the verb a noun is the object of ("arrested two citizens accused of spying": the arresting
-    state holds them accused), else none."""
-    verb = noun.head
-    if noun.dep_ == "pobj" and verb.dep_ == "prep":
-        verb = verb.head
-    if noun.dep_ not in ("dobj", "pobj") or verb.pos_ != "VERB":
-        return [], "none"
-    srcs, _ = agents(verb, idx)
-    return srcs, ("inherited" if srcs else "none")

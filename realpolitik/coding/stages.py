@@ -311,8 +311,7 @@ def without_source(c: Coded) -> Coded:
 def foreground(made: list[Coded]) -> tuple[list[Coded], bool]:
     """Stage 8: scene-setting events ("after X accused Y") yield to the sentence's reported one; also
     whether only scene-setting events were made (then a best guess may stand for the sentence)."""
-    # an accusation on an act's object ("arrested two citizens accused of spying") is the actor's own, no scene
-    back = [is_background(c.cand.tok) and not c.cand.how.endswith("+acl") for c in made]
+    back = [is_background(c.cand.tok) for c in made]
     if not all(back):
         return [c for c, b in zip(made, back) if not b], False
     return made, bool(made)
@@ -353,15 +352,10 @@ def select(made: list[Coded]) -> list[Coded]:
 
 def _stated_reason(a: Coded, b: Coded) -> bool:
     """Whether `a` is an accusation given as the reason of `b`, its participle clause ("expelled two diplomats,
-    accusing them of spying") or one on `b`'s object ("arrested two citizens accused of spying"): the act and the
-    accusation are two events of one dyad, as gold codes them."""
+    accusing them of spying"): the act and the accusation are two events of one dyad, as gold codes them."""
     tok = a.cand.tok
-    if a.event.type != "ACCUSE" or b.event.type == "ACCUSE" or tok.pos_ != "VERB":
-        return False
-    if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "arrested two citizens accused of spying"
-        noun = tok.head
-        return noun.head.i == b.cand.tok.i or (noun.dep_ == "pobj" and noun.head.head.i == b.cand.tok.i)
-    return tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.i == b.cand.tok.i
+    return (a.event.type == "ACCUSE" and b.event.type != "ACCUSE" and tok.pos_ == "VERB" and tok.dep_ == "advcl"
+            and tok.tag_ == "VBG" and tok.head.i == b.cand.tok.i)
 
 
 def _coordinated_acts(a, b) -> bool:
