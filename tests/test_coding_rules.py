@@ -453,3 +453,10 @@ def test_an_accusation_given_as_the_reason_of_an_act_is_a_second_event(coder):
     evs = code(coder, "Peru closed its border with Bolivia, accusing La Paz of smuggling.")
     assert [(e.source[:3], e.target[:3], e.type) for e in evs] == \
         [("PER", "BOL", "SANCTION"), ("PER", "BOL", "ACCUSE")]
+
+
+def test_impeaching_skipping_and_vandalising(coder):
+    assert triples(code(coder, "China's defence minister skipped the Shangri-La Dialogue.")) == [("CHN", None, "REJECT")]
+    assert triples(code(coder, "Climate activists vandalised the Norwegian energy ministry.")) == \
+        [("HRI", "NOR", "PROTEST")]
+    assert [e.type for e in code(coder, "Kenya's parliament impeached the deputy president.")] == ["ACCUSE"]
