@@ -415,3 +415,48 @@ def test_a_negated_future_conflict_act_is_no_threat_but_the_act_denied(coder):
     assert [(e.source, e.target, e.type, e.factuality) for e in evs] == [("AUT", "SRB", "SANCTION", "denied")]
     evs = code(coder, "Austria will impose sanctions on Serbia unless Belgrade frees the journalists.")
     assert [(e.source, e.target, e.type, e.factuality) for e in evs] == [("AUT", "SRB", "THREATEN", "hypothetical")]
+
+
+def test_barring_scrambling_overrunning_incursions_and_shutting(coder):
+    assert triples(code(coder, "Canada barred a Chinese official from entering the country.")) == \
+        [("CAN", "CHN", "REJECT")]
+    assert triples(code(coder, "Norway scrambled fighter jets on Monday.")) == [("NOR", None, "MOBILIZE")]
+    assert triples(code(coder, "Rebels overran an army base in Chad.")) == [("TCD", "TCD", "ASSAULT")]
+    assert triples(code(coder, "Ukraine's incursion into Belarus angered Minsk.")) == [("UKR", "BLR", "ASSAULT")]
+    assert triples(code(coder, "Kenya shut its border with Somalia.")) == [("KEN", "SOM", "SANCTION")]
+
+
+def test_deployments_passive_forces_solo_patrols_and_forces_moved(coder):
+    assert triples(code(coder, "Kenyan troops were deployed on Monday.")) == [("KEN", None, "MOBILIZE")]
+    assert triples(code(coder, "Kenya's navy conducted patrols near the islands.")) == [("KEN", None, "MOBILIZE")]
+    assert triples(code(coder, "India moved additional troops to the border on Monday.")) == \
+        [("IND", None, "MOBILIZE")]
+    assert triples(code(coder, "Russia stationed nuclear weapons in Belarus.")) == [("RUS", "BLR", "MOBILIZE")]
+    assert code(coder, "Kenya moved its embassy to Jerusalem.") == []
+
+
+def test_joint_operations_rail_links_disengagement_reopened_borders_and_revocations(coder):
+    assert triples(code(coder, "Peru, Chile launch joint operation against smugglers")) == \
+        [("CHL", "PER", "COOPERATE"), ("PER", "CHL", "COOPERATE")]
+    assert triples(code(coder, "Peru and Chile will open a new rail link next year.")) == \
+        [("CHL", "PER", "COOPERATE"), ("PER", "CHL", "COOPERATE")]
+    assert triples(code(coder, "Indian and Chinese troops completed their disengagement in the valley.")) == \
+        [("CHN", "IND", "RETREAT"), ("IND", "CHN", "RETREAT")]
+    assert triples(code(coder, "Peru reopened its border with Chile on Monday.")) == [("PER", "CHL", "RETREAT")]
+    assert triples(code(coder, "Mongolia ignored the ICC warrant.")) == [("MNG", "IGO", "REJECT")]
+    assert triples(code(coder, "The US revoked the Colombian president's visa.")) == [("USA", "COL", "SANCTION")]
+
+
+def test_an_accusation_given_as_the_reason_of_an_act_is_a_second_event(coder):
+    evs = code(coder, "Peru expelled two Chilean diplomats on Monday, accusing them of spying.")
+    assert [(e.source[:3], e.target[:3], e.type) for e in evs] == [("PER", "CHL", "COERCE"), ("PER", "CHL", "ACCUSE")]
+    evs = code(coder, "Peru closed its border with Bolivia, accusing La Paz of smuggling.")
+    assert [(e.source[:3], e.target[:3], e.type) for e in evs] == \
+        [("PER", "BOL", "SANCTION"), ("PER", "BOL", "ACCUSE")]
+
+
+def test_impeaching_skipping_and_vandalising(coder):
+    assert triples(code(coder, "China's defence minister skipped the Shangri-La Dialogue.")) == [("CHN", None, "REJECT")]
+    assert triples(code(coder, "Climate activists vandalised the Norwegian energy ministry.")) == \
+        [("HRI", "NOR", "PROTEST")]
+    assert [e.type for e in code(coder, "Kenya's parliament impeached the deputy president.")] == ["ACCUSE"]

@@ -715,7 +715,7 @@ def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
             if not tgts:
                 continue
         if not srcs and trig.type in ("AID", "MOBILIZE") and trig.frame == "so":
-            srcs, tgts, thow = passive_theme_giver(tok, idx, srcs, tgts, thow)
+            srcs, tgts, thow = passive_theme_giver(tok, idx, srcs, tgts, thow, trig.type == "MOBILIZE")
         # a passive verb has its object even when the parser hung the subject elsewhere ("..., have been freed")
         if "O" in trig.flags and not tgts and child(tok, "dobj", "nsubjpass", "xcomp", "ccomp", "auxpass") is None:
             continue

@@ -7,6 +7,7 @@ import logging
 
 from realpolitik import wordsets
 from realpolitik.coding import cues
+from realpolitik.coding.retype import FORCE_LEMMAS
 from realpolitik.coding.roles import ActorIndex, child, has_country, prep_objects, subject_np, token_lemma
 from realpolitik.model import ActorMention
 
@@ -84,9 +85,10 @@ def goods_origin(heads, idx: ActorIndex) -> list[ActorMention]:
     return []
 
 
-def passive_theme_giver(tok, idx: ActorIndex, srcs, tgts, thow):
+def passive_theme_giver(tok, idx: ActorIndex, srcs, tgts, thow, mobilize: bool = False):
     """"North Korean soldiers were sent to Russia": with no agent, what is sent is the theme, not the recipient;
-    its country gives it and the "to" phrase receives it (PRKMIL AID RUS)."""
+    its country gives it and the "to" phrase receives it (PRKMIL AID RUS). Forces deployed or sent to no party
+    named (`mobilize`: a MOBILIZE trigger) are their own country's deployment."""
     sp = child(tok, "nsubjpass")
     if sp is None or child(tok, "agent") is not None:
         return srcs, tgts, thow
@@ -95,4 +97,8 @@ def passive_theme_giver(tok, idx: ActorIndex, srcs, tgts, thow):
     takers = [m for m in takers if has_country(m) and m.code[:3] not in {t.code[:3] for t in theme}]
     if theme and takers:
         return theme[:1], takers, "passive-theme"
+    if theme and (mobilize or token_lemma(sp) in FORCE_LEMMAS):
+        # "Kenyan troops were deployed along the border": forces deployed to no named party are their own
+        # country's deployment, not something done to that country
+        return theme[:1], [], "passive-theme"
     return srcs, tgts, thow

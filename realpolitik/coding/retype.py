@@ -51,6 +51,7 @@ DEPLOYED_AID = CIVILIAN_PERSONNEL | _words("DEPLOYED_AID")
 MESSAGE_LEMMAS = _words("MESSAGE_LEMMAS")
 # Forces whose sending is a deployment (MOBILIZE) unless someone receives them as aid.
 FORCE_LEMMAS = _words("FORCE_LEMMAS")
+FORCE_ONLY_VERBS = _words("FORCE_ONLY_VERBS")
 # Abstract objects of strengthen/reinforce that make no mobilisation.
 ABSTRACT_OBJECTS = _words("ABSTRACT_OBJECTS")
 # Civilian followers whose mobilising is campaigning, not a show of force (PLOVER MOBILIZE is military/police).
@@ -152,6 +153,8 @@ def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
     if senses and child(tok, "dobj") is not None and ({head_obj} | {
             token_lemma(m) for m in dobj.children if m.dep_ == "compound"} | _counted(dobj)) & senses:
         return None  # "fought inflation", "hit consumer spending", "met its targets"
+    if trig.lemma in FORCE_ONLY_VERBS and head_obj not in FORCE_LEMMAS | WEAPON_LEMMAS:
+        return None  # "moved its embassy", "moved to ban": only forces or arms moved or stationed are a deployment
     if child(tok, "dobj") is not None and figurative.abstract_object(type_, head_obj):
         return None  # "attacked the plan", "fought the election": no force is used on a party
     purpose = {token_lemma(c) for c in tok.children if c.dep_ in ("advcl", "xcomp")}

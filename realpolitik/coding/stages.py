@@ -335,7 +335,8 @@ def select(made: list[Coded]) -> list[Coded]:
         if c.cand.tok.i == old.cand.tok.i and (ev.source, ev.target) != (old.event.source, old.event.target):
             events[key + (ev.source, ev.target)] = c
             continue
-        if ev.type != old.event.type and _coordinated_acts(c.cand.tok, old.cand.tok):
+        if ev.type != old.event.type and (_coordinated_acts(c.cand.tok, old.cand.tok)
+                                          or _stated_reason(c, old) or _stated_reason(old, c)):
             # "X and Y met and agreed to ...": two acts of one dyad, each its own event
             events.setdefault(key + (ev.type,), c)
             continue
@@ -347,6 +348,14 @@ def select(made: list[Coded]) -> list[Coded]:
     kept = [c for c in kept if not (c.event.type == "MOBILIZE" and c.event.source and any(
         o.event.type == "ASSAULT" and o.event.source == c.event.source for o in kept))]
     return sorted_events(kept)
+
+
+def _stated_reason(a: Coded, b: Coded) -> bool:
+    """Whether `a` is an accusation given as the reason of `b`, its participle clause ("expelled two diplomats,
+    accusing them of spying"): the act and the accusation are two events of one dyad, as gold codes them."""
+    tok = a.cand.tok
+    return (a.event.type == "ACCUSE" and b.event.type != "ACCUSE" and tok.pos_ == "VERB" and tok.dep_ == "advcl"
+            and tok.tag_ == "VBG" and tok.head.i == b.cand.tok.i)
 
 
 def _coordinated_acts(a, b) -> bool:
