@@ -323,6 +323,13 @@ def test_two_coordinated_acts_of_one_dyad_are_two_events(coder):
                             ("PER", "CHL", "AGREE"), ("PER", "CHL", "CONSULT")]
 
 
+def test_a_second_coordinated_verb_phrase_is_an_act_of_its_own_not_the_condemnations_content(coder):
+    evs = code(coder, "Norway criticised the launch and put its navy on high alert.")
+    assert triples(evs) == [("NOR", None, "ACCUSE"), ("NOR", None, "MOBILIZE")]
+    evs = code(coder, "Chile denounced the decision and mobilised its reserves.")
+    assert triples(evs) == [("CHL", None, "ACCUSE"), ("CHL", None, "MOBILIZE")]
+
+
 def test_coordinated_parties_meeting_a_third_meet_each_other_too(coder):
     evs = code(coder, "The presidents of Peru, Chile and Bolivia met with the Japanese prime minister in Lima.")
     assert triples(evs) == [("BOL", "JPN", "CONSULT"), ("CHL", "JPN", "CONSULT"), ("PER", "BOL", "CONSULT"),

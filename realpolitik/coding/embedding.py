@@ -22,6 +22,7 @@ REJECT_SHIELD = _words("REJECT_SHIELD")
 CHARGE_LEMMAS = _words("CHARGE_LEMMAS")
 ADJUNCT_DEPS = _words("ADJUNCT_DEPS")
 ADJUNCT_PREPS = _words("ADJUNCT_PREPS")
+FINITE_TAGS = ("VBD", "VBZ", "VBP")  # a finite verb: a clause of its own when coordinated with another
 
 
 def token_governs(a, b) -> bool:
@@ -83,6 +84,8 @@ def _embedded(a, b) -> bool:
     while t.head.i != a.i:
         t = t.head
     if t.dep_ == "conj":  # "was criticised by X and will resign": a clause of its own, not the accusation's content
+        if t.pos_ in ("VERB", "AUX") and t.tag_ in FINITE_TAGS and a.tag_ in FINITE_TAGS:
+            return False  # "condemned the move and put its army on alert": a second act of the same subject
         return child(a, "nsubjpass") is None and child(t, "nsubj", "nsubjpass") is None
     if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in t.children):
         return True  # "pressed for X to act": the for-to clause is what is asked

@@ -350,9 +350,23 @@ def select(made: list[Coded]) -> list[Coded]:
 
 
 def _coordinated_acts(a, b) -> bool:
-    """Whether two verb triggers are coordinated clauses of one subject ("met ... and agreed")."""
-    return a.pos_ == b.pos_ == "VERB" and ((a.dep_ == "conj" and a.head.i == b.i)
-                                           or (b.dep_ == "conj" and b.head.i == a.i))
+    """Whether two triggers are coordinated clauses of one subject ("met ... and agreed"; an event noun by its
+    verb: "condemned the move and put its army on alert")."""
+    a, b = _clause_verb(a), _clause_verb(b)
+    return a is not None and b is not None and a.pos_ == b.pos_ == "VERB" and (
+        (a.dep_ == "conj" and a.head.i == b.i) or (b.dep_ == "conj" and b.head.i == a.i))
+
+
+def _clause_verb(tok):
+    """The verb whose clause a trigger is: itself, or the verb an event noun is the object of ("put X on
+    alert", "staged a protest"), else None."""
+    for _ in range(3):
+        if tok.pos_ == "VERB":
+            return tok
+        if tok.dep_ not in ("dobj", "pobj", "prep") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return tok if tok.pos_ == "VERB" else None
 
 
 def sorted_events(out: list[Coded]) -> list[Coded]:
