@@ -232,3 +232,10 @@ def test_mobilising_in_the_course_of_an_attack_is_the_attack_alone(coder):
         ("TUR", "SYR", "ASSAULT", "heavy-weapons")]
     assert [e.type for e in code(coder, "Rebels mobilised fighters and attacked an army base in Darfur.")] == [
         "ASSAULT"]
+
+
+def test_a_plural_demonyms_protest_is_its_peoples_against_its_government(coder):
+    assert triples(code(coder, "Armenians demonstrated outside parliament against the prime minister.")) == [
+        ("ARMCVL", "ARMGOV", "PROTEST")]
+    assert triples(code(coder, "Hungarians staged a march in Budapest against the government.")) == [
+        ("HUNCVL", "HUNGOV", "PROTEST")]
