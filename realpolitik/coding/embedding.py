@@ -61,8 +61,9 @@ def _charged_act(a, b) -> bool:
     # "accused X of supplying Y" stays absorbed (its gerund takes the accuser as subject): taking X as its doer
     # measured team holdout 0.472 -> 0.471
     accusers = {m.code[:3] for m in a.sources}
+    # the act may fall on the accuser itself ("Moscow condemned Oslo's expulsion of Russian diplomats")
     return (all(has_country(m) and m.code[:3] not in accusers for m in b.sources)
-            and any(has_country(t) and t.code[:3] not in accusers for t in b.targets))
+            and any(has_country(t) for t in b.targets))
 
 
 def _in_adjunct(a, b) -> bool:
