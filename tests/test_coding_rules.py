@@ -330,6 +330,15 @@ def test_a_second_coordinated_verb_phrase_is_an_act_of_its_own_not_the_condemnat
     assert triples(evs) == [("CHL", None, "ACCUSE"), ("CHL", None, "MOBILIZE")]
 
 
+def test_who_fired_or_launched_a_weapon_is_the_attacker_of_what_it_hit(coder):
+    assert triples(code(coder, "Rockets fired by Syria hit Turkish border posts.")) == [("SYR", "TUR", "ASSAULT")]
+    assert triples(code(coder, "The drones, which Iran launched at dawn, struck oil depots in Iraq.")) == [
+        ("IRN", "IRQ", "ASSAULT")]
+    # the firing is the attack alone, not a show of force beside it (PLOVER manual, MOBILIZE)
+    assert triples(code(coder, "Iran fired missiles that hit air bases in Iraq.")) == [("IRN", "IRQ", "ASSAULT")]
+    assert triples(code(coder, "Iran launched drones that struck power stations in Iraq.")) == [("IRN", "IRQ", "ASSAULT")]
+
+
 def test_coordinated_parties_meeting_a_third_meet_each_other_too(coder):
     evs = code(coder, "The presidents of Peru, Chile and Bolivia met with the Japanese prime minister in Lima.")
     assert triples(evs) == [("BOL", "JPN", "CONSULT"), ("CHL", "JPN", "CONSULT"), ("PER", "BOL", "CONSULT"),

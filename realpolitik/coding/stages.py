@@ -341,6 +341,12 @@ def select(made: list[Coded]) -> list[Coded]:
             # "X and Y met and agreed to ...": two acts of one dyad, each its own event
             events.setdefault(key + (ev.type,), c)
             continue
+        if {ev.type, old.event.type} == {"MOBILIZE", "ASSAULT"}:
+            # PLOVER manual (MOBILIZE): forces or weapons used in an attack are the ASSAULT alone ("fired
+            # missiles that hit X")
+            if ev.type == "ASSAULT":
+                events[key] = c
+            continue
         if token_governs(c.cand.tok, old.cand.tok) or (not token_governs(old.cand.tok, c.cand.tok)
                                                        and ev.confidence > old.event.confidence):
             events[key] = c
