@@ -341,7 +341,7 @@ def test_who_fired_or_launched_a_weapon_is_the_attacker_of_what_it_hit(coder):
 
 def test_the_one_an_attack_is_attributed_to_did_it_not_the_one_attributing(coder):
     assert triples(code(coder, "Finland attributed a cyber attack on its banks to Russian intelligence.")) == [
-        ("RUSSPY", "FIN", "COERCE")]
+        ("RUS", "FIN", "COERCE")]
     evs = code(coder, "Lithuania expelled a Belarusian diplomat over a cyber attack that Vilnius traced to Belarusian hackers.")
     assert ("BLR", "LTU", "COERCE") in [(e.source[:3], e.target[:3], e.type) for e in evs]
 
