@@ -346,6 +346,11 @@ def test_the_one_an_attack_is_attributed_to_did_it_not_the_one_attributing(coder
     assert ("BLR", "LTU", "COERCE") in [(e.source[:3], e.target[:3], e.type) for e in evs]
 
 
+def test_an_event_nouns_by_phrase_names_its_doer_wherever_the_parser_hangs_it(coder):
+    evs = code(coder, "The seizure of a Turkish freighter by Libya drew protests from Ankara.")
+    assert ("LBY", "TUR", "COERCE") in [(e.source[:3], e.target[:3], e.type) for e in evs]
+
+
 def test_coordinated_parties_meeting_a_third_meet_each_other_too(coder):
     evs = code(coder, "The presidents of Peru, Chile and Bolivia met with the Japanese prime minister in Lima.")
     assert triples(evs) == [("BOL", "JPN", "CONSULT"), ("CHL", "JPN", "CONSULT"), ("PER", "BOL", "CONSULT"),
