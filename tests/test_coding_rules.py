@@ -351,6 +351,13 @@ def test_an_event_nouns_by_phrase_names_its_doer_wherever_the_parser_hangs_it(co
     assert ("LBY", "TUR", "COERCE") in [(e.source[:3], e.target[:3], e.type) for e in evs]
 
 
+def test_who_carried_out_an_event_noun_in_a_participle_or_relative_clause_is_its_doer(coder):
+    assert triples(code(coder, "The air raids carried out by Egypt overnight destroyed a depot in Libya.")) == [
+        ("EGY", "LBY", "ASSAULT")]
+    assert triples(code(coder, "The air raids, which Egypt carried out overnight, destroyed a depot in Libya.")) == [
+        ("EGY", "LBY", "ASSAULT")]
+
+
 def test_coordinated_parties_meeting_a_third_meet_each_other_too(coder):
     evs = code(coder, "The presidents of Peru, Chile and Bolivia met with the Japanese prime minister in Lima.")
     assert triples(evs) == [("BOL", "JPN", "CONSULT"), ("CHL", "JPN", "CONSULT"), ("PER", "BOL", "CONSULT"),

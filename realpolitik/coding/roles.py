@@ -340,6 +340,8 @@ def noun_agents(noun, idx: ActorIndex) -> list[ActorMention]:
     if not out:  # "the expulsion of three diplomats by Albania": the parser hangs the by-phrase on the of-object
         out = [m for _, p in prep_objects(noun, frozenset({"of"})) for _, q in prep_objects(p, frozenset({"by"}))
                for m in idx.np_conj(q)]
+    if not out:  # "the strikes, which Israel carried out", "a raid conducted by Turkish forces"
+        out = launcher(noun, idx)
     if not out:
         out = _responsible(noun, idx)
     return _uniq(out)
