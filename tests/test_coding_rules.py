@@ -328,6 +328,9 @@ def test_a_second_coordinated_verb_phrase_is_an_act_of_its_own_not_the_condemnat
     assert triples(evs) == [("NOR", None, "ACCUSE"), ("NOR", None, "MOBILIZE")]
     evs = code(coder, "Chile denounced the decision and mobilised its reserves.")
     assert triples(evs) == [("CHL", None, "ACCUSE"), ("CHL", None, "MOBILIZE")]
+    # a coordinated reporting verb still belongs to the reaction: what it says is no act of its own
+    evs = code(coder, "Chile accused Peru of arming smugglers and said it would protect its border.")
+    assert triples(evs) == [("CHL", "PER", "ACCUSE")]
 
 
 def test_who_fired_or_launched_a_weapon_is_the_attacker_of_what_it_hit(coder):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from realpolitik import wordsets
-from realpolitik.coding.candidates import OBLIGATION, Candidate, token_lemma
+from realpolitik.coding.candidates import OBLIGATION, SAY_LEMMAS, Candidate, token_lemma
 from realpolitik.coding.clauses import is_future
 from realpolitik.coding.roles import child, has_country
 
@@ -85,7 +85,8 @@ def _embedded(a, b) -> bool:
     while t.head.i != a.i:
         t = t.head
     if t.dep_ == "conj":  # "was criticised by X and will resign": a clause of its own, not the accusation's content
-        if t.pos_ in ("VERB", "AUX") and t.tag_ in FINITE_TAGS and a.tag_ in FINITE_TAGS:
+        if (t.pos_ in ("VERB", "AUX") and t.tag_ in FINITE_TAGS and a.tag_ in FINITE_TAGS
+                and token_lemma(t) not in SAY_LEMMAS):  # "... and said it would respond": still the reaction's
             return False  # "condemned the move and put its army on alert": a second act of the same subject
         return child(a, "nsubjpass") is None and child(t, "nsubj", "nsubjpass") is None
     if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in t.children):
