@@ -56,13 +56,23 @@ def coder_key(options: Options | None = None) -> str:
 
 def code_articles(articles: list[Article], options: Options | None = None) -> Iterator[list[Event]]:
     """Events for each article, in order (an article over the coding limits is coded on its first sentences)."""
+    from realpolitik.coding.casing import recase_article, recased, restore
     from realpolitik.coding.when import date_events, without_dateline
     from realpolitik.ingest.limits import limit_for_coding
 
     options = options or Options()
     articles = list(articles)
-    coded = get_coder(options).code_many(limit_for_coding(without_dateline(a), options) for a in articles)
-    for art, events in zip(articles, coded):
+    texts: list[str] = []
+
+    def prepared(a: Article) -> Article:
+        a = limit_for_coding(without_dateline(a), options)
+        texts.append(a.text)
+        return recase_article(a)  # an all-caps headline coded in sentence case, offsets kept
+
+    coded = get_coder(options).code_many(prepared(a) for a in articles)
+    for i, (art, events) in enumerate(zip(articles, coded)):
+        if events and recased(texts[i]) is not None:
+            events = restore(events, texts[i])
         yield date_events(events, art.published)
 
 

@@ -455,6 +455,11 @@ def test_condemning_a_named_attacker_accuses_the_attacker(coder):
         ("JOR", "SYR", "ACCUSE"), ("SYR", "LBN", "ASSAULT")]
 
 
+def test_an_act_condemned_by_the_state_it_falls_on_is_coded_beside_the_condemnation(coder):
+    assert triples(code(coder, "Hanoi criticised Beijing's seizure of a Vietnamese trawler.")) == [
+        ("CHN", "VNM", "COERCE"), ("VNM", "CHN", "ACCUSE")]
+
+
 def test_rejecting_a_states_pressure_on_a_partner_backs_the_partner(coder):
     assert triples(code(coder, "Beijing rebuffed Japanese pressure on North Korea.")) == [("CHN", "PRK", "SUPPORT")]
     # a demand rejected stays a rejection of the one demanding

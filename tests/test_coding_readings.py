@@ -261,3 +261,10 @@ def test_headline_trading_strikes_read_as_one_noun_phrase_is_still_a_fight(coder
         ("IND", "PAK", "ASSAULT"), ("PAK", "IND", "ASSAULT")]
     assert triples(code(coder, "China, Vietnam trade barbs over islands")) == [
         ("CHN", "VNM", "ACCUSE"), ("VNM", "CHN", "ACCUSE")]
+
+
+def test_a_plural_demonyms_protest_is_its_peoples_against_its_government(coder):
+    assert triples(code(coder, "Armenians demonstrated outside parliament against the prime minister.")) == [
+        ("ARMCVL", "ARMGOV", "PROTEST")]
+    assert triples(code(coder, "Hungarians staged a march in Budapest against the government.")) == [
+        ("HUNCVL", "HUNGOV", "PROTEST")]

@@ -323,6 +323,44 @@ def test_two_coordinated_acts_of_one_dyad_are_two_events(coder):
                             ("PER", "CHL", "AGREE"), ("PER", "CHL", "CONSULT")]
 
 
+def test_a_second_coordinated_verb_phrase_is_an_act_of_its_own_not_the_condemnations_content(coder):
+    evs = code(coder, "Norway criticised the launch and put its navy on high alert.")
+    assert triples(evs) == [("NOR", None, "ACCUSE"), ("NOR", None, "MOBILIZE")]
+    evs = code(coder, "Chile denounced the decision and mobilised its reserves.")
+    assert triples(evs) == [("CHL", None, "ACCUSE"), ("CHL", None, "MOBILIZE")]
+    # a coordinated reporting verb still belongs to the reaction: what it says is no act of its own
+    evs = code(coder, "Chile accused Peru of arming smugglers and said it would protect its border.")
+    assert triples(evs) == [("CHL", "PER", "ACCUSE")]
+
+
+def test_who_fired_or_launched_a_weapon_is_the_attacker_of_what_it_hit(coder):
+    assert triples(code(coder, "Rockets fired by Syria hit Turkish border posts.")) == [("SYR", "TUR", "ASSAULT")]
+    assert triples(code(coder, "The drones, which Iran launched at dawn, struck oil depots in Iraq.")) == [
+        ("IRN", "IRQ", "ASSAULT")]
+    # the firing is the attack alone, not a show of force beside it (PLOVER manual, MOBILIZE)
+    assert triples(code(coder, "Iran fired missiles that hit air bases in Iraq.")) == [("IRN", "IRQ", "ASSAULT")]
+    assert triples(code(coder, "Iran launched drones that struck power stations in Iraq.")) == [("IRN", "IRQ", "ASSAULT")]
+
+
+def test_the_one_an_attack_is_attributed_to_did_it_not_the_one_attributing(coder):
+    assert triples(code(coder, "Finland attributed a cyber attack on its banks to Russian intelligence.")) == [
+        ("RUS", "FIN", "COERCE")]
+    evs = code(coder, "Lithuania expelled a Belarusian diplomat over a cyber attack that Vilnius traced to Belarusian hackers.")
+    assert ("BLR", "LTU", "COERCE") in [(e.source[:3], e.target[:3], e.type) for e in evs]
+
+
+def test_an_event_nouns_by_phrase_names_its_doer_wherever_the_parser_hangs_it(coder):
+    evs = code(coder, "The seizure of a Turkish freighter by Libya drew protests from Ankara.")
+    assert ("LBY", "TUR", "COERCE") in [(e.source[:3], e.target[:3], e.type) for e in evs]
+
+
+def test_who_carried_out_an_event_noun_in_a_participle_or_relative_clause_is_its_doer(coder):
+    assert triples(code(coder, "The air raids carried out by Egypt overnight destroyed a depot in Libya.")) == [
+        ("EGY", "LBY", "ASSAULT")]
+    assert triples(code(coder, "The air raids, which Egypt carried out overnight, destroyed a depot in Libya.")) == [
+        ("EGY", "LBY", "ASSAULT")]
+
+
 def test_coordinated_parties_meeting_a_third_meet_each_other_too(coder):
     evs = code(coder, "The presidents of Peru, Chile and Bolivia met with the Japanese prime minister in Lima.")
     assert triples(evs) == [("BOL", "JPN", "CONSULT"), ("CHL", "JPN", "CONSULT"), ("PER", "BOL", "CONSULT"),

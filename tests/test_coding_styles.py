@@ -109,3 +109,17 @@ def test_opening_list_after_a_two_word_state_keeps_the_next_state(coder):
     # "Lanka, India" is no place followed by its country: both names are states of the list
     assert events(code(coder, "Sri Lanka, India sign fisheries accord")) == [
         ("IND", "LKA", "SUPPORT"), ("LKA", "IND", "SUPPORT")]
+
+
+def test_an_all_caps_headline_is_coded_in_sentence_case_with_the_original_spans():
+    import realpolitik as rp
+    from realpolitik.coding.casing import recased
+
+    assert recased("PERU RECALLS ENVOY FROM CHILE\nThe talks failed.") == "Peru recalls envoy from Chile\nThe talks failed."
+    assert recased("The NATO summit opened in Rome.") is None  # capitals inside a sentence are no headline
+    [e] = rp.code_text("EGYPT SENDS AID TO GAZA", "2026-03-01")
+    assert (e.source[:3], e.target[:3], e.type) == ("EGY", "PSE", "AID")
+    assert (e.evidence.text, e.trigger.text, e.source_text) == ("EGYPT SENDS AID TO GAZA", "SENDS", "EGYPT")
+    evs = rp.code_text("NATO CONDEMNS RUSSIAN STRIKE ON KYIV", "2026-03-01")
+    assert sorted((e.source[:3], (e.target or "")[:3], e.type) for e in evs) == [
+        ("IGO", "RUS", "ACCUSE"), ("RUS", "UKR", "ASSAULT")]

@@ -116,6 +116,7 @@ HOST_LEMMAS = _words("HOST_LEMMAS")
 # Verbs whose subject undergoes, watches or stops the event their object names ("faced sanctions", "feared an
 # attack", "reported the strike"): no doer of it.
 UNDERGO_VERBS = _words("UNDERGO_VERBS")
+ATTRIBUTE_VERBS = _words("ATTRIBUTE_VERBS")
 
 
 @dataclass
@@ -437,6 +438,11 @@ def _claimed(tok) -> bool:
     return tok.dep_ == "pobj" and h.lower_ == "for" and h.head.lemma_.lower() in CLAIMED_NOUNS
 
 
+def _attributed_to(verb, idx: ActorIndex) -> list[ActorMention]:
+    """The actors an attribution verb names as the doer ("attributed X to Russian hackers", "linked X to Iran")."""
+    return [m for _, q in prep_objects(verb, frozenset({"to"})) for m in idx.np_conj(q) if has_country(m)]
+
+
 def _lends_subject(verb, noun_trig: Trigger) -> bool:
     """Whether a verb hands its subject to an event noun it governs ("held talks", "gave a welcome")."""
     vt = _lookup(verb)
@@ -566,7 +572,10 @@ def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
                     # "paid $60 million in aid": the sum is the object, the aid noun hangs off the verb
                     money = dep == "pobj" and head.lower_ in ("in", "of") and any(
                         c.dep_ == "dobj" and c.ent_type_ in ("MONEY", "QUANTITY") for c in verb.children)
-                    if ((dep in ("dobj", "nsubjpass", "attr") or particle or money) and _lends_subject(verb, trig)
+                    if dep in ("dobj", "nsubjpass") and token_lemma(verb) in ATTRIBUTE_VERBS:
+                        # "Germany attributed the attack to Russia": the one it is attributed to did it
+                        srcs, how = _attributed_to(verb, idx), "noun"
+                    elif ((dep in ("dobj", "nsubjpass", "attr") or particle or money) and _lends_subject(verb, trig)
                             or state or trip):
                         srcs, how = agents(verb, idx)  # "was placed under arrest by X": X, via the agent
                         how = "light"
@@ -576,6 +585,12 @@ def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
                         # what its event-noun object names, unless its subject only undergoes or sees it
                         srcs, how = agents(verb, idx)
                         how = "carried"
+            if not srcs:  # "an attack that Berlin attributed to Russian intelligence"
+                for r in tok.children:
+                    if (r.dep_ == "relcl" and token_lemma(r) in ATTRIBUTE_VERBS
+                            and any(k.dep_ == "dobj" and k.lower_ in ("which", "that") for k in r.children)):
+                        srcs, how = _attributed_to(r, idx), "noun"
+                        break
             if trig.frame == "sym":
                 preps = SYM_PREPS  # "talks on X": the topic is not the partner
             else:

@@ -116,6 +116,7 @@ def in_background_clause(tok) -> bool:
 # fighting", "since the invasion", "amid clashes"); "because of", "in the wake of" are caught by their last word.
 BACKGROUND_PREPS = _words("BACKGROUND_PREPS")
 CONDITION_MARKS = _words("CONDITION_MARKS")
+LAUNCH_LEMMAS = wordsets.words("realpolitik.coding", "roles", "LAUNCH_LEMMAS")  # "fired missiles that hit X"
 # "in the wake of X", "as a result of X", "in response to X", "in retaliation for X": X is the cause, not the news
 BACKGROUND_NOUNS = _words("BACKGROUND_NOUNS")
 
@@ -142,6 +143,10 @@ def is_background(tok) -> bool:
             return True
         if t.dep_ == "acl" and h.dep_ == "ROOT" and h.pos_ in ("NOUN", "PROPN") and t.tag_ in ("VBD", "VBN"):
             return False  # "A Syrian paper called on ...": a verbless parse hung the main verb on its subject
+        if (t.dep_ == "relcl" and h.dep_ == "dobj" and h.head.lemma_.lower() in LAUNCH_LEMMAS
+                and any(k.dep_ == "nsubj" and k.lower_ in ("which", "that") for k in t.children)):
+            t = h  # "fired missiles that hit X": what was fired did, the news itself
+            continue
         if t.dep_ in ("relcl", "acl"):  # "rebels fighting X", "the right of troops to fire on Y"
             return True
         if t.dep_ == "ccomp":

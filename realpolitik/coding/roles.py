@@ -25,6 +25,7 @@ OF_HEADS = _words("OF_HEADS")
 LINK_LEMMAS = _words("LINK_LEMMAS")
 SUBJECT_CONTROL = _words("SUBJECT_CONTROL")
 PRONOUNS = _words("PRONOUNS")
+LAUNCH_LEMMAS = _words("LAUNCH_LEMMAS")
 SUBJ = ("nsubj", "csubj", "expl")
 # Passive reporting verbs whose subject is the speaker ("was quoted as saying", "was cited as saying").
 PASSIVE_SAY = _words("PASSIVE_SAY")
@@ -186,7 +187,25 @@ def subject_np(tok, idx: ActorIndex) -> list[ActorMention]:
     """Actors of a subject token (pronouns and "the country" resolved)."""
     if tok.lower_ in PRONOUNS:
         return resolve_pronoun(tok, idx)
-    return idx.np_conj(tok) or own_country(tok, idx) or possessor(tok, idx)
+    return idx.np_conj(tok) or own_country(tok, idx) or possessor(tok, idx) or launcher(tok, idx)
+
+
+def launcher(tok, idx: ActorIndex) -> list[ActorMention]:
+    """Who fired or sent what a subject names, when it names no actor: the agent of a participle ("missiles
+    fired by Iran hit X") or the subject of a relative clause ("the drones, which Russia launched, struck Y")."""
+    for c in tok.children:
+        if c.lemma_.lower() not in LAUNCH_LEMMAS:
+            continue
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            ag = child(c, "agent")
+            objs = [p for p in ag.children if p.dep_ == "pobj"] if ag is not None else []
+            if objs:
+                return [m for m in idx.np_conj(objs[0]) if has_country(m)]
+        if c.dep_ == "relcl" and any(k.dep_ == "dobj" and k.lower_ in ("which", "that") for k in c.children):
+            s = child(c, "nsubj")
+            if s is not None and s.lower_ not in PRONOUNS:
+                return [m for m in idx.np_conj(s) if has_country(m)]
+    return []
 
 
 def possessor(tok, idx: ActorIndex) -> list[ActorMention]:
@@ -224,7 +243,12 @@ def agents(verb, idx: ActorIndex, _depth: int = 0) -> tuple[list[ActorMention], 
         s = child(s, "nsubj")  # misparse of "the Red Cross operating in X said": the participle took the subject
     if s is not None:
         if s.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
-            return idx.np_conj(verb.head), "direct"
+            got = idx.np_conj(verb.head)
+            up = verb.head.head
+            if not got and verb.head.dep_ == "dobj" and up.lemma_.lower() in LAUNCH_LEMMAS and up.i != verb.head.i:
+                # "Iran fired missiles that hit X": who fired them
+                return [m for m in agents(up, idx, _depth + 1)[0] if has_country(m)], "inherited"
+            return got, "direct"
         return (opening_list(verb, s, idx) or subject_np(s, idx)), "direct"
     if child(verb, "nsubjpass") is not None:
         return [], "none"
@@ -313,6 +337,11 @@ def noun_agents(noun, idx: ActorIndex) -> list[ActorMention]:
                     out += idx.np(t)
     for _prep, p in prep_objects(noun, frozenset({"by"})):
         out += idx.np_conj(p)
+    if not out:  # "the expulsion of three diplomats by Albania": the parser hangs the by-phrase on the of-object
+        out = [m for _, p in prep_objects(noun, frozenset({"of"})) for _, q in prep_objects(p, frozenset({"by"}))
+               for m in idx.np_conj(q)]
+    if not out:  # "the strikes, which Israel carried out", "a raid conducted by Turkish forces"
+        out = launcher(noun, idx)
     if not out:
         out = _responsible(noun, idx)
     return _uniq(out)

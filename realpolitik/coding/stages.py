@@ -206,6 +206,8 @@ def readings(ctx: SentenceContext, idx: ActorIndex, cands: list[Candidate]) -> l
             sources = [known.people_of(s) or s for s in sources]  # "Georgians protested": its people, no state
         elif known.diplomatic_protest(c, sources):
             type_, trig = "ACCUSE", known.disapproval_trigger(c.trig)  # "Japan lodged a protest with X"
+        elif type_ == "PROTEST" and any(known.people_of(s) for s in sources):
+            sources = [known.people_of(s) or s for s in sources]  # "Georgians staged a protest": its people
         if known.mutual_fight(c.tok):
             type_, mutual = "ASSAULT", True  # "exchanged fire", "traded strikes": never COOPERATE
         elif traded := known.exchanged_act(c.tok):
@@ -340,6 +342,12 @@ def select(made: list[Coded]) -> list[Coded]:
             # "X and Y met and agreed to ...": two acts of one dyad, each its own event
             events.setdefault(key + (ev.type,), c)
             continue
+        if {ev.type, old.event.type} == {"MOBILIZE", "ASSAULT"}:
+            # PLOVER manual (MOBILIZE): forces or weapons used in an attack are the ASSAULT alone ("fired
+            # missiles that hit X")
+            if ev.type == "ASSAULT":
+                events[key] = c
+            continue
         if token_governs(c.cand.tok, old.cand.tok) or (not token_governs(old.cand.tok, c.cand.tok)
                                                        and ev.confidence > old.event.confidence):
             events[key] = c
@@ -359,9 +367,23 @@ def _stated_reason(a: Coded, b: Coded) -> bool:
 
 
 def _coordinated_acts(a, b) -> bool:
-    """Whether two verb triggers are coordinated clauses of one subject ("met ... and agreed")."""
-    return a.pos_ == b.pos_ == "VERB" and ((a.dep_ == "conj" and a.head.i == b.i)
-                                           or (b.dep_ == "conj" and b.head.i == a.i))
+    """Whether two triggers are coordinated clauses of one subject ("met ... and agreed"; an event noun by its
+    verb: "condemned the move and put its army on alert")."""
+    a, b = _clause_verb(a), _clause_verb(b)
+    return a is not None and b is not None and a.pos_ == b.pos_ == "VERB" and (
+        (a.dep_ == "conj" and a.head.i == b.i) or (b.dep_ == "conj" and b.head.i == a.i))
+
+
+def _clause_verb(tok):
+    """The verb whose clause a trigger is: itself, or the verb an event noun is the object of ("put X on
+    alert", "staged a protest"), else None."""
+    for _ in range(3):
+        if tok.pos_ == "VERB":
+            return tok
+        if tok.dep_ not in ("dobj", "pobj", "prep") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return tok if tok.pos_ == "VERB" else None
 
 
 def sorted_events(out: list[Coded]) -> list[Coded]:
