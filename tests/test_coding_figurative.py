@@ -127,3 +127,10 @@ def test_a_firms_deal_with_a_state_named_in_passing_is_business(coder):
     assert triples(coder, "A Chinese firm signed a mining deal with Guinea's government.") == [
         ("CHNBUS", "GINGOV", "SUPPORT")]
     assert triples(coder, "A Russian company agreed to supply gas to Serbia.") == [("RUSBUS", "SRB", "AGREE")]
+
+
+def test_an_act_named_by_a_speaker_is_not_the_speakers_act(coder):
+    # "called the incursion a provocation": the object predicate names the act; the speaker did not carry it out
+    assert triples(coder, 'Tusk called the incursion "a large-scale provocation".') == []
+    assert triples(coder, "Seoul branded the launch a provocation.") == []
+    assert triples(coder, "Russia slapped sanctions on Estonia.") == [("RUS", "EST", "SANCTION")]
