@@ -18,8 +18,13 @@ MIN_WORDS = 3  # a line of fewer words is a name or a label, not a headline
 MAX_LOWER = 0.05  # the share of lowercase letters an all-caps line may hold ("US, JAPAN HOLD DRILLS in ...")
 
 
+_ASCII_LOWER = re.compile(r"[a-z]+")
+
+
 def all_caps(line: str) -> bool:
     """Whether a line is written in capitals (three words or more, next to no lowercase letter)."""
+    if len(line) - len(_ASCII_LOWER.sub("", line)) > MAX_LOWER * len(line):
+        return False  # more lowercase letters than the share allows, counted in C: nearly every line of prose
     words = _WORD.findall(line)
     if len(words) < MIN_WORDS:
         return False
