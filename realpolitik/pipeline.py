@@ -56,12 +56,17 @@ def coder_key(options: Options | None = None) -> str:
 
 def code_articles(articles: list[Article], options: Options | None = None) -> Iterator[list[Event]]:
     """Events for each article, in order (an article over the coding limits is coded on its first sentences)."""
+    options = options or Options()
+    return code_with(get_coder(options), list(articles), options)
+
+
+def code_with(coder, articles: list[Article], options: Options) -> Iterator[list[Event]]:
+    """Events for each article by `coder`: coding limits and datelines applied, all-caps lines coded re-cased
+    (offsets kept, span texts read back from the original), events dated; the one path of every engine."""
     from realpolitik.coding.casing import recase_article, recased, restore
     from realpolitik.coding.when import date_events, without_dateline
     from realpolitik.ingest.limits import limit_for_coding
 
-    options = options or Options()
-    articles = list(articles)
     texts: list[str] = []
 
     def prepared(a: Article) -> Article:
@@ -69,7 +74,7 @@ def code_articles(articles: list[Article], options: Options | None = None) -> It
         texts.append(a.text)
         return recase_article(a)  # an all-caps headline coded in sentence case, offsets kept
 
-    coded = get_coder(options).code_many(prepared(a) for a in articles)
+    coded = coder.code_many(prepared(a) for a in articles)
     for i, (art, events) in enumerate(zip(articles, coded)):
         if events and recased(texts[i]) is not None:
             events = restore(events, texts[i])

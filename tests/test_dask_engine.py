@@ -112,3 +112,19 @@ def test_cli_engine_dask_on_a_scheduler(client, corpus, tmp_path):
     assert r.exit_code == 1, r.output  # the broken line is an error, reported and counted
     report = json.loads(r.output[r.output.index("{"):])
     assert report["new_articles"] == 37 and report["coded"] == 37
+
+
+def test_a_worker_codes_as_the_local_pipeline_does_all_caps_lines_included():
+    # pipeline.code_with is the one path: limits, datelines, all-caps lines re-cased, dates
+    from realpolitik.engines.dask import code_partition, coder_factory
+    from realpolitik.pipeline import code_articles
+
+    opts = Options(progress=False)
+    arts = [Article.from_text("RUSSIA ATTACKS UKRAINE GRID\n\nOfficials said the strike hit a power plant.",
+                              published="2026-03-01")]
+    worker = code_partition(coder_factory(opts), opts, arts)
+    local = list(code_articles(arts, opts))
+    assert [[(e.source, e.target, e.type, e.evidence.text) for e in evs] for evs in worker] == [
+        [(e.source, e.target, e.type, e.evidence.text) for e in evs] for evs in local]
+    assert [(e.source, e.target, e.type) for e in worker[0]][:1] == [("RUS", "UKR", "ASSAULT")]
+    assert worker[0][0].evidence.text.startswith("RUSSIA ATTACKS")

@@ -37,11 +37,9 @@ def _worker_coder(factory: Callable[[Options], Any], options: Options):
 
 def code_partition(factory: Callable[[Options], Any], options: Options, articles: list[Article]) -> list[list[Event]]:
     """Runs on a worker: the events of each article of one partition, in order."""
-    from realpolitik.coding.when import date_events, without_dateline  # as in pipeline.code_articles
-    from realpolitik.ingest.limits import limit_for_coding  # the coding limits, as in pipeline.code_articles
+    from realpolitik.pipeline import code_with  # the same steps as pipeline.code_articles
 
-    coded = _worker_coder(factory, options).code_many(limit_for_coding(without_dateline(a), options) for a in articles)
-    return [date_events(events, a.published) for a, events in zip(articles, coded)]
+    return list(code_with(_worker_coder(factory, options), articles, options))
 
 
 def coder_key_on_worker(factory: Callable[[Options], Any], options: Options) -> str:
