@@ -99,6 +99,8 @@ def test_an_undated_one_liner_is_stored_with_a_warning_to_give_a_date(tmp_path):
     r = run("ingest", "-", "--db", db, "--no-progress", input="Russia attacked Ukraine on Monday.")
     assert r.exit_code == 0 and "1 new events" in r.output, r.output
     assert "warning: 1 new article(s) have no date" in r.output and "--date YYYY-MM-DD" in r.output
+    # a wire dateline without its year dates nothing, and the warning says what a dated one looks like
+    assert "a wire dateline without the year cannot be dated" in r.output
     r = run("ingest", "-", "--db", db, "--no-progress", input="Russia attacked Ukraine on Monday.")
     assert "warning" not in r.output  # a duplicate is not new: nothing to warn about
 

@@ -116,9 +116,10 @@ def ingest(paths: tuple[str, ...], db: str, no_code: bool, coder: str | None, ba
         click.echo(f"read {report.read} articles: {report.new_articles} new, {report.duplicates} duplicates; "
                    f"coded {report.coded}, {report.new_events} new events; {len(report.errors)} errors")
     if report.undated:
-        click.echo(f"warning: {report.undated} new article(s) have no date (none in their metadata or dateline): "
-                   "their events are stored undated, and dated views (report, series, profile, network, "
-                   "shifts) leave them out; give --date YYYY-MM-DD", err=True)
+        click.echo(f"warning: {report.undated} new article(s) have no date (none in their metadata, nor a "
+                   "dateline with its year, such as 'BEIJING, Nov 30, 2026 -'; a wire dateline without the year "
+                   "cannot be dated): their events are stored undated, and dated views (report, series, profile, "
+                   "network, shifts) leave them out; give --date YYYY-MM-DD", err=True)
     if report.errors:
         sys.exit(1)
 

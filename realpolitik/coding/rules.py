@@ -722,7 +722,9 @@ def _venue(sent, m: ActorMention, of: frozenset[str] | None = None) -> bool:
 COMMERCE_TYPES = frozenset({"AGREE", "COOPERATE", "AID", "SUPPORT"})
 # What a firm owns or builds somewhere: a state named on it says where, not with whom ("US plants").
 FIRM_ASSETS = _words("FIRM_ASSETS")
+# A firm the text calls the state's own ("state companies", "state-owned"): its deals abroad are the state's.
 STATE_OWNED = re.compile(r"\bstate(?:[- ]owned|[- ]run)?\b", re.I)
+
 # Verbs of killing and wounding whose agentless passive still reports an attack on its victims.
 KILL_LEMMAS = _words("KILL_LEMMAS")
 _NOBODY = ActorMention(text="", start=0, end=0, code="", kind="group")
