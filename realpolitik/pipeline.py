@@ -63,21 +63,25 @@ def code_articles(articles: list[Article], options: Options | None = None) -> It
 def code_with(coder, articles: list[Article], options: Options) -> Iterator[list[Event]]:
     """Events for each article by `coder`: coding limits and datelines applied, all-caps lines coded re-cased
     (offsets kept, span texts read back from the original), events dated; the one path of every engine."""
-    from realpolitik.coding.casing import recase_article, recased, restore
+    from dataclasses import replace
+
+    from realpolitik.coding.casing import recased, restore
     from realpolitik.coding.when import date_events, without_dateline
     from realpolitik.ingest.limits import limit_for_coding
 
-    texts: list[str] = []
+    originals: list[str | None] = []  # the text before re-casing, for articles that had an all-caps line
 
     def prepared(a: Article) -> Article:
         a = limit_for_coding(without_dateline(a), options)
-        texts.append(a.text)
-        return recase_article(a)  # an all-caps headline coded in sentence case, offsets kept
+        fixed = recased(a.text)  # an all-caps headline coded in sentence case, offsets kept
+        originals.append(None if fixed is None else a.text)
+        return a if fixed is None else replace(a, text=fixed)
 
     coded = coder.code_many(prepared(a) for a in articles)
     for i, (art, events) in enumerate(zip(articles, coded)):
-        if events and recased(texts[i]) is not None:
-            events = restore(events, texts[i])
+        original = originals[i]
+        if events and original is not None:
+            events = restore(events, original)
         yield date_events(events, art.published)
 
 

@@ -10,14 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from realpolitik.model import Article, Event, Span
+from realpolitik.model import Event, Span
 
 _LINE = re.compile(r"[^\n]+")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 MIN_WORDS = 3  # a line of fewer words is a name or a label, not a headline
 MAX_LOWER = 0.05  # the share of lowercase letters an all-caps line may hold ("US, JAPAN HOLD DRILLS in ...")
-
-
 _ASCII_LOWER = re.compile(r"[a-z]+")
 
 
@@ -72,12 +70,6 @@ def recased(text: str) -> str | None:
             out = (out if out is not None else text)
             out = out[:m.start()] + fixed + out[m.end():]
     return out
-
-
-def recase_article(article: Article) -> Article:
-    """The article with its all-caps lines re-cased (itself when it has none)."""
-    text = recased(article.text)
-    return article if text is None else replace(article, text=text)
 
 
 def _span(s: Span | None, text: str) -> Span | None:

@@ -6,6 +6,7 @@ import logging
 
 from realpolitik import wordsets
 from realpolitik.coding.candidates import token_lemma
+from realpolitik.coding.roles import LAUNCH_LEMMAS  # "fired missiles that hit X"
 
 log = logging.getLogger(__name__)
 _words = wordsets.reader("realpolitik.coding", "clauses")
@@ -116,7 +117,6 @@ def in_background_clause(tok) -> bool:
 # fighting", "since the invasion", "amid clashes"); "because of", "in the wake of" are caught by their last word.
 BACKGROUND_PREPS = _words("BACKGROUND_PREPS")
 CONDITION_MARKS = _words("CONDITION_MARKS")
-LAUNCH_LEMMAS = wordsets.words("realpolitik.coding", "roles", "LAUNCH_LEMMAS")  # "fired missiles that hit X"
 # "in the wake of X", "as a result of X", "in response to X", "in retaliation for X": X is the cause, not the news
 BACKGROUND_NOUNS = _words("BACKGROUND_NOUNS")
 

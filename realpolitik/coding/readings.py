@@ -57,17 +57,18 @@ def _objects(tok) -> list:
     return out
 
 
-def _exchange_compound(tok) -> bool:
-    """Whether a noun trigger is what two parties exchange in a headline the parser read as one noun phrase
-    ("Israel and Iran trade strikes", "X, Y trade accusations": "trade" tagged a noun compounded into it)."""
-    return tok.pos_ == "NOUN" and any(c.dep_ == "compound" and c.tag_ in ("NN", "VBP", "VB")
-                                      and token_lemma(c) in EXCHANGE_LEMMAS for c in tok.children)
-
-
-def _exchange_word(tok) -> bool:
-    """Whether a trigger is that compounded "trade"/"exchange" itself (a headline's verb slot read as a noun)."""
-    return (tok.pos_ == "NOUN" and tok.dep_ == "compound" and tok.head.pos_ == "NOUN"
-            and token_lemma(tok) in EXCHANGE_LEMMAS)
+def _exchanged_noun(tok):
+    """What two parties exchange in a headline the parser read as one noun phrase ("Israel and Iran trade
+    strikes", "X, Y trade accusations": "trade" tagged a noun compounded into it), for the traded noun as trigger
+    or for that compounded "trade"/"exchange" itself; else None."""
+    if tok.pos_ != "NOUN":
+        return None
+    if any(c.dep_ == "compound" and c.tag_ in ("NN", "VBP", "VB") and token_lemma(c) in EXCHANGE_LEMMAS
+           for c in tok.children):
+        return tok
+    if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and token_lemma(tok) in EXCHANGE_LEMMAS:
+        return tok.head
+    return None
 
 
 def mutual_fight(tok) -> bool:
@@ -75,10 +76,9 @@ def mutual_fight(tok) -> bool:
     Y", "clashes with Y"): a fight both ways (training/GUIDE.md codes clashes A->B and B->A)."""
     if token_lemma(tok) in CLASH_LEMMAS:
         return True
-    if _exchange_compound(tok):
-        return {tok.lower_, token_lemma(tok)} & FIRE_OBJECTS != set()
-    if _exchange_word(tok):
-        return {tok.head.lower_, token_lemma(tok.head)} & FIRE_OBJECTS != set()
+    noun = _exchanged_noun(tok)
+    if noun is not None:
+        return bool({noun.lower_, token_lemma(noun)} & FIRE_OBJECTS)
     if token_lemma(tok) not in EXCHANGE_LEMMAS or tok.pos_ != "VERB":
         return False
     for o in _objects(tok):
@@ -94,8 +94,8 @@ EXCHANGED_ACTS = {w: k[0] for k, v in wordsets.rows("realpolitik.coding", "readi
 def exchanged_act(tok) -> str | None:
     """The act two parties trade when they exchange words of conflict ("traded accusations", "exchanged
     threats"): each does it to the other (PLOVER ACCUSE / THREATEN both ways), never COOPERATE; else None."""
-    if _exchange_compound(tok) or _exchange_word(tok):
-        noun = tok if _exchange_compound(tok) else tok.head
+    noun = _exchanged_noun(tok)
+    if noun is not None:
         return EXCHANGED_ACTS.get(token_lemma(noun)) or EXCHANGED_ACTS.get(noun.lower_.rstrip("s"))
     if token_lemma(tok) not in EXCHANGE_LEMMAS or tok.pos_ != "VERB":
         return None

@@ -25,11 +25,11 @@ PROBLEM_LEMMAS = _words("PROBLEM_LEMMAS")
 # ("met its targets"), not an attack or a meeting (BBC precision audit, benchmarks/coder_dev_log.md bbc step3).
 MARKET_OBJECTS = _words("MARKET_OBJECTS")
 GOAL_OBJECTS = _words("GOAL_OBJECTS")
-# Verbs whose object, or a noun compounded into it, decides they are no political event.
 # People whose sending is a visit or a mission to talk (PLOVER CONSULT), not assistance.
 DELEGATES = _words("DELEGATES")
 # Nouns that count what follows their "of" ("thousands of refugees"): the counted noun is the object's sense.
 COUNT_NOUNS = _words("COUNT_NOUNS")
+# Verbs whose object, or a noun compounded into it, decides they are no political event.
 OBJECT_SENSES = {k[0]: _words(v[0]) for k, v in wordsets.rows("realpolitik.coding", "retype", "OBJECT_SENSES")}
 # Restrictions whose lifting, cutting or ending is a concession (PLOVER CONCEDE).
 RESTRICTION_LEMMAS = _words("RESTRICTION_LEMMAS")
