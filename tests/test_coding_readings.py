@@ -263,6 +263,16 @@ def test_headline_trading_strikes_read_as_one_noun_phrase_is_still_a_fight(coder
         ("CHN", "VNM", "ACCUSE"), ("VNM", "CHN", "ACCUSE")]
 
 
+def test_a_full_sentence_parsed_as_one_noun_phrase_still_has_its_verb(coder):
+    # with a final stop the line is no headline, but a sentence without any verb is a misparse: "trade" is
+    # read as a noun, the parties as its modifiers or as the subject of the traded noun
+    assert triples(code(coder, "India and Pakistan trade fire across the border.")) == [
+        ("IND", "PAK", "ASSAULT"), ("PAK", "IND", "ASSAULT")]
+    assert triples(code(coder, "Israel and Iran trade strikes overnight.")) == [
+        ("IRN", "ISR", "ASSAULT"), ("ISR", "IRN", "ASSAULT")]
+    assert triples(code(coder, "Russia and China.")) == []
+
+
 def test_a_plural_demonyms_protest_is_its_peoples_against_its_government(coder):
     assert triples(code(coder, "Armenians demonstrated outside parliament against the prime minister.")) == [
         ("ARMCVL", "ARMGOV", "PROTEST")]

@@ -272,6 +272,13 @@ def test_missiles_fired_into_the_sea_are_a_show_of_force_on_no_one(coder):
         ("CHLCVL", "ASSAULT")]
 
 
+def test_a_seized_ship_or_cargo_is_no_act_on_the_seizers_own_people(coder):
+    assert triples(code(coder, "Chile seized an oil tanker off its coast.")) == [("CHL", None, "COERCE")]
+    assert triples(code(coder, "Chile seized a Peruvian fishing boat.")) == [("CHL", "PER", "COERCE")]
+    # people detained with no state named stay the state's own society (rules.own_people)
+    assert [(e.target, e.type) for e in code(coder, "Chile arrested a rapper.")] == [("CHLCVL", "COERCE")]
+
+
 def test_backing_down_is_a_concession_not_backing(coder):
     assert triples(code(coder, "Chile backed Peru.")) == [("CHL", "PER", "SUPPORT")]
     assert [e.type for e in code(coder, "Chile backed down after the vote.")] == ["CONCEDE"]
@@ -375,6 +382,12 @@ def test_those_who_gather_for_a_rally_are_its_protesters(coder):
 def test_an_act_at_the_request_of_another_answers_its_request(coder):
     evs = code(coder, "Rwanda sent troops to Mozambique at the request of the Mozambican government.")
     assert triples(evs) == [("MOZ", "RWA", "REQUEST"), ("RWA", "MOZ", "AID")]
+
+
+def test_own_forces_sent_are_what_is_sent_and_another_states_forces_the_recipients(coder):
+    # "police" alone is read as the one state's police, yet it is what Chile sends, not who receives it
+    assert triples(code(coder, "Chile sent police to the border.")) == [("CHL", None, "MOBILIZE")]
+    assert triples(code(coder, "Norway will train 300 more Latvian soldiers.")) == [("NOR", "LVA", "AID")]
 
 
 def test_an_announced_sanction_stays_a_sanction_and_a_conditional_one_is_a_threat(coder):

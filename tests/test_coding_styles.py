@@ -98,11 +98,12 @@ def test_headline_above_the_body_is_not_coded_a_second_time(coder):
 
 def test_headline_verb_the_parser_took_for_a_noun_is_read_in_the_verb_slot(coder):
     # "halts" tagged as a noun: the trigger's present-tense form right after the opening party is the verb;
-    # the same words ending in a full stop are a sentence and get no headline reading
+    # the same words ending in a full stop get it too, as a sentence with no verb at all is a misparse
     assert events(code(coder, "Bolivia halts gas exports to Chile over border dispute")) == [
         ("BOL", "CHL", "SANCTION")]
     assert events(code(coder, "Peru shoots down Chilean drone over Tacna")) == [("PER", "CHL", "ASSAULT")]
-    assert events(code(coder, "Bolivia halts gas exports to Chile over border dispute.")) == []
+    assert events(code(coder, "Bolivia halts gas exports to Chile over border dispute.")) == [
+        ("BOL", "CHL", "SANCTION")]
 
 
 def test_opening_list_after_a_two_word_state_keeps_the_next_state(coder):

@@ -770,9 +770,12 @@ def headline_candidates(sent, idx: ActorIndex) -> list[Candidate]:
     """A headline the parser read as a noun phrase ("Pakistan shoots down drones", "Niger halts oil
     exports", "Kenya, Tanzania share intelligence"): the word right after the opening parties that is a
     verb trigger's present-tense form stands in the verb slot; the parties before it act on the first
-    party named after it. Only a short line without a sentence's final stop, and one no trigger was found in."""
+    party named after it. Only a short line no trigger was found in, and either without a sentence's final stop
+    or with no verb at all ("India and Pakistan trade fire." read as one noun phrase: a sentence has a verb)."""
     toks = [t for t in sent if not t.is_space]
-    if not toks or len(toks) > HEADLINE_TOKENS or toks[-1].text in (".", "?", "!", '"', "\u201d"):
+    if not toks or len(toks) > HEADLINE_TOKENS:
+        return []
+    if toks[-1].text in (".", "?", "!", '"', "\u201d") and any(t.pos_ in ("VERB", "AUX") for t in toks):
         return []
     text = doc_text(sent.doc)
     cut = text.find("\n")

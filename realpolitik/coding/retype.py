@@ -185,7 +185,12 @@ def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
         type_ = "MOBILIZE"
     if type_ == "AID" and head_obj in MESSAGE_LEMMAS:
         return None  # "sent a letter", "sending a signal to X": a message, not aid
-    if type_ == "AID" and head_obj in FORCE_LEMMAS and not tgts:
+    # one's own forces sent are what is sent, not who receives them ("Russia sent police": the police were
+    # read as Russia's); another state's forces trained or armed are the recipients ("trains Ukrainian soldiers")
+    subj = child(tok, "nsubj")
+    own = {m.code[:3] for m in idx.np_conj(subj)} if subj is not None else set()
+    recipients = [m for m in tgts if dobj is None or not m.start <= dobj.idx < m.end or m.code[:3] not in own]
+    if type_ == "AID" and head_obj in FORCE_LEMMAS and not recipients:
         type_ = "MOBILIZE"  # "sent in troops to the town": forces sent to no named recipient are a deployment
     if type_ == "MOBILIZE" and head_obj in ABSTRACT_OBJECTS | CIVIC_OBJECTS:
         return None  # "strengthened its commitment", "mobilised lobby groups": no force is raised

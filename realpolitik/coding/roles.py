@@ -340,6 +340,10 @@ def noun_agents(noun, idx: ActorIndex) -> list[ActorMention]:
     if not out:  # "the expulsion of three diplomats by Albania": the parser hangs the by-phrase on the of-object
         out = [m for _, p in prep_objects(noun, frozenset({"of"})) for _, q in prep_objects(p, frozenset({"by"}))
                for m in idx.np_conj(q)]
+    if not out and noun.dep_ == "ROOT":
+        # "Israel and Iran trade strikes overnight.": a headline verb read as a noun, its subject kept
+        s = child(noun, "nsubj")
+        out = subject_np(s, idx) if s is not None else []
     if not out:  # "the strikes, which Israel carried out", "a raid conducted by Turkish forces"
         out = launcher(noun, idx)
     if not out:

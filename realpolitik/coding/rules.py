@@ -63,6 +63,7 @@ FUTURE_TO_THREATEN = _words("FUTURE_TO_THREATEN")
 CONDITIONAL_TO_THREATEN = _words("CONDITIONAL_TO_THREATEN")
 # Acts of a state's justice on people, whose recipient named by no state is the state's own society.
 OWN_PEOPLE_ACTS = _words("OWN_PEOPLE_ACTS")
+SEIZED_THINGS = _words("SEIZED_THINGS")
 # Sectors of people who are no state's own society where they are held ("migrants", "refugees").
 FOREIGN_SECTORS = _words("FOREIGN_SECTORS")
 # A state's organs that act on its own people: the actor tables' list, which crowds read the same way.
@@ -487,6 +488,9 @@ def own_people(c: Candidate, srcs: list[ActorMention], targets: list[ActorMentio
     sector recipient keeps its sector ("opposition leader": the state's OPP), else civilians (CVL)."""
     if token_lemma(c.tok) not in OWN_PEOPLE_ACTS and c.trig.lemma not in OWN_PEOPLE_ACTS or c.type == "MOBILIZE":
         return []  # a launch into the sea (retype: MOBILIZE) falls on no one
+    what = child(c.tok, "dobj", "nsubjpass")
+    if what is not None and not targets and token_lemma(what) in SEIZED_THINGS:
+        return []  # "seized an oil tanker", "drugs were confiscated": a thing taken, no one named it is done to
     out = []
     for s in srcs:
         if not s.country or s.kind not in ("state", "sector") or (s.sector and s.sector not in OWN_PEOPLE_ORGANS):
