@@ -52,13 +52,23 @@ def test_the_two_countries_are_the_pair_last_named(coder):
     assert sorted(e for e in events(coder, text) if e[2] == "AGREE") == [("ERI", "ETH", "AGREE"), ("ETH", "ERI", "AGREE")]
 
 
+def test_the_two_countries_are_the_states_even_after_a_states_firms(nlp):
+    # the pair noun says what the two parties are: states, their governments or their forces
+    text = "Chilean firms will sell copper to Peru. The two countries agreed to cut tariffs."
+    assert [(m, c) for m, c, _ in actors(nlp, text) if m.startswith("The two")] == [
+        ("The two countries", "CHL"), ("The two countries", "PER")]
+    text = "Chile and Peru held talks. The two navies will patrol the coast together."
+    assert [(m, c) for m, c, _ in actors(nlp, text) if m.startswith("The two")] == [
+        ("The two navies", "CHLMIL"), ("The two navies", "PERMIL")]
+
+
 def test_the_two_governments_or_defence_ministers_are_the_pair_too(coder, nlp):
     # a bare sector read inside the phrase ("governments") yields to the pair; one modifier may stand between
     text = "Kenya and Ghana held talks on Monday. The two governments agreed to start trade negotiations."
     assert [(m, c) for m, c, _ in actors(nlp, text) if m.startswith("The two")] == [
-        ("The two governments", "GHA"), ("The two governments", "KEN")]
+        ("The two governments", "GHAGOV"), ("The two governments", "KENGOV")]
     text = "Peru and Chile held talks in Lima. Both defence ministers agreed to share radar data."
-    assert ("PER", "CHL", "AGREE") in events(coder, text)
+    assert ("PERGOV", "CHLGOV", "AGREE") in events(coder, text)
 
 
 def test_a_definite_state_organ_takes_the_state_in_focus(coder, nlp):
@@ -105,4 +115,4 @@ def test_fast_path_resolves_references_like_the_full_parse():
 def test_a_state_named_inside_a_nouns_phrase_is_no_antecedent_of_the_pair(nlp):
     text = "Peru backed Chile in its call for new sanctions on Bolivia, and the two governments agreed to meet."
     assert [(m, c) for m, c, _ in actors(nlp, text) if m.startswith("the two")] == [
-        ("the two governments", "CHL"), ("the two governments", "PER")]
+        ("the two governments", "CHLGOV"), ("the two governments", "PERGOV")]

@@ -49,6 +49,10 @@ TITLE_ROLES: dict[str, tuple[str, ...]] = {
 # ("the protesters", "the rebels") are not: a state's own rebels are no organ of it.
 STATE_ORGANS = _words("STATE_ORGANS")
 _PAIR_NOUNS = sorted(map(re.escape, _words("_PAIR")), key=lambda w: (-len(w), w))
+# What the pair noun says of the two parties: the states themselves, their governments or their forces
+# (None: "both sides", "the two parties" keep the parties as named).
+_PAIR_SECTOR = {**{w: "" for w in _words("_PAIR_STATES")}, **{w: "GOV" for w in _words("_PAIR_GOVERNMENTS")},
+                **{w: "MIL" for w in _words("_PAIR_MILITARIES")}}
 # one lowercase modifier may stand between ("the two defence ministers", "both foreign ministers")
 _PAIR = re.compile(r"\b(?:the two|both) (?:[a-z-]+ )?(?:" + "|".join(_PAIR_NOUNS) + r")\b", re.IGNORECASE)
 _TITLE = re.compile(r"\bthe (" + "|".join(sorted((re.escape(t) for t in TITLE_ROLES), key=len, reverse=True))
@@ -290,11 +294,15 @@ def _pairs(text: str, mentions: list[ActorMention], doc=None) -> list[ActorMenti
                 break
         if len(seen) < 2:
             continue
+        said = _PAIR_SECTOR.get(hit.group(0).rsplit(None, 1)[-1].lower())
         for m in reversed(seen):
             code = m.country if m.kind == "person" and m.country else m.code
+            if said is not None and m.country:
+                code = m.country + said  # "the two countries" after "Chinese firms": China itself
             out.append(ActorMention(text=hit.group(0), start=hit.start(), end=hit.end(), code=code,
-                                    country=m.country, sector=None if code == m.country else m.sector,
-                                    kind="state" if code == m.country else m.kind, name=m.name))
+                                    country=m.country, sector=None if code == m.country else code[3:] or None,
+                                    kind="state" if code == m.country else ("sector" if said else m.kind),
+                                    name=m.name))
     return out
 
 
