@@ -23,6 +23,21 @@ def doc_text(doc) -> str:
     return doc.text if text is None else text
 
 
+# Modals that put a reported clause in the future or the conditional ("said X would ...").
+REPORTED_MODALS = frozenset({"would", "will", "could", "might", "may", "should", "can", "must"})
+
+
+def misattached_conjunct(verb) -> bool:
+    """Whether a conjunct verb hangs on a reported clause's modal verb though its tense says it goes with the
+    reporting verb ("warned that X would face penalties, and called on Y"): past against a modal's base form,
+    the reported clause a ccomp of a past-tense reporting verb. Here for the coder and factuality alike."""
+    head = verb.head
+    return (verb.dep_ == "conj" and verb.tag_ == "VBD" and head.tag_ == "VB" and head.dep_ == "ccomp"
+            and head.head.tag_ == "VBD"
+            and any(c.dep_ == "aux" and c.lower_ in REPORTED_MODALS for c in head.children)
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
+
+
 @lru_cache(maxsize=4)
 def get_nlp(disable: tuple[str, ...] = ()):  # -> spacy.language.Language
     """The shared spaCy pipeline (loaded from the installed package, never downloaded)."""

@@ -272,6 +272,16 @@ def test_missiles_fired_into_the_sea_are_a_show_of_force_on_no_one(coder):
         ("CHLCVL", "ASSAULT")]
 
 
+def test_a_past_act_the_parser_hung_on_a_reported_modal_clause_is_the_speakers_own(coder):
+    # "X warned that Y would ..., and called on Z": the parser makes "called" a conjunct of "would face"
+    evs = code(coder, "Chile warned that Bolivian firms would face fines, and called on La Paz to halt the project.")
+    assert [(e.source, e.target, e.type, e.factuality) for e in evs] == [
+        ("CHL", "BOLBUS", "THREATEN", "reported"), ("CHL", "BOLGOV", "REQUEST", "asserted")]
+    assert [(e.source, e.target, e.type, e.factuality)
+            for e in code(coder, "Chile said Peru would pay for the damage and recalled its ambassador.")] == [
+        ("CHL", "PER", "SANCTION", "asserted")]
+
+
 def test_a_seized_ship_or_cargo_is_no_act_on_the_seizers_own_people(coder):
     assert triples(code(coder, "Chile seized an oil tanker off its coast.")) == [("CHL", None, "COERCE")]
     assert triples(code(coder, "Chile seized a Peruvian fishing boat.")) == [("CHL", "PER", "COERCE")]

@@ -33,6 +33,7 @@ from realpolitik.coding.clauses import in_background_clause, is_background
 from realpolitik.coding.embedding import resolve_embedding, token_governs
 from realpolitik.coding.roles import ActorIndex, has_country, localise
 from realpolitik.model import ActorMention, Event, Span, event_id_for
+from realpolitik.nlp import misattached_conjunct
 from realpolitik.steps import ArticleContext
 
 if TYPE_CHECKING:
@@ -370,8 +371,13 @@ def _coordinated_acts(a, b) -> bool:
     """Whether two triggers are coordinated clauses of one subject ("met ... and agreed"; an event noun by its
     verb: "condemned the move and put its army on alert")."""
     a, b = _clause_verb(a), _clause_verb(b)
-    return a is not None and b is not None and a.pos_ == b.pos_ == "VERB" and (
-        (a.dep_ == "conj" and a.head.i == b.i) or (b.dep_ == "conj" and b.head.i == a.i))
+    return a is not None and b is not None and a.pos_ == b.pos_ == "VERB" and (_conjoined(a, b) or _conjoined(b, a))
+
+
+def _conjoined(a, b) -> bool:
+    """Whether verb `a` is coordinated with verb `b`, also where the parser hung `a` on b's reported clause
+    ("warned that X would ..., and called on Y": roles.misattached_conjunct)."""
+    return a.dep_ == "conj" and (a.head.i == b.i or misattached_conjunct(a) and a.head.head.i == b.i)
 
 
 def _clause_verb(tok):
