@@ -19,7 +19,7 @@ def code(coder, text, date=DATE):
 
 
 def triples(evs):
-    return sorted((e.source, e.target, e.type) for e in evs)
+    return sorted(((e.source, e.target, e.type) for e in evs), key=str)
 
 
 def test_exchanging_fire_is_an_attack_both_ways(coder):
@@ -115,6 +115,14 @@ def test_a_pronoun_subject_is_the_previous_sentences_subject(coder):
         ("BOL", "ARG", "ACCUSE"), ("CHL", "ARG", "ACCUSE"), ("PER", "ARG", "ACCUSE")]
     # "he" needs one person before it: a state is no antecedent
     assert code(coder, "Kenya recalled its envoy on Monday. He accused Uganda of arming rebels.") == []
+
+
+def test_it_after_a_leaders_office_is_that_office_not_the_leader(coder):
+    text = "President William Ruto's office welcomed the deal. It called on Uganda to free the detained activists."
+    assert ("KENGOV", "UGA", "REQUEST") in triples(code(coder, text))
+    # the leader himself is "he", never "it"
+    text = "President William Ruto welcomed the deal. It called on Uganda to free the detained activists."
+    assert [t for t in triples(code(coder, text)) if t[2] == "REQUEST"] == []
 
 
 def test_opening_pluperfect_is_the_news_unless_timed(coder):

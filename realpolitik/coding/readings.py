@@ -317,6 +317,10 @@ def bullet_sources(doc, mentions, fctx) -> dict[int, list]:
     return out
 
 
+# A leader's bodies ("President X's office"): an institution of the leader's state, never "he" or "she".
+LEADERS_BODIES = _words("LEADERS_BODIES")
+
+
 def _subject_actors(doc, mentions, start: int, end: int) -> list:
     """The actors in subject position in a lead-in line (the speaker or doer its bullets continue)."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -327,6 +331,9 @@ def _subject_actors(doc, mentions, start: int, end: int) -> list:
         if t.dep_ in ("nsubj", "nsubjpass"):
             sub = {k.idx for k in t.subtree}
             found += [m for m in mentions if m.start in sub and has_country(m) and m not in found]
+            if token_lemma(t) in LEADERS_BODIES and not any(m.start <= t.idx < m.end for m in found):
+                # "President X's office": the leader's body, an institution ("it"), not the person ("he")
+                found = [replace(m, kind="sector") if m.kind == "person" else m for m in found]
         if found:
             break
     return found
