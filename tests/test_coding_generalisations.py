@@ -508,6 +508,14 @@ def test_an_order_to_leave_is_a_demand_on_those_ordered(coder):
     assert all(e.type != "REQUEST" for e in code(coder, "Egypt ordered 30 more Rafale jets from France."))
 
 
+def test_an_order_to_ones_own_forces_is_a_mobilisation_not_a_demand(coder):
+    assert [(e.source, e.target, e.type) for e in code(
+        coder, "Armenia's prime minister ordered the army to raise its combat readiness.")] == [
+        ("ARMGOV", None, "MOBILIZE")]
+    assert [(e.source, e.target, e.type) for e in code(coder, "President Aliyev ordered troops to the border.")] == [
+        ("AZEGOV", None, "MOBILIZE")]
+
+
 def test_goods_other_than_arms_sold_are_trade(coder):
     [e] = code(coder, "Ukraine sold wheat to Indonesia.")
     assert (e.type, e.channel) == ("COOPERATE", "trade")

@@ -67,6 +67,7 @@ CONTROL_LEMMAS = _words("CONTROL_LEMMAS")
 SAY_LEMMAS = _words("SAY_LEMMAS")
 OBLIGATION_AUX = _words("OBLIGATION_AUX")
 ORDER_LEMMAS = _words("ORDER_LEMMAS")
+FORCE_SECTORS = _words("FORCE_SECTORS")
 # Nouns after "state of" that make the phrase an event ("declared a state of emergency": COERCE).
 STATE_OF_NOUNS = ("emergency", "siege")
 # Nouns a "struck" participle modifies when a deal is struck ("a deal struck with X"), not an attack.
@@ -475,6 +476,15 @@ def _noun_object_event(tok) -> bool:
     return nt is not None and nt.pos == "N" and _lends_subject(tok, nt)
 
 
+def _own_forces(o, idx: ActorIndex, srcs: list[ActorMention]) -> bool:
+    """Whether an ordered object is the orderer's own forces or police: named as its state's ("the army" read
+    as Serbia's) or bare ("troops")."""
+    own = {m.code[:3] for m in srcs if has_country(m)}
+    ms = idx.np_conj(o)
+    return bool(own) and bool(ms) and all(m.sector in FORCE_SECTORS and (not m.country or m.country in own)
+                                           for m in ms)
+
+
 def _obligation(tok, idx: ActorIndex) -> Candidate | None:
     """ "X said Y must / should do Z" is X's REQUEST of Y (a demand put as a statement)."""
     if token_lemma(tok) in ORDER_LEMMAS:
@@ -482,6 +492,12 @@ def _obligation(tok, idx: ActorIndex) -> Candidate | None:
         o, x = child(tok, "dobj"), child(tok, "xcomp")
         tgts = idx.np_conj(o) if o is not None and x is not None else []
         srcs, how = agents(tok, idx)
+        if srcs and o is not None and _own_forces(o, idx, srcs):
+            # "ordered the army to raise its readiness", "ordered troops to the border": a state puts its own
+            # forces in motion (PLOVER MOBILIZE), no demand of anyone; an act the order names is the forces' own
+            if x is not None and _lookup(x) is not None:
+                return None
+            return Candidate(entries()[("mobilize", "V")], tok, "MOBILIZE", srcs, [], how, _obj_lemmas(tok))
         if srcs and tgts:
             return Candidate(OBLIGATION, tok, "REQUEST", srcs, [m for m in tgts if m not in srcs], how,
                              _obj_lemmas(tok))
