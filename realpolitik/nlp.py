@@ -101,6 +101,11 @@ def _register_components() -> None:
             i = bisect_right(starts, pos) - 1
             if i < last:
                 doc[i + 1].is_sent_start = True
+                # nor does a line's first word or bullet end a sentence of its own ("phase\n\nQatar | and Egypt
+                # urged", "- | expel two envoys"): after a title with no full stop the parser cut there
+                if i + 2 <= last and not doc[i + 2].is_space and "\n" not in doc[i + 1].whitespace_ \
+                        and doc[i + 1].text not in (".", "!", "?"):
+                    doc[i + 2].is_sent_start = False
             pos = text.find("\n", starts[i + 1] if i < last else len(text))
         return doc
 

@@ -16,7 +16,7 @@ def code(c, text):
 
 
 def events(evs):
-    return sorted((e.source, e.target, e.type) for e in evs)
+    return sorted(((e.source, e.target, e.type) for e in evs), key=str)
 
 
 def test_headline_opening_list_is_the_subject(coder):
@@ -94,6 +94,20 @@ def test_headline_above_the_body_is_not_coded_a_second_time(coder):
         "Chile recalled its ambassador from Peru on Monday, the foreign ministry said."
     assert events(code(coder, f"{title}\n{body}")) == [("CHL", "PER", "SANCTION")]
     assert events(code(coder, f"{title}. {body}")) == [("CHL", "PER", "SANCTION"), ("CHL", "PERGOV", "SANCTION")]
+
+
+def test_the_first_word_under_a_title_stays_in_its_sentence(coder):
+    # the parser cut "Chile | and Peru urged ..." after a title with no full stop, losing the first party
+    from realpolitik.nlp import get_nlp
+
+    text = "Chile, Peru press Bolivia to reopen border talks\n\nChile and Peru urged Bolivia on Monday to reopen talks."
+    assert [s.text.strip() for s in get_nlp()(text).sents][1:] == [
+        "Chile and Peru urged Bolivia on Monday to reopen talks."]
+    assert [e for e in events(code(coder, text)) if e[2] == "REQUEST"] == [
+        ("CHL", "BOL", "REQUEST"), ("PER", "BOL", "REQUEST")]
+    # a bullet under a lead-in is still a line of its own
+    assert [s.text.strip() for s in get_nlp()("Chile said it would:\n- expel two envoys\n- recall its envoy").sents] == [
+        "Chile said it would:", "- expel two envoys", "- recall its envoy"]
 
 
 def test_headline_verb_the_parser_took_for_a_noun_is_read_in_the_verb_slot(coder):
