@@ -394,6 +394,11 @@ def test_an_act_at_the_request_of_another_answers_its_request(coder):
     assert triples(evs) == [("MOZ", "RWA", "REQUEST"), ("RWA", "MOZ", "AID")]
 
 
+def test_forces_moved_with_other_things_are_still_a_deployment(coder):
+    assert triples(code(coder, "Chile moved trucks and 900 soldiers to its border with Peru.")) == [("CHL", "PER", "MOBILIZE")]
+    assert triples(code(coder, "Chile moved its embassy and consulate to Lima.")) == []
+
+
 def test_own_forces_sent_are_what_is_sent_and_another_states_forces_the_recipients(coder):
     # "police" alone is read as the one state's police, yet it is what Chile sends, not who receives it
     assert triples(code(coder, "Chile sent police to the border.")) == [("CHL", None, "MOBILIZE")]

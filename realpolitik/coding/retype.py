@@ -153,7 +153,8 @@ def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
     if senses and child(tok, "dobj") is not None and ({head_obj} | {
             token_lemma(m) for m in dobj.children if m.dep_ == "compound"} | _counted(dobj)) & senses:
         return None  # "fought inflation", "hit consumer spending", "met its targets"
-    if trig.lemma in FORCE_ONLY_VERBS and head_obj not in FORCE_LEMMAS | WEAPON_LEMMAS:
+    moved = {head_obj} | ({token_lemma(c) for c in dobj.conjuncts} if dobj is not None else set())
+    if trig.lemma in FORCE_ONLY_VERBS and not moved & (FORCE_LEMMAS | WEAPON_LEMMAS):
         return None  # "moved its embassy", "moved to ban": only forces or arms moved or stationed are a deployment
     if child(tok, "dobj") is not None and figurative.abstract_object(type_, head_obj):
         return None  # "attacked the plan", "fought the election": no force is used on a party
