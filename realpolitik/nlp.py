@@ -27,15 +27,25 @@ def doc_text(doc) -> str:
 REPORTED_MODALS = frozenset({"would", "will", "could", "might", "may", "should", "can", "must"})
 
 
-def misattached_conjunct(verb) -> bool:
-    """Whether a conjunct verb hangs on a reported clause's modal verb though its tense says it goes with the
-    reporting verb ("warned that X would face penalties, and called on Y"): past against a modal's base form,
-    the reported clause a ccomp of a past-tense reporting verb. Here for the coder and factuality alike."""
-    head = verb.head
-    return (verb.dep_ == "conj" and verb.tag_ == "VBD" and head.tag_ == "VB" and head.dep_ == "ccomp"
-            and head.head.tag_ == "VBD"
-            and any(c.dep_ == "aux" and c.lower_ in REPORTED_MODALS for c in head.children)
-            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
+def misattached_reporter(verb):
+    """The reporting verb a past-tense conjunct belongs with when the parser hung it inside that verb's
+    reported clause ("warned that X would face penalties, and called on Y"; "said X would not allow its
+    territory to be used and called on Y"), else None: the conjunct has no subject of its own, and the
+    clause it hangs in is future or conditional (a modal) or non-finite, under a past-tense reporting verb.
+    Here for the coder and factuality alike."""
+    if verb.dep_ != "conj" or verb.tag_ != "VBD" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    node, modal = verb.head, False
+    for _ in range(4):
+        if node.tag_ not in ("VB", "VBN"):
+            return None  # a finite verb of the reported clause may well have a second past act of its own
+        modal = modal or any(c.dep_ == "aux" and c.lower_ in REPORTED_MODALS for c in node.children)
+        if node.dep_ == "ccomp" and node.head.tag_ == "VBD":
+            return node.head if modal else None
+        if node.dep_ not in ("ccomp", "xcomp") or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
 
 
 @lru_cache(maxsize=4)

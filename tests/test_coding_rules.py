@@ -280,6 +280,10 @@ def test_a_past_act_the_parser_hung_on_a_reported_modal_clause_is_the_speakers_o
     assert [(e.source, e.target, e.type, e.factuality)
             for e in code(coder, "Chile said Peru would pay for the damage and recalled its ambassador.")] == [
         ("CHL", "PER", "SANCTION", "asserted")]
+    # hung deeper, on a passive inside the reported clause
+    assert [(e.source, e.target, e.type, e.factuality) for e in code(
+        coder, "Chile said Santiago would not allow its ports to be used by either side and called on Lima to "
+               "respect the truce.")] == [("CHL", "PERGOV", "REQUEST", "asserted")]
 
 
 def test_a_seized_ship_or_cargo_is_no_act_on_the_seizers_own_people(coder):

@@ -8,7 +8,7 @@ from realpolitik import wordsets
 from realpolitik.coding.candidates import OBLIGATION, SAY_LEMMAS, Candidate, token_lemma
 from realpolitik.coding.clauses import is_future
 from realpolitik.coding.roles import child, has_country
-from realpolitik.nlp import misattached_conjunct
+from realpolitik.nlp import misattached_reporter
 
 log = logging.getLogger(__name__)
 _words = wordsets.reader("realpolitik.coding", "embedding")
@@ -84,7 +84,8 @@ def _embedded(a, b) -> bool:
         return False
     t = b
     while t.head.i != a.i:
-        if misattached_conjunct(t) and t.head.head.i == a.i:
+        reporter = misattached_reporter(t)
+        if reporter is not None and reporter.i == a.i:
             return False  # "warned that X would face penalties, and called on Y": the speaker's second act
         t = t.head
     if t.dep_ == "conj":  # "was criticised by X and will resign": a clause of its own, not the accusation's content

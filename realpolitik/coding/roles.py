@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from realpolitik import wordsets
 from realpolitik.model import ActorMention
-from realpolitik.nlp import misattached_conjunct
+from realpolitik.nlp import misattached_reporter
 from realpolitik.wordsets import words
 
 _words = wordsets.reader("realpolitik.coding", "roles")
@@ -281,10 +281,11 @@ def agents(verb, idx: ActorIndex, _depth: int = 0) -> tuple[list[ActorMention], 
         sp = child(head, "nsubjpass")  # "was indicted by X and will resign": the one indicted resigns
         if sp is not None:
             return subject_np(sp, idx), "inherited"
-    if dep == "conj" and misattached_conjunct(verb):
+    reporter = misattached_reporter(verb)
+    if reporter is not None:
         # "X warned that Y would face penalties, and called on Z to ...": a past-tense verb coordinated with
         # the modal verb of a reported clause is the reporting subject's second act (the parser's misattachment)
-        a, _ = agents(head.head, idx, _depth + 1)
+        a, _ = agents(reporter, idx, _depth + 1)
         return a, "inherited"
     if dep in ("conj", "advcl", "pcomp", "dobj", "acomp") and head.pos_ in ("VERB", "AUX"):  # acomp: "X is guilty of
         a, _ = agents(head, idx, _depth + 1)

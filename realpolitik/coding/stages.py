@@ -33,7 +33,7 @@ from realpolitik.coding.clauses import in_background_clause, is_background
 from realpolitik.coding.embedding import resolve_embedding, token_governs
 from realpolitik.coding.roles import ActorIndex, has_country, localise
 from realpolitik.model import ActorMention, Event, Span, event_id_for
-from realpolitik.nlp import misattached_conjunct
+from realpolitik.nlp import misattached_reporter
 from realpolitik.steps import ArticleContext
 
 if TYPE_CHECKING:
@@ -376,8 +376,11 @@ def _coordinated_acts(a, b) -> bool:
 
 def _conjoined(a, b) -> bool:
     """Whether verb `a` is coordinated with verb `b`, also where the parser hung `a` on b's reported clause
-    ("warned that X would ..., and called on Y": roles.misattached_conjunct)."""
-    return a.dep_ == "conj" and (a.head.i == b.i or misattached_conjunct(a) and a.head.head.i == b.i)
+    ("warned that X would ..., and called on Y": nlp.misattached_reporter)."""
+    if a.dep_ != "conj":
+        return False
+    reporter = misattached_reporter(a)
+    return a.head.i == b.i or reporter is not None and reporter.i == b.i
 
 
 def _clause_verb(tok):

@@ -52,7 +52,7 @@ from realpolitik.factuality.lexicon import (
     lemma_of,
 )
 from realpolitik.model import Span
-from realpolitik.nlp import misattached_conjunct
+from realpolitik.nlp import misattached_reporter
 
 log = logging.getLogger(__name__)
 
@@ -287,10 +287,11 @@ def _walk(doc, sent, trigger, lo: int, hi: int) -> list[_Cue]:
         if head is node or not (sent.start <= head.i < sent.end) or not (lo <= head.idx < hi):
             break
         dep = node.dep_
-        if misattached_conjunct(node):
+        reporter = misattached_reporter(node)
+        if reporter is not None:
             # "warned that X would face penalties, and called on Y": the call is the speaker's own act, not
             # inside the warning's modal clause (the parser hung it there)
-            node = head.head
+            node = reporter
             continue
         emb = _embedding_cues(doc, node, head)
         if scope == "report":
