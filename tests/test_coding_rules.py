@@ -263,6 +263,11 @@ def test_traded_accusations_or_threats_are_that_act_both_ways_not_cooperation(co
     assert sorted((e.source, e.target, e.type) for e in evs) == [("CHL", "PER", "THREATEN"), ("PER", "CHL", "THREATEN")]
 
 
+def test_exchanged_prisoners_are_freed_by_each_side(coder):
+    assert sorted(triples(code(coder, "Chile and Peru exchanged 40 prisoners on Friday."))) == [
+        ("CHL", "PER", "RETREAT"), ("PER", "CHL", "RETREAT")]
+
+
 def test_missiles_fired_into_the_sea_are_a_show_of_force_on_no_one(coder):
     # not an attack on the launcher's own civilians (rules.own_people) but PLOVER MOBILIZE 'weapons'
     evs = code(coder, "Chile fired two ballistic missiles into the sea.")
