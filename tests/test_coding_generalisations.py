@@ -893,6 +893,8 @@ def test_the_country_a_speaker_names_is_the_speakers_state(coder):
     # roles.own_country: "the country" as the subject of what a state's official reports is that state
     evs = code(coder, "Latvia's defence minister said the country would send more drones to Ukraine.")
     assert ("LVA", "UKR", "AGREE") in triples(evs)  # a promise of aid (FUTURE_ALWAYS_AGREE)
+    evs = code(coder, "Jordanian officials said the kingdom had freed two Syrian fishermen.")
+    assert [(e.source, e.target[:3], e.type) for e in evs] == [("JOR", "SYR", "RETREAT")]
 
 
 def test_a_subject_owned_by_a_pronoun_acts_for_the_pronouns_actor(coder):
