@@ -112,6 +112,15 @@ def test_fast_path_resolves_references_like_the_full_parse():
     assert ("ETH", "ERI", "AGREE") in [(e.source, e.target, e.type) for e in fast]
 
 
+def test_who_addresses_the_pair_is_neither_of_them(coder):
+    text = "Ethiopia and Eritrea traded fire on Monday. Kenya urged the two countries to hold talks."
+    assert [e for e in events(coder, text) if e[2] == "REQUEST"] == [("KEN", "ERI", "REQUEST"), ("KEN", "ETH", "REQUEST")]
+    # also where the parser read the sentence as a noun phrase ("envoy" the root, "called" its modifier)
+    text = "Chile and Bolivia freed 40 prisoners. The UN envoy called on both sides to free all remaining detainees."
+    assert [e for e in events(coder, text) if e[2] == "REQUEST"] == [
+        ("IGOUNO", "BOL", "REQUEST"), ("IGOUNO", "CHL", "REQUEST")]
+
+
 def test_a_state_named_inside_a_nouns_phrase_is_no_antecedent_of_the_pair(nlp):
     text = "Peru backed Chile in its call for new sanctions on Bolivia, and the two governments agreed to meet."
     assert [(m, c) for m, c, _ in actors(nlp, text) if m.startswith("the two")] == [

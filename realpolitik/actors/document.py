@@ -284,8 +284,9 @@ def _pairs(text: str, mentions: list[ActorMention], doc=None) -> list[ActorMenti
     for hit in _PAIR.finditer(text):
         if _covered([m for m in mentions if m.kind != "sector"], hit.start(), hit.end()):
             continue
+        addressers = _addressers(doc, hit.start(), hit.end()) if doc is not None else set()
         seen: list[ActorMention] = []
-        for m in reversed([m for m in ordered if m.end <= hit.start()]):
+        for m in reversed([m for m in ordered if m.end <= hit.start() and m.start not in addressers]):
             key = m.country or m.code[:3]
             party = m.country or m.kind in ("igo", "ngo")
             if m.code and party and key not in {s.country or s.code[:3] for s in seen}:
@@ -303,6 +304,27 @@ def _pairs(text: str, mentions: list[ActorMention], doc=None) -> list[ActorMenti
                                     country=m.country, sector=None if code == m.country else code[3:] or None,
                                     kind="state" if code == m.country else ("sector" if said else m.kind),
                                     name=m.name))
+    return out
+
+
+def _addressers(doc, start: int, end: int) -> set[int]:
+    """Character offsets of the subject of the verb a pair is the object of ("the UN urged both sides",
+    "X called on the two countries to ..."): who addresses the two is neither of them."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return set()
+    root = span.root
+    verb = root.head
+    if root.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    elif root.dep_ not in ("dobj", "dative"):
+        return set()
+    if verb.pos_ not in ("VERB", "AUX"):
+        return set()
+    out = {k.idx for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for k in c.subtree}
+    if not out and verb.dep_ in ("acl", "relcl"):  # "the UN envoy called on both sides" parsed as a noun phrase
+        inner = {k.i for k in verb.subtree}
+        out = {k.idx for k in verb.head.subtree if k.i not in inner}
     return out
 
 
