@@ -35,3 +35,19 @@ def test_a_reaction_to_an_act_by_a_bare_sector_keeps_no_target():
     # the insurgents have no country here (a bare REB): the condemnation names no party to aim at
     text = "Insurgents ambushed a convoy on Sunday, killing six soldiers.\n\nThe United Nations condemned the attack."
     assert _dyads(text) == [("REB", "MIL", "ASSAULT"), ("IGOUNO", None, "ACCUSE")]
+
+
+def test_denying_an_earlier_accusation_rejects_the_accuser():
+    text = "Bolivia accused Paraguay of arming smugglers on Monday.\n\nParaguay denied the accusation."
+    assert _dyads(text) == [("BOL", "PRY", "ACCUSE"), ("PRY", "BOL", "REJECT")]
+
+
+def test_a_denial_with_no_accuser_before_it_is_a_statement():
+    assert _dyads("Paraguay denied the accusation.") == []
+    # the accuser named with the charge is its target in a lone sentence too
+    assert _dyads("Paraguay's foreign ministry rejected Bolivian accusations.") == [("PRYGOV", "BOL", "REJECT")]
+
+
+def test_a_denial_aims_at_no_accuser_of_another_party():
+    text = "Bolivia accused Chile of arming smugglers on Monday.\n\nParaguay denied the charges."
+    assert _dyads(text) == [("BOL", "CHL", "ACCUSE")]

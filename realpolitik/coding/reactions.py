@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from realpolitik.coding.domain import names_a_party
 from realpolitik.coding.lexicon import entries
+from realpolitik.coding.statements import ACCUSATION_LEMMAS, DENIAL_LEMMAS
 from realpolitik.model import Event
 from realpolitik.wordsets import words
 
@@ -87,6 +88,14 @@ def resolve_reaction_targets(doc, events: list[Event]) -> list[Event]:
     """Events of one article with the targets of reactions to earlier acts filled in (see module doc)."""
     out: list[Event] = []
     for ev in events:
+        if ev.target is None and ev.source is not None and ev.type == "REJECT" and _denial(doc, ev):
+            # "Armenia denied the accusation": aimed at whoever made it before; with no accuser in the article,
+            # it is a statement (CAMEO 016), as a denial whose claim the sentence spells out is (statements.py)
+            prev = _accuser(ev, [p for p in out if p.sentence_index < ev.sentence_index])
+            if prev is not None:
+                out.append(replace(ev, target=prev.source, target_text=prev.source_text,
+                                   target_span=prev.source_span))
+            continue
         if ev.target is None and ev.source is not None and ev.type in REACTION_TYPES:
             noun = _object_lemma(doc, ev)
             if noun is not None and (noun in ISSUED_NOUNS or noun in _noun_types()):
@@ -97,3 +106,24 @@ def resolve_reaction_targets(doc, events: list[Event]) -> list[Event]:
                     ev = replace(ev, target=prev.source, target_text=prev.source_text, target_span=prev.source_span)
         out.append(ev)
     return out
+
+
+def _denial(doc, ev: Event) -> bool:
+    """Whether an event is a denial of an accusation ("rejected the charges"), read off its trigger."""
+    if ev.trigger is None:
+        return False
+    span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+    return (span is not None and len(span) > 0 and span.root.lemma_.lower() in DENIAL_LEMMAS
+            and _object_lemma(doc, ev) in ACCUSATION_LEMMAS)
+
+
+def _accuser(ev: Event, earlier: list[Event]) -> Event | None:
+    """The latest accusation, within `WINDOW` sentences, by another state against the denier's (or no one)."""
+    own = _country(ev.source)
+    for prev in reversed(earlier):
+        if ev.sentence_index - prev.sentence_index > WINDOW:
+            return None
+        if (prev.type == "ACCUSE" and _country(prev.source) is not None and _country(prev.source) != own
+                and (prev.target is None or _country(prev.target) == own)):
+            return prev
+    return None

@@ -173,5 +173,17 @@ def denied_accusations(sent) -> set[int]:
             continue
         o = child(tok, "dobj", "nsubjpass")
         if o is not None and token_lemma(o) in ACCUSATION_LEMMAS:
-            out |= {tok.i, o.i}
+            out.add(o.i)
+            if bare_accusation(o) is None:
+                out.add(tok.i)
     return out
+
+
+def bare_accusation(noun):
+    """The accusation noun itself when it names no claim of its own ("rejected the accusation", "denied the
+    charges"), else None ("rejected the allegations that it had ...", "denied accusations of spying"): a bare one
+    answers an accusation made before, whose author the denial is aimed at (reactions.py)."""
+    if any(c.dep_ in ("acl", "relcl", "ccomp", "appos") or (c.dep_ == "prep" and c.lower_ == "of")
+           for c in noun.children):
+        return None
+    return noun
