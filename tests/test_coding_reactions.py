@@ -51,3 +51,10 @@ def test_a_denial_with_no_accuser_before_it_is_a_statement():
 def test_a_denial_aims_at_no_accuser_of_another_party():
     text = "Bolivia accused Chile of arming smugglers on Monday.\n\nParaguay denied the charges."
     assert _dyads(text) == [("BOL", "CHL", "ACCUSE")]
+
+
+def test_rejecting_a_demand_answers_every_state_that_made_it_of_the_rejecter():
+    # the latest act of another state (Chile's request to Peru) is not what Bolivia was asked
+    text = ("Peru and Chile called on Bolivia to reopen the border crossing.\n\n"
+            "Chile also asked Peru for more gas supplies.\n\nLa Paz rejected the demand.")
+    assert _dyads(text)[-2:] == [("BOLGOV", "CHL", "REJECT"), ("BOLGOV", "PER", "REJECT")]

@@ -28,6 +28,9 @@ ISSUED_NOUNS = words("realpolitik.coding", "reactions", "ISSUED_NOUNS")
 # How many sentences back an issued thing's author is looked for: the object of "welcomed the decision"
 # is nearly always the act of the lead or the sentence before (on the team's tune articles, 3 covers them).
 WINDOW = 3
+# Reactions that answer what was asked of or offered to the reacting state: "rejected the demand", "accepted the
+# offer" answer an act aimed at the answerer, not the latest act of anyone else.
+ANSWER_TYPES = frozenset({"REJECT", "AGREE"})
 
 
 @lru_cache(maxsize=1)
@@ -100,6 +103,13 @@ def resolve_reaction_targets(doc, events: list[Event]) -> list[Event]:
             noun = _object_lemma(doc, ev)
             if noun is not None and (noun in ISSUED_NOUNS or noun in _noun_types()):
                 earlier = [p for p in out if p.sentence_index < ev.sentence_index]
+                asked = _asked_of(ev, noun, earlier) if ev.type in ANSWER_TYPES else []
+                if asked:
+                    # "Egypt and Sudan called on Ethiopia to halt ..." then "Addis Ababa rejected the demand":
+                    # an answer goes to every state that asked it of the answering one
+                    out += [replace(ev, target=p.source, target_text=p.source_text, target_span=p.source_span)
+                            for p in asked]
+                    continue
                 prev = _author(ev, noun, earlier, doc)
                 # an act by a bare sector ("rebels") is the act reacted to, but names no party to aim at
                 if prev is not None and _country(prev.source) is not None:
@@ -127,3 +137,26 @@ def _accuser(ev: Event, earlier: list[Event]) -> Event | None:
                 and (prev.target is None or _country(prev.target) == own)):
             return prev
     return None
+
+
+def _asked_of(ev: Event, noun: str, earlier: list[Event]) -> list[Event]:
+    """The latest act, within `WINDOW` sentences, of the noun's type (any type for an issued thing) aimed at
+    the reacting state by another, with the other sources of that act in its sentence, one per country."""
+    own = _country(ev.source)
+    if own is None:
+        return []
+    noun_type = _noun_types().get(noun)
+    for prev in reversed(earlier):
+        if ev.sentence_index - prev.sentence_index > WINDOW:
+            return []
+        src = _country(prev.source)
+        if (src is not None and src != own and _country(prev.target) == own
+                and (noun_type is None or prev.type == noun_type)):
+            out: list[Event] = []
+            for p in earlier:
+                if (p.sentence_index == prev.sentence_index and p.type == prev.type
+                        and _country(p.target) == own and _country(p.source) not in (None, own)
+                        and _country(p.source) not in {_country(o.source) for o in out}):
+                    out.append(p)
+            return out
+    return []
