@@ -124,3 +124,9 @@ def test_a_country_in_an_upper_case_dateline_is_where_the_story_was_filed():
 
     doc = get_nlp()("KUWAIT CITY, May 2 - Kuwait's emir met the Saudi crown prince.")
     assert [m.code for m in find_actors(doc, "2026-05-02")] == ["KWTGOV", "SAUGOV"]
+
+
+def test_a_sector_from_several_states_is_each_states(nlp):
+    # "counterparts" are officials like the host; each state listed after "from" has its own
+    got = codes(nlp, "Chile's defence minister hosted his counterparts from Peru, Bolivia and the Republic of Ecuador.")
+    assert got[:4] == ["CHLGOV", "PERGOV", "BOLGOV", "ECUGOV"]

@@ -135,16 +135,18 @@ def standalone_sectors(doc, mentions: list[ActorMention]) -> list[ActorMention]:
         if any(s <= tok.idx < e for s, e in covered) or text_of(doc)[end:end + 1] == "-":
             continue  # inside an actor, or a hyphenated modifier ("rebel-held town")
         country = None
+        more: list[ActorMention] = []  # "ministers from China, Russia and India": one sector of each
         for prep in tok.rights:
             if prep.dep_ != "prep" or prep.lower_ not in ("of", "from", "in"):
                 continue
             if prep.lower_ == "in" and sector not in _PLACE_SECTORS:
                 continue  # "troops in Syria" may be anyone's; "lawmakers in Kenya", "officials in Moscow" are its
             for obj in prep.children:
-                hit = [s for s in states if s.start <= obj.idx < s.end]
+                hit = _states_in(obj, states)
                 if obj.dep_ == "pobj" and hit:
                     country = hit[0].country
                     end = max(end, hit[0].end)
+                    more += [s for c in obj.conjuncts for s in _states_in(c, states)[:1]]
         if country is None and sector in _PLACE_SECTORS:
             country, end = _place_country(doc, tok, end, covered)
         if vague and country is None:
@@ -152,7 +154,21 @@ def standalone_sectors(doc, mentions: list[ActorMention]) -> list[ActorMention]:
         code = (country or "") + sector
         out.append(ActorMention(text=text_of(doc)[phrase_start:end], start=phrase_start, end=end, code=code,
                                 country=country, sector=sector, kind="sector", name=None))
+        out += [ActorMention(text=text_of(doc)[phrase_start:m.end], start=phrase_start, end=m.end,
+                             code=m.country + sector, country=m.country, sector=sector, kind="sector", name=None)
+                for m in more if m.country and m.country != country]
     return out
+
+
+# Dependents of a noun that name no part of it: its conjuncts and the clauses about it ("doctors from aid
+# groups that delivered goods to X" are not X's).
+_NOT_OWN = frozenset({"conj", "cc", "punct", "acl", "relcl", "advcl"})
+
+
+def _states_in(obj, states: list[ActorMention]) -> list[ActorMention]:
+    """The states named by a noun phrase itself ("China", "the Republic of Samoa"), not by its conjuncts."""
+    own = [obj] + [t for c in obj.children if c.dep_ not in _NOT_OWN for t in c.subtree]
+    return [s for s in states if any(s.start <= t.idx < s.end for t in own)]
 
 
 def _place_run(tok) -> list:
