@@ -286,3 +286,13 @@ def test_a_plural_demonyms_protest_is_its_peoples_against_its_government(coder):
         ("ARMCVL", "ARMGOV", "PROTEST")]
     assert triples(code(coder, "Hungarians staged a march in Budapest against the government.")) == [
         ("HUNCVL", "HUNGOV", "PROTEST")]
+
+
+def test_them_stands_for_the_parties_met_or_last_named_together(coder):
+    # the object of the verb "urged" is coordinated with: whom the envoy met, each of them
+    evs = code(coder, "The Chinese envoy met officials from Peru and Chile and urged them to reopen the border.")
+    assert [t for t in triples(evs) if t[2] == "REQUEST"] == [("CHNGOV", "CHLGOV", "REQUEST"),
+                                                             ("CHNGOV", "PERGOV", "REQUEST")]
+    # across sentences: the previous sentence's coordinated subject
+    evs = code(coder, "Peru and Chile traded accusations over the border. Brazil urged them to show restraint.")
+    assert [t for t in triples(evs) if t[2] == "REQUEST"] == [("BRA", "CHL", "REQUEST"), ("BRA", "PER", "REQUEST")]

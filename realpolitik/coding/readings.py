@@ -356,13 +356,20 @@ def pronoun_subject(tok):
     return None
 
 
+def pronoun_object(tok):
+    """The plural object pronoun of a verb trigger ("The UN urged them to ..."), else None."""
+    if tok.pos_ != "VERB":
+        return None
+    return next((c for c in tok.children if c.dep_ == "dobj" and c.lower_ == "them"), None)
+
+
 def antecedents_for(pron, previous: list) -> list:
     """The previous sentence's subject actors a pronoun can stand for: "they" several actors (or a plural
     group), "it" one state or body, "he"/"she" one person; else []."""
     if not previous:
         return []
     low = pron.lower_
-    if low == "they":
+    if low in ("they", "them"):
         return list(previous) if len(previous) > 1 or previous[0].text.lower().endswith("s") else []
     if len(previous) != 1:
         return []

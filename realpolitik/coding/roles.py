@@ -168,6 +168,15 @@ def resolve_pronoun(tok, idx: ActorIndex) -> list[ActorMention]:
         found = idx.np_conj(obj) if obj is not None else []
         if found:
             return found
+    if tok.dep_ == "dobj" and tok.lower_ == "them" and head.dep_ == "conj" and child(head, *SUBJ) is None:
+        # "met India's and Pakistan's ministers and urged them to ...": whom the first verb met, not its subject
+        first = head.head
+        objs = [c for c in first.children if c.dep_ == "dobj"]
+        objs += [p for c in first.children if c.dep_ == "prep" and c.lower_ in ("with", "to") for p in c.children
+                 if p.dep_ == "pobj"]
+        found = [m for o in objs for m in idx.np_conj(o)]
+        if len({m.code[:3] for m in found}) > 1:
+            return _uniq(found)
     for _ in range(6):
         if head.dep_ in ("ccomp", "xcomp", "advcl", "conj", "relcl", "pcomp", "prep") and head.head.i != head.i:
             head = head.head

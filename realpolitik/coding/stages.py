@@ -201,6 +201,11 @@ def readings(ctx: SentenceContext, idx: ActorIndex, cands: list[Candidate]) -> l
             if pron is not None:  # "X and Y started talks. They accused Z ...": the last sentence's subject
                 sources = [m for m in known.antecedents_for(pron, list(ctx.previous))
                            if all(m.code[:3] != t.code[:3] for t in targets)]
+        if sources and not targets and ctx.previous:
+            pron = known.pronoun_object(c.tok)
+            if pron is not None:  # "India and Pakistan traded fire. The UN urged them to ...": those two
+                own = {s.code[:3] for s in sources}
+                targets = [m for m in known.antecedents_for(pron, list(ctx.previous)) if m.code[:3] not in own]
         trig = c.trig
         if known.street_protest(c, sources):
             type_, trig = "PROTEST", known.protest_trigger(c.trig)  # "farmers protested": in the street
