@@ -36,6 +36,12 @@ def misattached_reporter(verb):
     if verb.dep_ != "conj" or verb.tag_ != "VBD" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
     node, modal = verb.head, False
+    if (node.dep_ == "ccomp" and node.head.tag_ == "VBD" and node.tag_ in ("VBD", "VBZ", "VBP", "VBN")
+            and any(c.dep_ == "dobj" and c.lower_ in ("them", "him", "her") for c in verb.children)
+            and any(c.dep_ == "nsubj" and c.lower_ not in ("they", "he", "she") for c in node.children)):
+        # "said the rebels held X, and accused them of Y": a conjunct whose object is the clause's own subject
+        # is not that subject's act (it would say "themselves")
+        return node.head
     for _ in range(4):
         if node.tag_ not in ("VB", "VBN"):
             return None  # a finite verb of the reported clause may well have a second past act of its own

@@ -296,3 +296,9 @@ def test_them_stands_for_the_parties_met_or_last_named_together(coder):
     # across sentences: the previous sentence's coordinated subject
     evs = code(coder, "Peru and Chile traded accusations over the border. Brazil urged them to show restraint.")
     assert [t for t in triples(evs) if t[2] == "REQUEST"] == [("BRA", "CHL", "REQUEST"), ("BRA", "PER", "REQUEST")]
+
+
+def test_a_conjunct_aimed_at_the_reported_subject_is_the_reporters_act(coder):
+    # "them" is the rebels: they do not accuse themselves, the government that reports them does
+    evs = code(coder, "Chad's government said the rebels still held forty hostages and accused them of torturing prisoners.")
+    assert ("TCDGOV", "TCDREB", "ACCUSE") in triples(evs)
