@@ -22,7 +22,7 @@ def test_event_in_temporal_phrase_yields_to_main_event(coder):
 
 def test_event_in_causal_clause_yields_to_main_event(coder):
     got = triples(coder, "Norway expelled two Russian diplomats because Russia had attacked a Norwegian ship.")
-    assert got == [("NOR", "RUS", "COERCE")]
+    assert got == [("NOR", "RUS", "SANCTION")]
 
 
 def test_participle_describing_an_actor_is_no_event(coder):
@@ -100,4 +100,4 @@ def test_cause_in_because_of_phrase_yields_to_main_event(coder):
 
 def test_act_answered_in_retaliation_is_background(coder):
     got = triples(coder, "Poland expelled three Belarusian diplomats in retaliation for Belarus's arrest of a Polish journalist.")
-    assert got == [("POL", "BLR", "COERCE")]  # Belarus's arrest is what is answered, not coded
+    assert got == [("POL", "BLR", "SANCTION")]  # Belarus's arrest is what is answered, not coded

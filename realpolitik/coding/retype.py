@@ -215,8 +215,9 @@ def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
         return None  # installing radars or surveillance kit for a state is AID; "installed a new government" is not
     if trig.lemma == "accept" and head_obj in ASYLUM_LEMMAS:
         type_ = "AID"  # "accepted 1,500 refugees": asylum (PLOVER AID)
-    if trig.lemma == "expel" and obj & PERSON_LEMMAS:
-        type_ = "COERCE"  # expelling people (diplomats included) rather than a body: deportation
+    if trig.lemma == "expel" and dobj is not None and ({head_obj} | {t.lemma_.lower() for t in dobj.conjuncts}
+                                                       ) & PERSON_LEMMAS:
+        type_ = "COERCE"  # expelling people rather than a body or a state's diplomats: deportation
     return type_
 
 
