@@ -302,3 +302,12 @@ def test_a_conjunct_aimed_at_the_reported_subject_is_the_reporters_act(coder):
     # "them" is the rebels: they do not accuse themselves, the government that reports them does
     evs = code(coder, "Chad's government said the rebels still held forty hostages and accused them of torturing prisoners.")
     assert ("TCDGOV", "TCDREB", "ACCUSE") in triples(evs)
+
+
+def test_leaving_a_body_or_talks_is_a_sanction_leaving_land_a_retreat(coder):
+    # PLOVER SANCTION 'withdraw': withdrawing oneself from a group, organisation or mediation
+    assert triples(code(coder, "Bolivia withdrew from the World Health Organization.")) == [
+        ("BOL", "IGOWHO", "SANCTION")]
+    assert triples(code(coder, "Chile pulls out of the Organization of American States")) == [
+        ("CHL", "IGOOAS", "SANCTION")]
+    assert triples(code(coder, "Peru withdrew its troops from the border with Ecuador.")) == [("PER", "ECU", "RETREAT")]

@@ -7,7 +7,7 @@ import logging
 
 from realpolitik import wordsets
 from realpolitik.coding import cues, figurative
-from realpolitik.coding.roles import child, token_lemma
+from realpolitik.coding.roles import child, prep_objects, token_lemma
 
 log = logging.getLogger(__name__)
 _words = wordsets.reader("realpolitik.coding", "retype")
@@ -44,6 +44,8 @@ EASE_ONLY = _words("EASE_ONLY")
 RULE_LEMMAS = _words("RULE_LEMMAS")
 # What is pulled out in a PLOVER SANCTION 'withdraw' (not forces leaving a territory).
 WITHDRAWN_RESOURCES = _words("WITHDRAWN_RESOURCES")
+# What one leaves in a PLOVER SANCTION 'withdraw': bodies, meetings and agreements.
+LEFT_BODIES = _words("LEFT_BODIES")
 CIVILIAN_PERSONNEL = _words("CIVILIAN_PERSONNEL")
 # What is deployed abroad as assistance (PLOVER AID), not mobilised: civilians, peacekeepers, funds.
 DEPLOYED_AID = CIVILIAN_PERSONNEL | _words("DEPLOYED_AID")
@@ -144,6 +146,14 @@ def _counted(noun) -> set[str]:
             for p in c.children if p.dep_ == "pobj"}
 
 
+def _left_body(tok, tgts) -> bool:
+    """Whether what one withdraws from is a body, a meeting or an agreement ("withdrew from the WHO", "pulled out
+    of the talks", "quit the grain deal"): an organisation among the recipients or such a noun after from/of."""
+    heads = [tok] + [c for c in tok.children if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ == "out")]
+    left = [p for h in heads for _, p in prep_objects(h, frozenset({"from", "of"}))]
+    return any(token_lemma(p) in LEFT_BODIES for p in left) or (bool(left) and any(t.kind == "igo" for t in tgts))
+
+
 def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
     """The PLOVER type of a verb trigger given its object, purpose and recipients; None when it is no event."""
     type_ = trade_type(trig, obj)
@@ -179,6 +189,8 @@ def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
         type_ = "CONCEDE"  # PLOVER CONCEDE: "suspending protests" ("ended the strike", "halted the sit-in")
     if type_ in ("RETREAT", "SANCTION") and trig.mode in ("withdraw", None) and head_obj in WITHDRAWN_RESOURCES:
         type_ = "SANCTION"  # PLOVER SANCTION 'withdraw': pulling out one's observers, envoys, aid or monitors
+    if type_ == "RETREAT" and trig.mode == "withdraw" and child(tok, "dobj") is None and _left_body(tok, tgts):
+        type_ = "SANCTION"  # PLOVER SANCTION 'withdraw': leaving a body, talks or a deal, not forces leaving land
     if (type_ == "ASSAULT" and head_obj in PROJECTILES and not tgts and not aimed(tok)
             and (head_obj in TESTED_WEAPONS or _into_open_water(tok))):
         # "fired two missiles into the sea", "fired a ballistic missile": a launch at no one, a show of force
