@@ -311,3 +311,8 @@ def test_leaving_a_body_or_talks_is_a_sanction_leaving_land_a_retreat(coder):
     assert triples(code(coder, "Chile pulls out of the Organization of American States")) == [
         ("CHL", "IGOOAS", "SANCTION")]
     assert triples(code(coder, "Peru withdrew its troops from the border with Ecuador.")) == [("PER", "ECU", "RETREAT")]
+
+
+def test_handing_over_wanted_people_is_judicial_cooperation_not_aid(coder):
+    assert triples(code(coder, "Peru handed over 12 Chilean fugitives to Santiago.")) == [("PER", "CHL", "COOPERATE")]
+    assert triples(code(coder, "Peru handed over medical supplies to Bolivia.")) == [("PER", "BOL", "AID")]

@@ -46,6 +46,9 @@ RULE_LEMMAS = _words("RULE_LEMMAS")
 WITHDRAWN_RESOURCES = _words("WITHDRAWN_RESOURCES")
 # What one leaves in a PLOVER SANCTION 'withdraw': bodies, meetings and agreements.
 LEFT_BODIES = _words("LEFT_BODIES")
+# People wanted by the state they are handed to, and the verbs that hand them over.
+SUSPECT_LEMMAS = _words("SUSPECT_LEMMAS")
+HANDOVER_LEMMAS = _words("HANDOVER_LEMMAS")
 CIVILIAN_PERSONNEL = _words("CIVILIAN_PERSONNEL")
 # What is deployed abroad as assistance (PLOVER AID), not mobilised: civilians, peacekeepers, funds.
 DEPLOYED_AID = CIVILIAN_PERSONNEL | _words("DEPLOYED_AID")
@@ -187,6 +190,8 @@ def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
             type_ = "RETREAT"  # PLOVER RETREAT: ending a blockade or siege ends an active coercion on the ground
     if type_ == "SANCTION" and trig.mode == "discontinue" and head_obj in PROTEST_OBJECTS:
         type_ = "CONCEDE"  # PLOVER CONCEDE: "suspending protests" ("ended the strike", "halted the sit-in")
+    if type_ == "AID" and trig.lemma in HANDOVER_LEMMAS and head_obj in SUSPECT_LEMMAS:
+        type_ = "COOPERATE"  # "handed over 30 fugitives to Ankara": judicial cooperation, as extradition is (CAMEO 063)
     if type_ in ("RETREAT", "SANCTION") and trig.mode in ("withdraw", None) and head_obj in WITHDRAWN_RESOURCES:
         type_ = "SANCTION"  # PLOVER SANCTION 'withdraw': pulling out one's observers, envoys, aid or monitors
     if type_ == "RETREAT" and trig.mode == "withdraw" and child(tok, "dobj") is None and _left_body(tok, tgts):
