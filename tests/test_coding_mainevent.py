@@ -22,7 +22,7 @@ def test_event_in_temporal_phrase_yields_to_main_event(coder):
 
 def test_event_in_causal_clause_yields_to_main_event(coder):
     got = triples(coder, "Norway expelled two Russian diplomats because Russia had attacked a Norwegian ship.")
-    assert got == [("NOR", "RUS", "COERCE")]
+    assert got == [("NOR", "RUS", "SANCTION")]
 
 
 def test_participle_describing_an_actor_is_no_event(coder):

@@ -429,7 +429,7 @@ def test_a_party_acting_on_a_bare_sector_goes_when_its_sentence_has_another_even
     assert half_stateless("LVA", "GOV") and half_stateless("MIL", "RUS")
     assert not half_stateless("LVA", "RUSGOV") and not half_stateless("LVA", None)
     evs = code(coder, "Latvia expelled two Russian diplomats, and Russia accused the ministry of lying.")
-    assert [(e.source, e.target, e.type) for e in evs] == [("LVA", "RUSGOV", "COERCE"), ("RUS", "LVA", "ACCUSE")]
+    assert [(e.source, e.target, e.type) for e in evs] == [("LVA", "RUSGOV", "SANCTION"), ("RUS", "LVA", "ACCUSE")]
 
 
 def test_a_purchase_named_with_its_buyer_is_the_buyers_trade(coder):
@@ -522,9 +522,17 @@ def test_joint_operations_rail_links_disengagement_reopened_borders_and_revocati
     assert triples(code(coder, "The US revoked the Colombian president's visa.")) == [("USA", "COL", "SANCTION")]
 
 
+def test_expelling_diplomats_is_a_sanction_expelling_other_people_deportation(coder):
+    # PLOVER SANCTION 'expel' covers ambassadors and similar diplomats; other people expelled are COERCE 'deport'
+    evs = code(coder, "Ghana expelled two Togolese diplomats on Friday.")
+    assert [(e.source, e.target, e.type, e.mode) for e in evs] == [("GHA", "TGOGOV", "SANCTION", "expel")]
+    evs = code(coder, "Ghana expelled two Togolese journalists on Friday.")
+    assert [(e.source[:3], e.target[:3], e.type, e.mode) for e in evs] == [("GHA", "TGO", "COERCE", "deport")]
+
+
 def test_an_accusation_given_as_the_reason_of_an_act_is_a_second_event(coder):
     evs = code(coder, "Peru expelled two Chilean diplomats on Monday, accusing them of spying.")
-    assert [(e.source[:3], e.target[:3], e.type) for e in evs] == [("PER", "CHL", "COERCE"), ("PER", "CHL", "ACCUSE")]
+    assert [(e.source[:3], e.target[:3], e.type) for e in evs] == [("PER", "CHL", "SANCTION"), ("PER", "CHL", "ACCUSE")]
     evs = code(coder, "Peru closed its border with Bolivia, accusing La Paz of smuggling.")
     assert [(e.source[:3], e.target[:3], e.type) for e in evs] == \
         [("PER", "BOL", "SANCTION"), ("PER", "BOL", "ACCUSE")]

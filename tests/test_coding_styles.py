@@ -56,7 +56,7 @@ def test_multilateral_meeting_pairs_the_first_named_with_each_other(coder):
 
 def test_lead_in_before_a_bullet_is_not_the_subject(coder):
     evs = code(coder, "MORNING DIGEST: - Estonia expelled two Russian diplomats on Tuesday.")
-    assert events(evs) == [("EST", "RUSGOV", "COERCE")]
+    assert events(evs) == [("EST", "RUSGOV", "SANCTION")]
 
 
 def test_styles_word_table_parses_and_every_section_is_used():

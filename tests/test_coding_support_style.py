@@ -146,7 +146,7 @@ def test_headline_plan_before_an_attribution_stays_planned(coder):
 
 
 def test_agentless_expulsion_from_a_state_and_ramming(coder):
-    assert code(coder, "Iranian diplomats were expelled from Albania.")[0][:3] == ("ALB", "IRN", "COERCE")
+    assert code(coder, "Iranian diplomats were expelled from Albania.")[0][:3] == ("ALB", "IRN", "SANCTION")
     assert code(coder, "Russian patrol boats rammed a Georgian ferry.")[0][:3] == ("RUS", "GEO", "ASSAULT")
 
 

@@ -216,7 +216,7 @@ def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
     if trig.lemma == "accept" and head_obj in ASYLUM_LEMMAS:
         type_ = "AID"  # "accepted 1,500 refugees": asylum (PLOVER AID)
     if trig.lemma == "expel" and obj & PERSON_LEMMAS:
-        type_ = "COERCE"  # expelling people (diplomats included) rather than a body: deportation
+        type_ = "COERCE"  # expelling people rather than a body or its diplomats: deportation
     return type_
 
 
