@@ -225,10 +225,13 @@ def test_a_bare_civil_sector_of_an_event_takes_the_one_state_its_sentence_names(
 
 
 def test_an_announced_arms_purchase_is_the_buyers_agreement(coder):
-    # bought weapons are the seller's aid; the buyer who says it will buy is the one who agrees (PLOVER AGREE)
+    # bought weapons are the seller's aid; the buyer who offers to buy is the one who agrees (PLOVER AGREE);
+    # "said it would buy" reports a plan, as "will buy" is: the seller's aid, planned
     assert triples(code(coder, "Kenya bought armoured vehicles from Turkey.")) == [("TUR", "KEN", "AID")]
-    evs = code(coder, "Kenya said on Friday it would buy armoured vehicles from Turkey.")
+    evs = code(coder, "Kenya is ready to buy armoured vehicles from Turkey.")
     assert [(e.source, e.target, e.type, e.factuality) for e in evs] == [("KEN", "TUR", "AGREE", "planned")]
+    evs = code(coder, "Kenya said on Friday it would buy armoured vehicles from Turkey.")
+    assert [(e.source, e.target, e.type, e.factuality) for e in evs] == [("TUR", "KEN", "AID", "planned")]
 
 
 def test_a_hedged_sanction_on_a_condition_is_a_threat_through_its_light_verb(coder):
@@ -528,6 +531,14 @@ def test_expelling_diplomats_is_a_sanction_expelling_other_people_deportation(co
     assert [(e.source, e.target, e.type, e.mode) for e in evs] == [("GHA", "TGOGOV", "SANCTION", "expel")]
     evs = code(coder, "Ghana expelled two Togolese journalists on Friday.")
     assert [(e.source[:3], e.target[:3], e.type, e.mode) for e in evs] == [("GHA", "TGO", "COERCE", "deport")]
+
+
+def test_would_under_a_past_verb_of_saying_is_a_plan_not_an_offer(coder):
+    # "said it would send" reports the speaker's "will send": the act's own type, planned
+    evs = code(coder, "Ghana said it would send 40 trucks of food to Togo.")
+    assert [(e.source, e.target, e.type, e.factuality) for e in evs] == [("GHA", "TGO", "AID", "planned")]
+    evs = code(coder, "Ghana is ready to send 40 trucks of food to Togo.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("GHA", "TGO", "AGREE")]
 
 
 def test_an_accusation_given_as_the_reason_of_an_act_is_a_second_event(coder):

@@ -53,6 +53,7 @@ def is_addressed(tok) -> bool:
 
 
 OFFER_LEMMAS = _words("OFFER_LEMMAS")
+BACKSHIFT_VERBS = _words("BACKSHIFT_VERBS")
 
 
 def is_offer(tok) -> bool:
@@ -60,7 +61,14 @@ def is_offer(tok) -> bool:
 
     An offer or a conditional "would" is PLOVER AGREE (an expressed willingness); a plain announced plan
     ("will invest", "plans to build") keeps its own type with factuality planned, as the seedlike gold does."""
-    return any(c.dep_ == "aux" and c.lower_ == "would" for c in tok.children) or _under(tok, OFFER_LEMMAS)
+    return (any(c.dep_ == "aux" and c.lower_ == "would" for c in tok.children) and not _backshifted(tok)) \
+        or _under(tok, OFFER_LEMMAS)
+
+
+def _backshifted(tok) -> bool:
+    """Whether a trigger's "would" is reported speech's past of "will": the complement of a past verb of
+    saying ("Belgium said it would send jets"), an announced plan as the speaker's "will send" is."""
+    return tok.dep_ == "ccomp" and tok.head.tag_ == "VBD" and token_lemma(tok.head) in BACKSHIFT_VERBS
 
 
 def is_prepared(tok) -> bool:
