@@ -541,6 +541,14 @@ def test_would_under_a_past_verb_of_saying_is_a_plan_not_an_offer(coder):
     assert [(e.source, e.target, e.type) for e in evs] == [("GHA", "TGO", "AGREE")]
 
 
+def test_handing_over_wanted_people_is_extradition_not_aid(coder):
+    # retype.WANTED_PEOPLE: fugitives or suspects handed over are legal cooperation (CAMEO 063), weapons are aid
+    evs = code(coder, "Ghana handed over four Togolese suspects to Lome.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("GHA", "TGO", "COOPERATE")]
+    evs = code(coder, "Ghana handed over four armoured trucks to Togo.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("GHA", "TGO", "AID")]
+
+
 def test_an_accusation_given_as_the_reason_of_an_act_is_a_second_event(coder):
     evs = code(coder, "Peru expelled two Chilean diplomats on Monday, accusing them of spying.")
     assert [(e.source[:3], e.target[:3], e.type) for e in evs] == [("PER", "CHL", "SANCTION"), ("PER", "CHL", "ACCUSE")]

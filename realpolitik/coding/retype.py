@@ -15,6 +15,7 @@ _words = wordsets.reader("realpolitik.coding", "retype")
 AID_GOODS = _words("AID_GOODS")
 WEAPON_LEMMAS = cues.CHANNEL_CUES[6][1] | _words("WEAPON_LEMMAS")
 PERSON_LEMMAS = _words("PERSON_LEMMAS")
+WANTED_PEOPLE = _words("WANTED_PEOPLE")
 # Objects that make sending someone an inquiry, not aid ("dispatched inspectors to the site").
 INQUIRY_LEMMAS = _words("INQUIRY_LEMMAS")
 # Purposes that make sending people an inquiry ("sent a team to investigate").
@@ -164,6 +165,9 @@ def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
     elif type_ == "AID" and trig.frame != "buy" and ({head_obj} | (_counted(dobj) if dobj is not None else set())
                                                      ) & DELEGATES:
         type_ = "CONSULT"  # "sent an envoy to Caracas", "a delegation to the talks": a visit, no assistance
+    elif type_ == "AID" and trig.frame != "buy" and ({head_obj} | (_counted(dobj) if dobj is not None else set())
+                                                     ) & WANTED_PEOPLE:
+        type_ = "COOPERATE"  # "handed over 30 fugitives to X": extradition, legal cooperation (CAMEO 063)
     if (type_ == "ASSAULT" and head_obj in PROBLEM_LEMMAS and not idx.np_conj(dobj)
             and trig.mode != "firearms"):  # "opened fire" is shooting, not a blaze being fought
         return None  # "fight the epidemic", "combat poverty": no party is attacked
