@@ -549,6 +549,17 @@ def test_handing_over_wanted_people_is_extradition_not_aid(coder):
     assert [(e.source, e.target, e.type) for e in evs] == [("GHA", "TGO", "AID")]
 
 
+def test_coordinated_parties_pledging_to_a_third_are_not_each_others_partners(coder):
+    # rules.MUTUAL_OBJECTS: a pledge or offer is an agreement between its co-subjects only when what is
+    # pledged lies between them; "agreed" stays mutual
+    evs = code(coder, "Ghana and Benin pledged to deepen their cooperation.")
+    assert sorted((e.source, e.target, e.type) for e in evs) == [("BEN", "GHA", "AGREE"), ("GHA", "BEN", "AGREE")]
+    evs = code(coder, "Ghana and Benin offered to resume their mediation.")
+    assert not [e for e in evs if e.target and e.target[:3] in ("GHA", "BEN")]
+    evs = code(coder, "Ghana and Benin agreed to reopen the border.")
+    assert sorted((e.source, e.target, e.type) for e in evs) == [("BEN", "GHA", "AGREE"), ("GHA", "BEN", "AGREE")]
+
+
 def test_an_accusation_given_as_the_reason_of_an_act_is_a_second_event(coder):
     evs = code(coder, "Peru expelled two Chilean diplomats on Monday, accusing them of spying.")
     assert [(e.source[:3], e.target[:3], e.type) for e in evs] == [("PER", "CHL", "SANCTION"), ("PER", "CHL", "ACCUSE")]

@@ -45,6 +45,7 @@ _words = wordsets.reader("realpolitik.coding", "rules")
 
 NAME, VERSION = "rules", "1"
 LEND_LEMMAS = _words("LEND_LEMMAS")
+MUTUAL_OBJECTS = _words("MUTUAL_OBJECTS")
 JOINT_EXERCISES = dict(cues.CHANNEL_CUES)["joint_exercise"] | _words("JOINT_EXERCISES")
 FUTURE_TO_AGREE = _words("FUTURE_TO_AGREE")
 # A promise of backing or an announced meeting is itself the verbal commitment PLOVER codes AGREE; the material
@@ -418,7 +419,10 @@ def _pairs(c: Candidate, srcs: list[ActorMention], idx: ActorIndex,
     # "Cairo and Riyadh pledged to deepen cooperation": a commitment coordinated actors make together is
     # mutual, like "X and Y agreed" (seedlike gold codes such agreements both ways)
     # a fight or charge both ways by coordinated parties ("Israel and Iran trade strikes") pairs them too
-    joint = c.trig.frame == "sym" or (c.type == "AGREE" and len(srcs) > 1) or (c.mutual and len(srcs) > 1)
+    # (a pledge, promise or offer only when what is pledged lies between them: MUTUAL_OBJECTS)
+    joint = c.trig.frame == "sym" or (c.type == "AGREE" and len(srcs) > 1 and (
+        c.trig.type != "AGREE" or c.trig.frame == "sym" or c.obj_lemmas & MUTUAL_OBJECTS)) or (
+        c.mutual and len(srcs) > 1)
     # (with `clause_roles` off only the trigger's own agent and patient roles count, no clause fallback)
     if clause_roles and targets and not any(has_country(t) for t in targets) and not joint:
         # a bare sector recipient ("its peacekeeping forces") was never right on the dev sets (0/16):
