@@ -547,6 +547,9 @@ def test_handing_over_wanted_people_is_extradition_not_aid(coder):
     assert [(e.source, e.target, e.type) for e in evs] == [("GHA", "TGO", "COOPERATE")]
     evs = code(coder, "Ghana handed over four armoured trucks to Togo.")
     assert [(e.source, e.target, e.type) for e in evs] == [("GHA", "TGO", "AID")]
+    # also in a headline the parser read as a noun phrase (candidates.headline_candidates)
+    evs = code(coder, "Ghana hands over 12 Togolese fugitives to Lome")
+    assert [(e.source, e.target, e.type) for e in evs] == [("GHA", "TGO", "COOPERATE")]
 
 
 def test_coordinated_parties_pledging_to_a_third_are_not_each_others_partners(coder):

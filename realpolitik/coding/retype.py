@@ -145,6 +145,12 @@ def _counted(noun) -> set[str]:
             for p in c.children if p.dep_ == "pobj"}
 
 
+def handed_over_type(type_: str, moved: set[str]) -> str:
+    """People wanted by justice handed or sent over ("handed over 30 fugitives to X") are extradition, legal
+    cooperation (PLOVER COOPERATE, CAMEO 063), not aid."""
+    return "COOPERATE" if type_ == "AID" and moved & WANTED_PEOPLE else type_
+
+
 def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
     """The PLOVER type of a verb trigger given its object, purpose and recipients; None when it is no event."""
     type_ = trade_type(trig, obj)
@@ -165,9 +171,8 @@ def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
     elif type_ == "AID" and trig.frame != "buy" and ({head_obj} | (_counted(dobj) if dobj is not None else set())
                                                      ) & DELEGATES:
         type_ = "CONSULT"  # "sent an envoy to Caracas", "a delegation to the talks": a visit, no assistance
-    elif type_ == "AID" and trig.frame != "buy" and ({head_obj} | (_counted(dobj) if dobj is not None else set())
-                                                     ) & WANTED_PEOPLE:
-        type_ = "COOPERATE"  # "handed over 30 fugitives to X": extradition, legal cooperation (CAMEO 063)
+    elif trig.frame != "buy":
+        type_ = handed_over_type(type_, {head_obj} | (_counted(dobj) if dobj is not None else set()))
     if (type_ == "ASSAULT" and head_obj in PROBLEM_LEMMAS and not idx.np_conj(dobj)
             and trig.mode != "firearms"):  # "opened fire" is shooting, not a blaze being fought
         return None  # "fight the epidemic", "combat poverty": no party is attacked
