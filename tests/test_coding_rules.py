@@ -563,6 +563,14 @@ def test_coordinated_parties_pledging_to_a_third_are_not_each_others_partners(co
     assert sorted((e.source, e.target, e.type) for e in evs) == [("BEN", "GHA", "AGREE"), ("GHA", "BEN", "AGREE")]
 
 
+def test_leaving_an_organisation_is_a_sanction_forces_leaving_stay_a_retreat(coder):
+    # PLOVER SANCTION 'withdraw': oneself or one's non-military resources out of a group or organisation
+    evs = code(coder, "Ghana withdrew from the African Union on Monday.")
+    assert [(e.source, e.target, e.type, e.mode) for e in evs] == [("GHA", "IGOAFU", "SANCTION", "withdraw")]
+    evs = code(coder, "Ghana withdrew its troops from the UN buffer zone.")
+    assert [(e.source, e.target[:3], e.type) for e in evs] == [("GHA", "IGO", "RETREAT")]
+
+
 def test_an_accusation_given_as_the_reason_of_an_act_is_a_second_event(coder):
     evs = code(coder, "Peru expelled two Chilean diplomats on Monday, accusing them of spying.")
     assert [(e.source[:3], e.target[:3], e.type) for e in evs] == [("PER", "CHL", "SANCTION"), ("PER", "CHL", "ACCUSE")]

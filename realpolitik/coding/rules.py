@@ -32,7 +32,7 @@ from realpolitik.coding.clauses import (
     is_refusal,
 )
 from realpolitik.coding.reactions import resolve_reaction_targets
-from realpolitik.coding.retype import BUILD_LEMMAS, SALE_LEMMAS, is_cyber
+from realpolitik.coding.retype import BUILD_LEMMAS, FORCE_LEMMAS, SALE_LEMMAS, is_cyber
 from realpolitik.coding.roles import ActorIndex, child, has_country, prep_objects
 from realpolitik.coding.styles import domestic_fight_pairs, first_named_pairs, without_repeated_title
 from realpolitik.model import ActorMention, Article, Event
@@ -585,6 +585,11 @@ def draft(ctx: stages.SentenceContext, c: Candidate, s: ActorMention, t: ActorMe
         return None  # "Chinese coast guard patrols near X", "flew patrols over X": a force's patrol, no partner
     mode = c.trig.mode if type_ == c.trig.type else None
     cameo = c.trig.cameo if type_ == c.trig.type else None
+    if (type_ == "RETREAT" and mode == "withdraw" and t is not None and (t.kind == "igo" or t.code.startswith("IGO"))
+            and not c.obj_lemmas & FORCE_LEMMAS):
+        # "Argentina pulled out of the WHO": leaving an organisation is PLOVER SANCTION 'withdraw' (oneself or
+        # one's non-military resources from a group, mediation or organisation), not forces leaving ground
+        type_, mode, cameo = "SANCTION", "withdraw", None
     if type_ == "SANCTION" and t is not None and t.sector == "MED" and mode != "convict":
         type_, mode, cameo = "COERCE", "censor", None  # "suspended the BBC": censorship (PLOVER COERCE censor)
     lemmas = ctx.lemmas
