@@ -531,6 +531,8 @@ def test_expelling_diplomats_is_a_sanction_expelling_other_people_deportation(co
     assert [(e.source, e.target, e.type, e.mode) for e in evs] == [("GHA", "TGOGOV", "SANCTION", "expel")]
     evs = code(coder, "Ghana expelled two Togolese journalists on Friday.")
     assert [(e.source[:3], e.target[:3], e.type, e.mode) for e in evs] == [("GHA", "TGO", "COERCE", "deport")]
+    evs = code(coder, "Ghana expelled a Togolese mining firm on Friday.")
+    assert [(e.source[:3], e.target[:3], e.type, e.mode) for e in evs] == [("GHA", "TGO", "COERCE", "deport")]
 
 
 def test_would_under_a_past_verb_of_saying_is_a_plan_not_an_offer(coder):
