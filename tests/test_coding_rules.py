@@ -573,6 +573,16 @@ def test_leaving_an_organisation_is_a_sanction_forces_leaving_stay_a_retreat(cod
     assert [(e.source, e.target[:3], e.type) for e in evs] == [("GHA", "IGO", "RETREAT")]
 
 
+def test_a_vow_of_revenge_is_a_threat_a_pledge_of_help_an_agreement(coder):
+    # embedding.HOSTILE_PROMISES: PLOVER AGREE is intent to cooperate; vowing revenge on X threatens X
+    evs = code(coder, "Ghana vowed revenge against Togo.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("GHA", "TGO", "THREATEN")]
+    evs = code(coder, "Ghana vowed to retaliate against Togo.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("GHA", "TGO", "THREATEN")]
+    evs = code(coder, "Ghana pledged to send food to Togo.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("GHA", "TGO", "AGREE")]
+
+
 def test_an_accusation_given_as_the_reason_of_an_act_is_a_second_event(coder):
     evs = code(coder, "Peru expelled two Chilean diplomats on Monday, accusing them of spying.")
     assert [(e.source[:3], e.target[:3], e.type) for e in evs] == [("PER", "CHL", "SANCTION"), ("PER", "CHL", "ACCUSE")]

@@ -14,6 +14,8 @@ log = logging.getLogger(__name__)
 _words = wordsets.reader("realpolitik.coding", "embedding")
 
 CONFLICT_TYPES = _words("CONFLICT_TYPES")
+PROMISE_VERBS = _words("PROMISE_VERBS")
+HOSTILE_PROMISES = _words("HOSTILE_PROMISES")
 NEG_FRAMES = frozenset({"deny"})  # "denied sending": the embedded event stands, marked denied
 HOST_LEMMAS = _words("HOST_LEMMAS")
 # pressure short of force, which one can reject for a partner
@@ -170,6 +172,8 @@ def resolve_embedding(cands: list[Candidate]) -> list[Candidate]:
             # the backer's own act on its target, never support for the one it is aimed at
             adopted.sources, a.absorbed = list(a.sources), True
             continue
+        if a.type == "AGREE" and a.trig.lemma in PROMISE_VERBS and a.obj_lemmas & HOSTILE_PROMISES:
+            a.type = "THREATEN"  # "vowed revenge against X", "vowed to retaliate"
         if not a.trig.wrapper:
             continue
         for b in cands:
