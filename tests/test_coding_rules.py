@@ -583,6 +583,13 @@ def test_a_vow_of_revenge_is_a_threat_a_pledge_of_help_an_agreement(coder):
     assert [(e.source, e.target, e.type) for e in evs] == [("GHA", "TGO", "AGREE")]
 
 
+def test_an_act_in_a_condition_is_no_event_even_alone(coder):
+    # clauses.in_condition: "if X attacked Y" states no attack, also when the main clause names no act
+    assert code(coder, "Ghana could intervene if Togo attacked Benin, the minister said.") == []
+    evs = code(coder, "Ghana will impose tariffs on Togo if Togo sanctions Ghanaian firms.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("GHA", "TGO", "THREATEN")]
+
+
 def test_an_accusation_given_as_the_reason_of_an_act_is_a_second_event(coder):
     evs = code(coder, "Peru expelled two Chilean diplomats on Monday, accusing them of spying.")
     assert [(e.source[:3], e.target[:3], e.type) for e in evs] == [("PER", "CHL", "SANCTION"), ("PER", "CHL", "ACCUSE")]

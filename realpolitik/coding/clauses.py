@@ -129,6 +129,20 @@ CONDITION_MARKS = _words("CONDITION_MARKS")
 BACKGROUND_NOUNS = _words("BACKGROUND_NOUNS")
 
 
+def in_condition(tok) -> bool:
+    """Whether a trigger lies in an "if" / "unless" clause of the sentence's statement ("Japan could intervene if
+    China attacked Taiwan", "would retaliate if NATO deployed troops"): a condition is never reported as happening,
+    so, unlike other scene-setting acts, it stands for the sentence not even when it is the only event."""
+    t = tok
+    for _ in range(12):
+        if t.head.i == t.i or t.dep_ == "ccomp":
+            return False
+        if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in t.children):
+            return True
+        t = t.head
+    return False
+
+
 def is_background(tok) -> bool:
     """Whether a trigger only sets the scene of the sentence's news: it sits in a temporal or causal clause
     or phrase ("as the opposition threatened ...", "following a government offensive"), a relative clause
