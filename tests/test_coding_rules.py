@@ -590,6 +590,16 @@ def test_an_act_in_a_condition_is_no_event_even_alone(coder):
     assert [(e.source, e.target, e.type) for e in evs] == [("GHA", "TGO", "THREATEN")]
 
 
+def test_trade_a_sanction_restricts_is_no_event_of_its_own(coder):
+    # embedding.RESTRICTED_TRADE: the imports banned or taxed are what the sanction cuts, no trade between the two
+    evs = code(coder, "Ghana banned Togolese cocoa imports.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("GHA", "TGO", "SANCTION")]
+    evs = code(coder, "Ghana imposed tariffs on Togolese cement imports.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("GHA", "TGO", "SANCTION")]
+    evs = code(coder, "Ghana resumed imports of Togolese cement.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("GHA", "TGO", "COOPERATE")]
+
+
 def test_an_accusation_given_as_the_reason_of_an_act_is_a_second_event(coder):
     evs = code(coder, "Peru expelled two Chilean diplomats on Monday, accusing them of spying.")
     assert [(e.source[:3], e.target[:3], e.type) for e in evs] == [("PER", "CHL", "SANCTION"), ("PER", "CHL", "ACCUSE")]
