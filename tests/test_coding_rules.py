@@ -600,6 +600,13 @@ def test_trade_a_sanction_restricts_is_no_event_of_its_own(coder):
     assert [(e.source, e.target, e.type) for e in evs] == [("GHA", "TGO", "COOPERATE")]
 
 
+def test_an_act_that_dates_a_state_of_affairs_is_no_event_even_alone(coder):
+    # clauses.since_then: "since X's invasion of Y" tells when a state began, no act as news
+    assert code(coder, "The regional council has struggled to function since Ghana's invasion of Togo.") == []
+    evs = code(coder, "Ghana has shelled Lome every day since Togo closed the border.")
+    assert [(e.source, e.target[:3], e.type) for e in evs] == [("GHA", "TGO", "ASSAULT")]
+
+
 def test_an_accusation_given_as_the_reason_of_an_act_is_a_second_event(coder):
     evs = code(coder, "Peru expelled two Chilean diplomats on Monday, accusing them of spying.")
     assert [(e.source[:3], e.target[:3], e.type) for e in evs] == [("PER", "CHL", "SANCTION"), ("PER", "CHL", "ACCUSE")]

@@ -143,6 +143,22 @@ def in_condition(tok) -> bool:
     return False
 
 
+def since_then(tok) -> bool:
+    """Whether a trigger dates a state of affairs the sentence describes ("has struggled since Russia's invasion of
+    Ukraine", "have been divided since 1974, when Turkey invaded"): a starting point, no act told as news, even
+    when the sentence tells nothing else."""
+    t = tok
+    for _ in range(12):
+        if t.head.i == t.i or t.dep_ == "ccomp":
+            return False
+        h = t.head
+        if (t.dep_ in ("pobj", "pcomp") and h.lower_ == "since") or (
+                t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in t.children)):
+            return True
+        t = h
+    return False
+
+
 def is_background(tok) -> bool:
     """Whether a trigger only sets the scene of the sentence's news: it sits in a temporal or causal clause
     or phrase ("as the opposition threatened ...", "following a government offensive"), a relative clause
