@@ -607,6 +607,12 @@ def test_an_act_that_dates_a_state_of_affairs_is_no_event_even_alone(coder):
     assert [(e.source, e.target[:3], e.type) for e in evs] == [("GHA", "TGO", "ASSAULT")]
 
 
+def test_a_questions_opening_modal_is_no_first_name(coder):
+    # actors.context._inside_person: the tagger reads "Will Washington" as a person; "Will" is the question's modal
+    evs = code(coder, "Will Washington send more troops to Ghana?")
+    assert [(e.source, e.target, e.type, e.factuality) for e in evs] == [("USAGOV", "GHA", "AID", "question")]
+
+
 def test_an_accusation_given_as_the_reason_of_an_act_is_a_second_event(coder):
     evs = code(coder, "Peru expelled two Chilean diplomats on Monday, accusing them of spying.")
     assert [(e.source[:3], e.target[:3], e.type) for e in evs] == [("PER", "CHL", "SANCTION"), ("PER", "CHL", "ACCUSE")]
