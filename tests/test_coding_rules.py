@@ -549,6 +549,11 @@ def test_handing_over_wanted_people_is_extradition_not_aid(coder):
     assert [(e.source, e.target, e.type) for e in evs] == [("GHA", "TGO", "COOPERATE")]
     evs = code(coder, "Ghana handed over four armoured trucks to Togo.")
     assert [(e.source, e.target, e.type) for e in evs] == [("GHA", "TGO", "AID")]
+    # retype.CAPTIVES: captives handed over are released (PLOVER RETREAT); soldiers sent stay aid
+    evs = code(coder, "Ghana handed over 50 Togolese prisoners to Lome.")
+    assert [(e.source, e.target[:3], e.type) for e in evs] == [("GHA", "TGO", "RETREAT")]
+    evs = code(coder, "Ghana sent 50 soldiers to Togo.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("GHA", "TGO", "AID")]
     # also in a headline the parser read as a noun phrase (candidates.headline_candidates)
     evs = code(coder, "Ghana hands over 12 Togolese fugitives to Lome")
     assert [(e.source, e.target, e.type) for e in evs] == [("GHA", "TGO", "COOPERATE")]

@@ -827,7 +827,7 @@ def headline_candidates(sent, idx: ActorIndex) -> list[Candidate]:
             tgts += got
         # what the headline hands over is named after its verb ("hands over 30 Turkish fugitives to X")
         moved = {token_lemma(t) for t in toks[k + 1:]}
-        return [Candidate(trig, tok, handed_over_type(trig.type, moved), srcs, tgts, "headline", set())]
+        return [Candidate(trig, tok, handed_over_type(trig.type, moved, trig.lemma), srcs, tgts, "headline", set())]
     return []
 
 

@@ -16,6 +16,8 @@ AID_GOODS = _words("AID_GOODS")
 WEAPON_LEMMAS = cues.CHANNEL_CUES[6][1] | _words("WEAPON_LEMMAS")
 PERSON_LEMMAS = _words("PERSON_LEMMAS")
 WANTED_PEOPLE = _words("WANTED_PEOPLE")
+HANDOVER_VERBS = _words("HANDOVER_VERBS")
+CAPTIVES = _words("CAPTIVES")
 # Objects that make sending someone an inquiry, not aid ("dispatched inspectors to the site").
 INQUIRY_LEMMAS = _words("INQUIRY_LEMMAS")
 # Purposes that make sending people an inquiry ("sent a team to investigate").
@@ -145,10 +147,17 @@ def _counted(noun) -> set[str]:
             for p in c.children if p.dep_ == "pobj"}
 
 
-def handed_over_type(type_: str, moved: set[str]) -> str:
+def handed_over_type(type_: str, moved: set[str], lemma: str = "") -> str:
     """People wanted by justice handed or sent over ("handed over 30 fugitives to X") are extradition, legal
-    cooperation (PLOVER COOPERATE, CAMEO 063), not aid."""
-    return "COOPERATE" if type_ == "AID" and moved & WANTED_PEOPLE else type_
+    cooperation (PLOVER COOPERATE, CAMEO 063), not aid; captives handed over ("handed over 50 prisoners to X")
+    are released (PLOVER RETREAT: the release of prisoners)."""
+    if type_ != "AID":
+        return type_
+    if moved & WANTED_PEOPLE:
+        return "COOPERATE"
+    if lemma in HANDOVER_VERBS and moved & CAPTIVES:
+        return "RETREAT"
+    return type_
 
 
 def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
@@ -172,7 +181,7 @@ def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
                                                      ) & DELEGATES:
         type_ = "CONSULT"  # "sent an envoy to Caracas", "a delegation to the talks": a visit, no assistance
     elif trig.frame != "buy":
-        type_ = handed_over_type(type_, {head_obj} | (_counted(dobj) if dobj is not None else set()))
+        type_ = handed_over_type(type_, {head_obj} | (_counted(dobj) if dobj is not None else set()), trig.lemma)
     if (type_ == "ASSAULT" and head_obj in PROBLEM_LEMMAS and not idx.np_conj(dobj)
             and trig.mode != "firearms"):  # "opened fire" is shooting, not a blaze being fought
         return None  # "fight the epidemic", "combat poverty": no party is attacked
