@@ -618,6 +618,13 @@ def test_a_questions_opening_modal_is_no_first_name(coder):
     assert [(e.source, e.target, e.type, e.factuality) for e in evs] == [("USAGOV", "GHA", "AID", "question")]
 
 
+def test_a_long_standing_state_in_the_perfect_is_no_event(coder):
+    # clauses.long_standing: "have long cooperated" describes, "cooperated" tells
+    assert code(coder, "Ghana and Togo have long cooperated on border security.") == []
+    evs = code(coder, "Ghana and Togo cooperated on border security.")
+    assert sorted((e.source, e.target, e.type) for e in evs) == [("GHA", "TGO", "COOPERATE"), ("TGO", "GHA", "COOPERATE")]
+
+
 def test_an_accusation_given_as_the_reason_of_an_act_is_a_second_event(coder):
     evs = code(coder, "Peru expelled two Chilean diplomats on Monday, accusing them of spying.")
     assert [(e.source[:3], e.target[:3], e.type) for e in evs] == [("PER", "CHL", "SANCTION"), ("PER", "CHL", "ACCUSE")]

@@ -143,6 +143,14 @@ def in_condition(tok) -> bool:
     return False
 
 
+def long_standing(tok) -> bool:
+    """Whether a verb trigger tells a standing state in the perfect with "long" ("has long sought membership",
+    "have long cooperated on border security"): a description, no act told as news."""
+    kids = list(tok.children)
+    return (tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "advmod" and c.lower_ == "long" for c in kids)
+            and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in kids))
+
+
 def since_then(tok) -> bool:
     """Whether a trigger dates a state of affairs the sentence describes ("has struggled since Russia's invasion of
     Ukraine", "have been divided since 1974, when Turkey invaded"): a starting point, no act told as news, even
