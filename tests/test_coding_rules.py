@@ -225,10 +225,13 @@ def test_a_bare_civil_sector_of_an_event_takes_the_one_state_its_sentence_names(
 
 
 def test_an_announced_arms_purchase_is_the_buyers_agreement(coder):
-    # bought weapons are the seller's aid; the buyer who says it will buy is the one who agrees (PLOVER AGREE)
+    # bought weapons are the seller's aid; the buyer who offers to buy is the one who agrees (PLOVER AGREE);
+    # "said it would buy" reports a plan, as "will buy" is: the seller's aid, planned
     assert triples(code(coder, "Kenya bought armoured vehicles from Turkey.")) == [("TUR", "KEN", "AID")]
-    evs = code(coder, "Kenya said on Friday it would buy armoured vehicles from Turkey.")
+    evs = code(coder, "Kenya is ready to buy armoured vehicles from Turkey.")
     assert [(e.source, e.target, e.type, e.factuality) for e in evs] == [("KEN", "TUR", "AGREE", "planned")]
+    evs = code(coder, "Kenya said on Friday it would buy armoured vehicles from Turkey.")
+    assert [(e.source, e.target, e.type, e.factuality) for e in evs] == [("TUR", "KEN", "AID", "planned")]
 
 
 def test_a_hedged_sanction_on_a_condition_is_a_threat_through_its_light_verb(coder):
@@ -520,6 +523,106 @@ def test_joint_operations_rail_links_disengagement_reopened_borders_and_revocati
     assert triples(code(coder, "Peru reopened its border with Chile on Monday.")) == [("PER", "CHL", "RETREAT")]
     assert triples(code(coder, "Mongolia ignored the ICC warrant.")) == [("MNG", "IGO", "REJECT")]
     assert triples(code(coder, "The US revoked the Colombian president's visa.")) == [("USA", "COL", "SANCTION")]
+
+
+def test_expelling_diplomats_is_a_sanction_expelling_other_people_deportation(coder):
+    # PLOVER SANCTION 'expel' covers ambassadors and similar diplomats; other people expelled are COERCE 'deport'
+    evs = code(coder, "Ghana expelled two Togolese diplomats on Friday.")
+    assert [(e.source, e.target, e.type, e.mode) for e in evs] == [("GHA", "TGOGOV", "SANCTION", "expel")]
+    evs = code(coder, "Ghana expelled two Togolese journalists on Friday.")
+    assert [(e.source[:3], e.target[:3], e.type, e.mode) for e in evs] == [("GHA", "TGO", "COERCE", "deport")]
+    evs = code(coder, "Ghana expelled a Togolese mining firm on Friday.")
+    assert [(e.source[:3], e.target[:3], e.type, e.mode) for e in evs] == [("GHA", "TGO", "COERCE", "deport")]
+
+
+def test_would_under_a_past_verb_of_saying_is_a_plan_not_an_offer(coder):
+    # "said it would send" reports the speaker's "will send": the act's own type, planned
+    evs = code(coder, "Ghana said it would send 40 trucks of food to Togo.")
+    assert [(e.source, e.target, e.type, e.factuality) for e in evs] == [("GHA", "TGO", "AID", "planned")]
+    evs = code(coder, "Ghana is ready to send 40 trucks of food to Togo.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("GHA", "TGO", "AGREE")]
+
+
+def test_handing_over_wanted_people_is_extradition_not_aid(coder):
+    # retype.WANTED_PEOPLE: fugitives or suspects handed over are legal cooperation (CAMEO 063), weapons are aid
+    evs = code(coder, "Ghana handed over four Togolese suspects to Lome.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("GHA", "TGO", "COOPERATE")]
+    evs = code(coder, "Ghana handed over four armoured trucks to Togo.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("GHA", "TGO", "AID")]
+    # retype.CAPTIVES: captives handed over are released (PLOVER RETREAT); soldiers sent stay aid
+    evs = code(coder, "Ghana handed over 50 Togolese prisoners to Lome.")
+    assert [(e.source, e.target[:3], e.type) for e in evs] == [("GHA", "TGO", "RETREAT")]
+    evs = code(coder, "Ghana sent 50 soldiers to Togo.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("GHA", "TGO", "AID")]
+    # also in a headline the parser read as a noun phrase (candidates.headline_candidates)
+    evs = code(coder, "Ghana hands over 12 Togolese fugitives to Lome")
+    assert [(e.source, e.target, e.type) for e in evs] == [("GHA", "TGO", "COOPERATE")]
+
+
+def test_coordinated_parties_pledging_to_a_third_are_not_each_others_partners(coder):
+    # rules.MUTUAL_OBJECTS: a pledge or offer is an agreement between its co-subjects only when what is
+    # pledged lies between them; "agreed" stays mutual
+    evs = code(coder, "Ghana and Benin pledged to deepen their cooperation.")
+    assert sorted((e.source, e.target, e.type) for e in evs) == [("BEN", "GHA", "AGREE"), ("GHA", "BEN", "AGREE")]
+    evs = code(coder, "Ghana and Benin offered to resume their mediation.")
+    assert not [e for e in evs if e.target and e.target[:3] in ("GHA", "BEN")]
+    evs = code(coder, "Ghana and Benin agreed to reopen the border.")
+    assert sorted((e.source, e.target, e.type) for e in evs) == [("BEN", "GHA", "AGREE"), ("GHA", "BEN", "AGREE")]
+
+
+def test_leaving_an_organisation_is_a_sanction_forces_leaving_stay_a_retreat(coder):
+    # PLOVER SANCTION 'withdraw': oneself or one's non-military resources out of a group or organisation
+    evs = code(coder, "Ghana withdrew from the African Union on Monday.")
+    assert [(e.source, e.target, e.type, e.mode) for e in evs] == [("GHA", "IGOAFU", "SANCTION", "withdraw")]
+    evs = code(coder, "Ghana withdrew its troops from the UN buffer zone.")
+    assert [(e.source, e.target[:3], e.type) for e in evs] == [("GHA", "IGO", "RETREAT")]
+
+
+def test_a_vow_of_revenge_is_a_threat_a_pledge_of_help_an_agreement(coder):
+    # embedding.HOSTILE_PROMISES: PLOVER AGREE is intent to cooperate; vowing revenge on X threatens X
+    evs = code(coder, "Ghana vowed revenge against Togo.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("GHA", "TGO", "THREATEN")]
+    evs = code(coder, "Ghana vowed to retaliate against Togo.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("GHA", "TGO", "THREATEN")]
+    evs = code(coder, "Ghana pledged to send food to Togo.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("GHA", "TGO", "AGREE")]
+
+
+def test_an_act_in_a_condition_is_no_event_even_alone(coder):
+    # clauses.in_condition: "if X attacked Y" states no attack, also when the main clause names no act
+    assert code(coder, "Ghana could intervene if Togo attacked Benin, the minister said.") == []
+    evs = code(coder, "Ghana will impose tariffs on Togo if Togo sanctions Ghanaian firms.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("GHA", "TGO", "THREATEN")]
+
+
+def test_trade_a_sanction_restricts_is_no_event_of_its_own(coder):
+    # embedding.RESTRICTED_TRADE: the imports banned or taxed are what the sanction cuts, no trade between the two
+    evs = code(coder, "Ghana banned Togolese cocoa imports.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("GHA", "TGO", "SANCTION")]
+    evs = code(coder, "Ghana imposed tariffs on Togolese cement imports.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("GHA", "TGO", "SANCTION")]
+    evs = code(coder, "Ghana resumed imports of Togolese cement.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("GHA", "TGO", "COOPERATE")]
+
+
+def test_an_act_that_dates_a_state_of_affairs_is_no_event_even_alone(coder):
+    # clauses.since_then: "since X's invasion of Y" tells when a state began, no act as news
+    assert code(coder, "The regional council has struggled to function since Ghana's invasion of Togo.") == []
+    evs = code(coder, "Ghana has shelled Lome every day since Togo closed the border.")
+    assert [(e.source, e.target[:3], e.type) for e in evs] == [("GHA", "TGO", "ASSAULT")]
+
+
+def test_a_questions_opening_modal_is_no_first_name(coder):
+    # actors.context._inside_person: the tagger reads "Will Washington" as a person; "Will" is the question's modal
+    evs = code(coder, "Will Washington send more troops to Ghana?")
+    assert [(e.source, e.target, e.type, e.factuality) for e in evs] == [("USAGOV", "GHA", "AID", "question")]
+
+
+def test_a_long_standing_state_in_the_perfect_is_no_event(coder):
+    # clauses.long_standing: "have long cooperated" describes, "cooperated" tells
+    assert code(coder, "Ghana and Togo have long cooperated on border security.") == []
+    evs = code(coder, "Ghana and Togo cooperated on border security.")
+    assert sorted((e.source, e.target, e.type) for e in evs) == [("GHA", "TGO", "COOPERATE"), ("TGO", "GHA", "COOPERATE")]
 
 
 def test_an_accusation_given_as_the_reason_of_an_act_is_a_second_event(coder):

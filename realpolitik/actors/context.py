@@ -71,9 +71,10 @@ def _inside_person(doc, start: int, end: int, glued: bool, own_name: str = "") -
     for ent in _person_ents(doc):
         if ent.start <= span.start and span.end <= ent.end:
             others = [t for t in ent if t.i < span.start or t.i >= span.end]
+            # (a question's opening modal is no first name: "Will Washington send troops?" tags "Will Washington")
             names = [t for t in others if t.text[:1].isupper() and t.lower_ not in _TITLE_WORDS
                      and normalise(t.text) not in tables().aliases and t.lower_ not in own
-                     and len(t.text.rstrip(".")) > 1]
+                     and len(t.text.rstrip(".")) > 1 and not (t.tag_ == "MD" and t.dep_ == "aux")]
             if names:
                 return True
     if not glued:

@@ -23,7 +23,7 @@ from realpolitik.coding.givers import (
     place_actors,
 )
 from realpolitik.coding.lexicon import Trigger, entries, head_lemmas
-from realpolitik.coding.retype import WEAPON_LEMMAS, is_peacekeeping, trade_type, verb_type
+from realpolitik.coding.retype import WEAPON_LEMMAS, handed_over_type, is_peacekeeping, trade_type, verb_type
 from realpolitik.coding.roles import (
     ActorIndex,
     agents,
@@ -825,7 +825,9 @@ def headline_candidates(sent, idx: ActorIndex) -> list[Candidate]:
             if tgts and not got:
                 break
             tgts += got
-        return [Candidate(trig, tok, trig.type, srcs, tgts, "headline", set())]
+        # what the headline hands over is named after its verb ("hands over 30 Turkish fugitives to X")
+        moved = {token_lemma(t) for t in toks[k + 1:]}
+        return [Candidate(trig, tok, handed_over_type(trig.type, moved, trig.lemma), srcs, tgts, "headline", set())]
     return []
 
 

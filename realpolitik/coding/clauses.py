@@ -53,6 +53,7 @@ def is_addressed(tok) -> bool:
 
 
 OFFER_LEMMAS = _words("OFFER_LEMMAS")
+BACKSHIFT_VERBS = _words("BACKSHIFT_VERBS")
 
 
 def is_offer(tok) -> bool:
@@ -60,7 +61,14 @@ def is_offer(tok) -> bool:
 
     An offer or a conditional "would" is PLOVER AGREE (an expressed willingness); a plain announced plan
     ("will invest", "plans to build") keeps its own type with factuality planned, as the seedlike gold does."""
-    return any(c.dep_ == "aux" and c.lower_ == "would" for c in tok.children) or _under(tok, OFFER_LEMMAS)
+    return (any(c.dep_ == "aux" and c.lower_ == "would" for c in tok.children) and not _backshifted(tok)) \
+        or _under(tok, OFFER_LEMMAS)
+
+
+def _backshifted(tok) -> bool:
+    """Whether a trigger's "would" is reported speech's past of "will": the complement of a past verb of
+    saying ("Belgium said it would send jets"), an announced plan as the speaker's "will send" is."""
+    return tok.dep_ == "ccomp" and tok.head.tag_ == "VBD" and token_lemma(tok.head) in BACKSHIFT_VERBS
 
 
 def is_prepared(tok) -> bool:
@@ -119,6 +127,44 @@ BACKGROUND_PREPS = _words("BACKGROUND_PREPS")
 CONDITION_MARKS = _words("CONDITION_MARKS")
 # "in the wake of X", "as a result of X", "in response to X", "in retaliation for X": X is the cause, not the news
 BACKGROUND_NOUNS = _words("BACKGROUND_NOUNS")
+
+
+def in_condition(tok) -> bool:
+    """Whether a trigger lies in an "if" / "unless" clause of the sentence's statement ("Japan could intervene if
+    China attacked Taiwan", "would retaliate if NATO deployed troops"): a condition is never reported as happening,
+    so, unlike other scene-setting acts, it stands for the sentence not even when it is the only event."""
+    t = tok
+    for _ in range(12):
+        if t.head.i == t.i or t.dep_ == "ccomp":
+            return False
+        if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in t.children):
+            return True
+        t = t.head
+    return False
+
+
+def long_standing(tok) -> bool:
+    """Whether a verb trigger tells a standing state in the perfect with "long" ("has long sought membership",
+    "have long cooperated on border security"): a description, no act told as news."""
+    kids = list(tok.children)
+    return (tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "advmod" and c.lower_ == "long" for c in kids)
+            and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in kids))
+
+
+def since_then(tok) -> bool:
+    """Whether a trigger dates a state of affairs the sentence describes ("has struggled since Russia's invasion of
+    Ukraine", "have been divided since 1974, when Turkey invaded"): a starting point, no act told as news, even
+    when the sentence tells nothing else."""
+    t = tok
+    for _ in range(12):
+        if t.head.i == t.i or t.dep_ == "ccomp":
+            return False
+        h = t.head
+        if (t.dep_ in ("pobj", "pcomp") and h.lower_ == "since") or (
+                t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in t.children)):
+            return True
+        t = h
+    return False
 
 
 def is_background(tok) -> bool:

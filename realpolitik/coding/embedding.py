@@ -14,6 +14,9 @@ log = logging.getLogger(__name__)
 _words = wordsets.reader("realpolitik.coding", "embedding")
 
 CONFLICT_TYPES = _words("CONFLICT_TYPES")
+RESTRICTED_TRADE = _words("RESTRICTED_TRADE")
+PROMISE_VERBS = _words("PROMISE_VERBS")
+HOSTILE_PROMISES = _words("HOSTILE_PROMISES")
 NEG_FRAMES = frozenset({"deny"})  # "denied sending": the embedded event stands, marked denied
 HOST_LEMMAS = _words("HOST_LEMMAS")
 # pressure short of force, which one can reject for a partner
@@ -141,6 +144,12 @@ def resolve_embedding(cands: list[Candidate]) -> list[Candidate]:
                     b.absorbed = True
                     if not a.targets and b.targets:
                         a.targets = [m for m in b.targets if m not in a.sources]
+        if a.type == "SANCTION":  # "banned Thai fruit imports", "tariffs on Russian imports": the trade restricted
+            for b in cands:
+                if (b is not a and b.trig.pos == "N" and b.type in RESTRICTED_TRADE and "economic" in b.trig.contexts
+                        and (token_governs(a.tok, b.tok)
+                             or (a.how.startswith("light") and token_governs(a.tok.head, b.tok)))):
+                    b.absorbed = True
         if a.trig.pos == "V" and a.trig.lemma in HOST_LEMMAS:  # "hosted talks between X and Y": the host meets both
             for b in cands:
                 if b is not a and b.trig.pos == "N" and b.trig.frame == "sym" and b.tok.head.i == a.tok.i:
@@ -170,6 +179,8 @@ def resolve_embedding(cands: list[Candidate]) -> list[Candidate]:
             # the backer's own act on its target, never support for the one it is aimed at
             adopted.sources, a.absorbed = list(a.sources), True
             continue
+        if a.type == "AGREE" and a.trig.lemma in PROMISE_VERBS and a.obj_lemmas & HOSTILE_PROMISES:
+            a.type = "THREATEN"  # "vowed revenge against X", "vowed to retaliate"
         if not a.trig.wrapper:
             continue
         for b in cands:

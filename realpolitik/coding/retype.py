@@ -15,6 +15,9 @@ _words = wordsets.reader("realpolitik.coding", "retype")
 AID_GOODS = _words("AID_GOODS")
 WEAPON_LEMMAS = cues.CHANNEL_CUES[6][1] | _words("WEAPON_LEMMAS")
 PERSON_LEMMAS = _words("PERSON_LEMMAS")
+WANTED_PEOPLE = _words("WANTED_PEOPLE")
+HANDOVER_VERBS = _words("HANDOVER_VERBS")
+CAPTIVES = _words("CAPTIVES")
 # Objects that make sending someone an inquiry, not aid ("dispatched inspectors to the site").
 INQUIRY_LEMMAS = _words("INQUIRY_LEMMAS")
 # Purposes that make sending people an inquiry ("sent a team to investigate").
@@ -46,9 +49,6 @@ RULE_LEMMAS = _words("RULE_LEMMAS")
 WITHDRAWN_RESOURCES = _words("WITHDRAWN_RESOURCES")
 # What one leaves in a PLOVER SANCTION 'withdraw': bodies, meetings and agreements.
 LEFT_BODIES = _words("LEFT_BODIES")
-# People wanted by the state they are handed to, and the verbs that hand them over.
-SUSPECT_LEMMAS = _words("SUSPECT_LEMMAS")
-HANDOVER_LEMMAS = _words("HANDOVER_LEMMAS")
 CIVILIAN_PERSONNEL = _words("CIVILIAN_PERSONNEL")
 # What is deployed abroad as assistance (PLOVER AID), not mobilised: civilians, peacekeepers, funds.
 DEPLOYED_AID = CIVILIAN_PERSONNEL | _words("DEPLOYED_AID")
@@ -157,6 +157,19 @@ def _left_body(tok, tgts) -> bool:
     return any(token_lemma(p) in LEFT_BODIES for p in left) or (bool(left) and any(t.kind == "igo" for t in tgts))
 
 
+def handed_over_type(type_: str, moved: set[str], lemma: str = "") -> str:
+    """People wanted by justice handed or sent over ("handed over 30 fugitives to X") are extradition, legal
+    cooperation (PLOVER COOPERATE, CAMEO 063), not aid; captives handed over ("handed over 50 prisoners to X")
+    are released (PLOVER RETREAT: the release of prisoners)."""
+    if type_ != "AID":
+        return type_
+    if moved & WANTED_PEOPLE:
+        return "COOPERATE"
+    if lemma in HANDOVER_VERBS and moved & CAPTIVES:
+        return "RETREAT"
+    return type_
+
+
 def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
     """The PLOVER type of a verb trigger given its object, purpose and recipients; None when it is no event."""
     type_ = trade_type(trig, obj)
@@ -177,6 +190,8 @@ def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
     elif type_ == "AID" and trig.frame != "buy" and ({head_obj} | (_counted(dobj) if dobj is not None else set())
                                                      ) & DELEGATES:
         type_ = "CONSULT"  # "sent an envoy to Caracas", "a delegation to the talks": a visit, no assistance
+    elif trig.frame != "buy":
+        type_ = handed_over_type(type_, {head_obj} | (_counted(dobj) if dobj is not None else set()), trig.lemma)
     if (type_ == "ASSAULT" and head_obj in PROBLEM_LEMMAS and not idx.np_conj(dobj)
             and trig.mode != "firearms"):  # "opened fire" is shooting, not a blaze being fought
         return None  # "fight the epidemic", "combat poverty": no party is attacked
@@ -190,8 +205,6 @@ def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
             type_ = "RETREAT"  # PLOVER RETREAT: ending a blockade or siege ends an active coercion on the ground
     if type_ == "SANCTION" and trig.mode == "discontinue" and head_obj in PROTEST_OBJECTS:
         type_ = "CONCEDE"  # PLOVER CONCEDE: "suspending protests" ("ended the strike", "halted the sit-in")
-    if type_ == "AID" and trig.lemma in HANDOVER_LEMMAS and head_obj in SUSPECT_LEMMAS:
-        type_ = "COOPERATE"  # "handed over 30 fugitives to Ankara": judicial cooperation, as extradition is (CAMEO 063)
     if type_ in ("RETREAT", "SANCTION") and trig.mode in ("withdraw", None) and head_obj in WITHDRAWN_RESOURCES:
         type_ = "SANCTION"  # PLOVER SANCTION 'withdraw': pulling out one's observers, envoys, aid or monitors
     if type_ == "RETREAT" and trig.mode == "withdraw" and child(tok, "dobj") is None and _left_body(tok, tgts):

@@ -32,7 +32,7 @@ from realpolitik.coding.clauses import (
     is_refusal,
 )
 from realpolitik.coding.reactions import resolve_reaction_targets
-from realpolitik.coding.retype import BUILD_LEMMAS, SALE_LEMMAS, is_cyber
+from realpolitik.coding.retype import BUILD_LEMMAS, FORCE_LEMMAS, SALE_LEMMAS, is_cyber
 from realpolitik.coding.roles import ActorIndex, child, has_country, prep_objects
 from realpolitik.coding.styles import domestic_fight_pairs, first_named_pairs, without_repeated_title
 from realpolitik.model import ActorMention, Article, Event
@@ -45,6 +45,7 @@ _words = wordsets.reader("realpolitik.coding", "rules")
 
 NAME, VERSION = "rules", "1"
 LEND_LEMMAS = _words("LEND_LEMMAS")
+MUTUAL_OBJECTS = _words("MUTUAL_OBJECTS")
 JOINT_EXERCISES = dict(cues.CHANNEL_CUES)["joint_exercise"] | _words("JOINT_EXERCISES")
 FUTURE_TO_AGREE = _words("FUTURE_TO_AGREE")
 # A promise of backing or an announced meeting is itself the verbal commitment PLOVER codes AGREE; the material
@@ -418,7 +419,10 @@ def _pairs(c: Candidate, srcs: list[ActorMention], idx: ActorIndex,
     # "Cairo and Riyadh pledged to deepen cooperation": a commitment coordinated actors make together is
     # mutual, like "X and Y agreed" (seedlike gold codes such agreements both ways)
     # a fight or charge both ways by coordinated parties ("Israel and Iran trade strikes") pairs them too
-    joint = c.trig.frame == "sym" or (c.type == "AGREE" and len(srcs) > 1) or (c.mutual and len(srcs) > 1)
+    # (a pledge, promise or offer only when what is pledged lies between them: MUTUAL_OBJECTS)
+    joint = c.trig.frame == "sym" or (c.type == "AGREE" and len(srcs) > 1 and (
+        c.trig.type != "AGREE" or c.trig.frame == "sym" or c.obj_lemmas & MUTUAL_OBJECTS)) or (
+        c.mutual and len(srcs) > 1)
     # (with `clause_roles` off only the trigger's own agent and patient roles count, no clause fallback)
     if clause_roles and targets and not any(has_country(t) for t in targets) and not joint:
         # a bare sector recipient ("its peacekeeping forces") was never right on the dev sets (0/16):
@@ -581,6 +585,11 @@ def draft(ctx: stages.SentenceContext, c: Candidate, s: ActorMention, t: ActorMe
         return None  # "Chinese coast guard patrols near X", "flew patrols over X": a force's patrol, no partner
     mode = c.trig.mode if type_ == c.trig.type else None
     cameo = c.trig.cameo if type_ == c.trig.type else None
+    if (type_ == "RETREAT" and mode == "withdraw" and t is not None and (t.kind == "igo" or t.code.startswith("IGO"))
+            and not c.obj_lemmas & FORCE_LEMMAS):
+        # "Argentina pulled out of the WHO": leaving an organisation is PLOVER SANCTION 'withdraw' (oneself or
+        # one's non-military resources from a group, mediation or organisation), not forces leaving ground
+        type_, mode, cameo = "SANCTION", "withdraw", None
     if type_ == "SANCTION" and t is not None and t.sector == "MED" and mode != "convict":
         type_, mode, cameo = "COERCE", "censor", None  # "suspended the BBC": censorship (PLOVER COERCE censor)
     lemmas = ctx.lemmas

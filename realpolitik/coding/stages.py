@@ -29,7 +29,7 @@ from realpolitik import ontology
 from realpolitik.coding import domain
 from realpolitik.coding import readings as known
 from realpolitik.coding.candidates import Candidate, gate_lemmas, sentence_candidates
-from realpolitik.coding.clauses import in_background_clause, is_background
+from realpolitik.coding.clauses import in_background_clause, in_condition, is_background, long_standing, since_then
 from realpolitik.coding.embedding import resolve_embedding, token_governs
 from realpolitik.coding.roles import ActorIndex, has_country, localise
 from realpolitik.model import ActorMention, Event, Span, event_id_for
@@ -319,10 +319,15 @@ def without_source(c: Coded) -> Coded:
 def foreground(made: list[Coded]) -> tuple[list[Coded], bool]:
     """Stage 8: scene-setting events ("after X accused Y") yield to the sentence's reported one; also
     whether only scene-setting events were made (then a best guess may stand for the sentence)."""
-    back = [is_background(c.cand.tok) for c in made]
+    # "... if X attacked Y": no act reported; "divided since Turkey invaded": a starting point
+    stated = [c for c in made if not (in_condition(c.cand.tok) or since_then(c.cand.tok)
+                                      or long_standing(c.cand.tok))]
+    if not stated:
+        return [], bool(made)
+    back = [is_background(c.cand.tok) for c in stated]
     if not all(back):
-        return [c for c, b in zip(made, back) if not b], False
-    return made, bool(made)
+        return [c for c, b in zip(stated, back) if not b], False
+    return stated, True
 
 
 def select(made: list[Coded]) -> list[Coded]:
