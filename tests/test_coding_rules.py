@@ -535,3 +535,13 @@ def test_impeaching_skipping_and_vandalising(coder):
     assert triples(code(coder, "Climate activists vandalised the Norwegian energy ministry.")) == \
         [("HRI", "NOR", "PROTEST")]
     assert [e.type for e in code(coder, "Kenya's parliament impeached the deputy president.")] == ["ACCUSE"]
+
+
+def test_travelling_to_a_state_is_a_visit_and_troops_travelling_a_deployment(coder):
+    evs = code(coder, "The Chilean president travelled to Oslo to discuss trade.")
+    assert [(e.source, e.target, e.type, e.mode) for e in evs] == [("CHLGOV", "NORGOV", "CONSULT", "visit")]
+    assert [(e.source, e.target, e.type) for e in code(coder, "Russian troops travelled to Belarus for drills.")
+            if e.source == "RUSMIL"] == [("RUSMIL", "BLR", "MOBILIZE")]
+    # a journey with no destination is no visit of anyone
+    assert triples(code(coder, "Ghana deported 20 Malians for travelling without papers on a Swedish ship.")) == \
+        [("GHA", "MLI", "COERCE")]

@@ -23,7 +23,7 @@ from realpolitik.coding.givers import (
     place_actors,
 )
 from realpolitik.coding.lexicon import Trigger, entries, head_lemmas
-from realpolitik.coding.retype import WEAPON_LEMMAS, is_peacekeeping, trade_type, verb_type
+from realpolitik.coding.retype import ARRIVAL_LEMMAS, WEAPON_LEMMAS, is_peacekeeping, trade_type, verb_type
 from realpolitik.coding.roles import (
     ActorIndex,
     agents,
@@ -96,6 +96,8 @@ LENDING_VERBS = _words("LENDING_VERBS")
 MEASURE_HEADS = _words("MEASURE_HEADS")
 # Verbs of travel whose "for" phrase names a meeting the travellers hold ("delegates arrived for talks").
 TRAVEL_LEMMAS = _words("TRAVEL_LEMMAS")
+JOURNEY_PREPS = _words("JOURNEY_PREPS")
+DESTINED_LEMMAS = _words("DESTINED_LEMMAS")
 # Verbs of taking part whose "in" phrase names a joint event their subject holds ("joined in the exercises").
 PARTAKE_LEMMAS = _words("PARTAKE_LEMMAS")
 # Things received that make "receive" no hosting of a visit (its CONSULT sense is "received the envoy").
@@ -347,6 +349,8 @@ def _targets(tok, trig: Trigger, idx: ActorIndex, sources: list[ActorMention]) -
                     return got, "prep"
     preps = SYM_PREPS if trig.frame == "sym" else TARGET_PREPS  # "agreed on X": the topic is not a partner
     preps = preps | ({"from"} if "f" in trig.flags else set()) | ({"in"} if "i" in trig.flags else set())
+    if trig.lemma in ARRIVAL_LEMMAS:
+        preps = preps & JOURNEY_PREPS  # "travelled to Oslo", not "travelling on a Swedish ship"
     for h in holders:
         for _prep, p in prep_objects(h, preps):
             got = keep(idx.np_conj(p))
@@ -677,6 +681,11 @@ def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
             out.append(cand)
             continue
         # verbs
+        if trig.lemma in DESTINED_LEMMAS and (not prep_objects(tok, JOURNEY_PREPS) or any(
+                (t := _lookup(q)) is not None and t.frame == "sym" for _, q in prep_objects(tok, frozenset({"for"})))):
+            # "deported for travelling without papers": a journey to nowhere named is no visit; "travel to Vienna
+            # for talks": the travellers hold the talks (the noun's event), the venue is no host
+            continue
         if tok.dep_ in ("amod", "compound") and token_lemma(tok) in MODIFIER_LEMMAS:
             continue  # "government-backed troops": a modifier, not an event
         if _noun_object_event(tok):
