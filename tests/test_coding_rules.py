@@ -545,3 +545,12 @@ def test_travelling_to_a_state_is_a_visit_and_troops_travelling_a_deployment(cod
     # a journey with no destination is no visit of anyone
     assert triples(code(coder, "Ghana deported 20 Malians for travelling without papers on a Swedish ship.")) == \
         [("GHA", "MLI", "COERCE")]
+
+
+def test_taking_to_the_streets_is_a_street_protest(coder):
+    assert triples(code(coder, "Thousands of Chileans took to the streets on Sunday.")) == [("CHL", "CHL", "PROTEST")]
+    assert triples(code(coder, "Hundreds have taken to the streets in Peru to demand new elections.")) == \
+        [("PER", "PER", "PROTEST")]
+    # the idiom needs its object: taking to social media is no protest
+    assert triples(code(coder, "The Peruvian president took to social media to condemn Chile.")) == \
+        [("PER", "CHL", "ACCUSE")]
