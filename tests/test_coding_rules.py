@@ -554,3 +554,13 @@ def test_taking_to_the_streets_is_a_street_protest(coder):
     # the idiom needs its object: taking to social media is no protest
     assert triples(code(coder, "The Peruvian president took to social media to condemn Chile.")) == \
         [("PER", "CHL", "ACCUSE")]
+
+
+def test_a_received_act_is_the_givers_act_of_its_nouns_type(coder):
+    assert triples(code(coder, "The Chilean president received a visit from Peru's leader on Monday.")) == \
+        [("PER", "CHL", "CONSULT")]
+    assert triples(code(coder, "Chile received threats from Peru.")) == [("PER", "CHL", "THREATEN")]
+    assert triples(code(coder, "Chile received a request from Peru to extradite the suspect.")) == \
+        [("PER", "CHL", "REQUEST")]
+    # goods received stay the giver's aid
+    assert triples(code(coder, "Chile received military aid from Peru.")) == [("PER", "CHL", "AID")]

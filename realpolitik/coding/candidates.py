@@ -719,6 +719,12 @@ def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
                 out.append(Candidate(trig, tok, trig.type, srcs, tgts, how, obj))
                 continue
             takers, how = agents(tok, idx)
+            o = child(tok, "dobj")
+            got = _lookup(o) if o is not None else None
+            if got is not None and got.pos == "N" and got.type not in (None, "AID"):
+                # "received a phone call / a visit / threats from X": the received act is X's, of its noun's type
+                out.append(Candidate(got, tok, got.type, givers, takers, how + "+received", obj))
+                continue
             t = "AID" if trig.type == "CONSULT" else trig.type
             out.append(Candidate(trig, tok, t, givers, takers, how, obj))
             continue
