@@ -564,3 +564,12 @@ def test_a_received_act_is_the_givers_act_of_its_nouns_type(coder):
         [("PER", "CHL", "REQUEST")]
     # goods received stay the giver's aid
     assert triples(code(coder, "Chile received military aid from Peru.")) == [("PER", "CHL", "AID")]
+
+
+def test_representatives_and_delegates_of_states_are_their_governments(coder):
+    assert triples(code(coder, "Representatives from Serbia and Chile began negotiations early Sunday.")) == \
+        [("CHL", "SRB", "CONSULT"), ("SRB", "CHL", "CONSULT")]
+    # coordinated with an organ, the group keeps its own phrase: no shared head noun swallows both
+    evs = code(coder, "Representatives of Sudan's army and the Rapid Support Forces agreed to a humanitarian truce.")
+    assert sorted((e.source, e.target, e.type) for e in evs) == \
+        [("SDNMIL", "SDNREB", "AGREE"), ("SDNREB", "SDNMIL", "AGREE")]
