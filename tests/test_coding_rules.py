@@ -573,3 +573,9 @@ def test_representatives_and_delegates_of_states_are_their_governments(coder):
     evs = code(coder, "Representatives of Sudan's army and the Rapid Support Forces agreed to a humanitarian truce.")
     assert sorted((e.source, e.target, e.type) for e in evs) == \
         [("SDNMIL", "SDNREB", "AGREE"), ("SDNREB", "SDNMIL", "AGREE")]
+
+
+def test_a_participle_that_says_who_people_are_is_no_event(coder):
+    evs = code(coder, "The mayor of Lima reached an agreement with striking Peruvian teachers.")
+    assert "ASSAULT" not in [e.type for e in evs]
+    assert [(e.source, e.target) for e in evs] == [("PERGOV", "PEREDU")]

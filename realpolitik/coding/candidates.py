@@ -97,6 +97,7 @@ MEASURE_HEADS = _words("MEASURE_HEADS")
 # Verbs of travel whose "for" phrase names a meeting the travellers hold ("delegates arrived for talks").
 TRAVEL_LEMMAS = _words("TRAVEL_LEMMAS")
 JOURNEY_PREPS = _words("JOURNEY_PREPS")
+DESCRIBING_PARTICIPLES = _words("DESCRIBING_PARTICIPLES")
 DESTINED_LEMMAS = _words("DESTINED_LEMMAS")
 # Verbs of taking part whose "in" phrase names a joint event their subject holds ("joined in the exercises").
 PARTAKE_LEMMAS = _words("PARTAKE_LEMMAS")
@@ -690,6 +691,8 @@ def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
             continue
         if tok.dep_ in ("amod", "compound") and token_lemma(tok) in MODIFIER_LEMMAS:
             continue  # "government-backed troops": a modifier, not an event
+        if tok.dep_ == "amod" and tok.tag_ == "VBG" and token_lemma(tok) in DESCRIBING_PARTICIPLES:
+            continue  # "an agreement with striking teachers": who they are, no attack (nor an act of this sentence)
         if _noun_object_event(tok):
             continue  # the noun it governs carries the event and borrows its subject
         if tok.dep_ == "amod" and trig.type == "CONSULT" and trig.mode == "visit" and tok.tag_ == "VBG":
