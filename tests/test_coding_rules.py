@@ -579,3 +579,9 @@ def test_a_participle_that_says_who_people_are_is_no_event(coder):
     evs = code(coder, "The mayor of Lima reached an agreement with striking Peruvian teachers.")
     assert "ASSAULT" not in [e.type for e in evs]
     assert [(e.source, e.target) for e in evs] == [("PERGOV", "PEREDU")]
+
+
+def test_according_to_is_no_accord(coder):
+    # "struck ... according to X" read as "strike_accord" (a deal struck) made a strike an agreement
+    assert triples(code(coder, "Chilean jets struck a Peruvian radar station, according to local media.")) == \
+        [("CHL", "PER", "ASSAULT")]

@@ -176,7 +176,9 @@ def _lookup(tok) -> Trigger | None:
                 continue
             if c.dep_ == "prep" and any(p.ent_type_ in ("DATE", "TIME") for p in c.children):
                 continue  # "called the minister on Monday" is a phone call, not "called on" (a request)
-            words = [c.lower_, token_lemma(c)]  # the head first: "open_border" before any compound's entry
+            # the head first: "open_border" before any compound's entry; a preposition by its form alone
+            # ("according to" is no "accord")
+            words = [c.lower_] if c.dep_ == "prep" else [c.lower_, token_lemma(c)]
             if c.dep_ == "prep":  # "took to the streets" -> take_to_street: an idiom of verb, preposition and object
                 words = [f"{c.lower_}_{token_lemma(p)}" for p in c.children if p.dep_ == "pobj"] + words
             if c.dep_ in ("dobj", "nsubjpass"):  # "violated the ceasefire agreement" -> violate_ceasefire
