@@ -585,3 +585,12 @@ def test_according_to_is_no_accord(coder):
     # "struck ... according to X" read as "strike_accord" (a deal struck) made a strike an agreement
     assert triples(code(coder, "Chilean jets struck a Peruvian radar station, according to local media.")) == \
         [("CHL", "PER", "ASSAULT")]
+
+
+def test_reaching_an_agreement_or_deal_is_agreeing(coder):
+    assert triples(code(coder, "India and Chile reached an agreement on patrolling the border.")) == \
+        [("CHL", "IND", "AGREE"), ("IND", "CHL", "AGREE")]
+    evs = code(coder, "A Russian envoy reached a ceasefire deal with an Armenian delegation.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("RUSGOV", "ARMGOV", "AGREE")]
+    assert triples(code(coder, "Peru and Chile signed an agreement on the border.")) == \
+        [("CHL", "PER", "SUPPORT"), ("PER", "CHL", "SUPPORT")]
