@@ -594,3 +594,10 @@ def test_reaching_an_agreement_or_deal_is_agreeing(coder):
     assert [(e.source, e.target, e.type) for e in evs] == [("RUSGOV", "ARMGOV", "AGREE")]
     assert triples(code(coder, "Peru and Chile signed an agreement on the border.")) == \
         [("CHL", "PER", "SUPPORT"), ("PER", "CHL", "SUPPORT")]
+
+
+def test_people_from_a_body_act_for_it(coder):
+    evs = code(coder, "Pilots from Chile's air force pounded rebel positions in Peru.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("CHLMIL", "PERREB", "ASSAULT")]
+    evs = code(coder, "Pilots of Chile's air force pounded rebel positions in Peru.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("CHLMIL", "PERREB", "ASSAULT")]
