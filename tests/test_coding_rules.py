@@ -601,3 +601,9 @@ def test_people_from_a_body_act_for_it(coder):
     assert [(e.source, e.target, e.type) for e in evs] == [("CHLMIL", "PERREB", "ASSAULT")]
     evs = code(coder, "Pilots of Chile's air force pounded rebel positions in Peru.")
     assert [(e.source, e.target, e.type) for e in evs] == [("CHLMIL", "PERREB", "ASSAULT")]
+
+
+def test_firing_back_is_a_fight_both_ways(coder):
+    assert triples(code(coder, "Peruvian troops fired back at Chilean rebels.")) == \
+        [("CHL", "PER", "ASSAULT"), ("PER", "CHL", "ASSAULT")]
+    assert triples(code(coder, "Peruvian troops fired at Chilean rebels.")) == [("PER", "CHL", "ASSAULT")]
