@@ -607,3 +607,9 @@ def test_firing_back_is_a_fight_both_ways(coder):
     assert triples(code(coder, "Peruvian troops fired back at Chilean rebels.")) == \
         [("CHL", "PER", "ASSAULT"), ("PER", "CHL", "ASSAULT")]
     assert triples(code(coder, "Peruvian troops fired at Chilean rebels.")) == [("PER", "CHL", "ASSAULT")]
+
+
+def test_ending_a_conflict_is_no_sanction(coder):
+    assert triples(code(coder, "Peru and Chile signed an agreement aimed at ending the conflict in Bolivia.")) == \
+        [("CHL", "PER", "SUPPORT"), ("PER", "CHL", "SUPPORT")]
+    assert triples(code(coder, "Peru ended its military cooperation with Chile.")) == [("PER", "CHL", "SANCTION")]
