@@ -613,3 +613,10 @@ def test_ending_a_conflict_is_no_sanction(coder):
     assert triples(code(coder, "Peru and Chile signed an agreement aimed at ending the conflict in Bolivia.")) == \
         [("CHL", "PER", "SUPPORT"), ("PER", "CHL", "SUPPORT")]
     assert triples(code(coder, "Peru ended its military cooperation with Chile.")) == [("PER", "CHL", "SANCTION")]
+
+
+def test_a_restriction_in_ones_own_city_falls_on_its_people(coder):
+    evs = code(coder, "The Peruvian government imposed a curfew in Lima.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("PERGOV", "PERCVL", "COERCE")]
+    evs = code(coder, "Russian jets bombed Kyiv.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("RUSMIL", "UKRGOV", "ASSAULT")]

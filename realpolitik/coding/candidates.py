@@ -7,7 +7,7 @@ then resolves embeddings, future and refusal readings, confidence and the events
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -396,6 +396,11 @@ def _targets(tok, trig: Trigger, idx: ActorIndex, sources: list[ActorMention]) -
                 if not got:  # "near the border with Georgia"
                     for _prep2, q in prep_objects(p, frozenset({"with", "of"})):
                         got = keep(idx.np_conj(q))
+                own = {m.country for m in sources if m.country}
+                if got and trig.type in ("COERCE", "ASSAULT") and all(m.country in own for m in got):
+                    # "the Peruvian government imposed a curfew in Lima": the city's people bear it, not the
+                    # government its name stands for elsewhere
+                    got = [replace(m, code=m.country + "CVL", sector="CVL", kind="sector") for m in got]
                 if got:
                     return got, "place"
     if fallback:
