@@ -52,6 +52,8 @@ def _sector_of(noun) -> tuple[str | None, int]:
 def _head_nouns(tok):
     """Nouns a state's token modifies: its head, then up a chain of compounds."""
     while tok.dep_ == "conj" and tok.head.i != tok.i:  # "Russian and Chinese officials"
+        if _sector_of(tok.head)[0] is not None:
+            return  # "representatives of Sudan's army and the RSF": coordinated with an organ, no shared head
         tok = tok.head
     if tok.dep_ in _MODIFIER_DEPS and tok.head.pos_ in ("NOUN", "PROPN"):
         head = tok.head

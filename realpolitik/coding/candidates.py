@@ -7,7 +7,7 @@ then resolves embeddings, future and refusal readings, confidence and the events
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -23,7 +23,14 @@ from realpolitik.coding.givers import (
     place_actors,
 )
 from realpolitik.coding.lexicon import Trigger, entries, head_lemmas
-from realpolitik.coding.retype import WEAPON_LEMMAS, handed_over_type, is_peacekeeping, trade_type, verb_type
+from realpolitik.coding.retype import (
+    ARRIVAL_LEMMAS,
+    WEAPON_LEMMAS,
+    handed_over_type,
+    is_peacekeeping,
+    trade_type,
+    verb_type,
+)
 from realpolitik.coding.roles import (
     ActorIndex,
     agents,
@@ -96,6 +103,9 @@ LENDING_VERBS = _words("LENDING_VERBS")
 MEASURE_HEADS = _words("MEASURE_HEADS")
 # Verbs of travel whose "for" phrase names a meeting the travellers hold ("delegates arrived for talks").
 TRAVEL_LEMMAS = _words("TRAVEL_LEMMAS")
+JOURNEY_PREPS = _words("JOURNEY_PREPS")
+DESCRIBING_PARTICIPLES = _words("DESCRIBING_PARTICIPLES")
+DESTINED_LEMMAS = _words("DESTINED_LEMMAS")
 # Verbs of taking part whose "in" phrase names a joint event their subject holds ("joined in the exercises").
 PARTAKE_LEMMAS = _words("PARTAKE_LEMMAS")
 # Things received that make "receive" no hosting of a visit (its CONSULT sense is "received the envoy").
@@ -173,7 +183,11 @@ def _lookup(tok) -> Trigger | None:
                 continue
             if c.dep_ == "prep" and any(p.ent_type_ in ("DATE", "TIME") for p in c.children):
                 continue  # "called the minister on Monday" is a phone call, not "called on" (a request)
-            words = [c.lower_, token_lemma(c)]  # the head first: "open_border" before any compound's entry
+            # the head first: "open_border" before any compound's entry; a preposition by its form alone
+            # ("according to" is no "accord")
+            words = [c.lower_] if c.dep_ == "prep" else [c.lower_, token_lemma(c)]
+            if c.dep_ == "prep":  # "took to the streets" -> take_to_street: an idiom of verb, preposition and object
+                words = [f"{c.lower_}_{token_lemma(p)}" for p in c.children if p.dep_ == "pobj"] + words
             if c.dep_ in ("dobj", "nsubjpass"):  # "violated the ceasefire agreement" -> violate_ceasefire
                 words += [token_lemma(m) for m in c.children if m.dep_ == "compound"]
             for word in words:  # "opened its borders" -> open_border
@@ -347,6 +361,8 @@ def _targets(tok, trig: Trigger, idx: ActorIndex, sources: list[ActorMention]) -
                     return got, "prep"
     preps = SYM_PREPS if trig.frame == "sym" else TARGET_PREPS  # "agreed on X": the topic is not a partner
     preps = preps | ({"from"} if "f" in trig.flags else set()) | ({"in"} if "i" in trig.flags else set())
+    if trig.lemma in ARRIVAL_LEMMAS:
+        preps = preps & JOURNEY_PREPS  # "travelled to Oslo", not "travelling on a Swedish ship"
     for h in holders:
         for _prep, p in prep_objects(h, preps):
             got = keep(idx.np_conj(p))
@@ -387,6 +403,11 @@ def _targets(tok, trig: Trigger, idx: ActorIndex, sources: list[ActorMention]) -
                 if not got:  # "near the border with Georgia"
                     for _prep2, q in prep_objects(p, frozenset({"with", "of"})):
                         got = keep(idx.np_conj(q))
+                own = {m.country for m in sources if m.country}
+                if got and trig.type in ("COERCE", "ASSAULT") and all(m.country in own for m in got):
+                    # "the Peruvian government imposed a curfew in Lima": the city's people bear it, not the
+                    # government its name stands for elsewhere
+                    got = [replace(m, code=m.country + "CVL", sector="CVL", kind="sector") for m in got]
                 if got:
                     return got, "place"
     if fallback:
@@ -677,8 +698,15 @@ def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
             out.append(cand)
             continue
         # verbs
+        if trig.lemma in DESTINED_LEMMAS and (not prep_objects(tok, JOURNEY_PREPS) or any(
+                (t := _lookup(q)) is not None and t.frame == "sym" for _, q in prep_objects(tok, frozenset({"for"})))):
+            # "deported for travelling without papers": a journey to nowhere named is no visit; "travel to Vienna
+            # for talks": the travellers hold the talks (the noun's event), the venue is no host
+            continue
         if tok.dep_ in ("amod", "compound") and token_lemma(tok) in MODIFIER_LEMMAS:
             continue  # "government-backed troops": a modifier, not an event
+        if tok.dep_ == "amod" and tok.tag_ == "VBG" and token_lemma(tok) in DESCRIBING_PARTICIPLES:
+            continue  # "an agreement with striking teachers": who they are, no attack (nor an act of this sentence)
         if _noun_object_event(tok):
             continue  # the noun it governs carries the event and borrows its subject
         if tok.dep_ == "amod" and trig.type == "CONSULT" and trig.mode == "visit" and tok.tag_ == "VBG":
@@ -708,8 +736,14 @@ def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
                 out.append(Candidate(trig, tok, trig.type, srcs, tgts, how, obj))
                 continue
             takers, how = agents(tok, idx)
-            t = "AID" if trig.type == "CONSULT" else trig.type
-            out.append(Candidate(trig, tok, t, givers, takers, how, obj))
+            o = child(tok, "dobj")
+            received = _lookup(o) if o is not None else None
+            if received is not None and received.pos == "N" and received.type not in (None, "AID"):
+                # "received a phone call / a visit / threats from X": the received act is X's, of its noun's type
+                out.append(Candidate(received, tok, received.type, givers, takers, how + "+received", obj))
+                continue
+            recv_type = "AID" if trig.type == "CONSULT" else trig.type
+            out.append(Candidate(trig, tok, recv_type, givers, takers, how, obj))
             continue
         srcs, how = agents(tok, idx)
         if trig.frame == "buy":

@@ -30,6 +30,7 @@ _words = wordsets.reader("realpolitik.coding", "readings")
 EXCHANGE_LEMMAS = _words("EXCHANGE_LEMMAS")
 FIRE_OBJECTS = _words("FIRE_OBJECTS")
 CLASH_LEMMAS = _words("CLASH_LEMMAS")
+REPLY_LEMMAS = _words("REPLY_LEMMAS")
 # Prepositions placing drills around a party rather than with it ("drills around Taiwan", "off Japan").
 AROUND_PREPS = _words("AROUND_PREPS")
 EXERCISE_LEMMAS = _words("EXERCISE_LEMMAS")
@@ -76,6 +77,9 @@ def mutual_fight(tok) -> bool:
     Y", "clashes with Y"): a fight both ways (training/GUIDE.md codes clashes A->B and B->A)."""
     if token_lemma(tok) in CLASH_LEMMAS:
         return True
+    if token_lemma(tok) in REPLY_LEMMAS and any(c.dep_ in ("prt", "advmod") and c.lower_ == "back"
+                                                for c in tok.children):
+        return True  # "troops fired back at the rebels": the rebels had fired too
     noun = _exchanged_noun(tok)
     if noun is not None:
         return bool({noun.lower_, token_lemma(noun)} & FIRE_OBJECTS)

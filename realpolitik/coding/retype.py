@@ -63,6 +63,7 @@ ABSTRACT_OBJECTS = _words("ABSTRACT_OBJECTS")
 CIVIC_OBJECTS = _words("CIVIC_OBJECTS")
 # People whose arrival abroad is assistance (PLOVER AID: personnel) rather than a visit.
 ARRIVING_HELPERS = CIVILIAN_PERSONNEL | _words("ARRIVING_HELPERS")
+ARRIVAL_LEMMAS = _words("ARRIVAL_LEMMAS")
 # Purposes that make forces' arrival assistance ("arrived to help deliver aid").
 HELP_LEMMAS = _words("HELP_LEMMAS")
 PEACEKEEPING_LEMMAS = _words("PEACEKEEPING_LEMMAS")
@@ -232,7 +233,7 @@ def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
     if type_ == "MOBILIZE" and (_purposes(tok) & (HELP_LEMMAS | DEPLOY_AID_PURPOSES) or _at_request(tok)
                                 or _for_relief(tok)):
         type_ = "AID"  # "sent soldiers to X to help fight gangs", "deployed troops to X at its request"
-    if trig.lemma == "arrive" and child(tok, "nsubj") is not None:
+    if trig.lemma in ARRIVAL_LEMMAS and child(tok, "nsubj") is not None:
         subj = child(tok, "nsubj")
         mods = {token_lemma(c) for c in subj.children if c.dep_ in ("amod", "compound")}
         if token_lemma(subj) in ARRIVING_HELPERS or "peacekeeping" in mods or purpose & HELP_LEMMAS:

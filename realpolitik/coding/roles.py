@@ -22,6 +22,7 @@ NP_DEPS = _words("NP_DEPS")
 # Heads whose "of" phrase names the actor ("the government of Iran", "a group of Moroccan diplomats"),
 # or the owner of what is struck ("positions of the Syrian army", "the homes of Palestinian families").
 OF_HEADS = _words("OF_HEADS")
+FROM_HEADS = _words("FROM_HEADS")
 # Participles that tie a noun to its backer ("hackers linked to Russia's military intelligence").
 LINK_LEMMAS = _words("LINK_LEMMAS")
 SUBJECT_CONTROL = _words("SUBJECT_CONTROL")
@@ -75,7 +76,8 @@ class ActorIndex:
             if c.dep_ in NP_DEPS:
                 for t in (c, *c.conjuncts):
                     out += self.np(t, _depth + 1)
-            elif c.dep_ == "prep" and c.lower_ == "of" and (tok.lemma_.lower() in OF_HEADS or tok.lower_ in OF_HEADS):
+            elif c.dep_ == "prep" and (c.lower_ == "of" and (tok.lemma_.lower() in OF_HEADS or tok.lower_ in OF_HEADS)
+                                       or c.lower_ == "from" and tok.lower_ in FROM_HEADS):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         out += self.np_conj(p, _depth + 1)
