@@ -178,6 +178,7 @@ def _people(doc, text: str, mentions: list[ActorMention]) -> list[ActorMention]:
             known[surname] = (ent.end_char, ActorMention(text=ent.text, start=ent.start_char, end=ent.end_char,
                                                          code=m.code, country=m.country, sector=m.sector,
                                                          kind="person", name=ent.text))
+    _family_names(mentions, known)
     out: list[ActorMention] = []
     # the later uses, found in the text (iterating a Doc's tokens is far slower than a regex over its text)
     for surname, (after, person) in known.items():
@@ -198,6 +199,19 @@ def _people(doc, text: str, mentions: list[ActorMention]) -> list[ActorMention]:
                 continue
             out.append(replace(person, text=text[start:end], start=start, end=end))
     return out
+
+
+def _family_names(mentions: list[ActorMention], known: dict[str, tuple[int, ActorMention]]) -> None:
+    """Add to `known` the family names of people the tables named in full, the last word of the name: a tagger
+    that read only "Deby" of "President Mahamat Idriss Deby" as a person gave no antecedent for "Mr Deby"."""
+    for m in sorted((m for m in mentions if m.kind == "person" and m.country), key=lambda m: m.start):
+        words = m.text.split()
+        if len(words) < 2 or not all(w[:1].isupper() for w in words):
+            continue  # one word, or a title phrase ("the foreign minister")
+        family = words[-1]
+        if family.endswith("'s"):
+            continue
+        known.setdefault(family, (m.end, m))
 
 
 def _focused_sector(doc, text: str, m: ActorMention, focus: _Focus, mentions: list[ActorMention]) -> ActorMention:
