@@ -57,6 +57,10 @@ _PAIR_SECTOR = {**{w: "" for w in _words("_PAIR_STATES")}, **{w: "GOV" for w in 
 _PAIR = re.compile(r"\b(?:the two|both) (?:[a-z-]+ )?(?:" + "|".join(_PAIR_NOUNS) + r")\b", re.IGNORECASE)
 _TITLE = re.compile(r"\bthe (" + "|".join(sorted((re.escape(t) for t in TITLE_ROLES), key=len, reverse=True))
                     + r")\b", re.IGNORECASE)
+# "The minister urged ...", "A spokesman said ...": the official the article named just before (BARE_HEADS).
+BARE_HEADS = _words("BARE_HEADS")
+SPOKESMAN_FOR = _words("SPOKESMAN_FOR")
+_BARE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:The|A) (" + "|".join(sorted(map(re.escape, BARE_HEADS))) + r")\b")
 _ABBR = re.compile(r"\(([A-Z][A-Z0-9&]{1,7})\)")
 # Heads that make a city before them part of an event's name ("the Doha talks", "the Minsk accords").
 EVENT_NAME_HEADS = _words("EVENT_NAME_HEADS")
@@ -76,6 +80,7 @@ def resolve_document(doc, mentions: list[ActorMention], date: str | None = None)
     out = [_focused_sector(doc, text, m, focus, out) for m in out]
     out = resolve_crowds(doc, out, focus, dateline_country(text))
     out += _titles(doc, text, out, focus, date)
+    out += _bare_heads(text, out)
     pairs = _pairs(text, out, doc)
     if pairs:  # a bare sector read inside the phrase ("governments", "navies") yields to the two parties
         spans = {(m.start, m.end) for m in pairs}
@@ -99,6 +104,10 @@ def reference_hits(text: str) -> list[tuple[int, int | None]]:
             out.append((hit.end() + use.start(), hit.start()))
     out += [(hit.start(), None) for hit in _PAIR.finditer(text)]
     out += [(hit.start(), None) for hit in _TITLE.finditer(text)]
+    for hit in _BARE.finditer(text):
+        before = _bare_antecedent(text, hit)
+        if before is not None:
+            out.append((hit.start(), before))
     return out
 
 
@@ -178,6 +187,7 @@ def _people(doc, text: str, mentions: list[ActorMention]) -> list[ActorMention]:
             known[surname] = (ent.end_char, ActorMention(text=ent.text, start=ent.start_char, end=ent.end_char,
                                                          code=m.code, country=m.country, sector=m.sector,
                                                          kind="person", name=ent.text))
+    _family_names(mentions, known)
     out: list[ActorMention] = []
     # the later uses, found in the text (iterating a Doc's tokens is far slower than a regex over its text)
     for surname, (after, person) in known.items():
@@ -198,6 +208,19 @@ def _people(doc, text: str, mentions: list[ActorMention]) -> list[ActorMention]:
                 continue
             out.append(replace(person, text=text[start:end], start=start, end=end))
     return out
+
+
+def _family_names(mentions: list[ActorMention], known: dict[str, tuple[int, ActorMention]]) -> None:
+    """Add to `known` the family names of people the tables named in full, the last word of the name: a tagger
+    that read only "Deby" of "President Mahamat Idriss Deby" as a person gave no antecedent for "Mr Deby"."""
+    for m in sorted((m for m in mentions if m.kind == "person" and m.country), key=lambda m: m.start):
+        words = m.text.split()
+        if len(words) < 2 or not all(w[:1].isupper() for w in words):
+            continue  # one word, or a title phrase ("the foreign minister")
+        family = words[-1]
+        if family.endswith("'s"):
+            continue
+        known.setdefault(family, (m.end, m))
 
 
 def _focused_sector(doc, text: str, m: ActorMention, focus: _Focus, mentions: list[ActorMention]) -> ActorMention:
@@ -254,6 +277,45 @@ def _titles(doc, text: str, mentions: list[ActorMention], focus: _Focus, date: s
             out.append(ActorMention(text=text[start:end], start=start, end=end, code=country + sector,
                                     country=country, sector=sector, kind="sector", name=None))
     return out
+
+
+def _bare_heads(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """A sentence opened by a bare official's noun ("The minister urged Bujumbura ...", "A spokesman said ...")
+    is the latest actor named within the two sentences before whose phrase holds that noun ("Rwanda's foreign
+    minister") or, for a spokesman, the body spoken for ("China's foreign ministry")."""
+    out: list[ActorMention] = []
+    for hit in _BARE.finditer(text):
+        noun = hit.group(1).lower()
+        start, end = hit.start(), hit.end()
+        if _covered(mentions, start, end) or re.match(r"\s+(?:of\b|[A-Z])", text[end:end + 6]):
+            continue  # "The minister of defence", "The minister Jean Dupont": named by the phrase
+        window = _sentence_window(text, start, 2)
+        heads = _bare_heads_of(noun)
+        found = next((m for m in sorted(mentions, key=lambda m: -m.start)
+                      if window <= m.start and m.end <= start and m.country and m.code
+                      and any(re.search(r"\b" + h + r"\b", m.text.lower()) for h in heads)), None)
+        if found is not None:
+            out.append(replace(found, text=text[start:end], start=start, end=end))
+    return out
+
+
+def _bare_heads_of(noun: str) -> set[str]:
+    return {noun} | (set(SPOKESMAN_FOR) if noun.startswith("spokes") else set())
+
+
+def _bare_antecedent(text: str, hit) -> int | None:
+    """The offset of the last word, within the two sentences before, that may name a bare head's official."""
+    window = _sentence_window(text, hit.start(), 2)
+    heads = _bare_heads_of(hit.group(1).lower())
+    found = [m.start() for m in re.finditer(r"\b(?:" + "|".join(sorted(heads)) + r")\b", text[window:hit.start()],
+                                            re.IGNORECASE)]
+    return window + found[-1] if found else None
+
+
+def _sentence_window(text: str, offset: int, n: int) -> int:
+    """The offset where the n-th sentence before `offset`'s own starts (rough sentence ends: . ! ? or a newline)."""
+    ends = [m.end() for m in re.finditer(r"[.!?](?=\s)|\n", text[:offset])]
+    return ends[-(n + 1)] if len(ends) > n else 0
 
 
 @lru_cache(maxsize=1)
