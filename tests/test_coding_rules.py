@@ -723,3 +723,10 @@ def test_a_restriction_in_ones_own_city_falls_on_its_people(coder):
     assert [(e.source, e.target, e.type) for e in evs] == [("PERGOV", "PERCVL", "COERCE")]
     evs = code(coder, "Russian jets bombed Kyiv.")
     assert [(e.source, e.target, e.type) for e in evs] == [("RUSMIL", "UKRGOV", "ASSAULT")]
+
+
+def test_condemned_pressure_on_no_one_named_falls_on_the_accuser(coder):
+    assert triples(code(coder, "Quito condemned the Peruvian seizure of two trawlers.")) == [
+        ("ECU", "PER", "ACCUSE"), ("PER", "ECU", "COERCE")]
+    # an attack condemned falls on others as often: no recipient is read into it
+    assert triples(code(coder, "Quito condemned the Peruvian air strikes.")) == [("ECU", "PER", "ACCUSE")]

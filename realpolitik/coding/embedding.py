@@ -21,6 +21,8 @@ NEG_FRAMES = frozenset({"deny"})  # "denied sending": the embedded event stands,
 HOST_LEMMAS = _words("HOST_LEMMAS")
 # pressure short of force, which one can reject for a partner
 PRESSURE_TYPES = _words("PRESSURE_TYPES")
+# pressure whose recipient, unnamed, is the one who condemns it ("Abuja condemned the Russian seizure of two boats")
+BORNE_BY_ACCUSER = _words("BORNE_BY_ACCUSER")
 REJECT_SHIELD = _words("REJECT_SHIELD")
 # Verbs of charging whose "of"-gerunds, however parsed, are the charge ("accused X of lying, ignoring Y").
 CHARGE_LEMMAS = _words("CHARGE_LEMMAS")
@@ -68,6 +70,18 @@ def _charged_act(a, b) -> bool:
     # the act may fall on the accuser itself ("Moscow condemned Oslo's expulsion of Russian diplomats")
     return (all(has_country(m) and m.code[:3] not in accusers for m in b.sources)
             and any(has_country(t) for t in b.targets))
+
+
+def _borne_by_accuser(a, b) -> None:
+    """A condemned act of pressure by a named foreign culprit on no one named falls on the accuser ("Abuja
+    condemned the Russian seizure of two boats", "India's decision to suspend the treaty was condemned by
+    Pakistan": RUS->NGA, IND->PAK), so _charged_act codes it beside the accusation."""
+    if (a.type != "ACCUSE" or a.trig.pos != "V" or b.targets or not b.sources or b.type not in BORNE_BY_ACCUSER
+            or not a.sources or not all(has_country(m) for m in a.sources)):
+        return
+    accusers = {m.code[:3] for m in a.sources}
+    if all(has_country(m) and m.code[:3] not in accusers for m in b.sources):
+        b.targets = list(a.sources)
 
 
 def _in_adjunct(a, b) -> bool:
@@ -193,6 +207,7 @@ def resolve_embedding(cands: list[Candidate]) -> list[Candidate]:
                 continue
             if not _embedded(a.tok, b.tok):
                 continue
+            _borne_by_accuser(a, b)
             b.absorbed = not _charged_act(a, b)
             own = {m.code[:3] for m in a.sources}
             doers = [m for m in b.sources if m.code[:3] not in own and has_country(m)]
