@@ -724,3 +724,8 @@ def test_condemned_pressure_on_no_one_named_falls_on_the_accuser(coder):
         ("ECU", "PER", "ACCUSE"), ("PER", "ECU", "COERCE")]
     # an attack condemned falls on others as often: no recipient is read into it
     assert triples(code(coder, "Quito condemned the Peruvian air strikes.")) == [("ECU", "PER", "ACCUSE")]
+
+
+def test_a_planned_recognition_stays_support(coder):
+    evs = code(coder, "Malta said it would recognise a Palestinian state next month.")
+    assert [(e.source[:3], e.target[:3], e.type, e.factuality) for e in evs] == [("MLT", "PSE", "SUPPORT", "planned")]
