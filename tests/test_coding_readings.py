@@ -316,3 +316,9 @@ def test_leaving_a_body_or_talks_is_a_sanction_leaving_land_a_retreat(coder):
 def test_handing_over_wanted_people_is_judicial_cooperation_not_aid(coder):
     assert triples(code(coder, "Peru handed over 12 Chilean fugitives to Santiago.")) == [("PER", "CHL", "COOPERATE")]
     assert triples(code(coder, "Peru handed over medical supplies to Bolivia.")) == [("PER", "BOL", "AID")]
+
+
+def test_leaving_a_body_carries_the_withdraw_mode_and_a_diplomatic_code(coder):
+    # the troop withdrawal's military context and a military-aid code (1622) do not follow the retyping
+    ev = code(coder, "Bolivia withdrew from the Organization of American States.")[0]
+    assert (ev.type, ev.mode, ev.contexts, ev.cameo) == ("SANCTION", "withdraw", ("diplomatic",), "161")

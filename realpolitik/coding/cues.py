@@ -83,8 +83,11 @@ def cameo_for(type_: str, cameo: str | None, contexts: tuple[str, ...], mode: st
         cameo = None
     if contexts and (type_, contexts[0]) in CAMEO_BY_CONTEXT and (cameo is None or len(cameo) <= 3):
         generic = {"030", "060", "070", "100", "120", "160", "033"}
-        if cameo is None or cameo in generic:
-            return CAMEO_BY_CONTEXT[(type_, contexts[0])]
+        refined = CAMEO_BY_CONTEXT[(type_, contexts[0])]
+        row = ontology.cameo_crosswalk().get(refined)
+        # never a code of another mode: leaving a body (SANCTION 'withdraw') is no cut in military aid (1622)
+        if (cameo is None or cameo in generic) and not (mode and row is not None and row.mode and row.mode != mode):
+            return refined
     if cameo:
         return cameo
     # the generic code of the mode, else of the type (ontology/cameo_defaults.tsv); none rather than a wrong one

@@ -597,6 +597,11 @@ def draft(ctx: stages.SentenceContext, c: Candidate, s: ActorMention, t: ActorMe
         type_, mode, cameo = "COERCE", "censor", None  # "suspended the BBC": censorship (PLOVER COERCE censor)
     lemmas = ctx.lemmas
     contexts = cues.contexts_for(lemmas, c.contexts or c.trig.contexts)
+    if type_ == "SANCTION" and c.trig.type == "RETREAT" and c.trig.mode == "withdraw":
+        # leaving a body or talks (retype, or the IGO recipient above): a diplomatic act, not the military
+        # context of a troop withdrawal
+        mode = "withdraw"
+        contexts = tuple(x for x in contexts if x != "military") or ("diplomatic",)
     # "would tighten the blockade"
     # the verb an event noun hangs off carries its modal and its condition ("may impose sanctions if ...")
     verb = c.tok.head if c.how.startswith(("light", "carried")) else c.tok
