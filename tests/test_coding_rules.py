@@ -402,6 +402,9 @@ def test_coordinated_parties_meeting_a_third_meet_each_other_too(coder):
     evs = code(coder, "Leaders of Ghana, Togo, Benin and Niger held a summit with the French president in Accra.")
     assert triples(evs) == [("GHA", "BEN", "CONSULT"), ("GHA", "FRA", "CONSULT"), ("GHA", "NER", "CONSULT"),
                             ("GHA", "TGO", "CONSULT")]
+    # two named: the pair meet each other both ways, and the first named meets the third
+    assert triples(code(coder, "Kenya and Uganda met with Tanzania on Monday.")) == [
+        ("KEN", "TZA", "CONSULT"), ("KEN", "UGA", "CONSULT"), ("UGA", "KEN", "CONSULT")]
 
 
 def test_those_who_gather_for_a_rally_are_its_protesters(coder):

@@ -459,9 +459,11 @@ def _pairs(c: Candidate, srcs: list[ActorMention], idx: ActorIndex,
         if pairs and c.trig.frame == "sym" and c.type == "CONSULT" and len({s.code[:3] for s in srcs}) > 1:
             # "A, B and C met with Z": the coordinated parties meet each other too, as without Z (a meeting
             # only: "A and B are sharing intelligence with Z" is no sharing between A and B)
+            # the first named meets each other party, Z too (training/GUIDE.md); with two named, the pair still
+            # meet each other both ways, as "A and B met" does
             star = first_named_pairs(srcs)
-            if star:  # a multilateral meeting is the first named with each other party, Z too (training/GUIDE.md)
-                pairs = [p for p in pairs if p[0] is star[0][0]]
+            first = star[0][0] if star else srcs[0]
+            pairs = [p for p in pairs if p[0] is first]
             pairs += [p for p in _joint_pairs(srcs, recipientless) if p not in pairs]
         # an actor acting on its own country's people ("Syrian jets struck Homs") keeps no target
         return (pairs or [(s, None) for s in srcs]), how
