@@ -133,14 +133,7 @@ def in_condition(tok) -> bool:
     """Whether a trigger lies in an "if" / "unless" clause of the sentence's statement ("Japan could intervene if
     China attacked Taiwan", "would retaliate if NATO deployed troops"): a condition is never reported as happening,
     so, unlike other scene-setting acts, it stands for the sentence not even when it is the only event."""
-    t = tok
-    for _ in range(12):
-        if t.head.i == t.i or t.dep_ == "ccomp":
-            return False
-        if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in t.children):
-            return True
-        t = t.head
-    return False
+    return _up_to_statement(tok, lambda t: t.dep_ == "advcl" and _marked(t, CONDITION_MARKS))
 
 
 def long_standing(tok) -> bool:
@@ -155,15 +148,24 @@ def since_then(tok) -> bool:
     """Whether a trigger dates a state of affairs the sentence describes ("has struggled since Russia's invasion of
     Ukraine", "have been divided since 1974, when Turkey invaded"): a starting point, no act told as news, even
     when the sentence tells nothing else."""
+    return _up_to_statement(tok, lambda t: (t.dep_ in ("pobj", "pcomp") and t.head.lower_ == "since")
+                            or (t.dep_ == "advcl" and _marked(t, frozenset({"since"}))))
+
+
+def _marked(clause, marks) -> bool:
+    """Whether a clause is introduced by one of the subordinating words ("if", "since")."""
+    return any(m.dep_ == "mark" and m.lower_ in marks for m in clause.children)
+
+
+def _up_to_statement(tok, hit) -> bool:
+    """Whether `hit` holds for the trigger or a head above it, below the sentence's root or a reported clause."""
     t = tok
     for _ in range(12):
         if t.head.i == t.i or t.dep_ == "ccomp":
             return False
-        h = t.head
-        if (t.dep_ in ("pobj", "pcomp") and h.lower_ == "since") or (
-                t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in t.children)):
+        if hit(t):
             return True
-        t = h
+        t = t.head
     return False
 
 

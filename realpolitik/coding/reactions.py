@@ -153,10 +153,11 @@ def _asked_of(ev: Event, noun: str, earlier: list[Event]) -> list[Event]:
         if (src is not None and src != own and _country(prev.target) == own
                 and (noun_type is None or prev.type == noun_type)):
             out: list[Event] = []
+            seen = {None, own}
             for p in earlier:
                 if (p.sentence_index == prev.sentence_index and p.type == prev.type
-                        and _country(p.target) == own and _country(p.source) not in (None, own)
-                        and _country(p.source) not in {_country(o.source) for o in out}):
+                        and _country(p.target) == own and _country(p.source) not in seen):
                     out.append(p)
+                    seen.add(_country(p.source))
             return out
     return []

@@ -150,12 +150,12 @@ def _counted(noun) -> set[str]:
             for p in c.children if p.dep_ == "pobj"}
 
 
-def _left_body(tok, tgts) -> bool:
-    """Whether what one withdraws from is a body, a meeting or an agreement ("withdrew from the WHO", "pulled out
-    of the talks", "quit the grain deal"): an organisation among the recipients or such a noun after from/of."""
+def _left_body(tok) -> bool:
+    """Whether what one withdraws from is named as a body, a meeting or an agreement ("withdrew from the bloc",
+    "pulled out of the talks", "withdrew from the grain deal"); an organisation named by its own name is read
+    off the recipient (rules.draft)."""
     heads = [tok] + [c for c in tok.children if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ == "out")]
-    left = [p for h in heads for _, p in prep_objects(h, frozenset({"from", "of"}))]
-    return any(token_lemma(p) in LEFT_BODIES for p in left) or (bool(left) and any(t.kind == "igo" for t in tgts))
+    return any(token_lemma(p) in LEFT_BODIES for h in heads for _, p in prep_objects(h, frozenset({"from", "of"})))
 
 
 def handed_over_type(type_: str, moved: set[str], lemma: str = "") -> str:
@@ -208,7 +208,7 @@ def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
         type_ = "CONCEDE"  # PLOVER CONCEDE: "suspending protests" ("ended the strike", "halted the sit-in")
     if type_ in ("RETREAT", "SANCTION") and trig.mode in ("withdraw", None) and head_obj in WITHDRAWN_RESOURCES:
         type_ = "SANCTION"  # PLOVER SANCTION 'withdraw': pulling out one's observers, envoys, aid or monitors
-    if type_ == "RETREAT" and trig.mode == "withdraw" and child(tok, "dobj") is None and _left_body(tok, tgts):
+    if type_ == "RETREAT" and trig.mode == "withdraw" and child(tok, "dobj") is None and _left_body(tok):
         type_ = "SANCTION"  # PLOVER SANCTION 'withdraw': leaving a body, talks or a deal, not forces leaving land
     if (type_ == "ASSAULT" and head_obj in PROJECTILES and not tgts and not aimed(tok)
             and (head_obj in TESTED_WEAPONS or _into_open_water(tok))):
@@ -246,8 +246,7 @@ def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
         return None  # installing radars or surveillance kit for a state is AID; "installed a new government" is not
     if trig.lemma == "accept" and head_obj in ASYLUM_LEMMAS:
         type_ = "AID"  # "accepted 1,500 refugees": asylum (PLOVER AID)
-    if trig.lemma == "expel" and dobj is not None and ({head_obj} | {t.lemma_.lower() for t in dobj.conjuncts}
-                                                       ) & PERSON_LEMMAS:
+    if trig.lemma == "expel" and moved & PERSON_LEMMAS:
         type_ = "COERCE"  # expelling people rather than a body or a state's diplomats: deportation
     return type_
 

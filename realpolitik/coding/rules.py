@@ -593,8 +593,9 @@ def draft(ctx: stages.SentenceContext, c: Candidate, s: ActorMention, t: ActorMe
     if (type_ == "RETREAT" and mode == "withdraw" and t is not None and (t.kind == "igo" or t.code.startswith("IGO"))
             and not c.obj_lemmas & FORCE_LEMMAS):
         # "Argentina pulled out of the WHO": leaving an organisation is PLOVER SANCTION 'withdraw' (oneself or
-        # one's non-military resources from a group, mediation or organisation), not forces leaving ground
-        type_, mode, cameo = "SANCTION", "withdraw", None
+        # one's non-military resources from a group, mediation or organisation), not forces leaving ground;
+        # its mode and contexts are set below, with those of the withdrawals retype reads so
+        type_, cameo = "SANCTION", None
     if type_ == "SANCTION" and t is not None and t.sector == "MED" and mode != "convict":
         type_, mode, cameo = "COERCE", "censor", None  # "suspended the BBC": censorship (PLOVER COERCE censor)
     lemmas = ctx.lemmas
