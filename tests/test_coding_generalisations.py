@@ -234,7 +234,7 @@ def test_multiword_light_verb_lends_its_subject(coder):
 
 def test_prepositional_event_nouns(coder):
     assert triples(code(coder, "Greek troops remained on alert near the border.")) == [("GRC", None, "MOBILIZE")]
-    # a protest against no one named is against the protesters' own state (CVL -> GOV, rules.draft)
+    # a protest against no one named is against the protesters' own state (CVL -> GOV, drafts.draft)
     assert triples(code(coder, "Chilean dockworkers went on strike on Monday.")) == [("CHL", "CHL", "PROTEST")]
     evs = code(coder, "The Kenyan opposition leader was placed under arrest by Ugandan police.")
     assert triples(evs) == [("UGA", "KEN", "COERCE")]
@@ -750,7 +750,7 @@ def test_relations_as_a_topic_are_no_event(coder):
 def test_the_city_of_a_bodys_meeting_is_no_party_to_it(coder):
     # a city where a meeting is held is a venue, never a party (issue 14, actors/document.py): the body's
     # meeting keeps no recipient; named only by its host ("the OPEC meeting") it is no event at all
-    # (rules.words NAMED_GATHERING_TYPES)
+    # (drafts.words NAMED_GATHERING_TYPES)
     assert triples(code(coder, "Delegates gathered for the OPEC meeting in Vienna on Friday.")) == []
     assert triples(code(coder, "The Organization of African Unity held a round of mediation in Addis Ababa.")) == \
         [("IGO", None, "CONSULT")]
@@ -774,7 +774,7 @@ def test_capitals_and_sides_in_a_sports_report_are_no_governments(coder):
 
 
 def test_a_states_justice_on_unnamed_people_is_on_its_own_society(coder):
-    # rules.own_people: arrested, jailed or freed people named by no state are the state's own society
+    # pairing.own_people: arrested, jailed or freed people named by no state are the state's own society
     assert triples(code(coder, "Gabon arrests a popular singer over his lyrics")) == [("GAB", "GAB", "COERCE")]
     assert triples(code(coder, "Zambian police freed 40 detained miners on Sunday.")) == [("ZMB", "ZMB", "RETREAT")]
     # troops act abroad as often: their detainees stay unnamed
@@ -861,7 +861,7 @@ def test_a_quantity_is_no_doer(coder):
 
 
 def test_launching_projectiles_at_a_target_is_an_attack(coder):
-    # candidates._launched: a launch verb with a projectile object (or a measure of them) and a target
+    # triggers._launched: a launch verb with a projectile object (or a measure of them) and a target
     assert triples(code(coder, "Russia launched a wave of drones at Ukrainian power plants overnight.")) == [
         ("RUS", "UKR", "ASSAULT")]
     assert triples(code(coder, "Iran launched a salvo of missiles against Israel.")) == [("IRN", "ISR", "ASSAULT")]
@@ -904,7 +904,7 @@ def test_a_subject_owned_by_a_pronoun_acts_for_the_pronouns_actor(coder):
 
 
 def test_a_verb_that_is_no_trigger_does_what_its_event_noun_object_names(coder):
-    # candidates._carries_out: "slapped sanctions on X" is the subject's sanction; "faced sanctions" is not
+    # triggers.carries_out: "slapped sanctions on X" is the subject's sanction; "faced sanctions" is not
     assert ("CAN", "BLR", "SANCTION") in triples(code(coder, "Canada slapped new sanctions on Belarusian officials."))
     assert not [e for e in triples(code(coder, "Belarus faced new sanctions on Friday.")) if e[0] == "BLR"]
     # ... and what it acts with ("retaliated with tariffs on X")
@@ -942,7 +942,7 @@ def test_who_is_responsible_for_an_event_noun_does_it(coder):
 
 
 def test_a_gathering_named_by_its_host_is_no_meeting_but_a_visit_to_someone_is(coder):
-    # rules.words NAMED_GATHERING_TYPES: "the OPEC summit" names the gathering, no one met; PARTNER_PREPS keep
+    # drafts.words NAMED_GATHERING_TYPES: "the OPEC summit" names the gathering, no one met; PARTNER_PREPS keep
     # a meeting whose partner the tables do not know
     assert code(coder, "Ministers spoke on the sidelines of the OPEC summit in Vienna.") == []
     evs = code(coder, "The Chilean ambassador paid a visit to the Speaker of the Senate.")
@@ -950,7 +950,7 @@ def test_a_gathering_named_by_its_host_is_no_meeting_but_a_visit_to_someone_is(c
 
 
 def test_a_meeting_verb_with_no_one_met_is_no_meeting(coder):
-    # rules.words NAMED_GATHERING_TYPES: a one-sided meeting verb names no partner; with one it stands
+    # drafts.words NAMED_GATHERING_TYPES: a one-sided meeting verb names no partner; with one it stands
     assert code(coder, "The Kenyan cabinet discussed the new budget on Tuesday.") == []
     evs = code(coder, "The Kenyan cabinet discussed the budget with Ugandan officials.")
     assert [(e.source[:3], e.target[:3], e.type) for e in evs] == [("KEN", "UGA", "CONSULT")]

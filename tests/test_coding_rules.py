@@ -277,7 +277,7 @@ def test_exchanged_prisoners_are_freed_by_each_side(coder):
 
 
 def test_missiles_fired_into_the_sea_are_a_show_of_force_on_no_one(coder):
-    # not an attack on the launcher's own civilians (rules.own_people) but PLOVER MOBILIZE 'weapons'
+    # not an attack on the launcher's own civilians (pairing.own_people) but PLOVER MOBILIZE 'weapons'
     evs = code(coder, "Chile fired two ballistic missiles into the sea.")
     assert [(e.source, e.target, e.type, e.mode) for e in evs] == [("CHL", None, "MOBILIZE", "weapons")]
     assert triples(code(coder, "Chile fired two missiles at Peru.")) == [("CHL", "PER", "ASSAULT")]
@@ -302,7 +302,7 @@ def test_a_past_act_the_parser_hung_on_a_reported_modal_clause_is_the_speakers_o
 def test_a_seized_ship_or_cargo_is_no_act_on_the_seizers_own_people(coder):
     assert triples(code(coder, "Chile seized an oil tanker off its coast.")) == [("CHL", None, "COERCE")]
     assert triples(code(coder, "Chile seized a Peruvian fishing boat.")) == [("CHL", "PER", "COERCE")]
-    # people detained with no state named stay the state's own society (rules.own_people)
+    # people detained with no state named stay the state's own society (pairing.own_people)
     assert [(e.target, e.type) for e in code(coder, "Chile arrested a rapper.")] == [("CHLCVL", "COERCE")]
 
 
@@ -565,7 +565,7 @@ def test_handing_over_wanted_people_is_extradition_not_aid(coder):
 
 
 def test_coordinated_parties_pledging_to_a_third_are_not_each_others_partners(coder):
-    # rules.MUTUAL_OBJECTS: a pledge or offer is an agreement between its co-subjects only when what is
+    # pairing.MUTUAL_OBJECTS: a pledge or offer is an agreement between its co-subjects only when what is
     # pledged lies between them; "agreed" stays mutual
     evs = code(coder, "Ghana and Benin pledged to deepen their cooperation.")
     assert sorted((e.source, e.target, e.type) for e in evs) == [("BEN", "GHA", "AGREE"), ("GHA", "BEN", "AGREE")]

@@ -185,7 +185,7 @@ def test_the_coder_composition_equals_its_stages(coder, parses, vocab):
 
 def test_the_coder_codes_with_actor_mentions_found_elsewhere(coder, parses, vocab):
     doc, art = stored(parses, vocab, "The visitors sent tanks to Ukraine.")
-    # the actors step knows no "visitors": an unnamed agent's act on the named recipient (rules._unnamed_agent)
+    # the actors step knows no "visitors": an unnamed agent's act on the named recipient (pairing.unnamed_agent)
     assert [(e.source, e.target, e.type) for e in steps.code_parsed(coder, doc, art)] == [(None, "UKR", "AID")]
     given = (ActorMention(text="The visitors", start=0, end=12, code="RUS", country="RUS", name="Russia"),
              ActorMention(text="Ukraine", start=27, end=34, code="UKR", country="UKR", name="Ukraine"))
@@ -206,7 +206,7 @@ def test_pipeline_steps_order_and_the_article_context(coder, parses, vocab):
         ("CHL", "PER", "hypothetical", "GOV")]
 
 
-CODER_MODULES = ("rules", "stages", "scored", "hybrid")
+CODER_MODULES = ("rules", "drafts", "pairing", "stages", "scored", "hybrid")
 
 
 def test_coders_match_no_actors_and_assess_no_factuality_themselves():

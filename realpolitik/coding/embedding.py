@@ -5,9 +5,10 @@ from __future__ import annotations
 import logging
 
 from realpolitik import wordsets
-from realpolitik.coding.candidates import OBLIGATION, SAY_LEMMAS, Candidate, token_lemma
+from realpolitik.coding.candidates import OBLIGATION, Candidate, token_lemma
 from realpolitik.coding.clauses import is_future
 from realpolitik.coding.roles import child, has_country
+from realpolitik.coding.triggers import SAY_LEMMAS
 from realpolitik.nlp import misattached_reporter
 
 log = logging.getLogger(__name__)

@@ -4,8 +4,8 @@ Stage 1 runs the tokenizer, the model's own sentence recogniser (`senter`, shipp
 BBC news it costs about 1/70 of the full pipeline) and the line-break rule over the whole
 article. A sentence is a candidate when it holds an actor's surface form (the actors' alias
 automaton, or a sector noun) and a word that can lemmatise to one of the coder's gate lemmas
-(`candidates.gate_lemmas`; the lemmatizer's own tables, inverted, so the test is a superset of the gate),
-except that a reporting verb that is no trigger ("said", `candidates.say_only_lemmas`) counts only beside
+(`triggers.gate_lemmas`; the lemmatizer's own tables, inverted, so the test is a superset of the gate),
+except that a reporting verb that is no trigger ("said", `triggers.say_only_lemmas`) counts only beside
 "must" or "should", the one reading it has.
 Stage 2 runs the full pipeline on runs of candidate sentences only, with a few tokens of context
 either side, plus what the document-level reading needs from outside them: the title and the
@@ -53,7 +53,8 @@ class Prefilter:
     """Which stage-1 sentences may yield an event, and what else must be parsed for them."""
 
     def __init__(self, nlp, sourceless: bool = False):
-        from realpolitik.coding.candidates import OBLIGATION_AUX, STATE_OF_NOUNS, gate_lemmas, say_only_lemmas
+        from realpolitik.coding.candidates import OBLIGATION_AUX
+        from realpolitik.coding.triggers import STATE_OF_NOUNS, gate_lemmas, say_only_lemmas
 
         self.sourceless = sourceless
         # The coder's own gate: a sentence without one of these lemmas yields nothing (stages.candidates).

@@ -36,7 +36,7 @@ class HybridCoder(RulesCoder):
     name = NAME
     version = VERSION
     SOURCELESS = True
-    # recipient-less rules events are left to the classifier-checked best guess (rules._drop_targetless)
+    # recipient-less rules events are left to the classifier-checked best guess (pairing.drop_targetless)
     RECIPIENTLESS = False
 
     def __init__(self, options: Options | None = None):

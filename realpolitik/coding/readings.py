@@ -278,7 +278,7 @@ def named_gathering(tok, sources) -> bool:
     """Whether a gathering noun names the body that holds it ("the G8 summit", "the EU's meeting", "the
     European Council summit"): its members meet there, so an actor named elsewhere in the clause ("when Britain
     chairs the G8 summit", "not up for renegotiation at the EU summit") is the chair, a host or a member, no
-    party the body meets, and does not stand in for the missing recipient (rules._pairs). A partner the noun
+    party the body meets, and does not stand in for the missing recipient (pairing.pairs). A partner the noun
     itself names ("a G8 summit with African leaders") stays."""
     if tok.pos_ not in ("NOUN", "PROPN") or token_lemma(tok) not in GATHERING_NOUNS or not sources:
         return False
@@ -477,7 +477,7 @@ def scene_only(tok) -> bool:
 
 def bare_civil(m) -> bool:
     """Whether a mention is a bare sector (no state) of a society or a civil organ (police, courts, government,
-    parliament); not troops, which act abroad as often (actors/crowds.py). rules._of_state gives such a sector the
+    parliament); not troops, which act abroad as often (actors/crowds.py). pairing.of_state gives such a sector the
     one state its sentence names; with troops too: plover_manual_dev holdout 0.702 -> 0.697."""
     from realpolitik.actors.crowds import civil_organs, civil_sectors
 

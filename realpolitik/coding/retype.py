@@ -102,7 +102,7 @@ INSTALLED_GOODS = frozenset().union(*(v for _, v in cues.CHANNEL_CUES)) | _words
 
 
 CYBER_LEMMAS = _words("CYBER_LEMMAS")
-PROJECTILES = wordsets.words("realpolitik.coding", "candidates", "PROJECTILES")
+PROJECTILES = wordsets.words("realpolitik.coding", "triggers", "PROJECTILES")
 AIM_PREPS = _words("AIM_PREPS")
 OPEN_WATERS = _words("OPEN_WATERS")
 TESTED_WEAPONS = _words("TESTED_WEAPONS")
@@ -153,7 +153,7 @@ def _counted(noun) -> set[str]:
 def _left_body(tok) -> bool:
     """Whether what one withdraws from is named as a body, a meeting or an agreement ("withdrew from the bloc",
     "pulled out of the talks", "withdrew from the grain deal"); an organisation named by its own name is read
-    off the recipient (rules.draft)."""
+    off the recipient (drafts.draft)."""
     heads = [tok] + [c for c in tok.children if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ == "out")]
     return any(token_lemma(p) in LEFT_BODIES for h in heads for _, p in prep_objects(h, frozenset({"from", "of"})))
 

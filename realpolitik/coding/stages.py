@@ -28,10 +28,11 @@ from typing import TYPE_CHECKING, Any
 from realpolitik import ontology
 from realpolitik.coding import domain
 from realpolitik.coding import readings as known
-from realpolitik.coding.candidates import Candidate, gate_lemmas, sentence_candidates
+from realpolitik.coding.candidates import Candidate, sentence_candidates
 from realpolitik.coding.clauses import in_background_clause, in_condition, is_background, long_standing, since_then
 from realpolitik.coding.embedding import resolve_embedding, token_governs
 from realpolitik.coding.roles import ActorIndex, has_country, localise
+from realpolitik.coding.triggers import gate_lemmas
 from realpolitik.model import ActorMention, Event, Span, event_id_for
 from realpolitik.nlp import misattached_reporter
 from realpolitik.steps import ArticleContext

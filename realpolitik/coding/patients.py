@@ -1,0 +1,211 @@
+"""Recipients of the rules coder's candidates: who a trigger acts on, and the lemmas of what it handles."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from realpolitik import wordsets
+from realpolitik.coding.lexicon import Trigger
+from realpolitik.coding.retype import ARRIVAL_LEMMAS
+from realpolitik.coding.roles import (
+    ActorIndex,
+    agents,
+    child,
+    has_country,
+    patients_passive,
+    prep_objects,
+    resolve_pronoun,
+    subject_np,
+)
+from realpolitik.model import ActorMention
+
+_words = wordsets.reader("realpolitik.coding", "patients")
+
+# Prepositions that introduce the recipient of an event, by frame.
+TARGET_PREPS = _words("TARGET_PREPS")
+PLACE_PREPS = _words("PLACE_PREPS")
+# Verbs whose object is also the actor of the clause they govern ("helping Iran build").
+CONTROL_LEMMAS = _words("CONTROL_LEMMAS")
+FORCE_SECTORS = _words("FORCE_SECTORS")
+# Prepositions naming what a complaint or protest is about, preferred over its audience ("to the UN").
+COMPLAINT_PREPS = _words("COMPLAINT_PREPS")
+# Partners of a joint action ("talks with X", "a pact between X and Y"); other preps name its topic.
+SYM_PREPS = _words("SYM_PREPS")
+JOURNEY_PREPS = _words("JOURNEY_PREPS")
+# Prepositions that attribute or set the scene rather than say what is handed over
+# ("supplied drones, according to US intelligence": no intelligence sharing).
+# ... and the route or means ("sold through shell companies", "via Turkey") is not what is handed over
+_SCENE_PREPS = _words("_SCENE_PREPS")
+# Object pronouns resolved to an actor ("accusing them of spying", "X said Y had invited him").
+OBJECT_PRONOUNS = _words("OBJECT_PRONOUNS")
+
+
+def obj_lemmas(tok) -> set[str]:
+    """Lemmas of the trigger's objects and their modifiers (what is supplied, bought, shared)."""
+    out: set[str] = {tok.lemma_.lower()}
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in _SCENE_PREPS:
+            continue
+        if c.dep_ in ("dobj", "pobj", "prep", "dative", "compound", "amod", "attr", "xcomp", "ccomp", "acl", "oprd"):
+            out |= {t.lemma_.lower() for t in c.subtree}
+        elif c.dep_ == "nsubjpass" and tok.pos_ == "VERB":  # "oil was sold": the passive subject is what is sold
+            out |= {t.lemma_.lower() for t in c.subtree}
+    return out
+
+
+def targets(tok, trig: Trigger, idx: ActorIndex, sources: list[ActorMention]) -> tuple[list[ActorMention], str]:
+    """Actors on the receiving end of a verb trigger."""
+    src = {(m.start, m.end) for m in sources}
+
+    fallback: list[ActorMention] = []
+
+    def keep(ms, given: bool = False):
+        ms = [m for m in ms if (m.start, m.end) not in src]
+        if ms and not any(has_country(m) for m in ms):
+            if not given:  # "sent troops": what an AID verb hands over is not its recipient
+                fallback.extend(ms)  # "deploy peacekeepers in Iraq": a bare sector object is a last resort
+            return []
+        return ms
+
+    if child(tok, "nsubjpass") is not None:
+        got = keep(patients_passive(tok, idx))
+        if got:
+            return got, "passive"
+    for dep in ("dative", "iobj", "dobj"):
+        c = child(tok, dep)
+        if c is not None and c.tag_ != "IN":
+            np = resolve_pronoun(c, idx) if c.lower_ in OBJECT_PRONOUNS else idx.np_conj(c)
+            got = keep(np, given=(dep == "dobj" and trig.type in ("AID", "MOBILIZE")))
+            if got:
+                return got, "direct"
+    holders = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "attr", "oprd")]
+    if trig.type in ("ACCUSE", "PROTEST"):  # "complained to the UN about X": X is the one accused
+        for h in holders:
+            for _prep, p in prep_objects(h, COMPLAINT_PREPS):
+                got = keep(idx.np_conj(p))
+                if got:
+                    return got, "prep"
+    preps = SYM_PREPS if trig.frame == "sym" else TARGET_PREPS  # "agreed on X": the topic is not a partner
+    preps = preps | ({"from"} if "f" in trig.flags else set()) | ({"in"} if "i" in trig.flags else set())
+    if trig.lemma in ARRIVAL_LEMMAS:
+        preps = preps & JOURNEY_PREPS  # "travelled to Oslo", not "travelling on a Swedish ship"
+    for h in holders:
+        for _prep, p in prep_objects(h, preps):
+            got = keep(idx.np_conj(p))
+            if not got and trig.type in ("AID", "MOBILIZE", "ASSAULT"):
+                # "sent aid to people in Yemen", "mobilised for a war against Iraq": the inner phrase names them
+                for _, q in prep_objects(p, PLACE_PREPS | {"against"}):
+                    got = keep(idx.np_conj(q))
+                    if got:
+                        break
+            if got:
+                return got, "prep"
+    if trig.frame == "sym":
+        # "shared intelligence on troop movements with Ukraine": the parser often hangs the partner's "with"
+        # on the topic; it is still the partner of the joint act
+        for t in tok.subtree:
+            if (t.dep_ == "prep" and t.lower_ == "with" and t.head.i != tok.i
+                    and t.head.dep_ not in ("nsubj", "nsubjpass")):
+                for q in t.children:
+                    got = keep(idx.np_conj(q)) if q.dep_ == "pobj" else []
+                    if got:
+                        return got, "prep"
+    if trig.frame == "say" or trig.lemma in CONTROL_LEMMAS:
+        for c in tok.children:
+            if c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "advcl" and _for_clause(c)):
+                s = child(c, "nsubj", "nsubjpass")
+                if s is not None:
+                    # a threat is of one's own act: the speaker's side as the clause subject ("X warned X would
+                    # cut gas to Y") is no recipient, the wrapper takes the act's own (Y). A call for one's own
+                    # country to act stays a domestic statement (pentaclass_dev labels it so).
+                    own = {m.code[:3] for m in sources} if trig.type == "THREATEN" else set()
+                    got = [m for m in keep(subject_np(s, idx)) if m.code[:3] not in own]
+                    if got:
+                        return got, "clause"
+    if trig.type in ("ASSAULT", "MOBILIZE", "PROTEST", "COERCE"):
+        for h in holders:
+            for _prep, p in prep_objects(h, PLACE_PREPS):
+                got = keep(idx.np_conj(p))
+                if not got:  # "near the border with Georgia"
+                    for _prep2, q in prep_objects(p, frozenset({"with", "of"})):
+                        got = keep(idx.np_conj(q))
+                own = {m.country for m in sources if m.country}
+                if got and trig.type in ("COERCE", "ASSAULT") and all(m.country in own for m in got):
+                    # "the Peruvian government imposed a curfew in Lima": the city's people bear it, not the
+                    # government its name stands for elsewhere
+                    got = [replace(m, code=m.country + "CVL", sector="CVL", kind="sector") for m in got]
+                if got:
+                    return got, "place"
+    if fallback:
+        return fallback[:1], "sector"
+    return [], "none"
+
+
+def _for_clause(tok) -> bool:
+    """Whether a clause is a for-to complement ("pressed for X to act", "pushing for the US to back it")."""
+    return any(m.dep_ == "mark" and m.lower_ == "for" for m in tok.children)
+
+
+def host_of(noun, idx: ActorIndex, visitors) -> list[ActorMention]:
+    """The actor of the clause a visitor's noun is the object of ("X told / received / thanked a visiting Y")."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    if noun.dep_ not in ("dobj", "dative", "pobj") or verb is noun or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    own = {m.code[:3] for m in visitors}
+    return [m for m in agents(verb, idx)[0] if has_country(m) and m.code[:3] not in own]
+
+
+def noun_targets(tok, idx: ActorIndex, preps: frozenset[str], nested: bool = False) -> list[ActorMention]:
+    """Actors in an event noun's phrases of `preps` ("talks with X"); `nested`: also the doer of what is protested."""
+    out: list[ActorMention] = []
+    for prep, p in prep_objects(tok, preps):
+        got = idx.np_conj(p)
+        if not got and nested and prep in COMPLAINT_PREPS:
+            # "protests against abuses by the army": the doer of what is protested is the one protested
+            got = [m for _, q in prep_objects(p, frozenset({"by", "of"})) for m in idx.np_conj(q)]
+        out += got
+    return out
+
+
+def clause_subject(tok, idx: ActorIndex) -> list[ActorMention]:
+    """Actors of the subject of a clause governed by `tok` ("demand that Israel ease ...")."""
+    for c in tok.children:
+        if c.dep_ in ("ccomp", "acl", "xcomp"):
+            s = child(c, "nsubj", "nsubjpass")
+            if s is not None:
+                got = subject_np(s, idx)
+                if got:
+                    return got
+    return []
+
+
+def own_forces(o, idx: ActorIndex, srcs: list[ActorMention]) -> bool:
+    """Whether an ordered object is the orderer's own forces or police: named as its state's ("the army" read
+    as Serbia's) or bare ("troops")."""
+    own = {m.code[:3] for m in srcs if has_country(m)}
+    ms = idx.np_conj(o)
+    return bool(own) and bool(ms) and all(m.sector in FORCE_SECTORS and (not m.country or m.country in own)
+                                           for m in ms)
+
+
+def clause_actors(tok, idx: ActorIndex, srcs: list[ActorMention]) -> list[ActorMention]:
+    """Other states or bodies named in the trigger's own phrase: the recipient when no role names one."""
+    src_codes = {m.code[:3] for m in srcs}
+    top = tok
+    for _ in range(4):  # widen to the clause the trigger sits in, never into a reporting verb above it
+        if top.dep_ in ("xcomp", "dobj", "pobj", "prep", "acl", "conj", "pcomp") and top.head.i != top.i:
+            top = top.head
+        else:
+            break
+    for root in (tok, top):
+        found = []
+        for t in root.subtree:
+            if t.dep_ in ("ccomp",) and t.i != root.i:
+                continue
+            for m in idx.at_all(t):
+                if has_country(m) and m.code[:3] not in src_codes and m not in found:
+                    found.append(m)
+        if found:
+            return found[:1]
+    return []
