@@ -28,3 +28,17 @@ def test_an_article_drops_an_event_between_bare_sectors():
 
 def test_a_lone_sentence_keeps_it():
     assert _dyads(LEAD) == [("REB", "MIL", "ASSAULT")]
+
+
+ONE_SIDED = "Norway's navy staged drills off the coast on Tuesday."
+TWO_SIDED = "Sweden accused Norway of violating its airspace on Monday."
+
+
+def test_an_article_drops_an_event_with_one_side_unnamed():
+    text = f"{TWO_SIDED} {ONE_SIDED} {FILLER}"
+    assert _dyads(text) == [("SWE", "NOR", "ACCUSE")]
+    assert _dyads(text, one_sided=True) == [("SWE", "NOR", "ACCUSE"), ("NORMIL", None, "MOBILIZE")]
+
+
+def test_a_lone_sentence_keeps_its_one_sided_event():
+    assert _dyads(ONE_SIDED) == [("NORMIL", None, "MOBILIZE")]

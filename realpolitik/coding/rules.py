@@ -239,6 +239,10 @@ class RulesCoder:
             # an article's document step gave its sector mentions the country in focus: one still bare names
             # no party; a lone sentence has no document to read it from, and its event still tells its class
             out = [e for e in out if not domain.stateless(e.source, e.target)]
+        if not self.options.coding.one_sided and len(article.text.split()) >= self.options.coding.desk_min_words:
+            # in an article the document step had its chance to name both sides (settings.one_sided says how often
+            # the rest were right); a lone sentence's one-sided event still tells its class (pentaclass_dev)
+            out = [e for e in out if e.source and e.target]
         # a party acting on a bare sector of no known country ("Latvia expelled ... the ministry": GOV), or a bare
         # sector on a party, names a dyad no one can follow and rarely matches a gold event (tune: 6 true of 84).
         # It goes where its sentence keeps another event, or in an article (where require_party's document step
