@@ -732,3 +732,17 @@ def test_condemned_pressure_on_no_one_named_falls_on_the_accuser(coder):
 def test_a_planned_recognition_stays_support(coder):
     evs = code(coder, "Malta said it would recognise a Palestinian state next month.")
     assert [(e.source[:3], e.target[:3], e.type, e.factuality) for e in evs] == [("MLT", "PSE", "SUPPORT", "planned")]
+
+
+def test_warships_and_strike_groups_sent_are_a_deployment(coder):
+    # a noun compounded into the object names the force ("a carrier strike group" is no civic group)
+    assert triples(code(coder, "Portugal deployed a carrier strike group to the South Atlantic.")) == [
+        ("PRT", None, "MOBILIZE")]
+    assert triples(code(coder, "Chile sent two frigates to the Pacific.")) == [("CHL", None, "MOBILIZE")]
+
+
+def test_forces_sent_to_deter_a_party_are_a_show_of_force_at_it(coder):
+    assert triples(code(coder, "Spain sent an aircraft carrier to the Mediterranean to deter Morocco.")) == [
+        ("ESP", "MAR", "MOBILIZE")]
+    # where the forces go is still their recipient: the deterrence is of another party
+    assert triples(code(coder, "Spain sent troops to Latvia to deter Russia.")) == [("ESP", "LVA", "AID")]

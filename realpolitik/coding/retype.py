@@ -69,6 +69,8 @@ HELP_LEMMAS = _words("HELP_LEMMAS")
 PEACEKEEPING_LEMMAS = _words("PEACEKEEPING_LEMMAS")
 # Purposes that make forces sent to a recipient assistance ("sent soldiers to train its police").
 DEPLOY_AID_PURPOSES = _words("DEPLOY_AID_PURPOSES")
+# Purposes that make forces sent a show of force (PLOVER MOBILIZE) at the one named, not aid to it ("to deter Iran").
+DETER_PURPOSES = _words("DETER_PURPOSES")
 # What forces are sent "for" that makes them assistance ("deployed troops for flood relief").
 RELIEF_PURPOSES = _words("RELIEF_PURPOSES")
 
@@ -181,6 +183,8 @@ def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
             token_lemma(m) for m in dobj.children if m.dep_ == "compound"} | _counted(dobj)) & senses:
         return None  # "fought inflation", "hit consumer spending", "met its targets"
     moved = {head_obj} | ({token_lemma(c) for c in dobj.conjuncts} if dobj is not None else set())
+    # "a carrier strike group", "Self-Defense Force ships": a noun compounded into the object names the force
+    forces = ({head_obj} | _compounds(dobj)) & FORCE_LEMMAS
     if trig.lemma in FORCE_ONLY_VERBS and not moved & (FORCE_LEMMAS | WEAPON_LEMMAS):
         return None  # "moved its embassy", "moved to ban": only forces or arms moved or stationed are a deployment
     if child(tok, "dobj") is not None and figurative.abstract_object(type_, head_obj):
@@ -222,9 +226,11 @@ def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
     subj = child(tok, "nsubj")
     own = {m.code[:3] for m in idx.np_conj(subj)} if subj is not None else set()
     recipients = [m for m in tgts if dobj is None or not m.start <= dobj.idx < m.end or m.code[:3] not in own]
-    if type_ == "AID" and head_obj in FORCE_LEMMAS and not recipients:
+    if type_ == "AID" and forces and not recipients:
         type_ = "MOBILIZE"  # "sent in troops to the town": forces sent to no named recipient are a deployment
-    if type_ == "MOBILIZE" and head_obj in ABSTRACT_OBJECTS | CIVIC_OBJECTS:
+    if type_ == "AID" and forces and recipients and all(_deterred(tok, m) for m in recipients):
+        type_ = "MOBILIZE"  # "sent a carrier to the Gulf to deter Iran": a show of force at the one deterred
+    if type_ == "MOBILIZE" and head_obj in ABSTRACT_OBJECTS | CIVIC_OBJECTS and not forces:
         return None  # "strengthened its commitment", "mobilised lobby groups": no force is raised
     if type_ == "MOBILIZE" and head_obj in DEPLOYED_AID:
         type_ = "AID"  # deploying observers, doctors, peacekeepers or funds abroad is assistance (PLOVER AID)
@@ -249,6 +255,28 @@ def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
     if trig.lemma == "expel" and moved & PERSON_LEMMAS:
         type_ = "COERCE"  # expelling people rather than a body or a state's diplomats: deportation
     return type_
+
+
+def _deterred(tok, m) -> bool:
+    """Whether actor mention m lies in a purpose clause of deterrence of a verb or of its object ("sent a
+    carrier to the Gulf to deter Iran"), not in where the forces go ("sent troops to Poland to deter Russia")."""
+    heads = [tok] + [c for c in tok.children if c.dep_ == "dobj"]
+    return any(c.dep_ in ("advcl", "xcomp", "acl", "relcl") and token_lemma(c) in DETER_PURPOSES
+               and c.left_edge.idx <= m.start < c.right_edge.idx + len(c.right_edge.text)
+               for h in heads for c in h.children)
+
+
+def _compounds(noun) -> set[str]:
+    """The lemmas of the nouns compounded into a noun, and into those ("aircraft carrier strike group")."""
+    if noun is None:
+        return set()
+    out, todo = set(), [noun]
+    while todo:
+        for c in todo.pop().children:
+            if c.dep_ == "compound":
+                out.add(token_lemma(c))
+                todo.append(c)
+    return out
 
 
 def _built_for(tok, dobj, tgts) -> bool:
