@@ -746,3 +746,11 @@ def test_forces_sent_to_deter_a_party_are_a_show_of_force_at_it(coder):
         ("ESP", "MAR", "MOBILIZE")]
     # where the forces go is still their recipient: the deterrence is of another party
     assert triples(code(coder, "Spain sent troops to Latvia to deter Russia.")) == [("ESP", "LVA", "AID")]
+
+
+def test_people_handed_over_to_a_state_are_judicial_cooperation(coder):
+    # persons named by role are no aid and no visiting delegate; captives handed over are still released
+    assert triples(code(coder, "Peru handed over a former minister to Chile.")) == [("PER", "CHL", "COOPERATE")]
+    assert triples(code(coder, "Peru handed over 14 cartel bosses to Bolivia.")) == [("PER", "BOL", "COOPERATE")]
+    assert triples(code(coder, "Peru handed over 50 prisoners to Chile.")) == [("PER", "CHL", "RETREAT")]
+    assert triples(code(coder, "Peru sent a minister to Chile.")) == [("PER", "CHL", "CONSULT")]

@@ -17,6 +17,9 @@ WEAPON_LEMMAS = cues.CHANNEL_CUES[6][1] | _words("WEAPON_LEMMAS")
 PERSON_LEMMAS = _words("PERSON_LEMMAS")
 WANTED_PEOPLE = _words("WANTED_PEOPLE")
 HANDOVER_VERBS = _words("HANDOVER_VERBS")
+# People whose handing over to a state or court is judicial cooperation, wanted or not ("handed over the former
+# minister to the court", "26 cartel figures"): persons are no aid.
+HANDED_PERSONS = _words("HANDED_PERSONS")
 CAPTIVES = _words("CAPTIVES")
 # Objects that make sending someone an inquiry, not aid ("dispatched inspectors to the site").
 INQUIRY_LEMMAS = _words("INQUIRY_LEMMAS")
@@ -166,7 +169,7 @@ def handed_over_type(type_: str, moved: set[str], lemma: str = "") -> str:
     are released (PLOVER RETREAT: the release of prisoners)."""
     if type_ != "AID":
         return type_
-    if moved & WANTED_PEOPLE:
+    if moved & WANTED_PEOPLE or (lemma in HANDOVER_VERBS and moved & HANDED_PERSONS):
         return "COOPERATE"
     if lemma in HANDOVER_VERBS and moved & CAPTIVES:
         return "RETREAT"
@@ -192,11 +195,12 @@ def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
     purpose = {token_lemma(c) for c in tok.children if c.dep_ in ("advcl", "xcomp")}
     if type_ == "AID" and (head_obj in INQUIRY_LEMMAS or purpose & INQUIRY_VERBS):
         type_ = "ACCUSE"  # PLOVER: an investigation (mode investigate) of the place or party they go to
-    elif type_ == "AID" and trig.frame != "buy" and ({head_obj} | (_counted(dobj) if dobj is not None else set())
-                                                     ) & DELEGATES:
+    elif (type_ == "AID" and trig.frame != "buy" and trig.lemma not in HANDOVER_VERBS
+          and ({head_obj} | (_counted(dobj) if dobj is not None else set())) & DELEGATES):
         type_ = "CONSULT"  # "sent an envoy to Caracas", "a delegation to the talks": a visit, no assistance
     elif trig.frame != "buy":
-        type_ = handed_over_type(type_, {head_obj} | (_counted(dobj) if dobj is not None else set()), trig.lemma)
+        type_ = handed_over_type(type_, {head_obj} | (_counted(dobj) | _compounds(dobj) if dobj is not None else set()),
+                                 trig.lemma)
     if (type_ == "ASSAULT" and head_obj in PROBLEM_LEMMAS and not idx.np_conj(dobj)
             and trig.mode != "firearms"):  # "opened fire" is shooting, not a blaze being fought
         return None  # "fight the epidemic", "combat poverty": no party is attacked
