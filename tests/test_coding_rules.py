@@ -754,3 +754,11 @@ def test_people_handed_over_to_a_state_are_judicial_cooperation(coder):
     assert triples(code(coder, "Peru handed over 14 cartel bosses to Bolivia.")) == [("PER", "BOL", "COOPERATE")]
     assert triples(code(coder, "Peru handed over 50 prisoners to Chile.")) == [("PER", "CHL", "RETREAT")]
     assert triples(code(coder, "Peru sent a minister to Chile.")) == [("PER", "CHL", "CONSULT")]
+
+
+def test_energy_supplied_is_trade_not_aid(coder):
+    assert triples(code(coder, "Norway began supplying natural gas to Poland on Monday.")) == [
+        ("NOR", "POL", "COOPERATE")]
+    # arms and aid keep their reading, fuel for missiles included
+    assert triples(code(coder, "Norway supplied tanks to Poland.")) == [("NOR", "POL", "AID")]
+    assert triples(code(coder, "Norway supplied missile fuel components to Poland.")) == [("NOR", "POL", "AID")]

@@ -310,6 +310,10 @@ def is_peacekeeping(tok, obj: set[str]) -> bool:
 # Selling words: arms sold are the seller's AID (PLOVER military aid); other goods are trade, COOPERATE.
 SALE_LEMMAS = _words("SALE_LEMMAS")
 CYBER_GOODS = dict(cues.CHANNEL_CUES)["cyber_assistance"]
+# Verbs of supplying: energy supplied is trade (the energy_trade channel's goods), not aid.
+SUPPLY_LEMMAS = _words("SUPPLY_LEMMAS")
+ENERGY_GOODS = dict(cues.CHANNEL_CUES)["energy_trade"]
+MILITARY_TECH = dict(cues.CHANNEL_CUES)["military_technology"]
 
 
 def trade_type(trig, obj: set[str]) -> str:
@@ -317,4 +321,7 @@ def trade_type(trig, obj: set[str]) -> str:
     if (trig.lemma in SALE_LEMMAS and trig.type == "AID" and not obj & WEAPON_LEMMAS and not obj & AID_GOODS
             and not obj & CYBER_GOODS):  # spyware or surveillance kit sold is security assistance, like arms
         return "COOPERATE"
+    if (trig.lemma in SUPPLY_LEMMAS and trig.type == "AID" and obj & ENERGY_GOODS
+            and not obj & (AID_GOODS | WEAPON_LEMMAS | MILITARY_TECH)):  # "missile fuel components" are arms
+        return "COOPERATE"  # "began supplying gas to X", "delivers oil to X": energy trade (CAMEO 061), not aid
     return trig.type
