@@ -762,3 +762,10 @@ def test_energy_supplied_is_trade_not_aid(coder):
     # arms and aid keep their reading, fuel for missiles included
     assert triples(code(coder, "Norway supplied tanks to Poland.")) == [("NOR", "POL", "AID")]
     assert triples(code(coder, "Norway supplied missile fuel components to Poland.")) == [("NOR", "POL", "AID")]
+
+
+def test_protesters_storming_an_embassy_is_a_violent_protest(coder):
+    assert dyads(coder, "A mob attacked the Turkish consulate in Athens on Sunday.") == [
+        ("GRCCVL", "TURGOV", "PROTEST")]
+    # against the police it stays a fight
+    assert dyads(coder, "Protesters attacked police in Nairobi.") == [("KENCVL", "KENCOP", "ASSAULT")]

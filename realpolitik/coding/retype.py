@@ -74,6 +74,8 @@ PEACEKEEPING_LEMMAS = _words("PEACEKEEPING_LEMMAS")
 DEPLOY_AID_PURPOSES = _words("DEPLOY_AID_PURPOSES")
 # Purposes that make forces sent a show of force (PLOVER MOBILIZE) at the one named, not aid to it ("to deter Iran").
 DETER_PURPOSES = _words("DETER_PURPOSES")
+# Crowds whose storming or attacking of a building or body is a violent protest (PLOVER PROTEST 'riot').
+PROTESTERS = _words("PROTESTERS")
 # What forces are sent "for" that makes them assistance ("deployed troops for flood relief").
 RELIEF_PURPOSES = _words("RELIEF_PURPOSES")
 
@@ -223,6 +225,9 @@ def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
         # "fired two missiles into the sea", "fired a ballistic missile": a launch at no one, a show of force
         # (CAMEO 15); rockets or shells fired with no target named stay an attack on someone unnamed
         type_ = "MOBILIZE"
+    if type_ == "ASSAULT" and trig.frame != "sym" and _by_protesters(tok) and not any(
+            m.sector in ("COP", "MIL") for m in tgts):
+        type_ = "PROTEST"  # "protesters stormed the embassy": PLOVER PROTEST 'riot', civilians' violent protest
     if type_ == "AID" and head_obj in MESSAGE_LEMMAS:
         return None  # "sent a letter", "sending a signal to X": a message, not aid
     # one's own forces sent are what is sent, not who receives them ("Russia sent police": the police were
@@ -268,6 +273,12 @@ def _deterred(tok, m) -> bool:
     return any(c.dep_ in ("advcl", "xcomp", "acl", "relcl") and token_lemma(c) in DETER_PURPOSES
                and c.left_edge.idx <= m.start < c.right_edge.idx + len(c.right_edge.text)
                for h in heads for c in h.children)
+
+
+def _by_protesters(tok) -> bool:
+    """Whether a verb's subject is protesters, a crowd or a mob ("thousands of protesters attacked ...")."""
+    subj = child(tok, "nsubj")
+    return subj is not None and bool(({token_lemma(subj)} | _counted(subj)) & PROTESTERS)
 
 
 def _compounds(noun) -> set[str]:
