@@ -769,3 +769,9 @@ def test_protesters_storming_an_embassy_is_a_violent_protest(coder):
         ("GRCCVL", "TURGOV", "PROTEST")]
     # against the police it stays a fight
     assert dyads(coder, "Protesters attacked police in Nairobi.") == [("KENCVL", "KENCOP", "ASSAULT")]
+
+
+def test_a_raid_on_premises_is_a_search_not_an_attack(coder):
+    assert triples(code(coder, "Police raided the offices of a Turkish newspaper in Berlin.")) == [
+        ("DEU", "TUR", "COERCE")]
+    assert triples(code(coder, "Israeli troops raided a village in southern Lebanon.")) == [("ISR", "LBN", "ASSAULT")]

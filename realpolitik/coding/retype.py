@@ -76,6 +76,9 @@ DEPLOY_AID_PURPOSES = _words("DEPLOY_AID_PURPOSES")
 DETER_PURPOSES = _words("DETER_PURPOSES")
 # Crowds whose storming or attacking of a building or body is a violent protest (PLOVER PROTEST 'riot').
 PROTESTERS = _words("PROTESTERS")
+# Raids of premises are searches (PLOVER COERCE 'seize': "execute search, confiscate property, raid").
+SEARCH_VERBS = _words("SEARCH_VERBS")
+PREMISES = _words("PREMISES")
 # What forces are sent "for" that makes them assistance ("deployed troops for flood relief").
 RELIEF_PURPOSES = _words("RELIEF_PURPOSES")
 
@@ -228,6 +231,9 @@ def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
     if type_ == "ASSAULT" and trig.frame != "sym" and _by_protesters(tok) and not any(
             m.sector in ("COP", "MIL") for m in tgts):
         type_ = "PROTEST"  # "protesters stormed the embassy": PLOVER PROTEST 'riot', civilians' violent protest
+    if (type_ == "ASSAULT" and trig.lemma in SEARCH_VERBS and head_obj in PREMISES
+            and not any(m.sector in ("COP", "MIL") for m in tgts)):
+        type_ = "COERCE"  # "police raided the newspaper's offices": PLOVER COERCE 'seize' (search, raid)
     if type_ == "AID" and head_obj in MESSAGE_LEMMAS:
         return None  # "sent a letter", "sending a signal to X": a message, not aid
     # one's own forces sent are what is sent, not who receives them ("Russia sent police": the police were
