@@ -775,3 +775,11 @@ def test_a_raid_on_premises_is_a_search_not_an_attack(coder):
     assert triples(code(coder, "Police raided the offices of a Turkish newspaper in Berlin.")) == [
         ("DEU", "TUR", "COERCE")]
     assert triples(code(coder, "Israeli troops raided a village in southern Lebanon.")) == [("ISR", "LBN", "ASSAULT")]
+
+
+def test_a_state_blocking_something_is_no_protest(coder):
+    assert dyads(coder, "Turkey blocked trucks from Armenia at the border.") == [("TUR", "ARM", "COERCE")]
+    assert dyads(coder, "Police blocked the opposition rally in Lusaka.") == [("ZMBCOP", "ZMBOPP", "COERCE")]
+    assert dyads(coder, "A Kenyan court blocked the deployment of police to Haiti.") == [("KENJUD", "HTI", "REJECT")]
+    # civilians blocking a road still protest
+    assert [t for *_, t in dyads(coder, "Angry Polish farmers blocked the bridge to Germany.")] == ["PROTEST"]
