@@ -769,6 +769,9 @@ def test_protesters_storming_an_embassy_is_a_violent_protest(coder):
         ("GRCCVL", "TURGOV", "PROTEST")]
     # against the police it stays a fight
     assert dyads(coder, "Protesters attacked police in Nairobi.") == [("KENCVL", "KENCOP", "ASSAULT")]
+    # a dateline parsed as a second subject does not hide the protesters
+    assert [t for *_, t in dyads(coder, "ACCRA, May 3 - Thousands of protesters stormed the Togolese embassy "
+                                        "in Accra on Monday.")] == ["PROTEST"]
 
 
 def test_a_raid_on_premises_is_a_search_not_an_attack(coder):

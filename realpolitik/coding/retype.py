@@ -283,8 +283,8 @@ def _deterred(tok, m) -> bool:
 
 def _by_protesters(tok) -> bool:
     """Whether a verb's subject is protesters, a crowd or a mob ("thousands of protesters attacked ...")."""
-    subj = child(tok, "nsubj")
-    return subj is not None and bool(({token_lemma(subj)} | _counted(subj)) & PROTESTERS)
+    # every subject: a dateline can be parsed as a second one ("KINSHASA - Thousands of protesters attacked")
+    return any(({token_lemma(s)} | _counted(s)) & PROTESTERS for s in tok.children if s.dep_ == "nsubj")
 
 
 def _compounds(noun) -> set[str]:
