@@ -786,3 +786,9 @@ def test_a_state_blocking_something_is_no_protest(coder):
     assert dyads(coder, "A Kenyan court blocked the deployment of police to Haiti.") == [("KENJUD", "HTI", "REJECT")]
     # civilians blocking a road still protest
     assert [t for *_, t in dyads(coder, "Angry Polish farmers blocked the bridge to Germany.")] == ["PROTEST"]
+
+
+def test_welcoming_remarks_or_measures_is_approval_not_a_visit(coder):
+    assert dyads(coder, "Peru welcomed Mr Boric's remarks.") == [("PER", "CHLGOV", "SUPPORT")]
+    assert triples(code(coder, "Peru welcomed the Chilean measures.")) == [("PER", "CHL", "SUPPORT")]
+    assert triples(code(coder, "Peru welcomed the Chilean foreign minister.")) == [("PER", "CHL", "CONSULT")]
