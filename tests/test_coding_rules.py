@@ -744,6 +744,9 @@ def test_warships_and_strike_groups_sent_are_a_deployment(coder):
 def test_forces_sent_to_deter_a_party_are_a_show_of_force_at_it(coder):
     assert triples(code(coder, "Spain sent an aircraft carrier to the Mediterranean to deter Morocco.")) == [
         ("ESP", "MAR", "MOBILIZE")]
+    # forces named in a list, sent to shadow a party's ship
+    assert triples(code(coder, "Vietnam sent two patrol boats and a frigate to shadow the Chinese survey ship.")) == [
+        ("VNM", "CHN", "MOBILIZE")]
     # where the forces go is still their recipient: the deterrence is of another party
     assert triples(code(coder, "Spain sent troops to Latvia to deter Russia.")) == [("ESP", "LVA", "AID")]
 

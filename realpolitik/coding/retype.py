@@ -192,7 +192,7 @@ def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
         return None  # "fought inflation", "hit consumer spending", "met its targets"
     moved = {head_obj} | ({token_lemma(c) for c in dobj.conjuncts} if dobj is not None else set())
     # "a carrier strike group", "Self-Defense Force ships": a noun compounded into the object names the force
-    forces = ({head_obj} | _compounds(dobj)) & FORCE_LEMMAS
+    forces = (moved | _compounds(dobj)) & FORCE_LEMMAS  # and its conjuncts: "two patrol ships and a corvette"
     if trig.lemma in FORCE_ONLY_VERBS and not moved & (FORCE_LEMMAS | WEAPON_LEMMAS):
         return None  # "moved its embassy", "moved to ban": only forces or arms moved or stationed are a deployment
     if child(tok, "dobj") is not None and figurative.abstract_object(type_, head_obj):
