@@ -795,3 +795,12 @@ def test_welcoming_remarks_or_measures_is_approval_not_a_visit(coder):
     assert dyads(coder, "Peru welcomed Mr Boric's remarks.") == [("PER", "CHLGOV", "SUPPORT")]
     assert triples(code(coder, "Peru welcomed the Chilean measures.")) == [("PER", "CHL", "SUPPORT")]
     assert triples(code(coder, "Peru welcomed the Chilean foreign minister.")) == [("PER", "CHL", "CONSULT")]
+
+
+def test_envoys_or_nationals_ordered_to_leave_are_expelled(coder):
+    assert dyads(coder, "Peru ordered two Chilean diplomats to leave the country on Monday.") == [
+        ("PER", "CHLGOV", "SANCTION")]
+    assert triples(code(coder, "Peru ordered all Bolivians in the country to leave within a week.")) == [
+        ("PER", "BOL", "COERCE")]
+    # foreign troops told to go stay a demand
+    assert triples(code(coder, "Peru ordered Chilean troops to leave.")) == [("PER", "CHL", "REQUEST")]
