@@ -732,3 +732,75 @@ def test_condemned_pressure_on_no_one_named_falls_on_the_accuser(coder):
 def test_a_planned_recognition_stays_support(coder):
     evs = code(coder, "Malta said it would recognise a Palestinian state next month.")
     assert [(e.source[:3], e.target[:3], e.type, e.factuality) for e in evs] == [("MLT", "PSE", "SUPPORT", "planned")]
+
+
+def test_warships_and_strike_groups_sent_are_a_deployment(coder):
+    # a noun compounded into the object names the force ("a carrier strike group" is no civic group)
+    assert triples(code(coder, "Portugal deployed a carrier strike group to the South Atlantic.")) == [
+        ("PRT", None, "MOBILIZE")]
+    assert triples(code(coder, "Chile sent two frigates to the Pacific.")) == [("CHL", None, "MOBILIZE")]
+
+
+def test_forces_sent_to_deter_a_party_are_a_show_of_force_at_it(coder):
+    assert triples(code(coder, "Spain sent an aircraft carrier to the Mediterranean to deter Morocco.")) == [
+        ("ESP", "MAR", "MOBILIZE")]
+    # forces named in a list, sent to shadow a party's ship
+    assert triples(code(coder, "Vietnam sent two patrol boats and a frigate to shadow the Chinese survey ship.")) == [
+        ("VNM", "CHN", "MOBILIZE")]
+    # where the forces go is still their recipient: the deterrence is of another party
+    assert triples(code(coder, "Spain sent troops to Latvia to deter Russia.")) == [("ESP", "LVA", "AID")]
+
+
+def test_people_handed_over_to_a_state_are_judicial_cooperation(coder):
+    # persons named by role are no aid and no visiting delegate; captives handed over are still released
+    assert triples(code(coder, "Peru handed over a former minister to Chile.")) == [("PER", "CHL", "COOPERATE")]
+    assert triples(code(coder, "Peru handed over 14 cartel bosses to Bolivia.")) == [("PER", "BOL", "COOPERATE")]
+    assert triples(code(coder, "Peru handed over 50 prisoners to Chile.")) == [("PER", "CHL", "RETREAT")]
+    assert triples(code(coder, "Peru sent a minister to Chile.")) == [("PER", "CHL", "CONSULT")]
+
+
+def test_energy_supplied_is_trade_not_aid(coder):
+    assert triples(code(coder, "Norway began supplying natural gas to Poland on Monday.")) == [
+        ("NOR", "POL", "COOPERATE")]
+    # arms and aid keep their reading, fuel for missiles included
+    assert triples(code(coder, "Norway supplied tanks to Poland.")) == [("NOR", "POL", "AID")]
+    assert triples(code(coder, "Norway supplied missile fuel components to Poland.")) == [("NOR", "POL", "AID")]
+
+
+def test_protesters_storming_an_embassy_is_a_violent_protest(coder):
+    assert dyads(coder, "A mob attacked the Turkish consulate in Athens on Sunday.") == [
+        ("GRCCVL", "TURGOV", "PROTEST")]
+    # against the police it stays a fight
+    assert dyads(coder, "Protesters attacked police in Nairobi.") == [("KENCVL", "KENCOP", "ASSAULT")]
+    # a dateline parsed as a second subject does not hide the protesters
+    assert [t for *_, t in dyads(coder, "ACCRA, May 3 - Thousands of protesters stormed the Togolese embassy "
+                                        "in Accra on Monday.")] == ["PROTEST"]
+
+
+def test_a_raid_on_premises_is_a_search_not_an_attack(coder):
+    assert triples(code(coder, "Police raided the offices of a Turkish newspaper in Berlin.")) == [
+        ("DEU", "TUR", "COERCE")]
+    assert triples(code(coder, "Israeli troops raided a village in southern Lebanon.")) == [("ISR", "LBN", "ASSAULT")]
+
+
+def test_a_state_blocking_something_is_no_protest(coder):
+    assert dyads(coder, "Turkey blocked trucks from Armenia at the border.") == [("TUR", "ARM", "COERCE")]
+    assert dyads(coder, "Police blocked the opposition rally in Lusaka.") == [("ZMBCOP", "ZMBOPP", "COERCE")]
+    assert dyads(coder, "A Kenyan court blocked the deployment of police to Haiti.") == [("KENJUD", "HTI", "REJECT")]
+    # civilians blocking a road still protest
+    assert [t for *_, t in dyads(coder, "Angry Polish farmers blocked the bridge to Germany.")] == ["PROTEST"]
+
+
+def test_welcoming_remarks_or_measures_is_approval_not_a_visit(coder):
+    assert dyads(coder, "Peru welcomed Mr Boric's remarks.") == [("PER", "CHLGOV", "SUPPORT")]
+    assert triples(code(coder, "Peru welcomed the Chilean measures.")) == [("PER", "CHL", "SUPPORT")]
+    assert triples(code(coder, "Peru welcomed the Chilean foreign minister.")) == [("PER", "CHL", "CONSULT")]
+
+
+def test_envoys_or_nationals_ordered_to_leave_are_expelled(coder):
+    assert dyads(coder, "Peru ordered two Chilean diplomats to leave the country on Monday.") == [
+        ("PER", "CHLGOV", "SANCTION")]
+    assert triples(code(coder, "Peru ordered all Bolivians in the country to leave within a week.")) == [
+        ("PER", "BOL", "COERCE")]
+    # foreign troops told to go stay a demand
+    assert triples(code(coder, "Peru ordered Chilean troops to leave.")) == [("PER", "CHL", "REQUEST")]

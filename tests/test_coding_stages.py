@@ -97,7 +97,8 @@ def test_candidates_read_triggers_and_their_roles(coder, parses, vocab):
 def test_combine_lets_a_wrapper_absorb_what_it_governs(coder, parses, vocab):
     found = stages.candidates(context(coder, parses, vocab, "Japan agreed to supply fuel to Vietnam."))
     assert summary(found.cands) == [("agreed", "AGREE", ["JPN"], [], "direct", False, False, None),
-                                    ("supply", "AID", ["JPN"], ["VNM"], "inherited+prep", False, False, None)]
+                                    # fuel supplied is energy trade (retype.trade_type), not aid
+                                    ("supply", "COOPERATE", ["JPN"], ["VNM"], "inherited+prep", False, False, None)]
     assert summary(stages.combine(found.cands)) == [("agreed", "AGREE", ["JPN"], ["VNM"], "direct", False, False,
                                                      None)]
 

@@ -36,6 +36,7 @@ from realpolitik.coding.patients import (
     targets,
 )
 from realpolitik.coding.retype import (
+    PERSON_LEMMAS,
     WEAPON_LEMMAS,
     handed_over_type,
     is_peacekeeping,
@@ -87,6 +88,9 @@ SCENE_PREPS = _words("SCENE_PREPS")
 SOURCE_PREPS = _words("SOURCE_PREPS")
 OBLIGATION_AUX = _words("OBLIGATION_AUX")
 ORDER_LEMMAS = _words("ORDER_LEMMAS")
+# Ordering envoys or nationals to leave is their expulsion: what they are ordered to do, and who they are.
+LEAVE_LEMMAS = _words("LEAVE_LEMMAS")
+EXPELLED_ENVOYS = _words("EXPELLED_ENVOYS")
 # Nouns whose "for" phrase is an event someone claims or denies ("claimed responsibility for the attack").
 CLAIMED_NOUNS = _words("CLAIMED_NOUNS")
 OBLIGATION = Trigger("say_must", "V", "REQUEST", None, "100", "say", "W", ())
@@ -148,6 +152,15 @@ def _obligation(tok, idx: ActorIndex) -> Candidate | None:
             if x is not None and lookup(x) is not None:
                 return None
             return Candidate(entries()[("mobilize", "V")], tok, "MOBILIZE", srcs, [], how, obj_lemmas(tok))
+        if srcs and tgts and token_lemma(x) in LEAVE_LEMMAS:
+            # "ordered three Russian diplomats to leave the country": an expulsion (PLOVER SANCTION 'expel'), and
+            # of a state's nationals a deportation (COERCE 'deport'); foreign troops told to go stay a demand
+            lem = token_lemma(o)
+            verb = "expel" if lem in EXPELLED_ENVOYS else "deport" if (
+                lem in PERSON_LEMMAS or (o.pos_ == "PROPN" and o.tag_ == "NNPS")) else None
+            if verb is not None:
+                trig = entries()[(verb, "V")]
+                return Candidate(trig, tok, trig.type, srcs, [m for m in tgts if m not in srcs], how, obj_lemmas(tok))
         if srcs and tgts:
             return Candidate(OBLIGATION, tok, "REQUEST", srcs, [m for m in tgts if m not in srcs], how,
                              obj_lemmas(tok))

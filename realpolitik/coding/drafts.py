@@ -119,6 +119,12 @@ def draft(ctx: stages.SentenceContext, c: Candidate, s: ActorMention, t: ActorMe
         return None  # "Chinese coast guard patrols near X", "flew patrols over X": a force's patrol, no partner
     mode = c.trig.mode if type_ == c.trig.type else None
     cameo = c.trig.cameo if type_ == c.trig.type else None
+    if (type_ == "PROTEST" and mode == "obstruct" and s is not None
+            and (s.sector in STATE_SECTORS or (s.sector is None and s.kind in ("state", "person")))):
+        # a state or its organs blocking something is no civilians' protest (PLOVER PROTEST is collective action
+        # by civilians): a court's or a parliament's block is a refusal, an executive's a restriction
+        # ("police blocked the rally", "X blocked the evacuation of patients": COERCE 'restrict')
+        type_, mode, cameo = ("REJECT", None, None) if s.sector in ("JUD", "LEG") else ("COERCE", "restrict", None)
     if (type_ == "RETREAT" and mode == "withdraw" and t is not None and (t.kind == "igo" or t.code.startswith("IGO"))
             and not c.obj_lemmas & FORCE_LEMMAS):
         # "Argentina pulled out of the WHO": leaving an organisation is PLOVER SANCTION 'withdraw' (oneself or

@@ -17,6 +17,9 @@ WEAPON_LEMMAS = cues.CHANNEL_CUES[6][1] | _words("WEAPON_LEMMAS")
 PERSON_LEMMAS = _words("PERSON_LEMMAS")
 WANTED_PEOPLE = _words("WANTED_PEOPLE")
 HANDOVER_VERBS = _words("HANDOVER_VERBS")
+# People whose handing over to a state or court is judicial cooperation, wanted or not ("handed over the former
+# minister to the court", "26 cartel figures"): persons are no aid.
+HANDED_PERSONS = _words("HANDED_PERSONS")
 CAPTIVES = _words("CAPTIVES")
 # Objects that make sending someone an inquiry, not aid ("dispatched inspectors to the site").
 INQUIRY_LEMMAS = _words("INQUIRY_LEMMAS")
@@ -69,6 +72,13 @@ HELP_LEMMAS = _words("HELP_LEMMAS")
 PEACEKEEPING_LEMMAS = _words("PEACEKEEPING_LEMMAS")
 # Purposes that make forces sent to a recipient assistance ("sent soldiers to train its police").
 DEPLOY_AID_PURPOSES = _words("DEPLOY_AID_PURPOSES")
+# Purposes that make forces sent a show of force (PLOVER MOBILIZE) at the one named, not aid to it ("to deter Iran").
+DETER_PURPOSES = _words("DETER_PURPOSES")
+# Crowds whose storming or attacking of a building or body is a violent protest (PLOVER PROTEST 'riot').
+PROTESTERS = _words("PROTESTERS")
+# Raids of premises are searches (PLOVER COERCE 'seize': "execute search, confiscate property, raid").
+SEARCH_VERBS = _words("SEARCH_VERBS")
+PREMISES = _words("PREMISES")
 # What forces are sent "for" that makes them assistance ("deployed troops for flood relief").
 RELIEF_PURPOSES = _words("RELIEF_PURPOSES")
 
@@ -164,7 +174,7 @@ def handed_over_type(type_: str, moved: set[str], lemma: str = "") -> str:
     are released (PLOVER RETREAT: the release of prisoners)."""
     if type_ != "AID":
         return type_
-    if moved & WANTED_PEOPLE:
+    if moved & WANTED_PEOPLE or (lemma in HANDOVER_VERBS and moved & HANDED_PERSONS):
         return "COOPERATE"
     if lemma in HANDOVER_VERBS and moved & CAPTIVES:
         return "RETREAT"
@@ -181,6 +191,8 @@ def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
             token_lemma(m) for m in dobj.children if m.dep_ == "compound"} | _counted(dobj)) & senses:
         return None  # "fought inflation", "hit consumer spending", "met its targets"
     moved = {head_obj} | ({token_lemma(c) for c in dobj.conjuncts} if dobj is not None else set())
+    # "a carrier strike group", "Self-Defense Force ships": a noun compounded into the object names the force
+    forces = (moved | _compounds(dobj)) & FORCE_LEMMAS  # and its conjuncts: "two patrol ships and a corvette"
     if trig.lemma in FORCE_ONLY_VERBS and not moved & (FORCE_LEMMAS | WEAPON_LEMMAS):
         return None  # "moved its embassy", "moved to ban": only forces or arms moved or stationed are a deployment
     if child(tok, "dobj") is not None and figurative.abstract_object(type_, head_obj):
@@ -188,11 +200,12 @@ def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
     purpose = {token_lemma(c) for c in tok.children if c.dep_ in ("advcl", "xcomp")}
     if type_ == "AID" and (head_obj in INQUIRY_LEMMAS or purpose & INQUIRY_VERBS):
         type_ = "ACCUSE"  # PLOVER: an investigation (mode investigate) of the place or party they go to
-    elif type_ == "AID" and trig.frame != "buy" and ({head_obj} | (_counted(dobj) if dobj is not None else set())
-                                                     ) & DELEGATES:
+    elif (type_ == "AID" and trig.frame != "buy" and trig.lemma not in HANDOVER_VERBS
+          and ({head_obj} | (_counted(dobj) if dobj is not None else set())) & DELEGATES):
         type_ = "CONSULT"  # "sent an envoy to Caracas", "a delegation to the talks": a visit, no assistance
     elif trig.frame != "buy":
-        type_ = handed_over_type(type_, {head_obj} | (_counted(dobj) if dobj is not None else set()), trig.lemma)
+        type_ = handed_over_type(type_, {head_obj} | (_counted(dobj) | _compounds(dobj) if dobj is not None else set()),
+                                 trig.lemma)
     if (type_ == "ASSAULT" and head_obj in PROBLEM_LEMMAS and not idx.np_conj(dobj)
             and trig.mode != "firearms"):  # "opened fire" is shooting, not a blaze being fought
         return None  # "fight the epidemic", "combat poverty": no party is attacked
@@ -215,6 +228,12 @@ def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
         # "fired two missiles into the sea", "fired a ballistic missile": a launch at no one, a show of force
         # (CAMEO 15); rockets or shells fired with no target named stay an attack on someone unnamed
         type_ = "MOBILIZE"
+    if type_ == "ASSAULT" and trig.frame != "sym" and _by_protesters(tok) and not any(
+            m.sector in ("COP", "MIL") for m in tgts):
+        type_ = "PROTEST"  # "protesters stormed the embassy": PLOVER PROTEST 'riot', civilians' violent protest
+    if (type_ == "ASSAULT" and trig.lemma in SEARCH_VERBS and head_obj in PREMISES
+            and not any(m.sector in ("COP", "MIL") for m in tgts)):
+        type_ = "COERCE"  # "police raided the newspaper's offices": PLOVER COERCE 'seize' (search, raid)
     if type_ == "AID" and head_obj in MESSAGE_LEMMAS:
         return None  # "sent a letter", "sending a signal to X": a message, not aid
     # one's own forces sent are what is sent, not who receives them ("Russia sent police": the police were
@@ -222,9 +241,11 @@ def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
     subj = child(tok, "nsubj")
     own = {m.code[:3] for m in idx.np_conj(subj)} if subj is not None else set()
     recipients = [m for m in tgts if dobj is None or not m.start <= dobj.idx < m.end or m.code[:3] not in own]
-    if type_ == "AID" and head_obj in FORCE_LEMMAS and not recipients:
+    if type_ == "AID" and forces and not recipients:
         type_ = "MOBILIZE"  # "sent in troops to the town": forces sent to no named recipient are a deployment
-    if type_ == "MOBILIZE" and head_obj in ABSTRACT_OBJECTS | CIVIC_OBJECTS:
+    if type_ == "AID" and forces and recipients and all(_deterred(tok, m) for m in recipients):
+        type_ = "MOBILIZE"  # "sent a carrier to the Gulf to deter Iran": a show of force at the one deterred
+    if type_ == "MOBILIZE" and head_obj in ABSTRACT_OBJECTS | CIVIC_OBJECTS and not forces:
         return None  # "strengthened its commitment", "mobilised lobby groups": no force is raised
     if type_ == "MOBILIZE" and head_obj in DEPLOYED_AID:
         type_ = "AID"  # deploying observers, doctors, peacekeepers or funds abroad is assistance (PLOVER AID)
@@ -249,6 +270,34 @@ def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
     if trig.lemma == "expel" and moved & PERSON_LEMMAS:
         type_ = "COERCE"  # expelling people rather than a body or a state's diplomats: deportation
     return type_
+
+
+def _deterred(tok, m) -> bool:
+    """Whether actor mention m lies in a purpose clause of deterrence of a verb or of its object ("sent a
+    carrier to the Gulf to deter Iran"), not in where the forces go ("sent troops to Poland to deter Russia")."""
+    heads = [tok] + [c for c in tok.children if c.dep_ == "dobj"]
+    return any(c.dep_ in ("advcl", "xcomp", "acl", "relcl") and token_lemma(c) in DETER_PURPOSES
+               and c.left_edge.idx <= m.start < c.right_edge.idx + len(c.right_edge.text)
+               for h in heads for c in h.children)
+
+
+def _by_protesters(tok) -> bool:
+    """Whether a verb's subject is protesters, a crowd or a mob ("thousands of protesters attacked ...")."""
+    # every subject: a dateline can be parsed as a second one ("KINSHASA - Thousands of protesters attacked")
+    return any(({token_lemma(s)} | _counted(s)) & PROTESTERS for s in tok.children if s.dep_ == "nsubj")
+
+
+def _compounds(noun) -> set[str]:
+    """The lemmas of the nouns compounded into a noun, and into those ("aircraft carrier strike group")."""
+    if noun is None:
+        return set()
+    out, todo = set(), [noun]
+    while todo:
+        for c in todo.pop().children:
+            if c.dep_ == "compound":
+                out.add(token_lemma(c))
+                todo.append(c)
+    return out
 
 
 def _built_for(tok, dobj, tgts) -> bool:
@@ -278,6 +327,10 @@ def is_peacekeeping(tok, obj: set[str]) -> bool:
 # Selling words: arms sold are the seller's AID (PLOVER military aid); other goods are trade, COOPERATE.
 SALE_LEMMAS = _words("SALE_LEMMAS")
 CYBER_GOODS = dict(cues.CHANNEL_CUES)["cyber_assistance"]
+# Verbs of supplying: energy supplied is trade (the energy_trade channel's goods), not aid.
+SUPPLY_LEMMAS = _words("SUPPLY_LEMMAS")
+ENERGY_GOODS = dict(cues.CHANNEL_CUES)["energy_trade"]
+MILITARY_TECH = dict(cues.CHANNEL_CUES)["military_technology"]
 
 
 def trade_type(trig, obj: set[str]) -> str:
@@ -285,4 +338,7 @@ def trade_type(trig, obj: set[str]) -> str:
     if (trig.lemma in SALE_LEMMAS and trig.type == "AID" and not obj & WEAPON_LEMMAS and not obj & AID_GOODS
             and not obj & CYBER_GOODS):  # spyware or surveillance kit sold is security assistance, like arms
         return "COOPERATE"
+    if (trig.lemma in SUPPLY_LEMMAS and trig.type == "AID" and obj & ENERGY_GOODS
+            and not obj & (AID_GOODS | WEAPON_LEMMAS | MILITARY_TECH)):  # "missile fuel components" are arms
+        return "COOPERATE"  # "began supplying gas to X", "delivers oil to X": energy trade (CAMEO 061), not aid
     return trig.type

@@ -153,10 +153,16 @@ def hyphened(tok) -> list[str]:
     return ["-".join(parts), "".join(parts)] if len(parts) > 1 else []
 
 
+# What one welcomes that is a statement or a step, not a visitor, though no event noun names it.
+WELCOMED_ACTS = _words("WELCOMED_ACTS")
+
+
 def _welcomes_act(verb) -> bool:
     """Whether a verb's object (active or passive) is an act of some party, an event noun that is no visit."""
     for c in verb.children:
         if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN":
+            if token_lemma(c) in WELCOMED_ACTS:
+                return True  # "welcomed Mr X's remarks", "welcomed the US measures": no event noun, still an act
             t = lookup(c)
             return t is not None and t.pos == "N" and t.type != "CONSULT"
     return False
