@@ -959,3 +959,12 @@ def test_a_meeting_verb_with_no_one_met_is_no_meeting(coder):
 def test_a_protest_against_no_one_named_is_against_the_protesters_own_state(coder):
     evs = code(coder, "Hundreds of Egyptian activists rallied in Cairo on Wednesday to denounce the new laws.")
     assert [(e.source[:3], e.target, e.type) for e in evs] == [("EGY", "EGYGOV", "PROTEST")]
+
+
+def test_speaking_by_phone_and_telephoning_are_phone_consultations(coder):
+    # lexicon.txt: "talked by telephone" (verb, preposition and object) and "telephoned" as "phoned"
+    evs = code(coder, "The presidents of Chile and Peru talked by telephone on Sunday.")
+    assert [(e.source, e.target, e.type, e.mode) for e in evs] == [
+        ("CHLGOV", "PERGOV", "CONSULT", "phone"), ("PERGOV", "CHLGOV", "CONSULT", "phone")]
+    evs = code(coder, "The Greek prime minister telephoned the Turkish president on Friday.")
+    assert [(e.source, e.target, e.type, e.mode) for e in evs] == [("GRCGOV", "TURGOV", "CONSULT", "phone")]
