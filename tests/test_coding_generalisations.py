@@ -968,3 +968,12 @@ def test_speaking_by_phone_and_telephoning_are_phone_consultations(coder):
         ("CHLGOV", "PERGOV", "CONSULT", "phone"), ("PERGOV", "CHLGOV", "CONSULT", "phone")]
     evs = code(coder, "The Greek prime minister telephoned the Turkish president on Friday.")
     assert [(e.source, e.target, e.type, e.mode) for e in evs] == [("GRCGOV", "TURGOV", "CONSULT", "phone")]
+
+
+def test_a_former_official_or_a_party_is_a_party_inside_its_state(coder):
+    # readings.words DOMESTIC_SECTORS: an organ acting on its state's former official (ELI) or a party (PTY)
+    # is an event inside the state, as on its opposition or its people
+    evs = code(coder, "A Brazilian court convicted former president Jair Bolsonaro on Monday.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("BRAJUD", "BRAELI", "SANCTION")]
+    evs = code(coder, "Brazilian police arrested former president Jair Bolsonaro.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("BRACOP", "BRAELI", "COERCE")]

@@ -157,9 +157,10 @@ def test_an_obligation_keeps_its_request(coder):
 
 
 def test_an_obligation_of_the_speakers_own_government_is_a_request_without_a_foreign_target(coder):
-    # the addressee is named (its own country's government), so the demand stands, with no foreign recipient
+    # the addressee is named (its own country's government), so the demand stands, with no foreign recipient; a
+    # former president is a party inside the state (readings.words DOMESTIC_SECTORS), as the opposition is
     assert dyads(coder, "Chile's former president said on Monday the Chilean government must protect the miners.") == [
-        ("CHLELI", None, "REQUEST")]
+        ("CHLELI", "CHLGOV", "REQUEST")]
     # addressed to no one named, a call stays a statement
     assert code(coder, "Chile's former president called for calm on Monday.") == []
 

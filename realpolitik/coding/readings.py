@@ -416,6 +416,7 @@ def street_protest(c, sources=None) -> bool:
 
 # Sectors that speak for their state: a protest they lodge is a diplomatic one.
 OFFICIAL_SECTORS = _words("OFFICIAL_SECTORS")
+DOMESTIC_SECTORS = _words("DOMESTIC_SECTORS")
 
 
 def diplomatic_protest(c, sources=None) -> bool:
@@ -501,4 +502,4 @@ def domestic(s, t) -> bool:
     if t.text and capital_country(t.text):
         return False  # the state's own capital beside its organ is where it happens ("clashed near Khartoum")
     organs, society = organ_sectors(), civil_sectors()
-    return {s.sector, t.sector} <= organs | society
+    return {s.sector, t.sector} <= organs | society | DOMESTIC_SECTORS
