@@ -977,3 +977,11 @@ def test_a_former_official_or_a_party_is_a_party_inside_its_state(coder):
     assert [(e.source, e.target, e.type) for e in evs] == [("BRAJUD", "BRAELI", "SANCTION")]
     evs = code(coder, "Brazilian police arrested former president Jair Bolsonaro.")
     assert [(e.source, e.target, e.type) for e in evs] == [("BRACOP", "BRAELI", "COERCE")]
+
+
+def test_a_states_media_and_firms_are_parties_inside_it(coder):
+    # readings.words DOMESTIC_SECTORS: its organs acting on its own media or firms are events inside the state
+    evs = code(coder, "The Nigerian government shut down a Nigerian television station.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("NGAGOV", "NGAMED", "COERCE")]
+    evs = code(coder, "The US Justice Department sued American tobacco firms.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("USAJUD", "USABUS", "ACCUSE")]
