@@ -985,3 +985,9 @@ def test_a_states_media_and_firms_are_parties_inside_it(coder):
     assert [(e.source, e.target, e.type) for e in evs] == [("NGAGOV", "NGAMED", "COERCE")]
     evs = code(coder, "The US Justice Department sued American tobacco firms.")
     assert [(e.source, e.target, e.type) for e in evs] == [("USAJUD", "USABUS", "ACCUSE")]
+
+
+def test_two_named_people_of_one_state_and_one_sector_are_two_parties(coder):
+    # readings.domestic: a named official acting on another of the same state and sector is an event inside it
+    evs = coder.code(Article.from_text("Tony Blair has praised Gordon Brown's spending plans.", published="2005-03-01"))
+    assert [(e.source, e.target, e.type) for e in evs] == [("GBRGOV", "GBRGOV", "SUPPORT")]

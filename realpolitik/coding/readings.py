@@ -497,6 +497,9 @@ def domestic(s, t) -> bool:
     from realpolitik.actors.crowds import civil_sectors, organ_sectors
     from realpolitik.actors.tables import capital_country
 
+    if (s.country and s.country == t.country and s.kind == t.kind == "person"
+            and (s.name or s.text) != (t.name or t.text)):
+        return True  # two of its people, of one sector or not ("the prime minister sacked his finance minister X")
     if not (s.country and s.country == t.country and s.sector and t.sector and s.sector != t.sector):
         return False
     if t.text and capital_country(t.text):
