@@ -991,3 +991,11 @@ def test_two_named_people_of_one_state_and_one_sector_are_two_parties(coder):
     # readings.domestic: a named official acting on another of the same state and sector is an event inside it
     evs = coder.code(Article.from_text("Tony Blair has praised Gordon Brown's spending plans.", published="2005-03-01"))
     assert [(e.source, e.target, e.type) for e in evs] == [("GBRGOV", "GBRGOV", "SUPPORT")]
+
+
+def test_who_is_handed_over_is_not_the_recipient_the_to_phrase_is(coder):
+    # patients.words HANDOVER_LEMMAS: the object's nationality is what is handed over, "to X" receives it
+    evs = code(coder, "South Africa extradited a Nigerian businessman to the United States.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("ZAF", "USA", "COOPERATE")]
+    evs = code(coder, "Kenya extradited two Somali suspects.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("KEN", "SOM", "COOPERATE")]
