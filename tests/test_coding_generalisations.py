@@ -999,3 +999,9 @@ def test_who_is_handed_over_is_not_the_recipient_the_to_phrase_is(coder):
     assert [(e.source, e.target, e.type) for e in evs] == [("ZAF", "USA", "COOPERATE")]
     evs = code(coder, "Kenya extradited two Somali suspects.")
     assert [(e.source, e.target, e.type) for e in evs] == [("KEN", "SOM", "COOPERATE")]
+
+
+def test_heads_of_state_of_named_states_are_those_states(coder):
+    # roles.words OF_HEADS: "of state" between the head and its "of" phrase ("heads of state of A and B")
+    evs = code(coder, "The heads of state of Chile and Peru met in Arica on Monday.")
+    assert sorted((e.source, e.target, e.type) for e in evs) == [("CHL", "PER", "CONSULT"), ("PER", "CHL", "CONSULT")]
