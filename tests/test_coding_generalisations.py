@@ -1005,3 +1005,11 @@ def test_heads_of_state_of_named_states_are_those_states(coder):
     # roles.words OF_HEADS: "of state" between the head and its "of" phrase ("heads of state of A and B")
     evs = code(coder, "The heads of state of Chile and Peru met in Arica on Monday.")
     assert sorted((e.source, e.target, e.type) for e in evs) == [("CHL", "PER", "CONSULT"), ("PER", "CHL", "CONSULT")]
+
+
+def test_quitting_a_body_or_talks_is_a_withdrawal_from_it(coder):
+    # lexicon.txt "quit" (RETREAT withdraw); its object a body or talks (retype.words LEFT_BODIES): SANCTION
+    evs = code(coder, "Mali quit the International Criminal Court on Monday.")
+    assert [(e.source, e.target, e.type, e.mode) for e in evs] == [("MLI", "IGOICC", "SANCTION", "withdraw")]
+    evs = code(coder, "Hungary quit the talks with Ukraine.")
+    assert [(e.source, e.target, e.type, e.mode) for e in evs] == [("HUN", "UKR", "SANCTION", "withdraw")]
