@@ -1013,3 +1013,11 @@ def test_quitting_a_body_or_talks_is_a_withdrawal_from_it(coder):
     assert [(e.source, e.target, e.type, e.mode) for e in evs] == [("MLI", "IGOICC", "SANCTION", "withdraw")]
     evs = code(coder, "Hungary quit the talks with Ukraine.")
     assert [(e.source, e.target, e.type, e.mode) for e in evs] == [("HUN", "UKR", "SANCTION", "withdraw")]
+
+
+def test_joining_or_adopting_an_act_makes_it_the_joiners_own(coder):
+    # roles.words JOINING_VERBS: the subject of "join"/"adopt" does the act its object names
+    evs = code(coder, "Norway joined British sanctions on Belarus.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("NOR", "BLR", "SANCTION")]
+    evs = code(coder, "Switzerland adopted EU sanctions against Russia.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("CHE", "RUS", "SANCTION")]
