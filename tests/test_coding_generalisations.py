@@ -1021,3 +1021,10 @@ def test_joining_or_adopting_an_act_makes_it_the_joiners_own(coder):
     assert [(e.source, e.target, e.type) for e in evs] == [("NOR", "BLR", "SANCTION")]
     evs = code(coder, "Switzerland adopted EU sanctions against Russia.")
     assert [(e.source, e.target, e.type) for e in evs] == [("CHE", "RUS", "SANCTION")]
+
+
+def test_a_joint_act_a_reaction_takes_as_object_is_coded_beside_it(coder):
+    # embedding._joint_object: "rejected an agreement between A and B" is a reaction to both and their agreement
+    evs = code(coder, "France condemned the pact between Russia and North Korea.")
+    assert sorted((e.source, e.target, e.type) for e in evs) == [
+        ("FRA", "PRK", "ACCUSE"), ("FRA", "RUS", "ACCUSE"), ("PRK", "RUS", "SUPPORT"), ("RUS", "PRK", "SUPPORT")]
