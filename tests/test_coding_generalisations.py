@@ -1028,3 +1028,9 @@ def test_a_joint_act_a_reaction_takes_as_object_is_coded_beside_it(coder):
     evs = code(coder, "France condemned the pact between Russia and North Korea.")
     assert sorted((e.source, e.target, e.type) for e in evs) == [
         ("FRA", "PRK", "ACCUSE"), ("FRA", "RUS", "ACCUSE"), ("PRK", "RUS", "SUPPORT"), ("RUS", "PRK", "SUPPORT")]
+
+
+def test_a_visit_framing_the_news_is_a_meeting_of_its_own(coder):
+    # stages._hosted_visit: "during a visit by X" with the host named is X's visit, coded beside the act
+    evs = code(coder, "Saudi Arabia signed arms deals with the United States during a visit by the US president.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("SAU", "USA", "SUPPORT"), ("USAGOV", "SAU", "CONSULT")]
