@@ -959,3 +959,78 @@ def test_a_meeting_verb_with_no_one_met_is_no_meeting(coder):
 def test_a_protest_against_no_one_named_is_against_the_protesters_own_state(coder):
     evs = code(coder, "Hundreds of Egyptian activists rallied in Cairo on Wednesday to denounce the new laws.")
     assert [(e.source[:3], e.target, e.type) for e in evs] == [("EGY", "EGYGOV", "PROTEST")]
+
+
+def test_speaking_by_phone_and_telephoning_are_phone_consultations(coder):
+    # lexicon.txt: "talked by telephone" (verb, preposition and object) and "telephoned" as "phoned"
+    evs = code(coder, "The presidents of Chile and Peru talked by telephone on Sunday.")
+    assert [(e.source, e.target, e.type, e.mode) for e in evs] == [
+        ("CHLGOV", "PERGOV", "CONSULT", "phone"), ("PERGOV", "CHLGOV", "CONSULT", "phone")]
+    evs = code(coder, "The Greek prime minister telephoned the Turkish president on Friday.")
+    assert [(e.source, e.target, e.type, e.mode) for e in evs] == [("GRCGOV", "TURGOV", "CONSULT", "phone")]
+
+
+def test_a_former_official_or_a_party_is_a_party_inside_its_state(coder):
+    # readings.words DOMESTIC_SECTORS: an organ acting on its state's former official (ELI) or a party (PTY)
+    # is an event inside the state, as on its opposition or its people
+    evs = code(coder, "A Brazilian court convicted former president Jair Bolsonaro on Monday.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("BRAJUD", "BRAELI", "SANCTION")]
+    evs = code(coder, "Brazilian police arrested former president Jair Bolsonaro.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("BRACOP", "BRAELI", "COERCE")]
+
+
+def test_a_states_media_and_firms_are_parties_inside_it(coder):
+    # readings.words DOMESTIC_SECTORS: its organs acting on its own media or firms are events inside the state
+    evs = code(coder, "The Nigerian government shut down a Nigerian television station.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("NGAGOV", "NGAMED", "COERCE")]
+    evs = code(coder, "The US Justice Department sued American tobacco firms.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("USAJUD", "USABUS", "ACCUSE")]
+
+
+def test_two_named_people_of_one_state_and_one_sector_are_two_parties(coder):
+    # readings.domestic: a named official acting on another of the same state and sector is an event inside it
+    evs = coder.code(Article.from_text("Tony Blair has praised Gordon Brown's spending plans.", published="2005-03-01"))
+    assert [(e.source, e.target, e.type) for e in evs] == [("GBRGOV", "GBRGOV", "SUPPORT")]
+
+
+def test_who_is_handed_over_is_not_the_recipient_the_to_phrase_is(coder):
+    # patients.words HANDOVER_LEMMAS: the object's nationality is what is handed over, "to X" receives it
+    evs = code(coder, "South Africa extradited a Nigerian businessman to the United States.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("ZAF", "USA", "COOPERATE")]
+    evs = code(coder, "Kenya extradited two Somali suspects.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("KEN", "SOM", "COOPERATE")]
+
+
+def test_heads_of_state_of_named_states_are_those_states(coder):
+    # roles.words OF_HEADS: "of state" between the head and its "of" phrase ("heads of state of A and B")
+    evs = code(coder, "The heads of state of Chile and Peru met in Arica on Monday.")
+    assert sorted((e.source, e.target, e.type) for e in evs) == [("CHL", "PER", "CONSULT"), ("PER", "CHL", "CONSULT")]
+
+
+def test_quitting_a_body_or_talks_is_a_withdrawal_from_it(coder):
+    # lexicon.txt "quit" (RETREAT withdraw); its object a body or talks (retype.words LEFT_BODIES): SANCTION
+    evs = code(coder, "Mali quit the International Criminal Court on Monday.")
+    assert [(e.source, e.target, e.type, e.mode) for e in evs] == [("MLI", "IGOICC", "SANCTION", "withdraw")]
+    evs = code(coder, "Hungary quit the talks with Ukraine.")
+    assert [(e.source, e.target, e.type, e.mode) for e in evs] == [("HUN", "UKR", "SANCTION", "withdraw")]
+
+
+def test_joining_or_adopting_an_act_makes_it_the_joiners_own(coder):
+    # roles.words JOINING_VERBS: the subject of "join"/"adopt" does the act its object names
+    evs = code(coder, "Norway joined British sanctions on Belarus.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("NOR", "BLR", "SANCTION")]
+    evs = code(coder, "Switzerland adopted EU sanctions against Russia.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("CHE", "RUS", "SANCTION")]
+
+
+def test_a_joint_act_a_reaction_takes_as_object_is_coded_beside_it(coder):
+    # embedding._joint_object: "rejected an agreement between A and B" is a reaction to both and their agreement
+    evs = code(coder, "France condemned the pact between Russia and North Korea.")
+    assert sorted((e.source, e.target, e.type) for e in evs) == [
+        ("FRA", "PRK", "ACCUSE"), ("FRA", "RUS", "ACCUSE"), ("PRK", "RUS", "SUPPORT"), ("RUS", "PRK", "SUPPORT")]
+
+
+def test_a_visit_framing_the_news_is_a_meeting_of_its_own(coder):
+    # stages._hosted_visit: "during a visit by X" with the host named is X's visit, coded beside the act
+    evs = code(coder, "Saudi Arabia signed arms deals with the United States during a visit by the US president.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("SAU", "USA", "SUPPORT"), ("USAGOV", "SAU", "CONSULT")]

@@ -73,6 +73,17 @@ def _charged_act(a, b) -> bool:
             and any(has_country(t) for t in b.targets))
 
 
+def _joint_object(a, b) -> bool:
+    """Whether a reaction's object is a joint act of two or more named parties, none of them the reacting one
+    ("welcomed the peace deal between A and B", "rejected an agreement between A and B"): the act is coded beside
+    the reaction, which bears on each party."""
+    if a.trig.pos != "V" or b.trig.pos != "N" or b.trig.frame != "sym" or b.tok.dep_ != "dobj" \
+            or b.tok.head.i != a.tok.i:
+        return False
+    parties = {m.code[:3] for m in b.sources if has_country(m)}
+    return len(parties) >= 2 and not parties & {m.code[:3] for m in a.sources}
+
+
 def _borne_by_accuser(a, b) -> None:
     """A condemned act of pressure by a named foreign culprit on no one named falls on the accuser ("Abuja
     condemned the Russian seizure of two boats", "India's decision to suspend the treaty was condemned by
@@ -209,7 +220,10 @@ def resolve_embedding(cands: list[Candidate]) -> list[Candidate]:
             if not _embedded(a.tok, b.tok):
                 continue
             _borne_by_accuser(a, b)
-            b.absorbed = not _charged_act(a, b)
+            b.absorbed = not _charged_act(a, b) and not _joint_object(a, b)
+            if not b.absorbed and _joint_object(a, b):
+                have = {m.code[:3] for m in a.targets}
+                a.targets = a.targets + [m for m in b.sources if m.code[:3] not in have]
             own = {m.code[:3] for m in a.sources}
             doers = [m for m in b.sources if m.code[:3] not in own and has_country(m)]
             named = {t.code for t in a.targets if has_country(t)}  # a bare sector target was only a last resort

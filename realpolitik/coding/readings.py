@@ -416,6 +416,7 @@ def street_protest(c, sources=None) -> bool:
 
 # Sectors that speak for their state: a protest they lodge is a diplomatic one.
 OFFICIAL_SECTORS = _words("OFFICIAL_SECTORS")
+DOMESTIC_SECTORS = _words("DOMESTIC_SECTORS")
 
 
 def diplomatic_protest(c, sources=None) -> bool:
@@ -496,9 +497,12 @@ def domestic(s, t) -> bool:
     from realpolitik.actors.crowds import civil_sectors, organ_sectors
     from realpolitik.actors.tables import capital_country
 
+    if (s.country and s.country == t.country and s.kind == t.kind == "person"
+            and (s.name or s.text) != (t.name or t.text)):
+        return True  # two of its people, of one sector or not ("the prime minister sacked his finance minister X")
     if not (s.country and s.country == t.country and s.sector and t.sector and s.sector != t.sector):
         return False
     if t.text and capital_country(t.text):
         return False  # the state's own capital beside its organ is where it happens ("clashed near Khartoum")
     organs, society = organ_sectors(), civil_sectors()
-    return {s.sector, t.sector} <= organs | society
+    return {s.sector, t.sector} <= organs | society | DOMESTIC_SECTORS

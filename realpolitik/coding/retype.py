@@ -221,7 +221,9 @@ def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
         type_ = "CONCEDE"  # PLOVER CONCEDE: "suspending protests" ("ended the strike", "halted the sit-in")
     if type_ in ("RETREAT", "SANCTION") and trig.mode in ("withdraw", None) and head_obj in WITHDRAWN_RESOURCES:
         type_ = "SANCTION"  # PLOVER SANCTION 'withdraw': pulling out one's observers, envoys, aid or monitors
-    if type_ == "RETREAT" and trig.mode == "withdraw" and child(tok, "dobj") is None and _left_body(tok):
+    if type_ == "RETREAT" and trig.mode == "withdraw" and (
+            head_obj in LEFT_BODIES or dobj.lower_ in LEFT_BODIES if child(tok, "dobj") is not None
+            else _left_body(tok)):  # "quit the talks"
         type_ = "SANCTION"  # PLOVER SANCTION 'withdraw': leaving a body, talks or a deal, not forces leaving land
     if (type_ == "ASSAULT" and head_obj in PROJECTILES and not tgts and not aimed(tok)
             and (head_obj in TESTED_WEAPONS or _into_open_water(tok))):

@@ -26,6 +26,7 @@ FROM_HEADS = _words("FROM_HEADS")
 # Participles that tie a noun to its backer ("hackers linked to Russia's military intelligence").
 LINK_LEMMAS = _words("LINK_LEMMAS")
 SUBJECT_CONTROL = _words("SUBJECT_CONTROL")
+JOINING_VERBS = _words("JOINING_VERBS")
 PRONOUNS = _words("PRONOUNS")
 LAUNCH_LEMMAS = _words("LAUNCH_LEMMAS")
 SUBJ = ("nsubj", "csubj", "expl")
@@ -344,7 +345,13 @@ def patients_passive(verb, idx: ActorIndex) -> list[ActorMention]:
 
 
 def noun_agents(noun, idx: ActorIndex) -> list[ActorMention]:
-    """Actors modifying an event noun ("Chinese purchases", "Russia's invasion", "talks by X")."""
+    """Actors modifying an event noun ("Chinese purchases", "Russia's invasion", "talks by X"); the subject of a
+    verb that takes the act up as its own ("Japan joined US curbs on China": Japan's curbs)."""
+    if noun.dep_ == "dobj" and token_lemma(noun.head) in JOINING_VERBS:
+        s = child(noun.head, "nsubj")
+        joiners = [m for m in subject_np(s, idx) if has_country(m)] if s is not None else []
+        if joiners:
+            return _uniq(joiners)
     out: list[ActorMention] = []
     for c in noun.children:
         if c.dep_ in ("poss", "amod", "compound", "nmod"):

@@ -325,10 +325,18 @@ def foreground(made: list[Coded]) -> tuple[list[Coded], bool]:
                                       or long_standing(c.cand.tok))]
     if not stated:
         return [], bool(made)
-    back = [is_background(c.cand.tok) for c in stated]
+    # a visit by a named party to one named ("signed deals during a visit by X") is a meeting of its own, which gold
+    # codes beside the act it frames
+    back = [is_background(c.cand.tok) and not _hosted_visit(c) for c in stated]
     if not all(back):
         return [c for c, b in zip(stated, back) if not b], False
     return stated, True
+
+
+def _hosted_visit(c: Coded) -> bool:
+    """Whether an event is a visit noun's, with both the visitor and the one visited named."""
+    return (c.cand.trig.pos == "N" and c.cand.trig.mode == "visit" and bool(c.event.source)
+            and bool(c.event.target))
 
 
 def select(made: list[Coded]) -> list[Coded]:
