@@ -807,3 +807,11 @@ def test_envoys_or_nationals_ordered_to_leave_are_expelled(coder):
         ("PER", "BOL", "COERCE")]
     # foreign troops told to go stay a demand
     assert triples(code(coder, "Peru ordered Chilean troops to leave.")) == [("PER", "CHL", "REQUEST")]
+
+
+def test_agreeing_to_impose_sanctions_is_the_sanction(coder):
+    assert triples(code(coder, "EU ministers agreed to extend sanctions on Belarus for a year.")) == [
+        ("IGO", "BLR", "SANCTION")]
+    # agreeing to lift them stays an agreement, and a promise of them is not adopted as the act
+    assert [t for *_, t in dyads(coder, "EU ministers agreed to lift sanctions on Belarus.")] == ["AGREE"]
+    assert [t for *_, t in dyads(coder, "EU ministers pledged to impose sanctions on Belarus.")] == ["AGREE"]

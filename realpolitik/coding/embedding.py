@@ -8,7 +8,7 @@ from realpolitik import wordsets
 from realpolitik.coding.candidates import OBLIGATION, Candidate, token_lemma
 from realpolitik.coding.clauses import is_future
 from realpolitik.coding.roles import child, has_country
-from realpolitik.coding.triggers import SAY_LEMMAS
+from realpolitik.coding.triggers import SAY_LEMMAS, lookup
 from realpolitik.nlp import misattached_reporter
 
 log = logging.getLogger(__name__)
@@ -143,12 +143,25 @@ def _demand_clause(a, b) -> bool:
             and any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children))
 
 
+def _imposes(verb) -> bool:
+    """Whether a verb puts its object in force rather than undoing it: a light verb or one of pressure ("impose",
+    "extend"), not "lift" (agreeing to lift sanctions is a concession agreed)."""
+    t = lookup(verb)
+    return t is None or t.pos == "L" or t.type in PRESSURE_TYPES
+
+
 def _adopts_pressure(a: Candidate, b: Candidate) -> bool:
     """Whether a verb of backing or agreeing takes as its object pressure that no one else exerts ("backed
     new sanctions on X"): then adopting it is the pressure itself (PLOVER codes the act, not the endorsement)."""
     if a.type not in ("SUPPORT", "AGREE") or a.trig.pos != "V" or b.trig.pos != "N" or b.type not in PRESSURE_TYPES:
         return False
-    if b.tok.dep_ != "dobj" or b.tok.head.i != a.tok.i or not b.targets:
+    if b.tok.dep_ != "dobj" or not b.targets:
+        return False
+    head = b.tok.head
+    # or the object of what is agreed to do ("agreed to impose/extend sanctions on X"); a promise of pressure is
+    # left to be read as a threat
+    if head.i != a.tok.i and not (head.dep_ == "xcomp" and head.head.i == a.tok.i and a.trig.lemma not in PROMISE_VERBS
+                                  and _imposes(head)):
         return False
     own = {m.code[:3] for m in a.sources}
     return bool(own) and all(m.code[:3] in own for m in b.sources) and not any(m.code[:3] in own for m in b.targets)
