@@ -1034,3 +1034,9 @@ def test_a_visit_framing_the_news_is_a_meeting_of_its_own(coder):
     # stages._hosted_visit: "during a visit by X" with the host named is X's visit, coded beside the act
     evs = code(coder, "Saudi Arabia signed arms deals with the United States during a visit by the US president.")
     assert [(e.source, e.target, e.type) for e in evs] == [("SAU", "USA", "SUPPORT"), ("USAGOV", "SAU", "CONSULT")]
+
+
+def test_the_one_acting_around_a_visit_hosted_it(coder):
+    # candidates.words VISIT_TIME_PREPS: "during a visit by X", no host named: the clause's actor hosts X
+    evs = code(coder, "Chile eased its visa rules during a visit by the Peruvian foreign minister.")
+    assert ("PERGOV", "CHL", "CONSULT") in [(e.source, e.target, e.type) for e in evs]

@@ -341,9 +341,11 @@ def test_tear_gas_and_water_cannon_are_crowd_control_not_chemical_weapons(coder)
 
 def test_a_signing_does_not_yield_to_an_event_in_its_adjuncts(coder):
     # the visit and the protest set the scene: what is signed or restored is the pact and the ties (the visit, its
-    # visitor and host named, is a meeting of its own beside them: stages._hosted_visit)
+    # visitor and host named, is a meeting of its own beside them: stages._hosted_visit; its hosts are the signers,
+    # the actors of the clause around it: candidates.words VISIT_TIME_PREPS)
     evs = code(coder, "Peru and Chile signed a fisheries pact in Lima during a visit by the Bolivian president.")
-    assert triples(evs) == [("BOL", "PER", "CONSULT"), ("CHL", "PER", "SUPPORT"), ("PER", "CHL", "SUPPORT")]
+    assert triples(evs) == [("BOL", "CHL", "CONSULT"), ("BOL", "PER", "CONSULT"), ("CHL", "PER", "SUPPORT"),
+                            ("PER", "CHL", "SUPPORT")]
     evs = code(coder, "Ghana restored diplomatic relations with Morocco after a protest by Nigerian students.")
     assert triples(evs) == [("GHA", "MAR", "SUPPORT")]
 

@@ -85,6 +85,7 @@ if TYPE_CHECKING:
 
 # Prepositions of a protest noun whose verb's actors are the protesters ("threw stones during protests").
 SCENE_PREPS = _words("SCENE_PREPS")
+VISIT_TIME_PREPS = _words("VISIT_TIME_PREPS")
 SOURCE_PREPS = _words("SOURCE_PREPS")
 OBLIGATION_AUX = _words("OBLIGATION_AUX")
 ORDER_LEMMAS = _words("ORDER_LEMMAS")
@@ -281,6 +282,11 @@ def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
             if trig.frame == "buy":
                 preps = preps | {"from", "of"}  # "purchases of Russian oil": the origin is the seller
             tgts = noun_targets(tok, idx, frozenset(preps), nested=trig.type in ("PROTEST", "ACCUSE"))
+            if (srcs and not tgts and trig.mode == "visit" and dep == "pobj" and head.lower_ in VISIT_TIME_PREPS
+                    and head.head.pos_ in ("VERB", "AUX")):
+                # "X pardoned 52 prisoners after a visit by a US envoy": the one acting around the visit hosted it
+                own = {m.code[:3] for m in srcs}
+                tgts = [m for m in agents(head.head, idx)[0] if has_country(m) and m.code[:3] not in own]
             if not srcs and trig.type == "RETREAT" and token_lemma(tok) in DEPARTURE_NOUNS:
                 # "the withdrawal of Russian troops from Moldova": who leaves is the actor, not the recipient
                 leavers = noun_targets(tok, idx, frozenset({"of"}))
