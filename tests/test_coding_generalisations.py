@@ -959,3 +959,13 @@ def test_a_meeting_verb_with_no_one_met_is_no_meeting(coder):
 def test_a_protest_against_no_one_named_is_against_the_protesters_own_state(coder):
     evs = code(coder, "Hundreds of Egyptian activists rallied in Cairo on Wednesday to denounce the new laws.")
     assert [(e.source[:3], e.target, e.type) for e in evs] == [("EGY", "EGYGOV", "PROTEST")]
+
+
+def test_a_place_where_a_deal_was_signed_or_counterparts_met_is_no_party(coder):
+    # pairing.scene (SCENE_TYPES): "at a ceremony in <capital>", "by members in <capital>", "his EU counterparts
+    # in <state>" say where; an intransitive meeting keeps its host ("met in X"), as does an embassy "in X"
+    tr = lambda t: [(e.source[:3], e.target[:3] if e.target else None, e.type) for e in code(coder, t)]  # noqa: E731
+    assert tr("The Chilean president signed the charter at a ceremony in Lima on Friday.") == []
+    assert tr("The accord was signed by all ten ASEAN members in Hanoi last spring.") == []
+    assert tr("The Danish minister met his EU counterparts in Malta on Monday.") == []
+    assert tr("The Danish minister met Maltese officials in Valletta on Monday.") == [("DNK", "MLT", "CONSULT")]
