@@ -969,3 +969,14 @@ def test_a_place_where_a_deal_was_signed_or_counterparts_met_is_no_party(coder):
     assert tr("The accord was signed by all ten ASEAN members in Hanoi last spring.") == []
     assert tr("The Danish minister met his EU counterparts in Malta on Monday.") == []
     assert tr("The Danish minister met Maltese officials in Valletta on Monday.") == [("DNK", "MLT", "CONSULT")]
+
+
+def test_a_contest_of_votes_courts_or_budgets_is_no_battle(coder):
+    # figurative.contest_of_words (CONTEST_KINDS, CONTEST_TOPICS): a force noun of an election, a court or a
+    # budget row uses no force; a battle of troops over a place still does
+    tr = lambda t: [(e.source[:3], e.target[:3] if e.target else None, e.type) for e in code(coder, t)]  # noqa: E731
+    assert tr("Both camps in the Peruvian election battle courted Chilean voters.") == []
+    assert tr("Brussels stepped up its battle with Portugal over budget deficits.") == []
+    assert tr("The Dutch firm lost its legal battle with Belgium.") == []
+    assert tr("Armenian and Azerbaijani troops fought a battle over the village.") == [
+        ("ARM", "AZE", "ASSAULT"), ("AZE", "ARM", "ASSAULT")]
