@@ -980,3 +980,13 @@ def test_a_contest_of_votes_courts_or_budgets_is_no_battle(coder):
     assert tr("The Dutch firm lost its legal battle with Belgium.") == []
     assert tr("Armenian and Azerbaijani troops fought a battle over the village.") == [
         ("ARM", "AZE", "ASSAULT"), ("AZE", "ARM", "ASSAULT")]
+
+
+def test_what_an_actor_can_or_could_do_in_a_relative_clause_is_no_act(coder):
+    # statements.able (ABILITY_MODALS): a power, no act; the verbs it governs yield with it. A present perfect
+    # or future relative clause is still an event
+    tr = lambda t: [(e.source and e.source[:3], e.target and e.target[:3], e.type) for e in code(coder, t)]  # noqa: E731
+    assert tr("France, which can veto any Turkish bid to join the bloc, said little on Monday.") == []
+    assert tr("Peru bought drones that Chile could use to threaten Bolivia, a minister said.") == [(None, "PER", "AID")]
+    assert tr("France, which has vetoed a Turkish bid, said little on Monday.") == [("FRA", "TUR", "REJECT")]
+    assert tr("France, which will veto any Turkish bid, said little on Monday.") == [("FRA", "TUR", "REJECT")]
