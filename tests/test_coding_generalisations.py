@@ -990,3 +990,11 @@ def test_what_an_actor_can_or_could_do_in_a_relative_clause_is_no_act(coder):
     assert tr("Peru bought drones that Chile could use to threaten Bolivia, a minister said.") == [(None, "PER", "AID")]
     assert tr("France, which has vetoed a Turkish bid, said little on Monday.") == [("FRA", "TUR", "REJECT")]
     assert tr("France, which will veto any Turkish bid, said little on Monday.") == [("FRA", "TUR", "REJECT")]
+
+
+def test_a_clause_before_a_verb_with_its_own_object_is_not_what_the_verb_says(coder):
+    # patients.targets and clause_actors: "X want Y - Z has urged an increase" urges the increase, not X; a
+    # clause before a verb without an object is still its content
+    tr = lambda t: [(e.source and e.source[:3], e.target and e.target[:3], e.type) for e in code(coder, t)]  # noqa: E731
+    assert tr("Chile, Peru and Bolivia want the fund capped at 2% - the World Bank has urged an increase to 3%.") == []
+    assert tr("Peru must cut tariffs, the World Bank urged.") == [("IGO", "PER", "REQUEST")]
