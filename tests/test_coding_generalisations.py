@@ -998,3 +998,11 @@ def test_a_clause_before_a_verb_with_its_own_object_is_not_what_the_verb_says(co
     tr = lambda t: [(e.source and e.source[:3], e.target and e.target[:3], e.type) for e in code(coder, t)]  # noqa: E731
     assert tr("Chile, Peru and Bolivia want the fund capped at 2% - the World Bank has urged an increase to 3%.") == []
     assert tr("Peru must cut tariffs, the World Bank urged.") == [("IGO", "PER", "REQUEST")]
+
+
+def test_a_budget_or_speech_delivered_is_said_not_given(coder):
+    # retype.SPOKEN_LEMMAS: words read out are no aid; goods delivered still are
+    tr = lambda t: [(e.source and e.source[:3], e.target and e.target[:3], e.type) for e in code(coder, t)]  # noqa: E731
+    assert tr("The Irish finance minister will deliver his budget to the Dail on Tuesday.") == []
+    assert tr("The Chilean president delivered a speech to the Peruvian congress.") == []
+    assert tr("Chile delivered tents and blankets to Peru on Tuesday.") == [("CHL", "PER", "AID")]
