@@ -1006,3 +1006,11 @@ def test_a_budget_or_speech_delivered_is_said_not_given(coder):
     assert tr("The Irish finance minister will deliver his budget to the Dail on Tuesday.") == []
     assert tr("The Chilean president delivered a speech to the Peruvian congress.") == []
     assert tr("Chile delivered tents and blankets to Peru on Tuesday.") == [("CHL", "PER", "AID")]
+
+
+def test_a_truce_or_conference_called_is_no_phone_call(coder):
+    # retype.CONVENED_LEMMAS: "called a truce", "a summit called in X" convene or declare; calling a leader is a call
+    tr = lambda t: [(e.source and e.source[:3], e.target and e.target[:3], e.type) for e in code(coder, t)]  # noqa: E731
+    assert tr("Brussels called a truce in its row with Portugal over fishing quotas.") == []
+    assert tr("The Chilean minister will attend the summit called in Lima, Peru next week.") == []
+    assert tr("The Chilean president called the Peruvian president on Monday.") == [("CHL", "PER", "CONSULT")]
