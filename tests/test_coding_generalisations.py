@@ -1014,3 +1014,13 @@ def test_a_truce_or_conference_called_is_no_phone_call(coder):
     assert tr("Brussels called a truce in its row with Portugal over fishing quotas.") == []
     assert tr("The Chilean minister will attend the summit called in Lima, Peru next week.") == []
     assert tr("The Chilean president called the Peruvian president on Monday.") == [("CHL", "PER", "CONSULT")]
+
+
+def test_a_standing_attitude_holds_through_the_verb_a_relative_clause_governs(coder):
+    # statements.standing through "to": "who continue to defy X" is what they keep doing, no new act; a past or
+    # perfect relative clause is news
+    tr = lambda t: [(e.source and e.source[:3], e.target and e.target[:3], e.type) for e in code(coder, t)]  # noqa: E731
+    assert tr("Chilean fishermen who continue to defy the Peruvian navy face fines.") == []
+    assert tr("Chilean fishermen who defied the Peruvian navy last week face fines.") == [("CHL", "PER", "REJECT")]
+    assert tr("Chilean fishermen, who have decided to defy the Peruvian navy, face fines.") == [
+        ("CHL", "PER", "REJECT")]

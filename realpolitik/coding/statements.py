@@ -87,8 +87,11 @@ def standing(tok) -> bool:
     present simple of a relative clause ("lawmakers who blame China for lost jobs", "Turkey, which occupies
     the north", "the terrorists who threaten Britain"). A present perfect or past relative clause ("which has
     sent troops", "who signed the deal") can be news and stays."""
-    if (tok.pos_ == "VERB" and tok.dep_ == "relcl" and tok.tag_ in ("VBP", "VBZ")
-            and not any(a.dep_ in ("aux", "auxpass") for a in tok.children)):
+    t = tok
+    while t.dep_ == "xcomp" and t.head.i != t.i and t.head.pos_ == "VERB":
+        t = t.head  # "Americans who continue to defy the ban": the relative clause's own verb says it
+    if (t.pos_ == "VERB" and tok.pos_ == "VERB" and t.dep_ == "relcl" and t.tag_ in ("VBP", "VBZ")
+            and not any(a.dep_ in ("aux", "auxpass") for a in t.children)):
         return True
     return able(tok)
 
