@@ -116,3 +116,21 @@ def quantity_agent(tok) -> bool:
     agents += [o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
     return bool(agents) and all(a.lemma_.lower() in words("realpolitik.coding", "figurative", "QUANTITY_AGENTS")
                                 for a in agents)
+
+
+def contest_of_words(tok, type_: str | None) -> bool:
+    """Whether a force noun names a contest of votes, courts, money or words, not of arms: modified by an
+    abstract noun or a kind of contest ("the election battle", "a legal fight", "a price war"), or fought
+    "over" one ("its battle with X over deficit limits"). PLOVER's force is used on parties, their people,
+    places or things."""
+    force, abstract, _ = _tables()
+    if type_ not in force or tok.pos_ != "NOUN":
+        return False
+    kinds = words("realpolitik.coding", "figurative", "CONTEST_KINDS")
+    if any(c.dep_ == "compound" and c.lemma_.lower() in abstract | kinds or c.dep_ == "amod"
+           and c.lemma_.lower() in kinds for c in tok.children):
+        return True  # (an adjective only of the kinds: "on high alert" is a force's state)
+    topics = abstract | words("realpolitik.coding", "figurative", "CONTEST_TOPICS")
+    near = list(tok.children) + (list(tok.head.children) if tok.dep_ == "dobj" else [])  # "stepped up its battle over"
+    return any(c.dep_ == "prep" and c.lower_ == "over" and any(t.lemma_.lower() in topics for t in c.subtree)
+               for c in near)

@@ -33,6 +33,8 @@ LOCATION_PREPS = _words("LOCATION_PREPS")
 # Nouns of a body's gathering, whose "in X" is where it sits (not mediation or talks, where X is the party:
 # "a mediation session in Addis Ababa" on pentaclass_dev is about Ethiopia).
 GATHERING_NOUNS = _words("GATHERING_NOUNS")
+# Acts whose "in X" or "at X" on the trigger says where, not with whom (visits excepted: "visit in X").
+SCENE_TYPES = _words("SCENE_TYPES")
 # A firm's deals: with a state named only in passing they are its business, no state's event.
 COMMERCE_TYPES = frozenset({"AGREE", "COOPERATE", "AID", "SUPPORT"})
 # What a firm owns or builds somewhere: a state named on it says where, not with whom ("US plants").
@@ -211,6 +213,26 @@ def venue(sent, m: ActorMention, of: frozenset[str] | None = None) -> bool:
         if m.start <= tok.idx < m.end and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at") and (
                 of is None or token_lemma(tok.head.head) in of):
             return True
+    return False
+
+
+def scene(sent, c: Candidate, m: ActorMention, mentions=()) -> bool:
+    """Whether a mention is only where a non-visit act of SCENE_TYPES took place: the object of "in" or "at"
+    hung on a trigger that has an object ("met his counterparts in <state>"), or on a noun of the trigger's
+    "in", "at" or "by" ("signed the treaty at a ceremony in <capital>"). Not on an intransitive trigger, where
+    gold takes the host as the party ("leaders met in <state>"), nor on an object that names no party of its
+    own ("opened an embassy in X"; but "met his EU counterparts in X")."""
+    if c.type not in SCENE_TYPES or c.trig.mode == "visit":
+        return False
+    for tok in sent:
+        if not (m.start <= tok.idx < m.end and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at")):
+            continue
+        h = tok.head.head  # what "in X" hangs on: the trigger with an object, or a noun of its "at", "in", "by"
+        if h.dep_ == "pobj" and h.head.lower_ in ("in", "at", "by"):
+            return h.head.head.i == c.tok.i
+        if h.dep_ == "dobj" and h.head.i == c.tok.i:  # "met his EU counterparts in X": the object names its party
+            return any(o is not m and h.left_edge.idx <= o.start and o.end <= h.idx + len(h) for o in mentions)
+        return h.i == c.tok.i and child(h, "dobj") is not None
     return False
 
 

@@ -117,6 +117,8 @@ def targets(tok, trig: Trigger, idx: ActorIndex, sources: list[ActorMention]) ->
                         return got, "prep"
     if trig.frame == "say" or trig.lemma in CONTROL_LEMMAS:
         for c in tok.children:
+            if c.dep_ == "ccomp" and c.i < tok.i and child(tok, "dobj") is not None:
+                continue  # "A and B want X - the Commission urged an increase": the object is what it urges
             if c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "advcl" and _for_clause(c)):
                 s = child(c, "nsubj", "nsubjpass")
                 if s is not None:
@@ -206,8 +208,12 @@ def clause_actors(tok, idx: ActorIndex, srcs: list[ActorMention]) -> list[ActorM
             break
     for root in (tok, top):
         found = []
+        # a clause before a verb with an object of its own ("A and B want X - the Commission urged an increase")
+        # is no phrase of it
+        said = {t.i for c in root.children if c.dep_ == "ccomp" and c.i < root.i for t in c.subtree
+                } if child(tok, "dobj") is not None else set()
         for t in root.subtree:
-            if t.dep_ in ("ccomp",) and t.i != root.i:
+            if t.dep_ in ("ccomp",) and t.i != root.i or t.i in said:
                 continue
             for m in idx.at_all(t):
                 if has_country(m) and m.code[:3] not in src_codes and m not in found:

@@ -43,6 +43,10 @@ RESTRICTION_LEMMAS = _words("RESTRICTION_LEMMAS")
 PROTEST_OBJECTS = _words("PROTEST_OBJECTS")
 # What is released when it is published rather than set free.
 PUBLISHED_LEMMAS = _words("PUBLISHED_LEMMAS")
+# What is delivered when it is said or read out rather than handed over.
+SPOKEN_LEMMAS = _words("SPOKEN_LEMMAS")
+# What is called when it is convened or declared rather than telephoned.
+CONVENED_LEMMAS = _words("CONVENED_LEMMAS")
 # Restrictions imposed by force (COERCE 'restrict', military): lifting them is a RETREAT, not a CONCEDE.
 FORCE_RESTRICTIONS = _words("FORCE_RESTRICTIONS")
 # Verbs that are a concession only when they undo a restriction or a rule.
@@ -209,6 +213,11 @@ def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
     if (type_ == "ASSAULT" and head_obj in PROBLEM_LEMMAS and not idx.np_conj(dobj)
             and trig.mode != "firearms"):  # "opened fire" is shooting, not a blaze being fought
         return None  # "fight the epidemic", "combat poverty": no party is attacked
+    if trig.mode == "phone" and (head_obj in CONVENED_LEMMAS or tok.dep_ == "acl" and token_lemma(tok.head)
+                                 in CONVENED_LEMMAS):
+        return None  # "called a truce", "the conference called in X": convened or declared, no phone call
+    if trig.lemma == "deliver" and head_obj in SPOKEN_LEMMAS:
+        return None  # "delivered his budget to parliament", "delivered a speech": words said, no goods given
     if trig.lemma == "release" and head_obj in PUBLISHED_LEMMAS:
         return None  # "released a statement", "released the figures": a publication, not captives set free
     if trig.lemma in EASE_ONLY and head_obj not in RESTRICTION_LEMMAS | RULE_LEMMAS:

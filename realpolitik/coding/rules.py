@@ -332,6 +332,8 @@ def roles(ctx: stages.SentenceContext, idx: ActorIndex, cands: list[Candidate]) 
                     and pairing.venue(ctx.sent, t))):
                 # "the OPEC meeting in Vienna", "sent a delegation to the conference in Switzerland": a place
                 continue
+            if t is not None and pairing.scene(ctx.sent, c, t, idx.mentions):
+                continue  # "signed the treaty in <capital>", "met counterparts in <state>": where, not with whom
             if t is not None and "clause" in c.how and domain.is_business(a.code):
                 continue  # "a firm settled a bribery case in <state>": the state is a place, not a party
             if (t is not None and domain.is_business(a.code) and len(t.code) == 3 and c.type in pairing.COMMERCE_TYPES

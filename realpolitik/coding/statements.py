@@ -33,6 +33,8 @@ VIEW_VERBS = _words("VIEW_VERBS")
 STATIVE_LEMMAS = _words("STATIVE_LEMMAS")
 # Auxiliaries of obligation or advice: what they govern is what someone holds an actor ought to do.
 DEONTIC_AUX = _words("DEONTIC_AUX")
+# Modals of ability or possibility: in a relative clause, what the verb names is a power, no act.
+ABILITY_MODALS = _words("ABILITY_MODALS")
 TERMS_PREPS = _words("TERMS_PREPS")
 
 
@@ -85,8 +87,25 @@ def standing(tok) -> bool:
     present simple of a relative clause ("lawmakers who blame China for lost jobs", "Turkey, which occupies
     the north", "the terrorists who threaten Britain"). A present perfect or past relative clause ("which has
     sent troops", "who signed the deal") can be news and stays."""
-    return (tok.pos_ == "VERB" and tok.dep_ == "relcl" and tok.tag_ in ("VBP", "VBZ")
-            and not any(a.dep_ in ("aux", "auxpass") for a in tok.children))
+    t = tok
+    while t.dep_ == "xcomp" and t.head.i != t.i and t.head.pos_ == "VERB":
+        t = t.head  # "Americans who continue to defy the ban": the relative clause's own verb says it
+    if (t.pos_ == "VERB" and tok.pos_ == "VERB" and t.dep_ == "relcl" and t.tag_ in ("VBP", "VBZ")
+            and not any(a.dep_ in ("aux", "auxpass") for a in t.children)):
+        return True
+    return able(tok)
+
+
+def able(tok) -> bool:
+    """Whether a verb trigger says what its actor is able to do, in a relative clause with a modal of ability
+    or possibility ("the US, which can veto any plan", "arms that China could use to threaten Y"): a power,
+    no act (the clause's own verb, or a trigger it governs as its object's or its own complement: "which can
+    veto any plan to sell Z"; not through a preposition: "a policy that could allow it to join Y in aiding Z")."""
+    t = tok
+    while t.dep_ in ("xcomp", "advcl", "dobj", "acl") and t.head.i != t.i:  # not through a preposition
+        t = t.head
+    return (t.dep_ == "relcl" and t.pos_ in ("VERB", "AUX")
+            and any(a.dep_ == "aux" and a.lower_ in ABILITY_MODALS for a in t.children))
 
 
 def shared_view(tok) -> bool:
