@@ -72,3 +72,10 @@ def test_extended_heads_of_state_follow_the_date(nlp):
     assert lookup("Turgut Ozal", "1995-01-01")[0].code == "TURELI"
     assert lookup("Djukanovic", "2000-01-01")[0].code == "MNEGOV"
     assert "DZAGOV" in found(nlp, "Zeroual flew to Rabat.", "1996-04-02").values()
+
+
+def test_a_rebel_or_militia_leader_is_of_the_rebels_not_the_government(nlp):
+    # "leader" alone is a government title; the rebel kinds' own leader titles beat it
+    assert found(nlp, "Sudanese rebel leader Ivo Brandt met the envoy.") == {"Sudanese rebel leader": "SDNREB"}
+    assert found(nlp, "Sudanese militia leader Ivo Brandt met the envoy.") == {"Sudanese militia leader": "SDNREB"}
+    assert found(nlp, "Sudanese leader Ivo Brandt met the envoy.") == {"Sudanese leader": "SDNGOV"}
