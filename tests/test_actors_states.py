@@ -113,3 +113,9 @@ def test_a_vague_organ_noun_stands_only_tied_to_a_state(nlp):
     assert codes(nlp, "The court ruled on the appeal on Monday.") == []
     assert "PERJUD" in codes(nlp, "A court in Peru released a former minister on Tuesday.")
     assert "KENLEG" in codes(nlp, "The assembly of Kenya condemned the decision.")
+
+
+def test_greek_and_turkish_cypriots_are_cyprus_not_greece_or_turkey(nlp):
+    # countries.tsv: the community's name is a Cypriot demonym, the longer match beating "Greek" or "Turkish"
+    assert codes(nlp, "The Greek Cypriot government met Turkish Cypriot leaders.") == ["CYPGOV", "CYPGOV"]
+    assert {c[:3] for c in codes(nlp, "Greek officials met Turkish diplomats.")} == {"GRC", "TUR"}

@@ -1105,3 +1105,11 @@ def test_a_standing_attitude_holds_through_the_verb_a_relative_clause_governs(co
     assert tr("Chilean fishermen who defied the Peruvian navy last week face fines.") == [("CHL", "PER", "REJECT")]
     assert tr("Chilean fishermen, who have decided to defy the Peruvian navy, face fines.") == [
         ("CHL", "PER", "REJECT")]
+
+
+def test_receiving_no_one_named_hosts_no_visit(coder):
+    # candidates: "X received Y" is a visit hosted by X only when Y names a party; "received less than Z" is none
+    tr = lambda t: [(e.source and e.source[:3], e.target and e.target[:3], e.type) for e in code(coder, t)]  # noqa: E731
+    assert tr("Chile received less than Peru.") == []
+    assert tr("The Peruvian president received the Chilean foreign minister on Monday.") == [
+        ("PER", "CHL", "CONSULT")]

@@ -381,6 +381,9 @@ def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
             if not givers:
                 if trig.type == "AID":
                     continue
+                o = child(tok, "dobj")
+                if o is not None and not idx.np_conj(o):
+                    continue  # "received less than other states", "received a letter": no visitor received
                 srcs, how = agents(tok, idx)  # "X received Y": a visit hosted by X
                 tgts, _ = targets(tok, trig, idx, srcs)
                 out.append(Candidate(trig, tok, trig.type, srcs, tgts, how, obj))
