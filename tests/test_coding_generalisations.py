@@ -994,7 +994,7 @@ def test_two_named_people_of_one_state_and_one_sector_are_two_parties(coder):
 
 
 def test_who_is_handed_over_is_not_the_recipient_the_to_phrase_is(coder):
-    # patients.words HANDOVER_LEMMAS: the object's nationality is what is handed over, "to X" receives it
+    # retype.words HANDOVER_VERBS: the object's nationality is what is handed over, "to X" receives it
     evs = code(coder, "South Africa extradited a Nigerian businessman to the United States.")
     assert [(e.source, e.target, e.type) for e in evs] == [("ZAF", "USA", "COOPERATE")]
     evs = code(coder, "Kenya extradited two Somali suspects.")

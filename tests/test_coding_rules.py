@@ -558,7 +558,7 @@ def test_would_under_a_past_verb_of_saying_is_a_plan_not_an_offer(coder):
 
 def test_handing_over_wanted_people_is_extradition_not_aid(coder):
     # retype.WANTED_PEOPLE: fugitives or suspects handed over are legal cooperation (CAMEO 063), weapons are aid
-    # (the "to" phrase is the recipient: patients.words HANDOVER_LEMMAS; Lome is Togo's government)
+    # (the "to" phrase is the recipient: retype.words HANDOVER_VERBS; Lome is Togo's government)
     assert dyads(coder, "Ghana handed over four Togolese suspects to Lome.") == [("GHA", "TGOGOV", "COOPERATE")]
     assert dyads(coder, "Ghana handed over four armoured trucks to Togo.") == [("GHA", "TGO", "AID")]
     # retype.CAPTIVES: captives handed over are released (PLOVER RETREAT); soldiers sent stay aid

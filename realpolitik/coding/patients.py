@@ -5,7 +5,7 @@ from dataclasses import replace
 
 from realpolitik import wordsets
 from realpolitik.coding.lexicon import Trigger
-from realpolitik.coding.retype import ARRIVAL_LEMMAS
+from realpolitik.coding.retype import ARRIVAL_LEMMAS, HANDOVER_VERBS
 from realpolitik.coding.roles import (
     ActorIndex,
     agents,
@@ -22,7 +22,6 @@ _words = wordsets.reader("realpolitik.coding", "patients")
 
 # Prepositions that introduce the recipient of an event, by frame.
 TARGET_PREPS = _words("TARGET_PREPS")
-HANDOVER_LEMMAS = _words("HANDOVER_LEMMAS")
 PLACE_PREPS = _words("PLACE_PREPS")
 # Verbs whose object is also the actor of the clause they govern ("helping Iran build").
 CONTROL_LEMMAS = _words("CONTROL_LEMMAS")
@@ -71,7 +70,7 @@ def targets(tok, trig: Trigger, idx: ActorIndex, sources: list[ActorMention]) ->
         got = keep(patients_passive(tok, idx))
         if got:
             return got, "passive"
-    if trig.lemma in HANDOVER_LEMMAS:  # "extradited a Nigerian businessman to the US": the US receives him
+    if trig.lemma in HANDOVER_VERBS:  # "extradited a Nigerian businessman to the US": the US receives him
         for _prep, p in prep_objects(tok, frozenset({"to"})):
             got = keep(idx.np_conj(p))
             if got:
