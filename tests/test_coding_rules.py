@@ -817,3 +817,15 @@ def test_agreeing_to_impose_sanctions_is_the_sanction(coder):
     # agreeing to lift them stays an agreement, and a promise of them is not adopted as the act
     assert [t for *_, t in dyads(coder, "EU ministers agreed to lift sanctions on Belarus.")] == ["AGREE"]
     assert [t for *_, t in dyads(coder, "EU ministers pledged to impose sanctions on Belarus.")] == ["AGREE"]
+
+
+def test_incursions_short_of_force_are_mobilize(coder):
+    # forces entering another's airspace, waters or territory, crossing its border or shadowing its
+    # ships show force without using it (PLOVER MOBILIZE); the owner of the place is the target
+    evs = code(coder, "Turkish jets entered Greek airspace on Monday.")
+    assert [(e.source[:3], e.target, e.type, e.mode) for e in evs] == [("TUR", "GRC", "MOBILIZE", "weapons")]
+    evs = code(coder, "Chinese troops entered Indian territory in Ladakh.")
+    assert [(e.source[:3], e.target, e.type, e.mode) for e in evs] == [("CHN", "IND", "MOBILIZE", "troops")]
+    assert dyads(coder, "Iranian gunboats shadowed a British tanker in the Gulf.") == [("IRN", "GBR", "MOBILIZE")]
+    assert dyads(coder, "The treaty entered into force in May.") == []
+    assert dyads(coder, "Thousands of migrants crossed into Greece from Turkey.") == []
