@@ -67,6 +67,9 @@ def test_dateline_end_is_where_the_story_starts():
     ("Rebels shelled the town three days ago.", "2026-02-01"),
     ("The treaty was signed in June last year.", "2025-06-01"),
     ("Prices rose over the past year.", None),  # a span, no day
+    ("Poland said on Monday it would send missiles next month.", "2026-02-02"),  # the saying's Monday, past
+    ("Poland announced Tuesday that it will send troops.", "2026-02-03"),
+    ("Poland will send troops on Monday.", "2026-02-09"),
 ])
 def test_relative_event_dates(sentence, expected):
     assert resolve(sentence, "2026-02-04") == expected

@@ -37,6 +37,10 @@ _NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six":
 _YEAR_SHIFT = re.compile(r"\b(?P<rel>last|next|previous)\s+year\b", re.I)
 # Future-tense cues: a weekday or month without "last"/"next" then lies ahead of the article date.
 _FUTURE = re.compile(r"\b(will|shall|is to|are to|plans? to|planned for|scheduled|due to|expected to|next)\b", re.I)
+# "next month", "next year": a future cue of its own phrase only, not of a weekday elsewhere in the sentence.
+_NEXT_PHRASE = re.compile(r"\bnext\s+(week|month|year|\w+day)\b", re.I)
+# A past-tense verb right before a weekday ("said on Monday", "met Tuesday"): the weekday is that verb's, past.
+_PAST_VERB = re.compile(r"\b(said|told|met|held|spoke|began|struck|sent|gave|took|made|wrote|\w+ed)\s+(on\s+)?$", re.I)
 # "May" is a month and a modal verb; as a month it follows a preposition ("in May", "last May").
 
 
@@ -62,7 +66,11 @@ def resolve(sentence: str, published: str | None) -> str | None:
     if m:
         wd = _WEEKDAYS.index(m.group("wd").lower())
         rel = (m.group("rel") or "").lower()
-        if rel == "next" or (future and rel != "last"):
+        # "said on Monday it would send ... next month": the weekday dates the past verb it follows, and a
+        # "next" of another phrase puts nothing ahead
+        ahead_cue = (bool(_FUTURE.search(_NEXT_PHRASE.sub("", sentence)))
+                     and not _PAST_VERB.search(sentence[:m.start("wd")]))
+        if rel == "next" or (ahead_cue and rel != "last"):
             ahead = (wd - base.weekday()) % 7 or 7
             return (base + dt.timedelta(days=ahead)).isoformat()
         back = (base.weekday() - wd) % 7
