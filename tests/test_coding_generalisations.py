@@ -1113,3 +1113,13 @@ def test_receiving_no_one_named_hosts_no_visit(coder):
     assert tr("Chile received less than Peru.") == []
     assert tr("The Peruvian president received the Chilean foreign minister on Monday.") == [
         ("PER", "CHL", "CONSULT")]
+
+
+def test_a_state_named_only_as_the_topic_is_no_recipient_from_the_clause(coder):
+    # patients.TOPIC_PREPS: the clause fallback (clause_actors) skips a state inside "about"/"over" phrases;
+    # a partner or destination in the same clause still stands for the missing recipient
+    tr = lambda t: [(e.source and e.source[:3], e.target and e.target[:3], e.type) for e in code(coder, t)]  # noqa: E731
+    assert tr("The Chilean president met ministers to talk about Bolivia joining the pact.") == []
+    assert tr("The Chilean president urged the ministers to wake up from their denial over Peru's election.") == []
+    assert tr("The Chilean president met ministers to talk with Bolivia.") == [("CHL", "BOL", "CONSULT")]
+    assert tr("The Chilean president urged the ministers to send troops to Bolivia.") == [("CHL", "BOL", "REQUEST")]
