@@ -1123,3 +1123,11 @@ def test_a_state_named_only_as_the_topic_is_no_recipient_from_the_clause(coder):
     assert tr("The Chilean president urged the ministers to wake up from their denial over Peru's election.") == []
     assert tr("The Chilean president met ministers to talk with Bolivia.") == [("CHL", "BOL", "CONSULT")]
     assert tr("The Chilean president urged the ministers to send troops to Bolivia.") == [("CHL", "BOL", "REQUEST")]
+
+
+def test_a_stance_others_think_an_actor_holds_is_no_act(coder):
+    # statements.opined: "X are thought to support Y" (an opinion verb's passive raising a non-perfect
+    # infinitive) reports a belief about where X stands; "is thought to have sent" stays a hedged report of an act
+    tr = lambda t: [(e.source and e.source[:3], e.target and e.target[:3], e.type) for e in code(coder, t)]  # noqa: E731
+    assert tr("Many Chilean ministers are thought to support the Peruvian plan.") == []
+    assert tr("Chile is thought to have sent troops to Peru.") == [("CHL", "PER", "AID")]
