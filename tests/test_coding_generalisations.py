@@ -1131,3 +1131,12 @@ def test_a_stance_others_think_an_actor_holds_is_no_act(coder):
     tr = lambda t: [(e.source and e.source[:3], e.target and e.target[:3], e.type) for e in code(coder, t)]  # noqa: E731
     assert tr("Many Chilean ministers are thought to support the Peruvian plan.") == []
     assert tr("Chile is thought to have sent troops to Peru.") == [("CHL", "PER", "AID")]
+
+
+def test_a_state_naming_what_is_dealt_in_is_no_recipient_from_the_clause(coder):
+    # patients.TOPIC_HEADS: a state modifying a currency, goods or a war ("Peruvian pesos", "the Peru war") is what
+    # an act is about; the clause fallback skips it, a party named in the clause still stands
+    tr = lambda t: [(e.source and e.source[:3], e.target and e.target[:3], e.type) for e in code(coder, t)]  # noqa: E731
+    assert tr("The Cuban president banned all cash transactions in Peruvian pesos.") == [("CUB", "CUB", "SANCTION")]
+    assert tr("The Chilean president rejected calls to publish advice on the Peru war.") == [("CHL", None, "REJECT")]
+    assert tr("The Chilean president rejected calls by Peru to publish the advice.") == [("CHL", "PER", "REJECT")]

@@ -40,6 +40,8 @@ _SCENE_PREPS = _words("_SCENE_PREPS")
 OBJECT_PRONOUNS = _words("OBJECT_PRONOUNS")
 # Prepositions whose phrase is the topic of an act, naming no party to it ("talk about Turkey joining").
 TOPIC_PREPS = _words("TOPIC_PREPS")
+# Nouns a state's name modifies as what is dealt in, not as a party ("US dollars", "US goods", "the Iraq war").
+TOPIC_HEADS = _words("TOPIC_HEADS")
 
 
 def obj_lemmas(tok) -> set[str]:
@@ -202,6 +204,8 @@ def own_forces(o, idx: ActorIndex, srcs: list[ActorMention]) -> bool:
 def _in_topic(t, root) -> bool:
     """Whether a token lies in a topic phrase below `root` ("rejected calls for advice on the legality of the
     Iraq war", "talk about Turkey entering the EU"): a state named only as what an act is about is no party."""
+    if t.dep_ in ("compound", "amod", "nmod") and t.head.lemma_.lower() in TOPIC_HEADS and t.head.i != root.i:
+        return True
     h = t
     while h.i != root.i and h.head.i != h.i:
         if h.dep_ == "prep" and h.lower_ in TOPIC_PREPS:
