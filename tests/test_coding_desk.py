@@ -28,6 +28,18 @@ POLITICS = (
     "Diplomats in Seoul said the visit was a sign that relations between the neighbours were improving after "
     "years of tension over history and territory, and the president welcomed the outcome of the talks. "
     "Protesters gathered outside the embassy in Tokyo, calling on the government to take a harder line.")
+SPORT = (
+    "The Portuguese sprinter and her coach have been charged by a Spanish prosecutor over missed doping "
+    "tests before the indoor championships, and the Spanish sports minister criticised the national "
+    "athletics federation for its handling of the case. The sprinter, who won relay and 200m medals at the "
+    "last Olympics, denies any wrongdoing and says she will compete at the European championships in March. "
+    "Her coach told reporters the squad had trained hard all winter and the athletes were in their best form "
+    "for years. The federation said its team would travel to the stadium next week for the semi-final heats, "
+    "where the hurdles and the marathon favourites will also run. The football league and the tennis "
+    "tournament organisers said they backed tougher testing of players, and the rugby coach welcomed the "
+    "decision, saying his squad had nothing to hide before the quarter-final. The marathon runner set a "
+    "personal best in the final, the league said. The Spanish sports minister met his Portuguese counterpart "
+    "in Madrid on Monday.")
 
 
 def code(text, **settings):
@@ -54,6 +66,13 @@ def test_business_copy_keeps_only_events_with_a_political_actor():
     # a state read through its firms backing firms: commerce
     assert code(BUSINESS, desk_filter=False) == [("JPN", "KORBUS", "SUPPORT")]
     assert code(BUSINESS) == []
+
+
+def test_sport_copy_keeps_only_events_between_political_actors():
+    # a prosecutor charging an athlete is sport news; two ministers meeting is not
+    assert code(SPORT, desk_filter=False) == [("ESPGOV", "PRTGOV", "CONSULT"), ("ESPJUD", "ESPCVL", "ACCUSE")]
+    assert code(SPORT) == [("ESPGOV", "PRTGOV", "CONSULT")]
+    assert desk_of(SPORT) == "sport"
 
 
 def test_political_copy_is_not_filtered():

@@ -1113,3 +1113,30 @@ def test_receiving_no_one_named_hosts_no_visit(coder):
     assert tr("Chile received less than Peru.") == []
     assert tr("The Peruvian president received the Chilean foreign minister on Monday.") == [
         ("PER", "CHL", "CONSULT")]
+
+
+def test_a_state_named_only_as_the_topic_is_no_recipient_from_the_clause(coder):
+    # patients.TOPIC_PREPS: the clause fallback (clause_actors) skips a state inside "about"/"over" phrases;
+    # a partner or destination in the same clause still stands for the missing recipient
+    tr = lambda t: [(e.source and e.source[:3], e.target and e.target[:3], e.type) for e in code(coder, t)]  # noqa: E731
+    assert tr("The Chilean president met ministers to talk about Bolivia joining the pact.") == []
+    assert tr("The Chilean president urged the ministers to wake up from their denial over Peru's election.") == []
+    assert tr("The Chilean president met ministers to talk with Bolivia.") == [("CHL", "BOL", "CONSULT")]
+    assert tr("The Chilean president urged the ministers to send troops to Bolivia.") == [("CHL", "BOL", "REQUEST")]
+
+
+def test_a_stance_others_think_an_actor_holds_is_no_act(coder):
+    # statements.opined: "X are thought to support Y" (an opinion verb's passive raising a non-perfect
+    # infinitive) reports a belief about where X stands; "is thought to have sent" stays a hedged report of an act
+    tr = lambda t: [(e.source and e.source[:3], e.target and e.target[:3], e.type) for e in code(coder, t)]  # noqa: E731
+    assert tr("Many Chilean ministers are thought to support the Peruvian plan.") == []
+    assert tr("Chile is thought to have sent troops to Peru.") == [("CHL", "PER", "AID")]
+
+
+def test_a_state_naming_what_is_dealt_in_is_no_recipient_from_the_clause(coder):
+    # patients.TOPIC_HEADS: a state modifying a currency, goods or a war ("Peruvian pesos", "the Peru war") is what
+    # an act is about; the clause fallback skips it, a party named in the clause still stands
+    tr = lambda t: [(e.source and e.source[:3], e.target and e.target[:3], e.type) for e in code(coder, t)]  # noqa: E731
+    assert tr("The Cuban president banned all cash transactions in Peruvian pesos.") == [("CUB", "CUB", "SANCTION")]
+    assert tr("The Chilean president rejected calls to publish advice on the Peru war.") == [("CHL", None, "REJECT")]
+    assert tr("The Chilean president rejected calls by Peru to publish the advice.") == [("CHL", "PER", "REJECT")]

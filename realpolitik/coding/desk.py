@@ -96,11 +96,19 @@ def desk_of(text: str, min_words: int = MIN_WORDS, margin: float = 0.0) -> str |
 
 def desk_events(events: list[Event], text: str, settings: CoderSettings) -> list[Event]:
     """The events kept from an article: all of them in political copy (or a text too short to class),
-    else those with a political actor on one side. Business, sport, arts and technology pages report
-    trade figures, deals and matches between firms, clubs and states read through their firms; there a
-    capital is an exchange's or a club's city and "the sides" are teams (domain.political_in_sport)."""
-    if desk_of(text, settings.desk_min_words, settings.desk_margin) in (None, "politics"):
+    else those with a political actor on one side (in sport copy, every named side political). Business,
+    sport, arts and technology pages report trade figures, deals and matches between firms, clubs and states
+    read through their firms; there a capital is an exchange's or a club's city and "the sides" are teams
+    (domain.political_in_sport)."""
+    desk = desk_of(text, settings.desk_min_words, settings.desk_margin)
+    if desk in (None, "politics"):
         return events
+    if desk == "sport":
+        # an official acting on athletes, clubs or fans ("the sprinters were charged by a Greek prosecutor",
+        # "the minister praised the team") is sport news: every named side must be political there
+        return [e for e in events if any(c for c in (e.source, e.target))
+                and all(domain.political_in_sport(c, t) for c, t in ((e.source, e.source_text),
+                                                                     (e.target, e.target_text)) if c)]
     return [e for e in events if domain.political_in_sport(e.source, e.source_text)
             or domain.political_in_sport(e.target, e.target_text)]
 

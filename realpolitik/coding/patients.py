@@ -37,6 +37,10 @@ JOURNEY_PREPS = _words("JOURNEY_PREPS")
 _SCENE_PREPS = _words("_SCENE_PREPS")
 # Object pronouns resolved to an actor ("accusing them of spying", "X said Y had invited him").
 OBJECT_PRONOUNS = _words("OBJECT_PRONOUNS")
+# Prepositions whose phrase is the topic of an act, naming no party to it ("talk about Turkey joining").
+TOPIC_PREPS = _words("TOPIC_PREPS")
+# Nouns a state's name modifies as what is dealt in, not as a party ("US dollars", "US goods", "the Iraq war").
+TOPIC_HEADS = _words("TOPIC_HEADS")
 
 
 def obj_lemmas(tok) -> set[str]:
@@ -196,6 +200,19 @@ def own_forces(o, idx: ActorIndex, srcs: list[ActorMention]) -> bool:
                                            for m in ms)
 
 
+def _in_topic(t, root) -> bool:
+    """Whether a token lies in a topic phrase below `root` ("rejected calls for advice on the legality of the
+    Iraq war", "talk about Turkey entering the EU"): a state named only as what an act is about is no party."""
+    if t.dep_ in ("compound", "amod", "nmod") and t.head.lemma_.lower() in TOPIC_HEADS and t.head.i != root.i:
+        return True
+    h = t
+    while h.i != root.i and h.head.i != h.i:
+        if h.dep_ == "prep" and h.lower_ in TOPIC_PREPS:
+            return True
+        h = h.head
+    return False
+
+
 def clause_actors(tok, idx: ActorIndex, srcs: list[ActorMention]) -> list[ActorMention]:
     """Other states or bodies named in the trigger's own phrase: the recipient when no role names one."""
     src_codes = {m.code[:3] for m in srcs}
@@ -212,7 +229,7 @@ def clause_actors(tok, idx: ActorIndex, srcs: list[ActorMention]) -> list[ActorM
         said = {t.i for c in root.children if c.dep_ == "ccomp" and c.i < root.i for t in c.subtree
                 } if child(tok, "dobj") is not None else set()
         for t in root.subtree:
-            if t.dep_ in ("ccomp",) and t.i != root.i or t.i in said:
+            if t.dep_ in ("ccomp",) and t.i != root.i or t.i in said or _in_topic(t, root):
                 continue
             for m in idx.at_all(t):
                 if has_country(m) and m.code[:3] not in src_codes and m not in found:

@@ -126,6 +126,12 @@ def opined(tok) -> bool:
             return False
         if t.dep_ in ("ccomp", "parataxis") and token_lemma(t.head) in OPINION_VERBS:
             return True
+        if (t.dep_ == "xcomp" and token_lemma(t.head) in OPINION_VERBS
+                and any(c.dep_ in ("auxpass", "nsubjpass") for c in t.head.children)
+                and not any(a.dep_ == "aux" and a.lemma_ == "have" for a in t.children)):
+            # "ministers are thought to support the plan": a belief about where they stand, no act reported
+            # ("X is thought to have sent troops" is a hedged report of one, which the guide codes)
+            return True
         t = t.head
     return False
 
