@@ -32,3 +32,11 @@ def test_present_perfect_since_opening_an_article_is_its_news(coder):
     events = coder.code(Article.from_text("Norway has detained more than 300 Danish trawlers since April.",
                                           published="2026-03-01"))
     assert sorted((e.source, e.target, e.type) for e in events) == [("NOR", "DNK", "COERCE")]
+
+
+def test_in_recent_years_is_background(coder):
+    assert later(coder, "Mali and Niger have also asked Danish troops to leave in recent years.") == []
+    assert later(coder, "Norway delivered patrol boats to Ghana in recent years.") == []
+    # recent weeks are news, and so is the act with no span
+    assert later(coder, "Norway delivered patrol boats to Ghana in recent weeks.") == [("NOR", "GHA", "AID")]
+    assert later(coder, "Mali asked Danish troops to leave.") == [("MLI", "DNKMIL", "REQUEST")]

@@ -217,7 +217,8 @@ def _background_words(name: str) -> frozenset[str]:
 
 def background_cue(tok, verb) -> str | None:
     """Why a trigger is background by its own words, without a date: a past adverb of its verb ("once
-    advised", "previously imposed"), a past modifier of its noun ("the previous talks"), "in the past", or
+    advised", "previously imposed"), a past modifier of its noun ("the previous talks"), "in the past", "in
+    recent years", or
     an earlier act the news follows ("in the aftermath of the crackdown")."""
     # a past tense in a main clause: "once the troops withdraw, talks begin" is a condition
     told = verb.tag_ in ("VBD", "VBN") and verb.dep_ != "advcl"
@@ -232,6 +233,13 @@ def background_cue(tok, verb) -> str | None:
                 and any(d.lower_ == "the" for d in o.children) and not any(d.dep_ == "prep" for d in o.children)
                 for o in c.children):
             return "at the time"
+    # "asked X to leave in recent years": the span may hang on the verb's infinitive
+    spans = [c for v in (verb, *(x for x in verb.children if x.dep_ == "xcomp")) for c in v.children
+             if c.dep_ == "prep" and c.lower_ == "in"]
+    if told and any(o.dep_ == "pobj" and o.lower_ in _background_words("RECENT_SPANS")
+                    and any(m.dep_ == "amod" and m.lower_ == "recent" for m in o.children)
+                    for c in spans for o in c.children):
+        return "in recent years"
     cause = _earlier_cause(tok, verb)
     if cause:
         return cause
