@@ -40,3 +40,9 @@ def test_in_recent_years_is_background(coder):
     # recent weeks are news, and so is the act with no span
     assert later(coder, "Norway delivered patrol boats to Ghana in recent weeks.") == [("NOR", "GHA", "AID")]
     assert later(coder, "Mali asked Danish troops to leave.") == [("MLI", "DNKMIL", "REQUEST")]
+
+
+def test_present_perfect_so_far_is_a_tally(coder):
+    assert later(coder, "So far the agency has only received 11 million dollars from Norway and Japan.") == []
+    assert later(coder, "Norway has so far sent 200 troops to Mali.") == []
+    assert later(coder, "Norway has sent 200 troops to Mali.") == [("NOR", "MLI", "AID")]

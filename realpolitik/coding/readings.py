@@ -271,9 +271,10 @@ def _clause_verb(tok, verb):
 
 
 def standing_since(tok, verb) -> bool:
-    """Whether a trigger's clause is in the present perfect with a "since" of its own ("has detained 1,000 lorries
-    since the last closure", "has refused to recognise it since it was declared", "has hosted the office since 2012
-    at X's request", "have since charged him"): a standing state or a tally from an earlier point, no new act."""
+    """Whether a trigger's clause is in the present perfect with a "since" or "so far" of its own ("has detained
+    1,000 lorries since the last closure", "has refused to recognise it since it was declared", "has hosted the
+    office since 2012 at X's request", "have since charged him", "has so far received $11m from X"): a standing
+    state or a tally from an earlier point, no new act."""
     v = _clause_verb(tok, verb)
     if v.pos_ not in ("VERB", "AUX") or v.tag_ != "VBN" or not any(
             a.dep_ == "aux" and a.lower_ in _background_words("PERFECT_AUX") for a in v.children):
@@ -283,6 +284,8 @@ def standing_since(tok, verb) -> bool:
         t = todo.pop()
         if t.lower_ == "since" and t.dep_ in ("prep", "mark", "advmod"):
             return True
+        if t.lower_ == "far" and t.dep_ == "advmod" and any(k.lower_ == "so" for k in t.children):
+            return True  # "so far it has received $11m from X": a tally to date
         if t.dep_ not in ("ccomp", "relcl", "parataxis", "conj") and not (t.dep_ == "advcl" and t.tag_ != "VBN"):
             todo += list(t.children)
     return False
