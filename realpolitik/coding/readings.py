@@ -203,9 +203,10 @@ def _time_clause(tok) -> bool:
 
 def opening_news(past: str | None, sent) -> bool:
     """Whether a past act is the news of its article all the same: a main clause's pluperfect with no clause
-    of time, in the sentence that opens the article ("X had freed the hostages"): no earlier act is told
-    before it for it to set the scene of, so its tense is the reporter's, not background."""
-    return past == "pluperfect" and all(t.is_space for t in sent.doc[:sent.start])
+    of time, or a present perfect with "since" (`standing_since`), in the sentence that opens the article ("X had
+    freed the hostages", "X has killed 81 people since April"): no earlier act is told before it for it to set
+    the scene of, so its tense is the reporter's, not background."""
+    return past in ("pluperfect", "perfect since") and all(t.is_space for t in sent.doc[:sent.start])
 
 
 def _background_words(name: str) -> frozenset[str]:
@@ -216,7 +217,8 @@ def _background_words(name: str) -> frozenset[str]:
 
 def background_cue(tok, verb) -> str | None:
     """Why a trigger is background by its own words, without a date: a past adverb of its verb ("once
-    advised", "previously imposed"), a past modifier of its noun ("the previous talks"), "in the past", or
+    advised", "previously imposed"), a past modifier of its noun ("the previous talks"), "in the past", "in
+    recent years", or
     an earlier act the news follows ("in the aftermath of the crackdown")."""
     # a past tense in a main clause: "once the troops withdraw, talks begin" is a condition
     told = verb.tag_ in ("VBD", "VBN") and verb.dep_ != "advcl"
@@ -231,9 +233,18 @@ def background_cue(tok, verb) -> str | None:
                 and any(d.lower_ == "the" for d in o.children) and not any(d.dep_ == "prep" for d in o.children)
                 for o in c.children):
             return "at the time"
+    # "asked X to leave in recent years": the span may hang on the verb's infinitive
+    spans = [c for v in (verb, *(x for x in verb.children if x.dep_ == "xcomp")) for c in v.children
+             if c.dep_ == "prep" and c.lower_ == "in"]
+    if told and any(o.dep_ == "pobj" and o.lower_ in _background_words("RECENT_SPANS")
+                    and any(m.dep_ == "amod" and m.lower_ == "recent" for m in o.children)
+                    for c in spans for o in c.children):
+        return "in recent years"
     cause = _earlier_cause(tok, verb)
     if cause:
         return cause
+    if standing_since(tok, verb):
+        return "perfect since"
     if tok.pos_ in ("NOUN", "PROPN"):
         if any(c.dep_ == "amod" and c.lower_ in _background_words("PAST_NOUN_MODS") for c in tok.children):
             return "earlier act"
@@ -242,6 +253,42 @@ def background_cue(tok, verb) -> str | None:
                 and token_lemma(head.head) in _background_words("PAST_FRAME_NOUNS")):
             return f"{head.head.lower_} of"
     return None
+
+
+def _clause_verb(tok, verb):
+    """The verb of the clause a trigger is told in: the trigger's own verb, the verb a noun trigger is the object
+    of through its prepositions ("at X's request" -> "hosted"), the head of a verb it is the infinitive of."""
+    v = verb
+    for _ in range(6):
+        if v.pos_ in ("VERB", "AUX") or v.head.i == v.i or v.dep_ not in ("pobj", "prep", "dobj", "compound"):
+            break
+        v = v.head
+    while v.dep_ == "xcomp" and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX"):
+        v = v.head  # "has refused to recognise": the perfect is the head's
+    if v.dep_ == "conj" and v.tag_ == "VBN" and not any(c.dep_ == "aux" for c in v.children):
+        v = v.head  # "has cut X and deployed Y": one auxiliary for both
+    return v
+
+
+def standing_since(tok, verb) -> bool:
+    """Whether a trigger's clause is in the present perfect with a "since" or "so far" of its own ("has detained
+    1,000 lorries since the last closure", "has refused to recognise it since it was declared", "has hosted the
+    office since 2012 at X's request", "have since charged him", "has so far received $11m from X"): a standing
+    state or a tally from an earlier point, no new act."""
+    v = _clause_verb(tok, verb)
+    if v.pos_ not in ("VERB", "AUX") or v.tag_ != "VBN" or not any(
+            a.dep_ == "aux" and a.lower_ in _background_words("PERFECT_AUX") for a in v.children):
+        return False
+    todo = list(v.children)
+    while todo:
+        t = todo.pop()
+        if t.lower_ == "since" and t.dep_ in ("prep", "mark", "advmod"):
+            return True
+        if t.lower_ == "far" and t.dep_ == "advmod" and any(k.lower_ == "so" for k in t.children):
+            return True  # "so far it has received $11m from X": a tally to date
+        if t.dep_ not in ("ccomp", "relcl", "parataxis", "conj") and not (t.dep_ == "advcl" and t.tag_ != "VBN"):
+            todo += list(t.children)
+    return False
 
 
 def _earlier_cause(tok, verb) -> str | None:

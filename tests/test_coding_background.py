@@ -1,0 +1,48 @@
+"""Background acts told beside an article's news (realpolitik/coding/readings.py background cues), on
+articles written for these tests: the opening sentence is the news, a later one tells the background."""
+import pytest
+
+from realpolitik.coding import RulesCoder
+from realpolitik.model import Article
+
+LEAD = "Spain and Morocco held talks in Rabat on Monday.\n\n"
+
+
+@pytest.fixture(scope="module")
+def coder():
+    return RulesCoder()
+
+
+def later(coder, text):
+    """The events of the sentence after the lead, coded as part of a dated article."""
+    events = coder.code(Article.from_text(LEAD + text, published="2026-03-01"))
+    return sorted((e.source, e.target, e.type) for e in events if e.evidence.start >= len(LEAD))
+
+
+def test_present_perfect_since_is_a_standing_state(coder):
+    assert later(coder, "Norway has detained more than 300 Danish trawlers since the last closure.") == []
+    assert later(coder, "Chile has refused to recognise the Bolivian claim since it was filed.") == []
+    assert later(coder, "Kenya has hosted the Somali talks since 2019 at Ethiopia's request.") == []
+    # the same acts without "since" are news
+    assert later(coder, "Norway has detained more than 300 Danish trawlers.") == [("NOR", "DNK", "COERCE")]
+    assert later(coder, "Chile has refused to recognise the Bolivian claim.") == [("CHL", "BOL", "REJECT")]
+
+
+def test_present_perfect_since_opening_an_article_is_its_news(coder):
+    events = coder.code(Article.from_text("Norway has detained more than 300 Danish trawlers since April.",
+                                          published="2026-03-01"))
+    assert sorted((e.source, e.target, e.type) for e in events) == [("NOR", "DNK", "COERCE")]
+
+
+def test_in_recent_years_is_background(coder):
+    assert later(coder, "Mali and Niger have also asked Danish troops to leave in recent years.") == []
+    assert later(coder, "Norway delivered patrol boats to Ghana in recent years.") == []
+    # recent weeks are news, and so is the act with no span
+    assert later(coder, "Norway delivered patrol boats to Ghana in recent weeks.") == [("NOR", "GHA", "AID")]
+    assert later(coder, "Mali asked Danish troops to leave.") == [("MLI", "DNKMIL", "REQUEST")]
+
+
+def test_present_perfect_so_far_is_a_tally(coder):
+    assert later(coder, "So far the agency has only received 11 million dollars from Norway and Japan.") == []
+    assert later(coder, "Norway has so far sent 200 troops to Mali.") == []
+    assert later(coder, "Norway has sent 200 troops to Mali.") == [("NOR", "MLI", "AID")]
