@@ -120,6 +120,7 @@ class IngestReport:
     read: int = 0
     new_articles: int = 0
     duplicates: int = 0
+    already_stored: int = 0  # read again from the same source: nothing to add (re-running an ingest is safe)
     new_events: int = 0
     coded: int = 0
     undated: int = 0  # new articles with no date from metadata, --date or a dateline
@@ -128,7 +129,8 @@ class IngestReport:
     def as_dict(self) -> dict[str, Any]:
         """The report as a plain dict."""
         return {"read": self.read, "new_articles": self.new_articles, "duplicates": self.duplicates,
-                "new_events": self.new_events, "coded": self.coded, "undated_articles": self.undated,
+                "already_stored": self.already_stored, "new_events": self.new_events, "coded": self.coded,
+                "undated_articles": self.undated,
                 "errors": [str(e) for e in self.errors]}
 
 
@@ -173,6 +175,7 @@ def ingest_items(items: Iterable[RawItem | IngestError], store, options: Options
         new = set(res.new_articles)
         report.undated += sum(1 for it in pending if it.article.id in new and not it.article.published)
         report.duplicates += res.duplicates
+        report.already_stored += len(pending) - len(res.new_articles) - res.duplicates
         report.new_events += res.new_events
         report.coded += len(to_code)
         for hook in AFTER_SAVE:

@@ -106,6 +106,7 @@ def test_an_undated_one_liner_is_stored_with_a_warning_to_give_a_date(tmp_path):
     assert "a wire dateline without the year cannot be dated" in r.output
     r = run("ingest", "-", "--db", db, "--no-progress", input="Russia attacked Ukraine on Monday.")
     assert "warning" not in r.output  # a duplicate is not new: nothing to warn about
+    assert "0 new, 0 duplicates, 1 already stored" in r.output, r.output
 
 
 # -- the support-style article, dated only by its dateline -------------------------------------------

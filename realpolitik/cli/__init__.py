@@ -113,7 +113,8 @@ def ingest(paths: tuple[str, ...], db: str, no_code: bool, coder: str | None, ba
     if as_json:
         click.echo(json.dumps(report.as_dict(), indent=2))
     else:
-        click.echo(f"read {report.read} articles: {report.new_articles} new, {report.duplicates} duplicates; "
+        click.echo(f"read {report.read} articles: {report.new_articles} new, {report.duplicates} duplicates, "
+                   f"{report.already_stored} already stored; "
                    f"coded {report.coded}, {report.new_events} new events; {len(report.errors)} errors")
     if report.undated:
         click.echo(f"warning: {report.undated} new article(s) have no date (none in their metadata, nor a "
