@@ -1140,3 +1140,11 @@ def test_a_state_naming_what_is_dealt_in_is_no_recipient_from_the_clause(coder):
     assert tr("The Cuban president banned all cash transactions in Peruvian pesos.") == [("CUB", "CUB", "SANCTION")]
     assert tr("The Chilean president rejected calls to publish advice on the Peru war.") == [("CHL", None, "REJECT")]
     assert tr("The Chilean president rejected calls by Peru to publish the advice.") == [("CHL", "PER", "REJECT")]
+
+
+def test_bare_forces_stationed_abroad_make_the_host_state_the_target_not_its_military(coder):
+    # the forces moved are the mover's; only named ones keep their own state's sector
+    assert [(e.source, e.target, e.type) for e in code(coder, "Norway stationed troops in Estonia.")] == [
+        ("NOR", "EST", "MOBILIZE")]
+    assert [(e.source, e.target, e.type) for e in code(coder, "Norway trained Estonian troops.")] == [
+        ("NOR", "ESTMIL", "AID")]

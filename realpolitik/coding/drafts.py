@@ -1,6 +1,7 @@
 """Stage 5 of the rules coder: a dyad's draft event (type, mode, CAMEO code, contexts and support channel)."""
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from realpolitik import ontology, wordsets
@@ -16,8 +17,9 @@ from realpolitik.coding.clauses import (
     is_prepared,
     is_refusal,
 )
+from realpolitik.coding.patients import FORCE_SECTORS
 from realpolitik.coding.retype import BUILD_LEMMAS, FORCE_LEMMAS, SALE_LEMMAS, is_cyber
-from realpolitik.coding.roles import has_country, token_lemma
+from realpolitik.coding.roles import child, has_country, token_lemma
 from realpolitik.model import ActorMention
 
 _words = wordsets.reader("realpolitik.coding", "drafts")
@@ -174,6 +176,11 @@ def draft(ctx: stages.SentenceContext, c: Candidate, s: ActorMention, t: ActorMe
     if mode not in ontology.modes().get(type_, {}):
         mode = None
     cameo = cues.cameo_for(type_, cameo, contexts, mode)
+    if ({type_, c.type} & {"MOBILIZE", "AID"} and t is not None and t.text.islower() and t.sector in FORCE_SECTORS
+            and t.country and s is not None and s.country and s.country != t.country and _moved(c.tok, t)):
+        # "Germany stationed troops in Lithuania": bare forces moved are the mover's, given the host's country by
+        # where they go; the host is the state itself, not its military ("Syrian troops" keep their own code)
+        t = replace(t, code=t.country, sector=None)
     channel = None
     if _is_party(s) and _is_party(t):
         # what is handed over decides; the sentence's topics ("according to US intelligence") only
@@ -211,3 +218,9 @@ def _joined(tok) -> bool:
     French vessels for drills"): joining makes it joint."""
     head = tok.head.head if tok.dep_ == "pobj" else tok.head
     return token_lemma(head) in JOIN_VERBS
+
+
+def _moved(tok, m: ActorMention) -> bool:
+    """Whether a mention is the object a verb moves ("stationed troops in X", "sent a brigade to X")."""
+    o = child(tok, "dobj")
+    return o is not None and o.left_edge.idx <= m.start < o.idx + len(o.text)
