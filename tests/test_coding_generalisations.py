@@ -1148,3 +1148,5 @@ def test_bare_forces_stationed_abroad_make_the_host_state_the_target_not_its_mil
         ("NOR", "EST", "MOBILIZE")]
     assert [(e.source, e.target, e.type) for e in code(coder, "Norway trained Estonian troops.")] == [
         ("NOR", "ESTMIL", "AID")]
+    assert [(e.source, e.target, e.type) for e in code(coder, "Norway pledged to station a battalion in Estonia.")
+            ] == [("NOR", "EST", "AGREE")]

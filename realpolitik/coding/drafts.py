@@ -176,10 +176,12 @@ def draft(ctx: stages.SentenceContext, c: Candidate, s: ActorMention, t: ActorMe
     if mode not in ontology.modes().get(type_, {}):
         mode = None
     cameo = cues.cameo_for(type_, cameo, contexts, mode)
-    if ({type_, c.type} & {"MOBILIZE", "AID"} and t is not None and t.text.islower() and t.sector in FORCE_SECTORS
-            and t.country and s is not None and s.country and s.country != t.country and _moved(c.tok, t)):
+    if ({type_, c.type} & {"MOBILIZE", "AID", "AGREE"} and t is not None and t.text.islower()
+            and t.sector in FORCE_SECTORS and t.country and s is not None and s.country
+            and s.country != t.country and _moved(c.tok, t)):
         # "Germany stationed troops in Lithuania": bare forces moved are the mover's, given the host's country by
-        # where they go; the host is the state itself, not its military ("Syrian troops" keep their own code)
+        # where they go, also when promised; the host is the state itself, not its military ("Syrian troops" keep
+        # their own code)
         t = replace(t, code=t.country, sector=None)
     channel = None
     if _is_party(s) and _is_party(t):
@@ -221,6 +223,8 @@ def _joined(tok) -> bool:
 
 
 def _moved(tok, m: ActorMention) -> bool:
-    """Whether a mention is the object a verb moves ("stationed troops in X", "sent a brigade to X")."""
-    o = child(tok, "dobj")
-    return o is not None and o.left_edge.idx <= m.start < o.idx + len(o.text)
+    """Whether a mention is the object a verb moves ("stationed troops in X", "sent a brigade to X"), or the verb
+    it promises or agrees to ("pledged to station a brigade in X")."""
+    verbs = [tok] + [x for x in tok.children if x.dep_ == "xcomp"]
+    return any(o is not None and o.left_edge.idx <= m.start < o.idx + len(o.text)
+               for o in (child(v, "dobj") for v in verbs))
