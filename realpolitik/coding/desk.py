@@ -106,9 +106,9 @@ def desk_events(events: list[Event], text: str, settings: CoderSettings) -> list
     if desk == "sport":
         # an official acting on athletes, clubs or fans ("the sprinters were charged by a Greek prosecutor",
         # "the minister praised the team") is sport news: every named side must be political there
-        return [e for e in events if any(c for c in (e.source, e.target))
-                and all(domain.political_in_sport(c, t) for c, t in ((e.source, e.source_text),
-                                                                     (e.target, e.target_text)) if c)]
+        return [e for e in events if (e.source or e.target)
+                and (not e.source or domain.political_in_sport(e.source, e.source_text))
+                and (not e.target or domain.political_in_sport(e.target, e.target_text))]
     return [e for e in events if domain.political_in_sport(e.source, e.source_text)
             or domain.political_in_sport(e.target, e.target_text)]
 

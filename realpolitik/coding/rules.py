@@ -234,12 +234,12 @@ class RulesCoder:
         out = without_repeated_title(doc, out)  # a headline's event the body codes again
         if out and self.options.coding.desk_filter:
             out = desk.desk_events(out, article.text, self.options.coding)  # sport, arts, tech, firms' copy
-        if out and self.options.coding.require_party \
-                and len(article.text.split()) >= self.options.coding.desk_min_words:
+        in_article = len(article.text.split()) >= self.options.coding.desk_min_words
+        if out and self.options.coding.require_party and in_article:
             # an article's document step gave its sector mentions the country in focus: one still bare names
             # no party; a lone sentence has no document to read it from, and its event still tells its class
             out = [e for e in out if not domain.stateless(e.source, e.target)]
-        if not self.options.coding.one_sided and len(article.text.split()) >= self.options.coding.desk_min_words:
+        if not self.options.coding.one_sided and in_article:
             # in an article the document step had its chance to name both sides (settings.one_sided says how often
             # the rest were right); a lone sentence's one-sided event still tells its class (pentaclass_dev)
             out = [e for e in out if e.source and e.target]
@@ -248,7 +248,6 @@ class RulesCoder:
         # It goes where its sentence keeps another event, or in an article (where require_party's document step
         # already had its chance); a lone sentence's only event still tells its class (pentaclass_dev).
         # Measured (holdout): team P 0.561 -> 0.566, corpus 0.367 -> 0.375, articles 0.320 -> 0.328.
-        in_article = len(article.text.split()) >= self.options.coding.desk_min_words
         kept = {e.sentence_index for e in out if not domain.half_stateless(e.source, e.target)}
         out = [e for e in out if not domain.half_stateless(e.source, e.target)
                or not in_article and e.sentence_index not in kept]
