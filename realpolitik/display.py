@@ -19,7 +19,7 @@ def _names() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
 
     states = {r["iso3"]: r["name"] for r in read_table("countries.tsv") if r.get("iso3")}
     orgs = {r["code"]: r["name"] for r in read_table("organisations.tsv") if r.get("code")}
-    sectors = {r["code"]: r["description"] for r in read_table("sectors.tsv") if r.get("code")}
+    sectors = {r["code"]: r["description"].split(":")[0] for r in read_table("sectors.tsv") if r.get("code")}
     return states, orgs, sectors
 
 
@@ -29,11 +29,16 @@ def actor_name(code: str | None) -> str | None:
         return None
     states, orgs, sectors = _names()
     code = code.upper()
+    rest = code[3:]
+    parts = [rest[i:i + 3] for i in range(0, len(rest), 3)]
+    # A state with sectors names the sectors, not one organisation coded so: several
+    # organisations share CHNGOV (the central bank among them) and RUSGOV is the whole government.
+    if code[:3] in states and all(p in sectors for p in parts):
+        return states[code[:3]] + (f" ({', '.join(sectors[p] for p in parts)})" if parts else "")
     if code in orgs:
         return orgs[code]
     if code[:3] in states:
-        rest = code[3:]
-        return states[code[:3]] + (f" ({sectors.get(rest, rest.lower())})" if rest else "")
+        return states[code[:3]] + f" ({rest.lower()})"
     if code in sectors:
         return sectors[code]
     return None

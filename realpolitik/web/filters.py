@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 
 from fastapi import HTTPException, Request
 
+from realpolitik import display
 from realpolitik.model import FACTUALITIES, QUADS
 from realpolitik.store import EventFilter
 
@@ -113,39 +114,9 @@ def parse_filters(request: Request) -> Filters:
 
 
 # -- actor names beside codes -------------------------------------------------------------------
-SECTOR_WORDS = {"GOV": "government", "MIL": "military", "REB": "rebels", "OPP": "opposition", "BUS": "business",
-                "CVL": "civilians", "MED": "media", "JUD": "judiciary", "LEG": "legislature", "SPY": "intelligence",
-                "COP": "police", "EDU": "education", "IGO": "organisation", "NGO": "NGO", "INS": "insurgents",
-                "ELI": "elites", "LAB": "labour", "REF": "refugees", "HLH": "health", "CRM": "criminals"}
-
-
-@lru_cache(maxsize=1)
-def _names() -> dict[str, str]:
-    """Actor code -> name: states from countries.tsv, organisations and people by their exact code."""
-    from realpolitik.actors.tables import tables
-
-    out: dict[str, str] = {}
-    for aliases in tables().aliases.values():
-        for a in aliases:
-            e = a.entry
-            if e.code and e.role in ("org", "person") and e.code not in out:
-                out[e.code] = e.name
-    out.update(tables().country_names)
-    return out
-
-
 def actor_name(code: str | None) -> str:
-    """A readable name for an actor code: "China", "China government", "United Nations"."""
-    if not code:
-        return ""
-    code = code.upper()
-    if code in _names():
-        return _names()[code]
-    state = _names().get(code[:3])
-    rest = code[3:6]
-    if state:
-        return f"{state} {SECTOR_WORDS.get(rest, rest.lower())}".strip()
-    return ""
+    """A readable name for an actor code, as the terminal shows it: "China", "China (government)", "United Nations"."""
+    return display.actor_name(code) or ""
 
 
 def actor_label(code: str | None) -> str:
