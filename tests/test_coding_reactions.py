@@ -58,3 +58,9 @@ def test_rejecting_a_demand_answers_every_state_that_made_it_of_the_rejecter():
     text = ("Peru and Chile called on Bolivia to reopen the border crossing.\n\n"
             "Chile also asked Peru for more gas supplies.\n\nLa Paz rejected the demand.")
     assert _dyads(text)[-2:] == [("BOLGOV", "CHL", "REJECT"), ("BOLGOV", "PER", "REJECT")]
+
+
+def test_the_pronoun_of_a_denied_accusation_is_the_denier_not_the_accuser():
+    # the accuser is the nearer actor; the one accused is who denies
+    events = code_text("Chile denied accusations by Peru that it supplied rifles to Bolivia.", "2026-03-02")
+    assert [(e.source, e.target, e.type, e.factuality) for e in events] == [("CHL", "BOL", "AID", "denied")]

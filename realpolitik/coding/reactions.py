@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from realpolitik.coding.domain import names_a_party
 from realpolitik.coding.lexicon import entries
-from realpolitik.coding.statements import ACCUSATION_LEMMAS, DENIAL_LEMMAS
+from realpolitik.coding.roles import ACCUSATION_LEMMAS, DENIAL_LEMMAS
 from realpolitik.model import Event
 from realpolitik.wordsets import words
 

@@ -28,6 +28,8 @@ LINK_LEMMAS = _words("LINK_LEMMAS")
 SUBJECT_CONTROL = _words("SUBJECT_CONTROL")
 JOINING_VERBS = _words("JOINING_VERBS")
 PRONOUNS = _words("PRONOUNS")
+ACCUSATION_LEMMAS = _words("ACCUSATION_LEMMAS")
+DENIAL_LEMMAS = _words("DENIAL_LEMMAS")
 LAUNCH_LEMMAS = _words("LAUNCH_LEMMAS")
 SUBJ = ("nsubj", "csubj", "expl")
 # Passive reporting verbs whose subject is the speaker ("was quoted as saying", "was cited as saying").
@@ -180,6 +182,11 @@ def resolve_pronoun(tok, idx: ActorIndex) -> list[ActorMention]:
         found = [m for o in objs for m in idx.np_conj(o)]
         if len({m.code[:3] for m in found}) > 1:
             return _uniq(found)
+    denier = _denier(tok)
+    if denier is not None:
+        found = idx.np_conj(denier)
+        if found:
+            return found
     for _ in range(6):
         if head.dep_ in ("ccomp", "xcomp", "advcl", "conj", "relcl", "pcomp", "prep") and head.head.i != head.i:
             head = head.head
@@ -194,6 +201,18 @@ def resolve_pronoun(tok, idx: ActorIndex) -> list[ActorMention]:
             break
     earlier = [m for m in idx.mentions if m.end <= tok.idx]
     return [earlier[-1]] if earlier and tok.lower_ in {"it", "its", "they", "their"} else []
+
+
+def _denier(tok):
+    """The subject that denies what a pronoun is accused of: "X denied claims by Y that it ..." (it is X, not Y,
+    the nearer actor), else None."""
+    clause, noun = tok.head, tok.head.head
+    if tok.dep_ not in SUBJ or clause.dep_ != "acl" or token_lemma(noun) not in ACCUSATION_LEMMAS:
+        return None
+    if noun.dep_ not in ("dobj", "nsubjpass") or token_lemma(noun.head) not in DENIAL_LEMMAS:
+        return None
+    s = child(noun.head, *SUBJ)
+    return s if s is not None and s.lower_ not in PRONOUNS else None
 
 
 def subject_np(tok, idx: ActorIndex) -> list[ActorMention]:

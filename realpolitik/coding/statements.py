@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from realpolitik import wordsets
-from realpolitik.coding.roles import child, token_lemma
+from realpolitik.coding.roles import ACCUSATION_LEMMAS, DENIAL_LEMMAS, child, token_lemma
 
 log = logging.getLogger(__name__)
 _words = wordsets.reader("realpolitik.coding", "statements")
@@ -14,8 +14,6 @@ _words = wordsets.reader("realpolitik.coding", "statements")
 NO_COMMENT_LEMMAS = _words("NO_COMMENT_LEMMAS")
 # Objects that make a rejection or denial a public statement (CAMEO 016 "deny responsibility", under 01 MAKE
 # PUBLIC STATEMENT; PLOVER leaves it uncoded): "rejected the allegations that ...". What is denied is no event either.
-ACCUSATION_LEMMAS = _words("ACCUSATION_LEMMAS")
-DENIAL_LEMMAS = _words("DENIAL_LEMMAS")
 # Hopes, doubts and moods (CAMEO 012/013 pessimistic or optimistic comment): what they frame is no act.
 HOPE_LEMMAS = _words("HOPE_LEMMAS")
 # Empathetic comments (CAMEO 018) and the verbs that voice them or a mood.
