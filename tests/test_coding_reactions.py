@@ -64,3 +64,9 @@ def test_the_pronoun_of_a_denied_accusation_is_the_denier_not_the_accuser():
     # the accuser is the nearer actor; the one accused is who denies
     events = code_text("Chile denied accusations by Peru that it supplied rifles to Bolivia.", "2026-03-02")
     assert [(e.source, e.target, e.type, e.factuality) for e in events] == [("CHL", "BOL", "AID", "denied")]
+
+
+def test_welcoming_a_step_backs_its_author_and_welcoming_a_guest_hosts_them():
+    assert _dyads("Chile and Peru welcomed the Brazilian package.") == [
+        ("CHL", "BRA", "SUPPORT"), ("PER", "BRA", "SUPPORT")]
+    assert _dyads("Chile welcomed the Brazilian delegation.") == [("CHL", "BRAGOV", "CONSULT")]

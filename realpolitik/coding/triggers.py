@@ -155,6 +155,7 @@ def hyphened(tok) -> list[str]:
 
 # What one welcomes that is a statement or a step, not a visitor, though no event noun names it.
 WELCOMED_ACTS = _words("WELCOMED_ACTS")
+VISITOR_NOUNS = _words("VISITOR_NOUNS")
 
 
 def _welcomes_act(verb) -> bool:
@@ -164,7 +165,9 @@ def _welcomes_act(verb) -> bool:
             if token_lemma(c) in WELCOMED_ACTS:
                 return True  # "welcomed Mr X's remarks", "welcomed the US measures": no event noun, still an act
             t = lookup(c)
-            return t is not None and t.pos == "N" and t.type != "CONSULT"
+            if t is not None and t.pos == "N":
+                return t.type != "CONSULT"
+            return token_lemma(c) not in VISITOR_NOUNS  # "welcomed the US package": a step, not a guest
     return False
 
 
