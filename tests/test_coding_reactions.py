@@ -70,3 +70,9 @@ def test_welcoming_a_step_backs_its_author_and_welcoming_a_guest_hosts_them():
     assert _dyads("Chile and Peru welcomed the Brazilian package.") == [
         ("CHL", "BRA", "SUPPORT"), ("PER", "BRA", "SUPPORT")]
     assert _dyads("Chile welcomed the Brazilian delegation.") == [("CHL", "BRAGOV", "CONSULT")]
+
+
+def test_a_reaction_to_a_thing_named_again_targets_who_did_it():
+    text = ("Brazil announced a package of support for Bolivia on Monday.\n\n"
+            "Argentina rejected it. Uruguay condemned the drought.\n\nChile welcomed the package.")
+    assert _dyads(text)[-1] == ("CHL", "BRA", "SUPPORT")

@@ -88,6 +88,21 @@ def test_a_lead_ins_actor_and_status_carry_into_its_bullets(coder):
         ("SWE", "UKR", "AID", "hypothetical"), ("SWE", "RUS", "SANCTION", "hypothetical")]
 
 
+def test_a_bullets_bare_verb_that_can_be_a_noun_is_read_as_the_verb(coder):
+    # the model alone reads "- train Malian pilots" as pilots of a train and "- share" as a noun
+    text = ("Under the plan, Norway will:\n\n"
+            "- send rifles to the Malian army;\n"
+            "- train Malian pilots at bases in Bergen;\n"
+            "- share satellite intelligence with Bamako.\n")
+    assert [(e.source, e.target, e.type) for e in code(coder, text)] == [
+        ("NOR", "MLIMIL", "AID"), ("NOR", "MLI", "AID"), ("NOR", "MLIGOV", "COOPERATE")]
+    from realpolitik.nlp import parse
+
+    doc = next(parse([text]))
+    assert [(t.text, t.pos_, t.dep_) for t in doc if t.text in ("train", "share")] == [
+        ("train", "VERB", "ROOT"), ("share", "VERB", "ROOT")]
+
+
 def test_a_multilateral_meeting_is_coded_once_per_pair_with_the_first_named(coder):
     # training/GUIDE.md: "A, B and C met" is A->B and A->C, not every ordered pair
     evs = code(coder, "Leaders of Chile, Peru and Bolivia met in Lima on Friday.")

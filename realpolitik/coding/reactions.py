@@ -31,6 +31,8 @@ WINDOW = 3
 # Reactions that answer what was asked of or offered to the reacting state: "rejected the demand", "accepted the
 # offer" answer an act aimed at the answerer, not the latest act of anyone else.
 ANSWER_TYPES = frozenset({"REJECT", "AGREE"})
+# Determiners that make a noun refer back to something the article named before.
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
 @lru_cache(maxsize=1)
@@ -114,8 +116,40 @@ def resolve_reaction_targets(doc, events: list[Event]) -> list[Event]:
                 # an act by a bare sector ("rebels") is the act reacted to, but names no party to aim at
                 if prev is not None and _country(prev.source) is not None:
                     ev = replace(ev, target=prev.source, target_text=prev.source_text, target_span=prev.source_span)
+            elif noun is not None and _definite_object(doc, ev):
+                # "announced a package for X" ... "Y welcomed the package": the noun names an earlier event again
+                prev = _repeated(ev, noun, [p for p in out if p.sentence_index < ev.sentence_index], doc)
+                if prev is not None:
+                    ev = replace(ev, target=prev.source, target_text=prev.source_text, target_span=prev.source_span)
         out.append(ev)
     return out
+
+
+def _definite_object(doc, ev: Event) -> bool:
+    """Whether the trigger's plain-noun object is definite ("the package", "this deal"): it refers back."""
+    span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand") if ev.trigger else None
+    return span is not None and any(
+        c.dep_ in ("dobj", "obj") and any(d.dep_ == "det" and d.lower_ in DEFINITE for d in c.children)
+        for tok in span for c in tok.children)
+
+
+def _repeated(ev: Event, noun: str, earlier: list[Event], doc) -> Event | None:
+    """The latest earlier event by another state that the noun named: its trigger, the trigger verb's object,
+    or the noun the trigger hangs from ("a package of support", "a deal") -- not any noun of its sentence."""
+    own = _country(ev.source)
+    for prev in reversed(earlier):
+        if _country(prev.source) is None or _country(prev.source) == own or prev.trigger is None:
+            continue
+        span = doc.char_span(prev.trigger.start, prev.trigger.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        trig = span.root
+        near = [trig, trig.head, *(c for c in trig.children if c.dep_ in ("dobj", "nsubjpass"))]
+        if trig.head.dep_ == "prep":
+            near.append(trig.head.head)  # "a package of support"
+        if any(t.pos_ == "NOUN" and t.lemma_.lower() == noun for t in near):
+            return prev
+    return None
 
 
 def _denial(doc, ev: Event) -> bool:
