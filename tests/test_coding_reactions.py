@@ -76,3 +76,11 @@ def test_a_reaction_to_a_thing_named_again_targets_who_did_it():
     text = ("Brazil announced a package of support for Bolivia on Monday.\n\n"
             "Argentina rejected it. Uruguay condemned the drought.\n\nChile welcomed the package.")
     assert _dyads(text)[-1] == ("CHL", "BRA", "SUPPORT")
+
+
+def test_a_verb_conjoined_to_a_reaction_shares_the_target_it_found():
+    text = ("Brazil approved an arms sale to Bolivia on Monday.\n\n"
+            "Chile condemned the sale and warned it would retaliate.")
+    assert _dyads(text)[1:] == [("CHL", "BRA", "ACCUSE"), ("CHL", "BRA", "THREATEN")]
+    assert _dyads("Chile condemned the sale and warned it would retaliate.") == [
+        ("CHL", None, "ACCUSE"), ("CHL", None, "THREATEN")]

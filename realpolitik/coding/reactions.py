@@ -122,7 +122,32 @@ def resolve_reaction_targets(doc, events: list[Event]) -> list[Event]:
                 if prev is not None:
                     ev = replace(ev, target=prev.source, target_text=prev.source_text, target_span=prev.source_span)
         out.append(ev)
-    return out
+    given = [e for e, old in zip(out, _originals(out, events)) if e.target is not None and old is None]
+    return _share_with_conjuncts(doc, out, given)
+
+
+def _originals(out: list[Event], events: list[Event]) -> list[str | None]:
+    """The target each event of `out` had before this reading (None where one was found here)."""
+    before = {(e.sentence_index, e.source, e.type, e.trigger.start if e.trigger else None): e.target for e in events}
+    return [before.get((e.sentence_index, e.source, e.type, e.trigger.start if e.trigger else None)) for e in out]
+
+
+def _share_with_conjuncts(doc, out: list[Event], given: list[Event]) -> list[Event]:
+    """A verb conjoined to a reaction that found its target here shares it, as it would in a sentence that
+    named it: "China condemned the sale and warned it would retaliate" -> the warning is aimed at the seller."""
+    found = {(e.sentence_index, e.source, e.trigger.start): e for e in given if e.trigger is not None}
+    if not found:
+        return out
+    shared = []
+    for ev in out:
+        span = (doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+                if ev.target is None and ev.trigger is not None else None)
+        if span is not None and len(span) and span.root.dep_ == "conj":
+            prev = found.get((ev.sentence_index, ev.source, span.root.head.idx))
+            if prev is not None:
+                ev = replace(ev, target=prev.target, target_text=prev.target_text, target_span=prev.target_span)
+        shared.append(ev)
+    return shared
 
 
 def _definite_object(doc, ev: Event) -> bool:
