@@ -1150,3 +1150,10 @@ def test_bare_forces_stationed_abroad_make_the_host_state_the_target_not_its_mil
         ("NOR", "ESTMIL", "AID")]
     assert [(e.source, e.target, e.type) for e in code(coder, "Norway pledged to station a battalion in Estonia.")
             ] == [("NOR", "EST", "AGREE")]
+
+
+def test_a_fight_both_ways_takes_no_partner_from_another_clause():
+    from realpolitik.pipeline import code_text
+
+    evs = code_text("Chilean and Peruvian forces traded fire on Sunday, as Brazil held drills with Bolivia.", "2026-03-02")
+    assert {(e.source, e.target, e.type) for e in evs} == {("CHLMIL", "PERMIL", "ASSAULT"), ("PERMIL", "CHLMIL", "ASSAULT")}

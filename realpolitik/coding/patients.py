@@ -113,7 +113,7 @@ def targets(tok, trig: Trigger, idx: ActorIndex, sources: list[ActorMention]) ->
         # on the topic; it is still the partner of the joint act
         for t in tok.subtree:
             if (t.dep_ == "prep" and t.lower_ == "with" and t.head.i != tok.i
-                    and t.head.dep_ not in ("nsubj", "nsubjpass")):
+                    and t.head.dep_ not in ("nsubj", "nsubjpass") and not _in_own_clause(t, tok)):
                 for q in t.children:
                     got = keep(idx.np_conj(q)) if q.dep_ == "pobj" else []
                     if got:
@@ -165,6 +165,17 @@ def host_of(noun, idx: ActorIndex, visitors) -> list[ActorMention]:
         return []
     own = {m.code[:3] for m in visitors}
     return [m for m in agents(verb, idx)[0] if has_country(m) and m.code[:3] not in own]
+
+
+def _in_own_clause(t, top) -> bool:
+    """Whether a token below `top` lies in a clause with a subject of its own ("traded strikes, as X held drills
+    with Y"); not in a subjectless one ("agreed to work with Y")."""
+    h = t.head
+    while h.i != top.i and h.head.i != h.i:
+        if h.pos_ in ("VERB", "AUX") and child(h, "nsubj", "nsubjpass") is not None:
+            return True
+        h = h.head
+    return False
 
 
 def noun_targets(tok, idx: ActorIndex, preps: frozenset[str], nested: bool = False) -> list[ActorMention]:
