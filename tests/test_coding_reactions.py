@@ -84,3 +84,10 @@ def test_a_verb_conjoined_to_a_reaction_shares_the_target_it_found():
     assert _dyads(text)[1:] == [("CHL", "BRA", "ACCUSE"), ("CHL", "BRA", "THREATEN")]
     assert _dyads("Chile condemned the sale and warned it would retaliate.") == [
         ("CHL", None, "ACCUSE"), ("CHL", None, "THREATEN")]
+
+
+def test_condemning_an_attack_accuses_its_author_never_its_victim():
+    assert _dyads("Chile condemned the strikes on Peru.") == [("CHL", None, "ACCUSE")]
+    assert _dyads("Chile condemned Bolivia's strikes on Peru.")[0] == ("CHL", "BOL", "ACCUSE")
+    text = "Bolivia struck Peru on Monday.\n\nChile condemned the strikes on Peru."
+    assert _dyads(text) == [("BOL", "PER", "ASSAULT"), ("CHL", "BOL", "ACCUSE")]

@@ -259,6 +259,8 @@ def resolve_embedding(cands: list[Candidate]) -> list[Candidate]:
                         t.code[:3] in src3 for t in b.targets):
                     a.type, a.targets = "SUPPORT", [m for m in b.targets]
                     a.contexts, a.obj_lemmas = ("diplomatic",), set()
+                elif b.tok.dep_ == "dobj" and b.tok.head.i == a.tok.i:
+                    continue  # "condemned the strikes on Iran": the victim is not condemned; the culprit is unnamed
             if not a.targets and b.targets:
                 if b.type in CONFLICT_TYPES and a.trig.lemma in REJECT_SHIELD and a.type == "REJECT":
                     a.type = "SUPPORT"  # opposing pressure on a party is backing it

@@ -7,7 +7,7 @@ from dataclasses import replace
 from realpolitik import wordsets
 from realpolitik.coding import cues, readings
 from realpolitik.coding.candidates import Candidate
-from realpolitik.coding.patients import clause_actors
+from realpolitik.coding.patients import clause_actors, reacts_to_act
 from realpolitik.coding.roles import ActorIndex, child, has_country, prep_objects, token_lemma
 from realpolitik.coding.styles import first_named_pairs
 from realpolitik.model import ActorMention
@@ -85,7 +85,8 @@ def pairs(c: Candidate, srcs: list[ActorMention], idx: ActorIndex,
         if placed:
             targets, how = placed, how + "+clause"
     if (clause_roles and not targets and not (joint and len(srcs) > 1)
-            and c.trig.mode not in INTRANSITIVE_MODES and not readings.named_gathering(c.tok, srcs)):
+            and c.trig.mode not in INTRANSITIVE_MODES and not readings.named_gathering(c.tok, srcs)
+            and not reacts_to_act(c.tok, c.type)):
         targets = clause_actors(c.tok, idx, srcs)
         if targets:
             how += "+clause"

@@ -16,6 +16,7 @@ from realpolitik.coding.roles import (
     resolve_pronoun,
     subject_np,
 )
+from realpolitik.coding.triggers import lookup
 from realpolitik.model import ActorMention
 
 _words = wordsets.reader("realpolitik.coding", "patients")
@@ -83,6 +84,8 @@ def targets(tok, trig: Trigger, idx: ActorIndex, sources: list[ActorMention]) ->
         c = child(tok, dep)
         if c is not None and c.tag_ != "IN":
             np = resolve_pronoun(c, idx) if c.lower_ in OBJECT_PRONOUNS else idx.np_conj(c)
+            if dep == "dobj" and trig.type in REACTING_TYPES and act_noun(c):
+                np = [m for m in np if _doer_of(m, c)]  # "condemned Israel's strikes on Iran": Israel, not Iran
             got = keep(np, given=(dep == "dobj" and trig.type in ("AID", "MOBILIZE")))
             if got:
                 return got, "direct"
@@ -98,6 +101,8 @@ def targets(tok, trig: Trigger, idx: ActorIndex, sources: list[ActorMention]) ->
     if trig.lemma in ARRIVAL_LEMMAS:
         preps = preps & JOURNEY_PREPS  # "travelled to Oslo", not "travelling on a Swedish ship"
     for h in holders:
+        if h is not tok and trig.type in REACTING_TYPES and act_noun(h):
+            continue  # "condemned the strikes on Iran": the strikes' victim, not who is condemned
         for _prep, p in prep_objects(h, preps):
             got = keep(idx.np_conj(p))
             if not got and trig.type in ("AID", "MOBILIZE", "ASSAULT"):
@@ -165,6 +170,29 @@ def host_of(noun, idx: ActorIndex, visitors) -> list[ActorMention]:
         return []
     own = {m.code[:3] for m in visitors}
     return [m for m in agents(verb, idx)[0] if has_country(m) and m.code[:3] not in own]
+
+
+# Verbal reactions whose object can be someone's act: that act's own recipient is not theirs.
+REACTING_TYPES = frozenset({"ACCUSE", "PROTEST", "SUPPORT", "REJECT"})
+
+
+def reacts_to_act(tok, type_: str) -> bool:
+    """Whether a verbal reaction's object is an act of conflict ("condemned the strikes on Iran"): the act's
+    recipient is then no recipient of the reaction."""
+    o = child(tok, "dobj")
+    return type_ in REACTING_TYPES and o is not None and act_noun(o)
+
+
+def _doer_of(m: ActorMention, noun) -> bool:
+    """Whether an actor mention modifies an act noun as its doer ("Israel's strikes", "Israeli strikes")."""
+    span = noun.doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and span.root.head.i == noun.i and span.root.dep_ in ("poss", "amod", "compound", "nmod")
+
+
+def act_noun(tok) -> bool:
+    """Whether a noun names an act of conflict the lexicon codes (an attack, sanctions, a blockade)."""
+    t = lookup(tok)
+    return t is not None and t.pos == "N" and t.type in ("ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE")
 
 
 def _in_own_clause(t, top) -> bool:
