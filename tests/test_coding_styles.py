@@ -120,6 +120,12 @@ def test_headline_verb_the_parser_took_for_a_noun_is_read_in_the_verb_slot(coder
         ("BOL", "CHL", "SANCTION")]
 
 
+def test_headline_verb_is_read_when_the_only_triggers_found_name_no_one(coder):
+    # "truce" is found but names no party; the misparsed headline verb after the opening list still acts
+    assert events(code(coder, "Peru, Chile reopen border crossings after truce")) == [
+        ("CHL", "PER", "RETREAT"), ("PER", "CHL", "RETREAT")]
+
+
 def test_opening_list_after_a_two_word_state_keeps_the_next_state(coder):
     # "Lanka, India" is no place followed by its country: both names are states of the list
     assert events(code(coder, "Sri Lanka, India sign fisheries accord")) == [
