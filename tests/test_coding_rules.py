@@ -829,3 +829,11 @@ def test_incursions_short_of_force_are_mobilize(coder):
     assert dyads(coder, "Iranian gunboats shadowed a British tanker in the Gulf.") == [("IRN", "GBR", "MOBILIZE")]
     assert dyads(coder, "The treaty entered into force in May.") == []
     assert dyads(coder, "Thousands of migrants crossed into Greece from Turkey.") == []
+
+
+def test_refusing_to_let_a_party_act_is_its_rejection(coder):
+    # "will not allow Y to ...": the one let is the object or the subject of what it would do; the refusal happened
+    [e] = code(coder, "Mauritius said it would not allow India to build a military facility on the island.")
+    assert (e.source, e.target, e.type, e.factuality) == ("MUS", "IND", "REJECT", "asserted")
+    # letting, or a rule that allows, is no refusal
+    assert [x for x in triples(code(coder, "The law allows Peru to fish.")) if x[2] == "REJECT"] == []

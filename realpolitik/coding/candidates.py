@@ -87,6 +87,7 @@ if TYPE_CHECKING:
 SCENE_PREPS = _words("SCENE_PREPS")
 VISIT_TIME_PREPS = _words("VISIT_TIME_PREPS")
 SOURCE_PREPS = _words("SOURCE_PREPS")
+PERMIT_LEMMAS = _words("PERMIT_LEMMAS")
 OBLIGATION_AUX = _words("OBLIGATION_AUX")
 ORDER_LEMMAS = _words("ORDER_LEMMAS")
 # Ordering envoys or nationals to leave is their expulsion: what they are ordered to do, and who they are.
@@ -179,6 +180,26 @@ def _obligation(tok, idx: ActorIndex) -> Candidate | None:
     return None
 
 
+def _refused_permission(tok, idx: ActorIndex) -> Candidate | None:
+    """ "X will not allow Y to build a base", "would not let Y's ships dock": X's refusal of Y (PLOVER REJECT), the
+    one let being the object or the subject of what it would do."""
+    if tok.pos_ != "VERB" or token_lemma(tok) not in PERMIT_LEMMAS:
+        return None
+    kids = list(tok.children)
+    refusal = wordsets.words("realpolitik.coding", "clauses", "REFUSAL_AUX")
+    if not (any(c.dep_ == "neg" for c in kids) and any(c.dep_ == "aux" and c.lower_ in refusal for c in kids)):
+        return None
+    o = child(tok, "dobj")
+    if o is None:
+        done = next((c for c in kids if c.dep_ in ("ccomp", "xcomp")), None)
+        o = child(done, "nsubj") if done is not None else None
+    srcs, how = agents(tok, idx)
+    tgts = [m for m in (idx.np_conj(o) if o is not None else []) if has_country(m) and m not in srcs]
+    if not srcs or not tgts:
+        return None
+    return Candidate(entries()[("refuse", "V")], tok, "REJECT", srcs, tgts, how + "+refusal", obj_lemmas(tok))
+
+
 def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
     """Every trigger of a sentence with the actors in its roles."""
     out: list[Candidate] = []
@@ -186,7 +207,7 @@ def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
     for tok in sent:
         if tok.i in denied or considered(tok):
             continue
-        ob = _obligation(tok, idx)
+        ob = _obligation(tok, idx) or _refused_permission(tok, idx)
         if ob is not None:
             out.append(ob)
             continue

@@ -152,6 +152,8 @@ def draft(ctx: stages.SentenceContext, c: Candidate, s: ActorMention, t: ActorMe
     if type_ in cues.COOPERATIVE and (is_refusal(c.tok) or is_failed(c.tok)):
         type_, mode, cameo = "REJECT", None, "120"  # "will not release", "cannot accept": a refusal
         future, refused = False, True
+    elif c.how.endswith("+refusal"):  # "will not allow Y to dock" (candidates._refused_permission): it happened
+        future, refused = False, True
     if (future and type_ in FUTURE_TO_AGREE and "F" not in c.trig.flags and ctx.settings.future_as_agree
             and (type_ in FUTURE_ALWAYS_AGREE or is_offer(c.tok) or is_offer(c.tok.head))):
         cameo = cues.AGREE_CAMEO_FROM.get(type_)
