@@ -1157,3 +1157,12 @@ def test_a_fight_both_ways_takes_no_partner_from_another_clause():
 
     evs = code_text("Chilean and Peruvian forces traded fire on Sunday, as Brazil held drills with Bolivia.", "2026-03-02")
     assert {(e.source, e.target, e.type) for e in evs} == {("CHLMIL", "PERMIL", "ASSAULT"), ("PERMIL", "CHLMIL", "ASSAULT")}
+
+
+def test_an_attack_on_a_capital_strikes_the_country_not_its_government():
+    from realpolitik.pipeline import code_text
+
+    assert [(e.source, e.target) for e in code_text("Bolivian drones struck Lima overnight.", "2026-03-02")] == [
+        ("BOLMIL", "PER")]
+    assert [(e.source, e.target) for e in code_text("Lima accused La Paz of war crimes.", "2026-03-02")] == [
+        ("PERGOV", "BOLGOV")]

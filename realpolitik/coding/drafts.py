@@ -185,6 +185,8 @@ def draft(ctx: stages.SentenceContext, c: Candidate, s: ActorMention, t: ActorMe
         # where they go, also when promised; the host is the state itself, not its military ("Syrian troops" keep
         # their own code)
         t = replace(t, code=t.country, sector=None)
+    if type_ == "ASSAULT" and t is not None and _seat_as_place(t):
+        t = replace(t, code=t.country, sector=None)  # "drones struck Kyiv": the city is hit, not the government
     channel = None
     if _is_party(s) and _is_party(t):
         # what is handed over decides; the sentence's topics ("according to US intelligence") only
@@ -222,6 +224,13 @@ def _joined(tok) -> bool:
     French vessels for drills"): joining makes it joint."""
     head = tok.head.head if tok.dep_ == "pobj" else tok.head
     return token_lemma(head) in JOIN_VERBS
+
+
+def _seat_as_place(m: ActorMention) -> bool:
+    """Whether a government mention is a seat-of-power name ("Kyiv", "Washington"), which an attack strikes as a
+    place, not a body ("the Ukrainian government")."""
+    return (m.sector == "GOV" and m.kind == "state" and m.country is not None and m.code == m.country + "GOV"
+            and bool(m.text) and all(w[:1].isupper() for w in m.text.split() if w.lower() != "the"))
 
 
 def _moved(tok, m: ActorMention) -> bool:
