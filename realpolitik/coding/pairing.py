@@ -8,7 +8,7 @@ from realpolitik import wordsets
 from realpolitik.coding import cues, readings
 from realpolitik.coding.candidates import Candidate
 from realpolitik.coding.patients import clause_actors
-from realpolitik.coding.roles import ActorIndex, child, has_country, prep_objects, token_lemma
+from realpolitik.coding.roles import ActorIndex, agents, child, has_country, prep_objects, token_lemma
 from realpolitik.coding.styles import first_named_pairs
 from realpolitik.model import ActorMention
 from realpolitik.steps import ArticleContext
@@ -43,6 +43,9 @@ FIRM_ASSETS = _words("FIRM_ASSETS")
 STATE_OWNED = re.compile(r"\bstate(?:[- ]owned|[- ]run)?\b", re.I)
 # Verbs of killing and wounding whose agentless passive still reports an attack on its victims.
 KILL_LEMMAS = _words("KILL_LEMMAS")
+SPEAKER_TARGET_TYPES = _words("SPEAKER_TARGET_TYPES")
+SPEAKER_VERBS = _words("SPEAKER_VERBS")
+SPEAKER_NOT_PARTY = _words("SPEAKER_NOT_PARTY")
 NOBODY = ActorMention(text="", start=0, end=0, code="", kind="group")
 
 
@@ -191,6 +194,30 @@ def place_target(doc, c: Candidate, srcs: list[ActorMention], places: list | Non
                         return ActorMention(text=doc.text[start:end], start=start, end=end, code=loc.country,
                                             country=loc.country, kind="state", name=loc.name)
     return None
+
+
+def speaker_target(c: Candidate, srcs: list[ActorMention], idx: ActorIndex) -> ActorMention | None:
+    """The state of the speaker who reports a recipient-less act of SPEAKER_TARGET_TYPES by another state, as
+    its recipient ("Poland says Russian drones entered its airspace": RUS -> POL): a state reports what was
+    done to it. Only a speaker of one state, none of the sources' own, in a clause governing the act."""
+    tok, seen = c.tok, 0
+    while tok.dep_ in ("ccomp", "conj", "xcomp", "advcl", "dobj") and tok.head.i != tok.i and seen < 4:
+        tok, seen = tok.head, seen + 1
+        if token_lemma(tok) in SPEAKER_VERBS and tok.pos_ in ("VERB", "AUX"):
+            break
+    else:
+        return None
+    if seen == 0 or token_lemma(tok) not in SPEAKER_VERBS:
+        return None
+    speakers, _ = agents(tok, idx)
+    states = {m.country for m in speakers if m.country and has_country(m) and m.sector not in SPEAKER_NOT_PARTY}
+    own = {m.country for m in srcs if m.country}
+    if len(states) != 1 or not own or states & own:
+        return None
+    if any(m.country and m.country not in own | states for m in idx.mentions):
+        return None  # a third state named ("near the Thai border, Thai sources said"): it may be the one hit
+    m = next(m for m in speakers if m.country in states)
+    return ActorMention(text=m.text, start=m.start, end=m.end, code=m.country, country=m.country, kind="state")
 
 
 def named_in_passing(sent, m: ActorMention) -> bool:

@@ -318,6 +318,13 @@ def roles(ctx: stages.SentenceContext, idx: ActorIndex, cands: list[Candidate]) 
             where = pairing.place_target(ctx.doc, c, srcs, stages.article_of(ctx).places())
             if where is not None:
                 pairs = [(a, where) for a in srcs if a.country and a.country != where.country] or pairs
+        if (c.type in pairing.SPEAKER_TARGET_TYPES and pairs and all(t is None for _, t in pairs)
+                and s.keeps_one_sided(ctx.doc)):
+            # "Poland says Russian drones entered its airspace": the speaker's state bears the act (only where
+            # one-sided events are kept: an article drops them, and the guess would slip past that filter)
+            who = pairing.speaker_target(c, srcs, idx)
+            if who is not None:
+                pairs = [(a, t if t is not None else who) for a, t in pairs]
         if c.type == "PROTEST":  # a crowd's protest at no one named: its own government
             pairs = [(a, t if t is not None else readings.own_government(a, c.tok.idx, idx.mentions))
                      for a, t in pairs]
