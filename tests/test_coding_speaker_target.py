@@ -32,3 +32,7 @@ def test_not_where_a_third_state_is_named():
 def test_an_article_keeps_its_one_sided_filter():
     text = f"Estonia says Russian jets entered its airspace on Friday. {FILLER}"
     assert _dyads(text) == []
+
+
+def test_a_reported_withdrawal_falls_on_the_speakers_state_too():
+    assert _dyads("Mali said French troops had withdrawn from the base.") == [("FRAMIL", "MLI", "RETREAT")]
