@@ -43,6 +43,7 @@ FIRM_ASSETS = _words("FIRM_ASSETS")
 STATE_OWNED = re.compile(r"\bstate(?:[- ]owned|[- ]run)?\b", re.I)
 # Verbs of killing and wounding whose agentless passive still reports an attack on its victims.
 KILL_LEMMAS = _words("KILL_LEMMAS")
+VICTIM_NOUNS = _words("VICTIM_NOUNS")
 SPEAKER_TARGET_TYPES = _words("SPEAKER_TARGET_TYPES")
 SPEAKER_VERBS = _words("SPEAKER_VERBS")
 SPEAKER_NOT_PARTY = _words("SPEAKER_NOT_PARTY")
@@ -270,6 +271,28 @@ def agentless_killing(c: Candidate) -> bool:
     return (c.type == "ASSAULT" and c.trig.pos == "V" and token_lemma(tok) in KILL_LEMMAS and bool(c.targets)
             and child(tok, "nsubjpass") is not None and child(tok, "agent") is None
             and all(has_country(t) for t in c.targets[:1]))
+
+
+def placed_victims(c: Candidate, idx: ActorIndex) -> ActorMention | None:
+    """The victims of a passive killing with no agent and no state of their own ("13 people were killed in an
+    explosion outside a Berlin nightclub", "five civilians were killed in a blast in X"), as the civilians (or the
+    bare sector named) of the one state the sentence names, the place it happened: gold codes the victims so,
+    with no source."""
+    tok = c.tok
+    subj = child(tok, "nsubjpass")
+    if (c.type != "ASSAULT" or c.trig.pos != "V" or token_lemma(tok) not in KILL_LEMMAS or subj is None
+            or child(tok, "agent") is not None or any(has_country(t) for t in c.targets) or tok.dep_ == "relcl"):
+        return None  # (a relative clause's killing sets the scene: "in X, where 24 people were killed last year")
+    bare = [t for t in c.targets if readings.bare_civil(t)]
+    if not bare and (c.targets or token_lemma(subj) not in VICTIM_NOUNS):
+        return None
+    states = {m.country for m in idx.mentions if m.country}
+    if len(states) != 1:
+        return None
+    country = next(iter(states))
+    sector = bare[0].code if bare else "CVL"
+    return ActorMention(text=subj.text, start=subj.idx, end=subj.idx + len(subj.text), code=country + sector,
+                        country=country, sector=sector, kind="sector")
 
 
 def unnamed_agent(c: Candidate) -> bool:

@@ -307,6 +307,10 @@ def roles(ctx: stages.SentenceContext, idx: ActorIndex, cands: list[Candidate]) 
         if not srcs:
             if pairing.agentless_killing(c) or pairing.unnamed_agent(c):
                 agentless += [stages.Dyad(c, pairing.NOBODY, t, True) for t in c.targets[:1]]
+            else:
+                victims = pairing.placed_victims(c, idx)  # "13 people were killed in a blast in X"
+                if victims is not None:
+                    agentless.append(stages.Dyad(c, pairing.NOBODY, victims, True))
             out.append(c)
             continue
         pairs, how = pairing.pairs(c, srcs, idx, s.clause_roles, s.recipientless)
