@@ -221,6 +221,19 @@ def speaker_target(c: Candidate, srcs: list[ActorMention], idx: ActorIndex) -> A
     return ActorMention(text=m.text, start=m.start, end=m.end, code=m.country, country=m.country, kind="state")
 
 
+def place_crowd(doc, m: ActorMention, places: list) -> ActorMention:
+    """The crowd of a protest whose only actor is its place ("thousands marched in <city>"): the civilians of the
+    place's state, the state a body's seat lies in ("in Brussels") read from the gazetteer's place."""
+    country = m.country if m.kind == "state" else None
+    if country is None:
+        country = next((loc.country for start, end, loc in places if start < m.end and m.start < end and loc.country),
+                       None)
+    if country is None:
+        return m
+    return ActorMention(text=m.text, start=m.start, end=m.end, code=country + "CVL", country=country, sector="CVL",
+                        kind="sector")
+
+
 def named_in_passing(sent, m: ActorMention) -> bool:
     """Whether a state is named only as a modifier or a place ("US plants", "its Ghanaian unit", "in Morocco"),
     not as a party someone deals with (a subject, an object, "with X")."""

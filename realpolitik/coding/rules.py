@@ -329,6 +329,10 @@ def roles(ctx: stages.SentenceContext, idx: ActorIndex, cands: list[Candidate]) 
             who = pairing.speaker_target(c, srcs, idx)
             if who is not None:
                 pairs = [(a, t if t is not None else who) for a, t in pairs]
+        if c.type == "PROTEST" and c.how == "place":
+            # "thousands marched in <city>": the crowd is the civilians of the place's state (a city that stands for
+            # a body, "in Brussels", is still its host state's place)
+            pairs = [(pairing.place_crowd(ctx.doc, a, stages.article_of(ctx).places()), t) for a, t in pairs]
         if c.type == "PROTEST":  # a crowd's protest at no one named: its own government
             pairs = [(a, t if t is not None else readings.own_government(a, c.tok.idx, idx.mentions))
                      for a, t in pairs]
