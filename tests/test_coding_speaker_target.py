@@ -36,3 +36,8 @@ def test_an_article_keeps_its_one_sided_filter():
 
 def test_a_reported_withdrawal_falls_on_the_speakers_state_too():
     assert _dyads("Mali said French troops had withdrawn from the base.") == [("FRAMIL", "MLI", "RETREAT")]
+
+
+def test_the_speakers_state_owns_the_bare_sector_the_act_fell_on():
+    assert _dyads("Finland's foreign ministry said Russian hackers had attacked government networks.") == [
+        ("RUSSPY", "FINGOV", "COERCE")]

@@ -322,13 +322,15 @@ def roles(ctx: stages.SentenceContext, idx: ActorIndex, cands: list[Candidate]) 
             where = pairing.place_target(ctx.doc, c, srcs, stages.article_of(ctx).places())
             if where is not None:
                 pairs = [(a, where) for a in srcs if a.country and a.country != where.country] or pairs
-        if (c.type in pairing.SPEAKER_TARGET_TYPES and pairs and all(t is None for _, t in pairs)
+        if (c.type in pairing.SPEAKER_TARGET_TYPES and pairs and all(t is None or not t.country for _, t in pairs)
                 and s.keeps_one_sided(ctx.doc)):
-            # "Poland says Russian drones entered its airspace": the speaker's state bears the act (only where
+            # "Poland says Russian drones entered its airspace": the speaker's state bears the act, and owns the bare
+            # sector it was done to ("X's ministry said hackers broke into government networks": X's GOV) (only where
             # one-sided events are kept: an article drops them, and the guess would slip past that filter)
             who = pairing.speaker_target(c, srcs, idx)
             if who is not None:
-                pairs = [(a, t if t is not None else who) for a, t in pairs]
+                pairs = [(a, who if t is None else replace(t, code=who.country + t.code, country=who.country))
+                         for a, t in pairs]
         if c.type == "PROTEST" and c.how == "place":
             # "thousands marched in <city>": the crowd is the civilians of the place's state (a city that stands for
             # a body, "in Brussels", is still its host state's place)
