@@ -60,6 +60,15 @@ def one_state(idx: ActorIndex) -> str | None:
     return next(iter(states)) if len(states) == 1 else None
 
 
+def place_state(sent, places: list) -> str | None:
+    """The one state of the gazetteer's places in a sentence that names no state ("north of <a city of X>"),
+    else None; a place is a capitalised name."""
+    text = sent.doc.text
+    states = {loc.country for start, end, loc in places  # a name, not a word read as one ("us", "car")
+              if sent.start_char <= start and end <= sent.end_char and loc.country and text[start].isupper()}
+    return next(iter(states)) if len(states) == 1 else None
+
+
 def of_state(m: ActorMention, country: str, others=()) -> ActorMention:
     """A bare sector of an event in a sentence that names one state only, as that state's ("the authorities
     detained ... in X's capital"): the sentence gives no other state it could belong to."""

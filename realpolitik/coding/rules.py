@@ -297,6 +297,10 @@ def roles(ctx: stages.SentenceContext, idx: ActorIndex, cands: list[Candidate]) 
     s = ctx.settings
     out, dyads, agentless = [], [], []
     one = pairing.one_state(idx)
+    if one is None and not any(m.country for m in idx.mentions) and any(
+            readings.bare_civil(m) for c in cands for m in (*c.sources, *c.targets)):
+        # no state named, but a place ("protesters blocked a highway north of <city>"): the place's state
+        one = pairing.place_state(ctx.sent, stages.article_of(ctx).places())
     for c in cands:
         if one is not None and any(readings.bare_civil(m) for m in (*c.sources, *c.targets)):
             # not where the state is the act's other party ("rebels attacked the French embassy"): whose the bare
