@@ -22,7 +22,7 @@ def test_force_verbs_on_abstract_objects_are_figurative(coder):
     assert triples(coder, "The Polish army attacked the German plan.") == []
     assert triples(coder, "Egypt fought the election on its record.") == []
     # "targets" struck are places, not goals
-    assert triples(coder, "Israeli jets struck targets near Damascus overnight.") == [("ISRMIL", "SYRGOV", "ASSAULT")]
+    assert triples(coder, "Israeli jets struck targets near Damascus overnight.") == [("ISRMIL", "SYR", "ASSAULT")]
     # on a party, its forces or its places the verb is an act of force
     assert triples(coder, "Russian troops attacked Ukrainian positions near the town.") == [("RUSMIL", "UKR", "ASSAULT")]
     assert triples(coder, "Rebels fought government troops in the north.") == [("REB", "MIL", "ASSAULT")]

@@ -93,7 +93,7 @@ def test_one_liner_on_stdin_and_in_a_txt_file_is_coded(tmp_path):
     assert r.exit_code == 0 and "1 new events" in r.output, r.output  # the headline is not a second event
     rows = [json.loads(x) for x in run("events", "--db", db, "--format", "jsonl").output.splitlines()]
     assert sorted((e["date"], e["source"], e["target"], e["type"]) for e in rows) == [
-        ("2026-02-01", "RUS", "UKRGOV", "ASSAULT"), ("2026-02-02", "RUS", "UKR", "ASSAULT")]
+        ("2026-02-01", "RUS", "UKR", "ASSAULT"), ("2026-02-02", "RUS", "UKR", "ASSAULT")]
     assert run("ingest", "-", "--db", db, "--date", "2026-02-30", input="x").exit_code == 2
 
 

@@ -8,7 +8,7 @@ from realpolitik import wordsets
 from realpolitik.coding import cues, readings
 from realpolitik.coding.candidates import Candidate
 from realpolitik.coding.patients import clause_actors, reacts_to_act
-from realpolitik.coding.roles import ActorIndex, child, has_country, prep_objects, token_lemma
+from realpolitik.coding.roles import ActorIndex, agents, child, has_country, prep_objects, token_lemma
 from realpolitik.coding.styles import first_named_pairs
 from realpolitik.model import ActorMention
 from realpolitik.steps import ArticleContext
@@ -43,6 +43,10 @@ FIRM_ASSETS = _words("FIRM_ASSETS")
 STATE_OWNED = re.compile(r"\bstate(?:[- ]owned|[- ]run)?\b", re.I)
 # Verbs of killing and wounding whose agentless passive still reports an attack on its victims.
 KILL_LEMMAS = _words("KILL_LEMMAS")
+VICTIM_NOUNS = _words("VICTIM_NOUNS")
+SPEAKER_TARGET_TYPES = _words("SPEAKER_TARGET_TYPES")
+SPEAKER_VERBS = _words("SPEAKER_VERBS")
+SPEAKER_NOT_PARTY = _words("SPEAKER_NOT_PARTY")
 NOBODY = ActorMention(text="", start=0, end=0, code="", kind="group")
 
 
@@ -53,6 +57,15 @@ def one_state(idx: ActorIndex) -> str | None:
     for tok in idx.sent:
         scene = readings.scene_only(tok)
         states |= {m.country for m in idx.by_token.get(tok.i, ()) if m.country and not (scene and m.sector)}
+    return next(iter(states)) if len(states) == 1 else None
+
+
+def place_state(sent, places: list) -> str | None:
+    """The one state of the gazetteer's places in a sentence that names no state ("north of <a city of X>"),
+    else None; a place is a capitalised name."""
+    text = sent.doc.text
+    states = {loc.country for start, end, loc in places  # a name, not a word read as one ("us", "car")
+              if sent.start_char <= start and end <= sent.end_char and loc.country and text[start].isupper()}
     return next(iter(states)) if len(states) == 1 else None
 
 
@@ -194,6 +207,43 @@ def place_target(doc, c: Candidate, srcs: list[ActorMention], places: list | Non
     return None
 
 
+def speaker_target(c: Candidate, srcs: list[ActorMention], idx: ActorIndex) -> ActorMention | None:
+    """The state of the speaker who reports a recipient-less act of SPEAKER_TARGET_TYPES by another state, as
+    its recipient ("Poland says Russian drones entered its airspace": RUS -> POL): a state reports what was
+    done to it. Only a speaker of one state, none of the sources' own, in a clause governing the act."""
+    tok, seen = c.tok, 0
+    while tok.dep_ in ("ccomp", "conj", "xcomp", "advcl", "dobj") and tok.head.i != tok.i and seen < 4:
+        tok, seen = tok.head, seen + 1
+        if token_lemma(tok) in SPEAKER_VERBS and tok.pos_ in ("VERB", "AUX"):
+            break
+    else:
+        return None
+    if seen == 0 or token_lemma(tok) not in SPEAKER_VERBS:
+        return None
+    speakers, _ = agents(tok, idx)
+    states = {m.country for m in speakers if m.country and has_country(m) and m.sector not in SPEAKER_NOT_PARTY}
+    own = {m.country for m in srcs if m.country}
+    if len(states) != 1 or not own or states & own:
+        return None
+    if any(m.country and m.country not in own | states for m in idx.mentions):
+        return None  # a third state named ("near the Thai border, Thai sources said"): it may be the one hit
+    m = next(m for m in speakers if m.country in states)
+    return ActorMention(text=m.text, start=m.start, end=m.end, code=m.country, country=m.country, kind="state")
+
+
+def place_crowd(doc, m: ActorMention, places: list) -> ActorMention:
+    """The crowd of a protest whose only actor is its place ("thousands marched in <city>"): the civilians of the
+    place's state, the state a body's seat lies in ("in Brussels") read from the gazetteer's place."""
+    country = m.country if m.kind == "state" else None
+    if country is None:
+        country = next((loc.country for start, end, loc in places if start < m.end and m.start < end and loc.country),
+                       None)
+    if country is None:
+        return m
+    return ActorMention(text=m.text, start=m.start, end=m.end, code=country + "CVL", country=country, sector="CVL",
+                        kind="sector")
+
+
 def named_in_passing(sent, m: ActorMention) -> bool:
     """Whether a state is named only as a modifier or a place ("US plants", "its Ghanaian unit", "in Morocco"),
     not as a party someone deals with (a subject, an object, "with X")."""
@@ -244,6 +294,28 @@ def agentless_killing(c: Candidate) -> bool:
     return (c.type == "ASSAULT" and c.trig.pos == "V" and token_lemma(tok) in KILL_LEMMAS and bool(c.targets)
             and child(tok, "nsubjpass") is not None and child(tok, "agent") is None
             and all(has_country(t) for t in c.targets[:1]))
+
+
+def placed_victims(c: Candidate, idx: ActorIndex) -> ActorMention | None:
+    """The victims of a passive killing with no agent and no state of their own ("13 people were killed in an
+    explosion outside a Berlin nightclub", "five civilians were killed in a blast in X"), as the civilians (or the
+    bare sector named) of the one state the sentence names, the place it happened: gold codes the victims so,
+    with no source."""
+    tok = c.tok
+    subj = child(tok, "nsubjpass")
+    if (c.type != "ASSAULT" or c.trig.pos != "V" or token_lemma(tok) not in KILL_LEMMAS or subj is None
+            or child(tok, "agent") is not None or any(has_country(t) for t in c.targets) or tok.dep_ == "relcl"):
+        return None  # (a relative clause's killing sets the scene: "in X, where 24 people were killed last year")
+    bare = [t for t in c.targets if readings.bare_civil(t)]
+    if not bare and (c.targets or token_lemma(subj) not in VICTIM_NOUNS):
+        return None
+    states = {m.country for m in idx.mentions if m.country}
+    if len(states) != 1:
+        return None
+    country = next(iter(states))
+    sector = bare[0].code if bare else "CVL"
+    return ActorMention(text=subj.text, start=subj.idx, end=subj.idx + len(subj.text), code=country + sector,
+                        country=country, sector=sector, kind="sector")
 
 
 def unnamed_agent(c: Candidate) -> bool:

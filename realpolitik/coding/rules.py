@@ -297,6 +297,10 @@ def roles(ctx: stages.SentenceContext, idx: ActorIndex, cands: list[Candidate]) 
     s = ctx.settings
     out, dyads, agentless = [], [], []
     one = pairing.one_state(idx)
+    if one is None and not any(m.country for m in idx.mentions) and any(
+            readings.bare_civil(m) for c in cands for m in (*c.sources, *c.targets)):
+        # no state named, but a place ("protesters blocked a highway north of <city>"): the place's state
+        one = pairing.place_state(ctx.sent, stages.article_of(ctx).places())
     for c in cands:
         if one is not None and any(readings.bare_civil(m) for m in (*c.sources, *c.targets)):
             # not where the state is the act's other party ("rebels attacked the French embassy"): whose the bare
@@ -307,6 +311,10 @@ def roles(ctx: stages.SentenceContext, idx: ActorIndex, cands: list[Candidate]) 
         if not srcs:
             if pairing.agentless_killing(c) or pairing.unnamed_agent(c):
                 agentless += [stages.Dyad(c, pairing.NOBODY, t, True) for t in c.targets[:1]]
+            else:
+                victims = pairing.placed_victims(c, idx)  # "13 people were killed in a blast in X"
+                if victims is not None:
+                    agentless.append(stages.Dyad(c, pairing.NOBODY, victims, True))
             out.append(c)
             continue
         pairs, how = pairing.pairs(c, srcs, idx, s.clause_roles, s.recipientless)
@@ -318,6 +326,19 @@ def roles(ctx: stages.SentenceContext, idx: ActorIndex, cands: list[Candidate]) 
             where = pairing.place_target(ctx.doc, c, srcs, stages.article_of(ctx).places())
             if where is not None:
                 pairs = [(a, where) for a in srcs if a.country and a.country != where.country] or pairs
+        if (c.type in pairing.SPEAKER_TARGET_TYPES and pairs and all(t is None or not t.country for _, t in pairs)
+                and s.keeps_one_sided(ctx.doc)):
+            # "Poland says Russian drones entered its airspace": the speaker's state bears the act, and owns the bare
+            # sector it was done to ("X's ministry said hackers broke into government networks": X's GOV) (only where
+            # one-sided events are kept: an article drops them, and the guess would slip past that filter)
+            who = pairing.speaker_target(c, srcs, idx)
+            if who is not None:
+                pairs = [(a, who if t is None else replace(t, code=who.country + t.code, country=who.country))
+                         for a, t in pairs]
+        if c.type == "PROTEST" and c.how == "place":
+            # "thousands marched in <city>": the crowd is the civilians of the place's state (a city that stands for
+            # a body, "in Brussels", is still its host state's place)
+            pairs = [(pairing.place_crowd(ctx.doc, a, stages.article_of(ctx).places()), t) for a, t in pairs]
         if c.type == "PROTEST":  # a crowd's protest at no one named: its own government
             pairs = [(a, t if t is not None else readings.own_government(a, c.tok.idx, idx.mentions))
                      for a, t in pairs]

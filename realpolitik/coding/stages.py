@@ -53,6 +53,12 @@ class CoderSettings:
     past_events: str = "drop"
     clause_roles: bool = True
     recipientless: bool = True
+    one_sided: bool = True  # whether a text of `article_words` words or more keeps events with one side unnamed
+    article_words: int = 0
+
+    def keeps_one_sided(self, doc) -> bool:
+        """Whether a text keeps its one-sided events (a lone sentence does; an article as `one_sided` says)."""
+        return self.one_sided or len(doc.text.split()) < self.article_words
 
     @classmethod
     def of(cls, options: Options, name: str, version: str, sourceless: bool, recipientless: bool) -> CoderSettings:
@@ -62,7 +68,8 @@ class CoderSettings:
                    sourceless=sourceless if s.sourceless is None else s.sourceless,
                    best_guess_types=frozenset(s.best_guess_types), past_events=s.past_events,
                    clause_roles=s.clause_roles,
-                   recipientless=recipientless if s.recipientless is None else s.recipientless)
+                   recipientless=recipientless if s.recipientless is None else s.recipientless,
+                   one_sided=s.one_sided, article_words=s.desk_min_words)
 
 
 @dataclass(frozen=True)
