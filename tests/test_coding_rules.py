@@ -829,3 +829,13 @@ def test_incursions_short_of_force_are_mobilize(coder):
     assert dyads(coder, "Iranian gunboats shadowed a British tanker in the Gulf.") == [("IRN", "GBR", "MOBILIZE")]
     assert dyads(coder, "The treaty entered into force in May.") == []
     assert dyads(coder, "Thousands of migrants crossed into Greece from Turkey.") == []
+
+
+def test_one_side_agreeing_to_let_another_act_is_a_concession(coder):
+    # PLOVER CONCEDE: agreeing to let another side act is a future concession, which does not reduce to AGREE
+    assert dyads(coder, "Chile agreed to allow Peruvian ships to use its ports.") == [("CHL", "PER", "CONCEDE")]
+    assert dyads(coder, "Libya agreed to let a UN team inspect its prisons.") == [("LBY", "IGOUNO", "CONCEDE")]
+    # an offer stays an offer, and a joint agreement of the sides among themselves stays AGREE
+    assert [t for *_, t in dyads(coder, "Egypt offered to let Sudanese traders cross.")] == ["AGREE"]
+    assert [t for *_, t in dyads(coder, "Sudan and the rebels agreed to allow aid convoys into Darfur.")] == [
+        "AGREE", "AGREE"]
