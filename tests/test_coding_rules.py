@@ -839,3 +839,12 @@ def test_one_side_agreeing_to_let_another_act_is_a_concession(coder):
     assert [t for *_, t in dyads(coder, "Egypt offered to let Sudanese traders cross.")] == ["AGREE"]
     assert [t for *_, t in dyads(coder, "Sudan and the rebels agreed to allow aid convoys into Darfur.")] == [
         "AGREE", "AGREE"]
+
+
+def test_not_recognising_or_accepting_in_any_tense_is_a_refusal(coder):
+    # PLOVER REJECT: a verb of accepting negated is a standing refusal, not a denied act of support
+    assert dyads(coder, "Brazil has not recognised Venezuela's election result.") == [("BRA", "VEN", "REJECT")]
+    assert dyads(coder, "Chile did not accept the ruling of the Peruvian court.") == [("CHL", "PERJUD", "REJECT")]
+    # other negated acts stay denied acts of their own type
+    evs = code(coder, "Chile did not send troops to Peru.")
+    assert [(e.type, e.factuality) for e in evs] == [("AID", "denied")]
