@@ -848,3 +848,9 @@ def test_not_recognising_or_accepting_in_any_tense_is_a_refusal(coder):
     # other negated acts stay denied acts of their own type
     evs = code(coder, "Chile did not send troops to Peru.")
     assert [(e.type, e.factuality) for e in evs] == [("AID", "denied")]
+
+
+def test_demolishing_homes_is_destruction(coder):
+    # CAMEO 1712 (destroy property) is PLOVER ASSAULT; the manual names demolition of housing as ASSAULT 'destroy'
+    evs = code(coder, "Israeli forces demolished 12 Palestinian homes in the village on Tuesday.")
+    assert [(e.source, e.target, e.type, e.mode) for e in evs] == [("ISRMIL", "PSE", "ASSAULT", "destroy")]
