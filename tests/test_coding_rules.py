@@ -854,3 +854,10 @@ def test_demolishing_homes_is_destruction(coder):
     # CAMEO 1712 (destroy property) is PLOVER ASSAULT; the manual names demolition of housing as ASSAULT 'destroy'
     evs = code(coder, "Israeli forces demolished 12 Palestinian homes in the village on Tuesday.")
     assert [(e.source, e.target, e.type, e.mode) for e in evs] == [("ISRMIL", "PSE", "ASSAULT", "destroy")]
+
+
+def test_a_deadly_crackdown_is_an_assault(coder):
+    # PLOVER COERCE falls short of violence: a crackdown whose sentence reports deaths or wounds is an ASSAULT
+    assert dyads(coder, "Zimbabwe's crackdown on post-election protests, in which police have killed dozens, "
+                        "drew condemnation from SADC.") == [("ZWE", "ZWECVL", "ASSAULT"), ("IGOSADC", "ZWE", "ACCUSE")]
+    assert dyads(coder, "Police cracked down on protesters in Harare.") == [("ZWECOP", "ZWECVL", "COERCE")]
