@@ -861,3 +861,14 @@ def test_a_deadly_crackdown_is_an_assault(coder):
     assert dyads(coder, "Zimbabwe's crackdown on post-election protests, in which police have killed dozens, "
                         "drew condemnation from SADC.") == [("ZWE", "ZWECVL", "ASSAULT"), ("IGOSADC", "ZWE", "ACCUSE")]
     assert dyads(coder, "Police cracked down on protesters in Harare.") == [("ZWECOP", "ZWECVL", "COERCE")]
+
+
+def test_calling_an_act_a_bad_name_is_an_accusation_not_a_phone_call(coder):
+    # "called the decision 'unacceptable'" names the act (PLOVER ACCUSE); "called his counterpart" is a phone call
+    assert dyads(coder, 'Chile called the Peruvian decision "unacceptable".') == [("CHL", "PER", "ACCUSE")]
+    assert [(s, t, ty, e.mode) for (s, t, ty), e in zip(
+        dyads(coder, "The Kenyan president called his Ugandan counterpart on Monday."),
+        code(coder, "The Kenyan president called his Ugandan counterpart on Monday."))] == [
+        ("KENGOV", "UGAGOV", "CONSULT", "phone")]
+    # praise accuses no one
+    assert ("CHL", "PER", "ACCUSE") not in dyads(coder, 'Chile called the Peruvian deal "historic".')

@@ -47,6 +47,9 @@ PUBLISHED_LEMMAS = _words("PUBLISHED_LEMMAS")
 SPOKEN_LEMMAS = _words("SPOKEN_LEMMAS")
 # What is called when it is convened or declared rather than telephoned.
 CONVENED_LEMMAS = _words("CONVENED_LEMMAS")
+# What is said rather than done: calling it "baseless" rejects it; calling an act "unacceptable" accuses its doer.
+CLAIM_LEMMAS = _words("CLAIM_LEMMAS")
+PRAISE_NAMES = _words("PRAISE_NAMES")
 # Restrictions imposed by force (COERCE 'restrict', military): lifting them is a RETREAT, not a CONCEDE.
 FORCE_RESTRICTIONS = _words("FORCE_RESTRICTIONS")
 # Verbs that are a concession only when they undo a restriction or a rule.
@@ -216,6 +219,13 @@ def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
     if trig.mode == "phone" and (head_obj in CONVENED_LEMMAS or tok.dep_ == "acl" and token_lemma(tok.head)
                                  in CONVENED_LEMMAS):
         return None  # "called a truce", "the conference called in X": convened or declared, no phone call
+    name = _name_given(tok, dobj) if trig.mode == "phone" and child(tok, "dobj") is not None else None
+    if name is not None:
+        # "called the decision 'unacceptable'": a verdict on an act (PLOVER ACCUSE) or on a claim ("called the
+        # reports 'baseless'": REJECT), no phone call; praise ("called the deal 'historic'") is no accusation
+        if token_lemma(name) in PRAISE_NAMES:
+            return None
+        return "REJECT" if head_obj in CLAIM_LEMMAS else "ACCUSE"
     if trig.lemma == "deliver" and head_obj in SPOKEN_LEMMAS:
         return None  # "delivered his budget to parliament", "delivered a speech": words said, no goods given
     if trig.lemma == "release" and head_obj in PUBLISHED_LEMMAS:
@@ -281,6 +291,22 @@ def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
     if trig.lemma == "expel" and moved & PERSON_LEMMAS:
         type_ = "COERCE"  # expelling people rather than a body or a state's diplomats: deportation
     return type_
+
+
+def _name_given(tok, dobj):
+    """The name or quality a verb of calling gives its object ("called the move a provocation", "called the
+    decision 'unacceptable'"): an object predicate, an adjective after the object, or the word quoted after it."""
+    name = child(tok, "oprd")
+    if name is not None:
+        return name
+    name = next((c for c in dobj.children if c.dep_ == "amod" and c.i > dobj.i), None)
+    if name is not None:
+        return name
+    end = max(t.i for t in dobj.subtree)
+    doc = tok.doc
+    if end + 2 < len(doc) and doc[end + 1].text in ('"', "\u201c"):
+        return doc[end + 2]
+    return None
 
 
 def _deterred(tok, m) -> bool:
