@@ -872,3 +872,10 @@ def test_calling_an_act_a_bad_name_is_an_accusation_not_a_phone_call(coder):
         ("KENGOV", "UGAGOV", "CONSULT", "phone")]
     # praise accuses no one
     assert ("CHL", "PER", "ACCUSE") not in dyads(coder, 'Chile called the Peruvian deal "historic".')
+
+
+def test_calling_an_act_a_bad_name_by_an_object_predicate(coder):
+    # "called the sentences an outrage" (an object predicate) accuses as a quoted adjective does
+    assert dyads(coder, "Chile's president called the Peruvian sentences an outrage and demanded that Peru free "
+                        "the men.") == [("CHLGOV", "PER", "ACCUSE"), ("CHLGOV", "PER", "REQUEST")]
+    assert dyads(coder, "Iran called the US accusation baseless propaganda.")[0] == ("IRN", "USA", "REJECT")
