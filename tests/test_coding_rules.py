@@ -879,3 +879,11 @@ def test_calling_an_act_a_bad_name_by_an_object_predicate(coder):
     assert dyads(coder, "Chile's president called the Peruvian sentences an outrage and demanded that Peru free "
                         "the men.") == [("CHLGOV", "PER", "ACCUSE"), ("CHLGOV", "PER", "REQUEST")]
     assert dyads(coder, "Iran called the US accusation baseless propaganda.")[0] == ("IRN", "USA", "REJECT")
+
+
+def test_welcoming_an_arrival_or_a_reopening_is_approval_not_hosting(coder):
+    # PLOVER SUPPORT (approve an action): the welcomed object is another's step, not a visitor hosted
+    assert dyads(coder, "Haiti welcomed the arrival of Kenyan police.") == [("HTI", "KENCOP", "SUPPORT")]
+    assert dyads(coder, "Benin welcomed the reopening of the Nigerien border.") == [("BEN", "NER", "SUPPORT")]
+    assert dyads(coder, "The Chinese president welcomed his Russian counterpart in Beijing.") == [
+        ("CHNGOV", "RUSGOV", "CONSULT")]
