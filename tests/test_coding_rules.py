@@ -887,3 +887,12 @@ def test_welcoming_an_arrival_or_a_reopening_is_approval_not_hosting(coder):
     assert dyads(coder, "Benin welcomed the reopening of the Nigerien border.") == [("BEN", "NER", "SUPPORT")]
     assert dyads(coder, "The Chinese president welcomed his Russian counterpart in Beijing.") == [
         ("CHNGOV", "RUSGOV", "CONSULT")]
+
+
+def test_forces_arriving_to_begin_helping_or_to_join_a_mission_are_aid(coder):
+    # PLOVER AID (military personnel): the purpose is read through "begin", and joining a mission is help
+    assert dyads(coder, "Egyptian troops arrived in Somalia on Wednesday to join the new African Union mission.") == [
+        ("EGYMIL", "SOM", "AID")]
+    assert dyads(coder, "US military personnel arrived in Kuwait on Saturday to begin helping the government "
+                        "fight militants.")[0] == ("USA", "KWT", "AID")
+    assert dyads(coder, "Russian troops arrived in Mali.") == [("RUSMIL", "MLI", "MOBILIZE")]

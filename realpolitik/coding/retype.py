@@ -88,6 +88,11 @@ SEARCH_VERBS = _words("SEARCH_VERBS")
 PREMISES = _words("PREMISES")
 # What forces are sent "for" that makes them assistance ("deployed troops for flood relief").
 RELIEF_PURPOSES = _words("RELIEF_PURPOSES")
+# Verbs of beginning whose complement is the purpose ("arrived to begin helping").
+ASPECT_VERBS = _words("ASPECT_VERBS")
+# Joining one of these is assistance to the host ("arrived to join the AU mission").
+JOIN_LEMMAS = _words("JOIN_LEMMAS")
+JOINED_MISSIONS = _words("JOINED_MISSIONS")
 
 
 def _for_relief(tok) -> bool:
@@ -102,6 +107,22 @@ def _purposes(tok) -> set[str]:
     """Lemmas of the purpose clauses of a verb or of its object ("sent troops to help", "sent troops to train")."""
     heads = [tok] + [c for c in tok.children if c.dep_ == "dobj"]
     return {token_lemma(c) for h in heads for c in h.children if c.dep_ in ("advcl", "xcomp", "acl", "relcl")}
+
+
+def _arrival_purposes(tok) -> set[str]:
+    """Lemmas of an arrival's purpose clauses, through a verb of beginning ("arrived to begin helping the
+    government": help) and with joining a mission read as help ("arrived to join the AU mission")."""
+    out = set()
+    for c in tok.children:
+        if c.dep_ not in ("advcl", "xcomp"):
+            continue
+        out.add(token_lemma(c))
+        if token_lemma(c) in ASPECT_VERBS:
+            out |= {token_lemma(k) for k in c.children if k.dep_ in ("xcomp", "ccomp")}
+        obj = child(c, "dobj")
+        if token_lemma(c) in JOIN_LEMMAS and obj is not None and token_lemma(obj) in JOINED_MISSIONS:
+            out.add("help")
+    return out
 
 
 def _at_request(tok) -> bool:
@@ -278,7 +299,7 @@ def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
     if trig.lemma in ARRIVAL_LEMMAS and child(tok, "nsubj") is not None:
         subj = child(tok, "nsubj")
         mods = {token_lemma(c) for c in subj.children if c.dep_ in ("amod", "compound")}
-        if token_lemma(subj) in ARRIVING_HELPERS or "peacekeeping" in mods or purpose & HELP_LEMMAS:
+        if token_lemma(subj) in ARRIVING_HELPERS or "peacekeeping" in mods or _arrival_purposes(tok) & HELP_LEMMAS:
             type_ = "AID"  # "peacekeepers arrived in X": personnel sent to help (PLOVER AID), not a visit
         elif token_lemma(subj) in FORCE_LEMMAS:
             type_ = "MOBILIZE"  # "troops arrived in X": a deployment
