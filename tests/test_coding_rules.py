@@ -896,3 +896,11 @@ def test_forces_arriving_to_begin_helping_or_to_join_a_mission_are_aid(coder):
     assert dyads(coder, "US military personnel arrived in Kuwait on Saturday to begin helping the government "
                         "fight militants.")[0] == ("USA", "KWT", "AID")
     assert dyads(coder, "Russian troops arrived in Mali.") == [("RUSMIL", "MLI", "MOBILIZE")]
+
+
+def test_a_coordinated_verb_shares_the_future_of_its_first(coder):
+    # "will cut aid to X and expand ties with Y": the second verb is future too (PLOVER AGREE: future SUPPORT)
+    assert dyads(coder, "Fiji will cut aid to Tonga and expand ties with Australia.") == [
+        ("FJI", "TON", "SANCTION"), ("FJI", "AUS", "AGREE")]
+    assert dyads(coder, "Fiji cut aid to Tonga and expanded ties with Australia.") == [
+        ("FJI", "TON", "SANCTION"), ("FJI", "AUS", "SUPPORT")]

@@ -27,6 +27,9 @@ def is_future(tok) -> bool:
         return True
     if any(c.dep_ == "aux" and c.lower_ == "would" for c in tok.children) and tok.dep_ == "ccomp":
         return True
+    if (tok.dep_ == "conj" and tok.pos_ == "VERB" and tok.head.pos_ == "VERB" and tok.head.i != tok.i
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children)):
+        return is_future(tok.head)  # "will cut aid to X and expand ties with Y": the second verb shares the modal
     return _under(tok, INTENT_LEMMAS)
 
 
