@@ -130,7 +130,8 @@ def test_a_firms_deal_with_a_state_named_in_passing_is_business(coder):
 
 
 def test_an_act_named_by_a_speaker_is_not_the_speakers_act(coder):
-    # "called the incursion a provocation": the object predicate names the act; the speaker did not carry it out
-    assert triples(coder, 'Tusk called the incursion "a large-scale provocation".') == []
+    # "called the incursion a provocation": the object predicate names the act; the speaker did not carry it out,
+    # but decried it (PLOVER ACCUSE: "condemn, decry ... an action"; its doer is unnamed)
+    assert triples(coder, 'Tusk called the incursion "a large-scale provocation".') == [("POLGOV", None, "ACCUSE")]
     assert triples(coder, "Seoul branded the launch a provocation.") == []
     assert triples(coder, "Russia slapped sanctions on Estonia.") == [("RUS", "EST", "SANCTION")]

@@ -837,3 +837,78 @@ def test_refusing_to_let_a_party_act_is_its_rejection(coder):
     assert (e.source, e.target, e.type, e.factuality) == ("MUS", "IND", "REJECT", "asserted")
     # letting, or a rule that allows, is no refusal
     assert [x for x in triples(code(coder, "The law allows Peru to fish.")) if x[2] == "REJECT"] == []
+
+
+def test_one_side_agreeing_to_let_another_act_is_a_concession(coder):
+    # PLOVER CONCEDE: agreeing to let another side act is a future concession, which does not reduce to AGREE
+    assert dyads(coder, "Chile agreed to allow Peruvian ships to use its ports.") == [("CHL", "PER", "CONCEDE")]
+    assert dyads(coder, "Libya agreed to let a UN team inspect its prisons.") == [("LBY", "IGOUNO", "CONCEDE")]
+    # an offer stays an offer, and a joint agreement of the sides among themselves stays AGREE
+    assert [t for *_, t in dyads(coder, "Egypt offered to let Sudanese traders cross.")] == ["AGREE"]
+    assert [t for *_, t in dyads(coder, "Sudan and the rebels agreed to allow aid convoys into Darfur.")] == [
+        "AGREE", "AGREE"]
+
+
+def test_not_recognising_or_accepting_in_any_tense_is_a_refusal(coder):
+    # PLOVER REJECT: a verb of accepting negated is a standing refusal, not a denied act of support
+    assert dyads(coder, "Brazil has not recognised Venezuela's election result.") == [("BRA", "VEN", "REJECT")]
+    assert dyads(coder, "Chile did not accept the ruling of the Peruvian court.") == [("CHL", "PERJUD", "REJECT")]
+    # other negated acts stay denied acts of their own type
+    evs = code(coder, "Chile did not send troops to Peru.")
+    assert [(e.type, e.factuality) for e in evs] == [("AID", "denied")]
+
+
+def test_demolishing_homes_is_destruction(coder):
+    # CAMEO 1712 (destroy property) is PLOVER ASSAULT; the manual names demolition of housing as ASSAULT 'destroy'
+    evs = code(coder, "Israeli forces demolished 12 Palestinian homes in the village on Tuesday.")
+    assert [(e.source, e.target, e.type, e.mode) for e in evs] == [("ISRMIL", "PSE", "ASSAULT", "destroy")]
+
+
+def test_a_deadly_crackdown_is_an_assault(coder):
+    # PLOVER COERCE falls short of violence: a crackdown whose sentence reports deaths or wounds is an ASSAULT
+    assert dyads(coder, "Zimbabwe's crackdown on post-election protests, in which police have killed dozens, "
+                        "drew condemnation from SADC.") == [("ZWE", "ZWECVL", "ASSAULT"), ("IGOSADC", "ZWE", "ACCUSE")]
+    assert dyads(coder, "Police cracked down on protesters in Harare.") == [("ZWECOP", "ZWECVL", "COERCE")]
+
+
+def test_calling_an_act_a_bad_name_is_an_accusation_not_a_phone_call(coder):
+    # "called the decision 'unacceptable'" names the act (PLOVER ACCUSE); "called his counterpart" is a phone call
+    assert dyads(coder, 'Chile called the Peruvian decision "unacceptable".') == [("CHL", "PER", "ACCUSE")]
+    assert [(s, t, ty, e.mode) for (s, t, ty), e in zip(
+        dyads(coder, "The Kenyan president called his Ugandan counterpart on Monday."),
+        code(coder, "The Kenyan president called his Ugandan counterpart on Monday."))] == [
+        ("KENGOV", "UGAGOV", "CONSULT", "phone")]
+    # praise accuses no one
+    assert ("CHL", "PER", "ACCUSE") not in dyads(coder, 'Chile called the Peruvian deal "historic".')
+
+
+def test_calling_an_act_a_bad_name_by_an_object_predicate(coder):
+    # "called the sentences an outrage" (an object predicate) accuses as a quoted adjective does
+    assert dyads(coder, "Chile's president called the Peruvian sentences an outrage and demanded that Peru free "
+                        "the men.") == [("CHLGOV", "PER", "ACCUSE"), ("CHLGOV", "PER", "REQUEST")]
+    assert dyads(coder, "Iran called the US accusation baseless propaganda.")[0] == ("IRN", "USA", "REJECT")
+
+
+def test_welcoming_an_arrival_or_a_reopening_is_approval_not_hosting(coder):
+    # PLOVER SUPPORT (approve an action): the welcomed object is another's step, not a visitor hosted
+    assert dyads(coder, "Haiti welcomed the arrival of Kenyan police.") == [("HTI", "KENCOP", "SUPPORT")]
+    assert dyads(coder, "Benin welcomed the reopening of the Nigerien border.") == [("BEN", "NER", "SUPPORT")]
+    assert dyads(coder, "The Chinese president welcomed his Russian counterpart in Beijing.") == [
+        ("CHNGOV", "RUSGOV", "CONSULT")]
+
+
+def test_forces_arriving_to_begin_helping_or_to_join_a_mission_are_aid(coder):
+    # PLOVER AID (military personnel): the purpose is read through "begin", and joining a mission is help
+    assert dyads(coder, "Egyptian troops arrived in Somalia on Wednesday to join the new African Union mission.") == [
+        ("EGYMIL", "SOM", "AID")]
+    assert dyads(coder, "US military personnel arrived in Kuwait on Saturday to begin helping the government "
+                        "fight militants.")[0] == ("USA", "KWT", "AID")
+    assert dyads(coder, "Russian troops arrived in Mali.") == [("RUSMIL", "MLI", "MOBILIZE")]
+
+
+def test_a_coordinated_verb_shares_the_future_of_its_first(coder):
+    # "will cut aid to X and expand ties with Y": the second verb is future too (PLOVER AGREE: future SUPPORT)
+    assert dyads(coder, "Fiji will cut aid to Tonga and expand ties with Australia.") == [
+        ("FJI", "TON", "SANCTION"), ("FJI", "AUS", "AGREE")]
+    assert dyads(coder, "Fiji cut aid to Tonga and expanded ties with Australia.") == [
+        ("FJI", "TON", "SANCTION"), ("FJI", "AUS", "SUPPORT")]

@@ -16,6 +16,7 @@ INTENT_LEMMAS = _words("INTENT_LEMMAS")
 PREPARE_LEMMAS = _words("PREPARE_LEMMAS")
 FUTURE_AUX = _words("FUTURE_AUX")
 REFUSAL_AUX = _words("REFUSAL_AUX")
+STANDING_REFUSALS = _words("STANDING_REFUSALS")
 # Modals of possibility: a trigger under one is hedged ("may halt"); with a condition, a threat.
 POSSIBILITY_AUX = _words("POSSIBILITY_AUX")
 
@@ -26,6 +27,9 @@ def is_future(tok) -> bool:
         return True
     if any(c.dep_ == "aux" and c.lower_ == "would" for c in tok.children) and tok.dep_ == "ccomp":
         return True
+    if (tok.dep_ == "conj" and tok.pos_ == "VERB" and tok.head.pos_ == "VERB" and tok.head.i != tok.i
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children)):
+        return is_future(tok.head)  # "will cut aid to X and expand ties with Y": the second verb shares the modal
     return _under(tok, INTENT_LEMMAS)
 
 
@@ -99,9 +103,11 @@ def is_failed(tok) -> bool:
 
 
 def is_refusal(tok) -> bool:
-    """Whether a trigger is negated under a future or ability modal ("will not lift", "cannot accept")."""
+    """Whether a trigger is negated under a future or ability modal ("will not lift", "cannot accept"), or is a
+    verb of accepting negated in any tense ("does not recognise the new government": STANDING_REFUSALS)."""
     kids = list(tok.children)
-    return any(c.dep_ == "neg" for c in kids) and any(c.dep_ == "aux" and c.lower_ in REFUSAL_AUX for c in kids)
+    return any(c.dep_ == "neg" for c in kids) and (
+        tok.lemma_.lower() in STANDING_REFUSALS or any(c.dep_ == "aux" and c.lower_ in REFUSAL_AUX for c in kids))
 
 
 BACKGROUND_MARKS = _words("BACKGROUND_MARKS")

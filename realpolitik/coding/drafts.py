@@ -44,6 +44,8 @@ SOLO_PATROLS = _words("SOLO_PATROLS")
 SOLO_EXERCISES = _words("SOLO_EXERCISES")
 JOINT_MARKS = _words("JOINT_MARKS")
 JOIN_VERBS = _words("JOIN_VERBS")
+CRACKDOWN_LEMMAS = _words("CRACKDOWN_LEMMAS")
+DEADLY_LEMMAS = _words("DEADLY_LEMMAS")
 
 
 @lru_cache(maxsize=1)
@@ -171,6 +173,8 @@ def draft(ctx: stages.SentenceContext, c: Candidate, s: ActorMention, t: ActorMe
         type_, mode, cameo = "THREATEN", None, "130"  # an announced boycott or attack is a threat
     elif future and type_ == "RETREAT" and c.trig.mode != "resign":  # "will resign" is still a resignation
         type_, mode, cameo = "CONCEDE", None, "080"  # PLOVER: an announced withdrawal is a concession
+    if type_ == "COERCE" and c.trig.lemma in CRACKDOWN_LEMMAS and lemmas & DEADLY_LEMMAS:
+        type_, mode, cameo = "ASSAULT", None, None  # "a crackdown in which police killed dozens": violence
     if type_ == "ASSAULT" and is_cyber(c.tok, verb):
         type_, mode, cameo = "COERCE", "cyber", None  # PLOVER: hacking and website attacks are COERCE 'cyber'
     mode = cues.mode_for(type_, mode, lemmas)

@@ -20,6 +20,8 @@ PROMISE_VERBS = _words("PROMISE_VERBS")
 HOSTILE_PROMISES = _words("HOSTILE_PROMISES")
 NEG_FRAMES = frozenset({"deny"})  # "denied sending": the embedded event stands, marked denied
 HOST_LEMMAS = _words("HOST_LEMMAS")
+CONCEDING_AGREE = _words("CONCEDING_AGREE")
+CONCESSION_VERBS = _words("CONCESSION_VERBS")
 # pressure short of force, which one can reject for a partner
 PRESSURE_TYPES = _words("PRESSURE_TYPES")
 # pressure whose recipient, unnamed, is the one who condemns it ("Abuja condemned the Russian seizure of two boats")
@@ -167,6 +169,21 @@ def _adopts_pressure(a: Candidate, b: Candidate) -> bool:
     return bool(own) and all(m.code[:3] in own for m in b.sources) and not any(m.code[:3] in own for m in b.targets)
 
 
+def _concedes(a: Candidate) -> bool:
+    """Whether one side's agreeing is to let another act ("X agreed to let Y inspect its prisons", "A and B
+    agreed to allow C's ships through"): PLOVER CONCEDE, a future concession that does not reduce to AGREE. A
+    joint agreement of the parties among themselves ("A and B agreed to allow access") stays AGREE."""
+    if a.type != "AGREE" or a.trig.pos != "V" or a.trig.lemma not in CONCEDING_AGREE:
+        return False
+    own = {m.code for m in a.sources}  # the government and the rebels of one country are two sides
+    if not own or (len(own) > 1 and not any(t.code[:3] not in {c[:3] for c in own} for t in a.targets)):
+        return False
+    done = child(a.tok, "xcomp")
+    if done is None:
+        return False
+    return token_lemma(done) in CONCESSION_VERBS
+
+
 def resolve_embedding(cands: list[Candidate]) -> list[Candidate]:
     """Wrappers absorb the triggers they govern; weak triggers yield to them; denials pass them on."""
     for a in cands:
@@ -280,6 +297,8 @@ def resolve_embedding(cands: list[Candidate]) -> list[Candidate]:
             if not (a.type == "SUPPORT" and a.trig.type != "SUPPORT"):  # backing, whatever the pressure was about
                 a.obj_lemmas |= b.obj_lemmas
             a.contexts = a.contexts or b.trig.contexts
+        if _concedes(a):
+            a.type = "CONCEDE"
     for a in cands:
         if a.trig.weak and not a.absorbed:
             for b in cands:

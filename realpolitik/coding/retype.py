@@ -47,6 +47,9 @@ PUBLISHED_LEMMAS = _words("PUBLISHED_LEMMAS")
 SPOKEN_LEMMAS = _words("SPOKEN_LEMMAS")
 # What is called when it is convened or declared rather than telephoned.
 CONVENED_LEMMAS = _words("CONVENED_LEMMAS")
+# What is said rather than done: calling it "baseless" rejects it; calling an act "unacceptable" accuses its doer.
+CLAIM_LEMMAS = _words("CLAIM_LEMMAS")
+PRAISE_NAMES = _words("PRAISE_NAMES")
 # Restrictions imposed by force (COERCE 'restrict', military): lifting them is a RETREAT, not a CONCEDE.
 FORCE_RESTRICTIONS = _words("FORCE_RESTRICTIONS")
 # Verbs that are a concession only when they undo a restriction or a rule.
@@ -85,6 +88,11 @@ SEARCH_VERBS = _words("SEARCH_VERBS")
 PREMISES = _words("PREMISES")
 # What forces are sent "for" that makes them assistance ("deployed troops for flood relief").
 RELIEF_PURPOSES = _words("RELIEF_PURPOSES")
+# Verbs of beginning whose complement is the purpose ("arrived to begin helping").
+ASPECT_VERBS = _words("ASPECT_VERBS")
+# Joining one of these is assistance to the host ("arrived to join the AU mission").
+JOIN_LEMMAS = _words("JOIN_LEMMAS")
+JOINED_MISSIONS = _words("JOINED_MISSIONS")
 
 
 def _for_relief(tok) -> bool:
@@ -99,6 +107,22 @@ def _purposes(tok) -> set[str]:
     """Lemmas of the purpose clauses of a verb or of its object ("sent troops to help", "sent troops to train")."""
     heads = [tok] + [c for c in tok.children if c.dep_ == "dobj"]
     return {token_lemma(c) for h in heads for c in h.children if c.dep_ in ("advcl", "xcomp", "acl", "relcl")}
+
+
+def _arrival_purposes(tok) -> set[str]:
+    """Lemmas of an arrival's purpose clauses, through a verb of beginning ("arrived to begin helping the
+    government": help) and with joining a mission read as help ("arrived to join the AU mission")."""
+    out = set()
+    for c in tok.children:
+        if c.dep_ not in ("advcl", "xcomp"):
+            continue
+        out.add(token_lemma(c))
+        if token_lemma(c) in ASPECT_VERBS:
+            out |= {token_lemma(k) for k in c.children if k.dep_ in ("xcomp", "ccomp")}
+        obj = child(c, "dobj")
+        if token_lemma(c) in JOIN_LEMMAS and obj is not None and token_lemma(obj) in JOINED_MISSIONS:
+            out.add("help")
+    return out
 
 
 def _at_request(tok) -> bool:
@@ -216,6 +240,13 @@ def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
     if trig.mode == "phone" and (head_obj in CONVENED_LEMMAS or tok.dep_ == "acl" and token_lemma(tok.head)
                                  in CONVENED_LEMMAS):
         return None  # "called a truce", "the conference called in X": convened or declared, no phone call
+    name = _name_given(tok, dobj) if trig.mode == "phone" and child(tok, "dobj") is not None else None
+    if name is not None:
+        # "called the decision 'unacceptable'": a verdict on an act (PLOVER ACCUSE) or on a claim ("called the
+        # reports 'baseless'": REJECT), no phone call; praise ("called the deal 'historic'") is no accusation
+        if token_lemma(name) in PRAISE_NAMES or name.pos_ == "PROPN":
+            return None  # praise, or a proper name given ("what they call the Sudetenland"): no verdict
+        return "REJECT" if head_obj in CLAIM_LEMMAS else "ACCUSE"
     if trig.lemma == "deliver" and head_obj in SPOKEN_LEMMAS:
         return None  # "delivered his budget to parliament", "delivered a speech": words said, no goods given
     if trig.lemma == "release" and head_obj in PUBLISHED_LEMMAS:
@@ -268,7 +299,7 @@ def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
     if trig.lemma in ARRIVAL_LEMMAS and child(tok, "nsubj") is not None:
         subj = child(tok, "nsubj")
         mods = {token_lemma(c) for c in subj.children if c.dep_ in ("amod", "compound")}
-        if token_lemma(subj) in ARRIVING_HELPERS or "peacekeeping" in mods or purpose & HELP_LEMMAS:
+        if token_lemma(subj) in ARRIVING_HELPERS or "peacekeeping" in mods or _arrival_purposes(tok) & HELP_LEMMAS:
             type_ = "AID"  # "peacekeepers arrived in X": personnel sent to help (PLOVER AID), not a visit
         elif token_lemma(subj) in FORCE_LEMMAS:
             type_ = "MOBILIZE"  # "troops arrived in X": a deployment
@@ -281,6 +312,22 @@ def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
     if trig.lemma == "expel" and moved & PERSON_LEMMAS:
         type_ = "COERCE"  # expelling people rather than a body or a state's diplomats: deportation
     return type_
+
+
+def _name_given(tok, dobj):
+    """The name or quality a verb of calling gives its object ("called the move a provocation", "called the
+    decision 'unacceptable'"): an object predicate, an adjective after the object, or the word quoted after it."""
+    name = child(tok, "oprd")
+    if name is not None:
+        return name
+    name = next((c for c in dobj.children if c.dep_ == "amod" and c.i > dobj.i), None)
+    if name is not None:
+        return name
+    end = max(t.i for t in dobj.subtree)
+    doc = tok.doc
+    if end + 2 < len(doc) and doc[end + 1].text in ('"', "\u201c"):
+        return doc[end + 2]
+    return None
 
 
 def _deterred(tok, m) -> bool:

@@ -92,8 +92,9 @@ def lookup(tok) -> Trigger | None:
                     return table[(f"{lem}_for", "V")]
         if lem == "strike" and tok.dep_ == "acl" and token_lemma(tok.head) in DEAL_NOUNS:
             return table.get(("strike_deal", "V"))  # "a deal struck with X": an agreement, no attack
-        if lem == "call" and any(c.dep_ == "oprd" for c in tok.children):
-            return None  # "what it calls the new player", "called the plan a failure": naming, no phone call
+        if lem == "call" and any(c.dep_ == "oprd" for c in tok.children) and not any(
+                c.dep_ == "dobj" for c in tok.children):
+            return None  # "what was called the new player": naming, no phone call (with an object: retype.py)
         if lem == "receive" and any(c.dep_ == "dobj" and token_lemma(c) in RECEIVED_THINGS for c in tok.children):
             return None  # "received 400 complaints": no visit hosted (the noun codes its own event)
         if lem in ("let", "set") and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "free":
