@@ -316,6 +316,16 @@ def test_considered_aid_is_no_event(coder):
     assert code(coder, "Norway is considering sending aid to Chile after the floods.") == []
 
 
+def test_option_ruled_out_or_left_open_is_no_event(coder):
+    # "rule out": what it governs is an option excluded or left open, not an act of anyone
+    assert code(coder, "Norway has not ruled out sending aid to Chile.") == []
+    assert code(coder, "Norway ruled out sending aid to Chile.") == []
+    assert code(coder, "An aide did not rule out that there had been a deal between Chile and Peru.") == []
+    assert code(coder, "An aide did not rule out that Chile had sold rifles to Peru.") == []
+    # a court's ruling that an act happened is no option
+    assert triples(code(coder, "The court ruled that Chile had sold rifles to Peru.")) == [("CHL", "PER", "AID")]
+
+
 def test_troops_sent_to_no_recipient_are_a_deployment(coder):
     evs = code(coder, "Peru sent troops to the northern border town on Friday.")
     assert [e.type for e in evs] == ["MOBILIZE"]

@@ -23,6 +23,8 @@ EMPATHY_LEMMAS = _words("EMPATHY_LEMMAS")
 VOICING_LEMMAS = _words("VOICING_LEMMAS")
 # Verbs and nouns of weighing an option (CAMEO 014): what they govern is not done yet.
 CONSIDER_LEMMAS = _words("CONSIDER_LEMMAS")
+# Phrasal verbs (verb: particle) that exclude an option or leave it open: what they govern is not done.
+OPTION_PHRASALS = {k[0]: frozenset(v) for k, v in wordsets.rows("realpolitik.coding", "statements", "OPTION_PHRASALS")}
 # Verbs of arguing or believing: what they govern is an opinion, no report of an act.
 OPINION_VERBS = _words("OPINION_VERBS")
 # What is shared when "share" is agreement of opinion, not cooperation ("a view shared by many").
@@ -40,7 +42,8 @@ TERMS_PREPS = _words("TERMS_PREPS")
 
 def considered(tok) -> bool:
     """Whether a trigger is only an option weighed ("is considering sending aid", "explored the possibility of
-    lifting the ban"): CAMEO 014 "consider policy option" is a public statement, no act yet."""
+    lifting the ban"), excluded or left open ("did not rule out talks", "did not rule out that there had been a
+    deal"): CAMEO 014 "consider policy option" is a public statement, no act yet."""
     t = tok
     for _ in range(4):
         if t.head.i == t.i:
@@ -48,6 +51,12 @@ def considered(tok) -> bool:
         h = t.head
         if t.dep_ in ("xcomp", "pcomp", "dobj", "ccomp") and token_lemma(h) in CONSIDER_LEMMAS:
             return True
+        if (t.dep_ in ("xcomp", "dobj", "ccomp") or t.dep_ == "advcl" and t.tag_ == "VBG") and any(
+                c.dep_ == "prt" and c.lower_ in OPTION_PHRASALS.get(token_lemma(h), ()) for c in h.children):
+            return True  # "did not rule out talks with X", "ruled out sending troops" (parsed as a clause too)
+        if t.dep_ == "attr" and h.lemma_ == "be" and h.dep_ == "ccomp":
+            t = h  # "did not rule out that there had been an agreement": the clause's verb is governed
+            continue
         if t.dep_ not in ("pcomp", "pobj", "prep", "dobj") and not (t.dep_ == "xcomp" and h.pos_ == "VERB"):
             return False
         t = h
