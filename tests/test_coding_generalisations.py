@@ -316,6 +316,15 @@ def test_considered_aid_is_no_event(coder):
     assert code(coder, "Norway is considering sending aid to Chile after the floods.") == []
 
 
+def test_what_an_actor_will_have_to_do_is_no_act(coder):
+    # an obligation not in the past is no act yet; "had to" tells that it was done; a deal's term is news
+    assert code(coder, "If it wins, Peru may have to withdraw its troops from Chile.") == []
+    assert code(coder, "Peru has to withdraw its troops from Chile.") == []
+    assert triples(code(coder, "Peru had to withdraw its troops from Chile.")) == [("PER", "CHL", "RETREAT")]
+    assert triples(code(coder, "Under the accord, Peru has to withdraw its troops from Chile.")) == [
+        ("PER", "CHL", "RETREAT")]
+
+
 def test_option_ruled_out_or_left_open_is_no_event(coder):
     # "rule out": what it governs is an option excluded or left open, not an act of anyone
     assert code(coder, "Norway has not ruled out sending aid to Chile.") == []

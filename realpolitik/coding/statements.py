@@ -35,6 +35,8 @@ VIEW_VERBS = _words("VIEW_VERBS")
 STATIVE_LEMMAS = _words("STATIVE_LEMMAS")
 # Auxiliaries of obligation or advice: what they govern is what someone holds an actor ought to do.
 DEONTIC_AUX = _words("DEONTIC_AUX")
+# Verbs of obligation taking an infinitive ("will have to accept", "has to withdraw"): as DEONTIC_AUX when not past.
+OBLIGATION_VERBS = _words("OBLIGATION_VERBS")
 # Modals of ability or possibility: in a relative clause, what the verb names is a power, no act.
 ABILITY_MODALS = _words("ABILITY_MODALS")
 TERMS_PREPS = _words("TERMS_PREPS")
@@ -67,9 +69,9 @@ def deontic(tok) -> bool:
     """Whether a verb trigger is governed by an auxiliary of obligation or advice ("the government must press
     the Commission", "Britain should cut its aid"): a view of what an actor ought to do, voiced by someone,
     no act of that actor. The speaker's demand, where an actor says it, is coded by candidates._obligation
-    ("X said Y must ..."); here the trigger itself yields. Coordinated and controlled verbs share the
-    auxiliary ("must press X and raise Y", "should try to persuade X"), and so does a purpose infinitive
-    ("must take the opportunity to press X")."""
+    ("X said Y must ..."); here the trigger itself yields. So does what an actor "will have to" do. Coordinated
+    and controlled verbs share the auxiliary ("must press X and raise Y", "should try to persuade X"), and so
+    does a purpose infinitive ("must take the opportunity to press X")."""
     t = tok
     for _ in range(5):
         if t.pos_ not in ("VERB", "AUX"):
@@ -77,6 +79,12 @@ def deontic(tok) -> bool:
         if any(a.dep_ == "aux" and a.lower_ in DEONTIC_AUX for a in t.children):
             # "under the deal, X must sign ...": a term the parties agreed, which is news
             return not any(c.dep_ == "prep" and c.lower_ in TERMS_PREPS for c in t.children)
+        h = t.head
+        if (t.dep_ == "xcomp" and h.i != t.i and token_lemma(h) in OBLIGATION_VERBS and h.tag_ in ("VB", "VBZ", "VBP")
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)):
+            # "X may have to accept Y", "X has to withdraw": what X is obliged to do, no act yet ("had to
+            # withdraw" tells that it did); a term of a deal ("under the deal, X has to sign") is news
+            return not any(c.dep_ == "prep" and c.lower_ in TERMS_PREPS for c in (*t.children, *h.children))
         if t.head.i == t.i:
             return False
         if t.dep_ == "acl" and t.head.dep_ in ("dobj", "attr"):
