@@ -316,6 +316,13 @@ def test_considered_aid_is_no_event(coder):
     assert code(coder, "Norway is considering sending aid to Chile after the floods.") == []
 
 
+def test_hoped_acts_are_no_events_whatever_the_form(coder):
+    # the lemmatiser reads "hoped", "hoping" as "hop": the hope frame must see them all
+    assert code(coder, "Peru hoped Chile would sign the border accord.") == []
+    assert code(coder, "Talks are near, with Peru hoping to sign an accord with Chile at a summit.") == []
+    assert code(coder, "Peru hopes Chile will return the seized trawler.") == []
+
+
 def test_what_an_actor_will_have_to_do_is_no_act(coder):
     # an obligation not in the past is no act yet; "had to" tells that it was done; a deal's term is news
     assert code(coder, "If it wins, Peru may have to withdraw its troops from Chile.") == []
