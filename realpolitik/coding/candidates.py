@@ -199,6 +199,8 @@ def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
             continue  # "helped by a rise in exports", "falling prices hit X": economic copy, no party acts
         if trig.pos == "V" and (standing(tok) or shared_view(tok)):
             continue  # "lawmakers who blame X" (a standing attitude), "a view shared by Y" (an opinion)
+        if trig.type == "PROTEST" and figurative.shown(tok):
+            continue  # "the firm demonstrated a phone": showing, no protest
         if trig.type == "CONSULT" and figurative.no_meeting(tok):
             continue  # "the plan met with criticism", "to meet firms' concerns": no meeting
         if deontic(tok.head if trig.pos == "N" and tok.dep_ == "dobj" else tok) and trig.pos in ("V", "N"):
