@@ -316,6 +316,13 @@ def test_considered_aid_is_no_event(coder):
     assert code(coder, "Norway is considering sending aid to Chile after the floods.") == []
 
 
+def test_what_a_state_currently_receives_is_a_standing_state(coder):
+    # a present simple with "currently" is a standing state, no new act; the progressive is news
+    assert code(coder, "Only Laos and Nepal currently receive IMF support.") == []
+    assert code(coder, "Peru currently gets aid from Chile.") == []
+    assert triples(code(coder, "Chile is currently sending aid to Peru.")) == [("CHL", "PER", "AID")]
+
+
 def test_hoped_acts_are_no_events_whatever_the_form(coder):
     # the lemmatiser reads "hoped", "hoping" as "hop": the hope frame must see them all
     assert code(coder, "Peru hoped Chile would sign the border accord.") == []

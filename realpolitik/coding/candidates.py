@@ -56,6 +56,7 @@ from realpolitik.coding.roles import (
 from realpolitik.coding.statements import (
     NO_COMMENT_LEMMAS,
     considered,
+    current_state,
     denied_accusations,
     deontic,
     opined,
@@ -199,6 +200,8 @@ def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
             continue  # "helped by a rise in exports", "falling prices hit X": economic copy, no party acts
         if trig.pos == "V" and (standing(tok) or shared_view(tok)):
             continue  # "lawmakers who blame X" (a standing attitude), "a view shared by Y" (an opinion)
+        if trig.pos == "N" and tok.dep_ == "dobj" and current_state(tok.head):
+            continue  # "X currently receives IMF support": a standing state
         if trig.type == "PROTEST" and figurative.shown(tok):
             continue  # "the firm demonstrated a phone": showing, no protest
         if trig.type == "CONSULT" and figurative.no_meeting(tok):

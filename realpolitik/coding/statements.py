@@ -39,6 +39,8 @@ DEONTIC_AUX = _words("DEONTIC_AUX")
 OBLIGATION_VERBS = _words("OBLIGATION_VERBS")
 # Modals of ability or possibility: in a relative clause, what the verb names is a power, no act.
 ABILITY_MODALS = _words("ABILITY_MODALS")
+# Adverbs that make a present simple a standing state ("currently receive IMF support").
+STANDING_ADVERBS = _words("STANDING_ADVERBS")
 TERMS_PREPS = _words("TERMS_PREPS")
 
 
@@ -103,14 +105,25 @@ def standing(tok) -> bool:
     """Whether a verb trigger describes what its actor habitually does or keeps doing, not a new act: the
     present simple of a relative clause ("lawmakers who blame China for lost jobs", "Turkey, which occupies
     the north", "the terrorists who threaten Britain"). A present perfect or past relative clause ("which has
-    sent troops", "who signed the deal") can be news and stays."""
+    sent troops", "who signed the deal") can be news and stays. So is a present simple with "currently" in any
+    clause ("X currently receives IMF support"); "routinely beat detainees" is a practice the guide codes."""
     t = tok
     while t.dep_ == "xcomp" and t.head.i != t.i and t.head.pos_ == "VERB":
         t = t.head  # "Americans who continue to defy the ban": the relative clause's own verb says it
     if (t.pos_ == "VERB" and tok.pos_ == "VERB" and t.dep_ == "relcl" and t.tag_ in ("VBP", "VBZ")
             and not any(a.dep_ in ("aux", "auxpass") for a in t.children)):
         return True
+    if tok.pos_ == "VERB" and current_state(t):
+        return True
     return able(tok)
+
+
+def current_state(verb) -> bool:
+    """Whether a verb is a present simple with an adverb of the present state ("X and Y currently receive IMF
+    support", in any clause): a standing state, no new act; a noun trigger it governs yields too."""
+    return (verb.pos_ == "VERB" and verb.tag_ in ("VBP", "VBZ")
+            and not any(a.dep_ in ("aux", "auxpass") for a in verb.children)
+            and any(a.dep_ == "advmod" and a.lower_ in STANDING_ADVERBS for a in verb.children))
 
 
 def able(tok) -> bool:
