@@ -316,6 +316,13 @@ def test_considered_aid_is_no_event(coder):
     assert code(coder, "Norway is considering sending aid to Chile after the floods.") == []
 
 
+def test_what_an_actor_said_or_did_nothing_about_is_no_act(coder):
+    assert code(coder, "Chilean ministers said nothing about supporting Peru's currency.") == []
+    assert code(coder, "Chile did nothing to help Peru.") == []
+    # "nothing" said beside an act leaves the act alone
+    assert triples(code(coder, "Chile said nothing, but sent aid to Peru.")) == [("CHL", "PER", "AID")]
+
+
 def test_what_a_state_currently_receives_is_a_standing_state(coder):
     # a present simple with "currently" is a standing state, no new act; the progressive is news
     assert code(coder, "Only Laos and Nepal currently receive IMF support.") == []

@@ -59,6 +59,7 @@ from realpolitik.coding.statements import (
     current_state,
     denied_accusations,
     deontic,
+    of_nothing,
     opined,
     shared_view,
     standing,
@@ -185,7 +186,7 @@ def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
     out: list[Candidate] = []
     denied = denied_accusations(sent) | statement_frames(sent)
     for tok in sent:
-        if tok.i in denied or considered(tok):
+        if tok.i in denied or considered(tok) or of_nothing(tok):
             continue
         ob = _obligation(tok, idx)
         if ob is not None:

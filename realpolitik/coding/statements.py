@@ -35,6 +35,8 @@ VIEW_VERBS = _words("VIEW_VERBS")
 STATIVE_LEMMAS = _words("STATIVE_LEMMAS")
 # Auxiliaries of obligation or advice: what they govern is what someone holds an actor ought to do.
 DEONTIC_AUX = _words("DEONTIC_AUX")
+# Pronouns of nothing: what an actor said or did nothing about is no act ("said nothing about supporting X").
+NOTHING_WORDS = _words("NOTHING_WORDS")
 # Verbs of obligation taking an infinitive ("will have to accept", "has to withdraw"): as DEONTIC_AUX when not past.
 OBLIGATION_VERBS = _words("OBLIGATION_VERBS")
 # Modals of ability or possibility: in a relative clause, what the verb names is a power, no act.
@@ -64,6 +66,22 @@ def considered(tok) -> bool:
         if t.dep_ not in ("pcomp", "pobj", "prep", "dobj") and not (t.dep_ == "xcomp" and h.pos_ == "VERB"):
             return False
         t = h
+    return False
+
+
+def of_nothing(tok) -> bool:
+    """Whether a trigger lies in what an actor is said to have said or done nothing about ("said nothing about
+    supporting X", "did nothing to help X"): no act, and no statement of one."""
+    t = tok
+    for _ in range(4):
+        if t.head.i == t.i:
+            return False
+        if t.dep_ in ("pobj", "pcomp", "prep", "acl", "relcl") or t.dep_ == "advcl" and t.tag_ == "VB":
+            t = t.head
+        else:
+            return False
+        if t.lower_ in NOTHING_WORDS and t.dep_ in ("dobj", "attr"):
+            return True
     return False
 
 
