@@ -335,6 +335,9 @@ def test_hoped_acts_are_no_events_whatever_the_form(coder):
     assert code(coder, "Peru hoped Chile would sign the border accord.") == []
     assert code(coder, "Talks are near, with Peru hoping to sign an accord with Chile at a summit.") == []
     assert code(coder, "Peru hopes Chile will return the seized trawler.") == []
+    # a want is a wish, no act
+    assert code(coder, "Peru wants to sell rifles to Chile.") == []
+    assert code(coder, "The government does not want to discuss the Chilean claim with Peru.") == []
 
 
 def test_what_an_actor_will_have_to_do_is_no_act(coder):
