@@ -135,3 +135,17 @@ def test_an_act_named_by_a_speaker_is_not_the_speakers_act(coder):
     assert triples(coder, 'Tusk called the incursion "a large-scale provocation".') == [("POLGOV", None, "ACCUSE")]
     assert triples(coder, "Seoul branded the launch a provocation.") == []
     assert triples(coder, "Russia slapped sanctions on Estonia.") == [("RUS", "EST", "SANCTION")]
+
+
+def test_demonstrating_a_thing_is_showing_not_protest():
+    from realpolitik.coding import RulesCoder
+    from realpolitik.model import Article
+
+    coder = RulesCoder()
+
+    def code(text):
+        return [(e.source, e.target, e.type) for e in coder.code(Article.from_text(text, published="2026-03-01"))]
+
+    # a direct object or a clause makes "demonstrate" showing; without one it is a protest
+    assert code("Hanwha demonstrated a radar to Peru's navy.") == []
+    assert code("Chileans demonstrated against Peru in Santiago.") == [("CHLCVL", "PER", "PROTEST")]

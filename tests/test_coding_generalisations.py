@@ -316,6 +316,49 @@ def test_considered_aid_is_no_event(coder):
     assert code(coder, "Norway is considering sending aid to Chile after the floods.") == []
 
 
+def test_what_an_actor_said_or_did_nothing_about_is_no_act(coder):
+    assert code(coder, "Chilean ministers said nothing about supporting Peru's currency.") == []
+    assert code(coder, "Chile did nothing to help Peru.") == []
+    # "nothing" said beside an act leaves the act alone
+    assert triples(code(coder, "Chile said nothing, but sent aid to Peru.")) == [("CHL", "PER", "AID")]
+
+
+def test_what_a_state_currently_receives_is_a_standing_state(coder):
+    # a present simple with "currently" is a standing state, no new act; the progressive is news
+    assert code(coder, "Only Laos and Nepal currently receive IMF support.") == []
+    assert code(coder, "Peru currently gets aid from Chile.") == []
+    assert triples(code(coder, "Chile is currently sending aid to Peru.")) == [("CHL", "PER", "AID")]
+
+
+def test_hoped_acts_are_no_events_whatever_the_form(coder):
+    # the lemmatiser reads "hoped", "hoping" as "hop": the hope frame must see them all
+    assert code(coder, "Peru hoped Chile would sign the border accord.") == []
+    assert code(coder, "Talks are near, with Peru hoping to sign an accord with Chile at a summit.") == []
+    assert code(coder, "Peru hopes Chile will return the seized trawler.") == []
+    # a want is a wish, no act
+    assert code(coder, "Peru wants to sell rifles to Chile.") == []
+    assert code(coder, "The government does not want to discuss the Chilean claim with Peru.") == []
+
+
+def test_what_an_actor_will_have_to_do_is_no_act(coder):
+    # an obligation not in the past is no act yet; "had to" tells that it was done; a deal's term is news
+    assert code(coder, "If it wins, Peru may have to withdraw its troops from Chile.") == []
+    assert code(coder, "Peru has to withdraw its troops from Chile.") == []
+    assert triples(code(coder, "Peru had to withdraw its troops from Chile.")) == [("PER", "CHL", "RETREAT")]
+    assert triples(code(coder, "Under the accord, Peru has to withdraw its troops from Chile.")) == [
+        ("PER", "CHL", "RETREAT")]
+
+
+def test_option_ruled_out_or_left_open_is_no_event(coder):
+    # "rule out": what it governs is an option excluded or left open, not an act of anyone
+    assert code(coder, "Norway has not ruled out sending aid to Chile.") == []
+    assert code(coder, "Norway ruled out sending aid to Chile.") == []
+    assert code(coder, "An aide did not rule out that there had been a deal between Chile and Peru.") == []
+    assert code(coder, "An aide did not rule out that Chile had sold rifles to Peru.") == []
+    # a court's ruling that an act happened is no option
+    assert triples(code(coder, "The court ruled that Chile had sold rifles to Peru.")) == [("CHL", "PER", "AID")]
+
+
 def test_troops_sent_to_no_recipient_are_a_deployment(coder):
     evs = code(coder, "Peru sent troops to the northern border town on Friday.")
     assert [e.type for e in evs] == ["MOBILIZE"]

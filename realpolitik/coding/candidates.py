@@ -56,8 +56,10 @@ from realpolitik.coding.roles import (
 from realpolitik.coding.statements import (
     NO_COMMENT_LEMMAS,
     considered,
+    current_state,
     denied_accusations,
     deontic,
+    of_nothing,
     opined,
     shared_view,
     standing,
@@ -205,7 +207,7 @@ def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
     out: list[Candidate] = []
     denied = denied_accusations(sent) | statement_frames(sent)
     for tok in sent:
-        if tok.i in denied or considered(tok):
+        if tok.i in denied or considered(tok) or of_nothing(tok):
             continue
         ob = _obligation(tok, idx) or _refused_permission(tok, idx)
         if ob is not None:
@@ -220,6 +222,10 @@ def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
             continue  # "helped by a rise in exports", "falling prices hit X": economic copy, no party acts
         if trig.pos == "V" and (standing(tok) or shared_view(tok)):
             continue  # "lawmakers who blame X" (a standing attitude), "a view shared by Y" (an opinion)
+        if trig.pos == "N" and tok.dep_ == "dobj" and current_state(tok.head):
+            continue  # "X currently receives IMF support": a standing state
+        if trig.type == "PROTEST" and figurative.shown(tok):
+            continue  # "the firm demonstrated a phone": showing, no protest
         if trig.type == "CONSULT" and figurative.no_meeting(tok):
             continue  # "the plan met with criticism", "to meet firms' concerns": no meeting
         if deontic(tok.head if trig.pos == "N" and tok.dep_ == "dobj" else tok) and trig.pos in ("V", "N"):

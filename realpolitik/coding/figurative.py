@@ -106,6 +106,15 @@ def no_meeting(tok) -> bool:
     return False
 
 
+def shown(tok) -> bool:
+    """Whether a verb of protest is one of showing: with a direct object or a clause it shows something ("the
+    firm demonstrated a phone", "the test demonstrated that X works"); a protest has none ("demonstrated
+    against the war")."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in words("realpolitik.coding", "figurative", "SHOWING_VERBS"):
+        return False
+    return any(c.dep_ in ("dobj", "obj", "ccomp") for c in tok.children)
+
+
 def quantity_agent(tok) -> bool:
     """Whether a verb trigger's doer is a measured quantity or its change, not a party ("helped by a rise in
     exports", "falling prices hit farmers", "growth helped X"): economic copy, no act (PLOVER's sources are

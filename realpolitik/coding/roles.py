@@ -134,9 +134,13 @@ def _uniq(ms: list[ActorMention]) -> list[ActorMention]:
     return out
 
 
+# Forms the parser's lemmatiser reads as another word ("hoped", "hoping" -> "hop"): their lemma.
+FORM_LEMMAS = {k[0]: v[0] for k, v in wordsets.rows("realpolitik.coding", "roles", "FORM_LEMMAS")}
+
+
 def token_lemma(tok) -> str:
-    """A token's lemma in lower case."""
-    return tok.lemma_.lower()
+    """A token's lemma in lower case (a form the lemmatiser gets wrong corrected: FORM_LEMMAS)."""
+    return FORM_LEMMAS.get(tok.lower_) or tok.lemma_.lower()
 
 
 def child(tok, *deps: str):

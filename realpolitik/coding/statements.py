@@ -21,6 +21,8 @@ EMPATHY_LEMMAS = _words("EMPATHY_LEMMAS")
 VOICING_LEMMAS = _words("VOICING_LEMMAS")
 # Verbs and nouns of weighing an option (CAMEO 014): what they govern is not done yet.
 CONSIDER_LEMMAS = _words("CONSIDER_LEMMAS")
+# Phrasal verbs (verb: particle) that exclude an option or leave it open: what they govern is not done.
+OPTION_PHRASALS = {k[0]: frozenset(v) for k, v in wordsets.rows("realpolitik.coding", "statements", "OPTION_PHRASALS")}
 # Verbs of arguing or believing: what they govern is an opinion, no report of an act.
 OPINION_VERBS = _words("OPINION_VERBS")
 # What is shared when "share" is agreement of opinion, not cooperation ("a view shared by many").
@@ -31,14 +33,21 @@ VIEW_VERBS = _words("VIEW_VERBS")
 STATIVE_LEMMAS = _words("STATIVE_LEMMAS")
 # Auxiliaries of obligation or advice: what they govern is what someone holds an actor ought to do.
 DEONTIC_AUX = _words("DEONTIC_AUX")
+# Pronouns of nothing: what an actor said or did nothing about is no act ("said nothing about supporting X").
+NOTHING_WORDS = _words("NOTHING_WORDS")
+# Verbs of obligation taking an infinitive ("will have to accept", "has to withdraw"): as DEONTIC_AUX when not past.
+OBLIGATION_VERBS = _words("OBLIGATION_VERBS")
 # Modals of ability or possibility: in a relative clause, what the verb names is a power, no act.
 ABILITY_MODALS = _words("ABILITY_MODALS")
+# Adverbs that make a present simple a standing state ("currently receive IMF support").
+STANDING_ADVERBS = _words("STANDING_ADVERBS")
 TERMS_PREPS = _words("TERMS_PREPS")
 
 
 def considered(tok) -> bool:
     """Whether a trigger is only an option weighed ("is considering sending aid", "explored the possibility of
-    lifting the ban"): CAMEO 014 "consider policy option" is a public statement, no act yet."""
+    lifting the ban"), excluded or left open ("did not rule out talks", "did not rule out that there had been a
+    deal"): CAMEO 014 "consider policy option" is a public statement, no act yet."""
     t = tok
     for _ in range(4):
         if t.head.i == t.i:
@@ -46,9 +55,31 @@ def considered(tok) -> bool:
         h = t.head
         if t.dep_ in ("xcomp", "pcomp", "dobj", "ccomp") and token_lemma(h) in CONSIDER_LEMMAS:
             return True
+        if (t.dep_ in ("xcomp", "dobj", "ccomp") or t.dep_ == "advcl" and t.tag_ == "VBG") and any(
+                c.dep_ == "prt" and c.lower_ in OPTION_PHRASALS.get(token_lemma(h), ()) for c in h.children):
+            return True  # "did not rule out talks with X", "ruled out sending troops" (parsed as a clause too)
+        if t.dep_ == "attr" and h.lemma_ == "be" and h.dep_ == "ccomp":
+            t = h  # "did not rule out that there had been an agreement": the clause's verb is governed
+            continue
         if t.dep_ not in ("pcomp", "pobj", "prep", "dobj") and not (t.dep_ == "xcomp" and h.pos_ == "VERB"):
             return False
         t = h
+    return False
+
+
+def of_nothing(tok) -> bool:
+    """Whether a trigger lies in what an actor is said to have said or done nothing about ("said nothing about
+    supporting X", "did nothing to help X"): no act, and no statement of one."""
+    t = tok
+    for _ in range(4):
+        if t.head.i == t.i:
+            return False
+        if t.dep_ in ("pobj", "pcomp", "prep", "acl", "relcl") or t.dep_ == "advcl" and t.tag_ == "VB":
+            t = t.head
+        else:
+            return False
+        if t.lower_ in NOTHING_WORDS and t.dep_ in ("dobj", "attr"):
+            return True
     return False
 
 
@@ -56,9 +87,9 @@ def deontic(tok) -> bool:
     """Whether a verb trigger is governed by an auxiliary of obligation or advice ("the government must press
     the Commission", "Britain should cut its aid"): a view of what an actor ought to do, voiced by someone,
     no act of that actor. The speaker's demand, where an actor says it, is coded by candidates._obligation
-    ("X said Y must ..."); here the trigger itself yields. Coordinated and controlled verbs share the
-    auxiliary ("must press X and raise Y", "should try to persuade X"), and so does a purpose infinitive
-    ("must take the opportunity to press X")."""
+    ("X said Y must ..."); here the trigger itself yields. So does what an actor "will have to" do. Coordinated
+    and controlled verbs share the auxiliary ("must press X and raise Y", "should try to persuade X"), and so
+    does a purpose infinitive ("must take the opportunity to press X")."""
     t = tok
     for _ in range(5):
         if t.pos_ not in ("VERB", "AUX"):
@@ -66,6 +97,12 @@ def deontic(tok) -> bool:
         if any(a.dep_ == "aux" and a.lower_ in DEONTIC_AUX for a in t.children):
             # "under the deal, X must sign ...": a term the parties agreed, which is news
             return not any(c.dep_ == "prep" and c.lower_ in TERMS_PREPS for c in t.children)
+        h = t.head
+        if (t.dep_ == "xcomp" and h.i != t.i and token_lemma(h) in OBLIGATION_VERBS and h.tag_ in ("VB", "VBZ", "VBP")
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)):
+            # "X may have to accept Y", "X has to withdraw": what X is obliged to do, no act yet ("had to
+            # withdraw" tells that it did); a term of a deal ("under the deal, X has to sign") is news
+            return not any(c.dep_ == "prep" and c.lower_ in TERMS_PREPS for c in (*t.children, *h.children))
         if t.head.i == t.i:
             return False
         if t.dep_ == "acl" and t.head.dep_ in ("dobj", "attr"):
@@ -84,14 +121,25 @@ def standing(tok) -> bool:
     """Whether a verb trigger describes what its actor habitually does or keeps doing, not a new act: the
     present simple of a relative clause ("lawmakers who blame China for lost jobs", "Turkey, which occupies
     the north", "the terrorists who threaten Britain"). A present perfect or past relative clause ("which has
-    sent troops", "who signed the deal") can be news and stays."""
+    sent troops", "who signed the deal") can be news and stays. So is a present simple with "currently" in any
+    clause ("X currently receives IMF support"); "routinely beat detainees" is a practice the guide codes."""
     t = tok
     while t.dep_ == "xcomp" and t.head.i != t.i and t.head.pos_ == "VERB":
         t = t.head  # "Americans who continue to defy the ban": the relative clause's own verb says it
     if (t.pos_ == "VERB" and tok.pos_ == "VERB" and t.dep_ == "relcl" and t.tag_ in ("VBP", "VBZ")
             and not any(a.dep_ in ("aux", "auxpass") for a in t.children)):
         return True
+    if tok.pos_ == "VERB" and current_state(t):
+        return True
     return able(tok)
+
+
+def current_state(verb) -> bool:
+    """Whether a verb is a present simple with an adverb of the present state ("X and Y currently receive IMF
+    support", in any clause): a standing state, no new act; a noun trigger it governs yields too."""
+    return (verb.pos_ == "VERB" and verb.tag_ in ("VBP", "VBZ")
+            and not any(a.dep_ in ("aux", "auxpass") for a in verb.children)
+            and any(a.dep_ == "advmod" and a.lower_ in STANDING_ADVERBS for a in verb.children))
 
 
 def able(tok) -> bool:
