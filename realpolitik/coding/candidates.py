@@ -90,6 +90,8 @@ SCENE_PREPS = _words("SCENE_PREPS")
 VISIT_TIME_PREPS = _words("VISIT_TIME_PREPS")
 SOURCE_PREPS = _words("SOURCE_PREPS")
 PERMIT_LEMMAS = _words("PERMIT_LEMMAS")
+# clauses.py's modals of refusal ("will not", "cannot"), read from its table (clauses.py imports this module)
+REFUSAL_AUX = wordsets.words("realpolitik.coding", "clauses", "REFUSAL_AUX")
 OBLIGATION_AUX = _words("OBLIGATION_AUX")
 ORDER_LEMMAS = _words("ORDER_LEMMAS")
 # Ordering envoys or nationals to leave is their expulsion: what they are ordered to do, and who they are.
@@ -188,8 +190,7 @@ def _refused_permission(tok, idx: ActorIndex) -> Candidate | None:
     if tok.pos_ != "VERB" or token_lemma(tok) not in PERMIT_LEMMAS:
         return None
     kids = list(tok.children)
-    refusal = wordsets.words("realpolitik.coding", "clauses", "REFUSAL_AUX")
-    if not (any(c.dep_ == "neg" for c in kids) and any(c.dep_ == "aux" and c.lower_ in refusal for c in kids)):
+    if not (any(c.dep_ == "neg" for c in kids) and any(c.dep_ == "aux" and c.lower_ in REFUSAL_AUX for c in kids)):
         return None
     o = child(tok, "dobj")
     if o is None:

@@ -34,7 +34,7 @@ from realpolitik.coding.embedding import resolve_embedding, token_governs
 from realpolitik.coding.roles import ActorIndex, has_country, localise
 from realpolitik.coding.triggers import gate_lemmas
 from realpolitik.model import ActorMention, Event, Span, event_id_for
-from realpolitik.nlp import misattached_reporter
+from realpolitik.nlp import doc_text, misattached_reporter
 from realpolitik.steps import ArticleContext
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ class CoderSettings:
 
     def keeps_one_sided(self, doc) -> bool:
         """Whether a text keeps its one-sided events (a lone sentence does; an article as `one_sided` says)."""
-        return self.one_sided or len(doc.text.split()) < self.article_words
+        return self.one_sided or len(doc_text(doc).split()) < self.article_words  # (Doc.text joins every token)
 
     @classmethod
     def of(cls, options: Options, name: str, version: str, sourceless: bool, recipientless: bool) -> CoderSettings:

@@ -12,8 +12,7 @@ _words = wordsets.reader("realpolitik.coding", "statements")
 
 # Verbs of speaking whose refusal is a non-answer, not a rejection ("declined to comment").
 NO_COMMENT_LEMMAS = _words("NO_COMMENT_LEMMAS")
-# Objects that make a rejection or denial a public statement (CAMEO 016 "deny responsibility", under 01 MAKE
-# PUBLIC STATEMENT; PLOVER leaves it uncoded): "rejected the allegations that ...". What is denied is no event either.
+# (ACCUSATION_LEMMAS and DENIAL_LEMMAS, the objects and verbs that make a denial a statement, are roles.py's.)
 # Hopes, doubts and moods (CAMEO 012/013 pessimistic or optimistic comment): what they frame is no act.
 HOPE_LEMMAS = _words("HOPE_LEMMAS")
 # Empathetic comments (CAMEO 018) and the verbs that voice them or a mood.
