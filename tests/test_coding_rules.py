@@ -912,3 +912,13 @@ def test_a_coordinated_verb_shares_the_future_of_its_first(coder):
         ("FJI", "TON", "SANCTION"), ("FJI", "AUS", "AGREE")]
     assert dyads(coder, "Fiji cut aid to Tonga and expanded ties with Australia.") == [
         ("FJI", "TON", "SANCTION"), ("FJI", "AUS", "SUPPORT")]
+
+
+def test_people_a_state_detains_stay_its_recipient_whatever_state_their_clause_names(coder):
+    # a bare sector object of an act of justice is no stand-in for a state its own clause names
+    # (pairing._people_acted_on): the journalist is the detained, not the state of a deal they criticised
+    assert dyads(coder, "Kenyan police detained a journalist who had criticised the deal with Uganda.") == [
+        ("KENCOP", "KENMED", "COERCE")]
+    assert dyads(coder, "The Kenyan court jailed an opposition leader who had met Ugandan officials.") == [
+        ("KENJUD", "KENOPP", "COERCE")]
+    assert dyads(coder, "Kenyan police arrested migrants trying to reach Uganda.") == [("KENCOP", "REF", "COERCE")]

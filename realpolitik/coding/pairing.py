@@ -93,8 +93,9 @@ def pairs(c: Candidate, srcs: list[ActorMention], idx: ActorIndex,
     # (with `clause_roles` off only the trigger's own agent and patient roles count, no clause fallback)
     if clause_roles and targets and not any(has_country(t) for t in targets) and not joint:
         # a bare sector recipient ("its peacekeeping forces") was never right on the dev sets (0/16):
-        # a state or body named in the trigger's clause ("... deployed in East Timor") stands for it
-        placed = clause_actors(c.tok, idx, srcs)
+        # a state or body named in the trigger's clause ("... deployed in East Timor") stands for it; not the
+        # people a state's act of justice falls on ("detained a journalist who had criticised a deal with X")
+        placed = [] if recipientless and _people_acted_on(c, srcs, targets) else clause_actors(c.tok, idx, srcs)
         if placed:
             targets, how = placed, how + "+clause"
     if (clause_roles and not targets and not (joint and len(srcs) > 1)
@@ -154,6 +155,18 @@ def _joint_pairs(srcs: list[ActorMention], recipientless: bool) -> list[tuple[Ac
         return first_named_pairs(srcs)
     return [(s, t) for s in srcs for t in srcs if s is not t and (
             s.code[:3] != t.code[:3] or (recipientless and readings.domestic(s, t)))]
+
+
+def _people_acted_on(c: Candidate, srcs: list[ActorMention], targets: list[ActorMention]) -> bool:
+    """Whether a state's act of justice or force (OWN_PEOPLE_ACTS) by the state or a civil organ falls on bare
+    sectors of people (OWN_SOCIETY, FOREIGN_SECTORS): they are its recipient, whatever state their own clause
+    names ("arrested migrants trying to reach X", "jailed an activist who had met X's envoy")."""
+    if token_lemma(c.tok) not in OWN_PEOPLE_ACTS and c.trig.lemma not in OWN_PEOPLE_ACTS or c.type == "MOBILIZE":
+        return False
+    if not all(t.sector in OWN_SOCIETY or t.sector in FOREIGN_SECTORS or t.code in FOREIGN_SECTORS for t in targets):
+        return False
+    return any(s.country and s.kind in ("state", "sector") and (not s.sector or s.sector in OWN_PEOPLE_ORGANS)
+               for s in srcs)
 
 
 def own_people(c: Candidate, srcs: list[ActorMention], targets: list[ActorMention]
