@@ -65,7 +65,7 @@ from realpolitik.coding.statements import (
     standing,
     statement_frames,
 )
-from realpolitik.coding.styles import between_parties, drawn_reaction
+from realpolitik.coding.styles import between_parties, drawn_reaction, occurring_between
 from realpolitik.coding.triggers import (
     ADJ_TRIGGERS,
     MEASURE_HEADS,
@@ -349,7 +349,8 @@ def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
                 asked = agents(head.head, idx)[0] if srcs else []
                 tgts = [m for m in asked if has_country(m) and m.code[:3] not in own]
             if trig.frame == "sym":
-                between = noun_targets(tok, idx, frozenset({"between", "among"}))
+                # "clashes broke out between X and Y": the phrase on the verb names the parties
+                between = noun_targets(tok, idx, frozenset({"between", "among"})) or occurring_between(tok, idx)
                 if between and not srcs:
                     srcs = between
             if not tgts and dep in ("dobj", "nsubjpass") and head.pos_ == "VERB":  # "sanctions were imposed on X"
