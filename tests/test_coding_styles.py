@@ -152,3 +152,9 @@ def test_joint_act_subject_takes_the_between_phrase_its_verb_carries(coder):
     assert events(evs) == [("MLIMIL", "MLIREB", "ASSAULT"), ("MLIREB", "MLIMIL", "ASSAULT")]
     # one party named is no pair
     assert events(code(coder, "Heavy clashes broke out between Malian troops near Kidal on Sunday.")) == []
+
+
+def test_taking_part_in_any_act_makes_the_subject_its_doer(coder):
+    # not only joint acts: those who take part in strikes carry them out
+    evs = code(coder, "Danish jets took part in the air strikes on Libyan militia positions last week.")
+    assert events(evs) == [("DNKMIL", "LBYREB", "ASSAULT")]
