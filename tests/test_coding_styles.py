@@ -144,3 +144,17 @@ def test_an_all_caps_headline_is_coded_in_sentence_case_with_the_original_spans(
     evs = rp.code_text("NATO CONDEMNS RUSSIAN STRIKE ON KYIV", "2026-03-01")
     assert sorted((e.source[:3], (e.target or "")[:3], e.type) for e in evs) == [
         ("IGO", "RUS", "ACCUSE"), ("RUS", "UKR", "ASSAULT")]
+
+
+def test_joint_act_subject_takes_the_between_phrase_its_verb_carries(coder):
+    # the parser hangs "between X and Y" on "broke out", not on the clashes
+    evs = code(coder, "Heavy clashes broke out between Malian troops and Tuareg rebels near Kidal on Sunday.")
+    assert events(evs) == [("MLIMIL", "MLIREB", "ASSAULT"), ("MLIREB", "MLIMIL", "ASSAULT")]
+    # one party named is no pair
+    assert events(code(coder, "Heavy clashes broke out between Malian troops near Kidal on Sunday.")) == []
+
+
+def test_taking_part_in_any_act_makes_the_subject_its_doer(coder):
+    # not only joint acts: those who take part in strikes carry them out
+    evs = code(coder, "Danish jets took part in the air strikes on Libyan militia positions last week.")
+    assert events(evs) == [("DNKMIL", "LBYREB", "ASSAULT")]

@@ -65,7 +65,7 @@ from realpolitik.coding.statements import (
     standing,
     statement_frames,
 )
-from realpolitik.coding.styles import between_parties, drawn_reaction
+from realpolitik.coding.styles import between_parties, drawn_reaction, occurring_between
 from realpolitik.coding.triggers import (
     ADJ_TRIGGERS,
     MEASURE_HEADS,
@@ -106,7 +106,7 @@ DEPARTURE_NOUNS = _words("DEPARTURE_NOUNS")
 TRAVEL_LEMMAS = _words("TRAVEL_LEMMAS")
 DESCRIBING_PARTICIPLES = _words("DESCRIBING_PARTICIPLES")
 DESTINED_LEMMAS = _words("DESTINED_LEMMAS")
-# Verbs of taking part whose "in" phrase names a joint event their subject holds ("joined in the exercises").
+# Verbs of taking part whose "in" phrase names an act their subject does or holds ("took part in the strikes").
 PARTAKE_LEMMAS = _words("PARTAKE_LEMMAS")
 # Event nouns naming what a verb's subject makes of its object "as" ("used civilians as human shields").
 AS_ROLE_NOUNS = _words("AS_ROLE_NOUNS")
@@ -278,8 +278,8 @@ def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
                     trip = (dep == "pobj" and head.lower_ == "for" and token_lemma(verb) in TRAVEL_LEMMAS
                             and trig.frame == "sym")
                     # "took part in the drills": those who take part hold the joint event
-                    trip = trip or (dep == "pobj" and head.lower_ == "in" and token_lemma(verb) in PARTAKE_LEMMAS
-                                    and trig.frame == "sym")
+                    # "took part in the strikes": so for any act
+                    trip = trip or (dep == "pobj" and head.lower_ == "in" and token_lemma(verb) in PARTAKE_LEMMAS)
                     # "paid $60 million in aid": the sum is the object, the aid noun hangs off the verb
                     money = dep == "pobj" and head.lower_ in ("in", "of") and any(
                         c.dep_ == "dobj" and c.ent_type_ in ("MONEY", "QUANTITY") for c in verb.children)
@@ -349,7 +349,8 @@ def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
                 asked = agents(head.head, idx)[0] if srcs else []
                 tgts = [m for m in asked if has_country(m) and m.code[:3] not in own]
             if trig.frame == "sym":
-                between = noun_targets(tok, idx, frozenset({"between", "among"}))
+                # "clashes broke out between X and Y": the phrase on the verb names the parties
+                between = noun_targets(tok, idx, frozenset({"between", "among"})) or occurring_between(tok, idx)
                 if between and not srcs:
                     srcs = between
             if not tgts and dep in ("dobj", "nsubjpass") and head.pos_ == "VERB":  # "sanctions were imposed on X"

@@ -91,7 +91,22 @@ def between_parties(tok, idx) -> tuple[list[ActorMention], list[ActorMention], s
     if tok.tag_ != "VBG" or tok.dep_ not in ("nsubj", "nsubjpass", "ROOT", "pobj", "dobj"):
         return None
     parties = [m for _, p in prep_objects(tok, frozenset({"between", "among"})) for m in idx.np_conj(p)]
+    if len(parties) < 2:
+        parties = occurring_between(tok, idx)
     return (parties, [], "between") if len(parties) > 1 else None
+
+
+def occurring_between(tok, idx) -> list[ActorMention]:
+    """The parties of a joint act named as the subject of a verb that carries its between-phrase ("clashes
+    broke out between X and Y", "talks were held among X, Y and Z"): the parser hangs the phrase on the
+    verb, but it says between whom the act happens. Two parties at least, else none."""
+    from realpolitik.coding.roles import prep_objects
+
+    verb = tok.head
+    if tok.dep_ not in ("nsubj", "nsubjpass") or verb.i == tok.i or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    parties = [m for _, p in prep_objects(verb, frozenset({"between", "among"})) for m in idx.np_conj(p)]
+    return parties if len(parties) > 1 else []
 
 
 
