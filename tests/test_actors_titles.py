@@ -88,3 +88,7 @@ def test_former_office_without_a_name_is_not_the_office(nlp):
     assert found(nlp, "A former Chilean prime minister praised the deal.")["Chilean prime minister"] == "CHLELI"
     assert found(nlp, "A World Bank director praised the deal.")["World Bank"] == "IGOWBK"
 
+
+def test_a_one_word_name_after_a_family_relation_is_a_relative(nlp):
+    assert found(nlp, "His wife Sharon phoned the police.") == {"police": "COP"}
+    assert "Sharon" in found(nlp, "Sharon phoned the police.")
