@@ -79,3 +79,16 @@ def test_a_rebel_or_militia_leader_is_of_the_rebels_not_the_government(nlp):
     assert found(nlp, "Sudanese rebel leader Ivo Brandt met the envoy.") == {"Sudanese rebel leader": "SDNREB"}
     assert found(nlp, "Sudanese militia leader Ivo Brandt met the envoy.") == {"Sudanese militia leader": "SDNREB"}
     assert found(nlp, "Sudanese leader Ivo Brandt met the envoy.") == {"Sudanese leader": "SDNGOV"}
+
+
+def test_former_office_without_a_name_is_not_the_office(nlp):
+    # "former" with no named person: the IGO is not the actor, the state's is its elite
+    got = found(nlp, "Peru hired a former World Bank director to run its treasury.")
+    assert "World Bank" not in got and got["Peru"] == "PER"
+    assert found(nlp, "A former Chilean prime minister praised the deal.")["Chilean prime minister"] == "CHLELI"
+    assert found(nlp, "A World Bank director praised the deal.")["World Bank"] == "IGOWBK"
+
+
+def test_a_one_word_name_after_a_family_relation_is_a_relative(nlp):
+    assert found(nlp, "His wife Sharon phoned the police.") == {"police": "COP"}
+    assert "Sharon" in found(nlp, "Sharon phoned the police.")

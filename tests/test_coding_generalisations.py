@@ -1209,3 +1209,13 @@ def test_an_attack_on_a_capital_strikes_the_country_not_its_government():
         ("BOLMIL", "PER")]
     assert [(e.source, e.target) for e in code_text("Lima accused La Paz of war crimes.", "2026-03-02")] == [
         ("PERGOV", "BOLGOV")]
+
+
+def test_a_body_named_only_in_a_time_phrase_or_as_a_post_is_no_recipient_from_the_clause(coder):
+    # patients.TIME_PREPS ("during ...") and POST_HEADS ("the presidency of", "the helm of"): the clause
+    # fallback skips them; a partner named outside them still stands for the missing recipient
+    tr = lambda t: [(e.source and e.source[:3], e.target and e.target[:3], e.type) for e in code(coder, t)]  # noqa: E731
+    assert tr("Chile vowed to cut tariffs during its presidency of the OAS.") == [("CHL", None, "AGREE")]
+    assert tr("Chile vowed to cut tariffs during a long weekend in Peru.") == [("CHL", None, "AGREE")]
+    assert tr("Chile vowed to cut tariffs at the helm of the OAS.") == [("CHL", None, "AGREE")]
+    assert tr("Chile vowed to cut tariffs on goods from Peru.") == [("CHL", "PER", "AGREE")]

@@ -7,6 +7,10 @@ names whose state depends on the words around them (plain "Congo", "Tripoli").
 - "President X" for a person whose table roles all lie outside the article's date: the text
   gives a current title, so the person is that country's government again, not its elite.
 - "the former prime minister X": elite (ELI), whatever the table says.
+- "a former IMF director", "a former Israeli prime minister" (no name): the holder is no longer the
+  office, so not the organisation (no actor) and not the state's government (its elite, ELI).
+- "his wife Sharon", "her brother Putin": a one-word name after a family relation is a relative
+  of someone, not the office-holder the tables know by that name (no actor).
 """
 from __future__ import annotations
 
@@ -25,6 +29,10 @@ _words = wordsets.reader("realpolitik.actors", "titles")
 # Words that make a phrase an office of the organisation named in it ("NATO Secretary General").
 _OFFICE_WORDS = _words("_OFFICE_WORDS")
 _FORMER = _words("_FORMER")
+# Heads that name an office a person holds ("former director", "former prime minister"); with _OFFICE_WORDS.
+_FORMER_TITLES = _words("_FORMER_TITLES") | _OFFICE_WORDS
+# Family relations: "his wife Sharon" names a relative, not the office-holder called Sharon.
+_KIN = _words("_KIN")
 # Left dependents that belong to the person's own noun phrase ("German Foreign Minister X").
 _LEFT_DEPS = _words("_LEFT_DEPS")
 
@@ -74,8 +82,46 @@ def apply_titles(doc, mentions: list[ActorMention]) -> list[ActorMention]:
     """Person mentions recoded from the title the text gives them in their own phrase."""
     out = []
     for m in mentions:
-        out.append(_retitle(doc, m, mentions) if m.kind == "person" else m)
+        if m.kind == "person":
+            if _relative(doc, m):
+                continue
+            out.append(_retitle(doc, m, mentions))
+        elif m.kind in ("state", "igo", "ngo") and _former_office(doc, m):
+            if m.country and not m.code.startswith(("IGO", "NGO")):
+                out.append(replace(m, code=m.country + "ELI", sector="ELI"))
+        else:
+            out.append(m)
     return out
+
+
+def _former_office(doc, m: ActorMention) -> bool:
+    """Whether the mention names the office of someone who left it: "a former IMF director",
+    "a former Israeli prime minister" (the state's sector already read into the span, or not)."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    nouns = [tok]
+    while tok.dep_ in ("compound", "amod", "nmod", "poss") and tok.head.pos_ in ("NOUN", "PROPN") \
+            and tok.head.i != tok.i:
+        tok = tok.head
+        nouns.append(tok)
+    for n in nouns:
+        if n.lower_ in _FORMER_TITLES and any(c.lower_ in _FORMER for c in n.lefts if c.dep_ in ("amod", "advmod")):
+            return True
+    return False
+
+
+def _relative(doc, m: ActorMention) -> bool:
+    """A one-word name after a family relation ("his wife Sharon", "her brother, Putin")."""
+    if len(m.text.split()) != 1:
+        return False
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    region = left_region(root, m.start) + appositive_region(root)
+    return any(t.lower_ in _KIN for t in region if not (m.start <= t.idx < m.end))
 
 
 def _retitle(doc, m: ActorMention, mentions: list[ActorMention]) -> ActorMention:

@@ -42,6 +42,10 @@ OBJECT_PRONOUNS = _words("OBJECT_PRONOUNS")
 TOPIC_PREPS = _words("TOPIC_PREPS")
 # Nouns a state's name modifies as what is dealt in, not as a party ("US dollars", "US goods", "the Iraq war").
 TOPIC_HEADS = _words("TOPIC_HEADS")
+# Prepositions whose phrase is when an act happens ("vowed ... during his time at the helm of the G8").
+TIME_PREPS = _words("TIME_PREPS")
+# Posts held in a body ("its presidency of the EU", "at the helm of the G8"): the body is where, not whom.
+POST_HEADS = _words("POST_HEADS")
 
 
 def obj_lemmas(tok) -> set[str]:
@@ -246,7 +250,9 @@ def _in_topic(t, root) -> bool:
         return True
     h = t
     while h.i != root.i and h.head.i != h.i:
-        if h.dep_ == "prep" and h.lower_ in TOPIC_PREPS:
+        if h.dep_ == "prep" and (h.lower_ in TOPIC_PREPS or h.lower_ in TIME_PREPS):
+            return True
+        if h.dep_ == "prep" and h.lower_ == "of" and h.head.lemma_.lower() in POST_HEADS:
             return True
         h = h.head
     return False
