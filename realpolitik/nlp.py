@@ -144,15 +144,21 @@ def _reparse_bullets(doc, nlp, steps):
     first word as the verb heading the item (the sm model tags most bare verbs that can be nouns as nouns)."""
     from spacy.attrs import DEP, HEAD, TAG
 
+    text = doc_text(doc)
+    if "\n" not in text and text.lstrip()[:1] not in BULLET_MARKS:
+        return doc  # an item opens a line: most texts have no line to look at (speed)
     fixes = []
     for sent in doc.sents:
+        first = next((t for t in sent if not t.is_space), None)
+        if first is None or first.text not in BULLET_MARKS:
+            continue  # (no token list built for the other sentences)
         toks = [t for t in sent if not t.is_space]
-        if len(toks) < 3 or toks[0].text not in BULLET_MARKS or not toks[1].is_lower or not toks[1].is_alpha:
+        if len(toks) < 3 or not toks[1].is_lower or not toks[1].is_alpha:
             continue
         if toks[1].tag_.startswith("VB") and toks[1].dep_ == "ROOT":
             continue  # the model read the verb; most items
         words = toks[1:]
-        alt = nlp.make_doc("They " + doc.text[words[0].idx:words[-1].idx + len(words[-1].text)])
+        alt = nlp.make_doc("They " + text[words[0].idx:words[-1].idx + len(words[-1].text)])
         for _, proc in steps:
             alt = proc(alt)
         if [t.text for t in alt[1:]] != [t.text for t in words] or not alt[1].tag_.startswith("VB") \

@@ -92,44 +92,47 @@ def _same_act(noun: str, noun_type: str, earlier: list[Event], doc, own) -> Even
 def resolve_reaction_targets(doc, events: list[Event]) -> list[Event]:
     """Events of one article with the targets of reactions to earlier acts filled in (see module doc)."""
     out: list[Event] = []
+    given: list[Event] = []  # the events that found their target here
     for ev in events:
-        if ev.target is None and ev.source is not None and ev.type == "REJECT" and _denial(doc, ev):
-            # "Armenia denied the accusation": aimed at whoever made it before; with no accuser in the article,
-            # it is a statement (CAMEO 016), as a denial whose claim the sentence spells out is (statements.py)
-            prev = _accuser(ev, [p for p in out if p.sentence_index < ev.sentence_index])
-            if prev is not None:
-                out.append(replace(ev, target=prev.source, target_text=prev.source_text,
-                                   target_span=prev.source_span))
+        if ev.target is not None or ev.source is None:
+            out.append(ev)
             continue
-        if ev.target is None and ev.source is not None and ev.type in REACTION_TYPES:
-            noun = _object_lemma(doc, ev)
-            if noun is not None and (noun in ISSUED_NOUNS or noun in _noun_types()):
-                earlier = [p for p in out if p.sentence_index < ev.sentence_index]
-                asked = _asked_of(ev, noun, earlier) if ev.type in ANSWER_TYPES else []
-                if asked:
-                    # "Egypt and Sudan called on Ethiopia to halt ..." then "Addis Ababa rejected the demand":
-                    # an answer goes to every state that asked it of the answering one
-                    out += [replace(ev, target=p.source, target_text=p.source_text, target_span=p.source_span)
-                            for p in asked]
-                    continue
-                prev = _author(ev, noun, earlier, doc)
-                # an act by a bare sector ("rebels") is the act reacted to, but names no party to aim at
-                if prev is not None and _country(prev.source) is not None:
-                    ev = replace(ev, target=prev.source, target_text=prev.source_text, target_span=prev.source_span)
-            elif noun is not None and _definite_object(doc, ev):
-                # "announced a package for X" ... "Y welcomed the package": the noun names an earlier event again
-                prev = _repeated(ev, noun, [p for p in out if p.sentence_index < ev.sentence_index], doc)
-                if prev is not None:
-                    ev = replace(ev, target=prev.source, target_text=prev.source_text, target_span=prev.source_span)
-        out.append(ev)
-    given = [e for e, old in zip(out, _originals(out, events)) if e.target is not None and old is None]
+        made = _reaction(doc, ev, [p for p in out if p.sentence_index < ev.sentence_index])
+        given += [e for e in made if e.target is not None]
+        out += made
     return _share_with_conjuncts(doc, out, given)
 
 
-def _originals(out: list[Event], events: list[Event]) -> list[str | None]:
-    """The target each event of `out` had before this reading (None where one was found here)."""
-    before = {(e.sentence_index, e.source, e.type, e.trigger.start if e.trigger else None): e.target for e in events}
-    return [before.get((e.sentence_index, e.source, e.type, e.trigger.start if e.trigger else None)) for e in out]
+def _aimed(ev: Event, prev: Event) -> Event:
+    """The event aimed at the source of an earlier one."""
+    return replace(ev, target=prev.source, target_text=prev.source_text, target_span=prev.source_span)
+
+
+def _reaction(doc, ev: Event, earlier: list[Event]) -> list[Event]:
+    """A target-less event as the reading leaves it: aimed at the author of the act it answers, or unchanged;
+    none for a denial no accuser is found for, several for an answer to several askers."""
+    if ev.type == "REJECT" and _denial(doc, ev):
+        # "Armenia denied the accusation": aimed at whoever made it before; with no accuser in the article,
+        # it is a statement (CAMEO 016), as a denial whose claim the sentence spells out is (statements.py)
+        prev = _accuser(ev, earlier)
+        return [_aimed(ev, prev)] if prev is not None else []
+    if ev.type not in REACTION_TYPES:
+        return [ev]
+    noun = _object_lemma(doc, ev)
+    if noun is not None and (noun in ISSUED_NOUNS or noun in _noun_types()):
+        asked = _asked_of(ev, noun, earlier) if ev.type in ANSWER_TYPES else []
+        if asked:
+            # "Egypt and Sudan called on Ethiopia to halt ..." then "Addis Ababa rejected the demand":
+            # an answer goes to every state that asked it of the answering one
+            return [_aimed(ev, p) for p in asked]
+        prev = _author(ev, noun, earlier, doc)
+        # an act by a bare sector ("rebels") is the act reacted to, but names no party to aim at
+        return [_aimed(ev, prev) if prev is not None and _country(prev.source) is not None else ev]
+    if noun is not None and _definite_object(doc, ev):
+        # "announced a package for X" ... "Y welcomed the package": the noun names an earlier event again
+        prev = _repeated(ev, noun, earlier, doc)
+        return [_aimed(ev, prev) if prev is not None else ev]
+    return [ev]
 
 
 def _share_with_conjuncts(doc, out: list[Event], given: list[Event]) -> list[Event]:
