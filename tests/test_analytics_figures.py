@@ -148,6 +148,12 @@ def test_stability_of_a_country_by_hand(store, ids):
     assert r.claims_share == pytest.approx(0.8 / 8.8, abs=1e-4)
 
 
+def test_stability_of_a_window_shorter_than_a_month_is_not_scaled_up(store, ids):
+    # One day holding ISR's ASSAULT 9.0 on IRN: 9 in that month, not 9 x 30.4 extrapolated.
+    r = an.stability(store, an.Scope(country="IRN", since="2025-06-20", until="2025-06-20")).iloc[0]
+    assert (r.events, r.conflict_intensity, r.material_conflict_intensity) == (1, 9.0, 9.0)
+
+
 def test_stability_of_a_region_counts_each_event_once(store, ids):
     st = an.stability(store, an.Scope(region="middle_east", **WINDOW))
     region = st.iloc[0]

@@ -138,3 +138,14 @@ def test_briefings_on_the_sample_corpus(tmp_path):
             assert html.count("<svg") >= 3 and "Key evidence" in html
         b = report.build_briefing(store, Scope(source="CHN", target="IRN"))
         assert b["profile"] and b["evidence"]
+
+
+def test_country_briefing_shows_the_countrys_own_acts(filled):
+    b = report.build_briefing(filled, Scope(country="USA"))
+    acts = {r["target"]: r for r in b["acts"]}
+    assert set(acts) == {"ISR", "IRN"}
+    assert acts["ISR"]["cooperation"] == 10.0 and acts["ISR"]["conflict"] == 0.0  # E10 AID
+    assert acts["IRN"]["conflict"] == 3.5 and acts["IRN"]["types"] == "THREATEN 1"  # E8
+    assert b["summary"][0].startswith("USA acted towards 2 states")
+    md = report.render(filled, Scope(country="USA"), "md")
+    assert "## What USA did" in md and "Washington warned Tehran" in md

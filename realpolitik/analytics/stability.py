@@ -46,7 +46,9 @@ def indicators(df: pd.DataFrame, members: set[str], edges: pd.DataFrame, bloc_of
                since: pd.Timestamp, until: pd.Timestamp) -> dict[str, Any]:
     """The indicators of one actor set over [since, until] from the window's events and alignment network."""
     df = df[df["src"].isin(members) | df["tgt"].isin(members)]
-    months = ((until - since).days + 1) / DAYS_PER_MONTH
+    # A window shorter than a month counts as one: one strike reported on a single day is 9 in that
+    # month, not 9 x 30 as if it recurred daily.
+    months = max(((until - since).days + 1) / DAYS_PER_MONTH, 1.0)
     w = df["weight"] * df["fact_weight"]
     mag = w * df["intensity"].abs()
     conflict = df["quad"].isin(CONFLICT)

@@ -86,6 +86,24 @@ def _pressure(df: pd.DataFrame, targets: set[str], exclude: set[str]) -> tuple[l
     return rows[:PRESSURE_ROWS], p
 
 
+def _acts(df: pd.DataFrame, c: str) -> tuple[list[dict[str, Any]], pd.DataFrame]:
+    """What the country itself did to other states, by recipient: cooperation and conflict with their evidence."""
+    own = df[(df["src"] == c) & df["tgt"].notna() & (df["tgt"] != c)]
+    rows = []
+    for tgt, g in own.groupby("tgt"):
+        best = strength_order(g).iloc[0]
+        w = g["weight"] * g["fact_weight"] * g["intensity"].abs()
+        rows.append({"target": tgt, "events": int(len(g)),
+                     "cooperation": round(float(w[g["quad"].isin(COOPERATION)].sum()), 2),
+                     "conflict": round(float(w[g["quad"].isin(CONFLICT)].sum()), 2),
+                     "types": ", ".join(f"{t} {int(n)}" for t, n in g["type"].value_counts().sort_index().items()),
+                     "evidence": best["evidence_text"], "factuality": best["factuality"],
+                     "claim": bool(best["claim"]), "title": best["title"], "publisher": best["publisher"],
+                     "date": best["date"].date().isoformat()})
+    rows.sort(key=lambda r: (-(r["cooperation"] + r["conflict"]), r["target"]))
+    return rows[:PRESSURE_ROWS], own
+
+
 def _front_chart(sup: pd.DataFrame, periods: list[pd.Timestamp], title: str) -> Any:
     labels = [_period_label(p) for p in periods]
     series: dict[str, Sequence[float]] = {}
@@ -211,7 +229,7 @@ def _dyad_summary(a: str, t: str, b: dict[str, Any], sup: pd.DataFrame) -> list[
 
 def _country(store, scope: Scope, df: pd.DataFrame, periods: list, b: dict[str, Any]) -> None:
     c = scope.country.upper()[:3]
-    b["title"] = f"{c}: support received, pressure and stability"
+    b["title"] = f"{c}: its acts, support received, pressure and stability"
     sup = df[df["quad"].isin(COOPERATION) & (df["tgt"] == c) & df["src"].notna() & (df["src"] != c)
              & (df["factuality"] != "denied")].copy()
     sup["front"] = [list(f) if len(f) else ["unspecified"] for f in sup["fronts"]]
@@ -230,9 +248,19 @@ def _country(store, scope: Scope, df: pd.DataFrame, periods: list, b: dict[str, 
     b["stability"] = _stability_rows(df, scope, [c])
     net = network_of(df, scope)
     b["network"] = _network_view(net, {c})
-    b["evidence"] = evidence_items(sup, KEY_EVIDENCE) + evidence_items(pdf, 3)
-    b["summary"] = [f"{_n(len(b['supporters']), 'state')} gave {c} cooperative support in this window"
-                    + (f", led by {b['supporters'][0]['source']}." if b["supporters"] else ".")]
+    b["acts"], own = _acts(df, c)
+    b["charts"]["acts"] = svg.bar_chart([(f"{c} → {r['target']} cooperation", r["cooperation"]) for r in b["acts"]
+                                         if r["cooperation"]] +
+                                        [(f"{c} → {r['target']} conflict", -r["conflict"]) for r in b["acts"]
+                                         if r["conflict"]],
+                                        f"What {c} did, by recipient (intensity; conflict leftwards)")
+    b["evidence"] = evidence_items(own, 4) + evidence_items(sup, KEY_EVIDENCE) + evidence_items(pdf, 3)
+    b["summary"] = []
+    if b["acts"]:
+        b["summary"].append(f"{c} acted towards {_n(len(b['acts']), 'state')}: " + "; ".join(
+            f"{r['target']} ({r['types']})" for r in b["acts"][:4]) + ".")
+    b["summary"].append(f"{_n(len(b['supporters']), 'state')} gave {c} cooperative support in this window"
+                        + (f", led by {b['supporters'][0]['source']}." if b["supporters"] else "."))
     b["summary"] += [s["description"] + "." for s in b["shifts"][:3]]
     if b["pressure"]:
         p = b["pressure"][0]
