@@ -12,6 +12,14 @@ def test_condemning_an_earlier_strike_targets_the_striker():
     assert _dyads(text) == [("PAK", "AFG", "ASSAULT"), ("CHL", "PAK", "ACCUSE"), ("NOR", "PAK", "ACCUSE")]
 
 
+def test_an_aimed_reaction_is_as_confident_as_a_parsed_dyad():
+    events = code_text("Pakistan launched air strikes on Afghanistan on Sunday.\n\nNorway condemned the strike.",
+                       "2026-03-02")
+    aimed = [e for e in events if e.source == "NOR"]
+    assert [(e.target, e.confidence >= 0.72) for e in aimed] == [("PAK", True)]
+    assert code_text("Norway condemned the strike.", "2026-03-02")[0].confidence < 0.72  # no recipient found
+
+
 def test_welcoming_a_decision_targets_the_decider_of_the_sentence_before():
     text = ("Washington agreed on Monday to lift tariffs on Kenyan tea.\n\nNairobi welcomed the decision.")
     assert _dyads(text)[-1] == ("KENGOV", "USAGOV", "SUPPORT")

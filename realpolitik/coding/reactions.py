@@ -31,6 +31,10 @@ WINDOW = 3
 # Reactions that answer what was asked of or offered to the reacting state: "rejected the demand", "accepted the
 # offer" answer an act aimed at the answerer, not the latest act of anyone else.
 ANSWER_TYPES = frozenset({"REJECT", "AGREE"})
+# The confidence of a reaction once the article names its target. Stage 7 scored it as an event with no
+# recipient (0.35-0.6), but of the reaction events aimed here 37 of 49 were right (tune 27/36, holdout
+# 10/13; plover, team, corpus and articles sets), as precise as directly parsed dyads, whose band is 0.7-0.85.
+AIMED_CONFIDENCE = 0.72
 # Determiners that make a noun refer back to something the article named before.
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
@@ -105,7 +109,8 @@ def resolve_reaction_targets(doc, events: list[Event]) -> list[Event]:
 
 def _aimed(ev: Event, prev: Event) -> Event:
     """The event aimed at the source of an earlier one."""
-    return replace(ev, target=prev.source, target_text=prev.source_text, target_span=prev.source_span)
+    return replace(ev, target=prev.source, target_text=prev.source_text, target_span=prev.source_span,
+                   confidence=max(ev.confidence, AIMED_CONFIDENCE))
 
 
 def _reaction(doc, ev: Event, earlier: list[Event]) -> list[Event]:
@@ -148,7 +153,8 @@ def _share_with_conjuncts(doc, out: list[Event], given: list[Event]) -> list[Eve
         if span is not None and len(span) and span.root.dep_ == "conj":
             prev = found.get((ev.sentence_index, ev.source, span.root.head.idx))
             if prev is not None:
-                ev = replace(ev, target=prev.target, target_text=prev.target_text, target_span=prev.target_span)
+                ev = replace(ev, target=prev.target, target_text=prev.target_text, target_span=prev.target_span,
+                             confidence=max(ev.confidence, AIMED_CONFIDENCE))
         shared.append(ev)
     return shared
 
