@@ -524,6 +524,11 @@ def test_blocking_a_decision_is_a_veto_and_blocking_pressure_backs_its_target(co
     assert [ev.type for ev in code(coder, "Farmers blocked the highway to Warsaw.")] == ["PROTEST"]
 
 
+def test_a_firm_blocking_something_is_no_protest(coder):
+    assert code(coder, "Microsoft began blocking the infected websites.") == []
+    assert [ev.type for ev in code(coder, "Italian farmers blocked the motorway.")] == ["PROTEST"]
+
+
 def test_an_attribution_does_not_decide_the_channel(coder):
     [e] = code(coder, "Belarus has sent Russia thousands of artillery shells, according to Ukrainian intelligence.")
     assert (e.type, e.channel) == ("AID", "arms_transfer")
@@ -1219,3 +1224,8 @@ def test_a_body_named_only_in_a_time_phrase_or_as_a_post_is_no_recipient_from_th
     assert tr("Chile vowed to cut tariffs during a long weekend in Peru.") == [("CHL", None, "AGREE")]
     assert tr("Chile vowed to cut tariffs at the helm of the OAS.") == [("CHL", None, "AGREE")]
     assert tr("Chile vowed to cut tariffs on goods from Peru.") == [("CHL", "PER", "AGREE")]
+
+
+def test_truckers_and_dockers_are_labour_not_their_state(coder):
+    [e] = code(coder, "French truckers blocked the motorway.")
+    assert (e.source, e.target, e.type) == ("FRALAB", "FRAGOV", "PROTEST")

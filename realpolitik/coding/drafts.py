@@ -38,6 +38,7 @@ CONDITIONAL_TO_THREATEN = _words("CONDITIONAL_TO_THREATEN")
 NAMED_GATHERING_TYPES = _words("NAMED_GATHERING_TYPES")
 # Sectors that are the state itself (a protest of theirs is no people's protest against their government).
 STATE_SECTORS = _words("STATE_SECTORS")
+COMMERCE_SECTORS = _words("COMMERCE_SECTORS")
 PARTNER_PREPS = _words("PARTNER_PREPS")
 # Nouns of cooperation only when joint ("joint patrols", "patrols with X", "US-led patrols"): alone, one force's act.
 SOLO_PATROLS = _words("SOLO_PATROLS")
@@ -123,6 +124,8 @@ def draft(ctx: stages.SentenceContext, c: Candidate, s: ActorMention, t: ActorMe
         return None  # "Chinese coast guard patrols near X", "flew patrols over X": a force's patrol, no partner
     mode = c.trig.mode if type_ == c.trig.type else None
     cameo = c.trig.cameo if type_ == c.trig.type else None
+    if type_ == "PROTEST" and mode == "obstruct" and s is not None and s.sector in COMMERCE_SECTORS:
+        return None  # "Google began blocking the queries", "the firm sought to block the sale": commerce, no protest
     if (type_ == "PROTEST" and mode == "obstruct" and s is not None
             and (s.sector in STATE_SECTORS or (s.sector is None and s.kind in ("state", "person")))):
         # a state or its organs blocking something is no civilians' protest (PLOVER PROTEST is collective action
