@@ -144,3 +144,11 @@ def test_a_state_named_inside_a_nouns_phrase_is_no_antecedent_of_the_pair(nlp):
     text = "Peru backed Chile in its call for new sanctions on Bolivia, and the two governments agreed to meet."
     assert [(m, c) for m, c, _ in actors(nlp, text) if m.startswith("the two")] == [
         ("the two governments", "CHLGOV"), ("the two governments", "PERGOV")]
+
+
+def test_a_firm_named_in_a_row_between_states_is_no_side_of_the_pair(nlp):
+    # "the two sides" after a firm named inside the row: the states it is between, not the firm
+    text = ("Canada and Japan clashed over subsidies to Canadian firm Bombardier. "
+            "A Japanese official said the two sides had agreed to resume talks.")
+    assert [(m, c) for m, c, _ in actors(nlp, text) if m == "the two sides"] == [
+        ("the two sides", "CAN"), ("the two sides", "JPNGOV")]

@@ -922,3 +922,11 @@ def test_people_a_state_detains_stay_its_recipient_whatever_state_their_clause_n
     assert dyads(coder, "The Kenyan court jailed an opposition leader who had met Ugandan officials.") == [
         ("KENJUD", "KENOPP", "COERCE")]
     assert dyads(coder, "Kenyan police arrested migrants trying to reach Uganda.") == [("KENCOP", "REF", "COERCE")]
+
+
+def test_a_body_naming_a_text_or_fund_is_no_recipient_of_what_is_done_about_it(coder):
+    # the EU in "its referendum on the EU constitution" or Iraq in "an Iraqi constitution" is what the text is
+    # of, no party asked; the text as the direct object of a reaction is still its body's
+    assert dyads(coder, "Estonia announced the question to be asked in its referendum on the EU constitution.") == []
+    assert dyads(coder, "The Turkish government has pushed for an Iraqi constitution that protects minorities.") == []
+    assert dyads(coder, "Italy rejected the EU budget on Monday.") == [("ITA", "IGOEUR", "REJECT")]

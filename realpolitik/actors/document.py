@@ -53,6 +53,8 @@ _PAIR_NOUNS = sorted(map(re.escape, _words("_PAIR")), key=lambda w: (-len(w), w)
 # (None: "both sides", "the two parties" keep the parties as named).
 _PAIR_SECTOR = {**{w: "" for w in _words("_PAIR_STATES")}, **{w: "GOV" for w in _words("_PAIR_GOVERNMENTS")},
                 **{w: "MIL" for w in _words("_PAIR_MILITARIES")}}
+# Sectors no side of "the two sides" stands for (a firm named in a row between states).
+_PAIR_BYSTANDERS = _words("_PAIR_BYSTANDERS")
 # one lowercase modifier may stand between ("the two defence ministers", "both foreign ministers")
 _PAIR = re.compile(r"\b(?:the two|both) (?:[a-z-]+ )?(?:" + "|".join(_PAIR_NOUNS) + r")\b", re.IGNORECASE)
 _TITLE = re.compile(r"\bthe (" + "|".join(sorted((re.escape(t) for t in TITLE_ROLES), key=len, reverse=True))
@@ -348,7 +350,10 @@ def _pairs(text: str, mentions: list[ActorMention], doc=None) -> list[ActorMenti
             continue
         addressers = _addressers(doc, hit.start(), hit.end()) if doc is not None else set()
         seen: list[ActorMention] = []
+        said = _PAIR_SECTOR.get(hit.group(0).rsplit(None, 1)[-1].lower())
         for m in reversed([m for m in ordered if m.end <= hit.start() and m.start not in addressers]):
+            if said is None and m.sector in _PAIR_BYSTANDERS:
+                continue  # "the two sides" after "US firm Boeing": the US, not its firm
             key = m.country or m.code[:3]
             party = m.country or m.kind in ("igo", "ngo")
             if m.code and party and key not in {s.country or s.code[:3] for s in seen}:
@@ -357,7 +362,6 @@ def _pairs(text: str, mentions: list[ActorMention], doc=None) -> list[ActorMenti
                 break
         if len(seen) < 2:
             continue
-        said = _PAIR_SECTOR.get(hit.group(0).rsplit(None, 1)[-1].lower())
         for m in reversed(seen):
             code = m.country if m.kind == "person" and m.country else m.code
             if said is not None and m.country:

@@ -42,6 +42,8 @@ OBJECT_PRONOUNS = _words("OBJECT_PRONOUNS")
 TOPIC_PREPS = _words("TOPIC_PREPS")
 # Nouns a state's name modifies as what is dealt in, not as a party ("US dollars", "US goods", "the Iraq war").
 TOPIC_HEADS = _words("TOPIC_HEADS")
+# Texts and funds a body issues or keeps ("the EU constitution", "a G7 communique"): their body is no recipient.
+DOCUMENT_HEADS = _words("DOCUMENT_HEADS")
 # Prepositions whose phrase is when an act happens ("vowed ... during his time at the helm of the G8").
 TIME_PREPS = _words("TIME_PREPS")
 # Posts held in a body ("its presidency of the EU", "at the helm of the G8"): the body is where, not whom.
@@ -67,8 +69,9 @@ def targets(tok, trig: Trigger, idx: ActorIndex, sources: list[ActorMention]) ->
 
     fallback: list[ActorMention] = []
 
-    def keep(ms, given: bool = False):
-        ms = [m for m in ms if (m.start, m.end) not in src]
+    def keep(ms, given: bool = False, owner: bool = False):
+        # "rejected the EU budget": the EU's text as the object is the EU's; "paid into the EU budget" is no act on it
+        ms = [m for m in ms if (m.start, m.end) not in src and (owner or not _names_document(m, tok.doc))]
         if ms and not any(has_country(m) for m in ms):
             if not given:  # "sent troops": what an AID verb hands over is not its recipient
                 fallback.extend(ms)  # "deploy peacekeepers in Iraq": a bare sector object is a last resort
@@ -90,7 +93,7 @@ def targets(tok, trig: Trigger, idx: ActorIndex, sources: list[ActorMention]) ->
             np = resolve_pronoun(c, idx) if c.lower_ in OBJECT_PRONOUNS else idx.np_conj(c)
             if dep == "dobj" and trig.type in REACTING_TYPES and act_noun(c):
                 np = [m for m in np if _doer_of(m, c)]  # "condemned Israel's strikes on Iran": Israel, not Iran
-            got = keep(np, given=(dep == "dobj" and trig.type in ("AID", "MOBILIZE")))
+            got = keep(np, given=(dep == "dobj" and trig.type in ("AID", "MOBILIZE")), owner=True)
             if got:
                 return got, "direct"
     holders = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "attr", "oprd")]
@@ -158,6 +161,13 @@ def targets(tok, trig: Trigger, idx: ActorIndex, sources: list[ActorMention]) ->
     if fallback:
         return fallback[:1], "sector"
     return [], "none"
+
+
+def _names_document(m: ActorMention, doc) -> bool:
+    """Whether a mention only modifies a text or fund ("the EU constitution", "the EU's budget")."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return (span is not None and span.root.dep_ in ("compound", "amod", "nmod", "poss")
+            and span.root.head.lemma_.lower() in DOCUMENT_HEADS)
 
 
 def _for_clause(tok) -> bool:
@@ -247,6 +257,8 @@ def _in_topic(t, root) -> bool:
     """Whether a token lies in a topic phrase below `root` ("rejected calls for advice on the legality of the
     Iraq war", "talk about Turkey entering the EU"): a state named only as what an act is about is no party."""
     if t.dep_ in ("compound", "amod", "nmod") and t.head.lemma_.lower() in TOPIC_HEADS and t.head.i != root.i:
+        return True
+    if t.dep_ in ("compound", "amod", "nmod", "poss") and t.head.lemma_.lower() in DOCUMENT_HEADS:
         return True
     h = t
     while h.i != root.i and h.head.i != h.i:
