@@ -168,6 +168,9 @@ def past_marker(tok, date: str | None) -> str | None:
                         return f"decade {o.text}"
                     if _YEAR.match(o.text) and o.pos_ == "NUM" and year is not None and int(o.text) < year:
                         return f"year {o.text}"
+                    if (_YEAR.match(o.text) and o.pos_ == "NUM" and year is None and c.lower_ == "in"
+                            and (h.tag_ == "VBD" or (h is tok and verb.tag_ == "VBD"))):
+                        return f"year {o.text}, undated"  # "imposed its ban in 1989": no news act is dated by its year
                     if o.lower_ == "year" and any(k.lower_ == "last" for k in o.children):
                         return "last year"
                     if c.lower_ == "in" and o.text in _MONTHS and _earlier_month(o, verb, date):
