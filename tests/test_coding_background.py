@@ -60,3 +60,11 @@ def test_a_past_act_in_a_named_year_is_background_without_a_date(coder):
     # the same act without a year is news, and so is a plan for a year (its year hangs on the planned act)
     assert undated(coder, "Norway imposed sanctions on Ghana.") == [("NOR", "GHA", "SANCTION")]
     assert undated(coder, "Chile promised to pay Peru in 2031.") == [("CHL", "PER", "AGREE")]
+
+
+def test_an_earlier_cause_of_a_describing_clause_is_background_even_alone(coder):
+    # the cause hangs on a relative clause describing a participant: history behind history
+    assert later(coder, "He recalled the riots which began when tensions rose after a Spanish police raid on "
+                        "Moroccan traders.") == []
+    # a main clause with no event of its own leaves its cause as the sentence's only news
+    assert later(coder, "Tensions rose after Spanish police raided Moroccan traders.") == [("ESPCOP", "MARBUS", "ASSAULT")]

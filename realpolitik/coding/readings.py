@@ -304,6 +304,21 @@ def _earlier_cause(tok, verb) -> str | None:
     return f"cause {found[1]}" if found else None
 
 
+def nested_cause(tok) -> bool:
+    """Whether the clause an earlier cause explains is itself told only to describe or set the scene ("the riots,
+    which began when tensions rose after a police crackdown"): a relative, participle or adverbial clause. Then
+    the cause is history behind history, never the sentence's news, even when nothing else is coded."""
+    found = cause_clause(tok)
+    if found is None:
+        return False
+    host = next(t.head for t in tok.doc if t.i in found[0] and t.head.i not in found[0])
+    while host.dep_ == "conj" and host.head.i != host.i:
+        host = host.head
+    if host.dep_ == "acl" and host.head.dep_ == "ROOT" and host.head.pos_ in ("NOUN", "PROPN"):
+        return False  # "Talks stalled after ...": a verbless parse hung the main verb on its subject
+    return host.dep_ in _background_words("DESCRIBING_DEPS")
+
+
 def cause_clause(tok, verb=None):
     """(the tokens of the clause or phrase of an earlier cause a trigger sits in, its mark), or None."""
     verb = verb if verb is not None else (
