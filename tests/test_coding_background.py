@@ -46,3 +46,25 @@ def test_present_perfect_so_far_is_a_tally(coder):
     assert later(coder, "So far the agency has only received 11 million dollars from Norway and Japan.") == []
     assert later(coder, "Norway has so far sent 200 troops to Mali.") == []
     assert later(coder, "Norway has sent 200 troops to Mali.") == [("NOR", "MLI", "AID")]
+
+
+def undated(coder, text):
+    """The events of a text coded as an article with no date of publication."""
+    return sorted((e.source, e.target, e.type) for e in coder.code(Article.from_text(text)))
+
+
+def test_a_past_act_in_a_named_year_is_background_without_a_date(coder):
+    # with no article date, no year can be the article's own: a past act dated by its year is history
+    assert undated(coder, "Norway imposed sanctions on Ghana in 1994.") == []
+    assert undated(coder, "In 2001, Chile expelled two Peruvian diplomats.") == []
+    # the same act without a year is news, and so is a plan for a year (its year hangs on the planned act)
+    assert undated(coder, "Norway imposed sanctions on Ghana.") == [("NOR", "GHA", "SANCTION")]
+    assert undated(coder, "Chile promised to pay Peru in 2031.") == [("CHL", "PER", "AGREE")]
+
+
+def test_an_earlier_cause_of_a_describing_clause_is_background_even_alone(coder):
+    # the cause hangs on a relative clause describing a participant: history behind history
+    assert later(coder, "He recalled the riots which began when tensions rose after a Spanish police raid on "
+                        "Moroccan traders.") == []
+    # a main clause with no event of its own leaves its cause as the sentence's only news
+    assert later(coder, "Tensions rose after Spanish police raided Moroccan traders.") == [("ESPCOP", "MARBUS", "ASSAULT")]

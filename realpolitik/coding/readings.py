@@ -168,6 +168,9 @@ def past_marker(tok, date: str | None) -> str | None:
                         return f"decade {o.text}"
                     if _YEAR.match(o.text) and o.pos_ == "NUM" and year is not None and int(o.text) < year:
                         return f"year {o.text}"
+                    if (_YEAR.match(o.text) and o.pos_ == "NUM" and year is None and c.lower_ == "in"
+                            and (h.tag_ == "VBD" or (h is tok and verb.tag_ == "VBD"))):
+                        return f"year {o.text}, undated"  # "imposed its ban in 1989": no news act is dated by its year
                     if o.lower_ == "year" and any(k.lower_ == "last" for k in o.children):
                         return "last year"
                     if c.lower_ == "in" and o.text in _MONTHS and _earlier_month(o, verb, date):
@@ -299,6 +302,21 @@ def _earlier_cause(tok, verb) -> str | None:
     sentence's only news and stays: stages.readings keeps it (see `cause_clause`)."""
     found = cause_clause(tok, verb)
     return f"cause {found[1]}" if found else None
+
+
+def nested_cause(tok) -> bool:
+    """Whether the clause an earlier cause explains is itself told only to describe or set the scene ("the riots,
+    which began when tensions rose after a police crackdown"): a relative, participle or adverbial clause. Then
+    the cause is history behind history, never the sentence's news, even when nothing else is coded."""
+    found = cause_clause(tok)
+    if found is None:
+        return False
+    host = next(t.head for t in tok.doc if t.i in found[0] and t.head.i not in found[0])
+    while host.dep_ == "conj" and host.head.i != host.i:
+        host = host.head
+    if host.dep_ == "acl" and host.head.dep_ == "ROOT" and host.head.pos_ in ("NOUN", "PROPN"):
+        return False  # "Talks stalled after ...": a verbless parse hung the main verb on its subject
+    return host.dep_ in _background_words("DESCRIBING_DEPS")
 
 
 def cause_clause(tok, verb=None):
