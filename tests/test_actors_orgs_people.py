@@ -98,3 +98,12 @@ def test_a_surname_inside_a_hyphenated_name_is_not_the_leader(nlp):
     assert [(m.text, m.code) for m in find_actors(doc, "2025-01-01")] == [("Muhammad Yunus", "BGDGOV")]
     doc = nlp("The Putin-Xi summit ended.")
     assert [m.code for m in find_actors(doc, "2025-01-01")] == ["RUSGOV", "CHNGOV"]
+
+
+def test_an_undated_text_is_read_in_the_years_its_office_holders_share(nlp):
+    text = "Tony Blair and Gordon Brown met on Monday. Liam Fox criticised them."
+    codes = {m.text: m.code for m in find_actors(nlp(text))}
+    assert codes == {"Tony Blair": "GBRGOV", "Gordon Brown": "GBRGOV", "Liam Fox": "GBRELI"}  # Fox: minister 2010-11
+    assert {m.text: m.code for m in find_actors(nlp(text), "2011-01-10")}["Liam Fox"] == "GBRGOV"
+    # one office holder alone gives no era: his latest role stands
+    assert [m.code for m in find_actors(nlp("Liam Fox spoke."))] == ["GBRGOV"]

@@ -1,6 +1,7 @@
 """find_actors and lookup: one automaton pass over the text, then context, dates and sectors."""
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from dataclasses import replace
 
@@ -110,12 +111,39 @@ def _mention(text: str, start: int, end: int, e: Entry) -> ActorMention:
                         sector=e.sector, kind=kind, name=name)
 
 
+def era(matches: list[tuple[int, int, list[Alias]]]) -> str | None:
+    """For an undated text, the middle of the longest span in which most of the office holders it names
+    (at least two) held office, or None: "Tony Blair" and "Gordon Brown" put a text in 1997-2007."""
+    people: dict[str, list[Entry]] = {}
+    for _, _, valid in matches:
+        rows = [a.entry for a in valid if a.entry.kind == "person" and a.entry.start]
+        if rows:
+            people.setdefault(normalise(rows[0].name), []).extend(rows)
+    if len(people) < 2:
+        return None
+    day = dt.date.fromisoformat
+    # the spans between consecutive boundaries (a role's first day, the day after its last) have constant
+    # coverage; an open role runs to today
+    edges = sorted({day(r.start[:10]) for rows in people.values() for r in rows}
+                   | {day(r.end[:10]) + dt.timedelta(days=1) for rows in people.values() for r in rows if r.end}
+                   | {dt.date.today()})
+    best: tuple[int, int, dt.date] | None = None
+    for lo, hi in zip(edges, edges[1:]):
+        n = sum(any(r.covers(lo.isoformat()) for r in rows) for rows in people.values())
+        if n >= 2 and (best is None or (n, (hi - lo).days) > best[:2]):
+            best = (n, (hi - lo).days, lo + (hi - lo) / 2)
+    return best[2].isoformat() if best else None
+
+
 def find_actors(doc, date: str | None = None) -> list[ActorMention]:
-    """All actor mentions in a spaCy Doc (char offsets in text_of(doc), sorted by start)."""
+    """All actor mentions in a spaCy Doc (char offsets in text_of(doc), sorted by start); an undated
+    text is read on the date its office holders agree on (`era`), so a minister of later years is no
+    minister in it."""
     text = text_of(doc)
-    date = _iso_day(date)
+    matches = select(doc)
+    date = _iso_day(date) or era(matches)
     mentions: list[ActorMention] = []
-    for start, end, valid in select(doc):
+    for start, end, valid in matches:
         if _locative_apposition(doc, start, valid):
             continue
         for e in resolve([a.entry for a in valid], date):
