@@ -25,3 +25,7 @@ def test_no_crowd_for_a_protest_acted_on():
 
 def test_no_crowd_for_a_protest_framing_a_past_act():
     assert [e[:3] for e in _events("Hundreds gathered in Peru, where four people died in riots last year.")] == []
+
+
+def test_no_crowd_for_a_protest_against_a_nation():
+    assert [e[:3] for e in _events("France began evacuating its citizens after days of anti-French riots.")] == []

@@ -267,7 +267,7 @@ def unnamed_crowd(c: Candidate, country: str | None, cands=(), date: str | None 
     direct object ("police broke up the rally", "one jailed for leading a protest": the act's, not a report of it)."""
     if (country is None or c.tok.pos_ not in ("NOUN", "PROPN") or token_lemma(c.tok) not in CROWD_PROTEST_NOUNS
             or any(o.type == "PROTEST" and o.sources for o in cands) or _acted_on(c.tok)
-            or _past_frame(c.tok, date)):
+            or _past_frame(c.tok, date) or _against_nation(c.tok)):
         return None
     at = c.tok.idx
     return ActorMention(text="", start=at, end=at, code=country + "CVL", country=country, sector="CVL", kind="sector")
@@ -280,6 +280,13 @@ def _past_frame(tok, date: str | None) -> bool:
         return False
     past = readings.past_marker(tok.head.head, date)
     return past is not None and not past.startswith("cause ")
+
+
+def _against_nation(tok) -> bool:
+    """Whether a protest noun is "anti-" a nation by its adjective ("anti-French demonstrations"): against a state,
+    by a crowd the text leaves unnamed."""
+    mods = [k for k in tok.lefts if k.dep_ in ("amod", "compound", "nmod")]
+    return any(k.lower_ == "anti" for k in mods) and any(k.pos_ == "ADJ" and k.text[:1].isupper() for k in mods)
 
 
 def _acted_on(tok) -> bool:
