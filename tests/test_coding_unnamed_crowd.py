@@ -29,3 +29,10 @@ def test_no_crowd_for_a_protest_framing_a_past_act():
 
 def test_no_crowd_for_a_protest_against_a_nation():
     assert [e[:3] for e in _events("France began evacuating its citizens after days of anti-French riots.")] == []
+
+
+def test_a_market_rally_is_no_protest():
+    assert [e[:3] for e in _events("The Kenyan stock market rally continued on Monday.")] == []
+    assert [e[:3] for e in _events("A rally in Kenyan bank shares lifted the index.")] == []
+    assert [e[:3] for e in _events("Kenyan farmers held a rally against fuel prices.")] == [
+        ("KENAGR", "KENGOV", "PROTEST")]
