@@ -115,6 +115,19 @@ def shown(tok) -> bool:
     return any(c.dep_ in ("dobj", "obj", "ccomp") for c in tok.children)
 
 
+def market_move(tok) -> bool:
+    """Whether a protest noun is a market's move ("the stock market rally", "a rally in bank shares"): a market
+    word among its modifiers or as its "in" object; no crowd's protest."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in words("realpolitik.coding", "figurative",
+                                                                           "MARKET_MOVES"):
+        return False
+    market = words("realpolitik.coding", "figurative", "MARKET_WORDS")
+    mods = [k for k in tok.lefts if k.dep_ in ("compound", "poss", "nmod", "amod")]
+    mods += [c for k in mods for c in k.lefts if c.dep_ == "compound"]  # "stock" of "stock market"
+    mods += [o for p in tok.rights if p.dep_ == "prep" and p.lower_ == "in" for o in p.children if o.dep_ == "pobj"]
+    return any(k.lemma_.lower() in market for k in mods)
+
+
 def quantity_agent(tok) -> bool:
     """Whether a verb trigger's doer is a measured quantity or its change, not a party ("helped by a rise in
     exports", "falling prices hit farmers", "growth helped X"): economic copy, no act (PLOVER's sources are

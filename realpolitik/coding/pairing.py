@@ -19,6 +19,8 @@ MUTUAL_OBJECTS = _words("MUTUAL_OBJECTS")
 JOINT_EXERCISES = dict(cues.CHANNEL_CUES)["joint_exercise"] | _words("JOINT_EXERCISES")
 # Modes of acts with no recipient: no other actor of the clause is taken as one ("resigned after talks with X").
 INTRANSITIVE_MODES = _words("INTRANSITIVE_MODES")
+CROWD_PROTEST_NOUNS = _words("CROWD_PROTEST_NOUNS")
+ACTED_ON_PREPS = _words("ACTED_ON_PREPS")
 # Acts of a state's justice on people, whose recipient named by no state is the state's own society.
 OWN_PEOPLE_ACTS = _words("OWN_PEOPLE_ACTS")
 SEIZED_THINGS = _words("SEIZED_THINGS")
@@ -255,6 +257,45 @@ def place_crowd(doc, m: ActorMention, places: list) -> ActorMention:
         return m
     return ActorMention(text=m.text, start=m.start, end=m.end, code=country + "CVL", country=country, sector="CVL",
                         kind="sector")
+
+
+def unnamed_crowd(c: Candidate, country: str | None, cands=(), date: str | None = None) -> ActorMention | None:
+    """The crowd of a protest noun no actor holds ("arrested students during a protest", "a curfew amid
+    protests"): the civilians of the one state its sentence names, as a mention with no text of its own;
+    None where the sentence names no state or several, for a protest verb, and where another protest of the
+    sentence has its actor ("farmers began a hunger strike in protest at X": theirs) or the protest is a verb's
+    direct object ("police broke up the rally", "one jailed for leading a protest": the act's, not a report of it)."""
+    if (country is None or c.tok.pos_ not in ("NOUN", "PROPN") or token_lemma(c.tok) not in CROWD_PROTEST_NOUNS
+            or any(o.type == "PROTEST" and o.sources for o in cands) or _acted_on(c.tok)
+            or _past_frame(c.tok, date) or _against_nation(c.tok)):
+        return None
+    at = c.tok.idx
+    return ActorMention(text="", start=at, end=at, code=country + "CVL", country=country, sector="CVL", kind="sector")
+
+
+def _past_frame(tok, date: str | None) -> bool:
+    """Whether a protest noun is the time or place of a past act ("four people were killed in riots last year"):
+    the protest is as old as the act (readings.past_marker of the verb the preposition hangs on)."""
+    if tok.dep_ != "pobj" or tok.head.dep_ != "prep" or tok.head.head.pos_ not in ("VERB", "AUX"):
+        return False
+    past = readings.past_marker(tok.head.head, date)
+    return past is not None and not past.startswith("cause ")
+
+
+def _against_nation(tok) -> bool:
+    """Whether a protest noun is "anti-" a nation by its adjective ("anti-French demonstrations"): against a state,
+    by a crowd the text leaves unnamed."""
+    mods = [k for k in tok.lefts if k.dep_ in ("amod", "compound", "nmod")]
+    return any(k.lower_ == "anti" for k in mods) and any(k.pos_ == "ADJ" and k.text[:1].isupper() for k in mods)
+
+
+def _acted_on(tok) -> bool:
+    """Whether a noun is what an act is done on: a verb's direct object ("police broke up the protests") or
+    the object of "on"/"against" ("a crackdown on protests"): a protest someone acts on, whose crowd the text
+    leaves to the act, not a reported protest of its own."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    return tok.dep_ == "dobj" or tok.dep_ == "pobj" and tok.head.lower_ in ACTED_ON_PREPS
 
 
 def named_in_passing(sent, m: ActorMention) -> bool:

@@ -132,6 +132,10 @@ class RulesCoder:
         cands = stages.readings(ctx, found.idx, stages.combine(found.cands))
         read = roles(ctx, found.idx, cands)
         made = stages.finish(ctx, events(ctx, read.dyads))
+        # an unnamed crowd's protest has no actor of its own in the text: below every actor-resolved event, so the
+        # act it frames ("police detained students during a protest") stays the sentence's main event
+        made = [stages.Coded(replace(c.event, confidence=min(UNNAMED_CONFIDENCE, c.event.confidence)), c.cand)
+                if stages.unnamed_crowd(c) else c for c in made]
         if not made:  # "civilians were killed when troops opened fire": the named attacker's event comes first
             made = [stages.without_source(c) for c in stages.finish(ctx, events(ctx, read.agentless))]
             # an unnamed agent's act says less of who did it than any actor-resolved event: below their floor
@@ -145,16 +149,17 @@ class RulesCoder:
             # best guess, when there is one, is the sentence's reported event
             guess = self._best_guess(ctx, read.cands)
             if guess is not None:
-                return [guess]
-        if made:
+                return [guess] + [c for c in made if stages.unnamed_crowd(c)]
+        if made and not all(stages.unnamed_crowd(c) for c in made):
             return stages.select(made)
+        made = stages.select(made)  # an unnamed crowd's protest alone: the sentence's best guess may stand beside it
         if s.sourceless:
             guess = self._sourceless_event(ctx, read.cands)
         elif s.best_guess_types and found.guessable:
             guess = self._best_guess(ctx, read.cands)
         else:
             guess = None
-        return [guess] if guess is not None else []
+        return made + [guess] if guess is not None else made
 
     def _sourceless_event(self, ctx: stages.SentenceContext, cands: list[Candidate]) -> stages.Coded | None:
         """The sentence's one best-guess event when no actor-resolved event came out of it.
@@ -307,6 +312,11 @@ def roles(ctx: stages.SentenceContext, idx: ActorIndex, cands: list[Candidate]) 
             # side is, the text does not say (as crowds.py leaves a crowd whose verb governs the state)
             c = replace(c, sources=[pairing.of_state(m, one, c.targets) for m in c.sources],
                         targets=[pairing.of_state(m, one, c.sources) for m in c.targets])
+        crowd = pairing.unnamed_crowd(c, one, cands, ctx.date) if not c.sources and c.type == "PROTEST" else None
+        if crowd is not None:
+            # "police detained students during a protest", "curfew imposed amid protests": the protest of the one
+            # state's people, against its own government (readings.own_government below)
+            c = replace(c, sources=[crowd], how=c.how + "+crowd")
         srcs = c.sources
         if not srcs:
             if pairing.agentless_killing(c) or pairing.unnamed_agent(c):

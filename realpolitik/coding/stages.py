@@ -335,10 +335,19 @@ def foreground(made: list[Coded]) -> tuple[list[Coded], bool]:
         return [], bool(made)
     # a visit by a named party to one named ("signed deals during a visit by X") is a meeting of its own, which gold
     # codes beside the act it frames
+    # the protest of a crowd no actor names ("detained students during a protest") is kept beside the act, as gold codes
+    # it, and decides nothing of the rest
+    crowd = [c for c in stated if unnamed_crowd(c)]
+    stated = [c for c in stated if not unnamed_crowd(c)]
     back = [is_background(c.cand.tok) and not _hosted_visit(c) for c in stated]
     if not all(back):
-        return [c for c, b in zip(stated, back) if not b], False
-    return stated, True
+        return [c for c, b in zip(stated, back) if not b] + crowd, False
+    return stated + crowd, bool(stated)
+
+
+def unnamed_crowd(c: Coded) -> bool:
+    """Whether an event is the protest of a crowd no actor names (pairing.unnamed_crowd)."""
+    return "crowd" in c.cand.how
 
 
 def _hosted_visit(c: Coded) -> bool:
@@ -358,6 +367,8 @@ def select(made: list[Coded]) -> list[Coded]:
     for c in made:
         ev = c.event
         key: tuple = (ev.source[:3] if ev.source else None, ev.target[:3] if ev.target else None)
+        if unnamed_crowd(c):
+            key += ("crowd",)  # an unnamed crowd's protest is its own event beside a state organ's act on its people
         old = events.get(key)
         if old is None:
             events[key] = c
