@@ -15,6 +15,7 @@ from realpolitik.coding.roles import (
     prep_objects,
     resolve_pronoun,
     subject_np,
+    token_lemma,
 )
 from realpolitik.coding.triggers import lookup
 from realpolitik.model import ActorMention
@@ -167,7 +168,7 @@ def _names_document(m: ActorMention, doc) -> bool:
     """Whether a mention only modifies a text or fund ("the EU constitution", "the EU's budget")."""
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     return (span is not None and span.root.dep_ in ("compound", "amod", "nmod", "poss")
-            and span.root.head.lemma_.lower() in DOCUMENT_HEADS)
+            and token_lemma(span.root.head) in DOCUMENT_HEADS)
 
 
 def _for_clause(tok) -> bool:
@@ -258,7 +259,7 @@ def _in_topic(t, root) -> bool:
     Iraq war", "talk about Turkey entering the EU"): a state named only as what an act is about is no party."""
     if t.dep_ in ("compound", "amod", "nmod") and t.head.lemma_.lower() in TOPIC_HEADS and t.head.i != root.i:
         return True
-    if t.dep_ in ("compound", "amod", "nmod", "poss") and t.head.lemma_.lower() in DOCUMENT_HEADS:
+    if t.dep_ in ("compound", "amod", "nmod", "poss") and token_lemma(t.head) in DOCUMENT_HEADS:
         return True
     h = t
     while h.i != root.i and h.head.i != h.i:
