@@ -152,3 +152,12 @@ def test_a_firm_named_in_a_row_between_states_is_no_side_of_the_pair(nlp):
             "A Japanese official said the two sides had agreed to resume talks.")
     assert [(m, c) for m, c, _ in actors(nlp, text) if m == "the two sides"] == [
         ("the two sides", "CAN"), ("the two sides", "JPNGOV")]
+
+
+def test_a_states_political_parties_are_no_pair_of_states(nlp):
+    # "the two main parties" after two states are one state's political parties, not those states
+    text = "Chile and Peru argued over fishing. In Chile the two main parties will fight each other in the election."
+    assert [(m, c) for m, c, _ in actors(nlp, text) if m.startswith("the two")] == []
+    text = "Chile and Peru argued over fishing. Officials said the two parties will meet again in Lima."
+    assert [(m, c) for m, c, _ in actors(nlp, text) if m.startswith("the two")] == [
+        ("the two parties", "CHL"), ("the two parties", "PER")]

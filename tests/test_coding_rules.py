@@ -930,3 +930,19 @@ def test_a_body_naming_a_text_or_fund_is_no_recipient_of_what_is_done_about_it(c
     assert dyads(coder, "Estonia announced the question to be asked in its referendum on the EU constitution.") == []
     assert dyads(coder, "The Turkish government has pushed for an Iraqi constitution that protects minorities.") == []
     assert dyads(coder, "Italy rejected the EU budget on Monday.") == [("ITA", "IGOEUR", "REJECT")]
+
+
+def test_who_reacts_to_a_thing_in_a_clause_describing_it_is_no_recipient_of_an_act_on_it(coder):
+    # a reaction to the object, in its relative or participial clause, names a bystander (patients._bystander);
+    # the doer of a joint act on it ("a deal struck by") and its maker or giver stay
+    assert dyads(coder, "Chile accepted the offer, which was condemned by Peru.") == [("CHL", None, "AGREE")]
+    assert dyads(coder, "Chile accepted the offer that Peru had condemned.") == [("CHL", None, "AGREE")]
+    assert dyads(coder, "Japan welcomed the plan, which was proposed by Russia.") == [("JPN", "RUS", "SUPPORT")]
+    assert dyads(coder, "Chile rejected a peace deal struck by Peru and Bolivia.") == [("CHL", "PER", "REJECT")]
+
+
+def test_an_html_character_reference_in_scraped_news_is_read_as_its_letter(coder):
+    # "communiqu&#233;" is a communique (roles.token_lemma): the G8 naming it is no recipient of the relief
+    # it is for, as with "communique" (patients.DOCUMENT_HEADS)
+    assert dyads(coder, "There has been no mention of oil sales in a G8 communiqu&#233; for achieving debt relief, "
+                        "said the Italian finance minister.") == []

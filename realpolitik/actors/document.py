@@ -56,7 +56,16 @@ _PAIR_SECTOR = {**{w: "" for w in _words("_PAIR_STATES")}, **{w: "GOV" for w in 
 # Sectors no side of "the two sides" stands for (a firm named in a row between states).
 _PAIR_BYSTANDERS = _words("_PAIR_BYSTANDERS")
 # one lowercase modifier may stand between ("the two defence ministers", "both foreign ministers")
-_PAIR = re.compile(r"\b(?:the two|both) (?:[a-z-]+ )?(?:" + "|".join(_PAIR_NOUNS) + r")\b", re.IGNORECASE)
+_PAIR = re.compile(r"\b(?:the two|both) (?:(?P<mod>[a-z-]+) )?(?:" + "|".join(_PAIR_NOUNS) + r")\b", re.IGNORECASE)
+# Modifiers that make "parties" a state's political parties ("the two sceptic parties", "both main parties"):
+# no pair of states or sides.
+_PARTY_MODIFIERS = _words("_PARTY_MODIFIERS")
+
+
+def _pair_hits(text: str) -> list[re.Match]:
+    """The pair phrases of a text, without political parties ("the two main parties")."""
+    return [hit for hit in _PAIR.finditer(text)
+            if not (hit.group(0).lower().endswith("parties") and (hit.group("mod") or "").lower() in _PARTY_MODIFIERS)]
 _TITLE = re.compile(r"\bthe (" + "|".join(sorted((re.escape(t) for t in TITLE_ROLES), key=len, reverse=True))
                     + r")\b", re.IGNORECASE)
 # "The minister urged ...", "A spokesman said ...": the official the article named just before (BARE_HEADS).
@@ -104,7 +113,7 @@ def reference_hits(text: str) -> list[tuple[int, int | None]]:
     for hit in _ABBR.finditer(text):
         for use in re.finditer(r"(?<![\w-])" + re.escape(hit.group(1)) + r"(?![\w-])", text[hit.end():]):
             out.append((hit.end() + use.start(), hit.start()))
-    out += [(hit.start(), None) for hit in _PAIR.finditer(text)]
+    out += [(hit.start(), None) for hit in _pair_hits(text)]
     out += [(hit.start(), None) for hit in _TITLE.finditer(text)]
     for hit in _BARE.finditer(text):
         before = _bare_antecedent(text, hit)
@@ -345,7 +354,7 @@ def _pairs(text: str, mentions: list[ActorMention], doc=None) -> list[ActorMenti
     only inside a noun's phrase ("new sanctions on North Korea") is what the parties act on, not one of them."""
     out: list[ActorMention] = []
     ordered = sorted([m for m in mentions if doc is None or not _in_noun_phrase(doc, m)], key=lambda m: m.start)
-    for hit in _PAIR.finditer(text):
+    for hit in _pair_hits(text):
         if _covered([m for m in mentions if m.kind != "sector"], hit.start(), hit.end()):
             continue
         addressers = _addressers(doc, hit.start(), hit.end()) if doc is not None else set()

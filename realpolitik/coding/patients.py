@@ -15,6 +15,7 @@ from realpolitik.coding.roles import (
     prep_objects,
     resolve_pronoun,
     subject_np,
+    token_lemma,
 )
 from realpolitik.coding.triggers import lookup
 from realpolitik.model import ActorMention
@@ -167,7 +168,7 @@ def _names_document(m: ActorMention, doc) -> bool:
     """Whether a mention only modifies a text or fund ("the EU constitution", "the EU's budget")."""
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     return (span is not None and span.root.dep_ in ("compound", "amod", "nmod", "poss")
-            and span.root.head.lemma_.lower() in DOCUMENT_HEADS)
+            and token_lemma(span.root.head) in DOCUMENT_HEADS)
 
 
 def _for_clause(tok) -> bool:
@@ -258,7 +259,7 @@ def _in_topic(t, root) -> bool:
     Iraq war", "talk about Turkey entering the EU"): a state named only as what an act is about is no party."""
     if t.dep_ in ("compound", "amod", "nmod") and t.head.lemma_.lower() in TOPIC_HEADS and t.head.i != root.i:
         return True
-    if t.dep_ in ("compound", "amod", "nmod", "poss") and t.head.lemma_.lower() in DOCUMENT_HEADS:
+    if t.dep_ in ("compound", "amod", "nmod", "poss") and token_lemma(t.head) in DOCUMENT_HEADS:
         return True
     h = t
     while h.i != root.i and h.head.i != h.i:
@@ -268,6 +269,32 @@ def _in_topic(t, root) -> bool:
             return True
         h = h.head
     return False
+
+
+def _bystander(t, root) -> bool:
+    """Whether a token lies in the doer of a reaction to a thing, in a clause describing the thing below `root`
+    ("accepted the offer, which was criticised by aid groups", "pushing through a measure that has been rejected
+    by the European Parliament"): who criticises or backs a thing is no party to an act on it; its author or giver
+    ("aid provided by the WHO", "corvettes ordered by Pakistan") stays."""
+    h = t
+    while h.i != root.i and h.head.i != h.i:
+        v = h.head
+        # the thing is what the clause acts on: its passive ("criticised by X") or its relative object ("that X
+        # criticised"), not a place ("the shoal, where X blocked fishermen")
+        on_thing = h.dep_ == "agent" or h.dep_ == "nsubj" and any(
+            k.dep_ == "dobj" and k.lower_ in ("which", "that") for k in v.children)
+        if (on_thing and v.dep_ in ("relcl", "acl") and v.i != root.i
+                and v.head.pos_ in ("NOUN", "PROPN") and _reacts(v)):
+            return True
+        h = v
+    return False
+
+
+def _reacts(v) -> bool:
+    """Whether a verb is a verbal reaction in the lexicon (REACTING_TYPES); a joint act's doers are its parties
+    ("the deal struck by Britain and Argentina")."""
+    t = lookup(v)
+    return t is not None and t.pos == "V" and t.type in REACTING_TYPES and t.frame != "sym"
 
 
 def clause_actors(tok, idx: ActorIndex, srcs: list[ActorMention]) -> list[ActorMention]:
@@ -286,7 +313,7 @@ def clause_actors(tok, idx: ActorIndex, srcs: list[ActorMention]) -> list[ActorM
         said = {t.i for c in root.children if c.dep_ == "ccomp" and c.i < root.i for t in c.subtree
                 } if child(tok, "dobj") is not None else set()
         for t in root.subtree:
-            if t.dep_ in ("ccomp",) and t.i != root.i or t.i in said or _in_topic(t, root):
+            if t.dep_ in ("ccomp",) and t.i != root.i or t.i in said or _in_topic(t, root) or _bystander(t, root):
                 continue
             for m in idx.at_all(t):
                 if has_country(m) and m.code[:3] not in src_codes and m not in found:

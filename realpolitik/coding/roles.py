@@ -1,6 +1,7 @@
 """Who acts on whom: walks over the dependency parse that find the actors filling a trigger's roles."""
 from __future__ import annotations
 
+import html
 import logging
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -139,8 +140,10 @@ FORM_LEMMAS = {k[0]: v[0] for k, v in wordsets.rows("realpolitik.coding", "roles
 
 
 def token_lemma(tok) -> str:
-    """A token's lemma in lower case (a form the lemmatiser gets wrong corrected: FORM_LEMMAS)."""
-    return FORM_LEMMAS.get(tok.lower_) or tok.lemma_.lower()
+    """A token's lemma in lower case (a form the lemmatiser gets wrong corrected: FORM_LEMMAS), an HTML character
+    reference left in scraped news decoded ("communiqu&#233" is "communiqué")."""
+    lemma = FORM_LEMMAS.get(tok.lower_) or tok.lemma_.lower()
+    return html.unescape(lemma) if "&" in lemma else lemma
 
 
 def child(tok, *deps: str):
