@@ -149,3 +149,14 @@ def test_demonstrating_a_thing_is_showing_not_protest():
     # a direct object or a clause makes "demonstrate" showing; without one it is a protest
     assert code("Hanwha demonstrated a radar to Peru's navy.") == []
     assert code("Chileans demonstrated against Peru in Santiago.") == [("CHLCVL", "PER", "PROTEST")]
+
+
+def test_a_warning_about_an_economy_or_welfare_is_a_forecast(coder):
+    # the reported clause's subject is a quantity or a state of welfare: a forecast, no threat to a party
+    assert triples(coder, "The IMF warned that Chile's budget deficit was too large.") == []
+    assert triples(coder, "Millions of Malians' livelihoods are at risk from drought, the UN has warned.") == []
+    assert triples(coder, "The World Bank warned that Peru's economy would shrink.") == []
+    # a warning of what a party will face, or of a party's own act, is a threat
+    assert triples(coder, "Russia warned that Ukraine would face sanctions.") == [("RUS", "UKR", "THREATEN")]
+    assert triples(coder, "France warned that Turkish membership of the EU was incompatible with its laws.") == [
+        ("FRA", "TUR", "THREATEN")]

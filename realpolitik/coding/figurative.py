@@ -143,3 +143,27 @@ def contest_of_words(tok, type_: str | None) -> bool:
     near = list(tok.children) + (list(tok.head.children) if tok.dep_ == "dobj" else [])  # "stepped up its battle over"
     return any(c.dep_ == "prep" and c.lower_ == "over" and any(t.lemma_.lower() in topics for t in c.subtree)
                for c in near)
+
+
+def _subject_topic(s) -> str:
+    """The lemma a clause subject is about: the counted noun of a count ("billions of farmers' livelihoods")."""
+    lemma = s.lemma_.lower()
+    if lemma in words("realpolitik.coding", "figurative", "COUNT_HEADS"):
+        for p in s.children:
+            if p.dep_ == "prep" and p.lower_ == "of":
+                o = next((c for c in p.children if c.dep_ == "pobj"), None)
+                if o is not None:
+                    return o.lemma_.lower()
+    return lemma
+
+
+def forecast(tok) -> bool:
+    """Whether a warning is a forecast about the state of an economy, of nature or of people's welfare, no threat
+    to a party: the subject of its reported clause is such a state or a quantity ("the IMF warned that Chile's
+    deficit was too large", "crops will fail, the FAO warned"). A warning of one's own act or of what a party
+    will face ("warned that X would face sanctions") keeps its sense."""
+    table = words("realpolitik.coding", "figurative", "FORECAST_SUBJECTS") | \
+        words("realpolitik.coding", "figurative", "QUANTITY_AGENTS")
+    clauses = [c for c in tok.children if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX")]
+    subjects = [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and all(_subject_topic(s) in table for s in subjects)
