@@ -160,3 +160,11 @@ def test_a_warning_about_an_economy_or_welfare_is_a_forecast(coder):
     assert triples(coder, "Russia warned that Ukraine would face sanctions.") == [("RUS", "UKR", "THREATEN")]
     assert triples(coder, "France warned that Turkish membership of the EU was incompatible with its laws.") == [
         ("FRA", "TUR", "THREATEN")]
+
+
+def test_a_quantity_doing_through_a_participle_is_economic_copy(coder):
+    # the participle's doer is the quantity it hangs on: no party cuts anything
+    assert triples(coder, "Slower French exports would mean slower EU growth, reducing the demand for US goods.") == []
+    assert triples(coder, "Oil prices fell sharply, hurting Russia.") == []
+    # a party's participle keeps its act
+    assert triples(coder, "Israel imposed a blockade, cutting aid to Gaza.") == [("ISR", "PSE", "SANCTION")]

@@ -117,12 +117,17 @@ def shown(tok) -> bool:
 
 def quantity_agent(tok) -> bool:
     """Whether a verb trigger's doer is a measured quantity or its change, not a party ("helped by a rise in
-    exports", "falling prices hit farmers", "growth helped X"): economic copy, no act (PLOVER's sources are
+    exports", "falling prices hit farmers", "growth helped X", a participle of a quantity "slower growth, reducing
+    the demand for X's goods"): economic copy, no act (PLOVER's sources are
     political actors)."""
     if tok.pos_ != "VERB":
         return False
     agents = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
     agents += [o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    if not agents and tok.dep_ == "acl" and tok.tag_ == "VBG":
+        agents = [tok.head]  # "slower growth, reducing the demand for X's goods": the quantity does it
+    elif not agents and tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.pos_ in ("VERB", "AUX"):
+        agents = [c for c in tok.head.children if c.dep_ in ("nsubj", "csubj")]  # "exports fell, hurting X"
     return bool(agents) and all(a.lemma_.lower() in words("realpolitik.coding", "figurative", "QUANTITY_AGENTS")
                                 for a in agents)
 
