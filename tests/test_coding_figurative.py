@@ -168,3 +168,11 @@ def test_a_quantity_doing_through_a_participle_is_economic_copy(coder):
     assert triples(coder, "Oil prices fell sharply, hurting Russia.") == []
     # a party's participle keeps its act
     assert triples(coder, "Israel imposed a blockade, cutting aid to Gaza.") == [("ISR", "PSE", "SANCTION")]
+
+
+def test_asking_if_or_whether_is_a_question_not_a_request(coder):
+    assert triples(coder, "The Foreign Office asked Iran whether the envoy would be released.") == []
+    assert triples(coder, "The British minister is heard asking a reporter if he is a German spy.") == []
+    # a request for an act, even on a condition, stays one
+    assert triples(coder, "France asked Germany to send troops.") == [("FRA", "DEU", "REQUEST")]
+    assert triples(coder, "France asked Germany for aid if the war spread.") == [("FRA", "DEU", "REQUEST")]

@@ -172,3 +172,17 @@ def forecast(tok) -> bool:
     clauses = [c for c in tok.children if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX")]
     subjects = [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
     return bool(subjects) and all(_subject_topic(s) in table for s in subjects)
+
+
+def question(tok) -> bool:
+    """Whether a verb of asking puts a question, not a request: its clause opens with "if" or "whether" ("asked
+    the reporter if he was a spy", the parser's "heard asking X if ..." hanging the clause on "heard"); a request
+    asks for an act ("asked X to withdraw", "asked X for aid if ...": "if" is then a condition)."""
+    if tok.lemma_.lower() not in words("realpolitik.coding", "figurative", "QUESTION_VERBS"):
+        return False
+    if any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
+        return False
+    marks = words("realpolitik.coding", "figurative", "QUESTION_MARKS")
+    clauses = list(tok.children) + ([c for c in tok.head.children if c.i > tok.i] if tok.dep_ == "xcomp" else [])
+    return any(c.dep_ in ("ccomp", "advcl") and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
+               for c in clauses)
