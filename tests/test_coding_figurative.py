@@ -176,3 +176,10 @@ def test_asking_if_or_whether_is_a_question_not_a_request(coder):
     # a request for an act, even on a condition, stays one
     assert triples(coder, "France asked Germany to send troops.") == [("FRA", "DEU", "REQUEST")]
     assert triples(coder, "France asked Germany for aid if the war spread.") == [("FRA", "DEU", "REQUEST")]
+
+
+def test_arms_of_idiom_are_words_not_force(coder):
+    assert triples(coder, "The chancellor used his budget to fire both barrels at the opposition parties.") == []
+    assert triples(coder, "The Labour leader launched a broadside at the Conservatives.") == []
+    assert triples(coder, "Syrian troops fired rockets at Israeli positions.") == [("SYRMIL", "ISR", "ASSAULT")]
+    assert abstract_object("ASSAULT", "barrel") and not abstract_object("SUPPORT", "broadside")

@@ -23,9 +23,11 @@ def _tables() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 
 def abstract_object(type_: str | None, head_obj: str) -> bool:
-    """Whether a force verb's direct object (lemma) is an abstract noun, so the verb is figurative."""
+    """Whether a force verb's direct object (lemma) is an abstract noun or an arm of idiom ("fired both barrels at
+    the opposition", "launched a broadside at X"), so the verb is figurative."""
     force, abstract, _ = _tables()
-    return type_ in force and head_obj in abstract
+    return type_ in force and (head_obj in abstract or head_obj in words("realpolitik.coding", "figurative",
+                                                                         "IDIOM_ARMS"))
 
 
 def firm_agent(type_: str | None, source: str | None) -> bool:
