@@ -149,3 +149,37 @@ def test_demonstrating_a_thing_is_showing_not_protest():
     # a direct object or a clause makes "demonstrate" showing; without one it is a protest
     assert code("Hanwha demonstrated a radar to Peru's navy.") == []
     assert code("Chileans demonstrated against Peru in Santiago.") == [("CHLCVL", "PER", "PROTEST")]
+
+
+def test_a_warning_about_an_economy_or_welfare_is_a_forecast(coder):
+    # the reported clause's subject is a quantity or a state of welfare: a forecast, no threat to a party
+    assert triples(coder, "The IMF warned that Chile's budget deficit was too large.") == []
+    assert triples(coder, "Millions of Malians' livelihoods are at risk from drought, the UN has warned.") == []
+    assert triples(coder, "The World Bank warned that Peru's economy would shrink.") == []
+    # a warning of what a party will face, or of a party's own act, is a threat
+    assert triples(coder, "Russia warned that Ukraine would face sanctions.") == [("RUS", "UKR", "THREATEN")]
+    assert triples(coder, "France warned that Turkish membership of the EU was incompatible with its laws.") == [
+        ("FRA", "TUR", "THREATEN")]
+
+
+def test_a_quantity_doing_through_a_participle_is_economic_copy(coder):
+    # the participle's doer is the quantity it hangs on: no party cuts anything
+    assert triples(coder, "Slower French exports would mean slower EU growth, reducing the demand for US goods.") == []
+    assert triples(coder, "Oil prices fell sharply, hurting Russia.") == []
+    # a party's participle keeps its act
+    assert triples(coder, "Israel imposed a blockade, cutting aid to Gaza.") == [("ISR", "PSE", "SANCTION")]
+
+
+def test_asking_if_or_whether_is_a_question_not_a_request(coder):
+    assert triples(coder, "The Foreign Office asked Iran whether the envoy would be released.") == []
+    assert triples(coder, "The British minister is heard asking a reporter if he is a German spy.") == []
+    # a request for an act, even on a condition, stays one
+    assert triples(coder, "France asked Germany to send troops.") == [("FRA", "DEU", "REQUEST")]
+    assert triples(coder, "France asked Germany for aid if the war spread.") == [("FRA", "DEU", "REQUEST")]
+
+
+def test_arms_of_idiom_are_words_not_force(coder):
+    assert triples(coder, "The chancellor used his budget to fire both barrels at the opposition parties.") == []
+    assert triples(coder, "The Labour leader launched a broadside at the Conservatives.") == []
+    assert triples(coder, "Syrian troops fired rockets at Israeli positions.") == [("SYRMIL", "ISR", "ASSAULT")]
+    assert abstract_object("ASSAULT", "barrel") and not abstract_object("SUPPORT", "broadside")

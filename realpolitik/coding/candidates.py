@@ -229,6 +229,10 @@ def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
             continue  # "the firm demonstrated a phone": showing, no protest
         if trig.type == "PROTEST" and figurative.market_move(tok):
             continue  # "the stock market rally": a market's move, no protest
+        if trig.type == "THREATEN" and trig.frame == "say" and figurative.forecast(tok):
+            continue  # "the IMF warned that X's deficit was too large": a forecast, no threat to anyone
+        if trig.type == "REQUEST" and trig.pos == "V" and figurative.question(tok):
+            continue  # "asked the reporter if he was a spy": a question, no request
         if trig.type == "CONSULT" and figurative.no_meeting(tok):
             continue  # "the plan met with criticism", "to meet firms' concerns": no meeting
         if deontic(tok.head if trig.pos == "N" and tok.dep_ == "dobj" else tok) and trig.pos in ("V", "N"):

@@ -23,9 +23,11 @@ def _tables() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 
 def abstract_object(type_: str | None, head_obj: str) -> bool:
-    """Whether a force verb's direct object (lemma) is an abstract noun, so the verb is figurative."""
+    """Whether a force verb's direct object (lemma) is an abstract noun or an arm of idiom ("fired both barrels at
+    the opposition", "launched a broadside at X"), so the verb is figurative."""
     force, abstract, _ = _tables()
-    return type_ in force and head_obj in abstract
+    return type_ in force and (head_obj in abstract or head_obj in words("realpolitik.coding", "figurative",
+                                                                         "IDIOM_ARMS"))
 
 
 def firm_agent(type_: str | None, source: str | None) -> bool:
@@ -130,12 +132,17 @@ def market_move(tok) -> bool:
 
 def quantity_agent(tok) -> bool:
     """Whether a verb trigger's doer is a measured quantity or its change, not a party ("helped by a rise in
-    exports", "falling prices hit farmers", "growth helped X"): economic copy, no act (PLOVER's sources are
+    exports", "falling prices hit farmers", "growth helped X", a participle of a quantity "slower growth, reducing
+    the demand for X's goods"): economic copy, no act (PLOVER's sources are
     political actors)."""
     if tok.pos_ != "VERB":
         return False
     agents = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
     agents += [o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    if not agents and tok.dep_ == "acl" and tok.tag_ == "VBG":
+        agents = [tok.head]  # "slower growth, reducing the demand for X's goods": the quantity does it
+    elif not agents and tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.pos_ in ("VERB", "AUX"):
+        agents = [c for c in tok.head.children if c.dep_ in ("nsubj", "csubj")]  # "exports fell, hurting X"
     return bool(agents) and all(a.lemma_.lower() in words("realpolitik.coding", "figurative", "QUANTITY_AGENTS")
                                 for a in agents)
 
@@ -156,3 +163,41 @@ def contest_of_words(tok, type_: str | None) -> bool:
     near = list(tok.children) + (list(tok.head.children) if tok.dep_ == "dobj" else [])  # "stepped up its battle over"
     return any(c.dep_ == "prep" and c.lower_ == "over" and any(t.lemma_.lower() in topics for t in c.subtree)
                for c in near)
+
+
+def _subject_topic(s) -> str:
+    """The lemma a clause subject is about: the counted noun of a count ("billions of farmers' livelihoods")."""
+    lemma = s.lemma_.lower()
+    if lemma in words("realpolitik.coding", "figurative", "COUNT_HEADS"):
+        for p in s.children:
+            if p.dep_ == "prep" and p.lower_ == "of":
+                o = next((c for c in p.children if c.dep_ == "pobj"), None)
+                if o is not None:
+                    return o.lemma_.lower()
+    return lemma
+
+
+def forecast(tok) -> bool:
+    """Whether a warning is a forecast about the state of an economy, of nature or of people's welfare, no threat
+    to a party: the subject of its reported clause is such a state or a quantity ("the IMF warned that Chile's
+    deficit was too large", "crops will fail, the FAO warned"). A warning of one's own act or of what a party
+    will face ("warned that X would face sanctions") keeps its sense."""
+    table = words("realpolitik.coding", "figurative", "FORECAST_SUBJECTS") | \
+        words("realpolitik.coding", "figurative", "QUANTITY_AGENTS")
+    clauses = [c for c in tok.children if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX")]
+    subjects = [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and all(_subject_topic(s) in table for s in subjects)
+
+
+def question(tok) -> bool:
+    """Whether a verb of asking puts a question, not a request: its clause opens with "if" or "whether" ("asked
+    the reporter if he was a spy", the parser's "heard asking X if ..." hanging the clause on "heard"); a request
+    asks for an act ("asked X to withdraw", "asked X for aid if ...": "if" is then a condition)."""
+    if tok.lemma_.lower() not in words("realpolitik.coding", "figurative", "QUESTION_VERBS"):
+        return False
+    if any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
+        return False
+    marks = words("realpolitik.coding", "figurative", "QUESTION_MARKS")
+    clauses = list(tok.children) + ([c for c in tok.head.children if c.i > tok.i] if tok.dep_ == "xcomp" else [])
+    return any(c.dep_ in ("ccomp", "advcl") and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
+               for c in clauses)
