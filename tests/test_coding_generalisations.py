@@ -1229,3 +1229,19 @@ def test_a_body_named_only_in_a_time_phrase_or_as_a_post_is_no_recipient_from_th
 def test_truckers_and_dockers_are_labour_not_their_state(coder):
     [e] = code(coder, "French truckers blocked the motorway.")
     assert (e.source, e.target, e.type) == ("FRALAB", "FRAGOV", "PROTEST")
+
+
+def test_waiving_or_pausing_a_restriction_is_a_concession_and_pausing_deliveries_a_sanction(coder):
+    # retype.words EASE_ONLY and the lexicon's easing verbs: waiving sanctions lifts them
+    assert triples(code(coder, "Chile waived its sanctions on Peru.")) == [("CHL", "PER", "CONCEDE")]
+    assert triples(code(coder, "Chile paused its tariffs on Peru.")) == [("CHL", "PER", "CONCEDE")]
+    assert triples(code(coder, "Chile paused arms deliveries to Peru.")) == [("CHL", "PER", "SANCTION")]
+
+
+def test_a_restriction_under_a_noun_or_participle_of_easing_is_a_concession(coder):
+    # retype.eased_type: "the easing of X's sanctions" is X lifting them, not X sanctioning
+    assert triples(code(coder, "Peru welcomed the easing of Chilean sanctions.")) == [
+        ("CHL", "PER", "CONCEDE"), ("PER", "CHL", "SUPPORT")]
+    assert triples(code(coder, "Chile announced the suspension of its tariffs on Peru.")) == [
+        ("CHL", "PER", "CONCEDE")]
+    assert triples(code(coder, "Chile announced the suspension of aid to Peru.")) == [("CHL", "PER", "SANCTION")]

@@ -38,6 +38,7 @@ from realpolitik.coding.patients import (
 from realpolitik.coding.retype import (
     PERSON_LEMMAS,
     WEAPON_LEMMAS,
+    eased_type,
     handed_over_type,
     is_peacekeeping,
     trade_type,
@@ -373,7 +374,7 @@ def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
                 tgts = clause_subject(tok, idx)
             srcs_set = {(m.start, m.end) for m in srcs}
             tgts = [m for m in tgts if (m.start, m.end) not in srcs_set]
-            cand = Candidate(trig, tok, trade_type(trig, obj), srcs, tgts, how, obj)
+            cand = Candidate(trig, tok, eased_type(trig, tok) or trade_type(trig, obj), srcs, tgts, how, obj)
             if trig.type == "MOBILIZE" and is_peacekeeping(tok, obj):
                 cand.type = "AID"  # "the deployment of 200 troops on a peacekeeping mission": assistance
             if trig.frame == "buy" and not srcs:

@@ -39,6 +39,8 @@ COUNT_NOUNS = _words("COUNT_NOUNS")
 OBJECT_SENSES = {k[0]: _words(v[0]) for k, v in wordsets.rows("realpolitik.coding", "retype", "OBJECT_SENSES")}
 # Restrictions whose lifting, cutting or ending is a concession (PLOVER CONCEDE).
 RESTRICTION_LEMMAS = _words("RESTRICTION_LEMMAS")
+# Nouns and participles of easing: the restriction they govern or modify is lifted (PLOVER CONCEDE).
+EASING_WORDS = _words("EASING_WORDS")
 # Protests whose ending or suspension is a concession (PLOVER CONCEDE "suspending protests").
 PROTEST_OBJECTS = _words("PROTEST_OBJECTS")
 # What is released when it is published rather than set free.
@@ -207,6 +209,29 @@ def handed_over_type(type_: str, moved: set[str], lemma: str = "") -> str:
     if lemma in HANDOVER_VERBS and moved & CAPTIVES:
         return "RETREAT"
     return type_
+
+
+def eased_type(trig, tok) -> str | None:
+    """The type of a noun trigger that eases a restriction, as lifting one does with a verb (verb_type): a noun of
+    easing with a restriction as its "of" object ("the suspension of sanctions"), or a restriction that is the "of"
+    object of a noun of easing or has an easing participle ("the easing of US sanctions", "relaxed sanctions") is the
+    concession (PLOVER CONCEDE), or the retreat for a restriction imposed by force; None when nothing is eased."""
+    if trig.type not in ("SANCTION", "CONCEDE"):
+        return None
+    lemma = token_lemma(tok)
+    if lemma in EASING_WORDS:
+        eased = [token_lemma(p) for _, p in prep_objects(tok, frozenset({"of"}))]
+    elif lemma in RESTRICTION_LEMMAS and (
+            tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.i != tok.head.i
+            and token_lemma(tok.head.head) in EASING_WORDS
+            or any(c.dep_ == "amod" and c.lower_ in EASING_WORDS for c in tok.children)):
+        eased = [lemma]
+    else:
+        return None
+    eased = [e for e in eased if e in RESTRICTION_LEMMAS]
+    if not eased:
+        return None
+    return "RETREAT" if eased[0] in FORCE_RESTRICTIONS else "CONCEDE"
 
 
 def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
