@@ -347,7 +347,7 @@ def foreground(made: list[Coded]) -> tuple[list[Coded], bool]:
 
 def unnamed_crowd(c: Coded) -> bool:
     """Whether an event is the protest of a crowd no actor names (pairing.unnamed_crowd)."""
-    return "crowd" in c.cand.how
+    return "+crowd" in c.cand.how  # the mark roles() gives it
 
 
 def _hosted_visit(c: Coded) -> bool:
