@@ -15,3 +15,16 @@ def test_the_agent_of_a_passive_in_a_nested_clause_is_no_recipient():
 
 def test_the_author_of_the_thing_acted_on_stays():
     assert _dyads("Italy rejected a peace plan drawn up by Norway.") == [("ITA", "NOR", "REJECT")]
+
+
+def test_the_presenter_of_a_measure_is_no_recipient_of_it():
+    assert _dyads("The Dutch government unveiled an EU aid package on Monday.") == []
+    assert _dyads("The Dutch government unveiled an EU aid package for Greece on Monday.") == [
+        ("IGOEUR", "GRC", "AID")]
+    assert _dyads("The British minister unveiled a G8 aid package which he compared to the scheme used by the "
+                  "United States to rebuild Europe.") == []
+
+
+def test_a_state_in_a_clause_on_the_presenter_stays():
+    assert _dyads("Norway, which has troops in Iraq, announced the withdrawal of its forces.") == [
+        ("NOR", "IRQMIL", "RETREAT")]

@@ -49,6 +49,7 @@ DOCUMENT_HEADS = _words("DOCUMENT_HEADS")
 TIME_PREPS = _words("TIME_PREPS")
 # Posts held in a body ("its presidency of the EU", "at the helm of the G8"): the body is where, not whom.
 POST_HEADS = _words("POST_HEADS")
+PRESENTING_VERBS = _words("PRESENTING_VERBS")
 
 
 def obj_lemmas(tok) -> set[str]:
@@ -329,6 +330,13 @@ def clause_actors(tok, idx: ActorIndex, srcs: list[ActorMention]) -> list[ActorM
         # is no phrase of it
         said = {t.i for c in root.children if c.dep_ == "ccomp" and c.i < root.i for t in c.subtree
                 } if child(tok, "dobj") is not None else set()
+        if root.i != tok.i and tok.pos_ == "NOUN" and token_lemma(root) in PRESENTING_VERBS:
+            # "the minister unveiled proposals for an EU aid package": who puts the measure forward authors it
+            # (the subject's own phrase, not a clause or phrase on it: "X, which has troops in Iraq, announced ...")
+            for c in root.children:
+                if c.dep_ in ("nsubj", "nsubjpass"):
+                    said |= {t.i for t in c.subtree} - {t.i for k in c.subtree if k.dep_ in ("relcl", "acl", "prep")
+                                                        for t in k.subtree}
         for t in root.subtree:
             if (t.dep_ in ("ccomp",) and t.i != root.i or t.i in said or _in_topic(t, root) or _bystander(t, root)
                     or _other_doer(t, root)):
