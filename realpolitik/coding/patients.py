@@ -49,6 +49,7 @@ DOCUMENT_HEADS = _words("DOCUMENT_HEADS")
 TIME_PREPS = _words("TIME_PREPS")
 # Posts held in a body ("its presidency of the EU", "at the helm of the G8"): the body is where, not whom.
 POST_HEADS = _words("POST_HEADS")
+PRESENTING_VERBS = _words("PRESENTING_VERBS")
 
 
 def obj_lemmas(tok) -> set[str]:
@@ -290,6 +291,23 @@ def _bystander(t, root) -> bool:
     return False
 
 
+def _other_doer(t, root) -> bool:
+    """Whether a token lies in the agent of a passive verb in a clause nested in another clause below `root` ("an
+    aid package he likened to the plan used by the United States"): the doer of an act in a phrase of a phrase is
+    no recipient; the author of the thing acted on stays ("rejected a deal struck by X")."""
+    h = t
+    while h.i != root.i and h.head.i != h.i:
+        if h.dep_ == "agent" and h.head.i != root.i:
+            u = h.head.head
+            while u.i != root.i and u.head.i != u.i:
+                if u.pos_ in ("VERB", "AUX") and u.dep_ in ("relcl", "acl", "advcl", "ccomp"):
+                    return True
+                u = u.head
+            return False
+        h = h.head
+    return False
+
+
 def _reacts(v) -> bool:
     """Whether a verb is a verbal reaction in the lexicon (REACTING_TYPES); a joint act's doers are its parties
     ("the deal struck by Britain and Argentina")."""
@@ -312,8 +330,16 @@ def clause_actors(tok, idx: ActorIndex, srcs: list[ActorMention]) -> list[ActorM
         # is no phrase of it
         said = {t.i for c in root.children if c.dep_ == "ccomp" and c.i < root.i for t in c.subtree
                 } if child(tok, "dobj") is not None else set()
+        if root.i != tok.i and tok.pos_ == "NOUN" and token_lemma(root) in PRESENTING_VERBS:
+            # "the minister unveiled proposals for an EU aid package": who puts the measure forward authors it
+            # (the subject's own phrase, not a clause or phrase on it: "X, which has troops in Iraq, announced ...")
+            for c in root.children:
+                if c.dep_ in ("nsubj", "nsubjpass"):
+                    said |= {t.i for t in c.subtree} - {t.i for k in c.subtree if k.dep_ in ("relcl", "acl", "prep")
+                                                        for t in k.subtree}
         for t in root.subtree:
-            if t.dep_ in ("ccomp",) and t.i != root.i or t.i in said or _in_topic(t, root) or _bystander(t, root):
+            if (t.dep_ in ("ccomp",) and t.i != root.i or t.i in said or _in_topic(t, root) or _bystander(t, root)
+                    or _other_doer(t, root)):
                 continue
             for m in idx.at_all(t):
                 if has_country(m) and m.code[:3] not in src_codes and m not in found:

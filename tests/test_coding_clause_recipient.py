@@ -1,0 +1,30 @@
+"""The recipient a noun trigger finds in its clause (patients.clause_actors) is a party to its own act, not the doer
+of another act in a phrase of a phrase, nor the presenter of the measure; on sentences written for these tests."""
+from realpolitik.options import Options
+from realpolitik.pipeline import code_text
+
+
+def _dyads(text):
+    return [(e.source, e.target, e.type) for e in code_text(text, "2026-03-02", Options())]
+
+
+def test_the_agent_of_a_passive_in_a_nested_clause_is_no_recipient():
+    assert _dyads("Kenya welcomed a G8 aid package which critics compared to the scheme used by the United States "
+                  "to rebuild Europe.") == [("KEN", "IGOG7", "SUPPORT"), ("IGOG7", "KEN", "AID")]
+
+
+def test_the_author_of_the_thing_acted_on_stays():
+    assert _dyads("Italy rejected a peace plan drawn up by Norway.") == [("ITA", "NOR", "REJECT")]
+
+
+def test_the_presenter_of_a_measure_is_no_recipient_of_it():
+    assert _dyads("The Dutch government unveiled an EU aid package on Monday.") == []
+    assert _dyads("The Dutch government unveiled an EU aid package for Greece on Monday.") == [
+        ("IGOEUR", "GRC", "AID")]
+    assert _dyads("The British minister unveiled a G8 aid package which he compared to the scheme used by the "
+                  "United States to rebuild Europe.") == []
+
+
+def test_a_state_in_a_clause_on_the_presenter_stays():
+    assert _dyads("Norway, which has troops in Iraq, announced the withdrawal of its forces.") == [
+        ("NOR", "IRQMIL", "RETREAT")]
