@@ -1253,3 +1253,11 @@ def test_should_have_is_no_demand_when_perfect_or_of_holding(coder):
     assert triples(code(coder, "Chile said Peru should have recalled its envoy last year.")) == []
     assert triples(code(coder, "Chile said Peru should have a seat on the panel.")) == []
     assert triples(code(coder, "Chile said Peru should recall its envoy.")) == [("CHL", "PER", "REQUEST")]
+
+
+def test_a_passive_obligation_asks_nothing_of_its_subject(coder):
+    # candidates._demanded_act: "Y must be V-ed" is what is to be done to Y (or Y's thing), no demand of Y;
+    # a copula ("Y must be ready to ...") still asks Y to act
+    assert triples(code(coder, "Chile said Peru's bid must be treated separately.")) == []
+    assert triples(code(coder, "Chile said Peru should be allowed to join.")) == []
+    assert triples(code(coder, "Chile said Peru must be ready to talk.")) == [("CHL", "PER", "REQUEST")]

@@ -149,9 +149,12 @@ def _attributed_to(verb, idx: ActorIndex) -> list[ActorMention]:
 
 def _demanded_act(c) -> bool:
     """Whether an obligation complement ("Y must / should ...") asks its subject to act: not a perfect ("Y should
-    have withdrawn the remark", a reproach of the past), nor a state of holding ("Y should have sole rights to
-    the name", an opinion of what the subject is entitled to)."""
+    have withdrawn the remark", a reproach of the past), nor a passive ("Y's bid must be treated apart", "Y
+    should be allowed to vote": what is to be done to the subject, by no one named), nor a state of holding
+    ("Y should have sole rights to the name", an opinion of what the subject is entitled to)."""
     if any(a.dep_ == "aux" and a.lemma_.lower() == "have" for a in c.children):
+        return False
+    if any(a.dep_ in ("auxpass", "nsubjpass") for a in c.children):
         return False
     return token_lemma(c) not in HOLDING_VERBS
 
