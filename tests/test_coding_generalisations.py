@@ -1245,3 +1245,19 @@ def test_a_restriction_under_a_noun_or_participle_of_easing_is_a_concession(code
     assert triples(code(coder, "Chile announced the suspension of its tariffs on Peru.")) == [
         ("CHL", "PER", "CONCEDE")]
     assert triples(code(coder, "Chile announced the suspension of aid to Peru.")) == [("CHL", "PER", "SANCTION")]
+
+
+def test_should_have_is_no_demand_when_perfect_or_of_holding(coder):
+    # candidates._demanded_act: "should have done" reproaches a past act; "should have X" (HOLDING_VERBS) is an
+    # opinion of what a party is entitled to; neither asks the subject to act
+    assert triples(code(coder, "Chile said Peru should have recalled its envoy last year.")) == []
+    assert triples(code(coder, "Chile said Peru should have a seat on the panel.")) == []
+    assert triples(code(coder, "Chile said Peru should recall its envoy.")) == [("CHL", "PER", "REQUEST")]
+
+
+def test_a_passive_obligation_asks_nothing_of_its_subject(coder):
+    # candidates._demanded_act: "Y must be V-ed" is what is to be done to Y (or Y's thing), no demand of Y;
+    # a copula ("Y must be ready to ...") still asks Y to act
+    assert triples(code(coder, "Chile said Peru's bid must be treated separately.")) == []
+    assert triples(code(coder, "Chile said Peru should be allowed to join.")) == []
+    assert triples(code(coder, "Chile said Peru must be ready to talk.")) == [("CHL", "PER", "REQUEST")]

@@ -94,6 +94,7 @@ PERMIT_LEMMAS = _words("PERMIT_LEMMAS")
 # clauses.py's modals of refusal ("will not", "cannot"), read from its table (clauses.py imports this module)
 REFUSAL_AUX = wordsets.words("realpolitik.coding", "clauses", "REFUSAL_AUX")
 OBLIGATION_AUX = _words("OBLIGATION_AUX")
+HOLDING_VERBS = _words("HOLDING_VERBS")
 ORDER_LEMMAS = _words("ORDER_LEMMAS")
 # Ordering envoys or nationals to leave is their expulsion: what they are ordered to do, and who they are.
 LEAVE_LEMMAS = _words("LEAVE_LEMMAS")
@@ -146,6 +147,18 @@ def _attributed_to(verb, idx: ActorIndex) -> list[ActorMention]:
     return [m for _, q in prep_objects(verb, frozenset({"to"})) for m in idx.np_conj(q) if has_country(m)]
 
 
+def _demanded_act(c) -> bool:
+    """Whether an obligation complement ("Y must / should ...") asks its subject to act: not a perfect ("Y should
+    have withdrawn the remark", a reproach of the past), nor a passive ("Y's bid must be treated apart", "Y
+    should be allowed to vote": what is to be done to the subject, by no one named), nor a state of holding
+    ("Y should have sole rights to the name", an opinion of what the subject is entitled to)."""
+    if any(a.dep_ == "aux" and a.lemma_.lower() == "have" for a in c.children):
+        return False
+    if any(a.dep_ in ("auxpass", "nsubjpass") for a in c.children):
+        return False
+    return token_lemma(c) not in HOLDING_VERBS
+
+
 def _obligation(tok, idx: ActorIndex) -> Candidate | None:
     """ "X said Y must / should do Z" is X's REQUEST of Y (a demand put as a statement)."""
     if token_lemma(tok) in ORDER_LEMMAS:
@@ -176,6 +189,8 @@ def _obligation(tok, idx: ActorIndex) -> Candidate | None:
         return None
     for c in tok.children:
         if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in OBLIGATION_AUX for a in c.children):
+            if not _demanded_act(c):
+                continue
             s = child(c, "nsubj", "nsubjpass")
             tgts = subject_np(s, idx) if s is not None else []
             srcs, how = agents(tok, idx)
