@@ -160,6 +160,13 @@ def past_marker(tok, date: str | None) -> str | None:
     if tok.dep_ in ("advcl", "xcomp", "nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
         heads.add(tok.head)  # "X reopened the border in 2022, restoring trade", "fighting broke out in 2023"
     heads |= {c for c in tok.children if c.dep_ == "xcomp"}  # "first offered to lead a mission in July 2023"
+    # "last year seized and sold the arm": a verb joined to another, with no time of its own, shares its time
+    if (verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBN") and verb.head.tag_ == verb.tag_
+            and not any(c.dep_ == "npadvmod"
+                        or (c.dep_ == "advmod" and c.lower_ in _background_words("OWN_TIME_ADVERBS"))
+                        or (c.dep_ == "prep" and any(o.ent_type_ in ("DATE", "TIME") for o in c.subtree))
+                        for c in verb.children)):
+        heads.add(verb.head)
     for h in heads:
         for c in h.children:
             if c.dep_ == "prep" and c.lower_ in _TIME_PREPS:
