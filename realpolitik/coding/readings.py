@@ -180,6 +180,12 @@ def past_marker(tok, date: str | None) -> str | None:
                         return f"year {o.text}, undated"  # "imposed its ban in 1989": no news act is dated by its year
                     if o.lower_ == "year" and any(k.lower_ == "last" for k in o.children):
                         return "last year"
+                    if (o.text in _MONTHS and year is None and c.lower_ == "in" and o.dep_ == "pobj"
+                            and (h.tag_ == "VBD" or (h is tok and verb.tag_ == "VBD"))
+                            and not all(t.is_space for t in tok.doc[:tok.sent.start])):
+                        # "tightened its embargo in May" after the lead: no news act is dated by its month
+                        # alone (an opening sentence's month dates its news)
+                        return f"month {o.text}, undated"
                     if c.lower_ == "in" and o.text in _MONTHS and _earlier_month(o, verb, date):
                         return f"month {o.text}"
             if c.dep_ in ("npadvmod", "advmod") and c.lower_ in ("year", "ago"):
