@@ -337,3 +337,18 @@ def test_leaving_a_body_carries_the_withdraw_mode_and_a_diplomatic_code(coder):
     # the troop withdrawal's military context and a military-aid code (1622) do not follow the retyping
     ev = code(coder, "Bolivia withdrew from the Organization of American States.")[0]
     assert (ev.type, ev.mode, ev.contexts, ev.cameo) == ("SANCTION", "withdraw", ("diplomatic",), "161")
+
+
+def test_a_joined_verb_with_no_time_of_its_own_shares_its_partners_past_time(coder):
+    assert code(coder, "Peru last year seized and expelled two Chilean fishing boats.") == []
+    assert triples(code(coder, "Peru seized and expelled two Chilean fishing boats.")) == [
+        ("PER", "CHL", "SANCTION")]
+    assert triples(code(coder, "Last year Peru seized Chilean boats and on Monday it expelled a Chilean diplomat.")) == [
+        ("PER", "CHLGOV", "SANCTION")]
+
+
+def test_in_an_undated_article_a_past_act_dated_by_its_month_alone_after_the_lead_is_background(coder):
+    text = "Chile on Monday recalled its envoy to Peru.\n\nPeru expelled two Chilean diplomats in May."
+    assert triples(code(coder, text, date=None)) == [("CHL", "PER", "SANCTION")]
+    assert triples(code(coder, "Peru expelled two Chilean diplomats in May.", date=None)) == [
+        ("PER", "CHLGOV", "SANCTION")]

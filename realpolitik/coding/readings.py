@@ -160,6 +160,13 @@ def past_marker(tok, date: str | None) -> str | None:
     if tok.dep_ in ("advcl", "xcomp", "nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
         heads.add(tok.head)  # "X reopened the border in 2022, restoring trade", "fighting broke out in 2023"
     heads |= {c for c in tok.children if c.dep_ == "xcomp"}  # "first offered to lead a mission in July 2023"
+    # "last year seized and sold the arm": a verb joined to another, with no time of its own, shares its time
+    if (verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBN") and verb.head.tag_ == verb.tag_
+            and not any(c.dep_ == "npadvmod"
+                        or (c.dep_ == "advmod" and c.lower_ in _background_words("OWN_TIME_ADVERBS"))
+                        or (c.dep_ == "prep" and any(o.ent_type_ in ("DATE", "TIME") for o in c.subtree))
+                        for c in verb.children)):
+        heads.add(verb.head)
     for h in heads:
         for c in h.children:
             if c.dep_ == "prep" and c.lower_ in _TIME_PREPS:
@@ -173,6 +180,12 @@ def past_marker(tok, date: str | None) -> str | None:
                         return f"year {o.text}, undated"  # "imposed its ban in 1989": no news act is dated by its year
                     if o.lower_ == "year" and any(k.lower_ == "last" for k in o.children):
                         return "last year"
+                    if (o.text in _MONTHS and year is None and c.lower_ == "in" and o.dep_ == "pobj"
+                            and (h.tag_ == "VBD" or (h is tok and verb.tag_ == "VBD"))
+                            and not all(t.is_space for t in tok.doc[:tok.sent.start])):
+                        # "tightened its embargo in May" after the lead: no news act is dated by its month
+                        # alone (an opening sentence's month dates its news)
+                        return f"month {o.text}, undated"
                     if c.lower_ == "in" and o.text in _MONTHS and _earlier_month(o, verb, date):
                         return f"month {o.text}"
             if c.dep_ in ("npadvmod", "advmod") and c.lower_ in ("year", "ago"):
