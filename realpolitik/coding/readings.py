@@ -170,19 +170,20 @@ def past_marker(tok, date: str | None) -> str | None:
     for h in heads:
         for c in h.children:
             if c.dep_ == "prep" and c.lower_ in _TIME_PREPS:
+                # in an undated article, "in <year or month>" on a simple past is all that dates the act
+                undated_in = (year is None and c.lower_ == "in"
+                              and (h.tag_ == "VBD" or (h is tok and verb.tag_ == "VBD")))
                 for o in c.subtree:
                     if _DECADE.match(o.text):
                         return f"decade {o.text}"
                     if _YEAR.match(o.text) and o.pos_ == "NUM" and year is not None and int(o.text) < year:
                         return f"year {o.text}"
-                    if (_YEAR.match(o.text) and o.pos_ == "NUM" and year is None and c.lower_ == "in"
-                            and (h.tag_ == "VBD" or (h is tok and verb.tag_ == "VBD"))):
+                    if undated_in and _YEAR.match(o.text) and o.pos_ == "NUM":
                         return f"year {o.text}, undated"  # "imposed its ban in 1989": no news act is dated by its year
                     if o.lower_ == "year" and any(k.lower_ == "last" for k in o.children):
                         return "last year"
-                    if (o.text in _MONTHS and year is None and c.lower_ == "in" and o.dep_ == "pobj"
-                            and (h.tag_ == "VBD" or (h is tok and verb.tag_ == "VBD"))
-                            and not all(t.is_space for t in tok.doc[:tok.sent.start])):
+                    if (undated_in and o.text in _MONTHS and o.dep_ == "pobj"
+                            and any(not t.is_space for t in tok.doc[:tok.sent.start])):
                         # "tightened its embargo in May" after the lead: no news act is dated by its month
                         # alone (an opening sentence's month dates its news)
                         return f"month {o.text}, undated"
@@ -317,14 +318,13 @@ def _earlier_cause(tok, verb) -> str | None:
     return f"cause {found[1]}" if found else None
 
 
-def nested_cause(tok) -> bool:
-    """Whether the clause an earlier cause explains is itself told only to describe or set the scene ("the riots,
-    which began when tensions rose after a police crackdown"): a relative, participle or adverbial clause. Then
-    the cause is history behind history, never the sentence's news, even when nothing else is coded."""
-    found = cause_clause(tok)
-    if found is None:
-        return False
-    host = next(t.head for t in tok.doc if t.i in found[0] and t.head.i not in found[0])
+def nested_cause(tok, clause: set[int]) -> bool:
+    """Whether the clause an earlier cause explains (`clause`: the cause's tokens, from `cause_clause`) is itself
+    told only to describe or set the scene ("the riots, which began when tensions rose after a police crackdown"):
+    a relative, participle or adverbial clause. Then the cause is history behind history, never the sentence's
+    news, even when nothing else is coded."""
+    doc = tok.doc
+    host = next(doc[i].head for i in sorted(clause) if doc[i].head.i not in clause)
     while host.dep_ == "conj" and host.head.i != host.i:
         host = host.head
     if host.dep_ == "acl" and host.head.dep_ == "ROOT" and host.head.pos_ in ("NOUN", "PROPN"):

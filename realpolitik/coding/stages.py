@@ -197,7 +197,7 @@ def readings(ctx: SentenceContext, idx: ActorIndex, cands: list[Candidate]) -> l
             past = known.past_marker(c.tok, ctx.date)
             if past is not None and past.startswith("cause "):
                 clause = known.cause_clause(c.tok)
-                if clause is not None and not known.nested_cause(c.tok) and not any(
+                if clause is not None and not known.nested_cause(c.tok, clause[0]) and not any(
                         o.tok.i not in clause[0] and o.sources for o in cands if o is not c):
                     past = None  # "talks stalled after jets bombed X": the earlier act is the only news
             if past is not None and past_events == "drop" and not known.opening_news(past, ctx.sent):

@@ -65,23 +65,31 @@ def _certainty(df: pd.DataFrame) -> dict[str, Any]:
             "mean_confidence": round(float(df["confidence"].mean()), 3) if len(df) else None}
 
 
+def _types(g: pd.DataFrame) -> str:
+    """'ASSAULT 2, THREATEN 1': a group's event types with their counts."""
+    return ", ".join(f"{t} {int(n)}" for t, n in g["type"].value_counts().sort_index().items())
+
+
+def _best_evidence(g: pd.DataFrame) -> dict[str, Any]:
+    """The strongest event of a group as quotable evidence: its sentence, factuality and article."""
+    best = strength_order(g).iloc[0]
+    return {"evidence": best["evidence_text"], "factuality": best["factuality"], "claim": bool(best["claim"]),
+            "title": best["title"], "publisher": best["publisher"], "date": best["date"].date().isoformat()}
+
+
 def _pressure(df: pd.DataFrame, targets: set[str], exclude: set[str]) -> tuple[list[dict[str, Any]], pd.DataFrame]:
     """Conflictual events by third parties against the targets, by (source, target)."""
     p = df[df["quad"].isin(CONFLICT) & df["tgt"].isin(targets) & df["src"].map(alignable) & ~df["src"].isin(exclude)]
     rows = []
     for (src, tgt), g in p.groupby(["src", "tgt"]):
-        best = strength_order(g).iloc[0]
         # Weighted by factuality too, so a denied threat adds nothing and claims count less.
         magnitude = float((g["weight"] * g["fact_weight"] * g["intensity"].abs()).sum())
         if not magnitude:
             continue
         rows.append({"source": src, "target": tgt, "events": int(len(g)),
                      "intensity": round(magnitude, 2),
-                     "types": ", ".join(f"{t} {int(n)}" for t, n in g["type"].value_counts().sort_index().items()),
-                     "material": bool((g["quad"] == "material_conflict").any()),
-                     "evidence": best["evidence_text"], "factuality": best["factuality"],
-                     "claim": bool(best["claim"]), "title": best["title"], "publisher": best["publisher"],
-                     "date": best["date"].date().isoformat()})
+                     "types": _types(g),
+                     "material": bool((g["quad"] == "material_conflict").any()), **_best_evidence(g)})
     rows.sort(key=lambda r: (-r["intensity"], r["source"], r["target"]))
     return rows[:PRESSURE_ROWS], p
 
@@ -91,15 +99,11 @@ def _acts(df: pd.DataFrame, c: str) -> tuple[list[dict[str, Any]], pd.DataFrame]
     own = df[(df["src"] == c) & df["tgt"].notna() & (df["tgt"] != c)]
     rows = []
     for tgt, g in own.groupby("tgt"):
-        best = strength_order(g).iloc[0]
         w = g["weight"] * g["fact_weight"] * g["intensity"].abs()
         rows.append({"target": tgt, "events": int(len(g)),
                      "cooperation": round(float(w[g["quad"].isin(COOPERATION)].sum()), 2),
                      "conflict": round(float(w[g["quad"].isin(CONFLICT)].sum()), 2),
-                     "types": ", ".join(f"{t} {int(n)}" for t, n in g["type"].value_counts().sort_index().items()),
-                     "evidence": best["evidence_text"], "factuality": best["factuality"],
-                     "claim": bool(best["claim"]), "title": best["title"], "publisher": best["publisher"],
-                     "date": best["date"].date().isoformat()})
+                     "types": _types(g), **_best_evidence(g)})
     rows.sort(key=lambda r: (-(r["cooperation"] + r["conflict"]), r["target"]))
     return rows[:PRESSURE_ROWS], own
 
