@@ -17,6 +17,9 @@ def _assess(text: str, trigger: str, nth: int = 0):
 CASES = [
     # asserted
     ("Vietnam shipped rice to Cuba on Monday.", "shipped", "asserted"),
+    # a later reporting verb with its own content reports that content, not the trigger
+    ("Peru accused Chile of arming rebels, while Bolivia said the region would stay calm.", "accused", "asserted"),
+    ("Mali shelled the border town and the army said it would go on.", "shelled", "asserted"),
     ("Chile and Peru agreed to reopen their border crossings.", "agreed", "asserted"),
     ("Norway signed a pact to share radar data with Finland.", "signed", "asserted"),
     ("Ghana kept buying Nigerian fuel despite the dispute.", "kept", "asserted"),

@@ -179,7 +179,10 @@ def _own_cues(doc, tok, is_trigger: bool, in_report: bool, neg_ok: bool) -> list
                              src is None or _is_generic(doc, src)))
         elif dep in ("parataxis", "ccomp", "advcl", "conj") and lemma_of(c) in REPORTING_VERBS \
                 and c.i > tok.i and not (lemma_of(tok) in SPEECH_ACTS and dep == "ccomp") \
-                and c.tag_ != "VB":  # a purpose infinitive ("training crews to maintain tanks") attributes nothing
+                and c.tag_ != "VB" \
+                and not any(g.dep_ in ("ccomp", "xcomp") for g in c.children):
+            # a purpose infinitive ("training crews to maintain tanks") attributes nothing, and a verb with
+            # its own content ("..., while NATO said the alliance would hold") reports that, not the trigger
             cues.append(_report_cue(doc, c, "inverted-report"))  # "..., officials said"
         elif dep == "mark" and low == "whether":
             cues.append(_Cue("question", (c.i,), "whether"))
