@@ -102,6 +102,9 @@ class CoderSettings:
         None, "Parse only the sentences that can yield an event (default: on for rules.v1, off for other coders).")
     future_as_agree: bool = setting(
         True, "Code announced future cooperation as AGREE (PLOVER's rule); off keeps the type, factuality 'planned'.")
+    learned_contexts: bool = setting(
+        True, "Choose each event's contexts with the trained context model (coding/ctxmodel.py) from the trigger, "
+              "the sentence's words and the cue contexts; off keeps the cue contexts (cues.contexts_for).")
     sourceless: bool | None = setting(
         None, "Give a best-guess event to sentences without an actor-resolved event "
               "(default: off for rules coders, on for hybrid).")

@@ -5,7 +5,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from realpolitik import ontology, wordsets
-from realpolitik.coding import cues, figurative, manual, stages
+from realpolitik.coding import ctxmodel, cues, figurative, manual, stages
 from realpolitik.coding.candidates import Candidate
 from realpolitik.coding.clauses import (
     is_addressed,
@@ -184,6 +184,10 @@ def draft(ctx: stages.SentenceContext, c: Candidate, s: ActorMention, t: ActorMe
     type_, mode, cameo = manual.mode_rules(c, type_, mode, cameo, s, t, lemmas)
     if mode not in ontology.modes().get(type_, {}):
         mode = None
+    learned = ctxmodel.model() if ctx.settings.learned_contexts else None
+    if learned is not None:  # the trained model weighs the cue contexts with the rest of the sentence
+        contexts = learned.choose(ctxmodel.features(type_, mode, token_lemma(c.tok), ctx.content_lemmas, contexts),
+                                  contexts)
     cameo = cues.cameo_for(type_, cameo, contexts, mode)
     if ({type_, c.type} & {"MOBILIZE", "AID", "AGREE"} and t is not None and t.text.islower()
             and t.sector in FORCE_SECTORS and t.country and s is not None and s.country

@@ -26,7 +26,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from realpolitik import ontology
-from realpolitik.coding import domain
+from realpolitik.coding import ctxmodel, domain
 from realpolitik.coding import readings as known
 from realpolitik.coding.candidates import Candidate, sentence_candidates
 from realpolitik.coding.clauses import in_background_clause, in_condition, is_background, long_standing, since_then
@@ -48,6 +48,7 @@ class CoderSettings:
     name: str
     version: str
     future_as_agree: bool = True
+    learned_contexts: bool = True
     sourceless: bool = False
     best_guess_types: frozenset[str] = frozenset()
     past_events: str = "drop"
@@ -65,6 +66,7 @@ class CoderSettings:
         """The settings of `options.coding`, a None there taking the coder's default (`sourceless`, ...)."""
         s = options.coding
         return cls(name=name, version=version, future_as_agree=s.future_as_agree,
+                   learned_contexts=s.learned_contexts,
                    sourceless=sourceless if s.sourceless is None else s.sourceless,
                    best_guess_types=frozenset(s.best_guess_types), past_events=s.past_events,
                    clause_roles=s.clause_roles,
@@ -93,6 +95,11 @@ class SentenceContext:
         """The sentence's lemmas and lowercase forms (what cue tables are looked up in; read only)."""
         sent = self.sent
         return {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+
+    @cached_property
+    def content_lemmas(self) -> frozenset[str]:
+        """The lemmas of the sentence's content words (what the context model reads)."""
+        return ctxmodel.content_lemmas(self.sent)
 
     @cached_property
     def evidence(self) -> Span:
