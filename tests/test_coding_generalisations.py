@@ -1261,3 +1261,12 @@ def test_a_passive_obligation_asks_nothing_of_its_subject(coder):
     assert triples(code(coder, "Chile said Peru's bid must be treated separately.")) == []
     assert triples(code(coder, "Chile said Peru should be allowed to join.")) == []
     assert triples(code(coder, "Chile said Peru must be ready to talk.")) == [("CHL", "PER", "REQUEST")]
+
+
+def test_a_fine_is_a_conviction_whether_verb_or_noun(coder):
+    # lexicon fine V/N (PLOVER: court-ordered payments are SANCTION); "fined" is lemmatised "fin", so the
+    # gate reads roles.FORM_LEMMAS too
+    evs = code(coder, "A Chilean court fined the Peruvian consul on Monday.")
+    assert [(e.source, e.target, e.type, e.mode) for e in evs] == [("CHLJUD", "PER", "SANCTION", "convict")]
+    evs = code(coder, "A Chilean court imposed a heavy fine on the Peruvian consul on Monday.")
+    assert [(e.source, e.target, e.type, e.mode) for e in evs] == [("CHLJUD", "PER", "SANCTION", "convict")]

@@ -31,7 +31,7 @@ from realpolitik.coding import readings as known
 from realpolitik.coding.candidates import Candidate, sentence_candidates
 from realpolitik.coding.clauses import in_background_clause, in_condition, is_background, long_standing, since_then
 from realpolitik.coding.embedding import resolve_embedding, token_governs
-from realpolitik.coding.roles import ActorIndex, has_country, localise
+from realpolitik.coding.roles import ActorIndex, has_country, localise, token_lemma
 from realpolitik.coding.triggers import gate_lemmas
 from realpolitik.model import ActorMention, Event, Span, event_id_for
 from realpolitik.nlp import doc_text, misattached_reporter
@@ -164,7 +164,7 @@ def candidates(ctx: SentenceContext) -> Found | None:
     if not ctx.mentions and not ctx.carried and not ctx.settings.sourceless:
         return None  # a best guess, too, needs an actor named
     heads = gate_lemmas()
-    if not any(t.lemma_.lower() in heads for t in ctx.sent):
+    if not any(token_lemma(t) in heads for t in ctx.sent):  # "fined" is lemmatised "fin" (FORM_LEMMAS)
         return None
     mentions = localise(ctx.sent, list(ctx.mentions))  # "police in Lagos" -> NGACOP
     # a best guess needs a state, a political actor, a civil group or the media named: firms alone
