@@ -102,3 +102,11 @@ def test_former_anywhere_makes_every_mention_an_elite(nlp):
     assert [(m.text, m.code) for m in got if m.kind == "person"] == [
         ("Robin Cook", "GBRELI"), ("Robin Cook", "GBRELI"), ("Gordon Brown", "GBRGOV"), ("Robin Cook", "GBRGOV")]
     assert found(nlp, "Robin Cook backed Gordon Brown.", "1999-03-01")["Robin Cook"] == "GBRGOV"
+
+
+def test_a_party_or_shadow_title_beats_the_tables_office(nlp):
+    # Undated: the tables give the person's latest (government) role; the text's title says otherwise.
+    assert found(nlp, "Tory co-chairman Liam Fox criticised Tony Blair.", None)["Liam Fox"] == "GBRPTY"
+    assert found(nlp, "Shadow foreign secretary Boris Johnson spoke.", None)["Boris Johnson"] == "GBROPP"
+    assert found(nlp, "Conservative MP Boris Johnson criticised the plan.", None)["Boris Johnson"] == "GBRLEG"
+    assert found(nlp, "Labour leader Tony Blair spoke.", None)["Tony Blair"] == "GBRGOV"  # an office title

@@ -8,6 +8,8 @@ names whose state depends on the words around them (plain "Congo", "Tripoli").
   gives a current title, so the person is that country's government again, not its elite.
 - "the former prime minister X": elite (ELI), whatever the table says; and so is every other mention of X
   with no title of its own ("ex-Foreign Secretary X ... X backed Y"), but for X's name on an organ he led.
+- "Tory co-chairman X", "shadow chancellor X", "Conservative MP X": a party office (PTY), the opposition
+  (OPP), a lawmaker (LEG), whatever government role the tables give X in other years.
 - "a former IMF director", "a former Israeli prime minister" (no name): the holder is no longer the
   office, so not the organisation (no actor) and not the state's government (its elite, ELI).
 - "his wife Sharon", "her brother Putin": a one-word name after a family relation is a relative
@@ -34,6 +36,10 @@ _FORMER = _words("_FORMER")
 _FORMER_TITLES = _words("_FORMER_TITLES") | _OFFICE_WORDS
 # Family relations: "his wife Sharon" names a relative, not the office-holder called Sharon.
 _KIN = _words("_KIN")
+# Titles of the opposition's shadow cabinet ("shadow chancellor"): no office of state.
+_SHADOW = _words("_SHADOW")
+# Party names and words that make a title a party office ("Tory co-chairman", "Labour party chairman").
+_PARTY_WORDS = _words("_PARTY_WORDS")
 # Left dependents that belong to the person's own noun phrase ("German Foreign Minister X").
 _LEFT_DEPS = _words("_LEFT_DEPS")
 
@@ -70,6 +76,21 @@ def _title_sector(tokens) -> str | None:
         for j in (i - 1, i):  # two-word titles first ("prime minister", "defence minister")
             if j >= 0 and " ".join(words[j:i + 1]) in sectors:
                 return sectors[" ".join(words[j:i + 1])]
+    return None
+
+
+def _party_sector(tokens) -> str | None:
+    """The sector of a title that names no office of state: a shadow minister or the opposition's
+    leader (OPP), a party office ("Tory co-chairman": PTY), a lawmaker ("Conservative MP": LEG). The text's
+    title beats a government role the tables give the person in other years."""
+    words = {t.lower_ for t in tokens}
+    if words & _SHADOW:
+        return "OPP"
+    sector = _title_sector(tokens)
+    if sector in ("OPP", "LEG", "PTY"):
+        return sector
+    if sector is None and words & _PARTY_WORDS:
+        return "PTY"
     return None
 
 
@@ -170,6 +191,9 @@ def _retitle(doc, m: ActorMention, mentions: list[ActorMention]) -> ActorMention
         return m
     if former and m.country:
         return replace(m, code=m.country + "ELI", country=m.country, sector="ELI")
+    party = _party_sector([t for t in region if t.i < root.i])
+    if party and m.country and m.sector in ("GOV", "ELI"):
+        return replace(m, code=m.country + party, country=m.country, sector=party)
     if m.sector == "ELI" and m.country:  # out of office by the table, but the text gives a title
         sector = _title_sector([t for t in region if t.i < root.i])
         if sector and sector != "ELI":
