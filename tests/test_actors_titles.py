@@ -92,3 +92,21 @@ def test_former_office_without_a_name_is_not_the_office(nlp):
 def test_a_one_word_name_after_a_family_relation_is_a_relative(nlp):
     assert found(nlp, "His wife Sharon phoned the police.") == {"police": "COP"}
     assert "Sharon" in found(nlp, "Sharon phoned the police.")
+
+
+def test_former_anywhere_makes_every_mention_an_elite(nlp):
+    # In office on this date by the table, but the text calls him former: every mention of him is elite,
+    # except his name on the government he led.
+    got = find_actors(nlp("Former foreign secretary Robin Cook spoke on Monday. Later Robin Cook backed "
+                          "Gordon Brown and criticised the Robin Cook government."), "1999-03-01")
+    assert [(m.text, m.code) for m in got if m.kind == "person"] == [
+        ("Robin Cook", "GBRELI"), ("Robin Cook", "GBRELI"), ("Gordon Brown", "GBRGOV"), ("Robin Cook", "GBRGOV")]
+    assert found(nlp, "Robin Cook backed Gordon Brown.", "1999-03-01")["Robin Cook"] == "GBRGOV"
+
+
+def test_a_party_or_shadow_title_beats_the_tables_office(nlp):
+    # Undated: the tables give the person's latest (government) role; the text's title says otherwise.
+    assert found(nlp, "Tory co-chairman Liam Fox criticised Tony Blair.", None)["Liam Fox"] == "GBRPTY"
+    assert found(nlp, "Shadow foreign secretary Boris Johnson spoke.", None)["Boris Johnson"] == "GBROPP"
+    assert found(nlp, "Conservative MP Boris Johnson criticised the plan.", None)["Boris Johnson"] == "GBRLEG"
+    assert found(nlp, "Labour leader Tony Blair spoke.", None)["Tony Blair"] == "GBRGOV"  # an office title

@@ -28,3 +28,9 @@ def test_the_presenter_of_a_measure_is_no_recipient_of_it():
 def test_a_state_in_a_clause_on_the_presenter_stays():
     assert _dyads("Norway, which has troops in Iraq, announced the withdrawal of its forces.") == [
         ("NOR", "IRQMIL", "RETREAT")]
+
+
+def test_a_clause_on_a_verbs_subject_names_no_recipient_of_the_verb():
+    # the verb itself is the act: what the subject's relative clause names is its standing, not its party
+    assert _dyads("Russia, which keeps troops in Armenia, called for restraint.") == []
+    assert _dyads("Russia, which keeps troops in Armenia, criticised Azerbaijan.") == [("RUS", "AZE", "ACCUSE")]

@@ -6,7 +6,10 @@ names whose state depends on the words around them (plain "Congo", "Tripoli").
 - "Ali Hassan, the Syrian defence minister", "French President X": that state's sector.
 - "President X" for a person whose table roles all lie outside the article's date: the text
   gives a current title, so the person is that country's government again, not its elite.
-- "the former prime minister X": elite (ELI), whatever the table says.
+- "the former prime minister X": elite (ELI), whatever the table says; and so is every other mention of X
+  with no title of its own ("ex-Foreign Secretary X ... X backed Y"), but for X's name on an organ he led.
+- "Tory co-chairman X", "shadow chancellor X", "Conservative MP X": a party office (PTY), the opposition
+  (OPP), a lawmaker (LEG), whatever government role the tables give X in other years.
 - "a former IMF director", "a former Israeli prime minister" (no name): the holder is no longer the
   office, so not the organisation (no actor) and not the state's government (its elite, ELI).
 - "his wife Sharon", "her brother Putin": a one-word name after a family relation is a relative
@@ -33,6 +36,10 @@ _FORMER = _words("_FORMER")
 _FORMER_TITLES = _words("_FORMER_TITLES") | _OFFICE_WORDS
 # Family relations: "his wife Sharon" names a relative, not the office-holder called Sharon.
 _KIN = _words("_KIN")
+# Titles of the opposition's shadow cabinet ("shadow chancellor"): no office of state.
+_SHADOW = _words("_SHADOW")
+# Party names and words that make a title a party office ("Tory co-chairman", "Labour party chairman").
+_PARTY_WORDS = _words("_PARTY_WORDS")
 # Left dependents that belong to the person's own noun phrase ("German Foreign Minister X").
 _LEFT_DEPS = _words("_LEFT_DEPS")
 
@@ -72,6 +79,21 @@ def _title_sector(tokens) -> str | None:
     return None
 
 
+def _party_sector(tokens) -> str | None:
+    """The sector of a title that names no office of state: a shadow minister or the opposition's
+    leader (OPP), a party office ("Tory co-chairman": PTY), a lawmaker ("Conservative MP": LEG). The text's
+    title beats a government role the tables give the person in other years."""
+    words = {t.lower_ for t in tokens}
+    if words & _SHADOW:
+        return "OPP"
+    sector = _title_sector(tokens)
+    if sector in ("OPP", "LEG", "PTY"):
+        return sector
+    if sector is None and words & _PARTY_WORDS:
+        return "PTY"
+    return None
+
+
 def _covered(mentions: list[ActorMention], tokens, person: ActorMention) -> list[ActorMention]:
     spans = [(t.idx, t.idx + len(t.text)) for t in tokens]
     return [m for m in mentions if m is not person and m.kind != "person"
@@ -79,19 +101,38 @@ def _covered(mentions: list[ActorMention], tokens, person: ActorMention) -> list
 
 
 def apply_titles(doc, mentions: list[ActorMention]) -> list[ActorMention]:
-    """Person mentions recoded from the title the text gives them in their own phrase."""
+    """Person mentions recoded from the title the text gives them in their own phrase; a person the text
+    calls "former" anywhere is out of office in all its mentions ("ex-Foreign Secretary X ... X backed")."""
     out = []
+    retitled: list[tuple[ActorMention, ActorMention]] = []
     for m in mentions:
         if m.kind == "person":
             if _relative(doc, m):
                 continue
-            out.append(_retitle(doc, m, mentions))
+            new = _retitle(doc, m, mentions)
+            retitled.append((m, new))
+            out.append(new)
         elif m.kind in ("state", "igo", "ngo") and _former_office(doc, m):
             if m.country and not m.code.startswith(("IGO", "NGO")):
                 out.append(replace(m, code=m.country + "ELI", sector="ELI"))
         else:
             out.append(m)
-    return out
+    former = {(new.name, new.country) for m, new in retitled if new.sector == "ELI" and m.sector != "ELI"}
+    if not former:
+        return out
+    # mentions with no title of their own, and naming the person, not the government they led ("the X regime")
+    untitled = {id(new) for m, new in retitled if new is m and not _names_an_organ(doc, m)}
+    return [replace(m, code=m.country + "ELI", sector="ELI")
+            if id(m) in untitled and m.sector == "GOV" and (m.name, m.country) in former else m for m in out]
+
+
+def _names_an_organ(doc, m: ActorMention) -> bool:
+    """Whether a person's name modifies a sector noun: "the Shevardnadze regime", "Blair's government"."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ in ("compound", "poss", "nmod") and root.head.lower_ in tables().sectors
 
 
 def _former_office(doc, m: ActorMention) -> bool:
@@ -150,6 +191,9 @@ def _retitle(doc, m: ActorMention, mentions: list[ActorMention]) -> ActorMention
         return m
     if former and m.country:
         return replace(m, code=m.country + "ELI", country=m.country, sector="ELI")
+    party = _party_sector([t for t in region if t.i < root.i])
+    if party and m.country and m.sector in ("GOV", "ELI"):
+        return replace(m, code=m.country + party, country=m.country, sector=party)
     if m.sector == "ELI" and m.country:  # out of office by the table, but the text gives a title
         sector = _title_sector([t for t in region if t.i < root.i])
         if sector and sector != "ELI":

@@ -337,6 +337,12 @@ def clause_actors(tok, idx: ActorIndex, srcs: list[ActorMention]) -> list[ActorM
                 if c.dep_ in ("nsubj", "nsubjpass"):
                     said |= {t.i for t in c.subtree} - {t.i for k in c.subtree if k.dep_ in ("relcl", "acl", "prep")
                                                         for t in k.subtree}
+        if tok.pos_ in ("VERB", "AUX"):
+            # a verb's subject described by a clause ("Russia, which keeps troops in X, called for restraint"):
+            # what the clause names is the subject's standing, no party to the act (an act noun keeps it:
+            # "X, which has troops in Y, announced a withdrawal" withdraws from Y)
+            said |= {t.i for c in root.children if c.dep_ in ("nsubj", "nsubjpass") for k in c.children
+                     if k.dep_ in ("relcl", "acl") for t in k.subtree}
         for t in root.subtree:
             if (t.dep_ in ("ccomp",) and t.i != root.i or t.i in said or _in_topic(t, root) or _bystander(t, root)
                     or _other_doer(t, root)):
