@@ -23,3 +23,13 @@ def test_a_multiword_condition_reports_no_act(coder):
     assert coded(coder, "Ghana provided food aid to Togo.") == [("GHA", "TGO", "AID")]
     assert coded(coder, "Ghana and Togo cooperate on customs.") == [("GHA", "TGO", "COOPERATE"),
                                                                    ("TGO", "GHA", "COOPERATE")]
+
+
+def test_a_deal_described_as_cooperation_is_no_new_act(coder):
+    # a cooperative noun that characterises what the sentence names: told elsewhere, no act here
+    assert coded(coder, "Rome describes the pact as the most important agreement between Ghana and Togo.") == []
+    assert coded(coder, "The pact was hailed as a breakthrough in cooperation between Ghana and Togo.") == []
+    # the act itself is coded, and so is an attack told only through its description
+    assert coded(coder, "Ghana and Togo signed an agreement.") == [("GHA", "TGO", "SUPPORT"), ("TGO", "GHA", "SUPPORT")]
+    assert coded(coder, "Accra described the shelling as an attack on its towns by Togo.") == [
+        ("TGO", "GHA", "ASSAULT")]
