@@ -33,3 +33,14 @@ def test_a_deal_described_as_cooperation_is_no_new_act(coder):
     assert coded(coder, "Ghana and Togo signed an agreement.") == [("GHA", "TGO", "SUPPORT"), ("TGO", "GHA", "SUPPORT")]
     assert coded(coder, "Accra described the shelling as an attack on its towns by Togo.") == [
         ("TGO", "GHA", "ASSAULT")]
+
+
+def test_what_a_thing_is_used_to_do_is_no_act(coder):
+    # the purpose of an instrument, and what it helps a party do, is no act of that party
+    assert coded(coder, "In Accra, cameras will be used to take photos and help the police to arrest Togolese "
+                        "smugglers.") == []
+    assert coded(coder, "The boats will be used to attack Togo.") == []
+    # a party's own use of a means, and a verb only joined to a passive "used", stay
+    assert coded(coder, "Ghana used its veto to block Togo.") == [("GHA", "TGO", "COERCE")]
+    assert coded(coder, "Ghana would not let its land be used by anyone and called on Togo to withdraw.") == [
+        ("GHA", "TGO", "REQUEST")]

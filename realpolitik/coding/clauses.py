@@ -160,6 +160,26 @@ def _condition_phrase(t) -> bool:
     return h.dep_ in ("prep", "advcl", "acl") and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
 
 
+def instrument_use(tok) -> bool:
+    """Whether a trigger is what a thing "is used to" do or help do ("the phones will be used to take photos and help
+    the police to arrest smugglers", "the funds were used to help X buy arms"): the purpose of an instrument, a use
+    told of a thing, no act of a party."""
+    t, purpose = tok, False
+    for _ in range(4):
+        h = t.head
+        if h.i == t.i or t.dep_ not in ("xcomp", "ccomp", "conj"):
+            return False
+        purpose = purpose or t.dep_ != "conj"  # a clause of purpose on the way, not a verb joined to "used"
+        if (token_lemma(h) in USE_VERBS and purpose and any(c.dep_ == "auxpass" for c in h.children)
+                and any(c.dep_ == "xcomp" for c in h.children)):
+            return True  # (the "used" of a purpose: "would not allow its land to be used by anyone and called on X")
+        t = h
+    return False
+
+
+USE_VERBS = _words("USE_VERBS")
+
+
 def long_standing(tok) -> bool:
     """Whether a verb trigger tells a standing state in the perfect with "long" ("has long sought membership",
     "have long cooperated on border security"): a description, no act told as news."""
