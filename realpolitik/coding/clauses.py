@@ -139,7 +139,45 @@ def in_condition(tok) -> bool:
     """Whether a trigger lies in an "if" / "unless" clause of the sentence's statement ("Japan could intervene if
     China attacked Taiwan", "would retaliate if NATO deployed troops"): a condition is never reported as happening,
     so, unlike other scene-setting acts, it stands for the sentence not even when it is the only event."""
-    return _up_to_statement(tok, lambda t: t.dep_ == "advcl" and _marked(t, CONDITION_MARKS))
+    return _up_to_statement(tok, lambda t: (t.dep_ == "advcl" and _marked(t, CONDITION_MARKS)) or _condition_phrase(t))
+
+
+CONDITION_HEADS = _words("CONDITION_HEADS")
+
+
+def _condition_phrase(t) -> bool:
+    """Whether a clause is the condition of a multiword subordinator: "provided (that) X", "on condition that X",
+    "as long as X" (parsed as a clause under "provided", "condition" or "long", not marked "if")."""
+    h = t.head
+    if h.i == t.i or t.dep_ not in ("ccomp", "pcomp", "advcl", "acl") or h.lower_ not in CONDITION_HEADS:
+        return False
+    if h.lower_ == "long":
+        return _marked(t, frozenset({"as"}))
+    if h.lower_ == "condition":
+        return h.dep_ == "pobj" and h.head.lower_ == "on"
+    # "provided", "providing" as a subordinator (parsed a preposition, or a participle hung on the clause before it)
+    # over a clause with its own subject; not the verb of "Chad provided aid"
+    return h.dep_ in ("prep", "advcl", "acl") and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+
+
+def instrument_use(tok) -> bool:
+    """Whether a trigger is what a thing "is used to" do or help do ("the phones will be used to take photos and help
+    the police to arrest smugglers", "the funds were used to help X buy arms"): the purpose of an instrument, a use
+    told of a thing, no act of a party."""
+    t, purpose = tok, False
+    for _ in range(4):
+        h = t.head
+        if h.i == t.i or t.dep_ not in ("xcomp", "ccomp", "conj"):
+            return False
+        purpose = purpose or t.dep_ != "conj"  # a clause of purpose on the way, not a verb joined to "used"
+        if (token_lemma(h) in USE_VERBS and purpose and any(c.dep_ == "auxpass" for c in h.children)
+                and any(c.dep_ == "xcomp" for c in h.children)):
+            return True  # (the "used" of a purpose: "would not allow its land to be used by anyone and called on X")
+        t = h
+    return False
+
+
+USE_VERBS = _words("USE_VERBS")
 
 
 def long_standing(tok) -> bool:
@@ -167,10 +205,12 @@ def _up_to_statement(tok, hit) -> bool:
     """Whether `hit` holds for the trigger or a head above it, below the sentence's root or a reported clause."""
     t = tok
     for _ in range(12):
-        if t.head.i == t.i or t.dep_ == "ccomp":
+        if t.head.i == t.i:
             return False
-        if hit(t):
+        if hit(t):  # before the reported-clause stop: "provided that X ..." parses as a ccomp of "provided"
             return True
+        if t.dep_ == "ccomp":
+            return False
         t = t.head
     return False
 

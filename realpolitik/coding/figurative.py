@@ -189,6 +189,25 @@ def forecast(tok) -> bool:
     return bool(subjects) and all(_subject_topic(s) in table for s in subjects)
 
 
+def described(tok, type_: str | None) -> bool:
+    """Whether a cooperative event noun is what someone calls or describes a thing ("described the deal as the most
+    important agreement between X and Y", "hailed it as a breakthrough in cooperation with X", "called it a historic
+    accord"): a characterisation of what the sentence names, told elsewhere as an act, no new act. A force noun
+    there ("in what officials described as an Israeli strike") is often the only report of the attack, and stays."""
+    if type_ not in words("realpolitik.coding", "figurative", "DESCRIBED_TYPES") or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    for _ in range(2):  # "a breakthrough in cooperation with X", "an example of cooperation between X and Y"
+        if not (tok.dep_ == "pobj" and tok.head.lower_ in ("in", "of") and tok.head.head.pos_ == "NOUN"):
+            break
+        tok = tok.head.head
+    h = tok.head
+    if tok.dep_ == "pobj" and h.lower_ == "as" and h.dep_ == "prep":
+        h = h.head  # "described it as an agreement"
+    elif tok.dep_ != "oprd":  # "called it an agreement"
+        return False
+    return h.pos_ == "VERB" and h.lemma_.lower() in words("realpolitik.coding", "figurative", "DESCRIBING_VERBS")
+
+
 def question(tok) -> bool:
     """Whether a verb of asking puts a question, not a request: its clause opens with "if" or "whether" ("asked
     the reporter if he was a spy", the parser's "heard asking X if ..." hanging the clause on "heard"); a request

@@ -29,7 +29,14 @@ from realpolitik import ontology
 from realpolitik.coding import ctxmodel, domain
 from realpolitik.coding import readings as known
 from realpolitik.coding.candidates import Candidate, sentence_candidates
-from realpolitik.coding.clauses import in_background_clause, in_condition, is_background, long_standing, since_then
+from realpolitik.coding.clauses import (
+    in_background_clause,
+    in_condition,
+    instrument_use,
+    is_background,
+    long_standing,
+    since_then,
+)
 from realpolitik.coding.embedding import resolve_embedding, token_governs
 from realpolitik.coding.roles import ActorIndex, has_country, localise, token_lemma
 from realpolitik.coding.triggers import gate_lemmas
@@ -337,7 +344,7 @@ def foreground(made: list[Coded]) -> tuple[list[Coded], bool]:
     whether only scene-setting events were made (then a best guess may stand for the sentence)."""
     # "... if X attacked Y": no act reported; "divided since Turkey invaded": a starting point
     stated = [c for c in made if not (in_condition(c.cand.tok) or since_then(c.cand.tok)
-                                      or long_standing(c.cand.tok))]
+                                      or long_standing(c.cand.tok) or instrument_use(c.cand.tok))]
     if not stated:
         return [], bool(made)
     # a visit by a named party to one named ("signed deals during a visit by X") is a meeting of its own, which gold

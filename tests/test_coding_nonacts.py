@@ -1,0 +1,46 @@
+"""Clauses that state no act (conditions, descriptions, purposes), on sentences written for these tests."""
+import pytest
+
+from realpolitik.coding import RulesCoder
+from realpolitik.model import Article
+
+
+@pytest.fixture(scope="module")
+def coder():
+    return RulesCoder()
+
+
+def coded(coder, text):
+    return sorted((e.source, e.target, e.type) for e in coder.code(Article.from_text(text)))
+
+
+def test_a_multiword_condition_reports_no_act(coder):
+    # "provided that", "on condition that", "as long as": like "if", the act is only a condition
+    assert coded(coder, "The quota takes effect provided that Ghana and Togo cooperate on customs.") == []
+    assert coded(coder, "The quota takes effect on condition that Ghana and Togo cooperate on customs.") == []
+    assert coded(coder, "The quota takes effect as long as Ghana and Togo cooperate on customs.") == []
+    # the verb "provide" and the act of the main clause are untouched
+    assert coded(coder, "Ghana provided food aid to Togo.") == [("GHA", "TGO", "AID")]
+    assert coded(coder, "Ghana and Togo cooperate on customs.") == [("GHA", "TGO", "COOPERATE"),
+                                                                   ("TGO", "GHA", "COOPERATE")]
+
+
+def test_a_deal_described_as_cooperation_is_no_new_act(coder):
+    # a cooperative noun that characterises what the sentence names: told elsewhere, no act here
+    assert coded(coder, "Rome describes the pact as the most important agreement between Ghana and Togo.") == []
+    assert coded(coder, "The pact was hailed as a breakthrough in cooperation between Ghana and Togo.") == []
+    # the act itself is coded, and so is an attack told only through its description
+    assert coded(coder, "Ghana and Togo signed an agreement.") == [("GHA", "TGO", "SUPPORT"), ("TGO", "GHA", "SUPPORT")]
+    assert coded(coder, "Accra described the shelling as an attack on its towns by Togo.") == [
+        ("TGO", "GHA", "ASSAULT")]
+
+
+def test_what_a_thing_is_used_to_do_is_no_act(coder):
+    # the purpose of an instrument, and what it helps a party do, is no act of that party
+    assert coded(coder, "In Accra, cameras will be used to take photos and help the police to arrest Togolese "
+                        "smugglers.") == []
+    assert coded(coder, "The boats will be used to attack Togo.") == []
+    # a party's own use of a means, and a verb only joined to a passive "used", stay
+    assert coded(coder, "Ghana used its veto to block Togo.") == [("GHA", "TGO", "COERCE")]
+    assert coded(coder, "Ghana would not let its land be used by anyone and called on Togo to withdraw.") == [
+        ("GHA", "TGO", "REQUEST")]
