@@ -68,3 +68,12 @@ def test_an_earlier_cause_of_a_describing_clause_is_background_even_alone(coder)
                         "Moroccan traders.") == []
     # a main clause with no event of its own leaves its cause as the sentence's only news
     assert later(coder, "Tensions rose after Spanish police raided Moroccan traders.") == [("ESPCOP", "MARBUS", "ASSAULT")]
+
+
+def test_an_earlier_cause_of_a_present_perfect_is_background_even_alone(coder):
+    # a present perfect tells a standing state the earlier act began, and the acts joined to that act share it
+    assert later(coder, "Norway has played a lead role in peacekeeping in Mali after the Malian army broke a truce "
+                        "with the rebels, shelling their camps and killing two Norwegian soldiers.") == []
+    # a simple past main clause with no event leaves the cause, and its joined acts, as the news
+    assert later(coder, "Tensions rose after Malian troops shelled Norwegian soldiers and killed two of them.") == [
+        ("MLIMIL", "NORMIL", "ASSAULT")]

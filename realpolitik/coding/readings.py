@@ -329,6 +329,9 @@ def nested_cause(tok, clause: set[int]) -> bool:
         host = host.head
     if host.dep_ == "acl" and host.head.dep_ == "ROOT" and host.head.pos_ in ("NOUN", "PROPN"):
         return False  # "Talks stalled after ...": a verbless parse hung the main verb on its subject
+    if host.tag_ == "VBN" and any(a.dep_ == "aux" and a.lower_ in _background_words("PERFECT_AUX")
+                                  for a in host.children):
+        return True  # "X has led the mission after Y broke a truce": a standing state from an earlier act
     return host.dep_ in _background_words("DESCRIBING_DEPS")
 
 
@@ -337,6 +340,10 @@ def cause_clause(tok, verb=None):
     verb = verb if verb is not None else (
         tok.head if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "attr", "nsubjpass") else tok)
     marks = _background_words("CAUSE_MARKS")
+    while (verb.head.i != verb.i and verb.head.pos_ == "VERB" and verb.tag_ in ("VBD", "VBG")
+           and (verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG"
+                                        and not any(c.dep_ == "mark" for c in verb.children)))):
+        verb = verb.head  # "after X broke the truce, bombing Y and killing Z": the joined acts share the clause
     if verb.pos_ in ("VERB", "AUX") and verb.dep_ == "advcl" and verb.tag_ == "VBD":
         mark = next((c.lower_ for c in verb.children if c.dep_ == "mark"), None)
         head = verb.head
