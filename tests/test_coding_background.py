@@ -77,3 +77,14 @@ def test_an_earlier_cause_of_a_present_perfect_is_background_even_alone(coder):
     # a simple past main clause with no event leaves the cause, and its joined acts, as the news
     assert later(coder, "Tensions rose after Malian troops shelled Norwegian soldiers and killed two of them.") == [
         ("MLIMIL", "NORMIL", "ASSAULT")]
+
+
+def test_a_past_relative_clause_describing_a_participant_is_background(coder):
+    # set off by commas, a past relative clause tells who a participant is, not what the news is
+    assert later(coder, "Turkey, which sent warships to Ghana under an old deal, said it hoped for calm.") == []
+    assert later(coder, "The Spanish foreign minister, who visited Ghana twice, said talks could resume.") == []
+    # dated in the days of the news, it tells news
+    assert later(coder, "Turkey, which sent warships to Ghana on Monday, said it hoped for calm.") == [
+        ("TUR", "GHA", "AID")]
+    # a restrictive relative clause is not set off, and the same act in a main clause is news
+    assert later(coder, "Turkey sent warships to Ghana under an old deal.") == [("TUR", "GHA", "AID")]

@@ -260,6 +260,8 @@ def background_cue(tok, verb) -> str | None:
     cause = _earlier_cause(tok, verb)
     if cause:
         return cause
+    if describing_relative(tok, verb):
+        return "describing relative"
     if standing_since(tok, verb):
         return "perfect since"
     if tok.pos_ in ("NOUN", "PROPN"):
@@ -270,6 +272,25 @@ def background_cue(tok, verb) -> str | None:
                 and token_lemma(head.head) in _background_words("PAST_FRAME_NOUNS")):
             return f"{head.head.lower_} of"
     return None
+
+
+def describing_relative(tok, verb) -> bool:
+    """Whether a trigger is told in a simple past relative clause set off by a comma to describe a participant ("Turkey,
+    which sent troops to Syria in 2016, ...", "the minister, who met X, said ..."): what the participant did
+    before, told to say who it is, no news act of the sentence."""
+    v = _clause_verb(tok, verb)
+    while v.dep_ == "conj" and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX"):
+        v = v.head  # "which sent troops and trained fighters"
+    if v.dep_ != "relcl" or v.pos_ not in ("VERB", "AUX"):
+        return False
+    # a simple past: a present perfect ("France, which has vetoed the bid, ...") tells an act bearing on the news
+    past = v.tag_ == "VBD"
+    rel = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")
+                and c.lower_ in _background_words("RELATIVE_PRONOUNS")), None)
+    if not past or rel is None or rel.i == 0 or tok.doc[rel.i - 1].text != ",":
+        return False
+    # "Grossi, who met X in Doha on Tuesday, said ...": a clause dated in the news's own days tells news
+    return not any(t.lower_ in _background_words("NEWS_TIMES") for t in v.subtree)
 
 
 def _clause_verb(tok, verb):
