@@ -88,3 +88,15 @@ def test_a_past_relative_clause_describing_a_participant_is_background(coder):
         ("TUR", "GHA", "AID")]
     # a restrictive relative clause is not set off, and the same act in a main clause is news
     assert later(coder, "Turkey sent warships to Ghana under an old deal.") == [("TUR", "GHA", "AID")]
+
+
+def test_an_event_noun_whose_relative_clause_tells_its_start_is_history(coder):
+    # "which began in ...": the clause tells the act's history
+    assert later(coder, "He chaired an inquiry into Moroccan protests against Spain which began in Ceuta.") == []
+    assert later(coder, "He chaired an inquiry into Moroccan attacks on Spanish troops which began in Ceuta.") == []
+    # dated in the news's days it stays news
+    assert later(coder, "The Moroccan attacks on Spanish troops which began in Ceuta on Monday spread to Rabat.") == [
+        ("MAR", "ESPMIL", "ASSAULT")]
+    # the act as the subject of a verb of its own tells news
+    assert later(coder, "The Moroccan attacks on Spanish troops which began in Ceuta spread to Rabat.") == [
+        ("MAR", "ESPMIL", "ASSAULT")]

@@ -262,6 +262,8 @@ def background_cue(tok, verb) -> str | None:
         return cause
     if describing_relative(tok, verb):
         return "describing relative"
+    if told_history(tok):
+        return "told history"
     if standing_since(tok, verb):
         return "perfect since"
     if tok.pos_ in ("NOUN", "PROPN"):
@@ -291,6 +293,23 @@ def describing_relative(tok, verb) -> bool:
         return False
     # "Grossi, who met X in Doha on Tuesday, said ...": a clause dated in the news's own days tells news
     return not any(t.lower_ in _background_words("NEWS_TIMES") for t in v.subtree)
+
+
+def told_history(tok) -> bool:
+    """Whether an event noun is described by a simple past relative clause telling its start or end ("the riots
+    which began in Brixton", "the war, which ended with a truce"; not its effect: "a strike that killed two"):
+    the clause tells the act's history, so the act is no news
+    unless a word of the news's days dates it ("the clashes which broke out on Monday")."""
+    if tok.pos_ != "NOUN" or tok.dep_ in ("nsubj", "nsubjpass"):
+        return False  # "protests which began in X spread to Y": what the act does now is news
+    # "attacks on troops which began in X": the parse may hang the clause on the noun's own object, which cannot
+    # begin or end
+    nouns = [tok] + [o for p in tok.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    for v in (k for n in nouns for k in n.children):
+        if v.dep_ == "relcl" and v.tag_ == "VBD" and token_lemma(v) in _background_words("HISTORY_VERBS") and any(
+                c.dep_ == "nsubj" and c.lower_ in _background_words("HISTORY_PRONOUNS") for c in v.children):
+            return not any(t.lower_ in _background_words("NEWS_TIMES") for t in v.subtree)
+    return False
 
 
 def _clause_verb(tok, verb):
