@@ -68,3 +68,35 @@ def test_an_earlier_cause_of_a_describing_clause_is_background_even_alone(coder)
                         "Moroccan traders.") == []
     # a main clause with no event of its own leaves its cause as the sentence's only news
     assert later(coder, "Tensions rose after Spanish police raided Moroccan traders.") == [("ESPCOP", "MARBUS", "ASSAULT")]
+
+
+def test_an_earlier_cause_of_a_present_perfect_is_background_even_alone(coder):
+    # a present perfect tells a standing state the earlier act began, and the acts joined to that act share it
+    assert later(coder, "Norway has played a lead role in peacekeeping in Mali after the Malian army broke a truce "
+                        "with the rebels, shelling their camps and killing two Norwegian soldiers.") == []
+    # a simple past main clause with no event leaves the cause, and its joined acts, as the news
+    assert later(coder, "Tensions rose after Malian troops shelled Norwegian soldiers and killed two of them.") == [
+        ("MLIMIL", "NORMIL", "ASSAULT")]
+
+
+def test_a_past_relative_clause_describing_a_participant_is_background(coder):
+    # set off by commas, a past relative clause tells who a participant is, not what the news is
+    assert later(coder, "Turkey, which sent warships to Ghana under an old deal, said it hoped for calm.") == []
+    assert later(coder, "The Spanish foreign minister, who visited Ghana twice, said talks could resume.") == []
+    # dated in the days of the news, it tells news
+    assert later(coder, "Turkey, which sent warships to Ghana on Monday, said it hoped for calm.") == [
+        ("TUR", "GHA", "AID")]
+    # a restrictive relative clause is not set off, and the same act in a main clause is news
+    assert later(coder, "Turkey sent warships to Ghana under an old deal.") == [("TUR", "GHA", "AID")]
+
+
+def test_an_event_noun_whose_relative_clause_tells_its_start_is_history(coder):
+    # "which began in ...": the clause tells the act's history
+    assert later(coder, "He chaired an inquiry into Moroccan protests against Spain which began in Ceuta.") == []
+    assert later(coder, "He chaired an inquiry into Moroccan attacks on Spanish troops which began in Ceuta.") == []
+    # dated in the news's days it stays news
+    assert later(coder, "The Moroccan attacks on Spanish troops which began in Ceuta on Monday spread to Rabat.") == [
+        ("MAR", "ESPMIL", "ASSAULT")]
+    # the act as the subject of a verb of its own tells news
+    assert later(coder, "The Moroccan attacks on Spanish troops which began in Ceuta spread to Rabat.") == [
+        ("MAR", "ESPMIL", "ASSAULT")]

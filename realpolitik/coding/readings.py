@@ -260,6 +260,10 @@ def background_cue(tok, verb) -> str | None:
     cause = _earlier_cause(tok, verb)
     if cause:
         return cause
+    if describing_relative(tok, verb):
+        return "describing relative"
+    if told_history(tok):
+        return "told history"
     if standing_since(tok, verb):
         return "perfect since"
     if tok.pos_ in ("NOUN", "PROPN"):
@@ -270,6 +274,42 @@ def background_cue(tok, verb) -> str | None:
                 and token_lemma(head.head) in _background_words("PAST_FRAME_NOUNS")):
             return f"{head.head.lower_} of"
     return None
+
+
+def describing_relative(tok, verb) -> bool:
+    """Whether a trigger is told in a simple past relative clause set off by a comma to describe a participant ("Turkey,
+    which sent troops to Syria in 2016, ...", "the minister, who met X, said ..."): what the participant did
+    before, told to say who it is, no news act of the sentence."""
+    v = _clause_verb(tok, verb)
+    while v.dep_ == "conj" and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX"):
+        v = v.head  # "which sent troops and trained fighters"
+    if v.dep_ != "relcl" or v.pos_ not in ("VERB", "AUX"):
+        return False
+    # a simple past: a present perfect ("France, which has vetoed the bid, ...") tells an act bearing on the news
+    past = v.tag_ == "VBD"
+    rel = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")
+                and c.lower_ in _background_words("RELATIVE_PRONOUNS")), None)
+    if not past or rel is None or rel.i == 0 or tok.doc[rel.i - 1].text != ",":
+        return False
+    # "Grossi, who met X in Doha on Tuesday, said ...": a clause dated in the news's own days tells news
+    return not any(t.lower_ in _background_words("NEWS_TIMES") for t in v.subtree)
+
+
+def told_history(tok) -> bool:
+    """Whether an event noun is described by a simple past relative clause telling its start or end ("the riots
+    which began in Brixton", "the war, which ended with a truce"; not its effect: "a strike that killed two"):
+    the clause tells the act's history, so the act is no news
+    unless a word of the news's days dates it ("the clashes which broke out on Monday")."""
+    if tok.pos_ != "NOUN" or tok.dep_ in ("nsubj", "nsubjpass"):
+        return False  # "protests which began in X spread to Y": what the act does now is news
+    # "attacks on troops which began in X": the parse may hang the clause on the noun's own object, which cannot
+    # begin or end
+    nouns = [tok] + [o for p in tok.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    for v in (k for n in nouns for k in n.children):
+        if v.dep_ == "relcl" and v.tag_ == "VBD" and token_lemma(v) in _background_words("HISTORY_VERBS") and any(
+                c.dep_ == "nsubj" and c.lower_ in _background_words("HISTORY_PRONOUNS") for c in v.children):
+            return not any(t.lower_ in _background_words("NEWS_TIMES") for t in v.subtree)
+    return False
 
 
 def _clause_verb(tok, verb):
@@ -329,6 +369,9 @@ def nested_cause(tok, clause: set[int]) -> bool:
         host = host.head
     if host.dep_ == "acl" and host.head.dep_ == "ROOT" and host.head.pos_ in ("NOUN", "PROPN"):
         return False  # "Talks stalled after ...": a verbless parse hung the main verb on its subject
+    if host.tag_ == "VBN" and any(a.dep_ == "aux" and a.lower_ in _background_words("PERFECT_AUX")
+                                  for a in host.children):
+        return True  # "X has led the mission after Y broke a truce": a standing state from an earlier act
     return host.dep_ in _background_words("DESCRIBING_DEPS")
 
 
@@ -337,6 +380,10 @@ def cause_clause(tok, verb=None):
     verb = verb if verb is not None else (
         tok.head if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "attr", "nsubjpass") else tok)
     marks = _background_words("CAUSE_MARKS")
+    while (verb.head.i != verb.i and verb.head.pos_ == "VERB" and verb.tag_ in ("VBD", "VBG")
+           and (verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG"
+                                        and not any(c.dep_ == "mark" for c in verb.children)))):
+        verb = verb.head  # "after X broke the truce, bombing Y and killing Z": the joined acts share the clause
     if verb.pos_ in ("VERB", "AUX") and verb.dep_ == "advcl" and verb.tag_ == "VBD":
         mark = next((c.lower_ for c in verb.children if c.dep_ == "mark"), None)
         head = verb.head
