@@ -110,9 +110,21 @@ def test_standalone_sectors_and_rebels_in_a_state(nlp):
 
 def test_a_vague_organ_noun_stands_only_tied_to_a_state(nlp):
     # "court" alone is too vague to be an actor; "a court in Peru" is Peru's judiciary
-    assert codes(nlp, "The court ruled on the appeal on Monday.") == []
+    assert codes(nlp, "He took the appeal to the court on Monday.") == []
     assert "PERJUD" in codes(nlp, "A court in Peru released a former minister on Tuesday.")
     assert "KENLEG" in codes(nlp, "The assembly of Kenya condemned the decision.")
+
+
+def test_an_acting_court_or_jury_takes_the_country_of_its_clause_places(nlp):
+    # sectors.words _ACTING_SECTORS: a bare court or jury as its verb's subject is an actor, of the one country
+    # the places of its own clause are in; with none, a bare sector for document.py's focus
+    assert codes(nlp, "The district court jailed nine loggers for felling trees near Novosibirsk.") == ["RUSJUD"]
+    assert codes(nlp, "A jury found four men guilty of trespassing at a Houston airport.") == ["USAJUD"]
+    assert codes(nlp, "The court ruled on the appeal on Monday.") == ["JUD"]
+    # a place of another clause is not the court's ("... and accused <city> of lying")
+    assert codes(nlp, "The court acted lawfully and the minister accused Houston of lying.")[:1] == ["JUD"]
+    # "the court" after an international court is that court, left to the tables
+    assert "JUD" not in codes(nlp, "The International Court of Justice met. The court ruled for Peru.")
 
 
 def test_greek_and_turkish_cypriots_are_cyprus_not_greece_or_turkey(nlp):

@@ -365,15 +365,15 @@ def test_troops_sent_to_no_recipient_are_a_deployment(coder):
 
 
 def test_material_cooperation_stands_as_a_best_guess_without_resolved_actors(coder, guessing):
-    [e] = code(guessing, "A provincial court freed the two journalists on Tuesday.")
+    [e] = code(guessing, "A provincial panel freed the two journalists on Tuesday.")
     assert e.type == "RETREAT" and e.quad == "material_cooperation" and e.confidence < 0.35
-    assert code(coder, "A provincial court freed the two journalists on Tuesday.") == []  # off by default
+    assert code(coder, "A provincial panel freed the two journalists on Tuesday.") == []  # off by default
 
 
 def test_no_best_guess_for_other_quads_or_when_turned_off(guessing):
-    assert code(guessing, "A provincial court jailed the two journalists on Tuesday.") == []
+    assert code(guessing, "A provincial panel jailed the two journalists on Tuesday.") == []
     off = RulesCoder(Options().with_settings({"coding.best_guess_types": ()}))
-    assert code(off, "A provincial court freed the two journalists on Tuesday.") == []
+    assert code(off, "A provincial panel freed the two journalists on Tuesday.") == []
 
 
 def test_sending_a_message_is_no_aid(coder):
@@ -754,7 +754,7 @@ def test_a_state_only_in_a_firms_clause_is_a_place_not_its_partner(coder):
 def test_no_best_guess_where_only_firms_are_named(guessing):
     assert code(guessing, "The bank provides loans to small businesses.") == []
     # journalists, too, are actors of political news: their release stays a best guess
-    assert [e.type for e in code(guessing, "A provincial court freed the two journalists on Tuesday.")] == ["RETREAT"]
+    assert [e.type for e in code(guessing, "A provincial panel freed the two journalists on Tuesday.")] == ["RETREAT"]
 
 
 def test_ended_up_and_received_complaints_are_no_events(coder):
@@ -771,7 +771,7 @@ def test_calling_someone_something_is_no_phone_call(coder):
 
 def test_no_best_guess_for_what_ought_to_happen(guessing):
     assert code(guessing, "The Kenyan government should invest in rural clinics.") == []
-    assert [e.type for e in code(guessing, "A provincial court freed the two journalists on Tuesday.")] == ["RETREAT"]
+    assert [e.type for e in code(guessing, "A provincial panel freed the two journalists on Tuesday.")] == ["RETREAT"]
 
 
 def test_no_aid_guess_when_no_one_helps_or_is_helped(guessing):

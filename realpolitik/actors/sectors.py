@@ -27,6 +27,9 @@ _PLACE_SECTORS = _NON_STATE_SECTORS | _words("_PLACE_SECTORS")
 # Sectors whose vague nouns (NOT_STANDALONE: "court", "assembly") stand as an actor when tied to a named state or
 # one of its places in their own phrase ("a court in Argentina", "the assembly of Kenya"): the state's own organ.
 TIED_SECTORS = _words("TIED_SECTORS")
+# Of those, the sectors whose vague noun also stands as an actor when it acts, tied to no state in its phrase ("the
+# court ruled", "a jury found"): the country of the places its sentence names, else the article's in focus.
+ACTING_SECTORS = _words("_ACTING_SECTORS")
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
 _MODIFIER_DEPS = ("amod", "compound", "nmod", "poss", "npadvmod", "nummod")
 
@@ -116,7 +119,9 @@ def _sector_words(doc, sectors: dict):
 def standalone_sectors(doc, mentions: list[ActorMention]) -> list[ActorMention]:
     """Sector nouns not part of any actor mention: "rebels" -> REB (kind "sector"); tied to a
     state by "of"/"from" (any sector) or "in" (any but the military and intelligence): "rebels in Chad"
-    -> TCDREB, "lawmakers in Kenya" -> KENLEG, "officials in Moscow" -> RUSGOV."""
+    -> TCDREB, "lawmakers in Kenya" -> KENLEG, "officials in Moscow" -> RUSGOV. A bare court or jury acting as its
+    verb's subject is an actor too: of the one country its clause's places are in ("a jury found protesters at a
+    Houston airport guilty" -> USAJUD), else a bare JUD that document.py may give the state in focus."""
     sectors = tables().sectors
     covered = [(m.start, m.end) for m in mentions]
     states = [m for m in mentions if m.kind == "state" and m.country]
@@ -152,7 +157,12 @@ def standalone_sectors(doc, mentions: list[ActorMention]) -> list[ActorMention]:
         if country is None and sector in _PLACE_SECTORS:
             country, end = _place_country(doc, tok, end, covered)
         if vague and country is None:
-            continue  # a bare "court" is no actor; "a court in Argentina" is Argentina's judiciary
+            if (sector not in ACTING_SECTORS or sectors.get(tok.lower_) != sector
+                    or tok.dep_ not in ("nsubj", "nsubjpass") or tok.tag_ != "NN" or tok.head.lemma_ == "be"):
+                continue  # a bare "court" is no actor; "a court in Argentina" is Argentina's judiciary
+            if any(m.kind == "igo" and m.start < tok.idx and tok.lower_ in m.text.lower() for m in mentions):
+                continue  # "the court" after "the International Court of Justice" is that court
+            country = _clause_place_country(doc, tok.head, covered)
         code = (country or "") + sector
         out.append(ActorMention(text=text_of(doc)[phrase_start:end], start=phrase_start, end=end, code=code,
                                 country=country, sector=sector, kind="sector", name=None))
@@ -171,6 +181,29 @@ def _states_in(obj, states: list[ActorMention]) -> list[ActorMention]:
     """The states named by a noun phrase itself ("China", "the Republic of Samoa"), not by its conjuncts."""
     own = [obj] + [t for c in obj.children if c.dep_ not in _NOT_OWN for t in c.subtree]
     return [s for s in states if any(s.start <= t.idx < s.end for t in own)]
+
+
+# A verb's dependents that are clauses or parties of their own, not where its act is done.
+_OTHER_CLAUSES = frozenset({"conj", "cc", "ccomp", "advcl", "parataxis", "punct", "nsubj", "nsubjpass"})
+
+
+def _clause_place_country(doc, verb, covered) -> str | None:
+    """The one country of the cities and regions a verb's clause names outside any actor ("The court jailed ... in
+    the province of X", "A jury found protesters at Y airport guilty"), else None (document.py may give the focus's)."""
+    from realpolitik.actors.places import place_country
+    from realpolitik.actors.tables import capital_country
+
+    found = set()
+    own = {t.i for c in verb.children if c.dep_ not in _OTHER_CLAUSES for t in c.subtree}
+    for ent in verb.sent.ents:
+        if ent.label_ not in _PLACE_LABELS or any(s < ent.end_char and ent.start_char < e for s, e in covered):
+            continue
+        if not all(t.i in own for t in ent):
+            continue
+        country = capital_country(ent.text) or place_country(ent.text)
+        if country:
+            found.add(country)
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _place_run(tok) -> list:
