@@ -105,6 +105,9 @@ class CoderSettings:
     learned_contexts: bool = setting(
         True, "Choose each event's contexts with the trained context model (coding/ctxmodel.py) from the trigger, "
               "the sentence's words and the cue contexts; off keeps the cue contexts (cues.contexts_for).")
+    learned_modes: bool = setting(
+        True, "Choose each event's mode with the trained mode model (coding/modemodel.py) from the type, the "
+              "rules' mode, the trigger and the sentence's words; off keeps the rules' mode.")
     sourceless: bool | None = setting(
         None, "Give a best-guess event to sentences without an actor-resolved event "
               "(default: off for rules coders, on for hybrid).")

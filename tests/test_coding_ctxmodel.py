@@ -65,7 +65,7 @@ def test_fit_learns_a_separable_toy_set():
 
 def test_shipped_model_is_valid():
     m = ctxmodel.model()
-    assert m is not None, "realpolitik/coding/data/context_model.json is missing (benchmarks/train_contexts.py)"
+    assert m is not None, "realpolitik/coding/data/context_model.json is missing (benchmarks/train_choosers.py)"
     assert set(m.labels) <= set(ontology.contexts()) and len(m.labels) >= 10
     assert m.W.shape == (len(m.index), len(m.labels))
     assert 0 < m.threshold <= 1 and 0 <= m.keep

@@ -6,7 +6,7 @@ gold contexts on a third of the matched events and half of the contexts they gav
 model reads the same evidence as features (the event's type, mode and trigger lemma, the sentence's
 content lemmas and the cue contexts themselves) and gives one probability per context: a one-vs-rest
 logistic regression in numpy over sparse binary features. It is trained only on the tune part (70%)
-of the project's annotated sets by benchmarks/train_contexts.py, which picks its L2 and thresholds
+of the project's annotated sets by benchmarks/train_choosers.py, which picks its L2 and thresholds
 by cross-validation there; the weights and thresholds ship in realpolitik/coding/data/context_model.json.
 """
 from __future__ import annotations

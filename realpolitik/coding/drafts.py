@@ -5,7 +5,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from realpolitik import ontology, wordsets
-from realpolitik.coding import ctxmodel, cues, figurative, manual, stages
+from realpolitik.coding import ctxmodel, cues, figurative, manual, modemodel, stages
 from realpolitik.coding.candidates import Candidate
 from realpolitik.coding.clauses import (
     is_addressed,
@@ -188,6 +188,9 @@ def draft(ctx: stages.SentenceContext, c: Candidate, s: ActorMention, t: ActorMe
     if learned is not None:  # the trained model weighs the cue contexts with the rest of the sentence
         contexts = learned.choose(ctxmodel.features(type_, mode, token_lemma(c.tok), ctx.content_lemmas, contexts),
                                   contexts)
+    chooser = modemodel.model() if ctx.settings.learned_modes else None
+    if chooser is not None:  # after the contexts: both models were trained on the rules' mode
+        mode = chooser.choose(type_, mode, ctxmodel.features(type_, mode, token_lemma(c.tok), ctx.content_lemmas, ()))
     cameo = cues.cameo_for(type_, cameo, contexts, mode)
     if ({type_, c.type} & {"MOBILIZE", "AID", "AGREE"} and t is not None and t.text.islower()
             and t.sector in FORCE_SECTORS and t.country and s is not None and s.country

@@ -56,6 +56,7 @@ class CoderSettings:
     version: str
     future_as_agree: bool = True
     learned_contexts: bool = True
+    learned_modes: bool = True
     sourceless: bool = False
     best_guess_types: frozenset[str] = frozenset()
     past_events: str = "drop"
@@ -73,7 +74,7 @@ class CoderSettings:
         """The settings of `options.coding`, a None there taking the coder's default (`sourceless`, ...)."""
         s = options.coding
         return cls(name=name, version=version, future_as_agree=s.future_as_agree,
-                   learned_contexts=s.learned_contexts,
+                   learned_contexts=s.learned_contexts, learned_modes=s.learned_modes,
                    sourceless=sourceless if s.sourceless is None else s.sourceless,
                    best_guess_types=frozenset(s.best_guess_types), past_events=s.past_events,
                    clause_roles=s.clause_roles,
