@@ -38,6 +38,8 @@ PASSIVE_SAY = _words("PASSIVE_SAY")
 HELP_NOUNS = _words("HELP_NOUNS")
 # Nouns a speaker names their own state by ("the country would not send", "his country").
 SELF_NOUNS = _words("SELF_NOUNS")
+# Modifiers that make a SELF_NOUNS subject some state other than the speaker's ("the other country").
+OTHER_WORDS = _words("OTHER_WORDS")
 
 
 class ActorIndex:
@@ -262,6 +264,8 @@ def own_country(tok, idx: ActorIndex) -> list[ActorMention]:
     if token_lemma(tok) not in SELF_NOUNS or not any(
             c.dep_ in ("det", "poss") and c.lower_ in ("the", "his", "her", "its", "our") for c in tok.children):
         return []
+    if tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "amod" and c.lower_ in OTHER_WORDS for c in tok.children):
+        return []  # "the other countries could not agree", "the countries": others, never the speaker's own state
     out: list[ActorMention] = []
     for m in resolve_pronoun(tok, idx):
         if m.country and m.country not in {x.code for x in out}:
