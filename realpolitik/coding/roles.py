@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from realpolitik import wordsets
+from realpolitik.coding.quotes import quoted, quoted_third_person
 from realpolitik.model import ActorMention
 from realpolitik.nlp import misattached_reporter
 from realpolitik.wordsets import words
@@ -38,6 +39,8 @@ PASSIVE_SAY = _words("PASSIVE_SAY")
 HELP_NOUNS = _words("HELP_NOUNS")
 # Nouns a speaker names their own state by ("the country would not send", "his country").
 SELF_NOUNS = _words("SELF_NOUNS")
+# Modifiers that make a SELF_NOUNS subject some state other than the speaker's ("the other country").
+OTHER_WORDS = _words("OTHER_WORDS")
 
 
 class ActorIndex:
@@ -194,19 +197,23 @@ def resolve_pronoun(tok, idx: ActorIndex) -> list[ActorMention]:
         found = idx.np_conj(denier)
         if found:
             return found
+    # "X said: \"they should ask us\"": a third-person pronoun in a quotation is never its speaker, outside it
+    in_quote = quoted_third_person(tok)
     for _ in range(6):
         if head.dep_ in ("ccomp", "xcomp", "advcl", "conj", "relcl", "pcomp", "prep") and head.head.i != head.i:
             head = head.head
             s = child(head, *SUBJ)
             if s is None and head.lemma_.lower() in PASSIVE_SAY and child(head, "agent") is None:
                 s = child(head, "nsubjpass")  # "X was quoted as saying he ...": he is X
-            if s is not None and s.lower_ not in PRONOUNS:
+            if s is not None and s.lower_ not in PRONOUNS and not (in_quote and not quoted(s)):
                 found = idx.np_conj(s)
                 if found:
                     return found
         else:
             break
     earlier = [m for m in idx.mentions if m.end <= tok.idx]
+    if in_quote:
+        return []  # "X said: \"If the government asks the EU, they should ...\"": the nearest actor is a guess
     return [earlier[-1]] if earlier and tok.lower_ in {"it", "its", "they", "their"} else []
 
 
@@ -262,6 +269,8 @@ def own_country(tok, idx: ActorIndex) -> list[ActorMention]:
     if token_lemma(tok) not in SELF_NOUNS or not any(
             c.dep_ in ("det", "poss") and c.lower_ in ("the", "his", "her", "its", "our") for c in tok.children):
         return []
+    if tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "amod" and c.lower_ in OTHER_WORDS for c in tok.children):
+        return []  # "the other countries could not agree", "the countries": others, never the speaker's own state
     out: list[ActorMention] = []
     for m in resolve_pronoun(tok, idx):
         if m.country and m.country not in {x.code for x in out}:

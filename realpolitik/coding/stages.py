@@ -38,6 +38,7 @@ from realpolitik.coding.clauses import (
     since_then,
 )
 from realpolitik.coding.embedding import resolve_embedding, token_governs
+from realpolitik.coding.quotes import quoted_speaker
 from realpolitik.coding.roles import ActorIndex, has_country, localise, token_lemma
 from realpolitik.coding.triggers import gate_lemmas
 from realpolitik.model import ActorMention, Event, Span, event_id_for
@@ -224,12 +225,13 @@ def readings(ctx: SentenceContext, idx: ActorIndex, cands: list[Candidate]) -> l
             pron = known.pronoun_subject(c.tok)
             if pron is not None:  # "X and Y started talks. They accused Z ...": the last sentence's subject
                 sources = [m for m in known.antecedents_for(pron, list(ctx.previous))
-                           if all(m.code[:3] != t.code[:3] for t in targets)]
+                           if all(m.code[:3] != t.code[:3] for t in targets) and not quoted_speaker(pron, m)]
         if sources and not targets and ctx.previous:
             pron = known.pronoun_object(c.tok)
             if pron is not None:  # "India and Pakistan traded fire. The UN urged them to ...": those two
                 own = {s.code[:3] for s in sources}
-                targets = [m for m in known.antecedents_for(pron, list(ctx.previous)) if m.code[:3] not in own]
+                targets = [m for m in known.antecedents_for(pron, list(ctx.previous))
+                           if m.code[:3] not in own and not quoted_speaker(pron, m)]
         trig = c.trig
         if known.street_protest(c, sources):
             type_, trig = "PROTEST", known.protest_trigger(c.trig)  # "farmers protested": in the street
