@@ -48,3 +48,13 @@ def test_the_subject_of_a_conjoined_acting_clause_is_no_recipient():
     assert _dyads("Chile and Peru signed a trade deal.") == [("CHL", "PER", "SUPPORT"), ("PER", "CHL", "SUPPORT")]
     # a conjoined clause telling a state of things, no act, still names the party
     assert _dyads("Bolivia offered to send planes, but Chile has no relations with Peru.")[0] == ("BOL", "CHL", "AGREE")
+
+
+def test_an_appositive_on_a_verbs_subject_names_no_recipient_of_the_verb():
+    # clause_actors: like a relative clause, an appositive says who the subject is
+    assert _dyads("Chile, one of the largest EU member states, rejected its adoption twice.") == [
+        ("CHL", None, "REJECT")]
+    assert _dyads("Chile, a close ally of Peru, criticised Bolivia.") == [("CHL", "BOL", "ACCUSE")]
+    # an act noun under a presenting verb keeps it, as with a relative clause
+    assert _dyads("Norway, one of the largest troop contributors in Iraq, announced the withdrawal.") == [
+        ("NOR", "IRQ", "RETREAT")]

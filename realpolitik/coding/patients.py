@@ -387,9 +387,10 @@ def clause_actors(tok, idx: ActorIndex, srcs: list[ActorMention]) -> list[ActorM
         if tok.pos_ in ("VERB", "AUX"):
             # a verb's subject described by a clause ("Russia, which keeps troops in X, called for restraint"):
             # what the clause names is the subject's standing, no party to the act (an act noun keeps it:
-            # "X, which has troops in Y, announced a withdrawal" withdraws from Y)
+            # "X, which has troops in Y, announced a withdrawal" withdraws from Y); so is an appositive that says who
+            # the subject is ("Poland, one of the largest EU states, rejected it")
             said |= {t.i for c in root.children if c.dep_ in ("nsubj", "nsubjpass") for k in c.children
-                     if k.dep_ in ("relcl", "acl") for t in k.subtree}
+                     if k.dep_ in ("relcl", "acl", "appos") for t in k.subtree}
         # a clause joined to the trigger's with a subject of its own ("X rejected the plan and Y opposed it") tells
         # another party's act: its subject is no recipient of the trigger's
         said |= _conjoined(tok, root, idx)
