@@ -34,3 +34,27 @@ def test_a_clause_on_a_verbs_subject_names_no_recipient_of_the_verb():
     # the verb itself is the act: what the subject's relative clause names is its standing, not its party
     assert _dyads("Russia, which keeps troops in Armenia, called for restraint.") == []
     assert _dyads("Russia, which keeps troops in Armenia, criticised Azerbaijan.") == [("RUS", "AZE", "ACCUSE")]
+
+
+def test_the_subject_of_a_conjoined_acting_clause_is_no_recipient():
+    # patients._conjoined: each clause's subject does its own act, no party to the other's
+    assert _dyads("Chile has rejected the proposal and Peru's main parties have opposed it.") == [
+        ("CHL", None, "REJECT"), ("PERPTY", None, "REJECT")]
+    # a shared subject's second verb, a reply to the first clause's doer and joint subjects stay
+    assert _dyads("Chile rejected the plan and criticised Peru.") == [
+        ("CHL", "PER", "REJECT"), ("CHL", "PER", "ACCUSE")]
+    assert _dyads("Peru accused Chile of spying and Chile denied the charge.") == [
+        ("PER", "CHL", "ACCUSE"), ("CHL", "PER", "REJECT")]
+    assert _dyads("Chile and Peru signed a trade deal.") == [("CHL", "PER", "SUPPORT"), ("PER", "CHL", "SUPPORT")]
+    # a conjoined clause telling a state of things, no act, still names the party
+    assert _dyads("Bolivia offered to send planes, but Chile has no relations with Peru.")[0] == ("BOL", "CHL", "AGREE")
+
+
+def test_an_appositive_on_a_verbs_subject_names_no_recipient_of_the_verb():
+    # clause_actors: like a relative clause, an appositive says who the subject is
+    assert _dyads("Chile, one of the largest EU member states, rejected its adoption twice.") == [
+        ("CHL", None, "REJECT")]
+    assert _dyads("Chile, a close ally of Peru, criticised Bolivia.") == [("CHL", "BOL", "ACCUSE")]
+    # an act noun under a presenting verb keeps it, as with a relative clause
+    assert _dyads("Norway, one of the largest troop contributors in Iraq, announced the withdrawal.") == [
+        ("NOR", "IRQ", "RETREAT")]

@@ -315,6 +315,53 @@ def _reacts(v) -> bool:
     return t is not None and t.pos == "V" and t.type in REACTING_TYPES and t.frame != "sym"
 
 
+def _own_conjunct(v) -> bool:
+    """Whether a token is a verb conjoined to another with a subject of its own ("... and Y opposed it")."""
+    return (v.dep_ == "conj" and v.pos_ in ("VERB", "AUX") and v.head.pos_ in ("VERB", "AUX")
+            and child(v, "nsubj", "nsubjpass") is not None)
+
+
+def _acts(v) -> bool:
+    """Whether a verb reports an act the lexicon codes: its subject is a doer of its own ("Y opposed it"), not a
+    state told as a setting ("X offered planes, but Y has no relations with Z")."""
+    t = lookup(v)
+    return t is not None and t.pos == "V"
+
+
+def _responds(v, idx: ActorIndex) -> bool:
+    """Whether a conjoined clause's subject is a party the clause before it acts on: its act answers that
+    clause's doer ("X accused Y of spying and Y denied the charge", "X shelled Y's towns and Y retaliated")."""
+    s = child(v, "nsubj", "nsubjpass")
+    own = {m.code[:3] for m in subject_np(s, idx) if has_country(m)}
+    head = v.head
+    skip = {t.i for t in v.subtree} | {t.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass")
+                                       for t in c.subtree}
+    return bool(own) and any(m.code[:3] in own for t in head.subtree if t.i not in skip for m in idx.at_all(t))
+
+
+def _conjoined(tok, root, idx: ActorIndex) -> set[int]:
+    """Tokens of the subjects of the clauses joined to the trigger's clause, or to a clause above it up to `root`,
+    with a subject of their own ("Poland rejected the plan and Germany opposed it": Germany, for 'rejected'), and,
+    for a trigger in such a clause, of the subject of the clause it is joined to (Poland, for 'opposed'), unless the
+    trigger's clause answers that subject ("X accused Y and Y denied it")."""
+    path = []
+    h = tok
+    while True:
+        path.append(h)
+        if h.i == root.i or h.head.i == h.i:
+            break
+        h = h.head
+    on = {p.i for p in path}
+    out: set[int] = set()
+    for p in path:
+        for k in p.children:
+            if k.i not in on and _own_conjunct(k) and _acts(k):
+                out |= {t.i for s in k.children if s.dep_ in ("nsubj", "nsubjpass") for t in s.subtree}
+        if p.i != root.i and _own_conjunct(p) and _acts(p.head) and not _responds(p, idx):
+            out |= {t.i for s in p.head.children if s.dep_ in ("nsubj", "nsubjpass") for t in s.subtree}
+    return out
+
+
 def clause_actors(tok, idx: ActorIndex, srcs: list[ActorMention]) -> list[ActorMention]:
     """Other states or bodies named in the trigger's own phrase: the recipient when no role names one."""
     src_codes = {m.code[:3] for m in srcs}
@@ -340,9 +387,13 @@ def clause_actors(tok, idx: ActorIndex, srcs: list[ActorMention]) -> list[ActorM
         if tok.pos_ in ("VERB", "AUX"):
             # a verb's subject described by a clause ("Russia, which keeps troops in X, called for restraint"):
             # what the clause names is the subject's standing, no party to the act (an act noun keeps it:
-            # "X, which has troops in Y, announced a withdrawal" withdraws from Y)
+            # "X, which has troops in Y, announced a withdrawal" withdraws from Y); so is an appositive that says who
+            # the subject is ("Poland, one of the largest EU states, rejected it")
             said |= {t.i for c in root.children if c.dep_ in ("nsubj", "nsubjpass") for k in c.children
-                     if k.dep_ in ("relcl", "acl") for t in k.subtree}
+                     if k.dep_ in ("relcl", "acl", "appos") for t in k.subtree}
+        # a clause joined to the trigger's with a subject of its own ("X rejected the plan and Y opposed it") tells
+        # another party's act: its subject is no recipient of the trigger's
+        said |= _conjoined(tok, root, idx)
         for t in root.subtree:
             if (t.dep_ in ("ccomp",) and t.i != root.i or t.i in said or _in_topic(t, root) or _bystander(t, root)
                     or _other_doer(t, root)):
