@@ -99,3 +99,12 @@ def test_condemning_an_attack_accuses_its_author_never_its_victim():
     assert _dyads("Chile condemned Bolivia's strikes on Peru.")[0] == ("CHL", "BOL", "ACCUSE")
     text = "Bolivia struck Peru on Monday.\n\nChile condemned the strikes on Peru."
     assert _dyads(text) == [("BOL", "PER", "ASSAULT"), ("CHL", "BOL", "ACCUSE")]
+
+
+
+def test_an_act_that_makes_its_object_answers_no_earlier_act():
+    # "reach agreement", "offered talks": the agreement and the talks are made here, not an act reported before
+    text = "Norway struck Sweden on Monday.\n\nFinland said the EU would never reach agreement."
+    assert _dyads(text) == [("NOR", "SWE", "ASSAULT"), ("IGOEUR", None, "REJECT")]
+    text = "Chile accused Peru of blocking the river talks on Monday.\n\nBolivia offered the talks."
+    assert _dyads(text) == [("CHL", "PER", "ACCUSE"), ("BOL", None, "AGREE")]

@@ -10,7 +10,8 @@ is resolved against the events already coded before it:
   the latest earlier event, within `WINDOW` sentences, by an actor of another country.
 
 The author found becomes the target, unless it is of the reacting actor's own country (a state does
-not condemn itself here; such objects are left alone). Events of a lone sentence are unchanged.
+not condemn itself here; such objects are left alone). Events of a lone sentence are unchanged. A verb that
+makes its object ("reach agreement", "offered talks": MAKING_VERBS) answers no earlier act.
 """
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from realpolitik.wordsets import words
 
 REACTION_TYPES = words("realpolitik.coding", "reactions", "REACTION_TYPES")
 ISSUED_NOUNS = words("realpolitik.coding", "reactions", "ISSUED_NOUNS")
+MAKING_VERBS = words("realpolitik.coding", "reactions", "MAKING_VERBS")
 # How many sentences back an issued thing's author is looked for: the object of "welcomed the decision"
 # is nearly always the act of the lead or the sentence before (on the team's tune articles, 3 covers them).
 WINDOW = 3
@@ -124,6 +126,9 @@ def _reaction(doc, ev: Event, earlier: list[Event]) -> list[Event]:
     if ev.type not in REACTION_TYPES:
         return [ev]
     noun = _object_lemma(doc, ev)
+    if noun is not None and _trigger_lemma(doc, ev) in MAKING_VERBS:
+        # "the EU could never reach agreement", "Seoul offered talks": the act makes its object, answers none
+        return [ev]
     if noun is not None and (noun in ISSUED_NOUNS or noun in _noun_types()):
         asked = _asked_of(ev, noun, earlier) if ev.type in ANSWER_TYPES else []
         if asked:
@@ -138,6 +143,12 @@ def _reaction(doc, ev: Event, earlier: list[Event]) -> list[Event]:
         prev = _repeated(ev, noun, earlier, doc)
         return [_aimed(ev, prev) if prev is not None else ev]
     return [ev]
+
+
+def _trigger_lemma(doc, ev: Event) -> str | None:
+    """The lemma of the event's trigger head ("reach" of "reach agreement")."""
+    span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand") if ev.trigger else None
+    return span.root.lemma_.lower() if span is not None and len(span) else None
 
 
 def _share_with_conjuncts(doc, out: list[Event], given: list[Event]) -> list[Event]:
