@@ -99,3 +99,21 @@ def test_condemning_an_attack_accuses_its_author_never_its_victim():
     assert _dyads("Chile condemned Bolivia's strikes on Peru.")[0] == ("CHL", "BOL", "ACCUSE")
     text = "Bolivia struck Peru on Monday.\n\nChile condemned the strikes on Peru."
     assert _dyads(text) == [("BOL", "PER", "ASSAULT"), ("CHL", "BOL", "ACCUSE")]
+
+
+
+def test_an_act_that_makes_its_object_answers_no_earlier_act():
+    # "reach agreement", "offered talks": the agreement and the talks are made here, not an act reported before
+    text = "Norway struck Sweden on Monday.\n\nFinland said the EU would never reach agreement."
+    assert _dyads(text) == [("NOR", "SWE", "ASSAULT"), ("IGOEUR", None, "REJECT")]
+    text = "Chile accused Peru of blocking the river talks on Monday.\n\nBolivia offered the talks."
+    assert _dyads(text) == [("CHL", "PER", "ACCUSE"), ("BOL", None, "AGREE")]
+
+
+def test_a_reaction_to_a_joint_act_answers_both_parties():
+    text = "Peru and Bolivia signed a border treaty on Monday.\n\nChile protested the treaty."
+    assert _dyads(text) == [("BOL", "PER", "SUPPORT"), ("PER", "BOL", "SUPPORT"),
+                            ("CHL", "PER", "ACCUSE"), ("CHL", "BOL", "ACCUSE")]
+    # a one-way act keeps its one author
+    text = "Peru agreed on Monday to lift tariffs on Bolivian tin.\n\nChile welcomed the decision."
+    assert _dyads(text) == [("PER", "BOL", "AGREE"), ("CHL", "PER", "SUPPORT")]

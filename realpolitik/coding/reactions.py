@@ -10,7 +10,9 @@ is resolved against the events already coded before it:
   the latest earlier event, within `WINDOW` sentences, by an actor of another country.
 
 The author found becomes the target, unless it is of the reacting actor's own country (a state does
-not condemn itself here; such objects are left alone). Events of a lone sentence are unchanged.
+not condemn itself here; such objects are left alone). Events of a lone sentence are unchanged. A verb that
+makes its object ("reach agreement", "offered talks": MAKING_VERBS) answers no earlier act. A reaction to a
+joint act (coded both ways in its sentence: "A and B signed a treaty") is aimed at both parties.
 """
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ from realpolitik.wordsets import words
 
 REACTION_TYPES = words("realpolitik.coding", "reactions", "REACTION_TYPES")
 ISSUED_NOUNS = words("realpolitik.coding", "reactions", "ISSUED_NOUNS")
+MAKING_VERBS = words("realpolitik.coding", "reactions", "MAKING_VERBS")
 # How many sentences back an issued thing's author is looked for: the object of "welcomed the decision"
 # is nearly always the act of the lead or the sentence before (on the team's tune articles, 3 covers them).
 WINDOW = 3
@@ -124,6 +127,9 @@ def _reaction(doc, ev: Event, earlier: list[Event]) -> list[Event]:
     if ev.type not in REACTION_TYPES:
         return [ev]
     noun = _object_lemma(doc, ev)
+    if noun is not None and _trigger_lemma(doc, ev) in MAKING_VERBS:
+        # "the EU could never reach agreement", "Seoul offered talks": the act makes its object, answers none
+        return [ev]
     if noun is not None and (noun in ISSUED_NOUNS or noun in _noun_types()):
         asked = _asked_of(ev, noun, earlier) if ev.type in ANSWER_TYPES else []
         if asked:
@@ -132,12 +138,30 @@ def _reaction(doc, ev: Event, earlier: list[Event]) -> list[Event]:
             return [_aimed(ev, p) for p in asked]
         prev = _author(ev, noun, earlier, doc)
         # an act by a bare sector ("rebels") is the act reacted to, but names no party to aim at
-        return [_aimed(ev, prev) if prev is not None and _country(prev.source) is not None else ev]
+        if prev is None or _country(prev.source) is None:
+            return [ev]
+        return [_aimed(ev, p) for p in _joint(ev, prev, earlier)]
     if noun is not None and _definite_object(doc, ev):
         # "announced a package for X" ... "Y welcomed the package": the noun names an earlier event again
         prev = _repeated(ev, noun, earlier, doc)
         return [_aimed(ev, prev) if prev is not None else ev]
     return [ev]
+
+
+def _trigger_lemma(doc, ev: Event) -> str | None:
+    """The lemma of the event's trigger head ("reach" of "reach agreement")."""
+    span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand") if ev.trigger else None
+    return span.root.lemma_.lower() if span is not None and len(span) else None
+
+
+def _joint(ev: Event, prev: Event, earlier: list[Event]) -> list[Event]:
+    """The act reacted to with its mirror in its sentence: "Japan and the Philippines signed a pact" is coded both
+    ways, and "Beijing protested the deal" answers both parties (one per country, never the reactor's own)."""
+    own = _country(ev.source)
+    mirror = next((p for p in earlier if p.sentence_index == prev.sentence_index and p.type == prev.type
+                   and p.source == prev.target and p.target == prev.source and _country(p.source) not in (None, own)),
+                  None)
+    return [prev] if mirror is None or _country(mirror.source) == _country(prev.source) else [prev, mirror]
 
 
 def _share_with_conjuncts(doc, out: list[Event], given: list[Event]) -> list[Event]:
