@@ -20,6 +20,7 @@ from typing import Iterable
 import numpy as np
 
 from realpolitik import ontology
+from realpolitik.coding import sparse
 
 MODEL = Path(__file__).resolve().parent / "data" / "context_model.json"
 MAX_CONTEXTS = 3  # as cues.contexts_for: an event names its main topics, not every word's
@@ -99,21 +100,13 @@ def fit(examples: list[set[str]], golds: list[Iterable[str]], l2: float, thresho
     """One-vs-rest logistic regression by full-batch gradient descent (a few thousand events).
 
     Features seen fewer than `min_count` times and contexts given fewer than `min_label` times are left out."""
-    counts: dict[str, int] = {}
-    for fs in examples:
-        for f in fs:
-            counts[f] = counts.get(f, 0) + 1
-    index = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= min_count))}
+    index = sparse.feature_index(examples, min_count)
     label_counts: dict[str, int] = {}
     for g in golds:
         for c in set(g):
             label_counts[c] = label_counts.get(c, 0) + 1
     labels = tuple(sorted(c for c, n in label_counts.items() if n >= min_label and c in ontology.contexts()))
-    X = np.zeros((len(examples), len(index)))
-    for r, fs in enumerate(examples):
-        for f in fs:
-            if f in index:
-                X[r, index[f]] = 1.0
+    X = sparse.matrix(examples, index)
     Y = np.array([[c in set(g) for c in labels] for g in golds], dtype=float).reshape(len(golds), len(labels))
     W = np.zeros((len(index), len(labels)))
     b = np.zeros(len(labels))

@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from realpolitik import ontology
+from realpolitik.coding import sparse
 
 MODEL = Path(__file__).resolve().parent / "data" / "mode_model.json"
 NONE = "none"  # the label of an event of a type with modes that names none
@@ -88,33 +89,15 @@ def label(type_: str, mode: str | None) -> str:
 def fit(examples: list[set[str]], types: list[str], modes: list[str | None], l2: float, threshold: float,
         keep: float, min_count: int = 2, epochs: int = 500, lr: float = 2.0) -> ModeModel:
     """Softmax regression restricted to each example's type, by full-batch gradient descent."""
-    counts: dict[str, int] = {}
-    for fs in examples:
-        for f in fs:
-            counts[f] = counts.get(f, 0) + 1
-    index = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= min_count))}
+    index = sparse.feature_index(examples, min_count)
     labels = tuple(sorted({label(t, m) for t, m in zip(types, modes)}))
     pos = {lab: j for j, lab in enumerate(labels)}
-    X = np.zeros((len(examples), len(index)))
-    for r, fs in enumerate(examples):
-        for f in fs:
-            if f in index:
-                X[r, index[f]] = 1.0
+    X = sparse.matrix(examples, index)
     Y = np.zeros((len(examples), len(labels)))
     for r, (t, m) in enumerate(zip(types, modes)):
         Y[r, pos[label(t, m)]] = 1.0
     mask = np.array([[lab.split(":", 1)[0] == t for lab in labels] for t in types]).reshape(len(types), len(labels))
-    W = np.zeros((len(index), len(labels)))
-    b = np.zeros(len(labels))
-    n = max(len(examples), 1)
-    for _ in range(epochs):
-        Z = np.where(mask, X @ W + b, -1e9)
-        Z -= Z.max(axis=1, keepdims=True)
-        P = np.exp(Z)
-        P /= P.sum(axis=1, keepdims=True)
-        G = P - Y
-        W -= lr * (X.T @ G / n + l2 * W)
-        b -= lr * G.mean(axis=0)
+    W, b = sparse.softmax_fit(X, Y, l2, epochs, lr, mask)
     return ModeModel(index, labels, W, b, threshold, keep)
 
 

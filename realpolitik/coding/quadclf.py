@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from realpolitik import ontology, wordsets
+from realpolitik.coding import sparse
 from realpolitik.coding.lexicon import entries
 
 log = logging.getLogger(__name__)
@@ -116,30 +117,12 @@ def load_sentences(path: Path = SENTENCES) -> list[tuple[str, str]]:
 def fit(feats: list[set[str]], labels: list[str], l2: float = 0.01, epochs: int = 300, lr: float = 0.5,
         min_count: int = 1) -> QuadClassifier:
     """Softmax regression by full-batch gradient descent (the data are a few hundred sentences)."""
-    counts: dict[str, int] = {}
-    for fs in feats:
-        for f in fs:
-            counts[f] = counts.get(f, 0) + 1
-    index = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= min_count))}
-    X = np.zeros((len(feats), len(index)))
-    for r, fs in enumerate(feats):
-        for f in fs:
-            if f in index:
-                X[r, index[f]] = 1.0
+    index = sparse.feature_index(feats, min_count)
+    X = sparse.matrix(feats, index)
     Y = np.zeros((len(labels), len(CLASSES)))
     for r, lab in enumerate(labels):
         Y[r, CLASSES.index(lab)] = 1.0
-    W = np.zeros((len(index), len(CLASSES)))
-    b = np.zeros(len(CLASSES))
-    n = len(labels)
-    for _ in range(epochs):
-        Z = X @ W + b
-        Z -= Z.max(axis=1, keepdims=True)
-        P = np.exp(Z)
-        P /= P.sum(axis=1, keepdims=True)
-        G = P - Y
-        W -= lr * (X.T @ G / n + l2 * W)
-        b -= lr * G.mean(axis=0)
+    W, b = sparse.softmax_fit(X, Y, l2, epochs, lr)
     return QuadClassifier(index, W, b)
 
 
