@@ -26,6 +26,10 @@ CASES = [
     ("Mali vetoed a motion that would have censured Niger.", "vetoed", "asserted"),
     ("Quito rejects warnings from Lima.", "rejects", "asserted"),
     ("Quito rejects warnings from Lima.", "warnings", "asserted"),
+    # an offer or a vow is itself the event, made as stated: asserted (what it promises stays planned)
+    ("Lima offered to mediate between Quito and Bogota.", "offered", "asserted"),
+    ("Lima offered to mediate between Quito and Bogota.", "mediate", "planned"),
+    ("Hanoi vowed revenge for the sinking.", "vowed", "asserted"),
     # reported
     ("Laos reportedly bought six patrol boats from Thailand.", "bought", "reported"),
     ("Kenya sent troops to Somalia, according to local officials.", "sent", "reported"),

@@ -28,6 +28,8 @@ REFUSAL_VERBS = _words("REFUSAL_VERBS")
 PLAN_VERBS = _words("PLAN_VERBS")
 # Speech acts whose object is an undertaking: the event itself is planned ("pledged $2bn in aid").
 PROMISE_VERBS = _words("PROMISE_VERBS")
+# Promise verbs whose act is complete in the saying ("offered to mediate", "vowed revenge"): asserted.
+ACT_PROMISE_VERBS = _words("ACT_PROMISE_VERBS")
 # Verbs making their complement only possible.
 POSSIBLE_VERBS = _words("POSSIBLE_VERBS")
 # Speech acts that are themselves events and carry a that-clause ("warned that ..."): reported, as the

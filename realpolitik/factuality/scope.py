@@ -20,6 +20,7 @@ from realpolitik.actors import find_actors
 from realpolitik.factuality.document import ACTORS_KEY, DocContext, document_context
 from realpolitik.factuality.lexicon import (
     ACCUSE_VERBS,
+    ACT_PROMISE_VERBS,
     CLAIM_NOUNS,
     CONTRAST_WORDS,
     DEFINITE,
@@ -351,13 +352,14 @@ def _under_report(tok) -> bool:
 
 
 def _trigger_cues(doc, trigger) -> list[_Cue]:
-    """Cues from the trigger word itself: a pledge is planned; "warned that ..." is reported."""
+    """Cues from the trigger word itself: a pledge is planned; "warned that ..." is reported; an offer or
+    a vow is itself the event, made as stated ("offered to mediate", "vowed revenge": asserted)."""
     lemma = lemma_of(trigger)
     kids = {c.dep_ for c in trigger.children}
     if trigger.pos_ != "VERB":
         return []
     if lemma in PROMISE_VERBS:
-        return [_Cue("planned", (trigger.i,), f"promise:{lemma}")]
+        return [] if lemma in ACT_PROMISE_VERBS else [_Cue("planned", (trigger.i,), f"promise:{lemma}")]
     if lemma in DENIAL_VERBS and kids & {"xcomp", "ccomp"}:
         return [_Cue("denied", (trigger.i,), f"denial:{lemma}", _src(doc, trigger))]
     if lemma in SPEECH_ACTS and "ccomp" in kids:
