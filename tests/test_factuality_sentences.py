@@ -30,6 +30,12 @@ CASES = [
     ("Lima offered to mediate between Quito and Bogota.", "offered", "asserted"),
     ("Lima offered to mediate between Quito and Bogota.", "mediate", "planned"),
     ("Hanoi vowed revenge for the sinking.", "vowed", "asserted"),
+    # a later reporting verb with its own object attributes nothing: a reason, or an act of its own
+    ("Ghana barred a Togolese firm from its ports on Monday, citing security concerns.", "barred", "asserted"),
+    ("Chad shelled rebel camps in the north, and Niger recalled its envoy the next day.", "shelled", "asserted"),
+    ("Chad shelled rebel camps in the north, and Niger recalled its envoy the next day.", "recalled", "asserted"),
+    ("Peru expelled two Bolivian envoys, the minister told reporters.", "expelled", "reported"),
+    ("Benin closed the border with Niger, the ministry said, without giving a reason.", "closed", "reported"),
     # reported
     ("Laos reportedly bought six patrol boats from Thailand.", "bought", "reported"),
     ("Kenya sent troops to Somalia, according to local officials.", "sent", "reported"),

@@ -22,6 +22,8 @@ REPORTING_VERBS = _words("REPORTING_VERBS")
 DENIAL_VERBS = _words("DENIAL_VERBS")
 # Objects of "dismiss"/"reject" that make them a denial of the embedded claim, not a REJECT.
 CLAIM_NOUNS = _words("CLAIM_NOUNS")
+# Reporting verbs whose direct object is the hearer ("told reporters"), not what is said.
+ADDRESSEE_VERBS = _words("ADDRESSEE_VERBS")
 # Verbs whose infinitive or clausal complement did not happen.
 REFUSAL_VERBS = _words("REFUSAL_VERBS")
 # Verbs and passives that make their complement a plan, intention or expectation.

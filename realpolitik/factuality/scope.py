@@ -21,6 +21,7 @@ from realpolitik.factuality.document import ACTORS_KEY, DocContext, document_con
 from realpolitik.factuality.lexicon import (
     ACCUSE_VERBS,
     ACT_PROMISE_VERBS,
+    ADDRESSEE_VERBS,
     CLAIM_NOUNS,
     CONTRAST_WORDS,
     DEFINITE,
@@ -181,9 +182,12 @@ def _own_cues(doc, tok, is_trigger: bool, in_report: bool, neg_ok: bool) -> list
         elif dep in ("parataxis", "ccomp", "advcl", "conj") and lemma_of(c) in REPORTING_VERBS \
                 and c.i > tok.i and not (lemma_of(tok) in SPEECH_ACTS and dep == "ccomp") \
                 and c.tag_ != "VB" \
-                and not any(g.dep_ in ("ccomp", "xcomp") for g in c.children):
+                and not any(g.dep_ in ("ccomp", "xcomp") for g in c.children) \
+                and not ((c.tag_ == "VBG" or dep == "conj") and lemma_of(c) not in ADDRESSEE_VERBS
+                         and any(g.dep_ == "dobj" for g in c.children)):
             # a purpose infinitive ("training crews to maintain tanks") attributes nothing, and a verb with
-            # its own content ("..., while NATO said the alliance would hold") reports that, not the trigger
+            # its own content ("..., while NATO said the alliance would hold") reports that, not the trigger;
+            # nor does one with its own object ("..., citing security concerns", "and Niger recalled its envoy")
             cues.append(_report_cue(doc, c, "inverted-report"))  # "..., officials said"
         elif dep == "mark" and low == "whether":
             cues.append(_Cue("question", (c.i,), "whether"))
