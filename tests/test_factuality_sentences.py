@@ -36,6 +36,10 @@ CASES = [
     ("Chad shelled rebel camps in the north, and Niger recalled its envoy the next day.", "recalled", "asserted"),
     ("Peru expelled two Bolivian envoys, the minister told reporters.", "expelled", "reported"),
     ("Benin closed the border with Niger, the ministry said, without giving a reason.", "closed", "reported"),
+    # a trailing participle of a speaker talking about itself is the speaker's own act, made as it speaks
+    ("Oslo said it would expel the Russian envoy, accusing Moscow of spying.", "accusing", "asserted"),
+    ("Tehran said it did not supply missiles to Moscow, calling the accusation baseless.", "calling", "asserted"),
+    ("Officials said Russia shelled Kharkiv, killing 12 people.", "killing", "reported"),
     # reported
     ("Laos reportedly bought six patrol boats from Thailand.", "bought", "reported"),
     ("Kenya sent troops to Somalia, according to local officials.", "sent", "reported"),

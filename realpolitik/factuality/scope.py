@@ -277,6 +277,20 @@ def _has_named_modifier(noun) -> bool:
                (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "ORG", "GPE")) for c in noun.children)
 
 
+def _speaker_participle(tok):
+    """The reporting verb whose speaker performs a trailing participle the parser hung inside the reported
+    clause ("Oslo said it would expel the envoy, accusing Moscow of spying"): the clause's subject is a
+    pronoun for the speaker, so the participle is the speaker's own act, made as it speaks. Else None."""
+    if tok.tag_ != "VBG" or tok.dep_ != "advcl" or tok.i == 0 or tok.doc[tok.i - 1].text != "," \
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return None
+    clause = tok.head
+    if clause.dep_ != "ccomp" or lemma_of(clause.head) not in REPORTING_VERBS or clause.head.i > tok.i:
+        return None
+    subj = _subject(clause)
+    return clause.head if subj is not None and subj.lower_ in PRONOUNS else None
+
+
 def _walk(doc, sent, trigger, lo: int, hi: int) -> list[_Cue]:
     """Cues scoping over the trigger, from its own modifiers up to the root of its block [lo, hi)."""
     cues = _trigger_cues(doc, trigger)
@@ -295,7 +309,7 @@ def _walk(doc, sent, trigger, lo: int, hi: int) -> list[_Cue]:
         if head is node or not (sent.start <= head.i < sent.end) or not (lo <= head.idx < hi):
             break
         dep = node.dep_
-        reporter = misattached_reporter(node)
+        reporter = misattached_reporter(node) or (_speaker_participle(node) if node is trigger else None)
         if reporter is not None:
             # "warned that X would face penalties, and called on Y": the call is the speaker's own act, not
             # inside the warning's modal clause (the parser hung it there)
