@@ -26,6 +26,20 @@ CASES = [
     ("Mali vetoed a motion that would have censured Niger.", "vetoed", "asserted"),
     ("Quito rejects warnings from Lima.", "rejects", "asserted"),
     ("Quito rejects warnings from Lima.", "warnings", "asserted"),
+    # an offer or a vow is itself the event, made as stated: asserted (what it promises stays planned)
+    ("Lima offered to mediate between Quito and Bogota.", "offered", "asserted"),
+    ("Lima offered to mediate between Quito and Bogota.", "mediate", "planned"),
+    ("Hanoi vowed revenge for the sinking.", "vowed", "asserted"),
+    # a later reporting verb with its own object attributes nothing: a reason, or an act of its own
+    ("Ghana barred a Togolese firm from its ports on Monday, citing security concerns.", "barred", "asserted"),
+    ("Chad shelled rebel camps in the north, and Niger recalled its envoy the next day.", "shelled", "asserted"),
+    ("Chad shelled rebel camps in the north, and Niger recalled its envoy the next day.", "recalled", "asserted"),
+    ("Peru expelled two Bolivian envoys, the minister told reporters.", "expelled", "reported"),
+    ("Benin closed the border with Niger, the ministry said, without giving a reason.", "closed", "reported"),
+    # a trailing participle of a speaker talking about itself is the speaker's own act, made as it speaks
+    ("Oslo said it would expel the Russian envoy, accusing Moscow of spying.", "accusing", "asserted"),
+    ("Tehran said it did not supply missiles to Moscow, calling the accusation baseless.", "calling", "asserted"),
+    ("Officials said Russia shelled Kharkiv, killing 12 people.", "killing", "reported"),
     # reported
     ("Laos reportedly bought six patrol boats from Thailand.", "bought", "reported"),
     ("Kenya sent troops to Somalia, according to local officials.", "sent", "reported"),

@@ -22,12 +22,16 @@ REPORTING_VERBS = _words("REPORTING_VERBS")
 DENIAL_VERBS = _words("DENIAL_VERBS")
 # Objects of "dismiss"/"reject" that make them a denial of the embedded claim, not a REJECT.
 CLAIM_NOUNS = _words("CLAIM_NOUNS")
+# Reporting verbs whose direct object is the hearer ("told reporters"), not what is said.
+ADDRESSEE_VERBS = _words("ADDRESSEE_VERBS")
 # Verbs whose infinitive or clausal complement did not happen.
 REFUSAL_VERBS = _words("REFUSAL_VERBS")
 # Verbs and passives that make their complement a plan, intention or expectation.
 PLAN_VERBS = _words("PLAN_VERBS")
 # Speech acts whose object is an undertaking: the event itself is planned ("pledged $2bn in aid").
 PROMISE_VERBS = _words("PROMISE_VERBS")
+# Promise verbs whose act is complete in the saying ("offered to mediate", "vowed revenge"): asserted.
+ACT_PROMISE_VERBS = _words("ACT_PROMISE_VERBS")
 # Verbs making their complement only possible.
 POSSIBLE_VERBS = _words("POSSIBLE_VERBS")
 # Speech acts that are themselves events and carry a that-clause ("warned that ..."): reported, as the

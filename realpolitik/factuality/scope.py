@@ -20,6 +20,8 @@ from realpolitik.actors import find_actors
 from realpolitik.factuality.document import ACTORS_KEY, DocContext, document_context
 from realpolitik.factuality.lexicon import (
     ACCUSE_VERBS,
+    ACT_PROMISE_VERBS,
+    ADDRESSEE_VERBS,
     CLAIM_NOUNS,
     CONTRAST_WORDS,
     DEFINITE,
@@ -180,9 +182,12 @@ def _own_cues(doc, tok, is_trigger: bool, in_report: bool, neg_ok: bool) -> list
         elif dep in ("parataxis", "ccomp", "advcl", "conj") and lemma_of(c) in REPORTING_VERBS \
                 and c.i > tok.i and not (lemma_of(tok) in SPEECH_ACTS and dep == "ccomp") \
                 and c.tag_ != "VB" \
-                and not any(g.dep_ in ("ccomp", "xcomp") for g in c.children):
+                and not any(g.dep_ in ("ccomp", "xcomp") for g in c.children) \
+                and not ((c.tag_ == "VBG" or dep == "conj") and lemma_of(c) not in ADDRESSEE_VERBS
+                         and any(g.dep_ == "dobj" for g in c.children)):
             # a purpose infinitive ("training crews to maintain tanks") attributes nothing, and a verb with
-            # its own content ("..., while NATO said the alliance would hold") reports that, not the trigger
+            # its own content ("..., while NATO said the alliance would hold") reports that, not the trigger;
+            # nor does one with its own object ("..., citing security concerns", "and Niger recalled its envoy")
             cues.append(_report_cue(doc, c, "inverted-report"))  # "..., officials said"
         elif dep == "mark" and low == "whether":
             cues.append(_Cue("question", (c.i,), "whether"))
@@ -272,6 +277,20 @@ def _has_named_modifier(noun) -> bool:
                (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "ORG", "GPE")) for c in noun.children)
 
 
+def _speaker_participle(tok):
+    """The reporting verb whose speaker performs a trailing participle the parser hung inside the reported
+    clause ("Oslo said it would expel the envoy, accusing Moscow of spying"): the clause's subject is a
+    pronoun for the speaker, so the participle is the speaker's own act, made as it speaks. Else None."""
+    if tok.tag_ != "VBG" or tok.dep_ != "advcl" or tok.i == 0 or tok.doc[tok.i - 1].text != "," \
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return None
+    clause = tok.head
+    if clause.dep_ != "ccomp" or lemma_of(clause.head) not in REPORTING_VERBS or clause.head.i > tok.i:
+        return None
+    subj = _subject(clause)
+    return clause.head if subj is not None and subj.lower_ in PRONOUNS else None
+
+
 def _walk(doc, sent, trigger, lo: int, hi: int) -> list[_Cue]:
     """Cues scoping over the trigger, from its own modifiers up to the root of its block [lo, hi)."""
     cues = _trigger_cues(doc, trigger)
@@ -290,7 +309,7 @@ def _walk(doc, sent, trigger, lo: int, hi: int) -> list[_Cue]:
         if head is node or not (sent.start <= head.i < sent.end) or not (lo <= head.idx < hi):
             break
         dep = node.dep_
-        reporter = misattached_reporter(node)
+        reporter = misattached_reporter(node) or (_speaker_participle(node) if node is trigger else None)
         if reporter is not None:
             # "warned that X would face penalties, and called on Y": the call is the speaker's own act, not
             # inside the warning's modal clause (the parser hung it there)
@@ -351,13 +370,14 @@ def _under_report(tok) -> bool:
 
 
 def _trigger_cues(doc, trigger) -> list[_Cue]:
-    """Cues from the trigger word itself: a pledge is planned; "warned that ..." is reported."""
+    """Cues from the trigger word itself: a pledge is planned; "warned that ..." is reported; an offer or
+    a vow is itself the event, made as stated ("offered to mediate", "vowed revenge": asserted)."""
     lemma = lemma_of(trigger)
     kids = {c.dep_ for c in trigger.children}
     if trigger.pos_ != "VERB":
         return []
     if lemma in PROMISE_VERBS:
-        return [_Cue("planned", (trigger.i,), f"promise:{lemma}")]
+        return [] if lemma in ACT_PROMISE_VERBS else [_Cue("planned", (trigger.i,), f"promise:{lemma}")]
     if lemma in DENIAL_VERBS and kids & {"xcomp", "ccomp"}:
         return [_Cue("denied", (trigger.i,), f"denial:{lemma}", _src(doc, trigger))]
     if lemma in SPEECH_ACTS and "ccomp" in kids:
