@@ -307,6 +307,15 @@ def test_a_seized_ship_or_cargo_is_no_act_on_the_seizers_own_people(coder):
     assert [(e.target, e.type) for e in code(coder, "Chile arrested a rapper.")] == [("CHLCVL", "COERCE")]
 
 
+def test_a_banned_work_is_no_act_on_the_banners_own_people(coder):
+    # a play, film or book banned names no one the ban is done to (pairing.BANNED_WORKS)
+    assert triples(code(coder, "Chile's censors banned the comedy film on Tuesday.")) == []
+    assert triples(code(coder, "The Chilean government banned the musical.")) == []
+    # a party or people banned stay the state's own society
+    assert [(e.target, e.type) for e in code(coder, "The Chilean government banned the opposition party.")] == [
+        ("CHLOPP", "SANCTION")]
+
+
 def test_backing_down_is_a_concession_not_backing(coder):
     assert triples(code(coder, "Chile backed Peru.")) == [("CHL", "PER", "SUPPORT")]
     assert [e.type for e in code(coder, "Chile backed down after the vote.")] == ["CONCEDE"]
