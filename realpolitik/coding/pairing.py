@@ -7,6 +7,7 @@ from dataclasses import replace
 from realpolitik import wordsets
 from realpolitik.coding import cues, readings
 from realpolitik.coding.candidates import Candidate
+from realpolitik.coding.embedding import charges_someone
 from realpolitik.coding.patients import clause_actors, reacts_to_act
 from realpolitik.coding.roles import ActorIndex, agents, child, has_country, prep_objects, token_lemma
 from realpolitik.coding.styles import first_named_pairs
@@ -104,7 +105,9 @@ def pairs(c: Candidate, srcs: list[ActorMention], idx: ActorIndex,
     if (clause_roles and not targets and not (joint and len(srcs) > 1)
             and c.trig.mode not in INTRANSITIVE_MODES and not readings.named_gathering(c.tok, srcs)
             and not reacts_to_act(c.tok, c.type)):
-        targets = clause_actors(c.tok, idx, srcs)
+        # a charge's object is the one charged: a state its own phrase names ("indicted X, of a Y-based group"),
+        # never one of the act charged with ("charged two men with spying for Y": the state's own people)
+        targets = _charged_state(c, idx, srcs) if charges_someone(c) else clause_actors(c.tok, idx, srcs)
         if targets:
             how += "+clause"
     if joint and len(srcs) > 1 and not any(has_country(t) for t in targets):
@@ -158,6 +161,14 @@ def _joint_pairs(srcs: list[ActorMention], recipientless: bool) -> list[tuple[Ac
         return first_named_pairs(srcs)
     return [(s, t) for s in srcs for t in srcs if s is not t and (
             s.code[:3] != t.code[:3] or (recipientless and readings.domestic(s, t)))]
+
+
+def _charged_state(c: Candidate, idx: ActorIndex, srcs: list[ActorMention]) -> list[ActorMention]:
+    """The first state or body other than the accuser's named in a charge's direct object phrase."""
+    own = {m.code[:3] for m in srcs}
+    obj = child(c.tok, "dobj")
+    found = [m for t in obj.subtree for m in idx.at_all(t) if has_country(m) and m.code[:3] not in own]
+    return found[:1]
 
 
 def _people_acted_on(c: Candidate, srcs: list[ActorMention], targets: list[ActorMention]) -> bool:
