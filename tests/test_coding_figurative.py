@@ -183,3 +183,15 @@ def test_arms_of_idiom_are_words_not_force(coder):
     assert triples(coder, "The Labour leader launched a broadside at the Conservatives.") == []
     assert triples(coder, "Syrian troops fired rockets at Israeli positions.") == [("SYRMIL", "ISR", "ASSAULT")]
     assert abstract_object("ASSAULT", "barrel") and not abstract_object("SUPPORT", "broadside")
+
+
+def test_a_story_plot_is_fiction_not_an_event(coder):
+    # a character played, a scene "in the film", a work's plot: acts of the story, no event
+    assert triples(coder, "In the thriller the actor plays a Russian general who orders an attack on Georgia.") == []
+    assert triples(coder, "The singer stars as a British envoy who negotiates with China in the new drama.") == []
+    assert triples(coder, "In the film, French troops attack Algerian rebels near the border.") == []
+    assert triples(coder, "The novel follows a Cuban spy who helps Venezuela build a missile base.") == []
+    # a part played in real events, a talk hosted, or a real act "in the talks" stays
+    assert triples(coder, "In the talks, France agreed to help Chad.") == [("FRA", "TCD", "AGREE")]
+    assert triples(coder, "The US played host to talks between Israel and Syria.") == [
+        ("ISR", "SYR", "CONSULT"), ("SYR", "ISR", "CONSULT")]

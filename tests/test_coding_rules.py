@@ -307,6 +307,27 @@ def test_a_seized_ship_or_cargo_is_no_act_on_the_seizers_own_people(coder):
     assert [(e.target, e.type) for e in code(coder, "Chile arrested a rapper.")] == [("CHLCVL", "COERCE")]
 
 
+def test_a_charge_falls_on_the_charged_not_on_the_act_charged_with(coder):
+    def full(text):
+        return sorted((e.source, e.target, e.type) for e in code(coder, text))
+    # the charged, named by no state, are the state's own people or firms (embedding.charges_someone)
+    assert full("Chilean prosecutors charged two men with spying for Peru.") == [("CHLJUD", "CHLCVL", "ACCUSE")]
+    assert full("Chilean prosecutors charged six fruit exporters with helping a Peruvian bank hide losses.") == [
+        ("CHLJUD", "CHLBUS", "ACCUSE")]
+    # a state named as the charged, or in the charged one's own phrase, stays the recipient
+    assert full("Chilean prosecutors charged Peru with helping Bolivia.") == [("CHLJUD", "PER", "ACCUSE")]
+    assert full("Chile indicted Juan Soto, of a Peru-based gang, for the bombing.") == [("CHL", "PER", "ACCUSE")]
+
+
+def test_a_banned_work_is_no_act_on_the_banners_own_people(coder):
+    # a play, film or book banned names no one the ban is done to (pairing.BANNED_WORKS)
+    assert triples(code(coder, "Chile's censors banned the comedy film on Tuesday.")) == []
+    assert triples(code(coder, "The Chilean government banned the musical.")) == []
+    # a party or people banned stay the state's own society
+    assert [(e.target, e.type) for e in code(coder, "The Chilean government banned the opposition party.")] == [
+        ("CHLOPP", "SANCTION")]
+
+
 def test_backing_down_is_a_concession_not_backing(coder):
     assert triples(code(coder, "Chile backed Peru.")) == [("CHL", "PER", "SUPPORT")]
     assert [e.type for e in code(coder, "Chile backed down after the vote.")] == ["CONCEDE"]

@@ -29,6 +29,7 @@ BORNE_BY_ACCUSER = _words("BORNE_BY_ACCUSER")
 REJECT_SHIELD = _words("REJECT_SHIELD")
 # Verbs of charging whose "of"-gerunds, however parsed, are the charge ("accused X of lying, ignoring Y").
 CHARGE_LEMMAS = _words("CHARGE_LEMMAS")
+JUSTICE_CHARGES = _words("JUSTICE_CHARGES")
 ADJUNCT_DEPS = _words("ADJUNCT_DEPS")
 ADJUNCT_PREPS = _words("ADJUNCT_PREPS")
 FINITE_TAGS = ("VBD", "VBZ", "VBP")  # a finite verb: a clause of its own when coordinated with another
@@ -84,6 +85,14 @@ def _joint_object(a, b) -> bool:
         return False
     parties = {m.code[:3] for m in b.sources if has_country(m)}
     return len(parties) >= 2 and not parties & {m.code[:3] for m in a.sources}
+
+
+def charges_someone(a) -> bool:
+    """Whether an accusation is a charge in justice (JUSTICE_CHARGES) with a direct object: the one charged is its
+    recipient, named by a state or not ("charged nine suppliers with helping X", "charged two men with spying for
+    X": PLOVER codes the charged, the state's own people when no state names them), never the act's own."""
+    return (a.type == "ACCUSE" and a.trig.pos == "V" and a.trig.lemma in JUSTICE_CHARGES
+            and child(a.tok, "dobj") is not None)
 
 
 def _borne_by_accuser(a, b) -> None:
@@ -254,6 +263,11 @@ def resolve_embedding(cands: list[Candidate]) -> list[Candidate]:
             if not b.absorbed and _joint_object(a, b):
                 have = {m.code[:3] for m in a.targets}
                 a.targets = a.targets + [m for m in b.sources if m.code[:3] not in have]
+            if charges_someone(a):
+                # "prosecutors charged nine suppliers with helping X": the charged are the recipient, not X
+                a.obj_lemmas |= b.obj_lemmas
+                a.contexts = a.contexts or b.trig.contexts
+                continue
             own = {m.code[:3] for m in a.sources}
             doers = [m for m in b.sources if m.code[:3] not in own and has_country(m)]
             named = {t.code for t in a.targets if has_country(t)}  # a bare sector target was only a last resort

@@ -220,3 +220,34 @@ def question(tok) -> bool:
     clauses = list(tok.children) + ([c for c in tok.head.children if c.i > tok.i] if tok.dep_ == "xcomp" else [])
     return any(c.dep_ in ("ccomp", "advcl") and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
                for c in clauses)
+
+
+def _work(tok) -> bool:
+    """Whether a noun is a work of fiction with a determiner or owner ("the film", "his novel")."""
+    return (tok.lemma_.lower() in words("realpolitik.coding", "figurative", "FICTION_WORKS")
+            and any(c.dep_ in ("det", "poss") for c in tok.children))
+
+
+def fiction(tok) -> bool:
+    """Whether a trigger tells a story's plot, no event: what a character played does ("Willis plays a US commander
+    who helps X", "she stars as an envoy who meets Y"), what happens "in the film" or "in his novel" (an opening
+    phrase of the sentence's main verb), or what a work's plot shows ("the novel follows a spy who helps X").
+    PLOVER codes acts of real political actors; an arts page reads their names in a work's story."""
+    table = "figurative"
+    root = tok
+    while root.head.i != root.i:
+        c, h = root, root.head
+        if c.dep_ in ("relcl", "acl") and h.pos_ in ("NOUN", "PROPN"):
+            v = h.head
+            if (h.dep_ == "dobj" and v.lemma_.lower() in words("realpolitik.coding", table, "ROLE_VERBS")
+                    and h.lemma_.lower() not in words("realpolitik.coding", table, "NOT_ROLES")):
+                return True  # "plays a commander who ..."
+            if (h.dep_ == "pobj" and v.lower_ == "as" and v.dep_ == "prep"
+                    and v.head.lemma_.lower() in words("realpolitik.coding", table, "AS_ROLE_VERBS")):
+                return True  # "stars as an envoy who ..."
+        root = h
+    if any(c.dep_ == "prep" and c.lower_ == "in" and any(o.dep_ == "pobj" and _work(o) for o in c.children)
+           for c in root.children):
+        return True  # "In the film, a general orders an attack on X"
+    return (root.lemma_.lower() in words("realpolitik.coding", table, "DEPICTING_VERBS")
+            and any(c.dep_ == "nsubj" and _work(c) for c in root.children))  # "the novel follows a spy who ..."

@@ -7,6 +7,7 @@ from dataclasses import replace
 from realpolitik import wordsets
 from realpolitik.coding import cues, readings
 from realpolitik.coding.candidates import Candidate
+from realpolitik.coding.embedding import charges_someone
 from realpolitik.coding.patients import clause_actors, reacts_to_act
 from realpolitik.coding.roles import ActorIndex, agents, child, has_country, prep_objects, token_lemma
 from realpolitik.coding.styles import first_named_pairs
@@ -24,6 +25,7 @@ ACTED_ON_PREPS = _words("ACTED_ON_PREPS")
 # Acts of a state's justice on people, whose recipient named by no state is the state's own society.
 OWN_PEOPLE_ACTS = _words("OWN_PEOPLE_ACTS")
 SEIZED_THINGS = _words("SEIZED_THINGS")
+BANNED_WORKS = _words("BANNED_WORKS")
 # Sectors of people who are no state's own society where they are held ("migrants", "refugees").
 FOREIGN_SECTORS = _words("FOREIGN_SECTORS")
 # A state's organs that act on its own people: the actor tables' list, which crowds read the same way.
@@ -103,7 +105,9 @@ def pairs(c: Candidate, srcs: list[ActorMention], idx: ActorIndex,
     if (clause_roles and not targets and not (joint and len(srcs) > 1)
             and c.trig.mode not in INTRANSITIVE_MODES and not readings.named_gathering(c.tok, srcs)
             and not reacts_to_act(c.tok, c.type)):
-        targets = clause_actors(c.tok, idx, srcs)
+        # a charge's object is the one charged: a state its own phrase names ("indicted X, of a Y-based group"),
+        # never one of the act charged with ("charged two men with spying for Y": the state's own people)
+        targets = _charged_state(c, idx, srcs) if charges_someone(c) else clause_actors(c.tok, idx, srcs)
         if targets:
             how += "+clause"
     if joint and len(srcs) > 1 and not any(has_country(t) for t in targets):
@@ -159,6 +163,14 @@ def _joint_pairs(srcs: list[ActorMention], recipientless: bool) -> list[tuple[Ac
             s.code[:3] != t.code[:3] or (recipientless and readings.domestic(s, t)))]
 
 
+def _charged_state(c: Candidate, idx: ActorIndex, srcs: list[ActorMention]) -> list[ActorMention]:
+    """The first state or body other than the accuser's named in a charge's direct object phrase."""
+    own = {m.code[:3] for m in srcs}
+    obj = child(c.tok, "dobj")
+    found = [m for t in obj.subtree for m in idx.at_all(t) if has_country(m) and m.code[:3] not in own]
+    return found[:1]
+
+
 def _people_acted_on(c: Candidate, srcs: list[ActorMention], targets: list[ActorMention]) -> bool:
     """Whether a state's act of justice or force (OWN_PEOPLE_ACTS) by the state or a civil organ falls on bare
     sectors of people (OWN_SOCIETY, FOREIGN_SECTORS): they are its recipient, whatever state their own clause
@@ -181,8 +193,8 @@ def own_people(c: Candidate, srcs: list[ActorMention], targets: list[ActorMentio
     if token_lemma(c.tok) not in OWN_PEOPLE_ACTS and c.trig.lemma not in OWN_PEOPLE_ACTS or c.type == "MOBILIZE":
         return []  # a launch into the sea (retype: MOBILIZE) falls on no one
     what = child(c.tok, "dobj", "nsubjpass")
-    if what is not None and not targets and token_lemma(what) in SEIZED_THINGS:
-        return []  # "seized an oil tanker", "drugs were confiscated": a thing taken, no one named it is done to
+    if what is not None and not targets and token_lemma(what) in SEIZED_THINGS | BANNED_WORKS:
+        return []  # "seized an oil tanker", "drugs were confiscated", "banned the play": a thing, no one named
     out = []
     for s in srcs:
         if not s.country or s.kind not in ("state", "sector") or (s.sector and s.sector not in OWN_PEOPLE_ORGANS):
