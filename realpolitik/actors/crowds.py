@@ -188,7 +188,7 @@ def _governor(noun):
 
 def _clause_place(doc, verb, mentions: list[ActorMention]) -> str | None:
     """The state of a place the verb is done in, through or outside ("rallied in Nairobi")."""
-    from realpolitik.actors.places import place_country
+    from realpolitik.actors.places import seat_or_place_country
     from realpolitik.actors.sectors import _place_run
 
     preps, parts = place_preps(), place_parts()
@@ -215,7 +215,7 @@ def _clause_place(doc, verb, mentions: list[ActorMention]) -> str | None:
         run = _place_run(obj)
         if run:
             name = text_of(doc)[run[0].idx:obj.idx + len(obj.text)]
-            country = capital_country(name) or place_country(name)
+            country = seat_or_place_country(name)
             if country:
                 return country
     return None
@@ -223,7 +223,7 @@ def _clause_place(doc, verb, mentions: list[ActorMention]) -> str | None:
 
 def dateline_country(text: str) -> str | None:
     """The country of the dateline opening the text or the paragraph after its headline, else None."""
-    from realpolitik.actors.places import DATELINE, place_country
+    from realpolitik.actors.places import DATELINE, seat_or_place_country
 
     def country(part: str) -> str | None:
         m = DATELINE.match(part[:120])
@@ -231,7 +231,7 @@ def dateline_country(text: str) -> str | None:
             return None
         name = m.group(1).strip()
         name = name.title() if name.isupper() else name
-        return capital_country(name) or place_country(name)
+        return seat_or_place_country(name)
 
     found = country(text)
     if found is None:

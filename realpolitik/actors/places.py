@@ -8,7 +8,16 @@ from functools import lru_cache
 
 from realpolitik import wordsets
 from realpolitik.actors.context import context_ok
-from realpolitik.actors.tables import candidates, geonames, normalise, read_table, split_cell, tables, text_of
+from realpolitik.actors.tables import (
+    candidates,
+    capital_country,
+    geonames,
+    normalise,
+    read_table,
+    split_cell,
+    tables,
+    text_of,
+)
 from realpolitik.model import Location
 
 log = logging.getLogger(__name__)
@@ -70,6 +79,11 @@ def place_country(name: str) -> str | None:
     """The ISO code of the country of the gazetteer's best place by this name, else None."""
     loc = _gazetteer().get(normalise(name).strip())
     return loc.country if loc else None
+
+
+def seat_or_place_country(name: str) -> str | None:
+    """The state whose capital or seat this is, else the country of the gazetteer's best place by the name."""
+    return capital_country(name) or place_country(name)
 
 
 @lru_cache(maxsize=1)

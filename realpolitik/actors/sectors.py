@@ -190,8 +190,7 @@ _OTHER_CLAUSES = frozenset({"conj", "cc", "ccomp", "advcl", "parataxis", "punct"
 def _clause_place_country(doc, verb, covered) -> str | None:
     """The one country of the cities and regions a verb's clause names outside any actor ("The court jailed ... in
     the province of X", "A jury found protesters at Y airport guilty"), else None (document.py may give the focus's)."""
-    from realpolitik.actors.places import place_country
-    from realpolitik.actors.tables import capital_country
+    from realpolitik.actors.places import seat_or_place_country
 
     found = set()
     own = {t.i for c in verb.children if c.dep_ not in _OTHER_CLAUSES for t in c.subtree}
@@ -200,7 +199,7 @@ def _clause_place_country(doc, verb, covered) -> str | None:
             continue
         if not all(t.i in own for t in ent):
             continue
-        country = capital_country(ent.text) or place_country(ent.text)
+        country = seat_or_place_country(ent.text)
         if country:
             found.add(country)
     return next(iter(found)) if len(found) == 1 else None

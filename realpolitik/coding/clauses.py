@@ -131,6 +131,7 @@ def in_background_clause(tok) -> bool:
 # fighting", "since the invasion", "amid clashes"); "because of", "in the wake of" are caught by their last word.
 BACKGROUND_PREPS = _words("BACKGROUND_PREPS")
 CONDITION_MARKS = _words("CONDITION_MARKS")
+CONDITION_HEADS = _words("CONDITION_HEADS")  # multiword subordinators: "provided (that)", "on condition that"
 # "in the wake of X", "as a result of X", "in response to X", "in retaliation for X": X is the cause, not the news
 BACKGROUND_NOUNS = _words("BACKGROUND_NOUNS")
 
@@ -140,9 +141,6 @@ def in_condition(tok) -> bool:
     China attacked Taiwan", "would retaliate if NATO deployed troops"): a condition is never reported as happening,
     so, unlike other scene-setting acts, it stands for the sentence not even when it is the only event."""
     return _up_to_statement(tok, lambda t: (t.dep_ == "advcl" and _marked(t, CONDITION_MARKS)) or _condition_phrase(t))
-
-
-CONDITION_HEADS = _words("CONDITION_HEADS")
 
 
 def _condition_phrase(t) -> bool:
@@ -160,6 +158,9 @@ def _condition_phrase(t) -> bool:
     return h.dep_ in ("prep", "advcl", "acl") and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
 
 
+USE_VERBS = _words("USE_VERBS")
+
+
 def instrument_use(tok) -> bool:
     """Whether a trigger is what a thing "is used to" do or help do ("the phones will be used to take photos and help
     the police to arrest smugglers", "the funds were used to help X buy arms"): the purpose of an instrument, a use
@@ -175,9 +176,6 @@ def instrument_use(tok) -> bool:
             return True  # (the "used" of a purpose: "would not allow its land to be used by anyone and called on X")
         t = h
     return False
-
-
-USE_VERBS = _words("USE_VERBS")
 
 
 def long_standing(tok) -> bool:

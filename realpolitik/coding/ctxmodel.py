@@ -37,8 +37,12 @@ def features(type_: str, mode: str | None, trigger: str, lemmas: Iterable[str],
     out = {f"l:{x}" for x in lemmas} | {f"t:{type_}", f"tr:{trigger}", f"tt:{type_}:{trigger}"}
     if mode:
         out.add(f"m:{type_}:{mode}")
-    out |= {f"c:{c}" for c in cue_contexts}
-    return out
+    return out | cue_features(cue_contexts)
+
+
+def cue_features(cue_contexts: Iterable[str]) -> set[str]:
+    """The features of the cue contexts (kept apart so one event's other features serve both models)."""
+    return {f"c:{c}" for c in cue_contexts}
 
 
 @dataclass(frozen=True)

@@ -185,12 +185,13 @@ def draft(ctx: stages.SentenceContext, c: Candidate, s: ActorMention, t: ActorMe
     if mode not in ontology.modes().get(type_, {}):
         mode = None
     learned = ctxmodel.model() if ctx.settings.learned_contexts else None
-    if learned is not None:  # the trained model weighs the cue contexts with the rest of the sentence
-        contexts = learned.choose(ctxmodel.features(type_, mode, token_lemma(c.tok), ctx.content_lemmas, contexts),
-                                  contexts)
     chooser = modemodel.model() if ctx.settings.learned_modes else None
-    if chooser is not None:  # after the contexts: both models were trained on the rules' mode
-        mode = chooser.choose(type_, mode, ctxmodel.features(type_, mode, token_lemma(c.tok), ctx.content_lemmas, ()))
+    if learned is not None or chooser is not None:  # one feature set: both were trained on the rules' mode
+        feats = ctxmodel.features(type_, mode, token_lemma(c.tok), ctx.content_lemmas, ())
+        if learned is not None:  # the cue contexts weighed with the rest of the sentence
+            contexts = learned.choose(feats | ctxmodel.cue_features(contexts), contexts)
+        if chooser is not None:
+            mode = chooser.choose(type_, mode, feats)
     cameo = cues.cameo_for(type_, cameo, contexts, mode)
     if ({type_, c.type} & {"MOBILIZE", "AID", "AGREE"} and t is not None and t.text.islower()
             and t.sector in FORCE_SECTORS and t.country and s is not None and s.country

@@ -48,12 +48,24 @@ def _noun_types() -> dict[str, str]:
     return {lemma: t.type for (lemma, pos), t in entries().items() if pos == "N" and t.type}
 
 
-def _object_lemma(doc, ev: Event) -> str | None:
-    """The lemma of the direct object of the event's trigger, when it is a plain noun (not an actor's name)."""
+def _trigger_span(doc, ev: Event):
+    """The tokens of an event's trigger, or None (no trigger, or no token there)."""
     if ev.trigger is None:
         return None
     span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
-    if span is None or not len(span):
+    return span if span is not None and len(span) else None
+
+
+def _trigger_lemma(doc, ev: Event) -> str | None:
+    """The lemma of the event's trigger head ("reach" of "reach agreement")."""
+    span = _trigger_span(doc, ev)
+    return span.root.lemma_.lower() if span is not None else None
+
+
+def _object_lemma(doc, ev: Event) -> str | None:
+    """The lemma of the direct object of the event's trigger, when it is a plain noun (not an actor's name)."""
+    span = _trigger_span(doc, ev)
+    if span is None:
         return None
     for tok in span:
         for c in tok.children:
@@ -88,10 +100,7 @@ def _same_act(noun: str, noun_type: str, earlier: list[Event], doc, own) -> Even
     for prev in reversed(earlier):
         if prev.source is None or (own is not None and _country(prev.source) == own):
             continue
-        trig = (doc.char_span(prev.trigger.start, prev.trigger.end, alignment_mode="expand")
-                if prev.trigger else None)
-        lemma = trig.root.lemma_.lower() if trig is not None and len(trig) else None
-        if lemma == noun or prev.type == noun_type:
+        if _trigger_lemma(doc, prev) == noun or prev.type == noun_type:
             return prev
     return None
 
@@ -148,12 +157,6 @@ def _reaction(doc, ev: Event, earlier: list[Event]) -> list[Event]:
     return [ev]
 
 
-def _trigger_lemma(doc, ev: Event) -> str | None:
-    """The lemma of the event's trigger head ("reach" of "reach agreement")."""
-    span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand") if ev.trigger else None
-    return span.root.lemma_.lower() if span is not None and len(span) else None
-
-
 def _joint(ev: Event, prev: Event, earlier: list[Event]) -> list[Event]:
     """The act reacted to with its mirror in its sentence: "Japan and the Philippines signed a pact" is coded both
     ways, and "Beijing protested the deal" answers both parties (one per country, never the reactor's own)."""
@@ -172,9 +175,8 @@ def _share_with_conjuncts(doc, out: list[Event], given: list[Event]) -> list[Eve
         return out
     shared = []
     for ev in out:
-        span = (doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
-                if ev.target is None and ev.trigger is not None else None)
-        if span is not None and len(span) and span.root.dep_ == "conj":
+        span = _trigger_span(doc, ev) if ev.target is None else None
+        if span is not None and span.root.dep_ == "conj":
             prev = found.get((ev.sentence_index, ev.source, span.root.head.idx))
             if prev is not None:
                 ev = replace(ev, target=prev.target, target_text=prev.target_text, target_span=prev.target_span,
@@ -185,7 +187,7 @@ def _share_with_conjuncts(doc, out: list[Event], given: list[Event]) -> list[Eve
 
 def _definite_object(doc, ev: Event) -> bool:
     """Whether the trigger's plain-noun object is definite ("the package", "this deal"): it refers back."""
-    span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand") if ev.trigger else None
+    span = _trigger_span(doc, ev)
     return span is not None and any(
         c.dep_ in ("dobj", "obj") and any(d.dep_ == "det" and d.lower_ in DEFINITE for d in c.children)
         for tok in span for c in tok.children)
@@ -196,10 +198,8 @@ def _repeated(ev: Event, noun: str, earlier: list[Event], doc) -> Event | None:
     or the noun the trigger hangs from ("a package of support", "a deal") -- not any noun of its sentence."""
     own = _country(ev.source)
     for prev in reversed(earlier):
-        if _country(prev.source) is None or _country(prev.source) == own or prev.trigger is None:
-            continue
-        span = doc.char_span(prev.trigger.start, prev.trigger.end, alignment_mode="expand")
-        if span is None or not len(span):
+        span = _trigger_span(doc, prev)
+        if _country(prev.source) is None or _country(prev.source) == own or span is None:
             continue
         trig = span.root
         near = [trig, trig.head, *(c for c in trig.children if c.dep_ in ("dobj", "nsubjpass"))]
@@ -212,11 +212,7 @@ def _repeated(ev: Event, noun: str, earlier: list[Event], doc) -> Event | None:
 
 def _denial(doc, ev: Event) -> bool:
     """Whether an event is a denial of an accusation ("rejected the charges"), read off its trigger."""
-    if ev.trigger is None:
-        return False
-    span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
-    return (span is not None and len(span) > 0 and span.root.lemma_.lower() in DENIAL_LEMMAS
-            and _object_lemma(doc, ev) in ACCUSATION_LEMMAS)
+    return _trigger_lemma(doc, ev) in DENIAL_LEMMAS and _object_lemma(doc, ev) in ACCUSATION_LEMMAS
 
 
 def _accuser(ev: Event, earlier: list[Event]) -> Event | None:
