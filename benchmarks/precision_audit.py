@@ -39,7 +39,13 @@ def sample(args: argparse.Namespace) -> None:
     from realpolitik.pipeline import code_articles
 
     recs = _corpus(Path(args.corpus))[args.start:args.stop]
+    if args.split:
+        from realpolitik.evaluate import split_of
+
+        recs = [r for r in recs if split_of(r["id"]) == args.split]
     opts = Options(progress=False) if args.coder is None else Options(coder=args.coder, progress=False)
+    if args.set:
+        opts = opts.with_settings(dict(a.split("=", 1) for a in args.set), from_text=True)
     arts = [Article.from_text(r["text"]) for r in recs]
     both, other = [], []
     for rec, art, events in zip(recs, arts, code_articles(arts, opts)):
@@ -100,6 +106,10 @@ def main(argv: list[str] | None = None) -> None:
     s.add_argument("--n", type=int, default=80)
     s.add_argument("--seed", type=int, default=7)
     s.add_argument("--coder", default=None)
+    s.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                   help="a coder setting, as `realpolitik code --set` (repeatable)")
+    s.add_argument("--split", choices=("tune", "holdout"), default=None,
+                   help="only the articles whose id hash falls in this part (train_keep.py trains on the tune part)")
     s.add_argument("--out", required=True)
     s.set_defaults(fn=sample)
     w = sub.add_parser("show")

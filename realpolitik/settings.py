@@ -108,6 +108,10 @@ class CoderSettings:
     learned_modes: bool = setting(
         True, "Choose each event's mode with the trained mode model (coding/modemodel.py) from the type, the "
               "rules' mode, the trigger and the sentence's words; off keeps the rules' mode.")
+    keep_model: bool = setting(
+        False, "In texts of desk_min_words words or more, keep only the events the trained keep model "
+               "(coding/keepmodel.py) reads as news the article reports; off by default: on BBC articles it never "
+               "saw it did not raise precision (README, stop 33).")
     sourceless: bool | None = setting(
         None, "Give a best-guess event to sentences without an actor-resolved event "
               "(default: off for rules coders, on for hybrid).")

@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import Iterable, Iterator
 
 from realpolitik import steps, wordsets
-from realpolitik.coding import desk, domain, figurative, pairing, readings, stages
+from realpolitik.coding import desk, domain, figurative, keepmodel, pairing, readings, stages
 from realpolitik.coding.candidates import Candidate
 from realpolitik.coding.clauses import is_background
 from realpolitik.coding.drafts import draft
@@ -256,6 +256,8 @@ class RulesCoder:
         kept = {e.sentence_index for e in out if not domain.half_stateless(e.source, e.target)}
         out = [e for e in out if not domain.half_stateless(e.source, e.target)
                or not in_article and e.sentence_index not in kept]
+        if out and in_article and self.options.coding.keep_model:
+            out = keepmodel.kept(doc, out, article.text)  # background, opinion, copy that is no news (learned)
         return out
 
     def code_doc(self, doc, article: Article) -> list[Event]:
