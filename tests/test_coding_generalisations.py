@@ -1270,3 +1270,10 @@ def test_a_fine_is_a_conviction_whether_verb_or_noun(coder):
     assert [(e.source, e.target, e.type, e.mode) for e in evs] == [("CHLJUD", "PER", "SANCTION", "convict")]
     evs = code(coder, "A Chilean court imposed a heavy fine on the Peruvian consul on Monday.")
     assert [(e.source, e.target, e.type, e.mode) for e in evs] == [("CHLJUD", "PER", "SANCTION", "convict")]
+
+
+def test_a_participle_of_consequence_is_as_old_as_its_act(coder):
+    # readings.past_marker: "..., prompting Y to ..." shares the time of the act it follows
+    now = "Turkey sent a survey ship into disputed waters, prompting Greece to put its navy on alert."
+    assert ("GRC", None, "MOBILIZE") in t3(code(coder, now))
+    assert code(coder, "Last year " + now) == []

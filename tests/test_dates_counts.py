@@ -289,3 +289,11 @@ def test_stats_counts_undated_events(corpus):
     assert s["undated_events"] == 1
     text = run("stats", "--db", corpus).output
     assert "1 event left out" in text and "CHN China" in text
+
+
+def test_a_planned_act_of_a_bare_month_is_the_next_one():
+    # when.date_events passes the event's factuality: "would meet again in January" said in November is next January
+    sentence = "The ministers said the two countries would meet again in January."
+    assert resolve(sentence, "2026-11-30") == "2026-01-01"  # no future cue of its own: the past January
+    assert resolve(sentence, "2026-11-30", planned=True) == "2027-01-01"
+    assert resolve("They met in January.", "2026-11-30", planned=False) == "2026-01-01"

@@ -160,6 +160,15 @@ def past_marker(tok, date: str | None) -> str | None:
     if tok.dep_ in ("advcl", "xcomp", "nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
         heads.add(tok.head)  # "X reopened the border in 2022, restoring trade", "fighting broke out in 2023"
     heads |= {c for c in tok.children if c.dep_ == "xcomp"}  # "first offered to lead a mission in July 2023"
+    # "last year X sent a ship, prompting Y to put its navy on alert": a participle clause of consequence is as
+    # old as the act it follows (from the trigger's own clause verb, through an infinitive it governs)
+    clause = tok
+    while clause.pos_ not in ("VERB", "AUX") and clause.dep_ in ("pobj", "prep", "dobj") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ == "xcomp":
+        clause = clause.head
+    if clause.dep_ == "advcl" and clause.tag_ == "VBG" and clause.head.pos_ in ("VERB", "AUX"):
+        heads.add(clause.head)
     # "last year seized and sold the arm": a verb joined to another, with no time of its own, shares its time
     if (verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBN") and verb.head.tag_ == verb.tag_
             and not any(c.dep_ == "npadvmod"

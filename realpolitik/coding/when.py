@@ -44,8 +44,9 @@ _PAST_VERB = re.compile(r"\b(said|told|met|held|spoke|began|struck|sent|gave|too
 # "May" is a month and a modal verb; as a month it follows a preposition ("in May", "last May").
 
 
-def resolve(sentence: str, published: str | None) -> str | None:
-    """The ISO date a sentence's time expression names, resolved against `published`; None when it names none."""
+def resolve(sentence: str, published: str | None, planned: bool = False) -> str | None:
+    """The ISO date a sentence's time expression names, resolved against `published`; None when it names none.
+    `planned`: the event lies ahead (its factuality says so), so a bare month or weekday is the next one."""
     m = _FULL.search(sentence)
     if m:
         mon, day, year = (m.group("mon"), m.group("day"), m.group("year")) if m.group("mon") else \
@@ -57,7 +58,7 @@ def resolve(sentence: str, published: str | None) -> str | None:
         base = dt.date.fromisoformat(published[:10])
     except ValueError:
         return None
-    future = bool(_FUTURE.search(sentence))
+    future = planned or bool(_FUTURE.search(sentence))
     m = _DAY_WORD.search(sentence)
     if m:
         shift = {"yesterday": -1, "tomorrow": 1}.get(m.group("w").lower(), 0)
@@ -68,7 +69,7 @@ def resolve(sentence: str, published: str | None) -> str | None:
         rel = (m.group("rel") or "").lower()
         # "said on Monday it would send ... next month": the weekday dates the past verb it follows, and a
         # "next" of another phrase puts nothing ahead
-        ahead_cue = (bool(_FUTURE.search(_NEXT_PHRASE.sub("", sentence)))
+        ahead_cue = ((planned or bool(_FUTURE.search(_NEXT_PHRASE.sub("", sentence))))
                      and not _PAST_VERB.search(sentence[:m.start("wd")]))
         if rel == "next" or (ahead_cue and rel != "last"):
             ahead = (wd - base.weekday()) % 7 or 7
@@ -149,7 +150,9 @@ def date_events(events: Iterable[Event], published: str | None) -> list[Event]:
     for e in events:
         # an event the coder left undated lies before the article ("in 2019", "had signed": see
         # coding/readings.py): its sentence's own date when it names one, never the article's
-        when = resolve(e.evidence.text, published) or (published if e.date is not None else None)
+        # a planned act's bare month or weekday is the next one ("said they would meet again in January")
+        when = resolve(e.evidence.text, published, e.factuality == "planned") or (
+            published if e.date is not None else None)
         ev = e.evidence
         lead = len(ev.text) - len(ev.text.lstrip())
         if lead:  # a blanked dateline (see without_dateline) is not part of the evidence
