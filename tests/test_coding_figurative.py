@@ -170,6 +170,17 @@ def test_a_quantity_doing_through_a_participle_is_economic_copy(coder):
     assert triples(coder, "Israel imposed a blockade, cutting aid to Gaza.") == [("ISR", "PSE", "SANCTION")]
 
 
+def test_a_force_verb_done_by_an_event_a_work_or_a_raised_quantity_uses_no_force(coder):
+    # a quantity raised to the subject of "set to", an event, a natural force or a work "hits": no party acts
+    assert triples(coder, "The Italian budget deficit is set to hit a record 40bn euros this year.") == []
+    assert triples(coder, "A fresh delay has hit new French rules on energy.") == []
+    assert triples(coder, "The song hit number one in Canada and Ireland.") == []
+    assert triples(coder, "Floods that hit Pakistan killed 40 people.") == []
+    # arms and the forces that fire them keep their act, counted or not
+    assert triples(coder, "Russian missiles hit Kyiv.") == [("RUSMIL", "UKR", "ASSAULT")]
+    assert triples(coder, "A series of bombs hit Baghdad on Monday.") == [(None, "IRQ", "ASSAULT")]
+
+
 def test_asking_if_or_whether_is_a_question_not_a_request(coder):
     assert triples(coder, "The Foreign Office asked Iran whether the envoy would be released.") == []
     assert triples(coder, "The British minister is heard asking a reporter if he is a German spy.") == []

@@ -130,11 +130,13 @@ def market_move(tok) -> bool:
     return any(k.lemma_.lower() in market for k in mods)
 
 
-def quantity_agent(tok) -> bool:
+def quantity_agent(tok, type_: str | None = None) -> bool:
     """Whether a verb trigger's doer is a measured quantity or its change, not a party ("helped by a rise in
     exports", "falling prices hit farmers", "growth helped X", a participle of a quantity "slower growth, reducing
-    the demand for X's goods"): economic copy, no act (PLOVER's sources are
-    political actors)."""
+    the demand for X's goods", a raised subject "the deficit is set to hit $300bn"): economic copy, no act
+    (PLOVER's sources are political actors). A force verb (`type_` of FORCE_TYPES) whose doer is an event, a
+    natural force or a work ("a delay hit the rules", "a storm hit the coast", "the song hit number one") uses
+    no force either."""
     if tok.pos_ != "VERB":
         return False
     agents = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
@@ -143,8 +145,15 @@ def quantity_agent(tok) -> bool:
         agents = [tok.head]  # "slower growth, reducing the demand for X's goods": the quantity does it
     elif not agents and tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.pos_ in ("VERB", "AUX"):
         agents = [c for c in tok.head.children if c.dep_ in ("nsubj", "csubj")]  # "exports fell, hurting X"
-    return bool(agents) and all(a.lemma_.lower() in words("realpolitik.coding", "figurative", "QUANTITY_AGENTS")
-                                for a in agents)
+    elif not agents and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in words("realpolitik.coding", "figurative",
+                                                                                  "RAISING_VERBS"):
+        agents = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]  # "the deficit is set to hit"
+    if tok.dep_ == "relcl":  # "disasters that hit the US": the relative pronoun stands for the noun
+        agents = [tok.head if a.lower_ in ("that", "which") else a for a in agents]
+    doers = words("realpolitik.coding", "figurative", "QUANTITY_AGENTS")
+    if type_ in _tables()[0]:
+        doers = doers | words("realpolitik.coding", "figurative", "FORCELESS_AGENTS")
+    return bool(agents) and all(a.lemma_.lower() in doers for a in agents)
 
 
 def contest_of_words(tok, type_: str | None) -> bool:
