@@ -181,6 +181,18 @@ def test_a_force_verb_done_by_an_event_a_work_or_a_raised_quantity_uses_no_force
     assert triples(coder, "A series of bombs hit Baghdad on Monday.") == [(None, "IRQ", "ASSAULT")]
 
 
+def test_a_firms_takeover_offer_or_stake_is_commerce(coder):
+    # an offer, purchase, rejection or withdrawal naming a takeover, a stake, a price per share or customers
+    assert triples(coder, "The Dutch brewer has rejected a takeover offer from its German rival.") == []
+    assert triples(coder, "Japanese lender Mizuho has withdrawn its takeover offer for a rival bank.") == []
+    assert triples(coder, "An Irish publisher is buying a 26% stake in a Chinese newspaper company.") == []
+    assert triples(coder, "A Swiss drinks firm has agreed to buy 30% of Tsingtao, the biggest brewer in China.") == []
+    assert triples(coder, "German broadcasters could offer viewers loyalty points.") == []
+    # a state's or government's offer stays, of a stake or of soldiers
+    assert triples(coder, "Russia offered Ukraine a stake in its gas pipeline.") == [("RUS", "UKR", "AGREE")]
+    assert triples(coder, "Britain has offered to send 120 soldiers to Indonesia.") == [("GBR", "IDN", "AGREE")]
+
+
 def test_asking_if_or_whether_is_a_question_not_a_request(coder):
     assert triples(coder, "The Foreign Office asked Iran whether the envoy would be released.") == []
     assert triples(coder, "The British minister is heard asking a reporter if he is a German spy.") == []

@@ -156,6 +156,46 @@ def quantity_agent(tok, type_: str | None = None) -> bool:
     return bool(agents) and all(a.lemma_.lower() in doers for a in agents)
 
 
+def _state_doer(tok) -> bool:
+    """Whether a trigger's doer (its subject, or a noun's owner or its verb's subject) is a state or a political
+    actor's noun ("Russia offered Ukraine a stake", "the government's takeover offer")."""
+    from realpolitik.actors.tables import tables
+
+    doers = [c for c in tok.children if c.dep_ in ("nsubj", "poss")]
+    if tok.dep_ in ("dobj", "xcomp") and tok.head.i != tok.i:
+        doers += [c for c in tok.head.children if c.dep_ == "nsubj"]
+    sectors = tables().sectors
+    return any(d.ent_type_ in ("GPE", "NORP") or domain.is_political(sectors.get(d.lemma_.lower())) for d in doers)
+
+
+def commercial_deal(tok, type_: str | None) -> bool:
+    """Whether an offer, agreement, purchase, rejection or withdrawal is a firm's deal: the offer or object it is
+    about names a takeover, a stake, shareholders or a price per share, or customers it is made to ("tabled a
+    300 pence-per-share offer", "rejected a takeover offer", "is buying a 26% stake in X", "offer viewers loyalty
+    points"), or it is to buy a part of something ("agreed to buy 30% of X"). A state's offer of troops or money
+    names none of these, and a state's or government's deal ("Russia offered Ukraine a stake in a pipeline") stays;
+    PLOVER codes political actors' dealings, not commerce."""
+    if type_ not in words("realpolitik.coding", "figurative", "DEAL_TYPES") or _state_doer(tok):
+        return False
+    commerce = words("realpolitik.coding", "figurative", "COMMERCE_WORDS")
+    buying = words("realpolitik.coding", "figurative", "BUYING_VERBS")
+    nouns = [tok] if tok.pos_ in ("NOUN", "PROPN") else [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+    verbs = [tok] if tok.pos_ == "VERB" else []  # "bought 30% of X"
+    verbs += [c for c in tok.children if c.dep_ in ("xcomp", "acl") and c.pos_ == "VERB"]
+    verbs += [c for n in nouns for c in n.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
+    for v in verbs:  # "agreed to buy 30% of X", "an offer to buy a stake"
+        objs = [c for c in v.children if c.dep_ == "dobj"]
+        if v.lemma_.lower() in buying and any(o.lower_ in ("%", "percent") for o in objs):
+            return True
+        nouns += objs
+    for n in nouns:
+        mods = [n] + [c for c in n.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
+        mods += [o for m in mods for p in m.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+        if any(m.lemma_.lower() in commerce for m in mods):
+            return True
+    return False
+
+
 def contest_of_words(tok, type_: str | None) -> bool:
     """Whether a force noun names a contest of votes, courts, money or words, not of arms: modified by an
     abstract noun or a kind of contest ("the election battle", "a legal fight", "a price war"), or fought
