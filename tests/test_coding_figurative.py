@@ -193,6 +193,14 @@ def test_a_firms_takeover_offer_or_stake_is_commerce(coder):
     assert triples(coder, "Britain has offered to send 120 soldiers to Indonesia.") == [("GBR", "IDN", "AGREE")]
 
 
+def test_beating_for_a_prize_or_by_a_margin_is_a_contest_won(coder):
+    assert triples(coder, "The runner beat Spanish champion Ana Ruiz by 30 metres in the race.") == []
+    assert triples(coder, "The French band beat German rivals for best live act.") == []
+    assert triples(coder, "The second series beat two French dramas to the comedy trophy.") == []
+    # police beating people keeps its sense
+    assert triples(coder, "Kenyan police beat protesters in Nairobi.") == [("KENCOP", "KENCVL", "ASSAULT")]
+
+
 def test_asking_if_or_whether_is_a_question_not_a_request(coder):
     assert triples(coder, "The Foreign Office asked Iran whether the envoy would be released.") == []
     assert triples(coder, "The British minister is heard asking a reporter if he is a German spy.") == []

@@ -42,7 +42,8 @@ SCORE = re.compile(r"^\d{1,3}[-\u2013]\d{1,3}$")
 def contest(lemma: str, source, target, scored: bool = False) -> bool:
     """Whether an attack verb of CONTEST_LEMMAS ("beat") between two actor mentions is a contest won: both
     are states or their people with no sector (a team, a player, a state itself), as in sport results, or the
-    verb's clause gives a score (`scored`: "Real Madrid beat Pachuca 3-0", whatever the teams' names matched);
+    verb's clause gives a score or a prize (`scored`: "Real Madrid beat Pachuca 3-0", "beat X to the trophy",
+    whatever the teams' names matched);
     a state's organ beating people ("police beat protesters") keeps its sense."""
     if lemma not in words("realpolitik.coding", "figurative", "CONTEST_LEMMAS"):
         return False
@@ -68,6 +69,15 @@ def scored(tok) -> bool:
         if not any(n.dep_ == "nummod" and n.head.i > n.i for n in (t, last)):  # not counting a noun after it
             return True
     return False
+
+
+def prized(tok) -> bool:
+    """Whether a verb's own phrase names a prize, a category or a contest's margin ("beat X for best live act",
+    "beat X to the comedy trophy", "beat X by 30 metres in the race"): a contest won, no attack."""
+    prizes = words("realpolitik.coding", "figurative", "PRIZE_WORDS")
+    return any(t.dep_ == "pobj" and t.head.lower_ in ("for", "to", "in", "by") and (
+        t.lemma_.lower() in prizes or any(a.dep_ == "amod" and a.lower_ == "best" for a in t.children))
+        for t in tok.subtree)
 
 
 # Factuality of acts that are only possible (realpolitik/factuality); a denied act of a named kind can
