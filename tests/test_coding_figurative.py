@@ -170,6 +170,37 @@ def test_a_quantity_doing_through_a_participle_is_economic_copy(coder):
     assert triples(coder, "Israel imposed a blockade, cutting aid to Gaza.") == [("ISR", "PSE", "SANCTION")]
 
 
+def test_a_force_verb_done_by_an_event_a_work_or_a_raised_quantity_uses_no_force(coder):
+    # a quantity raised to the subject of "set to", an event, a natural force or a work "hits": no party acts
+    assert triples(coder, "The Italian budget deficit is set to hit a record 40bn euros this year.") == []
+    assert triples(coder, "A fresh delay has hit new French rules on energy.") == []
+    assert triples(coder, "The song hit number one in Canada and Ireland.") == []
+    assert triples(coder, "Floods that hit Pakistan killed 40 people.") == []
+    # arms and the forces that fire them keep their act, counted or not
+    assert triples(coder, "Russian missiles hit Kyiv.") == [("RUSMIL", "UKR", "ASSAULT")]
+    assert triples(coder, "A series of bombs hit Baghdad on Monday.") == [(None, "IRQ", "ASSAULT")]
+
+
+def test_a_firms_takeover_offer_or_stake_is_commerce(coder):
+    # an offer, purchase, rejection or withdrawal naming a takeover, a stake, a price per share or customers
+    assert triples(coder, "The Dutch brewer has rejected a takeover offer from its German rival.") == []
+    assert triples(coder, "Japanese lender Mizuho has withdrawn its takeover offer for a rival bank.") == []
+    assert triples(coder, "An Irish publisher is buying a 26% stake in a Chinese newspaper company.") == []
+    assert triples(coder, "A Swiss drinks firm has agreed to buy 30% of Tsingtao, the biggest brewer in China.") == []
+    assert triples(coder, "German broadcasters could offer viewers loyalty points.") == []
+    # a state's or government's offer stays, of a stake or of soldiers
+    assert triples(coder, "Russia offered Ukraine a stake in its gas pipeline.") == [("RUS", "UKR", "AGREE")]
+    assert triples(coder, "Britain has offered to send 120 soldiers to Indonesia.") == [("GBR", "IDN", "AGREE")]
+
+
+def test_beating_for_a_prize_or_by_a_margin_is_a_contest_won(coder):
+    assert triples(coder, "The runner beat Spanish champion Ana Ruiz by 30 metres in the race.") == []
+    assert triples(coder, "The French band beat German rivals for best live act.") == []
+    assert triples(coder, "The second series beat two French dramas to the comedy trophy.") == []
+    # police beating people keeps its sense
+    assert triples(coder, "Kenyan police beat protesters in Nairobi.") == [("KENCOP", "KENCVL", "ASSAULT")]
+
+
 def test_asking_if_or_whether_is_a_question_not_a_request(coder):
     assert triples(coder, "The Foreign Office asked Iran whether the envoy would be released.") == []
     assert triples(coder, "The British minister is heard asking a reporter if he is a German spy.") == []

@@ -237,8 +237,10 @@ def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
             continue  # "X argued the government is giving in to Y": an opinion about an act
         if figurative.fiction(tok):
             continue  # "Willis plays a US commander who helps X", "in the film, X attacks Y": a story's plot
-        if trig.pos == "V" and figurative.quantity_agent(tok):
+        if trig.pos == "V" and figurative.quantity_agent(tok, trig.type):
             continue  # "helped by a rise in exports", "falling prices hit X": economic copy, no party acts
+        if figurative.commercial_deal(tok, trig.type):
+            continue  # "rejected a takeover offer", "is buying a 26% stake in X": a firm's deal, no politics
         if trig.pos == "V" and (standing(tok) or shared_view(tok)):
             continue  # "lawmakers who blame X" (a standing attitude), "a view shared by Y" (an opinion)
         if trig.pos == "N" and tok.dep_ == "dobj" and current_state(tok.head):

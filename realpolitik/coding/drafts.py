@@ -118,7 +118,8 @@ def draft(ctx: stages.SentenceContext, c: Candidate, s: ActorMention, t: ActorMe
         # One whose addressee is an actor of the speaker's own country ("X's former premier said the government
         # must ensure security": the target left as no foreign party) is still a demand made of someone.
         return None
-    if type_ == "ASSAULT" and figurative.contest(c.trig.lemma, s, t, figurative.scored(c.tok)):
+    if type_ == "ASSAULT" and figurative.contest(c.trig.lemma, s, t,
+                                                 figurative.scored(c.tok) or figurative.prized(c.tok)):
         return None  # "Spain beat England 2-1": a match won, no attack (figurative.contest)
     if type_ == "COOPERATE" and c.trig.pos == "N" and c.trig.lemma in SOLO_PATROLS and not _joint(c.tok):
         return None  # "Chinese coast guard patrols near X", "flew patrols over X": a force's patrol, no partner

@@ -42,7 +42,8 @@ SCORE = re.compile(r"^\d{1,3}[-\u2013]\d{1,3}$")
 def contest(lemma: str, source, target, scored: bool = False) -> bool:
     """Whether an attack verb of CONTEST_LEMMAS ("beat") between two actor mentions is a contest won: both
     are states or their people with no sector (a team, a player, a state itself), as in sport results, or the
-    verb's clause gives a score (`scored`: "Real Madrid beat Pachuca 3-0", whatever the teams' names matched);
+    verb's clause gives a score or a prize (`scored`: "Real Madrid beat Pachuca 3-0", "beat X to the trophy",
+    whatever the teams' names matched);
     a state's organ beating people ("police beat protesters") keeps its sense."""
     if lemma not in words("realpolitik.coding", "figurative", "CONTEST_LEMMAS"):
         return False
@@ -68,6 +69,15 @@ def scored(tok) -> bool:
         if not any(n.dep_ == "nummod" and n.head.i > n.i for n in (t, last)):  # not counting a noun after it
             return True
     return False
+
+
+def prized(tok) -> bool:
+    """Whether a verb's own phrase names a prize, a category or a contest's margin ("beat X for best live act",
+    "beat X to the comedy trophy", "beat X by 30 metres in the race"): a contest won, no attack."""
+    prizes = words("realpolitik.coding", "figurative", "PRIZE_WORDS")
+    return any(t.dep_ == "pobj" and t.head.lower_ in ("for", "to", "in", "by") and (
+        t.lemma_.lower() in prizes or any(a.dep_ == "amod" and a.lower_ == "best" for a in t.children))
+        for t in tok.subtree)
 
 
 # Factuality of acts that are only possible (realpolitik/factuality); a denied act of a named kind can
@@ -130,11 +140,13 @@ def market_move(tok) -> bool:
     return any(k.lemma_.lower() in market for k in mods)
 
 
-def quantity_agent(tok) -> bool:
+def quantity_agent(tok, type_: str | None = None) -> bool:
     """Whether a verb trigger's doer is a measured quantity or its change, not a party ("helped by a rise in
     exports", "falling prices hit farmers", "growth helped X", a participle of a quantity "slower growth, reducing
-    the demand for X's goods"): economic copy, no act (PLOVER's sources are
-    political actors)."""
+    the demand for X's goods", a raised subject "the deficit is set to hit $300bn"): economic copy, no act
+    (PLOVER's sources are political actors). A force verb (`type_` of FORCE_TYPES) whose doer is an event, a
+    natural force or a work ("a delay hit the rules", "a storm hit the coast", "the song hit number one") uses
+    no force either."""
     if tok.pos_ != "VERB":
         return False
     agents = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
@@ -143,8 +155,55 @@ def quantity_agent(tok) -> bool:
         agents = [tok.head]  # "slower growth, reducing the demand for X's goods": the quantity does it
     elif not agents and tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.pos_ in ("VERB", "AUX"):
         agents = [c for c in tok.head.children if c.dep_ in ("nsubj", "csubj")]  # "exports fell, hurting X"
-    return bool(agents) and all(a.lemma_.lower() in words("realpolitik.coding", "figurative", "QUANTITY_AGENTS")
-                                for a in agents)
+    elif not agents and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in words("realpolitik.coding", "figurative",
+                                                                                  "RAISING_VERBS"):
+        agents = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]  # "the deficit is set to hit"
+    if tok.dep_ == "relcl":  # "disasters that hit the US": the relative pronoun stands for the noun
+        agents = [tok.head if a.lower_ in ("that", "which") else a for a in agents]
+    doers = words("realpolitik.coding", "figurative", "QUANTITY_AGENTS")
+    if type_ in _tables()[0]:
+        doers = doers | words("realpolitik.coding", "figurative", "FORCELESS_AGENTS")
+    return bool(agents) and all(a.lemma_.lower() in doers for a in agents)
+
+
+def _state_doer(tok) -> bool:
+    """Whether a trigger's doer (its subject, or a noun's owner or its verb's subject) is a state or a political
+    actor's noun ("Russia offered Ukraine a stake", "the government's takeover offer")."""
+    from realpolitik.actors.tables import tables
+
+    doers = [c for c in tok.children if c.dep_ in ("nsubj", "poss")]
+    if tok.dep_ in ("dobj", "xcomp") and tok.head.i != tok.i:
+        doers += [c for c in tok.head.children if c.dep_ == "nsubj"]
+    sectors = tables().sectors
+    return any(d.ent_type_ in ("GPE", "NORP") or domain.is_political(sectors.get(d.lemma_.lower())) for d in doers)
+
+
+def commercial_deal(tok, type_: str | None) -> bool:
+    """Whether an offer, agreement, purchase, rejection or withdrawal is a firm's deal: the offer or object it is
+    about names a takeover, a stake, shareholders or a price per share, or customers it is made to ("tabled a
+    300 pence-per-share offer", "rejected a takeover offer", "is buying a 26% stake in X", "offer viewers loyalty
+    points"), or it is to buy a part of something ("agreed to buy 30% of X"). A state's offer of troops or money
+    names none of these, and a state's or government's deal ("Russia offered Ukraine a stake in a pipeline") stays;
+    PLOVER codes political actors' dealings, not commerce."""
+    if type_ not in words("realpolitik.coding", "figurative", "DEAL_TYPES") or _state_doer(tok):
+        return False
+    commerce = words("realpolitik.coding", "figurative", "COMMERCE_WORDS")
+    buying = words("realpolitik.coding", "figurative", "BUYING_VERBS")
+    nouns = [tok] if tok.pos_ in ("NOUN", "PROPN") else [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+    verbs = [tok] if tok.pos_ == "VERB" else []  # "bought 30% of X"
+    verbs += [c for c in tok.children if c.dep_ in ("xcomp", "acl") and c.pos_ == "VERB"]
+    verbs += [c for n in nouns for c in n.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
+    for v in verbs:  # "agreed to buy 30% of X", "an offer to buy a stake"
+        objs = [c for c in v.children if c.dep_ == "dobj"]
+        if v.lemma_.lower() in buying and any(o.lower_ in ("%", "percent") for o in objs):
+            return True
+        nouns += objs
+    for n in nouns:
+        mods = [n] + [c for c in n.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
+        mods += [o for m in mods for p in m.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+        if any(m.lemma_.lower() in commerce for m in mods):
+            return True
+    return False
 
 
 def contest_of_words(tok, type_: str | None) -> bool:
