@@ -195,3 +195,29 @@ def test_a_story_plot_is_fiction_not_an_event(coder):
     assert triples(coder, "In the talks, France agreed to help Chad.") == [("FRA", "TCD", "AGREE")]
     assert triples(coder, "The US played host to talks between Israel and Syria.") == [
         ("ISR", "SYR", "CONSULT"), ("SYR", "ISR", "CONSULT")]
+
+
+def test_a_speakers_attack_in_words_is_criticism(coder):
+    # a clause of speech, a reason "for" or "over", or "hit out" / "lash out": a speaker criticises (ACCUSE)
+    assert triples(coder, "The French foreign minister attacked the Italian government, saying its plan would hurt "
+                          "Europe.") == [("FRAGOV", "ITAGOV", "ACCUSE")]
+    assert triples(coder, "The Spanish prime minister hit out at Morocco for its fishing policy.") == [
+        ("ESPGOV", "MAR", "ACCUSE")]
+    assert triples(coder, "The Dutch opposition leader lashed out at the German chancellor over the budget.") == [
+        ("NLDOPP", "DEUGOV", "ACCUSE")]
+    assert triples(coder, "The Greek president rounded on Turkey, saying it had broken its word.") == [
+        ("GRCGOV", "TUR", "ACCUSE")]
+    assert triples(coder, "The Kenyan opposition clashed with the government over the budget.") == [
+        ("KENGOV", "KENOPP", "ACCUSE"), ("KENOPP", "KENGOV", "ACCUSE")]
+    # words against no party named are no event; an attack "on" a plan is words
+    assert triples(coder, "The Belgian foreign minister hit back by arguing that the talks had failed.") == []
+    assert triples(coder, "The German chancellor launched an attack on the French spending plans.") == []
+    # armed agents, or a clash with police, keep their force
+    assert triples(coder, "Rebels attacked the Malian army, saying it had killed civilians.") == [
+        ("REB", "MLIMIL", "ASSAULT")]
+    assert triples(coder, "Turkish jets attacked Kurdish positions in Iraq for a second day.") == [
+        ("TURMIL", "IRQ", "ASSAULT")]
+    assert triples(coder, "Israeli jets launched an attack on Hamas positions in Gaza.") == [
+        ("ISRMIL", "PSEREB", "ASSAULT")]
+    assert triples(coder, "Protesters clashed with police in Nairobi over the budget.") == [
+        ("KENCOP", "KENCVL", "ASSAULT"), ("KENCVL", "KENCOP", "ASSAULT")]
