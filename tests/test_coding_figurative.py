@@ -221,3 +221,22 @@ def test_a_speakers_attack_in_words_is_criticism(coder):
         ("ISRMIL", "PSEREB", "ASSAULT")]
     assert triples(coder, "Protesters clashed with police in Nairobi over the budget.") == [
         ("KENCOP", "KENCVL", "ASSAULT"), ("KENCVL", "KENCOP", "ASSAULT")]
+
+
+def test_a_workers_strike_is_a_protest_not_an_attack(coder):
+    # workers doing, joining or holding a strike stop work (PROTEST, planned when future); none is a threat
+    assert triples(coder, "British workers will take part in a strike next month.") == [
+        ("GBRLAB", "GBRGOV", "PROTEST")]
+    assert triples(coder, "A strike by French civil servants closed offices across the country.") == [
+        ("FRA", "FRAGOV", "PROTEST")]
+    assert triples(coder, "French civil servants will strike next week over pensions.") == [
+        ("FRA", "FRAGOV", "PROTEST")]
+    assert triples(coder, "The French union said its members would strike over pay.") == [
+        ("FRALAB", "FRAGOV", "PROTEST")]
+    # what a stoppage "hit" is its effect; a strike ended is no new one
+    assert triples(coder, "The UK-wide action hit job centres and pensions offices.") == []
+    assert triples(coder, "Workers at a Korean shipyard ended their strike after the firm agreed to a pay rise.") == [
+        ("KORLAB", None, "CONCEDE")]
+    # a military strike keeps its force
+    assert triples(coder, "Israeli jets carried out a strike on Gaza.") == [("ISRMIL", "PSE", "ASSAULT")]
+    assert triples(coder, "An Israeli strike hit a house in Gaza.") == [("ISR", "PSE", "ASSAULT")]

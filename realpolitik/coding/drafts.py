@@ -180,8 +180,9 @@ def draft(ctx: stages.SentenceContext, c: Candidate, s: ActorMention, t: ActorMe
         type_, mode, cameo = "THREATEN", None, "130"  # "will withdraw unless ...": a conditional threat
     elif future and type_ in ("ASSAULT", "COERCE") and is_prepared(c.tok) and c.trig.pos == "V":
         type_, mode, cameo = "MOBILIZE", None, "150"  # "troops prepared to attack": readiness, no force yet
-    elif future and type_ in FUTURE_TO_THREATEN:
-        type_, mode, cameo = "THREATEN", None, "130"  # an announced boycott or attack is a threat
+    elif future and type_ in FUTURE_TO_THREATEN and not (type_ == "PROTEST" and mode == "strike"):
+        # an announced boycott or attack is a threat; a strike called for a date is a planned stoppage (PROTEST)
+        type_, mode, cameo = "THREATEN", None, "130"
     elif future and type_ == "RETREAT" and c.trig.mode != "resign":  # "will resign" is still a resignation
         type_, mode, cameo = "CONCEDE", None, "080"  # PLOVER: an announced withdrawal is a concession
     if type_ == "COERCE" and c.trig.lemma in CRACKDOWN_LEMMAS and lemmas & DEADLY_LEMMAS:

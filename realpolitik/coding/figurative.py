@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from realpolitik.coding import domain
+from realpolitik.coding.triggers import work_stoppage
 from realpolitik.wordsets import words
 
 
@@ -185,6 +186,17 @@ def speaker(m) -> bool:
     if sector in words("realpolitik.coding", "figurative", "ARMED_SECTORS"):
         return False
     return bool(sector) or m.kind in ("igo", "person") or m.code.startswith("IGO")
+
+
+def stoppage_agent(tok) -> bool:
+    """Whether a verb's doer is a stoppage of work (STOPPAGE_NOUNS in a labour sense: "the UK-wide action hit job
+    centres", "the rail strike hit commuters"): the verb tells its effect, no force used on anyone; an air strike
+    that hit a house keeps its force."""
+    if tok.pos_ != "VERB":
+        return False
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in words("realpolitik.coding", "figurative", "STOPPAGE_NOUNS")
+               and work_stoppage(c, [k for k in c.children if k.dep_ in ("compound", "amod")])
+               for c in tok.children)
 
 
 def contest_of_words(tok, type_: str | None) -> bool:
