@@ -226,3 +226,48 @@ def test_a_story_plot_is_fiction_not_an_event(coder):
     assert triples(coder, "In the talks, France agreed to help Chad.") == [("FRA", "TCD", "AGREE")]
     assert triples(coder, "The US played host to talks between Israel and Syria.") == [
         ("ISR", "SYR", "CONSULT"), ("SYR", "ISR", "CONSULT")]
+
+
+def test_a_speakers_attack_in_words_is_criticism(coder):
+    # a clause of speech, a reason "for" or "over", or "hit out" / "lash out": a speaker criticises (ACCUSE)
+    assert triples(coder, "The French foreign minister attacked the Italian government, saying its plan would hurt "
+                          "Europe.") == [("FRAGOV", "ITAGOV", "ACCUSE")]
+    assert triples(coder, "The Spanish prime minister hit out at Morocco for its fishing policy.") == [
+        ("ESPGOV", "MAR", "ACCUSE")]
+    assert triples(coder, "The Dutch opposition leader lashed out at the German chancellor over the budget.") == [
+        ("NLDOPP", "DEUGOV", "ACCUSE")]
+    assert triples(coder, "The Greek president rounded on Turkey, saying it had broken its word.") == [
+        ("GRCGOV", "TUR", "ACCUSE")]
+    assert triples(coder, "The Kenyan opposition clashed with the government over the budget.") == [
+        ("KENGOV", "KENOPP", "ACCUSE"), ("KENOPP", "KENGOV", "ACCUSE")]
+    # words against no party named are no event; an attack "on" a plan is words
+    assert triples(coder, "The Belgian foreign minister hit back by arguing that the talks had failed.") == []
+    assert triples(coder, "The German chancellor launched an attack on the French spending plans.") == []
+    # armed agents, or a clash with police, keep their force
+    assert triples(coder, "Rebels attacked the Malian army, saying it had killed civilians.") == [
+        ("REB", "MLIMIL", "ASSAULT")]
+    assert triples(coder, "Turkish jets attacked Kurdish positions in Iraq for a second day.") == [
+        ("TURMIL", "IRQ", "ASSAULT")]
+    assert triples(coder, "Israeli jets launched an attack on Hamas positions in Gaza.") == [
+        ("ISRMIL", "PSEREB", "ASSAULT")]
+    assert triples(coder, "Protesters clashed with police in Nairobi over the budget.") == [
+        ("KENCOP", "KENCVL", "ASSAULT"), ("KENCVL", "KENCOP", "ASSAULT")]
+
+
+def test_a_workers_strike_is_a_protest_not_an_attack(coder):
+    # workers doing, joining or holding a strike stop work (PROTEST, planned when future); none is a threat
+    assert triples(coder, "British workers will take part in a strike next month.") == [
+        ("GBRLAB", "GBRGOV", "PROTEST")]
+    assert triples(coder, "A strike by French civil servants closed offices across the country.") == [
+        ("FRA", "FRAGOV", "PROTEST")]
+    assert triples(coder, "French civil servants will strike next week over pensions.") == [
+        ("FRA", "FRAGOV", "PROTEST")]
+    assert triples(coder, "The French union said its members would strike over pay.") == [
+        ("FRALAB", "FRAGOV", "PROTEST")]
+    # what a stoppage "hit" is its effect; a strike ended is no new one
+    assert triples(coder, "The UK-wide action hit job centres and pensions offices.") == []
+    assert triples(coder, "Workers at a Korean shipyard ended their strike after the firm agreed to a pay rise.") == [
+        ("KORLAB", None, "CONCEDE")]
+    # a military strike keeps its force
+    assert triples(coder, "Israeli jets carried out a strike on Gaza.") == [("ISRMIL", "PSE", "ASSAULT")]
+    assert triples(coder, "An Israeli strike hit a house in Gaza.") == [("ISR", "PSE", "ASSAULT")]

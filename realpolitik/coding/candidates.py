@@ -237,6 +237,8 @@ def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
             continue  # "X argued the government is giving in to Y": an opinion about an act
         if figurative.fiction(tok):
             continue  # "Willis plays a US commander who helps X", "in the film, X attacks Y": a story's plot
+        if trig.pos == "V" and trig.type == "ASSAULT" and figurative.stoppage_agent(tok):
+            continue  # "the UK-wide action hit job centres": a strike's effect, no force
         if trig.pos == "V" and figurative.quantity_agent(tok, trig.type):
             continue  # "helped by a rise in exports", "falling prices hit X": economic copy, no party acts
         if figurative.commercial_deal(tok, trig.type):

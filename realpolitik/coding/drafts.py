@@ -125,6 +125,14 @@ def draft(ctx: stages.SentenceContext, c: Candidate, s: ActorMention, t: ActorMe
         return None  # "Chinese coast guard patrols near X", "flew patrols over X": a force's patrol, no partner
     mode = c.trig.mode if type_ == c.trig.type else None
     cameo = c.trig.cameo if type_ == c.trig.type else None
+    worded = (type_ == "ASSAULT" and figurative.words_of_attack(c.tok) and figurative.speaker(s)
+              and (c.trig.frame != "sym" or figurative.speaker(t)))  # a clash with police is one of force
+    if worded:
+        # "X attacked Y, saying ...", "hit out at Y for its sanctions": a speaker's attack in words is criticism
+        # (PLOVER ACCUSE disapprove); with no party named as its object, only words said
+        if t is None:
+            return None
+        type_, mode, cameo = "ACCUSE", "disapprove", "111"
     if type_ == "PROTEST" and mode == "obstruct" and s is not None and s.sector in COMMERCE_SECTORS:
         return None  # "Google began blocking the queries", "the firm sought to block the sale": commerce, no protest
     if (type_ == "PROTEST" and mode == "obstruct" and s is not None
@@ -142,7 +150,7 @@ def draft(ctx: stages.SentenceContext, c: Candidate, s: ActorMention, t: ActorMe
     if type_ == "SANCTION" and t is not None and t.sector == "MED" and mode != "convict":
         type_, mode, cameo = "COERCE", "censor", None  # "suspended the BBC": censorship (PLOVER COERCE censor)
     lemmas = ctx.lemmas
-    contexts = cues.contexts_for(lemmas, c.contexts or c.trig.contexts)
+    contexts = cues.contexts_for(lemmas, () if worded else c.contexts or c.trig.contexts)
     if type_ == "SANCTION" and c.trig.type == "RETREAT" and c.trig.mode == "withdraw":
         # leaving a body or talks (retype, or the IGO recipient above): a diplomatic act, not the military
         # context of a troop withdrawal
@@ -173,8 +181,9 @@ def draft(ctx: stages.SentenceContext, c: Candidate, s: ActorMention, t: ActorMe
         type_, mode, cameo = "THREATEN", None, "130"  # "will withdraw unless ...": a conditional threat
     elif future and type_ in ("ASSAULT", "COERCE") and is_prepared(c.tok) and c.trig.pos == "V":
         type_, mode, cameo = "MOBILIZE", None, "150"  # "troops prepared to attack": readiness, no force yet
-    elif future and type_ in FUTURE_TO_THREATEN:
-        type_, mode, cameo = "THREATEN", None, "130"  # an announced boycott or attack is a threat
+    elif future and type_ in FUTURE_TO_THREATEN and not (type_ == "PROTEST" and mode == "strike"):
+        # an announced boycott or attack is a threat; a strike called for a date is a planned stoppage (PROTEST)
+        type_, mode, cameo = "THREATEN", None, "130"
     elif future and type_ == "RETREAT" and c.trig.mode != "resign":  # "will resign" is still a resignation
         type_, mode, cameo = "CONCEDE", None, "080"  # PLOVER: an announced withdrawal is a concession
     if type_ == "COERCE" and c.trig.lemma in CRACKDOWN_LEMMAS and lemmas & DEADLY_LEMMAS:

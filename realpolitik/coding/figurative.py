@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from realpolitik.coding import domain
+from realpolitik.coding.triggers import work_stoppage
 from realpolitik.wordsets import words
 
 
@@ -206,11 +207,62 @@ def commercial_deal(tok, type_: str | None) -> bool:
     return False
 
 
+def words_of_attack(tok) -> bool:
+    """Whether a verb of attack (VERBAL_ATTACK_VERBS: "attacked", "hit back", "clashed") is one of words: it
+    has a clause of speech ("attacked X, saying ...", "hit back by saying ..."), a reason for it ("attacked X
+    for failing to ...", "hit out at X for its sanctions", "clashed with Y over the budget", "on the issue") or
+    an idiom of words ("hit out at", "lash out at"). Whose attack it is decides the rest (`speaker`)."""
+    table = "figurative"
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in words("realpolitik.coding", table, "VERBAL_ATTACK_VERBS"):
+        return False
+    speech = words("realpolitik.coding", table, "SPEECH_COMPLEMENTS")
+    reasons = _tables()[1] | words("realpolitik.coding", table, "CONTEST_TOPICS") | \
+        words("realpolitik.coding", table, "REASON_NOUNS")
+    for c in tok.children:
+        if c.dep_ == "prt" and c.lower_ == "out":
+            return True  # "hit out at", "lashed out at"
+        if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG" and c.lemma_.lower() in speech:
+            return True  # "attacked X, saying ..."
+        if c.dep_ != "prep":
+            continue
+        for o in c.children:
+            if o.dep_ == "pcomp" and (c.lower_ == "by" and o.lemma_.lower() in speech
+                                      or c.lower_ == "for" and o.tag_ == "VBG"):
+                return True  # "hit back by saying ...", "attacked X for failing to ..."
+            if (o.dep_ == "pobj" and c.lower_ in ("for", "over", "on", "about")
+                    and o.lemma_.lower() in reasons):
+                return True  # "hit out at X for its sanctions", "clashed with Y on the issue"
+    return False
+
+
+def speaker(m) -> bool:
+    """Whether an attack's agent is one that attacks in words: an actor not of a state's or a rebel's forces
+    (ARMED_SECTORS) and no bare state ("Israel attacked X, saying ..." can be a raid); an unknown agent is
+    read by the verb's phrase alone."""
+    if m is None or not m.code:
+        return True
+    sector = m.sector or ""
+    if sector in words("realpolitik.coding", "figurative", "ARMED_SECTORS"):
+        return False
+    return bool(sector) or m.kind in ("igo", "person") or m.code.startswith("IGO")
+
+
+def stoppage_agent(tok) -> bool:
+    """Whether a verb's doer is a stoppage of work (STOPPAGE_NOUNS in a labour sense: "the UK-wide action hit job
+    centres", "the rail strike hit commuters"): the verb tells its effect, no force used on anyone; an air strike
+    that hit a house keeps its force."""
+    if tok.pos_ != "VERB":
+        return False
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in words("realpolitik.coding", "figurative", "STOPPAGE_NOUNS")
+               and work_stoppage(c, [k for k in c.children if k.dep_ in ("compound", "amod")])
+               for c in tok.children)
+
+
 def contest_of_words(tok, type_: str | None) -> bool:
     """Whether a force noun names a contest of votes, courts, money or words, not of arms: modified by an
-    abstract noun or a kind of contest ("the election battle", "a legal fight", "a price war"), or fought
-    "over" one ("its battle with X over deficit limits"). PLOVER's force is used on parties, their people,
-    places or things."""
+    abstract noun or a kind of contest ("the election battle", "a legal fight", "a price war"), fought
+    "over" one ("its battle with X over deficit limits") or waged "on" or "against" one ("an attack on the
+    plans"). PLOVER's force is used on parties, their people, places or things."""
     force, abstract, _ = _tables()
     if type_ not in force or tok.pos_ != "NOUN":
         return False
@@ -220,6 +272,9 @@ def contest_of_words(tok, type_: str | None) -> bool:
         return True  # (an adjective only of the kinds: "on high alert" is a force's state)
     topics = abstract | words("realpolitik.coding", "figurative", "CONTEST_TOPICS")
     near = list(tok.children) + (list(tok.head.children) if tok.dep_ == "dobj" else [])  # "stepped up its battle over"
+    if type_ == "ASSAULT" and any(c.dep_ == "prep" and c.lower_ in ("on", "against") and any(
+            o.dep_ == "pobj" and o.lemma_.lower() in abstract for o in c.children) for c in tok.children):
+        return True  # "launched an attack on the spending plans": the plans are attacked in words
     return any(c.dep_ == "prep" and c.lower_ == "over" and any(t.lemma_.lower() in topics for t in c.subtree)
                for c in near)
 

@@ -42,9 +42,34 @@ UNDERGO_VERBS = _words("UNDERGO_VERBS")
 # Words that make "strike" a stoppage of work (PLOVER PROTEST, CAMEO 143) rather than an attack.
 WORK_STRIKE_MODS = _words("WORK_STRIKE_MODS")
 WORK_STRIKE_VERBS = _words("WORK_STRIKE_VERBS")
+WORKER_NOUNS = _words("WORKER_NOUNS")
 
 
-def _work_stoppage(tok, mods) -> bool:
+def _workers(tok) -> bool:
+    """Whether a noun (or a noun it is coordinated with) names people who work for pay ("civil servants")."""
+    return any(token_lemma(n) in WORKER_NOUNS or n.lower_ in WORKER_NOUNS for n in [tok, *tok.conjuncts])
+
+
+def workers_strike(tok) -> bool:
+    """Whether "strike" is done by workers: the verb's subject ("staff will strike"), the noun's "by" object ("a
+    strike by civil servants"), or the subject or object of the verb whose "in" or "on" phrase the noun is
+    ("workers took part in strikes", "balloted workers on strikes")."""
+    if tok.pos_ in ("VERB", "AUX"):
+        return any(c.dep_ == "nsubj" and _workers(c) for c in tok.children)
+    if any(c.dep_ == "prep" and c.lower_ == "by" and any(o.dep_ == "pobj" and _workers(o) for o in c.children)
+           for c in tok.children):
+        return True
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "on"):
+        return False  # "workers ended their strike": what is done to a strike is no new one
+    head = tok.head
+    while head.dep_ in ("prep", "dobj") and head.head.i != head.i:
+        head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            return any(c.dep_ in ("nsubj", "dobj") and _workers(c) for c in head.children)
+    return False
+
+
+def work_stoppage(tok, mods) -> bool:
     """Whether the noun "strike" is a stoppage of work: a labour modifier ("general strike", "a one-day strike",
     "the UK-wide strike") or a verb that joins or stages it; air, missile and drone strikes never are."""
     words = [token_lemma(c) for c in mods] + [c.lower_ for c in mods]
@@ -52,7 +77,7 @@ def _work_stoppage(tok, mods) -> bool:
         return False
     if any(w in WORK_STRIKE_MODS or w.endswith(("-day", "-hour", "-wide")) for w in words):
         return True
-    return tok.dep_ == "dobj" and token_lemma(tok.head) in WORK_STRIKE_VERBS
+    return tok.dep_ == "dobj" and token_lemma(tok.head) in WORK_STRIKE_VERBS or workers_strike(tok)
 
 
 def mistagged_noun(tok) -> bool:
@@ -92,6 +117,8 @@ def lookup(tok) -> Trigger | None:
                     return table[(f"{lem}_for", "V")]
         if lem == "strike" and tok.dep_ == "acl" and token_lemma(tok.head) in DEAL_NOUNS:
             return table.get(("strike_deal", "V"))  # "a deal struck with X": an agreement, no attack
+        if lem == "strike" and workers_strike(tok):
+            return table.get(("strike_work", "V"))  # "civil servants will strike": a stoppage of work, no attack
         if lem == "call" and any(c.dep_ == "oprd" for c in tok.children) and not any(
                 c.dep_ == "dobj" for c in tok.children):
             return None  # "what was called the new player": naming, no phone call (with an object: retype.py)
@@ -123,7 +150,7 @@ def lookup(tok) -> Trigger | None:
             for word in [token_lemma(c)] + hyphened(c)[:1]:
                 if (f"{word}_{lem}", "N") in table:
                     return table[(f"{word}_{lem}", "N")]
-        if lem == "strike" and _work_stoppage(tok, mods):
+        if lem == "strike" and work_stoppage(tok, mods):
             return prep_nouns()[("on", "strike")]  # "joined the nationwide strike": labour's protest, no attack
         if tok.dep_ == "pobj" and (tok.head.lower_, lem) in prep_nouns():  # "on alert", "on strike"
             return prep_nouns()[(tok.head.lower_, lem)]
