@@ -226,3 +226,12 @@ def test_a_story_plot_is_fiction_not_an_event(coder):
     assert triples(coder, "In the talks, France agreed to help Chad.") == [("FRA", "TCD", "AGREE")]
     assert triples(coder, "The US played host to talks between Israel and Syria.") == [
         ("ISR", "SYR", "CONSULT"), ("SYR", "ISR", "CONSULT")]
+
+
+def test_a_police_raid_is_a_search_not_an_attack(coder):
+    # a raid by police on anything but armed people or their holds, with no one killed, is PLOVER COERCE 'seize'
+    assert triples(coder, "Finnish police raided a Swedish file-sharing firm.") == [("FINCOP", "SWEBUS", "COERCE")]
+    assert triples(coder, "The Greek firm faced raids by Turkish tax police.") == [("TURCOP", "GRCBUS", "COERCE")]
+    # troops raiding, police raiding rebel hideouts, or a raid that kills stay attacks
+    assert triples(coder, "Israeli troops raided a Palestinian village.") == [("ISRMIL", "PSE", "ASSAULT")]
+    assert triples(coder, "Indian police raided Pakistani rebel hideouts.") == [("INDCOP", "PAKREB", "ASSAULT")]
