@@ -55,3 +55,11 @@ def test_giving_an_opportunity_or_a_speech_is_no_aid(coder):
     # money, goods or a grant given stay aid, in a relative clause too
     assert coded(coder, "Ghana gave Togo a grant of 4m dollars.") == [("GHA", "TGO", "AID")]
     assert coded(coder, "The aid which France gave to Chad was stolen.") == [("FRA", "TCD", "AID")]
+
+
+def test_offering_congratulations_or_good_news_is_no_offer(coder):
+    # a courtesy or a figure of speech offered (retype OFFERED_ABSTRACTS) is no offer of a deal or help
+    assert coded(coder, "The French prime minister offered his congratulations to the Spanish king.") == []
+    assert coded(coder, "The German minister did offer some good news for the short term.") == []
+    # goods or help offered stay an offer
+    assert coded(coder, "France offered Chad 10 helicopters.") == [("FRA", "TCD", "AGREE")]
