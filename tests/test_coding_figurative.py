@@ -193,6 +193,16 @@ def test_a_firms_takeover_offer_or_stake_is_commerce(coder):
     assert triples(coder, "Britain has offered to send 120 soldiers to Indonesia.") == [("GBR", "IDN", "AGREE")]
 
 
+def test_a_bid_for_a_named_body_or_by_a_suitor_is_commerce(coder):
+    # a sum offered for a firm, an offer to buy a named club, a suitor's offer: no commerce word, still commerce
+    assert triples(coder, "The Frankfurt bourse has offered 1.3bn pounds for the Swiss Stock Exchange.") == []
+    assert triples(coder, "The American billionaire launched a new offer to buy Glasgow Rovers.") == []
+    assert triples(coder, "The paper said the German suitor will offer to run a combined market out of Paris.") == []
+    # a state's sum for relief, or its offer to buy goods, stays
+    assert triples(coder, "France offered 10m euros for the relief of Haiti.") == [("FRA", "HTI", "AGREE")]
+    assert triples(coder, "Russia offered to buy Ukrainian gas.") == [("RUS", "UKR", "AGREE")]
+
+
 def test_beating_for_a_prize_or_by_a_margin_is_a_contest_won(coder):
     assert triples(coder, "The runner beat Spanish champion Ana Ruiz by 30 metres in the race.") == []
     assert triples(coder, "The French band beat German rivals for best live act.") == []
@@ -271,3 +281,12 @@ def test_a_workers_strike_is_a_protest_not_an_attack(coder):
     # a military strike keeps its force
     assert triples(coder, "Israeli jets carried out a strike on Gaza.") == [("ISRMIL", "PSE", "ASSAULT")]
     assert triples(coder, "An Israeli strike hit a house in Gaza.") == [("ISR", "PSE", "ASSAULT")]
+
+
+def test_a_police_raid_is_a_search_not_an_attack(coder):
+    # a raid by police on anything but armed people or their holds, with no one killed, is PLOVER COERCE 'seize'
+    assert triples(coder, "Finnish police raided a Swedish file-sharing firm.") == [("FINCOP", "SWEBUS", "COERCE")]
+    assert triples(coder, "The Greek firm faced raids by Turkish tax police.") == [("TURCOP", "GRCBUS", "COERCE")]
+    # troops raiding, police raiding rebel hideouts, or a raid that kills stay attacks
+    assert triples(coder, "Israeli troops raided a Palestinian village.") == [("ISRMIL", "PSE", "ASSAULT")]
+    assert triples(coder, "Indian police raided Pakistani rebel hideouts.") == [("INDCOP", "PAKREB", "ASSAULT")]

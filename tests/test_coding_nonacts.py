@@ -44,3 +44,22 @@ def test_what_a_thing_is_used_to_do_is_no_act(coder):
     assert coded(coder, "Ghana used its veto to block Togo.") == [("GHA", "TGO", "COERCE")]
     assert coded(coder, "Ghana would not let its land be used by anyone and called on Togo to withdraw.") == [
         ("GHA", "TGO", "REQUEST")]
+
+
+def test_giving_an_opportunity_or_a_speech_is_no_aid(coder):
+    # an abstract thing given (retype GIVEN_ABSTRACTS) is a figure of speech, no aid handed over
+    assert coded(coder, "The visit to Kenya gave the French minister an opportunity to show his human side.") == []
+    assert coded(coder, "The new law will give Italian police greater powers to close bars.") == []
+    assert coded(coder, "Belgian officials gave an intelligence briefing to Dutch diplomats.") == []
+    assert coded(coder, "Few have seen the advice which the French minister gave to the German chancellor.") == []
+    # money, goods or a grant given stay aid, in a relative clause too
+    assert coded(coder, "Ghana gave Togo a grant of 4m dollars.") == [("GHA", "TGO", "AID")]
+    assert coded(coder, "The aid which France gave to Chad was stolen.") == [("FRA", "TCD", "AID")]
+
+
+def test_offering_congratulations_or_good_news_is_no_offer(coder):
+    # a courtesy or a figure of speech offered (retype OFFERED_ABSTRACTS) is no offer of a deal or help
+    assert coded(coder, "The French prime minister offered his congratulations to the Spanish king.") == []
+    assert coded(coder, "The German minister did offer some good news for the short term.") == []
+    # goods or help offered stay an offer
+    assert coded(coder, "France offered Chad 10 helicopters.") == [("FRA", "TCD", "AGREE")]

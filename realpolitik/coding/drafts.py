@@ -18,7 +18,7 @@ from realpolitik.coding.clauses import (
     is_refusal,
 )
 from realpolitik.coding.patients import FORCE_SECTORS
-from realpolitik.coding.retype import BUILD_LEMMAS, FORCE_LEMMAS, SALE_LEMMAS, is_cyber
+from realpolitik.coding.retype import BUILD_LEMMAS, FORCE_LEMMAS, SALE_LEMMAS, SEARCH_VERBS, is_cyber
 from realpolitik.coding.roles import child, has_country, token_lemma
 from realpolitik.model import ActorMention
 
@@ -47,6 +47,9 @@ JOINT_MARKS = _words("JOINT_MARKS")
 JOIN_VERBS = _words("JOIN_VERBS")
 CRACKDOWN_LEMMAS = _words("CRACKDOWN_LEMMAS")
 DEADLY_LEMMAS = _words("DEADLY_LEMMAS")
+POLICE_SECTORS = _words("POLICE_SECTORS")
+ARMED_SECTORS = _words("ARMED_SECTORS")
+ARMED_HOLDS = _words("ARMED_HOLDS")
 
 
 @lru_cache(maxsize=1)
@@ -186,6 +189,10 @@ def draft(ctx: stages.SentenceContext, c: Candidate, s: ActorMention, t: ActorMe
         type_, mode, cameo = "THREATEN", None, "130"
     elif future and type_ == "RETREAT" and c.trig.mode != "resign":  # "will resign" is still a resignation
         type_, mode, cameo = "CONCEDE", None, "080"  # PLOVER: an announced withdrawal is a concession
+    if (type_ == "ASSAULT" and c.trig.lemma in SEARCH_VERBS and s is not None and s.sector in POLICE_SECTORS
+            and not lemmas & DEADLY_LEMMAS and (t is None or t.sector not in ARMED_SECTORS)
+            and not c.obj_lemmas & ARMED_HOLDS):
+        type_, mode, cameo = "COERCE", "seize", None  # "police raided a file-sharing site": a search, not violence
     if type_ == "COERCE" and c.trig.lemma in CRACKDOWN_LEMMAS and lemmas & DEADLY_LEMMAS:
         type_, mode, cameo = "ASSAULT", None, None  # "a crackdown in which police killed dozens": violence
     if type_ == "ASSAULT" and is_cyber(c.tok, verb):

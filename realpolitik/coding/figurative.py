@@ -179,11 +179,19 @@ def _state_doer(tok) -> bool:
     return any(d.ent_type_ in ("GPE", "NORP") or domain.is_political(sectors.get(d.lemma_.lower())) for d in doers)
 
 
+def _named_body(tok) -> bool:
+    """Whether a noun is the proper name of a firm, club or other body, no place or people ("Manchester Rovers",
+    "the Paris Bourse"): what a sum is offered for or what is bought."""
+    return tok.pos_ == "PROPN" and tok.ent_type_ not in ("", "GPE", "NORP", "LOC", "FAC")
+
+
 def commercial_deal(tok, type_: str | None) -> bool:
     """Whether an offer, agreement, purchase, rejection or withdrawal is a firm's deal: the offer or object it is
     about names a takeover, a stake, shareholders or a price per share, or customers it is made to ("tabled a
     300 pence-per-share offer", "rejected a takeover offer", "is buying a 26% stake in X", "offer viewers loyalty
-    points"), or it is to buy a part of something ("agreed to buy 30% of X"). A state's offer of troops or money
+    points"), its maker is a suitor or bidder, it is to buy a part of something or a named body ("agreed to buy
+    30% of X", "an offer to buy Manchester Rovers"), or a sum is offered for a named body ("offered 1.3bn pounds
+    for the Paris Bourse"). A state's offer of troops or money
     names none of these, and a state's or government's deal ("Russia offered Ukraine a stake in a pipeline") stays;
     PLOVER codes political actors' dealings, not commerce."""
     if type_ not in words("realpolitik.coding", "figurative", "DEAL_TYPES") or _state_doer(tok):
@@ -194,11 +202,20 @@ def commercial_deal(tok, type_: str | None) -> bool:
     verbs = [tok] if tok.pos_ == "VERB" else []  # "bought 30% of X"
     verbs += [c for c in tok.children if c.dep_ in ("xcomp", "acl") and c.pos_ == "VERB"]
     verbs += [c for n in nouns for c in n.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
-    for v in verbs:  # "agreed to buy 30% of X", "an offer to buy a stake"
+    for v in verbs:  # "agreed to buy 30% of X", "an offer to buy a stake", "an offer to buy Manchester Rovers"
         objs = [c for c in v.children if c.dep_ == "dobj"]
-        if v.lemma_.lower() in buying and any(o.lower_ in ("%", "percent") for o in objs):
+        if v.lemma_.lower() in buying and any(o.lower_ in ("%", "percent") or _named_body(o) for o in objs):
+            return True
+        if any(o.ent_type_ == "MONEY" for o in objs) and any(  # "offered 1.3bn pounds for the Paris Bourse"
+                p.dep_ == "prep" and p.lower_ == "for" and any(_named_body(b) for b in p.children if b.dep_ == "pobj")
+                for o in objs for p in [*o.children, *v.children]):
             return True
         nouns += objs
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    if tok.dep_ in ("dobj", "xcomp") and tok.head.i != tok.i:
+        subjects += [c for c in tok.head.children if c.dep_ == "nsubj"]
+    if any(d.lemma_.lower() in words("realpolitik.coding", "figurative", "COMMERCE_DOERS") for d in subjects):
+        return True  # "the German suitor will offer to run the market"
     for n in nouns:
         mods = [n] + [c for c in n.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
         mods += [o for m in mods for p in m.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]

@@ -240,9 +240,12 @@ def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
     dobj = child(tok, "dobj") or child(tok, "nsubjpass")
     head_obj = token_lemma(dobj) if dobj is not None else ""
     senses = OBJECT_SENSES.get(trig.lemma)
-    if senses and child(tok, "dobj") is not None and ({head_obj} | {
-            token_lemma(m) for m in dobj.children if m.dep_ == "compound"} | _counted(dobj)) & senses:
-        return None  # "fought inflation", "hit consumer spending", "met its targets"
+    sensed = child(tok, "dobj")
+    if sensed is not None and tok.dep_ == "relcl" and sensed.lower_ in ("which", "that"):
+        sensed = tok.head  # "the advice which X gave to Y": the relative pronoun stands for the noun
+    if senses and sensed is not None and ({token_lemma(sensed)} | {
+            token_lemma(m) for m in sensed.children if m.dep_ == "compound"} | _counted(sensed)) & senses:
+        return None  # "fought inflation", "hit consumer spending", "met its targets", "gave X an opportunity"
     moved = {head_obj} | ({token_lemma(c) for c in dobj.conjuncts} if dobj is not None else set())
     # "a carrier strike group", "Self-Defense Force ships": a noun compounded into the object names the force
     forces = (moved | _compounds(dobj)) & FORCE_LEMMAS  # and its conjuncts: "two patrol ships and a corvette"
