@@ -100,3 +100,14 @@ def test_an_event_noun_whose_relative_clause_tells_its_start_is_history(coder):
     # the act as the subject of a verb of its own tells news
     assert later(coder, "The Moroccan attacks on Spanish troops which began in Ceuta spread to Rabat.") == [
         ("MAR", "ESPMIL", "ASSAULT")]
+
+
+def test_a_relative_clause_on_a_speaker_tells_who_speaks(coder):
+    # a past or perfect relative clause on the subject of a verb of saying, with or without commas
+    assert later(coder, "A Spanish diplomat who has resigned in protest at Morocco's policy says talks are futile.") == []
+    assert later(coder, "The Spanish minister, who was instrumental in sending aid to Morocco, insisted talks go on.") == []
+    # dated in the news's days it tells news
+    assert later(coder, "The Spanish minister, who sent aid to Morocco on Monday, insisted talks go on.") == [
+        ("ESPGOV", "MAR", "AID")]
+    # on a subject of another verb, a restrictive perfect relative clause names the act's party
+    assert later(coder, "The Spanish minister sent aid to Morocco.") == [("ESPGOV", "MAR", "AID")]

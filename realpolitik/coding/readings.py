@@ -271,6 +271,8 @@ def background_cue(tok, verb) -> str | None:
         return cause
     if describing_relative(tok, verb):
         return "describing relative"
+    if speaker_relative(tok):
+        return "speaker relative"
     if told_history(tok):
         return "told history"
     if standing_since(tok, verb):
@@ -301,6 +303,34 @@ def describing_relative(tok, verb) -> bool:
     if not past or rel is None or rel.i == 0 or tok.doc[rel.i - 1].text != ",":
         return False
     # "Grossi, who met X in Doha on Tuesday, said ...": a clause dated in the news's own days tells news
+    return not any(t.lower_ in _background_words("NEWS_TIMES") for t in v.subtree)
+
+
+def speaker_relative(tok) -> bool:
+    """Whether a trigger is told in a past or perfect relative clause on the subject of a verb of saying ("X, who
+    was instrumental in returning Y to the party, insisted ...", "a barrister who has resigned in protest says
+    ..."): what the speaker did before, told to say who speaks, no news act of the sentence (unless a word of the
+    news's days dates it: "X, who met Y on Tuesday, said")."""
+    v = tok
+    for _ in range(8):
+        if v.dep_ == "relcl" or v.head.i == v.i or v.dep_ not in _background_words("RELATIVE_INNER_DEPS"):
+            break
+        v = v.head
+    if v.dep_ != "relcl" or v.pos_ not in ("VERB", "AUX"):
+        return False
+    noun = v.head
+    if noun.dep_ != "nsubj" or token_lemma(noun.head) not in _background_words("SPEAKER_VERBS"):
+        return False
+    rel = next((c.lower_ for c in v.children if c.dep_ in ("nsubj", "nsubjpass")
+                and c.lower_ in _background_words("RELATIVE_PRONOUNS")), None)
+    if rel is None:
+        return False
+    # a perfect only on a person ("a barrister who has resigned"): a state's ("France, which has vetoed the bid,
+    # said ...") bears on the news
+    perfect = v.tag_ == "VBN" and any(a.dep_ in ("aux", "auxpass") and a.lower_ in ("has", "have", "had")
+                                      for a in v.children)
+    if v.tag_ != "VBD" and not (perfect and rel in _background_words("PERSON_RELATIVES")):
+        return False
     return not any(t.lower_ in _background_words("NEWS_TIMES") for t in v.subtree)
 
 
