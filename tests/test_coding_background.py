@@ -111,3 +111,13 @@ def test_a_relative_clause_on_a_speaker_tells_who_speaks(coder):
         ("ESPGOV", "MAR", "AID")]
     # on a subject of another verb, a restrictive perfect relative clause names the act's party
     assert later(coder, "The Spanish minister sent aid to Morocco.") == [("ESPGOV", "MAR", "AID")]
+
+
+def test_already_done_after_the_lead_is_background(coder):
+    assert later(coder, "Morocco has already expelled two Spanish diplomats.") == []
+    # a complement reports the act itself, and the same act without "already" is news
+    assert later(coder, "Spain said Morocco had already expelled two Spanish diplomats.") == [("MAR", "ESPGOV", "SANCTION")]
+    assert later(coder, "Morocco has expelled two Spanish diplomats.") == [("MAR", "ESPGOV", "SANCTION")]
+    # the opening sentence's is its news
+    events = coder.code(Article.from_text("Morocco has already expelled two Spanish diplomats.", published="2026-03-01"))
+    assert sorted((e.source, e.target, e.type) for e in events) == [("MAR", "ESPGOV", "SANCTION")]

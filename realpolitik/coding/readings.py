@@ -222,6 +222,13 @@ def past_marker(tok, date: str | None) -> str | None:
     return None
 
 
+def _main_clause(verb) -> bool:
+    """Whether a verb heads the main clause, through the verbs it is joined to or the infinitive of."""
+    while verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
+
+
 def _time_clause(tok) -> bool:
     """Whether a clause is a clause of time ("before the war began", "after X had left")."""
     return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in tok.children)
@@ -229,10 +236,10 @@ def _time_clause(tok) -> bool:
 
 def opening_news(past: str | None, sent) -> bool:
     """Whether a past act is the news of its article all the same: a main clause's pluperfect with no clause
-    of time, or a present perfect with "since" (`standing_since`), in the sentence that opens the article ("X had
-    freed the hostages", "X has killed 81 people since April"): no earlier act is told before it for it to set
-    the scene of, so its tense is the reporter's, not background."""
-    return past in ("pluperfect", "perfect since") and all(t.is_space for t in sent.doc[:sent.start])
+    of time, a present perfect with "since" (`standing_since`) or an "already", in the sentence that opens the
+    article ("X had freed the hostages", "X has killed 81 people since April", "X has already sent troops"): no
+    earlier act is told before it for it to set the scene of, so its tense is the reporter's, not background."""
+    return past in ("pluperfect", "perfect since", "already") and all(t.is_space for t in sent.doc[:sent.start])
 
 
 def _background_words(name: str) -> frozenset[str]:
@@ -251,6 +258,10 @@ def background_cue(tok, verb) -> str | None:
     for c in verb.children:
         if told and c.dep_ == "advmod" and c.lower_ in _background_words("PAST_ADVERBS"):
             return f"adverb {c.lower_}"
+        if told and c.dep_ == "advmod" and c.lower_ in _background_words("ALREADY_ADVERBS") and _main_clause(verb):
+            # "the UK has already cancelled its debts": an opening sentence's is its news (`opening_news`), and a
+            # complement's ("said concessions had already been offered") reports the act itself
+            return "already"
         if c.dep_ == "prep" and c.lower_ == "in" and any(
                 o.dep_ == "pobj" and o.lower_ in _background_words("PAST_PREP_OBJECTS") for o in c.children):
             return "in the past"
