@@ -121,3 +121,10 @@ def test_already_done_after_the_lead_is_background(coder):
     # the opening sentence's is its news
     events = coder.code(Article.from_text("Morocco has already expelled two Spanish diplomats.", published="2026-03-01"))
     assert sorted((e.source, e.target, e.type) for e in events) == [("MAR", "ESPGOV", "SANCTION")]
+
+
+def test_a_government_of_before_does_history(coder):
+    assert later(coder, "Morocco's previous government also expelled two Spanish diplomats.") == []
+    assert later(coder, "Two Spanish diplomats were expelled by Morocco's former government.") == []
+    # the present government's act, and a former official's, are news
+    assert later(coder, "Morocco's government also expelled two Spanish diplomats.") == [("MARGOV", "ESPGOV", "SANCTION")]

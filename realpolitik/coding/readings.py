@@ -284,6 +284,8 @@ def background_cue(tok, verb) -> str | None:
         return "describing relative"
     if speaker_relative(tok):
         return "speaker relative"
+    if earlier_agent(tok, verb):
+        return "earlier agent"
     if told_history(tok):
         return "told history"
     if standing_since(tok, verb):
@@ -343,6 +345,23 @@ def speaker_relative(tok) -> bool:
     if v.tag_ != "VBD" and not (perfect and rel in _background_words("PERSON_RELATIVES")):
         return False
     return not any(t.lower_ in _background_words("NEWS_TIMES") for t in v.subtree)
+
+
+def earlier_agent(tok, verb) -> bool:
+    """Whether a trigger's past act is done by a government of before ("the previous government attempted to cut
+    subsidies but was forced to back down", "tariffs imposed by the former regime"): its acts are history, the
+    news is what the present one does."""
+    v = _clause_verb(tok, verb)
+    verbs = [v]
+    while v.dep_ in ("conj", "xcomp") and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX"):
+        v = v.head
+        verbs.append(v)
+    if not any(x.tag_ in ("VBD", "VBN") for x in verbs):
+        return False
+    agents = [c for x in verbs for c in x.children if c.dep_ == "nsubj"]
+    agents += [o for x in verbs for c in x.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    return any(token_lemma(a) in _background_words("PAST_AGENT_NOUNS") and any(
+        m.dep_ == "amod" and m.lower_ in _background_words("PAST_NOUN_MODS") for m in a.children) for a in agents)
 
 
 def told_history(tok) -> bool:
