@@ -128,3 +128,11 @@ def test_a_government_of_before_does_history(coder):
     assert later(coder, "Two Spanish diplomats were expelled by Morocco's former government.") == []
     # the present government's act, and a former official's, are news
     assert later(coder, "Morocco's government also expelled two Spanish diplomats.") == [("MARGOV", "ESPGOV", "SANCTION")]
+
+
+def test_what_the_news_comes_after_or_follows_is_background(coder):
+    assert later(coder, "The comments come after Morocco expelled two Spanish diplomats.") == []
+    assert later(coder, "The dispute follows the expulsion of two Spanish diplomats by Morocco.") == []
+    # in the past tense the sequel is told as news, and what it came after is the sentence's news
+    assert later(coder, "The comments came after Morocco expelled two Spanish diplomats.") == [
+        ("MAR", "ESPGOV", "SANCTION")]

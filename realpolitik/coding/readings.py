@@ -438,6 +438,8 @@ def nested_cause(tok, clause: set[int]) -> bool:
         host = host.head
     if host.dep_ == "acl" and host.head.dep_ == "ROOT" and host.head.pos_ in ("NOUN", "PROPN"):
         return False  # "Talks stalled after ...": a verbless parse hung the main verb on its subject
+    if present_sequel(host):
+        return True  # "it comes after X said ...": the reporter's frame tells the act as the news's past
     if host.tag_ == "VBN" and any(a.dep_ == "aux" and a.lower_ in _background_words("PERFECT_AUX")
                                   for a in host.children):
         return True  # "X has led the mission after Y broke a truce": a standing state from an earlier act
@@ -456,12 +458,20 @@ def cause_clause(tok, verb=None):
     if verb.pos_ in ("VERB", "AUX") and verb.dep_ == "advcl" and verb.tag_ == "VBD":
         mark = next((c.lower_ for c in verb.children if c.dep_ == "mark"), None)
         head = verb.head
-        if mark in marks and head.tag_ in ("VBD", "VBN") and head.pos_ in ("VERB", "AUX"):
+        if mark in marks and (head.tag_ in ("VBD", "VBN") or present_sequel(head)) and head.pos_ in ("VERB", "AUX"):
             return {t.i for t in verb.subtree}, mark
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ in marks \
-            and tok.head.head.tag_ in ("VBD", "VBN"):
+            and (tok.head.head.tag_ in ("VBD", "VBN") or present_sequel(tok.head.head)):
         return {t.i for t in tok.head.subtree}, tok.head.lower_
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" and present_sequel(tok.head):
+        return {t.i for t in tok.subtree}, tok.head.lower_  # "the setback follows the rejection of X's bid"
     return None
+
+
+def present_sequel(verb) -> bool:
+    """Whether a verb in the present tense places the news after an earlier act ("it comes after X said ...",
+    "the move follows X's rejection"): the reporter's frame, whose earlier act is background."""
+    return verb.tag_ in ("VBZ", "VBP") and token_lemma(verb) in _background_words("SEQUEL_VERBS")
 
 
 GATHERING_NOUNS = _words("GATHERING_NOUNS")
