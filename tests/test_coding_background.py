@@ -136,3 +136,13 @@ def test_what_the_news_comes_after_or_follows_is_background(coder):
     # in the past tense the sequel is told as news, and what it came after is the sentence's news
     assert later(coder, "The comments came after Morocco expelled two Spanish diplomats.") == [
         ("MAR", "ESPGOV", "SANCTION")]
+
+
+def test_an_act_and_the_reaction_it_prompted_recount_the_story(coder):
+    assert later(coder, "Morocco expelled two Spanish diplomats, prompting Spain to recall its ambassador.") == []
+    # dated in the news's days, or in the opening sentence, it is news
+    assert later(coder, "On Monday Morocco expelled two Spanish diplomats, prompting protests.") == [
+        ("MAR", "ESPGOV", "SANCTION")]
+    events = coder.code(Article.from_text("Morocco expelled two Spanish diplomats, prompting protests.",
+                                          published="2026-03-01"))
+    assert sorted((e.source, e.target, e.type) for e in events) == [("MAR", "ESPGOV", "SANCTION")]

@@ -236,10 +236,12 @@ def _time_clause(tok) -> bool:
 
 def opening_news(past: str | None, sent) -> bool:
     """Whether a past act is the news of its article all the same: a main clause's pluperfect with no clause
-    of time, a present perfect with "since" (`standing_since`) or an "already", in the sentence that opens the
+    of time, a present perfect with "since" (`standing_since`), an "already" or an act told with the reaction
+    it prompted (`told_consequence`), in the sentence that opens the
     article ("X had freed the hostages", "X has killed 81 people since April", "X has already sent troops"): no
     earlier act is told before it for it to set the scene of, so its tense is the reporter's, not background."""
-    return past in ("pluperfect", "perfect since", "already") and all(t.is_space for t in sent.doc[:sent.start])
+    return past in ("pluperfect", "perfect since", "already", "told consequence") and all(
+        t.is_space for t in sent.doc[:sent.start])
 
 
 def _background_words(name: str) -> frozenset[str]:
@@ -286,6 +288,8 @@ def background_cue(tok, verb) -> str | None:
         return "speaker relative"
     if earlier_agent(tok, verb):
         return "earlier agent"
+    if told_consequence(tok):
+        return "told consequence"
     if told_history(tok):
         return "told history"
     if standing_since(tok, verb):
@@ -362,6 +366,17 @@ def earlier_agent(tok, verb) -> bool:
     agents += [o for x in verbs for c in x.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
     return any(token_lemma(a) in _background_words("PAST_AGENT_NOUNS") and any(
         m.dep_ == "amod" and m.lower_ in _background_words("PAST_NOUN_MODS") for m in a.children) for a in agents)
+
+
+def told_consequence(tok) -> bool:
+    """Whether a trigger's sentence tells a past act and the reaction it prompted ("X filed a complaint against Y,
+    prompting a retaliatory complaint by Y"): a chain of acts told as a story, undated by the news's days, recounts
+    what led to the news (an opening sentence's is its news: `opening_news`)."""
+    root = tok.sent.root
+    if root.tag_ != "VBD" or any(t.lower_ in _background_words("NEWS_TIMES") for t in tok.sent):
+        return False
+    return any(c.dep_ == "advcl" and c.tag_ == "VBG" and token_lemma(c) in _background_words("CONSEQUENCE_VERBS")
+               and not any(m.dep_ == "mark" for m in c.children) for c in root.children)
 
 
 def told_history(tok) -> bool:
