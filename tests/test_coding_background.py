@@ -146,3 +146,8 @@ def test_an_act_and_the_reaction_it_prompted_recount_the_story(coder):
     events = coder.code(Article.from_text("Morocco expelled two Spanish diplomats, prompting protests.",
                                           published="2026-03-01"))
     assert sorted((e.source, e.target, e.type) for e in events) == [("MAR", "ESPGOV", "SANCTION")]
+
+
+def test_an_act_done_originally_is_background(coder):
+    assert later(coder, "He added that Morocco had originally expelled two Spanish diplomats.") == []
+    assert later(coder, "He added that Morocco had expelled two Spanish diplomats.") == [("MAR", "ESPGOV", "SANCTION")]
