@@ -151,3 +151,9 @@ def test_an_act_and_the_reaction_it_prompted_recount_the_story(coder):
 def test_an_act_done_originally_is_background(coder):
     assert later(coder, "He added that Morocco had originally expelled two Spanish diplomats.") == []
     assert later(coder, "He added that Morocco had expelled two Spanish diplomats.") == [("MAR", "ESPGOV", "SANCTION")]
+
+
+def test_a_stance_held_over_time_is_no_new_act(coder):
+    assert later(coder, "Chile has repeatedly refused to recognise the Bolivian claim.") == []
+    assert later(coder, "Chile has consistently refused to recognise the Bolivian claim.") == []
+    assert later(coder, "Chile has refused to recognise the Bolivian claim.") == [("CHL", "BOL", "REJECT")]

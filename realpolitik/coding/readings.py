@@ -425,8 +425,11 @@ def standing_since(tok, verb) -> bool:
         t = todo.pop()
         if t.lower_ == "since" and t.dep_ in ("prep", "mark", "advmod"):
             return True
-        if t.lower_ == "far" and t.dep_ == "advmod" and any(k.lower_ == "so" for k in t.children):
+        if t.lower_ == "far" and t.dep_ == "advmod" and any(
+                k.lower_ in _background_words("FAR_MODS") for k in t.children):
             return True  # "so far it has received $11m from X": a tally to date
+        if t.dep_ == "advmod" and t.head.i == v.i and t.lower_ in _background_words("STANDING_ADVERBS"):
+            return True  # "X has repeatedly denied it": a stance held over time
         if t.dep_ not in ("ccomp", "relcl", "parataxis", "conj") and not (t.dep_ == "advcl" and t.tag_ != "VBN"):
             todo += list(t.children)
     return False
