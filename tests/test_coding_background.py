@@ -157,3 +157,9 @@ def test_a_stance_held_over_time_is_no_new_act(coder):
     assert later(coder, "Chile has repeatedly refused to recognise the Bolivian claim.") == []
     assert later(coder, "Chile has consistently refused to recognise the Bolivian claim.") == []
     assert later(coder, "Chile has refused to recognise the Bolivian claim.") == [("CHL", "BOL", "REJECT")]
+
+
+def test_the_act_behind_a_dated_one_is_as_old(coder):
+    assert later(coder, "A Moroccan was sentenced to 18 years in prison last year for attacking Spanish troops.") == []
+    assert later(coder, "A Moroccan was sentenced to 18 years in prison for attacking Spanish troops.") == [
+        ("MAR", "ESPMIL", "ASSAULT")]

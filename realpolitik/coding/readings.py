@@ -160,6 +160,8 @@ def past_marker(tok, date: str | None) -> str | None:
     if tok.dep_ in ("advcl", "xcomp", "nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
         heads.add(tok.head)  # "X reopened the border in 2022, restoring trade", "fighting broke out in 2023"
     heads |= {c for c in tok.children if c.dep_ == "xcomp"}  # "first offered to lead a mission in July 2023"
+    if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+        heads.add(tok.head.head)  # "was jailed last year for killing X": the act behind a dated one is as old
     # "last year X sent a ship, prompting Y to put its navy on alert": a participle clause of consequence is as
     # old as the act it follows (from the trigger's own clause verb, through an infinitive it governs)
     clause = tok
