@@ -163,3 +163,11 @@ def test_the_act_behind_a_dated_one_is_as_old(coder):
     assert later(coder, "A Moroccan was sentenced to 18 years in prison last year for attacking Spanish troops.") == []
     assert later(coder, "A Moroccan was sentenced to 18 years in prison for attacking Spanish troops.") == [
         ("MAR", "ESPMIL", "ASSAULT")]
+
+
+def test_a_participle_set_off_by_commas_says_what_a_thing_is(coder):
+    assert later(coder, "The Spanish plan, backed by Morocco, will be discussed by economists.") == []
+    # dated in the news's days it tells news (the parse pairs it with the main clause, as before this rule)
+    assert later(coder, "The Spanish plan, backed by Morocco on Monday, will be discussed by economists.") == [
+        ("ESP", "MAR", "SUPPORT")]
+    assert later(coder, "The Spanish plan was backed by Morocco.") == [("MAR", "ESP", "SUPPORT")]

@@ -309,10 +309,17 @@ def background_cue(tok, verb) -> str | None:
 def describing_relative(tok, verb) -> bool:
     """Whether a trigger is told in a simple past relative clause set off by a comma to describe a participant ("Turkey,
     which sent troops to Syria in 2016, ...", "the minister, who met X, said ..."): what the participant did
-    before, told to say who it is, no news act of the sentence."""
+    before, told to say who it is, no news act of the sentence. So is a past participle set off by commas on
+    another noun than the trigger ("the merger, backed by X, will ..."; not "the attack, claimed by X, ...",
+    which tells the news act itself)."""
     v = _clause_verb(tok, verb)
     while v.dep_ == "conj" and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX"):
         v = v.head  # "which sent troops and trained fighters"
+    if (v.dep_ == "acl" and v.tag_ == "VBN" and v.i > 0 and tok.doc[v.i - 1].text == ","
+            and v.head.pos_ in ("NOUN", "PROPN") and v.right_edge.i + 1 < len(tok.doc)
+            and tok.doc[v.right_edge.i + 1].text == "," and tok.i not in (v.head.i, *(t.i for t in v.head.lefts))):
+        # "the merger, backed by the authorities, will ...": a participle set off by a comma says what the thing is
+        return not any(t.lower_ in _background_words("NEWS_TIMES") for t in v.subtree)
     if v.dep_ != "relcl" or v.pos_ not in ("VERB", "AUX"):
         return False
     # a simple past: a present perfect ("France, which has vetoed the bid, ...") tells an act bearing on the news
