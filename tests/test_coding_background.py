@@ -100,3 +100,74 @@ def test_an_event_noun_whose_relative_clause_tells_its_start_is_history(coder):
     # the act as the subject of a verb of its own tells news
     assert later(coder, "The Moroccan attacks on Spanish troops which began in Ceuta spread to Rabat.") == [
         ("MAR", "ESPMIL", "ASSAULT")]
+
+
+def test_a_relative_clause_on_a_speaker_tells_who_speaks(coder):
+    # a past or perfect relative clause on the subject of a verb of saying, with or without commas
+    assert later(coder, "A Spanish diplomat who has resigned in protest at Morocco's policy says talks are futile.") == []
+    assert later(coder, "The Spanish minister, who was instrumental in sending aid to Morocco, insisted talks go on.") == []
+    # dated in the news's days it tells news
+    assert later(coder, "The Spanish minister, who sent aid to Morocco on Monday, insisted talks go on.") == [
+        ("ESPGOV", "MAR", "AID")]
+    # on a subject of another verb, a restrictive perfect relative clause names the act's party
+    assert later(coder, "The Spanish minister sent aid to Morocco.") == [("ESPGOV", "MAR", "AID")]
+
+
+def test_already_done_after_the_lead_is_background(coder):
+    assert later(coder, "Morocco has already expelled two Spanish diplomats.") == []
+    # a complement reports the act itself, and the same act without "already" is news
+    assert later(coder, "Spain said Morocco had already expelled two Spanish diplomats.") == [("MAR", "ESPGOV", "SANCTION")]
+    assert later(coder, "Morocco has expelled two Spanish diplomats.") == [("MAR", "ESPGOV", "SANCTION")]
+    # the opening sentence's is its news
+    events = coder.code(Article.from_text("Morocco has already expelled two Spanish diplomats.", published="2026-03-01"))
+    assert sorted((e.source, e.target, e.type) for e in events) == [("MAR", "ESPGOV", "SANCTION")]
+
+
+def test_a_government_of_before_does_history(coder):
+    assert later(coder, "Morocco's previous government also expelled two Spanish diplomats.") == []
+    assert later(coder, "Two Spanish diplomats were expelled by Morocco's former government.") == []
+    # the present government's act, and a former official's, are news
+    assert later(coder, "Morocco's government also expelled two Spanish diplomats.") == [("MARGOV", "ESPGOV", "SANCTION")]
+
+
+def test_what_the_news_comes_after_or_follows_is_background(coder):
+    assert later(coder, "The comments come after Morocco expelled two Spanish diplomats.") == []
+    assert later(coder, "The dispute follows the expulsion of two Spanish diplomats by Morocco.") == []
+    # in the past tense the sequel is told as news, and what it came after is the sentence's news
+    assert later(coder, "The comments came after Morocco expelled two Spanish diplomats.") == [
+        ("MAR", "ESPGOV", "SANCTION")]
+
+
+def test_an_act_and_the_reaction_it_prompted_recount_the_story(coder):
+    assert later(coder, "Morocco expelled two Spanish diplomats, prompting Spain to recall its ambassador.") == []
+    # dated in the news's days, or in the opening sentence, it is news
+    assert later(coder, "On Monday Morocco expelled two Spanish diplomats, prompting protests.") == [
+        ("MAR", "ESPGOV", "SANCTION")]
+    events = coder.code(Article.from_text("Morocco expelled two Spanish diplomats, prompting protests.",
+                                          published="2026-03-01"))
+    assert sorted((e.source, e.target, e.type) for e in events) == [("MAR", "ESPGOV", "SANCTION")]
+
+
+def test_an_act_done_originally_is_background(coder):
+    assert later(coder, "He added that Morocco had originally expelled two Spanish diplomats.") == []
+    assert later(coder, "He added that Morocco had expelled two Spanish diplomats.") == [("MAR", "ESPGOV", "SANCTION")]
+
+
+def test_a_stance_held_over_time_is_no_new_act(coder):
+    assert later(coder, "Chile has repeatedly refused to recognise the Bolivian claim.") == []
+    assert later(coder, "Chile has consistently refused to recognise the Bolivian claim.") == []
+    assert later(coder, "Chile has refused to recognise the Bolivian claim.") == [("CHL", "BOL", "REJECT")]
+
+
+def test_the_act_behind_a_dated_one_is_as_old(coder):
+    assert later(coder, "A Moroccan was sentenced to 18 years in prison last year for attacking Spanish troops.") == []
+    assert later(coder, "A Moroccan was sentenced to 18 years in prison for attacking Spanish troops.") == [
+        ("MAR", "ESPMIL", "ASSAULT")]
+
+
+def test_a_participle_set_off_by_commas_says_what_a_thing_is(coder):
+    assert later(coder, "The Spanish plan, backed by Morocco, will be discussed by economists.") == []
+    # dated in the news's days it tells news (the parse pairs it with the main clause, as before this rule)
+    assert later(coder, "The Spanish plan, backed by Morocco on Monday, will be discussed by economists.") == [
+        ("ESP", "MAR", "SUPPORT")]
+    assert later(coder, "The Spanish plan was backed by Morocco.") == [("MAR", "ESP", "SUPPORT")]

@@ -160,6 +160,8 @@ def past_marker(tok, date: str | None) -> str | None:
     if tok.dep_ in ("advcl", "xcomp", "nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
         heads.add(tok.head)  # "X reopened the border in 2022, restoring trade", "fighting broke out in 2023"
     heads |= {c for c in tok.children if c.dep_ == "xcomp"}  # "first offered to lead a mission in July 2023"
+    if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+        heads.add(tok.head.head)  # "was jailed last year for killing X": the act behind a dated one is as old
     # "last year X sent a ship, prompting Y to put its navy on alert": a participle clause of consequence is as
     # old as the act it follows (from the trigger's own clause verb, through an infinitive it governs)
     clause = tok
@@ -222,6 +224,13 @@ def past_marker(tok, date: str | None) -> str | None:
     return None
 
 
+def _main_clause(verb) -> bool:
+    """Whether a verb heads the main clause, through the verbs it is joined to or the infinitive of."""
+    while verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
+
+
 def _time_clause(tok) -> bool:
     """Whether a clause is a clause of time ("before the war began", "after X had left")."""
     return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in tok.children)
@@ -229,10 +238,12 @@ def _time_clause(tok) -> bool:
 
 def opening_news(past: str | None, sent) -> bool:
     """Whether a past act is the news of its article all the same: a main clause's pluperfect with no clause
-    of time, or a present perfect with "since" (`standing_since`), in the sentence that opens the article ("X had
-    freed the hostages", "X has killed 81 people since April"): no earlier act is told before it for it to set
-    the scene of, so its tense is the reporter's, not background."""
-    return past in ("pluperfect", "perfect since") and all(t.is_space for t in sent.doc[:sent.start])
+    of time, a present perfect with "since" (`standing_since`), an "already" or an act told with the reaction
+    it prompted (`told_consequence`), in the sentence that opens the
+    article ("X had freed the hostages", "X has killed 81 people since April", "X has already sent troops"): no
+    earlier act is told before it for it to set the scene of, so its tense is the reporter's, not background."""
+    return past in ("pluperfect", "perfect since", "already", "told consequence") and all(
+        t.is_space for t in sent.doc[:sent.start])
 
 
 def _background_words(name: str) -> frozenset[str]:
@@ -251,6 +262,10 @@ def background_cue(tok, verb) -> str | None:
     for c in verb.children:
         if told and c.dep_ == "advmod" and c.lower_ in _background_words("PAST_ADVERBS"):
             return f"adverb {c.lower_}"
+        if told and c.dep_ == "advmod" and c.lower_ in _background_words("ALREADY_ADVERBS") and _main_clause(verb):
+            # "the UK has already cancelled its debts": an opening sentence's is its news (`opening_news`), and a
+            # complement's ("said concessions had already been offered") reports the act itself
+            return "already"
         if c.dep_ == "prep" and c.lower_ == "in" and any(
                 o.dep_ == "pobj" and o.lower_ in _background_words("PAST_PREP_OBJECTS") for o in c.children):
             return "in the past"
@@ -271,6 +286,12 @@ def background_cue(tok, verb) -> str | None:
         return cause
     if describing_relative(tok, verb):
         return "describing relative"
+    if speaker_relative(tok):
+        return "speaker relative"
+    if earlier_agent(tok, verb):
+        return "earlier agent"
+    if told_consequence(tok):
+        return "told consequence"
     if told_history(tok):
         return "told history"
     if standing_since(tok, verb):
@@ -288,10 +309,17 @@ def background_cue(tok, verb) -> str | None:
 def describing_relative(tok, verb) -> bool:
     """Whether a trigger is told in a simple past relative clause set off by a comma to describe a participant ("Turkey,
     which sent troops to Syria in 2016, ...", "the minister, who met X, said ..."): what the participant did
-    before, told to say who it is, no news act of the sentence."""
+    before, told to say who it is, no news act of the sentence. So is a past participle set off by commas on
+    another noun than the trigger ("the merger, backed by X, will ..."; not "the attack, claimed by X, ...",
+    which tells the news act itself)."""
     v = _clause_verb(tok, verb)
     while v.dep_ == "conj" and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX"):
         v = v.head  # "which sent troops and trained fighters"
+    if (v.dep_ == "acl" and v.tag_ == "VBN" and v.i > 0 and tok.doc[v.i - 1].text == ","
+            and v.head.pos_ in ("NOUN", "PROPN") and v.right_edge.i + 1 < len(tok.doc)
+            and tok.doc[v.right_edge.i + 1].text == "," and tok.i not in (v.head.i, *(t.i for t in v.head.lefts))):
+        # "the merger, backed by the authorities, will ...": a participle set off by a comma says what the thing is
+        return not any(t.lower_ in _background_words("NEWS_TIMES") for t in v.subtree)
     if v.dep_ != "relcl" or v.pos_ not in ("VERB", "AUX"):
         return False
     # a simple past: a present perfect ("France, which has vetoed the bid, ...") tells an act bearing on the news
@@ -302,6 +330,62 @@ def describing_relative(tok, verb) -> bool:
         return False
     # "Grossi, who met X in Doha on Tuesday, said ...": a clause dated in the news's own days tells news
     return not any(t.lower_ in _background_words("NEWS_TIMES") for t in v.subtree)
+
+
+def speaker_relative(tok) -> bool:
+    """Whether a trigger is told in a past or perfect relative clause on the subject of a verb of saying ("X, who
+    was instrumental in returning Y to the party, insisted ...", "a barrister who has resigned in protest says
+    ..."): what the speaker did before, told to say who speaks, no news act of the sentence (unless a word of the
+    news's days dates it: "X, who met Y on Tuesday, said")."""
+    v = tok
+    for _ in range(8):
+        if v.dep_ == "relcl" or v.head.i == v.i or v.dep_ not in _background_words("RELATIVE_INNER_DEPS"):
+            break
+        v = v.head
+    if v.dep_ != "relcl" or v.pos_ not in ("VERB", "AUX"):
+        return False
+    noun = v.head
+    if noun.dep_ != "nsubj" or token_lemma(noun.head) not in _background_words("SPEAKER_VERBS"):
+        return False
+    rel = next((c.lower_ for c in v.children if c.dep_ in ("nsubj", "nsubjpass")
+                and c.lower_ in _background_words("RELATIVE_PRONOUNS")), None)
+    if rel is None:
+        return False
+    # a perfect only on a person ("a barrister who has resigned"): a state's ("France, which has vetoed the bid,
+    # said ...") bears on the news
+    perfect = v.tag_ == "VBN" and any(a.dep_ in ("aux", "auxpass") and a.lower_ in ("has", "have", "had")
+                                      for a in v.children)
+    if v.tag_ != "VBD" and not (perfect and rel in _background_words("PERSON_RELATIVES")):
+        return False
+    return not any(t.lower_ in _background_words("NEWS_TIMES") for t in v.subtree)
+
+
+def earlier_agent(tok, verb) -> bool:
+    """Whether a trigger's past act is done by a government of before ("the previous government attempted to cut
+    subsidies but was forced to back down", "tariffs imposed by the former regime"): its acts are history, the
+    news is what the present one does."""
+    v = _clause_verb(tok, verb)
+    verbs = [v]
+    while v.dep_ in ("conj", "xcomp") and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX"):
+        v = v.head
+        verbs.append(v)
+    if not any(x.tag_ in ("VBD", "VBN") for x in verbs):
+        return False
+    agents = [c for x in verbs for c in x.children if c.dep_ == "nsubj"]
+    agents += [o for x in verbs for c in x.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    return any(token_lemma(a) in _background_words("PAST_AGENT_NOUNS") and any(
+        m.dep_ == "amod" and m.lower_ in _background_words("PAST_NOUN_MODS") for m in a.children) for a in agents)
+
+
+def told_consequence(tok) -> bool:
+    """Whether a trigger's sentence tells a past act and the reaction it prompted ("X filed a complaint against Y,
+    prompting a retaliatory complaint by Y"): a chain of acts told as a story, undated by the news's days, recounts
+    what led to the news (an opening sentence's is its news: `opening_news`)."""
+    root = tok.sent.root
+    if root.tag_ != "VBD" or any(t.lower_ in _background_words("NEWS_TIMES") for t in tok.sent):
+        return False
+    return any(c.dep_ == "advcl" and c.tag_ == "VBG" and token_lemma(c) in _background_words("CONSEQUENCE_VERBS")
+               and not any(m.dep_ == "mark" for m in c.children) for c in root.children)
 
 
 def told_history(tok) -> bool:
@@ -350,8 +434,11 @@ def standing_since(tok, verb) -> bool:
         t = todo.pop()
         if t.lower_ == "since" and t.dep_ in ("prep", "mark", "advmod"):
             return True
-        if t.lower_ == "far" and t.dep_ == "advmod" and any(k.lower_ == "so" for k in t.children):
+        if t.lower_ == "far" and t.dep_ == "advmod" and any(
+                k.lower_ in _background_words("FAR_MODS") for k in t.children):
             return True  # "so far it has received $11m from X": a tally to date
+        if t.dep_ == "advmod" and t.head.i == v.i and t.lower_ in _background_words("STANDING_ADVERBS"):
+            return True  # "X has repeatedly denied it": a stance held over time
         if t.dep_ not in ("ccomp", "relcl", "parataxis", "conj") and not (t.dep_ == "advcl" and t.tag_ != "VBN"):
             todo += list(t.children)
     return False
@@ -378,6 +465,8 @@ def nested_cause(tok, clause: set[int]) -> bool:
         host = host.head
     if host.dep_ == "acl" and host.head.dep_ == "ROOT" and host.head.pos_ in ("NOUN", "PROPN"):
         return False  # "Talks stalled after ...": a verbless parse hung the main verb on its subject
+    if present_sequel(host):
+        return True  # "it comes after X said ...": the reporter's frame tells the act as the news's past
     if host.tag_ == "VBN" and any(a.dep_ == "aux" and a.lower_ in _background_words("PERFECT_AUX")
                                   for a in host.children):
         return True  # "X has led the mission after Y broke a truce": a standing state from an earlier act
@@ -396,12 +485,20 @@ def cause_clause(tok, verb=None):
     if verb.pos_ in ("VERB", "AUX") and verb.dep_ == "advcl" and verb.tag_ == "VBD":
         mark = next((c.lower_ for c in verb.children if c.dep_ == "mark"), None)
         head = verb.head
-        if mark in marks and head.tag_ in ("VBD", "VBN") and head.pos_ in ("VERB", "AUX"):
+        if mark in marks and (head.tag_ in ("VBD", "VBN") or present_sequel(head)) and head.pos_ in ("VERB", "AUX"):
             return {t.i for t in verb.subtree}, mark
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ in marks \
-            and tok.head.head.tag_ in ("VBD", "VBN"):
+            and (tok.head.head.tag_ in ("VBD", "VBN") or present_sequel(tok.head.head)):
         return {t.i for t in tok.head.subtree}, tok.head.lower_
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" and present_sequel(tok.head):
+        return {t.i for t in tok.subtree}, tok.head.lower_  # "the setback follows the rejection of X's bid"
     return None
+
+
+def present_sequel(verb) -> bool:
+    """Whether a verb in the present tense places the news after an earlier act ("it comes after X said ...",
+    "the move follows X's rejection"): the reporter's frame, whose earlier act is background."""
+    return verb.tag_ in ("VBZ", "VBP") and token_lemma(verb) in _background_words("SEQUEL_VERBS")
 
 
 GATHERING_NOUNS = _words("GATHERING_NOUNS")
