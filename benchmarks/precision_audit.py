@@ -10,7 +10,9 @@ one missing. The sheet stores only article ids, character offsets and the coded 
 text (the corpus is copyrighted): `show` prints each event's sentence from ../shared for the judge, who
 fills `verdict` ("correct": the text reports this event between these actors with this type, by the
 PLOVER manual; "wrong" otherwise) and may add `note`. `score` gives precision per group.
-The slice must be one the coder was never tuned on (articles 1300 and later, for the BBC corpus).
+The slice must be one the coder was never tuned on: since stop 33 the holdout part of articles 1300 and
+later (`--split holdout`; the tune part trains benchmarks/train_keep.py). `--set NAME=VALUE` codes with a
+setting changed (`--set coding.keep_model=true`).
 Not a test: the figures go in the README with the sheet they came from (benchmarks/audits/).
 """
 from __future__ import annotations
@@ -48,7 +50,7 @@ def sample(args: argparse.Namespace) -> None:
         opts = opts.with_settings(dict(a.split("=", 1) for a in args.set), from_text=True)
     arts = [Article.from_text(r["text"]) for r in recs]
     both, other = [], []
-    for rec, art, events in zip(recs, arts, code_articles(arts, opts)):
+    for rec, events in zip(recs, code_articles(arts, opts)):
         for ev in events:
             d = ev.as_dict() if hasattr(ev, "as_dict") else dict(ev.__dict__)
             evidence = d.get("evidence") or {}
