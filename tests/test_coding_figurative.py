@@ -1,5 +1,5 @@
 """Figurative force verbs and background acts without a date (realpolitik/coding/figurative.py,
-readings.background_cue), on sentences written for these tests."""
+background.background_cue), on sentences written for these tests."""
 import pytest
 
 from realpolitik.coding import RulesCoder

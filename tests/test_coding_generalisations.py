@@ -1273,7 +1273,7 @@ def test_a_fine_is_a_conviction_whether_verb_or_noun(coder):
 
 
 def test_a_participle_of_consequence_is_as_old_as_its_act(coder):
-    # readings.past_marker: "..., prompting Y to ..." shares the time of the act it follows
+    # background.past_marker: "..., prompting Y to ..." shares the time of the act it follows
     now = "Turkey sent a survey ship into disputed waters, prompting Greece to put its navy on alert."
     assert ("GRC", None, "MOBILIZE") in t3(code(coder, now))
     assert code(coder, "Last year " + now) == []

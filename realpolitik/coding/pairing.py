@@ -5,7 +5,7 @@ import re
 from dataclasses import replace
 
 from realpolitik import wordsets
-from realpolitik.coding import cues, readings
+from realpolitik.coding import background, cues, readings
 from realpolitik.coding.candidates import Candidate
 from realpolitik.coding.embedding import charges_someone
 from realpolitik.coding.patients import clause_actors, reacts_to_act
@@ -287,10 +287,10 @@ def unnamed_crowd(c: Candidate, country: str | None, cands=(), date: str | None 
 
 def _past_frame(tok, date: str | None) -> bool:
     """Whether a protest noun is the time or place of a past act ("four people were killed in riots last year"):
-    the protest is as old as the act (readings.past_marker of the verb the preposition hangs on)."""
+    the protest is as old as the act (background.past_marker of the verb the preposition hangs on)."""
     if tok.dep_ != "pobj" or tok.head.dep_ != "prep" or tok.head.head.pos_ not in ("VERB", "AUX"):
         return False
-    past = readings.past_marker(tok.head.head, date)
+    past = background.past_marker(tok.head.head, date)
     return past is not None and not past.startswith("cause ")
 
 

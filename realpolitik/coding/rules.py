@@ -57,7 +57,7 @@ class RulesCoder:
         # best_guess_types: types of the actor-less best guess given even with `sourceless` off: none by default
         # (an event no actor is resolved for says nothing of who did what); settings.BEST_GUESS_TYPES restores
         # the sentence-class guesses measured there.
-        # past_events: acts dated before the article (readings.past_marker: "in 2019", "last year", "had
+        # past_events: acts dated before the article (background.past_marker: "in 2019", "last year", "had
         # signed"): "drop" (default) leaves them out: the store's analytics date an event without its own date
         # by its article, so a past act would count as a new one on the article's day in every series; "undate"
         # codes them with no date of their own (coding/when.py then gives them a date their sentence names,

@@ -26,7 +26,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from realpolitik import ontology
-from realpolitik.coding import ctxmodel, domain
+from realpolitik.coding import background, ctxmodel, domain
 from realpolitik.coding import readings as known
 from realpolitik.coding.candidates import Candidate, sentence_candidates
 from realpolitik.coding.clauses import (
@@ -210,13 +210,13 @@ def readings(ctx: SentenceContext, idx: ActorIndex, cands: list[Candidate]) -> l
             continue  # "exports to X rose 5%": a measured flow, no act
         past = c.past
         if past_events != "keep":
-            past = known.past_marker(c.tok, ctx.date)
+            past = background.past_marker(c.tok, ctx.date)
             if past is not None and past.startswith("cause "):
-                clause = known.cause_clause(c.tok)
-                if clause is not None and not known.nested_cause(c.tok, clause[0]) and not any(
+                clause = background.cause_clause(c.tok)
+                if clause is not None and not background.nested_cause(c.tok, clause[0]) and not any(
                         o.tok.i not in clause[0] and o.sources for o in cands if o is not c):
                     past = None  # "talks stalled after jets bombed X": the earlier act is the only news
-            if past is not None and past_events == "drop" and not known.opening_news(past, ctx.sent):
+            if past is not None and past_events == "drop" and not background.opening_news(past, ctx.sent):
                 continue  # background: not a new event on the article's date
         sources, targets, type_, mutual = c.sources, c.targets, c.type, c.mutual
         if not sources and ctx.carried and main_clause(c.tok):
