@@ -63,3 +63,14 @@ def test_offering_congratulations_or_good_news_is_no_offer(coder):
     assert coded(coder, "The German minister did offer some good news for the short term.") == []
     # goods or help offered stay an offer
     assert coded(coder, "France offered Chad 10 helicopters.") == [("FRA", "TCD", "AGREE")]
+
+
+def test_revising_a_figure_or_shooting_a_film_is_no_act(coder):
+    # a measure cut or lifted, a market sent up (retype QUANTITY_OBJECTS), a game or a film shot (SHOT_OBJECTS)
+    assert coded(coder, "The World Bank is to cut its growth forecast for the Ghanaian economy.") == []
+    assert coded(coder, "The Togolese minister's remarks sent Ghanaian shares lower.") == []
+    assert coded(coder, "The Ghanaian president shot basketball hoops with pupils in Accra.") == []
+    # supplies cut, forces sent and people shot stay acts
+    assert coded(coder, "Ghana cut gas supplies to Togo.") == [("GHA", "TGO", "SANCTION")]
+    assert coded(coder, "Ghana sent troops to Togo.") == [("GHA", "TGO", "AID")]
+    assert coded(coder, "Ghanaian police shot protesters in Accra.") == [("GHACOP", "GHACVL", "ASSAULT")]

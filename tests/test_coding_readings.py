@@ -352,3 +352,12 @@ def test_in_an_undated_article_a_past_act_dated_by_its_month_alone_after_the_lea
     assert triples(code(coder, text, date=None)) == [("CHL", "PER", "SANCTION")]
     assert triples(code(coder, "Peru expelled two Chilean diplomats in May.", date=None)) == [
         ("PER", "CHLGOV", "SANCTION")]
+
+
+def test_a_past_act_dated_by_its_clause_of_time_is_background(coder):
+    # the year of a "when"/"after"/"before" clause dates the act it hangs on, through an infinitive or gerund too
+    assert code(coder, "Peru signed a fishing pact with Chile when it joined the Andean pact in 1999.") == []
+    assert code(coder, "Peru committed to opening its ports to Chile when it joined the Andean pact in 1999.") == []
+    # a clause of time in the news's days leaves the act news
+    assert triples(code(coder, "Peru signed a fishing pact with Chile when its president visited Lima on Monday.")) == [
+        ("CHL", "PERGOV", "CONSULT"), ("PER", "CHL", "SUPPORT")]

@@ -70,6 +70,13 @@ def past_marker(tok, date: str | None) -> str | None:
                         or (c.dep_ == "prep" and any(o.ent_type_ in ("DATE", "TIME") for o in c.subtree))
                         for c in verb.children)):
         heads.add(verb.head)
+    # "China committed to opening its banks when it joined the WTO in 2002": a past act dated by its clause of time
+    # (the clause may hang on the act's infinitive or gerund: "committed to opening X when ...")
+    holders = {h for h in heads if h.tag_ in ("VBD", "VBN")}
+    holders |= {k for h in holders for c in h.children if c.dep_ in ("xcomp", "prep")
+                for k in (c, *c.children) if k.dep_ in ("xcomp", "pcomp")}
+    heads |= {c for h in holders for c in h.children
+              if c.dep_ == "advcl" and c.tag_ == "VBD" and _clause_mark(c) in _background_words("DATING_MARKS")}
     for h in heads:
         for c in h.children:
             if c.dep_ == "prep" and c.lower_ in TIME_PREPS:
@@ -114,6 +121,13 @@ def past_marker(tok, date: str | None) -> str | None:
         if up.dep_ == "ROOT":
             return "pluperfect"  # an opening sentence's is its news (`opening_news`)
     return None
+
+
+def _clause_mark(verb) -> str | None:
+    """The word that opens a clause of time: its mark ("after X left"), or a "when" the parse hangs on it as an
+    adverb ("when X left")."""
+    return next((c.lower_ for c in verb.children if c.dep_ == "mark"
+                 or (c.dep_ == "advmod" and c.tag_ == "WRB" and c.lower_ == "when" and c.i < verb.i)), None)
 
 
 def _main_clause(verb) -> bool:
