@@ -1288,3 +1288,10 @@ def test_who_tolerates_an_attack_does_not_carry_it_out(coder):
     assert not [e for e in triples(evs) if e[0] == "BRA" and e[2] == "ASSAULT"]
     # a verb that does the act it names still lends its subject
     assert ("CAN", "BLR", "SANCTION") in triples(code(coder, "Canada slapped new sanctions on Belarusian officials."))
+
+
+def test_a_state_objecting_to_an_act_is_no_recipient_of_it(coder):
+    # patients.words TIME_PREPS: a "despite" phrase names who opposes the act, not whom it is done to or for
+    evs = code(coder, "The EU embargo on arms sales to Cuba is likely to be lifted next year despite US objections, "
+                      "a Spanish minister has said.")
+    assert triples(evs) == [("IGO", None, "CONCEDE"), ("IGO", "CUB", "SANCTION")]
