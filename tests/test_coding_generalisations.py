@@ -1277,3 +1277,21 @@ def test_a_participle_of_consequence_is_as_old_as_its_act(coder):
     now = "Turkey sent a survey ship into disputed waters, prompting Greece to put its navy on alert."
     assert ("GRC", None, "MOBILIZE") in t3(code(coder, now))
     assert code(coder, "Last year " + now) == []
+
+
+def test_who_tolerates_an_attack_does_not_carry_it_out(coder):
+    # triggers.words UNDERGO_VERBS: "would not tolerate attacks" permits (or refuses) another's act; the subject
+    # does not attack ("Egypt would not tolerate attacks on X" is no Egyptian attack)
+    evs = code(coder, "The minister said Egypt would not tolerate attacks on Israeli tourists.")
+    assert not [e for e in triples(evs) if e[0] == "EGY"]
+    evs = code(coder, "Brazil condoned the raids on Paraguayan farms.")
+    assert not [e for e in triples(evs) if e[0] == "BRA" and e[2] == "ASSAULT"]
+    # a verb that does the act it names still lends its subject
+    assert ("CAN", "BLR", "SANCTION") in triples(code(coder, "Canada slapped new sanctions on Belarusian officials."))
+
+
+def test_a_state_objecting_to_an_act_is_no_recipient_of_it(coder):
+    # patients.words TIME_PREPS: a "despite" phrase names who opposes the act, not whom it is done to or for
+    evs = code(coder, "The EU embargo on arms sales to Cuba is likely to be lifted next year despite US objections, "
+                      "a Spanish minister has said.")
+    assert triples(evs) == [("IGO", None, "CONCEDE"), ("IGO", "CUB", "SANCTION")]
