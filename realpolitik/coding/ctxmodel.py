@@ -59,12 +59,7 @@ class ContextModel:
 
     def proba(self, feats: set[str]) -> np.ndarray:
         """One probability per label for a feature set."""
-        z = self.b.copy()
-        for f in feats:
-            i = self.index.get(f)
-            if i is not None:
-                z += self.W[i]
-        return 1.0 / (1.0 + np.exp(-z))
+        return 1.0 / (1.0 + np.exp(-sparse.logits(self.index, self.W, self.b, feats)))
 
     def decide(self, p: np.ndarray, cue_contexts: Iterable[str] = ()) -> tuple[str, ...]:
         """The contexts a probability vector gives: the cue contexts the model finds at least `keep` likely (and
@@ -112,14 +107,7 @@ def fit(examples: list[set[str]], golds: list[Iterable[str]], l2: float, thresho
     labels = tuple(sorted(c for c, n in label_counts.items() if n >= min_label and c in ontology.contexts()))
     X = sparse.matrix(examples, index)
     Y = np.array([[c in set(g) for c in labels] for g in golds], dtype=float).reshape(len(golds), len(labels))
-    W = np.zeros((len(index), len(labels)))
-    b = np.zeros(len(labels))
-    n = max(len(examples), 1)
-    for _ in range(epochs):
-        P = 1.0 / (1.0 + np.exp(-(X @ W + b)))
-        G = P - Y
-        W -= lr * (X.T @ G / n + l2 * W)
-        b -= lr * G.mean(axis=0)
+    W, b = sparse.logistic_fit(X, Y, l2, epochs, lr)
     return ContextModel(index, labels, W, b, threshold, fallback, keep)
 
 

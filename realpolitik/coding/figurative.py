@@ -167,16 +167,23 @@ def quantity_agent(tok, type_: str | None = None) -> bool:
     return bool(agents) and all(a.lemma_.lower() in doers for a in agents)
 
 
+def _doers(tok, deps: tuple[str, ...] = ("nsubj",)) -> list:
+    """A trigger's own children of `deps` and, for an object or infinitive, its verb's subject ("X offered a stake",
+    "X agreed to buy")."""
+    doers = [c for c in tok.children if c.dep_ in deps]
+    if tok.dep_ in ("dobj", "xcomp") and tok.head.i != tok.i:
+        doers += [c for c in tok.head.children if c.dep_ == "nsubj"]
+    return doers
+
+
 def _state_doer(tok) -> bool:
     """Whether a trigger's doer (its subject, or a noun's owner or its verb's subject) is a state or a political
     actor's noun ("Russia offered Ukraine a stake", "the government's takeover offer")."""
     from realpolitik.actors.tables import tables
 
-    doers = [c for c in tok.children if c.dep_ in ("nsubj", "poss")]
-    if tok.dep_ in ("dobj", "xcomp") and tok.head.i != tok.i:
-        doers += [c for c in tok.head.children if c.dep_ == "nsubj"]
     sectors = tables().sectors
-    return any(d.ent_type_ in ("GPE", "NORP") or domain.is_political(sectors.get(d.lemma_.lower())) for d in doers)
+    return any(d.ent_type_ in ("GPE", "NORP") or domain.is_political(sectors.get(d.lemma_.lower()))
+               for d in _doers(tok, ("nsubj", "poss")))
 
 
 def _named_body(tok) -> bool:
@@ -211,10 +218,7 @@ def commercial_deal(tok, type_: str | None) -> bool:
                 for o in objs for p in [*o.children, *v.children]):
             return True
         nouns += objs
-    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
-    if tok.dep_ in ("dobj", "xcomp") and tok.head.i != tok.i:
-        subjects += [c for c in tok.head.children if c.dep_ == "nsubj"]
-    if any(d.lemma_.lower() in words("realpolitik.coding", "figurative", "COMMERCE_DOERS") for d in subjects):
+    if any(d.lemma_.lower() in words("realpolitik.coding", "figurative", "COMMERCE_DOERS") for d in _doers(tok)):
         return True  # "the German suitor will offer to run the market"
     for n in nouns:
         mods = [n] + [c for c in n.children if c.dep_ in ("compound", "amod", "nmod", "poss")]

@@ -143,8 +143,7 @@ class KeepModel:
 
     def proba(self, feats: Iterable[str]) -> float:
         """The probability that an event with these features is news its article reports."""
-        z = self.b + sum(float(self.w[i]) for i in (self.index.get(x) for x in feats) if i is not None)
-        return float(1.0 / (1.0 + np.exp(-z)))
+        return float(1.0 / (1.0 + np.exp(-sparse.logits(self.index, self.w, self.b, feats))))
 
     def to_json(self) -> dict:
         """The model as plain JSON (features in index order)."""
@@ -166,18 +165,9 @@ def fit(examples: list[set[str]], labels: list[int], weights: list[float], l2: f
     """Weighted logistic regression by full-batch gradient descent (a few thousand events)."""
     index = sparse.feature_index(examples, min_count)
     X = sparse.matrix(examples, index)
-    y = np.array(labels, dtype=float)
     sw = np.array(weights, dtype=float)
-    sw = sw / max(sw.mean(), 1e-9)
-    w = np.zeros(len(index))
-    b = 0.0
-    n = max(len(examples), 1)
-    for _ in range(epochs):
-        p = 1.0 / (1.0 + np.exp(-(X @ w + b)))
-        g = (p - y) * sw
-        w -= lr * (X.T @ g / n + l2 * w)
-        b -= lr * float(g.mean())
-    return KeepModel(index, w, b, threshold)
+    W, b = sparse.logistic_fit(X, np.array(labels, dtype=float)[:, None], l2, epochs, lr, sw / max(sw.mean(), 1e-9))
+    return KeepModel(index, W[:, 0], float(b[0]), threshold)
 
 
 @lru_cache(maxsize=1)

@@ -41,11 +41,7 @@ class ModeModel:
         cols = [j for j, lab in enumerate(self.labels) if lab.split(":", 1)[0] == type_]
         if not cols:
             return {}
-        z = self.b[cols].copy()
-        for f in feats:
-            i = self.index.get(f)
-            if i is not None:
-                z += self.W[i, cols]
+        z = sparse.logits(self.index, self.W, self.b, feats)[cols]
         p = np.exp(z - z.max())
         p /= p.sum()
         out: dict[str | None, float] = {}

@@ -1,4 +1,5 @@
-"""Sparse binary feature matrices for the coder's small numpy models (quadclf, ctxmodel, modemodel)."""
+"""Sparse binary feature matrices, their fits and scores, for the coder's small numpy models (quadclf, ctxmodel,
+modemodel, keepmodel)."""
 from __future__ import annotations
 
 from typing import Iterable
@@ -44,3 +45,28 @@ def softmax_fit(X: np.ndarray, Y: np.ndarray, l2: float, epochs: int, lr: float,
         W -= lr * (X.T @ G / n + l2 * W)
         b -= lr * G.mean(axis=0)
     return W, b
+
+
+def logistic_fit(X: np.ndarray, Y: np.ndarray, l2: float, epochs: int, lr: float,
+                 weights: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """One-vs-rest logistic regression weights and bias (one column per label of `Y`) by full-batch gradient
+    descent; `weights` (one per row) scale each row's gradient."""
+    W = np.zeros((X.shape[1], Y.shape[1]))
+    b = np.zeros(Y.shape[1])
+    n = max(len(X), 1)
+    for _ in range(epochs):
+        P = 1.0 / (1.0 + np.exp(-(X @ W + b)))
+        G = P - Y if weights is None else (P - Y) * weights[:, None]
+        W -= lr * (X.T @ G / n + l2 * W)
+        b -= lr * G.mean(axis=0)
+    return W, b
+
+
+def logits(index: dict[str, int], W: np.ndarray, b, feats: Iterable[str]) -> np.ndarray:
+    """The bias plus the weight rows of the known features of one example (the models' linear score)."""
+    z = np.array(b, dtype=float)
+    for f in feats:
+        i = index.get(f)
+        if i is not None:
+            z = z + W[i]
+    return z
