@@ -58,3 +58,11 @@ def test_an_appositive_on_a_verbs_subject_names_no_recipient_of_the_verb():
     # an act noun under a presenting verb keeps it, as with a relative clause
     assert _dyads("Norway, one of the largest troop contributors in Iraq, announced the withdrawal.") == [
         ("NOR", "IRQ", "RETREAT")]
+
+
+def test_a_party_an_act_moved_to_react_is_no_beneficiary():
+    # patients._prompted: "prompting Y to ..." tells Y's reaction; Y receives nothing the act gives
+    assert ("TUR", "GRC", "AID") not in _dyads(
+        "Turkey sent a survey ship into disputed waters, prompting Greece to put its navy on alert.")
+    # the one a cut or attack forces to act is still its victim
+    assert _dyads("Russia cut gas supplies, forcing Ukraine to ration energy.") == [("RUS", "UKR", "SANCTION")]

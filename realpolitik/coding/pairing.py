@@ -99,7 +99,7 @@ def pairs(c: Candidate, srcs: list[ActorMention], idx: ActorIndex,
         # a bare sector recipient ("its peacekeeping forces") was never right on the dev sets (0/16):
         # a state or body named in the trigger's clause ("... deployed in East Timor") stands for it; not the
         # people a state's act of justice falls on ("detained a journalist who had criticised a deal with X")
-        placed = [] if recipientless and _people_acted_on(c, srcs, targets) else clause_actors(c.tok, idx, srcs)
+        placed = [] if recipientless and _people_acted_on(c, srcs, targets) else clause_actors(c.tok, idx, srcs, c.type)
         if placed:
             targets, how = placed, how + "+clause"
     if (clause_roles and not targets and not (joint and len(srcs) > 1)
@@ -107,7 +107,7 @@ def pairs(c: Candidate, srcs: list[ActorMention], idx: ActorIndex,
             and not reacts_to_act(c.tok, c.type)):
         # a charge's object is the one charged: a state its own phrase names ("indicted X, of a Y-based group"),
         # never one of the act charged with ("charged two men with spying for Y": the state's own people)
-        targets = _charged_state(c, idx, srcs) if charges_someone(c) else clause_actors(c.tok, idx, srcs)
+        targets = _charged_state(c, idx, srcs) if charges_someone(c) else clause_actors(c.tok, idx, srcs, c.type)
         if targets:
             how += "+clause"
     if joint and len(srcs) > 1 and not any(has_country(t) for t in targets):

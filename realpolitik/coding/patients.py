@@ -50,6 +50,8 @@ TIME_PREPS = _words("TIME_PREPS")
 # Posts held in a body ("its presidency of the EU", "at the helm of the G8"): the body is where, not whom.
 POST_HEADS = _words("POST_HEADS")
 PRESENTING_VERBS = _words("PRESENTING_VERBS")
+PROMPTED_VERBS = _words("PROMPTED_VERBS")
+PROMPTED_TYPES = frozenset({"AID", "SUPPORT", "COOPERATE", "AGREE", "CONSULT"})
 
 
 def obj_lemmas(tok) -> set[str]:
@@ -308,6 +310,17 @@ def _other_doer(t, root) -> bool:
     return False
 
 
+def _prompted(t, root) -> bool:
+    """Whether a token lies in a participle clause below `root` telling what the act led someone to do ("sent a ship
+    into the strait, prompting Greece to put its navy on alert"): who is moved to act is no recipient of the act."""
+    h = t
+    while h.i != root.i and h.head.i != h.i:
+        if h.dep_ == "advcl" and h.tag_ == "VBG" and token_lemma(h) in PROMPTED_VERBS:
+            return True
+        h = h.head
+    return False
+
+
 def _reacts(v) -> bool:
     """Whether a verb is a verbal reaction in the lexicon (REACTING_TYPES); a joint act's doers are its parties
     ("the deal struck by Britain and Argentina")."""
@@ -362,8 +375,11 @@ def _conjoined(tok, root, idx: ActorIndex) -> set[int]:
     return out
 
 
-def clause_actors(tok, idx: ActorIndex, srcs: list[ActorMention]) -> list[ActorMention]:
+def clause_actors(tok, idx: ActorIndex, srcs: list[ActorMention], type_: str | None = None) -> list[ActorMention]:
     """Other states or bodies named in the trigger's own phrase: the recipient when no role names one."""
+    # a party an act moved to react ("sent a ship, prompting Greece to put its navy on alert") is no beneficiary
+    # of a cooperative act; the one a sanction or attack forced to act is still its victim ("forcing Y to ration")
+    giving = type_ in PROMPTED_TYPES
     src_codes = {m.code[:3] for m in srcs}
     top = tok
     for _ in range(4):  # widen to the clause the trigger sits in, never into a reporting verb above it
@@ -396,7 +412,7 @@ def clause_actors(tok, idx: ActorIndex, srcs: list[ActorMention]) -> list[ActorM
         said |= _conjoined(tok, root, idx)
         for t in root.subtree:
             if (t.dep_ in ("ccomp",) and t.i != root.i or t.i in said or _in_topic(t, root) or _bystander(t, root)
-                    or _other_doer(t, root)):
+                    or _other_doer(t, root) or giving and _prompted(t, root)):
                 continue
             for m in idx.at_all(t):
                 if has_country(m) and m.code[:3] not in src_codes and m not in found:
