@@ -38,6 +38,7 @@ from realpolitik.coding.patients import (
 from realpolitik.coding.retype import (
     PERSON_LEMMAS,
     WEAPON_LEMMAS,
+    dropped_stance,
     eased_type,
     handed_over_type,
     is_peacekeeping,
@@ -398,6 +399,8 @@ def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
             srcs_set = {(m.start, m.end) for m in srcs}
             tgts = [m for m in tgts if (m.start, m.end) not in srcs_set]
             cand = Candidate(trig, tok, eased_type(trig, tok) or trade_type(trig, obj), srcs, tgts, how, obj)
+            if trig.type in ("REJECT", "REQUEST", "THREATEN") and dropped_stance(tok):
+                cand.type = "CONCEDE"  # "dropped its objections": the objection is given up, not made
             if trig.type == "MOBILIZE" and is_peacekeeping(tok, obj):
                 cand.type = "AID"  # "the deployment of 200 troops on a peacekeeping mission": assistance
             if trig.frame == "buy" and not srcs:

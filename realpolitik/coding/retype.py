@@ -54,6 +54,9 @@ CLAIM_LEMMAS = _words("CLAIM_LEMMAS")
 PRAISE_NAMES = _words("PRAISE_NAMES")
 # Restrictions imposed by force (COERCE 'restrict', military): lifting them is a RETREAT, not a CONCEDE.
 FORCE_RESTRICTIONS = _words("FORCE_RESTRICTIONS")
+# Stances whose dropping is a concession (PLOVER: "Withdrawing a demand should be coded as CONCEDE").
+STANCE_LEMMAS = _words("STANCE_LEMMAS")
+DROPPING_VERBS = _words("DROPPING_VERBS")
 # Verbs that are a concession only when they undo a restriction or a rule.
 EASE_ONLY = _words("EASE_ONLY")
 RULE_LEMMAS = _words("RULE_LEMMAS")
@@ -234,6 +237,13 @@ def eased_type(trig, tok) -> str | None:
     return "RETREAT" if eased[0] in FORCE_RESTRICTIONS else "CONCEDE"
 
 
+def dropped_stance(tok) -> bool:
+    """Whether a noun is a stance given up by the verb that governs it ("dropped its objections", "the veto was
+    withdrawn"): the one who drops it concedes (PLOVER CONCEDE), it no longer objects, demands or threatens."""
+    return (token_lemma(tok) in STANCE_LEMMAS and tok.dep_ in ("dobj", "nsubjpass") and tok.head.i != tok.i
+            and tok.head.pos_ == "VERB" and token_lemma(tok.head) in DROPPING_VERBS)
+
+
 def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
     """The PLOVER type of a verb trigger given its object, purpose and recipients; None when it is no event."""
     type_ = trade_type(trig, obj)
@@ -279,6 +289,8 @@ def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
         return None  # "delivered his budget to parliament", "delivered a speech": words said, no goods given
     if trig.lemma == "release" and head_obj in PUBLISHED_LEMMAS:
         return None  # "released a statement", "released the figures": a publication, not captives set free
+    if dobj is not None and dropped_stance(dobj):
+        return "CONCEDE"  # "withdrew its opposition to X", "waived its claim": a stance given up
     if trig.lemma in EASE_ONLY and head_obj not in RESTRICTION_LEMMAS | RULE_LEMMAS:
         return None  # "removed the governor" is no concession; "removed the curfew" is
     if type_ in ("SANCTION", "CONCEDE") and head_obj in RESTRICTION_LEMMAS:
