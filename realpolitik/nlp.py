@@ -30,8 +30,9 @@ REPORTED_MODALS = frozenset({"would", "will", "could", "might", "may", "should",
 def misattached_reporter(verb):
     """The reporting verb a past-tense conjunct belongs with when the parser hung it inside that verb's
     reported clause ("warned that X would face penalties, and called on Y"; "said X would not allow its
-    territory to be used and called on Y"), else None: the conjunct has no subject of its own, and the
-    clause it hangs in is future or conditional (a modal) or non-finite, under a past-tense reporting verb.
+    territory to be used and called on Y") or its to-infinitive ("urged Y to send arms and condemned Z"), else
+    None: the conjunct has no subject of its own, and the clause it hangs in is future or conditional (a modal)
+    or non-finite, under a past-tense reporting verb.
     Here for the coder and factuality alike."""
     if verb.dep_ != "conj" or verb.tag_ != "VBD" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
@@ -48,6 +49,10 @@ def misattached_reporter(verb):
         modal = modal or any(c.dep_ == "aux" and c.lower_ in REPORTED_MODALS for c in node.children)
         if node.dep_ == "ccomp" and node.head.tag_ == "VBD":
             return node.head if modal else None
+        if (node.dep_ == "xcomp" and node.tag_ == "VB" and node.head.tag_ == "VBD"
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)):
+            # "urged partners to send arms and condemned X": a past tense is no conjunct of the infinitive
+            return node.head
         if node.dep_ not in ("ccomp", "xcomp") or node.head.i == node.i:
             return None
         node = node.head

@@ -74,3 +74,11 @@ def test_revising_a_figure_or_shooting_a_film_is_no_act(coder):
     assert coded(coder, "Ghana cut gas supplies to Togo.") == [("GHA", "TGO", "SANCTION")]
     assert coded(coder, "Ghana sent troops to Togo.") == [("GHA", "TGO", "AID")]
     assert coded(coder, "Ghanaian police shot protesters in Accra.") == [("GHACOP", "GHACVL", "ASSAULT")]
+
+
+def test_a_past_tense_after_an_infinitive_is_the_subjects_second_act(coder):
+    # nlp.misattached_reporter: the parser hangs "condemned" on "send"; a past tense is no part of the request
+    got = coder.code(Article.from_text("Ghana urged partners to send more weapons and condemned Togo."))
+    assert [(e.source, e.target, e.factuality) for e in got if e.type == "ACCUSE"] == [("GHA", "TGO", "asserted")]
+    # the infinitive's own conjunct stays what is asked for
+    assert coded(coder, "Ghana urged Togo to stop the raids and allow inspectors in.") == [("GHA", "TGO", "REQUEST")]
