@@ -43,12 +43,15 @@ def token_lemma(tok) -> str:
 
 
 def _objects(tok) -> list:
-    """The trigger's direct objects with their coordinated ones."""
+    """The trigger's direct objects with their coordinated ones, and what a count noun among them counts
+    ("swapped hundreds of prisoners")."""
     out = []
     for c in tok.children:
         if c.dep_ in ("dobj", "obj"):
             out += [c, *c.conjuncts]
-    return out
+    counts = wordsets.words("realpolitik.coding", "retype", "COUNT_NOUNS")
+    return out + [p for o in out if token_lemma(o) in counts for k in o.children if k.dep_ == "prep"
+                  and k.lower_ == "of" for p in k.children if p.dep_ == "pobj"]
 
 
 def _exchanged_noun(tok):
