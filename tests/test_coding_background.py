@@ -171,3 +171,23 @@ def test_a_participle_set_off_by_commas_says_what_a_thing_is(coder):
     assert later(coder, "The Spanish plan, backed by Morocco on Monday, will be discussed by economists.") == [
         ("ESP", "MAR", "SUPPORT")]
     assert later(coder, "The Spanish plan was backed by Morocco.") == [("MAR", "ESP", "SUPPORT")]
+
+
+def test_a_cause_dated_in_the_news_week_is_news(coder):
+    # background._dates_act: a weekday on the cause's own verb dates it in the news's days
+    assert later(coder, "The talks come after Chile and Peru swapped prisoners on Thursday.") == [
+        ("CHL", "PER", "RETREAT"), ("PER", "CHL", "RETREAT")]
+    # undated, or a weekday on a noun of the cause, it stays background
+    assert later(coder, "The talks come after Chile and Peru swapped prisoners.") == []
+    from realpolitik.options import Options
+    from realpolitik.pipeline import code_text
+
+    events = code_text(LEAD + "The talks come after Chile and Peru swapped prisoners on Thursday.", "2026-03-01",
+                       Options())
+    assert {e.date for e in events if e.evidence.start >= len(LEAD)} == {"2026-02-26"}
+
+
+def test_swapping_counted_prisoners_is_their_release(coder):
+    # readings._objects: a count noun's "of" object decides what is exchanged
+    assert later(coder, "Chile and Peru swapped hundreds of prisoners.") == [
+        ("CHL", "PER", "RETREAT"), ("PER", "CHL", "RETREAT")]

@@ -355,8 +355,11 @@ def _earlier_cause(tok, verb) -> str | None:
     quit when the government failed to ...", "a source of controversy after the army closed the airport",
     "flights stopped after a government warning"): told to explain the news, it is background to it. Where
     the main clause holds no event of its own ("talks stalled after jets bombed X") the earlier act is the
-    sentence's only news and stays: stages.readings keeps it (see `cause_clause`)."""
+    sentence's only news and stays: stages.readings keeps it (see `cause_clause`). A cause dated in the news's
+    own days ("the strikes come after X and Y swapped prisoners on Thursday") is news too, dated by `when`."""
     found = cause_clause(tok, verb)
+    if found and any(_dates_act(tok.doc[i]) for i in found[0]):
+        return None
     return f"cause {found[1]}" if found else None
 
 
@@ -377,6 +380,15 @@ def nested_cause(tok, clause: set[int]) -> bool:
                                   for a in host.children):
         return True  # "X has led the mission after Y broke a truce": a standing state from an earlier act
     return host.dep_ in _background_words("DESCRIBING_DEPS")
+
+
+def _dates_act(t) -> bool:
+    """Whether a token is a day of the news's week dating the verb it hangs on ("swapped prisoners on Thursday",
+    "met Tuesday"), not a noun's ("a protest over Sunday's elections")."""
+    if t.lower_ not in _background_words("NEWS_TIMES"):
+        return False
+    h = t.head.head if t.dep_ == "pobj" and t.head.dep_ == "prep" else t.head
+    return h.pos_ in ("VERB", "AUX") and t.dep_ in ("pobj", "npadvmod", "advmod", "tmod")
 
 
 def cause_clause(tok, verb=None):
