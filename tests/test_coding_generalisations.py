@@ -1295,3 +1295,11 @@ def test_a_state_objecting_to_an_act_is_no_recipient_of_it(coder):
     evs = code(coder, "The EU embargo on arms sales to Cuba is likely to be lifted next year despite US objections, "
                       "a Spanish minister has said.")
     assert triples(evs) == [("IGO", None, "CONCEDE"), ("IGO", "CUB", "SANCTION")]
+
+
+def test_a_rank_in_a_series_stands_for_the_event_the_series_counts(coder):
+    # candidates.words SERIES_RANKS: "the latest in a series of sanctions" is what the light verb governs
+    evs = code(coder, "Canada on Monday brought the latest in a series of economic sanctions against Belarus.")
+    assert triples(evs) == [("CAN", "BLR", "SANCTION")]
+    evs = code(coder, "Japan imposed the latest in a string of sanctions on North Korea.")
+    assert triples(evs) == [("JPN", "PRK", "SANCTION")]
