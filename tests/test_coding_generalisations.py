@@ -1303,3 +1303,10 @@ def test_a_rank_in_a_series_stands_for_the_event_the_series_counts(coder):
     assert triples(evs) == [("CAN", "BLR", "SANCTION")]
     evs = code(coder, "Japan imposed the latest in a string of sanctions on North Korea.")
     assert triples(evs) == [("JPN", "PRK", "SANCTION")]
+
+
+def test_who_a_place_is_retaken_from_is_the_recipient(coder):
+    # lexicon flag f on capture, recapture, seize: the "from" phrase names whom the place or thing is taken from
+    evs = code(coder, "The Malian army said it had recaptured the airport in Bamako from the JNIM.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("MLIMIL", "MLIREB", "ASSAULT")]
+    assert code(coder, "Burkina Faso's army seized power from the government.")[0].target == "BFAGOV"
