@@ -1310,3 +1310,11 @@ def test_who_a_place_is_retaken_from_is_the_recipient(coder):
     evs = code(coder, "The Malian army said it had recaptured the airport in Bamako from the JNIM.")
     assert [(e.source, e.target, e.type) for e in evs] == [("MLIMIL", "MLIREB", "ASSAULT")]
     assert code(coder, "Burkina Faso's army seized power from the government.")[0].target == "BFAGOV"
+
+
+def test_using_force_against_someone_is_an_attack_on_them(coder):
+    # lexicon use_force, use_tear ("tear gas"), use_violence: "use" with a force object is the act it names
+    evs = code(coder, "Armenian police used tear gas against protesters in Yerevan.")
+    assert [(e.source, e.target, e.type, e.mode) for e in evs] == [("ARMCOP", "ARMCVL", "ASSAULT", "crowd-control")]
+    evs = code(coder, "The Kenyan government used force against Somali refugees.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("KENGOV", "SOMREF", "ASSAULT")]
