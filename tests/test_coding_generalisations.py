@@ -1318,3 +1318,9 @@ def test_using_force_against_someone_is_an_attack_on_them(coder):
     assert [(e.source, e.target, e.type, e.mode) for e in evs] == [("ARMCOP", "ARMCVL", "ASSAULT", "crowd-control")]
     evs = code(coder, "The Kenyan government used force against Somali refugees.")
     assert [(e.source, e.target, e.type) for e in evs] == [("KENGOV", "SOMREF", "ASSAULT")]
+
+
+def test_own_forces_sent_abroad_are_not_their_recipient(coder):
+    # patients.targets: a sender's own police or troops as the object are what is sent; the "to" phrase gets them
+    evs = code(coder, "President Ruto said Kenya sent 400 police officers to Haiti.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("KEN", "HTI", "AID")]
