@@ -1295,3 +1295,32 @@ def test_a_state_objecting_to_an_act_is_no_recipient_of_it(coder):
     evs = code(coder, "The EU embargo on arms sales to Cuba is likely to be lifted next year despite US objections, "
                       "a Spanish minister has said.")
     assert triples(evs) == [("IGO", None, "CONCEDE"), ("IGO", "CUB", "SANCTION")]
+
+
+def test_a_rank_in_a_series_stands_for_the_event_the_series_counts(coder):
+    # candidates.words SERIES_RANKS: "the latest in a series of sanctions" is what the light verb governs
+    evs = code(coder, "Canada on Monday brought the latest in a series of economic sanctions against Belarus.")
+    assert triples(evs) == [("CAN", "BLR", "SANCTION")]
+    evs = code(coder, "Japan imposed the latest in a string of sanctions on North Korea.")
+    assert triples(evs) == [("JPN", "PRK", "SANCTION")]
+
+
+def test_who_a_place_is_retaken_from_is_the_recipient(coder):
+    # lexicon flag f on capture, recapture, seize: the "from" phrase names whom the place or thing is taken from
+    evs = code(coder, "The Malian army said it had recaptured the airport in Bamako from the JNIM.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("MLIMIL", "MLIREB", "ASSAULT")]
+    assert code(coder, "Burkina Faso's army seized power from the government.")[0].target == "BFAGOV"
+
+
+def test_using_force_against_someone_is_an_attack_on_them(coder):
+    # lexicon use_force, use_tear ("tear gas"), use_violence: "use" with a force object is the act it names
+    evs = code(coder, "Armenian police used tear gas against protesters in Yerevan.")
+    assert [(e.source, e.target, e.type, e.mode) for e in evs] == [("ARMCOP", "ARMCVL", "ASSAULT", "crowd-control")]
+    evs = code(coder, "The Kenyan government used force against Somali refugees.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("KENGOV", "SOMREF", "ASSAULT")]
+
+
+def test_own_forces_sent_abroad_are_not_their_recipient(coder):
+    # patients.targets: a sender's own police or troops as the object are what is sent; the "to" phrase gets them
+    evs = code(coder, "President Ruto said Kenya sent 400 police officers to Haiti.")
+    assert [(e.source, e.target, e.type) for e in evs] == [("KEN", "HTI", "AID")]

@@ -89,6 +89,7 @@ if TYPE_CHECKING:
 
 # Prepositions of a protest noun whose verb's actors are the protesters ("threw stones during protests").
 SCENE_PREPS = _words("SCENE_PREPS")
+SERIES_RANKS = _words("SERIES_RANKS")
 VISIT_TIME_PREPS = _words("VISIT_TIME_PREPS")
 SOURCE_PREPS = _words("SOURCE_PREPS")
 PERMIT_LEMMAS = _words("PERMIT_LEMMAS")
@@ -283,11 +284,11 @@ def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
             anchor = tok
             while anchor.dep_ == "conj" and anchor.head.i != anchor.i:
                 anchor = anchor.head
-            # "launched five days of war games", "held a round of talks": the measure takes the event's place
-            if (anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.i != anchor.head.i
-                    and token_lemma(anchor.head.head) in MEASURE_HEADS
-                    and anchor.head.head.dep_ in ("dobj", "nsubjpass", "attr")):
-                anchor = anchor.head.head
+            # "launched five days of war games", "held a round of talks": the measure takes the event's place;
+            # "brought the latest in a series of sanctions": so does the rank taken in the measure
+            measure = _measure_head(anchor)
+            if measure is not anchor:
+                anchor = measure
             # "paid $60 million in aid", "pledged 2 billion euros of assistance": the sum stands for the aid
             elif (anchor.dep_ == "pobj" and anchor.head.lower_ in ("in", "of") and anchor.head.head.i != anchor.head.i
                   and anchor.head.head.ent_type_ in ("MONEY", "QUANTITY")
@@ -591,3 +592,23 @@ def _apply_buy(cand: Candidate, obj: set[str], buyers, sellers) -> None:
     """Weapons bought are the seller's AID to the buyer; other purchases are the buyer's trade."""
     if obj & WEAPON_LEMMAS:
         cand.type, cand.sources, cand.targets = "AID", list(sellers), list(buyers)
+
+
+def _measure_head(noun):
+    """The measure an event noun is counted by, when it is what a verb governs ("held a round of talks",
+    "launched five days of war games"), through a rank in a series ("brought the latest in a series of
+    sanctions", "the third in a wave of strikes"); else the noun itself."""
+    up = noun
+    while up.dep_ == "pobj" and up.head.head.i != up.head.i:
+        prep, head = up.head, up.head.head
+        if prep.lower_ == "of" and token_lemma(head) in MEASURE_HEADS:
+            up = head
+        elif up is not noun and prep.lower_ in ("in", "of") and head.lower_ in SERIES_RANKS:
+            up = head
+        elif up is not noun and prep.lower_ == "in" and head.pos_ == "VERB" and any(
+                c.dep_ == "dobj" and c.lower_ in SERIES_RANKS and c.i < prep.i for c in head.children):
+            # the rank parsed as the verb's object, its series as the verb's phrase
+            up = next(c for c in head.children if c.dep_ == "dobj" and c.lower_ in SERIES_RANKS)
+        else:
+            break
+    return up if up is not noun and up.dep_ in ("dobj", "nsubjpass", "attr") else noun
