@@ -28,7 +28,9 @@ def test_no_crowd_for_a_protest_framing_a_past_act():
 
 
 def test_no_crowd_for_a_protest_against_a_nation():
-    assert [e[:3] for e in _events("France began evacuating its citizens after days of anti-French riots.")] == []
+    # no protest by the rioters; the evacuation of France's own citizens is its act on its people (AID)
+    assert [e[:3] for e in _events("France began evacuating its citizens after days of anti-French riots.")] == [
+        ("FRA", "FRACVL", "AID")]
 
 
 def test_a_market_rally_is_no_protest():

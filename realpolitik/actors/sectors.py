@@ -30,6 +30,10 @@ TIED_SECTORS = _words("TIED_SECTORS")
 # Of those, the sectors whose vague noun also stands as an actor when it acts, tied to no state in its phrase ("the
 # court ruled", "a jury found"): the country of the places its sentence names, else the article's in focus.
 ACTING_SECTORS = _words("_ACTING_SECTORS")
+# Vague civil nouns that stand as an actor with a possessive pronoun ("its people", "his countrymen"): the owner's
+# own civilians, whose state crowds.py reads from the sentence.
+_OWNED_CIVIL = _words("_OWNED_CIVIL")
+_OWNERS = _words("_OWNERS")
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
 _MODIFIER_DEPS = ("amod", "compound", "nmod", "poss", "npadvmod", "nummod")
 
@@ -136,6 +140,8 @@ def standalone_sectors(doc, mentions: list[ActorMention]) -> list[ActorMention]:
         sector, phrase_start = _sector_of(tok)
         if sector is None or tok.lower_ not in sectors and tok.lemma_.lower() not in sectors:
             continue
+        if vague and tok.lower_ in _OWNED_CIVIL and any(c.dep_ == "poss" and c.lower_ in _OWNERS for c in tok.children):
+            vague = False  # "the government accused its people": its own civilians
         if vague and sector not in TIED_SECTORS:
             continue
         end = tok.idx + len(tok.text)

@@ -273,6 +273,9 @@ def street_protest(c, sources=None) -> bool:
 # Sectors that speak for their state: a protest they lodge is a diplomatic one.
 OFFICIAL_SECTORS = _words("OFFICIAL_SECTORS")
 DOMESTIC_SECTORS = _words("DOMESTIC_SECTORS")
+# Nouns of a state's whole people ("its citizens", "his countrymen"): the state itself acts on them as its government
+# does; a crowd or civilians of a scene ("killed civilians") are no party the state addresses.
+PEOPLE_NOUNS = _words("PEOPLE_NOUNS")
 
 
 def diplomatic_protest(c, sources=None) -> bool:
@@ -356,6 +359,9 @@ def domestic(s, t) -> bool:
     if (s.country and s.country == t.country and s.kind == t.kind == "person"
             and (s.name or s.text) != (t.name or t.text)):
         return True  # two of its people, of one sector or not ("the prime minister sacked his finance minister X")
+    if (s.country and s.country == t.country and s.kind == "state" and not s.sector and t.sector == "CVL"
+            and t.kind == "sector" and (t.text or "").lower().rsplit(None, 1)[-1:] in ([w] for w in PEOPLE_NOUNS)):
+        return True  # the state itself and its own people ("X accused its people"): its government acts on them
     if not (s.country and s.country == t.country and s.sector and t.sector and s.sector != t.sector):
         return False
     if t.text and capital_country(t.text):
