@@ -74,3 +74,13 @@ def test_revising_a_figure_or_shooting_a_film_is_no_act(coder):
     assert coded(coder, "Ghana cut gas supplies to Togo.") == [("GHA", "TGO", "SANCTION")]
     assert coded(coder, "Ghana sent troops to Togo.") == [("GHA", "TGO", "AID")]
     assert coded(coder, "Ghanaian police shot protesters in Accra.") == [("GHACOP", "GHACVL", "ASSAULT")]
+
+
+def test_a_wish_that_another_state_act_is_a_request(coder):
+    # "wants X to do": a request made of X, the act asked for no event of its own; the wish to act oneself,
+    # or to see a thing done, stays a hope (no act)
+    assert coded(coder, "Ghana wants Togo to reopen the border crossing.") == [("GHA", "TGO", "REQUEST")]
+    assert coded(coder, "Ghana wanted Togo to withdraw its troops from the border.") == [("GHA", "TGO", "REQUEST")]
+    assert coded(coder, "Ghana wants to sell cocoa to Togo.") == []
+    assert coded(coder, "Ghana does not want the ban on Togo lifted.") == []
+    assert coded(coder, "Ghana wants Togo to be prosperous and strong.") == []
