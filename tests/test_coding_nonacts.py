@@ -82,3 +82,13 @@ def test_a_past_tense_after_an_infinitive_is_the_subjects_second_act(coder):
     assert [(e.source, e.target, e.factuality) for e in got if e.type == "ACCUSE"] == [("GHA", "TGO", "asserted")]
     # the infinitive's own conjunct stays what is asked for
     assert coded(coder, "Ghana urged Togo to stop the raids and allow inspectors in.") == [("GHA", "TGO", "REQUEST")]
+
+
+def test_a_wish_that_another_state_act_is_a_request(coder):
+    # "wants X to do": a request made of X, the act asked for no event of its own; the wish to act oneself,
+    # or to see a thing done, stays a hope (no act)
+    assert coded(coder, "Ghana wants Togo to reopen the border crossing.") == [("GHA", "TGO", "REQUEST")]
+    assert coded(coder, "Ghana wanted Togo to withdraw its troops from the border.") == [("GHA", "TGO", "REQUEST")]
+    assert coded(coder, "Ghana wants to sell cocoa to Togo.") == []
+    assert coded(coder, "Ghana does not want the ban on Togo lifted.") == []
+    assert coded(coder, "Ghana wants Togo to be prosperous and strong.") == []

@@ -967,3 +967,9 @@ def test_an_html_character_reference_in_scraped_news_is_read_as_its_letter(coder
     # it is for, as with "communique" (patients.DOCUMENT_HEADS)
     assert dyads(coder, "There has been no mention of oil sales in a G8 communiqu&#233; for achieving debt relief, "
                         "said the Italian finance minister.") == []
+
+
+def test_a_disbursement_is_aid_like_a_loan(coder):
+    # a lender's disbursement to a state is money given, as a loan or a grant is
+    assert dyads(coder, "The IMF approved a $2 billion disbursement to Ghana on Friday.") == [
+        ("IGOIMF", "GHA", "AID")]

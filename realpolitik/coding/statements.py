@@ -15,6 +15,8 @@ NO_COMMENT_LEMMAS = _words("NO_COMMENT_LEMMAS")
 # (ACCUSATION_LEMMAS and DENIAL_LEMMAS, the objects and verbs that make a denial a statement, are roles.py's.)
 # Hopes, doubts and moods (CAMEO 012/013 pessimistic or optimistic comment): what they frame is no act.
 HOPE_LEMMAS = _words("HOPE_LEMMAS")
+# Wishes that bid another act ("X wants Y to withdraw"): a request (lexicon.txt), no hope, with a subject of their own.
+BIDDING_WISHES = _words("BIDDING_WISHES")
 # Empathetic comments (CAMEO 018) and the verbs that voice them or a mood.
 EMPATHY_LEMMAS = _words("EMPATHY_LEMMAS")
 VOICING_LEMMAS = _words("VOICING_LEMMAS")
@@ -181,6 +183,15 @@ def opined(tok) -> bool:
     return False
 
 
+def bids_another(tok) -> bool:
+    """Whether a wish bids a named other act: "wants Azerbaijan to end the sanctions" (a "to" clause of an act
+    with a named subject of its own), not "wants to sell arms", "does not want the ban lifted" nor "wanted the
+    UK to be strong" (a state wished for, no act asked)."""
+    return token_lemma(tok) in BIDDING_WISHES and any(
+        c.dep_ == "ccomp" and c.pos_ == "VERB" and getattr(child(c, "nsubj"), "pos_", None) == "PROPN"
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.children)
+
+
 def _subtree_but_conj(tok) -> set[int]:
     """Token indices of what `tok` governs, leaving out clauses merely coordinated with it ("and sent aid")."""
     out = {tok.i}
@@ -200,7 +211,7 @@ def statement_frames(sent) -> set[int]:
     out: set[int] = set()
     for tok in sent:
         lem = token_lemma(tok)
-        if tok.pos_ == "VERB" and lem in HOPE_LEMMAS:
+        if tok.pos_ == "VERB" and lem in HOPE_LEMMAS and not bids_another(tok):
             out |= _subtree_but_conj(tok)
         elif tok.pos_ == "ADJ" and lem in HOPE_LEMMAS and tok.dep_ in ("acomp", "ROOT"):
             out |= _subtree_but_conj(tok.head if tok.dep_ == "acomp" else tok)  # "is skeptical about X doing"
