@@ -66,3 +66,11 @@ def test_a_party_an_act_moved_to_react_is_no_beneficiary():
         "Turkey sent a survey ship into disputed waters, prompting Greece to put its navy on alert.")
     # the one a cut or attack forces to act is still its victim
     assert _dyads("Russia cut gas supplies, forcing Ukraine to ration energy.") == [("RUS", "UKR", "SANCTION")]
+
+
+def test_it_accused_in_a_participle_is_the_acts_recipient():
+    # roles.resolve_pronoun: "accusing it of" names whom the main act fell on; stages._stated_reason keeps both
+    assert _dyads("The US imposed sanctions on Yemen, accusing it of manipulating its currency.") == [
+        ("USA", "YEM", "SANCTION"), ("USA", "YEM", "ACCUSE")]
+    # "it" that a verb of speech names is a thing, no actor
+    assert _dyads("The US launched a campaign, calling it a success.") == []

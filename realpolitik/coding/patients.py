@@ -96,7 +96,9 @@ def targets(tok, trig: Trigger, idx: ActorIndex, sources: list[ActorMention]) ->
         if c is not None and c.tag_ != "IN":
             if dep == "dobj" and trig.type in ("AID", "MOBILIZE") and own_forces(c, idx, sources):
                 continue  # "Kenya sends a police unit to Haiti": its own forces are what is sent, not who gets them
-            np = resolve_pronoun(c, idx) if c.lower_ in OBJECT_PRONOUNS else idx.np_conj(c)
+            # "it" addressed by a charge or demand is a state or body ("accusing it of"), elsewhere mostly a thing
+            pron = c.lower_ in OBJECT_PRONOUNS or (c.lower_ == "it" and trig.type in ("ACCUSE", "REQUEST", "THREATEN"))
+            np = resolve_pronoun(c, idx) if pron else idx.np_conj(c)
             if dep == "dobj" and trig.type in REACTING_TYPES and act_noun(c):
                 np = [m for m in np if _doer_of(m, c)]  # "condemned Israel's strikes on Iran": Israel, not Iran
             got = keep(np, given=(dep == "dobj" and trig.type in ("AID", "MOBILIZE")), owner=True)

@@ -177,10 +177,14 @@ def resolve_pronoun(tok, idx: ActorIndex) -> list[ActorMention]:
     pronoun of a subjectless participle ("expelled two diplomats, accusing them of spying") is the main verb's
     object: the participle's own subject is the main clause's, which the pronoun cannot be."""
     head = tok.head
-    if (tok.dep_ == "dobj" and tok.lower_ in ("them", "him", "her") and head.dep_ in ("advcl", "xcomp")
+    if (tok.dep_ == "dobj" and tok.lower_ in ("them", "him", "her", "it") and head.dep_ in ("advcl", "xcomp")
             and child(head, *SUBJ) is None):
         obj = child(head.head, "dobj")
         found = idx.np_conj(obj) if obj is not None else []
+        if not found and head.tag_ == "VBG":
+            # "imposed sanctions on Yemen, accusing it of ...": the act's recipient, on the verb or its object
+            found = [m for h in (head.head, obj) if h is not None
+                     for _, p in prep_objects(h, frozenset({"on", "against", "to"})) for m in idx.np_conj(p)]
         if found:
             return found
     if tok.dep_ == "dobj" and tok.lower_ == "them" and head.dep_ == "conj" and child(head, *SUBJ) is None:

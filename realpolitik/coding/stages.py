@@ -418,8 +418,10 @@ def _stated_reason(a: Coded, b: Coded) -> bool:
     """Whether `a` is an accusation given as the reason of `b`, its participle clause ("expelled two diplomats,
     accusing them of spying"): the act and the accusation are two events of one dyad, as gold codes them."""
     tok = a.cand.tok
+    act = b.cand.tok  # an event noun stands for its light verb ("imposed sanctions on X, accusing it of ...")
+    verb = act.head if act.pos_ == "NOUN" and act.dep_ in ("dobj", "nsubjpass") else act
     return (a.event.type == "ACCUSE" and b.event.type != "ACCUSE" and tok.pos_ == "VERB" and tok.dep_ == "advcl"
-            and tok.tag_ == "VBG" and tok.head.i == b.cand.tok.i)
+            and tok.tag_ == "VBG" and tok.head.i == verb.i)
 
 
 def _coordinated_acts(a, b) -> bool:
