@@ -62,8 +62,14 @@ def _head_nouns(tok):
         if _sector_of(tok.head)[0] is not None:
             return  # "representatives of Sudan's army and the RSF": coordinated with an organ, no shared head
         tok = tok.head
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if tok.dep_ in _MODIFIER_DEPS and tok.head.pos_ in ("NOUN", "PROPN"):
         head = tok.head
+    elif (nxt is not None and nxt.is_title and tok.is_title and nxt.lower_ in tables().sectors
+          and nxt.head.i != tok.i and tok.head.i != nxt.i and nxt.dep_ == "compound"):
+        # "Belize President Bob Kingston visited": a parse that makes the state its own root still reads a
+        # capitalised title right after it as the state's office
+        head = nxt
     elif tok.dep_ == "pobj" and tok.head.lower_ in ("of", "from") and tok.head.head.pos_ in ("NOUN", "PROPN") \
             and not any(c.dep_ == "poss" for c in tok.head.head.children):
         head = tok.head.head  # "the navy of Iran"; not "recalled its ambassador from Iran"
