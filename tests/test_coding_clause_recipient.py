@@ -74,3 +74,9 @@ def test_it_accused_in_a_participle_is_the_acts_recipient():
         ("USA", "YEM", "SANCTION"), ("USA", "YEM", "ACCUSE")]
     # "it" that a verb of speech names is a thing, no actor
     assert _dyads("The US launched a campaign, calling it a success.") == []
+
+
+def test_two_verbal_acts_of_one_dyad_apart_are_two_events():
+    # stages._apart: neither verb in what the other says or wants, so each is its own event of the dyad
+    assert _dyads("Ghana's information minister said the country had no intention of invading Togo and rejected "
+                  "Lome's claims.") == [("GHA", "TGO", "ASSAULT"), ("GHA", "TGOGOV", "REJECT")]

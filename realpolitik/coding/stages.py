@@ -394,7 +394,8 @@ def select(made: list[Coded]) -> list[Coded]:
             events[key + (ev.source, ev.target)] = c
             continue
         if ev.type != old.event.type and (_coordinated_acts(c.cand.tok, old.cand.tok)
-                                          or _stated_reason(c, old) or _stated_reason(old, c)):
+                                          or _stated_reason(c, old) or _stated_reason(old, c)
+                                          or _apart(c.cand.tok, old.cand.tok)):
             # "X and Y met and agreed to ...": two acts of one dyad, each its own event
             events.setdefault(key + (ev.type,), c)
             continue
@@ -412,6 +413,13 @@ def select(made: list[Coded]) -> list[Coded]:
     kept = [c for c in kept if not (c.event.type == "MOBILIZE" and c.event.source and any(
         o.event.type == "ASSAULT" and o.event.source == c.event.source for o in kept))]
     return sorted_events(kept)
+
+
+def _apart(a, b) -> bool:
+    """Whether two verb triggers are acts of their own, neither in what the other says or wants ("X rejected Y's
+    bid, the ministry said, and recalled its envoy to Y"): two events of one dyad. Measured: team holdout 0.5707
+    -> 0.5736, articles 0.4595 -> 0.4588, the other sets unchanged; with event nouns too plover tune fell 0.003."""
+    return a.pos_ == b.pos_ == "VERB" and not token_governs(a, b) and not token_governs(b, a)
 
 
 def _stated_reason(a: Coded, b: Coded) -> bool:
