@@ -124,6 +124,7 @@ def drills_toward(tok, idx: ActorIndex, sources) -> list:
 
 
 GATHERING_NOUNS = _words("GATHERING_NOUNS")
+STATE_FOES = _words("STATE_FOES")
 NAMING_DEPS = ("compound", "poss", "nmod", "amod")
 
 
@@ -353,6 +354,9 @@ def domestic(s, t) -> bool:
     if (s.country and s.country == t.country and s.kind == t.kind == "person"
             and (s.name or s.text) != (t.name or t.text)):
         return True  # two of its people, of one sector or not ("the prime minister sacked his finance minister X")
+    if s.country and s.country == t.country and any(a.kind == "state" and not a.sector and b.sector in STATE_FOES
+                                                    for a, b in ((s, t), (t, s))):
+        return True  # a state and its own rebels or opposition ("X refused to meet the rebel leader")
     if not (s.country and s.country == t.country and s.sector and t.sector and s.sector != t.sector):
         return False
     if t.text and capital_country(t.text):

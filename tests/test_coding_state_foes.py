@@ -1,0 +1,23 @@
+"""A state and its own rebels or opposition are two parties of an event inside it (readings.domestic, words
+STATE_FOES); on texts written for these tests."""
+from realpolitik.options import Options
+from realpolitik.pipeline import code_text
+
+
+def _dyads(text):
+    return [(e.source, e.target, e.type) for e in code_text(text, "2026-03-02", Options())]
+
+
+def test_a_state_and_its_own_rebels_or_opposition_act_on_each_other():
+    assert _dyads("Peru accused Peruvian rebels of the attack.") == [("PER", "PERREB", "ACCUSE")]
+    assert _dyads("The Peruvian opposition accused Peru of rigging the vote.") == [("PEROPP", "PER", "ACCUSE")]
+    assert _dyads("Rebels in Peru demanded that Peru free their leaders.") == [("PERREB", "PER", "REQUEST")]
+
+
+def test_another_states_rebels_keep_their_state():
+    assert _dyads("Peruvian troops fought Chilean rebels.") == [("PERMIL", "CHLREB", "ASSAULT")]
+
+
+def test_a_crowd_whose_controlled_verb_takes_the_state_is_not_its_own():
+    # the state is what "attack" (the crowd's own act through "need to") governs: its target, not its home
+    assert _dyads("As it stands militants do not need to attack Peru.") == [("REB", "PER", "ASSAULT")]
