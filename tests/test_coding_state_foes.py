@@ -21,3 +21,12 @@ def test_another_states_rebels_keep_their_state():
 def test_a_crowd_whose_controlled_verb_takes_the_state_is_not_its_own():
     # the state is what "attack" (the crowd's own act through "need to") governs: its target, not its home
     assert _dyads("As it stands militants do not need to attack Peru.") == [("REB", "PER", "ASSAULT")]
+
+
+def test_a_rebel_or_opposition_leader_is_an_actor_a_bare_leader_or_office_is_not():
+    # sectors.standalone_sectors: a society's longer term of the table stands alone; "leader" alone, or a state's
+    # office before a name the tables do not know, does not
+    assert _dyads("Peru refused to meet rebel leader Tomas Ferrante.") == [("PER", "PERREB", "REJECT")]
+    assert _dyads("Peru jailed opposition leader Tomas Ferrante.") == [("PER", "PEROPP", "COERCE")]
+    assert _dyads("Peru refused to meet the leader.") == [("PER", None, "REJECT")]
+    assert _dyads("Interior Minister Tomas Ferrante defended Peru's decision.") == [(None, "PER", "SUPPORT")]
