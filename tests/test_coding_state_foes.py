@@ -30,3 +30,13 @@ def test_a_rebel_or_opposition_leader_is_an_actor_a_bare_leader_or_office_is_not
     assert _dyads("Peru jailed opposition leader Tomas Ferrante.") == [("PER", "PEROPP", "COERCE")]
     assert _dyads("Peru refused to meet the leader.") == [("PER", None, "REJECT")]
     assert _dyads("Interior Minister Tomas Ferrante defended Peru's decision.") == [(None, "PER", "SUPPORT")]
+
+
+def test_bare_troops_acting_on_the_one_states_crowd_are_its_own():
+    # pairing.of_state, words HOME_FRONT: the crowd is the state's; troops firing on it are its forces
+    assert _dyads("Protesters in the Peruvian capital were attacked by government forces.") == [
+        ("PERMIL", "PERCVL", "ASSAULT")]
+    assert _dyads("Soldiers fired on Peruvian protesters.") == [("PERMIL", "PERCVL", "ASSAULT")]
+    # not troops against the state itself or its rebels: whose troops, the text does not say
+    assert _dyads("Troops attacked Peru.") == [("MIL", "PER", "ASSAULT")]
+    assert _dyads("Soldiers fought Peruvian rebels.") == [("MIL", "PERREB", "ASSAULT")]

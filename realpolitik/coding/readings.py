@@ -125,6 +125,7 @@ def drills_toward(tok, idx: ActorIndex, sources) -> list:
 
 GATHERING_NOUNS = _words("GATHERING_NOUNS")
 STATE_FOES = _words("STATE_FOES")
+HOME_FRONT = _words("HOME_FRONT")
 NAMING_DEPS = ("compound", "poss", "nmod", "amod")
 
 
