@@ -157,8 +157,11 @@ def _context_state(verb, sent, named: list[ActorMention]) -> set[str]:
     named = [o for o in named if not any(scene_only(t) for t in sent if o.start <= t.idx < o.end)]
     if len({o.country for o in named}) != 1:
         return set()
-    heads = {a.i for a in verb.children if a.dep_ in VERB_ARGUMENTS}
-    heads |= {o.i for a in verb.children if a.dep_ in ("prep", "agent") for o in a.children if o.dep_ == "pobj"}
+    # a verb it controls acts with the crowd as its subject too ("terrorists need to attack X")
+    verbs = [verb] + [x for x in verb.children if x.dep_ == "xcomp"]
+    heads = {a.i for v in verbs for a in v.children if a.dep_ in VERB_ARGUMENTS}
+    heads |= {o.i for v in verbs for a in v.children if a.dep_ in ("prep", "agent") for o in a.children
+              if o.dep_ == "pobj"}
     for tok in sent:
         if tok.i in heads or (tok.dep_ in ("poss", "compound", "amod") and tok.head.i in heads):
             if any(o.start <= tok.idx < o.end for o in named):

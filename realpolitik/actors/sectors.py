@@ -136,14 +136,17 @@ def standalone_sectors(doc, mentions: list[ActorMention]) -> list[ActorMention]:
     covered = [(m.start, m.end) for m in mentions]
     states = [m for m in mentions if m.kind == "state" and m.country]
     out = []
+    terms: list[tuple[int, int]] = []  # the spans of the longer terms read ("rebel leader")
     for tok in _sector_words(doc, sectors):
         # Sentence-initial sector nouns are often tagged PROPN ("Rebels in Chad fled").
         if not (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and not tok.ent_type_):
             continue
-        vague = tok.lower_ in NOT_STANDALONE
         if tok.lower_ in _TOPIC_SECTORS and not tok.dep_.startswith("nsubj"):
             continue  # "shared intelligence with Kyiv": what is shared, not who
         sector, phrase_start = _sector_of(tok)
+        # a vague word is no actor alone ("the leader"), but a society's longer term of the table is ("the rebel
+        # leader", "an opposition leader"); a state's office is a title of a person ("Interior Minister X")
+        vague = tok.lower_ in NOT_STANDALONE and (phrase_start == tok.idx or sector not in _NON_STATE_SECTORS)
         if sector is None or tok.lower_ not in sectors and tok.lemma_.lower() not in sectors:
             continue
         if vague and tok.lower_ in _OWNED_CIVIL and any(c.dep_ == "poss" and c.lower_ in _OWNERS for c in tok.children):
@@ -151,6 +154,8 @@ def standalone_sectors(doc, mentions: list[ActorMention]) -> list[ActorMention]:
         if vague and sector not in TIED_SECTORS:
             continue
         end = tok.idx + len(tok.text)
+        if phrase_start < tok.idx:
+            terms.append((phrase_start, end))
         if any(s <= tok.idx < e for s, e in covered) or text_of(doc)[end:end + 1] == "-":
             continue  # inside an actor, or a hyphenated modifier ("rebel-held town")
         country = None
@@ -181,7 +186,8 @@ def standalone_sectors(doc, mentions: list[ActorMention]) -> list[ActorMention]:
         out += [ActorMention(text=text_of(doc)[phrase_start:m.end], start=phrase_start, end=m.end,
                              code=m.country + sector, country=m.country, sector=sector, kind="sector", name=None)
                 for m in more if m.country and m.country != country]
-    return out
+    # a modifier inside a longer term found ("opposition" of "opposition leader") is that term's word, no actor
+    return [m for m in out if not any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in terms)]
 
 
 # Dependents of a noun that name no part of it: its conjuncts and the clauses about it ("doctors from aid

@@ -127,6 +127,8 @@ def drills_toward(tok, idx: ActorIndex, sources) -> list:
 
 
 GATHERING_NOUNS = _words("GATHERING_NOUNS")
+STATE_FOES = _words("STATE_FOES")
+HOME_FRONT = _words("HOME_FRONT")
 NAMING_DEPS = ("compound", "poss", "nmod", "amod")
 
 
@@ -362,6 +364,9 @@ def domestic(s, t) -> bool:
     if (s.country and s.country == t.country and s.kind == "state" and not s.sector and t.sector == "CVL"
             and t.kind == "sector" and (t.text or "").lower().rsplit(None, 1)[-1:] in ([w] for w in PEOPLE_NOUNS)):
         return True  # the state itself and its own people ("X accused its people"): its government acts on them
+    if s.country and s.country == t.country and any(a.kind == "state" and not a.sector and b.sector in STATE_FOES
+                                                    for a, b in ((s, t), (t, s))):
+        return True  # a state and its own rebels or opposition ("X refused to meet the rebel leader")
     if not (s.country and s.country == t.country and s.sector and t.sector and s.sector != t.sector):
         return False
     if t.text and capital_country(t.text):

@@ -309,7 +309,7 @@ def roles(ctx: stages.SentenceContext, idx: ActorIndex, cands: list[Candidate]) 
         # no state named, but a place ("protesters blocked a highway north of <city>"): the place's state
         one = pairing.place_state(ctx.sent, stages.article_of(ctx).places())
     for c in cands:
-        if one is not None and any(readings.bare_civil(m) for m in (*c.sources, *c.targets)):
+        if one is not None and any(readings.bare_civil(m) or m.code == "MIL" for m in (*c.sources, *c.targets)):
             # not where the state is the act's other party ("rebels attacked the French embassy"): whose the bare
             # side is, the text does not say (as crowds.py leaves a crowd whose verb governs the state)
             c = replace(c, sources=[pairing.of_state(m, one, c.targets) for m in c.sources],
