@@ -80,3 +80,12 @@ def test_two_verbal_acts_of_one_dyad_apart_are_two_events():
     # stages._apart: neither verb in what the other says or wants, so each is its own event of the dyad
     assert _dyads("Ghana's information minister said the country had no intention of invading Togo and rejected "
                   "Lome's claims.") == [("GHA", "TGO", "ASSAULT"), ("GHA", "TGOGOV", "REJECT")]
+
+
+def test_a_request_naming_its_addressee_takes_no_recipient_from_a_second_act():
+    # patients._addressed: "called on Western allies" names whom it asks; Moscow is the accusation's, not the ask's
+    assert _dyads("Zelenskyy called on Western allies to deliver more Patriot systems and accused Moscow of "
+                  "trying to freeze Ukrainians.") == [("UKRGOV", "RUSGOV", "ACCUSE")]
+    # what is asked, joined in the infinitive, stays the request's
+    assert _dyads("An official Syrian newspaper called on Arabs to unite and mobilize against Israel.") == [
+        ("SYRMED", "ISR", "REQUEST")]

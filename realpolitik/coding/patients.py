@@ -325,6 +325,12 @@ def _prompted(t, root) -> bool:
     return False
 
 
+def _addressed(tok) -> bool:
+    """Whether a verb of asking names whom it asks: an object, or the "on" of "call on"."""
+    return tok.pos_ == "VERB" and (child(tok, "dobj", "dative") is not None
+                                   or bool(prep_objects(tok, frozenset({"on", "upon"}))))
+
+
 def _reacts(v) -> bool:
     """Whether a verb is a verbal reaction in the lexicon (REACTING_TYPES); a joint act's doers are its parties
     ("the deal struck by Britain and Argentina")."""
@@ -414,6 +420,11 @@ def clause_actors(tok, idx: ActorIndex, srcs: list[ActorMention], type_: str | N
         # a clause joined to the trigger's with a subject of its own ("X rejected the plan and Y opposed it") tells
         # another party's act: its subject is no recipient of the trigger's
         said |= _conjoined(tok, root, idx)
+        if type_ == "REQUEST" and _addressed(tok):
+            # "called on Western allies to send arms and accused Moscow of ...": a request names whom it asks; the
+            # object of the subject's second act is no stand-in for an addressee the tables do not know
+            said |= {t.i for v in root.subtree if v.dep_ == "conj" and v.pos_ == "VERB" and v.tag_ in ("VBD", "VBZ")
+                     and _acts(v) and not (v.left_edge.i <= tok.i <= v.right_edge.i) for t in v.subtree}
         for t in root.subtree:
             if (t.dep_ in ("ccomp",) and t.i != root.i or t.i in said or _in_topic(t, root) or _bystander(t, root)
                     or _other_doer(t, root) or giving and _prompted(t, root)):
