@@ -186,6 +186,8 @@ def test_coordinated_actors_of_one_country_are_separate_actors(coder):
     ("Russian troops battled Ukrainian forces for the town on Sunday.", ("RUS", "UKR", "ASSAULT", None)),
     # (the students take the state of the city they march in: actors/crowds.py)
     ("Students staged a march against the Serbian government in Belgrade.", ("SRB", "SRB", "PROTEST", "demo")),
+    ("Qatar opened its airspace to Bahraini airliners.", ("QAT", "BHR", "RETREAT", "access")),
+    ("Bolivia filed a case against Chile over the river.", ("BOL", "CHL", "ACCUSE", "allege")),
 ])
 def test_added_trigger_rows(coder, text, expected):
     evs = code(coder, text)
