@@ -79,8 +79,12 @@ class ActorIndex:
 
     def _modifiers(self, tok, _depth: int) -> list[ActorMention]:
         out: list[ActorMention] = []
+        poss = [c for c in tok.children if c.dep_ == "poss"]
+        owners = [m for m in self.np(poss[0], _depth + 1) if has_country(m)] if poss else []
         for c in tok.children:
             if c.dep_ in NP_DEPS:
+                if owners and c.dep_ in ("compound", "amod") and c.i > poss[0].i and self._other_party(c, owners):
+                    continue  # "Sweden's NATO bid", "Britain's UN envoy": the owner is the party, the rest its topic
                 for t in (c, *c.conjuncts):
                     out += self.np(t, _depth + 1)
             elif c.dep_ == "prep" and (c.lower_ == "of" and (tok.lemma_.lower() in OF_HEADS or tok.lower_ in OF_HEADS)
@@ -93,6 +97,11 @@ class ActorIndex:
         if not any(has_country(m) for m in out) and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in LINK_LEMMAS:
             out = self._linked(tok.head, _depth) + out  # parsed as a clause: "hackers linked to X attacked"
         return _uniq(out)
+
+    def _other_party(self, tok, owners: list[ActorMention]) -> bool:
+        """Whether a modifier names only states or bodies other than the owner's (not a sector of it: "its army")."""
+        ms = self.at_all(tok)
+        return bool(ms) and all(has_country(m) and m.code[:3] not in {o.code[:3] for o in owners} for m in ms)
 
     def _linked(self, verb, _depth: int) -> list[ActorMention]:
         out: list[ActorMention] = []
