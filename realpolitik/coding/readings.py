@@ -26,6 +26,8 @@ _words = wordsets.reader("realpolitik.coding", "readings")
 # Verbs of a two-way exchange and the objects that make the exchange a fight ("exchanged fire", "traded
 # artillery strikes", "swapped blows"): the PLOVER manual codes fighting between two parties as ASSAULT.
 EXCHANGE_LEMMAS = _words("EXCHANGE_LEMMAS")
+# Nouns that count what follows their "of" ("hundreds of prisoners"): retype's table, shared.
+COUNT_NOUNS = wordsets.words("realpolitik.coding", "retype", "COUNT_NOUNS")
 FIRE_OBJECTS = _words("FIRE_OBJECTS")
 CLASH_LEMMAS = _words("CLASH_LEMMAS")
 REPLY_LEMMAS = _words("REPLY_LEMMAS")
@@ -49,8 +51,7 @@ def _objects(tok) -> list:
     for c in tok.children:
         if c.dep_ in ("dobj", "obj"):
             out += [c, *c.conjuncts]
-    counts = wordsets.words("realpolitik.coding", "retype", "COUNT_NOUNS")
-    return out + [p for o in out if token_lemma(o) in counts for k in o.children if k.dep_ == "prep"
+    return out + [p for o in out if token_lemma(o) in COUNT_NOUNS for k in o.children if k.dep_ == "prep"
                   and k.lower_ == "of" for p in k.children if p.dep_ == "pobj"]
 
 
@@ -361,8 +362,9 @@ def domestic(s, t) -> bool:
     if (s.country and s.country == t.country and s.kind == t.kind == "person"
             and (s.name or s.text) != (t.name or t.text)):
         return True  # two of its people, of one sector or not ("the prime minister sacked his finance minister X")
+    words = (t.text or "").lower().split()
     if (s.country and s.country == t.country and s.kind == "state" and not s.sector and t.sector == "CVL"
-            and t.kind == "sector" and (t.text or "").lower().rsplit(None, 1)[-1:] in ([w] for w in PEOPLE_NOUNS)):
+            and t.kind == "sector" and words and words[-1] in PEOPLE_NOUNS):
         return True  # the state itself and its own people ("X accused its people"): its government acts on them
     if s.country and s.country == t.country and any(a.kind == "state" and not a.sector and b.sector in STATE_FOES
                                                     for a, b in ((s, t), (t, s))):
