@@ -26,6 +26,7 @@ _words = wordsets.reader("realpolitik.coding", "readings")
 # Verbs of a two-way exchange and the objects that make the exchange a fight ("exchanged fire", "traded
 # artillery strikes", "swapped blows"): the PLOVER manual codes fighting between two parties as ASSAULT.
 EXCHANGE_LEMMAS = _words("EXCHANGE_LEMMAS")
+HELD_MARKS = _words("HELD_MARKS")
 # Nouns that count what follows their "of" ("hundreds of prisoners"): retype's table, shared.
 COUNT_NOUNS = wordsets.words("realpolitik.coding", "retype", "COUNT_NOUNS")
 FIRE_OBJECTS = _words("FIRE_OBJECTS")
@@ -104,6 +105,8 @@ def exchanged_act(tok) -> str | None:
         act = EXCHANGED_ACTS.get(token_lemma(o)) or EXCHANGED_ACTS.get(o.lower_.rstrip("s"))
         if act:
             return act
+        if o.pos_ == "NOUN" and any(m.dep_ == "amod" and m.lower_ in HELD_MARKS for m in o.children):
+            return "RETREAT"  # "swapped detained fishermen": captives, whoever they are
     return None
 
 
