@@ -92,3 +92,17 @@ def test_a_wish_that_another_state_act_is_a_request(coder):
     assert coded(coder, "Ghana wants to sell cocoa to Togo.") == []
     assert coded(coder, "Ghana does not want the ban on Togo lifted.") == []
     assert coded(coder, "Ghana wants Togo to be prosperous and strong.") == []
+
+
+def test_forces_or_craft_sent_into_claimed_waters_are_a_deployment_not_aid(coder):
+    # retype INCURSION_CRAFT / CLAIMED_SPACES: entering another's waters is a show of force at it, no gift
+    assert coded(coder, "Ghana sent a survey ship into Togolese waters.") == [("GHA", "TGO", "MOBILIZE")]
+    assert coded(coder, "Ghana sent a warship into Togolese waters.") == [("GHA", "TGO", "MOBILIZE")]
+    # food or troops sent into a country stay aid
+    assert coded(coder, "Ghana sent food into Togo.") == [("GHA", "TGO", "AID")]
+
+
+def test_swapping_detained_people_is_their_release(coder):
+    # readings HELD_MARKS: a participle of captivity makes whoever it describes captives
+    assert coded(coder, "Ghana and Togo swapped dozens of detained fishermen.") == [
+        ("GHA", "TGO", "RETREAT"), ("TGO", "GHA", "RETREAT")]

@@ -71,6 +71,8 @@ DEPLOYED_AID = CIVILIAN_PERSONNEL | _words("DEPLOYED_AID")
 MESSAGE_LEMMAS = _words("MESSAGE_LEMMAS")
 # Forces whose sending is a deployment (MOBILIZE) unless someone receives them as aid.
 FORCE_LEMMAS = _words("FORCE_LEMMAS")
+INCURSION_CRAFT = _words("INCURSION_CRAFT")
+CLAIMED_SPACES = _words("CLAIMED_SPACES")
 FORCE_ONLY_VERBS = _words("FORCE_ONLY_VERBS")
 # Abstract objects of strengthen/reinforce that make no mobilisation.
 ABSTRACT_OBJECTS = _words("ABSTRACT_OBJECTS")
@@ -325,6 +327,9 @@ def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
     recipients = [m for m in tgts if dobj is None or not m.start <= dobj.idx < m.end or m.code[:3] not in own]
     if type_ == "AID" and forces and not recipients:
         type_ = "MOBILIZE"  # "sent in troops to the town": forces sent to no named recipient are a deployment
+    if (type_ == "AID" and (forces or moved & INCURSION_CRAFT) and not prep_objects(tok, frozenset({"to"}))
+            and any(token_lemma(p) in CLAIMED_SPACES for _, p in prep_objects(tok, frozenset({"into"})))):
+        type_ = "MOBILIZE"  # "sent a warship into Greek waters": forces or craft entering another's space, no gift
     if type_ == "AID" and forces and recipients and all(_deterred(tok, m) for m in recipients):
         type_ = "MOBILIZE"  # "sent a carrier to the Gulf to deter Iran": a show of force at the one deterred
     if type_ == "MOBILIZE" and head_obj in ABSTRACT_OBJECTS | CIVIC_OBJECTS and not forces:
