@@ -188,6 +188,8 @@ def test_coordinated_actors_of_one_country_are_separate_actors(coder):
     ("Students staged a march against the Serbian government in Belgrade.", ("SRB", "SRB", "PROTEST", "demo")),
     ("Qatar opened its airspace to Bahraini airliners.", ("QAT", "BHR", "RETREAT", "access")),
     ("Bolivia filed a case against Chile over the river.", ("BOL", "CHL", "ACCUSE", "allege")),
+    # a receipt: the "from" party gives (found by a pasted article: "secured a loan from X" was the borrower's aid)
+    ("Kenya secured a loan from the World Bank.", ("IGO", "KEN", "AID", None)),
 ])
 def test_added_trigger_rows(coder, text, expected):
     evs = code(coder, text)
