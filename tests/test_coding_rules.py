@@ -190,6 +190,9 @@ def test_coordinated_actors_of_one_country_are_separate_actors(coder):
     ("Bolivia filed a case against Chile over the river.", ("BOL", "CHL", "ACCUSE", "allege")),
     # a receipt: the "from" party gives (found by a pasted article: "secured a loan from X" was the borrower's aid)
     ("Kenya secured a loan from the World Bank.", ("IGO", "KEN", "AID", None)),
+    # a lender signing a loan with a state gives it, whoever is named first (readings.lenders)
+    ("Kenya signed a loan agreement with the IMF.", ("IGO", "KEN", "AID", None)),
+    ("China signed a loan agreement with Kenya.", ("CHN", "KEN", "AID", None)),
 ])
 def test_added_trigger_rows(coder, text, expected):
     evs = code(coder, text)

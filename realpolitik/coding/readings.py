@@ -378,3 +378,13 @@ def domestic(s, t) -> bool:
         return False  # the state's own capital beside its organ is where it happens ("clashed near Khartoum")
     organs, society = organ_sectors(), civil_sectors()
     return {s.sector, t.sector} <= organs | society | DOMESTIC_SECTORS
+
+
+LENDER_WORDS = _words("LENDER_WORDS")
+
+
+def lenders(ms) -> bool:
+    """Whether mentions are all lending bodies or banks ("the IMF", "the Export-Import Bank of X"): in a loan signed
+    with a state they are the lender, whoever is named first."""
+    return bool(ms) and all(m.kind == "igo" or m.sector == "BUS" for m in ms) and all(
+        set(f"{m.name or ''} {m.text}".lower().replace("-", " ").split()) & LENDER_WORDS for m in ms)
