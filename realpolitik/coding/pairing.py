@@ -76,10 +76,11 @@ def place_state(sent, places: list) -> str | None:
 def of_state(m: ActorMention, country: str, others=()) -> ActorMention:
     """A bare sector of an event in a sentence that names one state only, as that state's ("the authorities
     detained ... in X's capital"): the sentence gives no other state it could belong to."""
-    if m.kind == "sector" and not m.country and m.code == "MIL" and any(
-            o.country == country and o.sector in readings.HOME_FRONT for o in others):
-        return replace(m, code=country + m.code, country=country)  # troops acting on the state's own crowd
-    if not readings.bare_civil(m) or any(o.country == country for o in others):
+    # troops acting on the state's own crowd are its forces; a bare civil sector is the state's unless the act's
+    # other side is that state
+    troops = m.kind == "sector" and not m.country and m.code == "MIL" and any(
+        o.country == country and o.sector in readings.HOME_FRONT for o in others)
+    if not troops and (not readings.bare_civil(m) or any(o.country == country for o in others)):
         return m
     return replace(m, code=country + m.code, country=country)
 
