@@ -161,7 +161,10 @@ def tables() -> Tables:
     for row in read_table("countries.tsv"):
         iso, name = row["iso3"], row["name"]
         t.country_names[iso] = name
-        for alias in [name, *split_cell(row["names"])]:
+        names = split_cell(row["names"])
+        # "Union of the Comoros" is also written "Union of Comoros": an official name without its article
+        names += [n.replace(" of the ", " of ", 1) for n in names if " of the " in n]
+        for alias in [name, *names]:
             t.add(alias, Entry(iso, iso, None, "state", name, "country"))
         for adj in split_cell(row["adjectives"]):
             t.add(adj, Entry(iso, iso, None, "state", name, "adjective"))

@@ -119,6 +119,15 @@ MODIFIER_LEMMAS = _words("MODIFIER_LEMMAS")
 # Verbs of hosting: their object is the visitor, the source of the visit (PLOVER CONSULT visit).
 HOST_LEMMAS = _words("HOST_LEMMAS")
 ATTRIBUTE_VERBS = _words("ATTRIBUTE_VERBS")
+CURRENCY_NOUNS = _words("CURRENCY_NOUNS")
+
+
+def _is_sum(tok) -> bool:
+    """Whether a token is a sum of money or a quantity: the parser's MONEY/QUANTITY entity, or a counted currency
+    noun it left untagged ("500 million euros" is often no entity in the small model)."""
+    if tok.ent_type_ in ("MONEY", "QUANTITY"):
+        return True
+    return token_lemma(tok) in CURRENCY_NOUNS and any(c.like_num or c.ent_type_ == "CARDINAL" for c in tok.children)
 
 
 @dataclass
@@ -291,7 +300,7 @@ def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
                 anchor = measure
             # "paid $60 million in aid", "pledged 2 billion euros of assistance": the sum stands for the aid
             elif (anchor.dep_ == "pobj" and anchor.head.lower_ in ("in", "of") and anchor.head.head.i != anchor.head.i
-                  and anchor.head.head.ent_type_ in ("MONEY", "QUANTITY")
+                  and _is_sum(anchor.head.head)
                   and anchor.head.head.dep_ in ("dobj", "nsubjpass")):
                 anchor = anchor.head.head
             head = anchor.head
@@ -314,7 +323,7 @@ def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
                     trip = trip or (dep == "pobj" and head.lower_ == "in" and token_lemma(verb) in PARTAKE_LEMMAS)
                     # "paid $60 million in aid": the sum is the object, the aid noun hangs off the verb
                     money = dep == "pobj" and head.lower_ in ("in", "of") and any(
-                        c.dep_ == "dobj" and c.ent_type_ in ("MONEY", "QUANTITY") for c in verb.children)
+                        c.dep_ == "dobj" and _is_sum(c) for c in verb.children)
                     if dep in ("dobj", "nsubjpass") and token_lemma(verb) in ATTRIBUTE_VERBS:
                         # "Germany attributed the attack to Russia": the one it is attributed to did it
                         srcs, how = _attributed_to(verb, idx), "noun"

@@ -18,6 +18,8 @@ CONFLICT_TYPES = _words("CONFLICT_TYPES")
 RESTRICTED_TRADE = _words("RESTRICTED_TRADE")
 PROMISE_VERBS = _words("PROMISE_VERBS")
 HOSTILE_PROMISES = _words("HOSTILE_PROMISES")
+VOWING_VERBS = _words("VOWING_VERBS")
+VOWED_RESPONSES = _words("VOWED_RESPONSES")
 NEG_FRAMES = frozenset({"deny"})  # "denied sending": the embedded event stands, marked denied
 HOST_LEMMAS = _words("HOST_LEMMAS")
 CONCEDING_AGREE = _words("CONCEDING_AGREE")
@@ -244,7 +246,8 @@ def resolve_embedding(cands: list[Candidate]) -> list[Candidate]:
             # the backer's own act on its target, never support for the one it is aimed at
             adopted.sources, a.absorbed = list(a.sources), True
             continue
-        if a.type == "AGREE" and a.trig.lemma in PROMISE_VERBS and a.obj_lemmas & HOSTILE_PROMISES:
+        if a.type == "AGREE" and a.trig.lemma in PROMISE_VERBS and (
+                a.obj_lemmas & HOSTILE_PROMISES or a.trig.lemma in VOWING_VERBS and a.obj_lemmas & VOWED_RESPONSES):
             a.type = "THREATEN"  # "vowed revenge against X", "vowed to retaliate"
         if not a.trig.wrapper:
             continue

@@ -1,6 +1,7 @@
 """Trigger lookup of the rules coder: the lexicon entry a token triggers, and the verbs that lend a noun theirs."""
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from realpolitik import wordsets
@@ -21,6 +22,10 @@ ADJ_TRIGGERS = {k[0]: v[0] for k, v in wordsets.rows("realpolitik.coding", "trig
 GENERIC_EVENT_HEADS = _words("GENERIC_EVENT_HEADS")
 # Modifiers that make an event noun a document or a medium ("press release", "news conference", "media conference").
 NON_EVENT_MODIFIERS = _words("NON_EVENT_MODIFIERS")
+# A lot of arms or security supplies ("a security package for X", "a weapons shipment") is military aid (PLOVER AID,
+# CAMEO 072) though no event noun modifies it.
+SUPPLY_HEADS = _words("SUPPLY_HEADS")
+ARMS_MODIFIERS = _words("ARMS_MODIFIERS")
 # Verbs that hand their subject to an event noun they take as object although they carry an event of their
 # own elsewhere ("gave a warm welcome", "extended its support"): the noun's event wins over the verb's.
 LENDING_VERBS = _words("LENDING_VERBS")
@@ -162,10 +167,18 @@ def lookup(tok) -> Trigger | None:
                 t = table.get((token_lemma(c), "N"))
                 if t is not None:
                     return t
+        if lem in SUPPLY_HEADS and any(c.lower_ in ARMS_MODIFIERS or token_lemma(c) in ARMS_MODIFIERS for c in mods):
+            return _arms_aid()
         if tok.dep_ == "compound" and token_lemma(tok.head) in GENERIC_EVENT_HEADS:
             return None  # coded at the head noun
         return table.get((lem, "N")) or table.get((tok.lower_, "N"))
     return None
+
+
+@lru_cache(maxsize=1)
+def _arms_aid() -> Trigger:
+    """The aid noun's entry as military aid (CAMEO 072), for a lot of arms or security supplies."""
+    return replace(entries()[("aid", "N")], cameo="072", contexts=("military",))
 
 
 def hyphened(tok) -> list[str]:

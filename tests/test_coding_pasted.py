@@ -1,0 +1,41 @@
+"""Wrong or missing readings found by coding made-up articles as a new user would, each fixed by mechanism."""
+import pytest
+
+from realpolitik.coding import RulesCoder
+from realpolitik.model import Article
+
+
+@pytest.fixture(scope="module")
+def coder():
+    return RulesCoder()
+
+
+def triples(coder, text):
+    evs = coder.code(Article.from_text(text, published="2026-03-01"))
+    return sorted((e.source[:3] if e.source else None, e.target[:3] if e.target else None, e.type) for e in evs)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Malawi approved 40 million euros in military aid for Zambia.", ("MWI", "ZMB", "AID")),  # no MONEY entity
+    ("Norway approved 300 million kroner in aid for Chad.", ("NOR", "TCD", "AID")),
+])
+def test_a_counted_currency_noun_is_a_sum_standing_for_its_aid(coder, text, expected):
+    assert triples(coder, text) == [expected]
+
+
+def test_an_official_name_is_known_without_its_article(coder):
+    # the table has "Union of the Comoros"; "Union" alone must not make it a labour union
+    assert triples(coder, "The Union of Comoros signed a defence pact with France.") == [("COM", "FRA", "SUPPORT")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The United States announced a $200 million security package for Georgia.", [("USA", "GEO", "AID")]),
+    ("Britain announced a new weapons package for Estonia.", [("GBR", "EST", "AID")]),
+])
+def test_a_lot_of_arms_or_security_supplies_is_military_aid(coder, text, expected):
+    assert triples(coder, text) == expected
+
+
+def test_a_vowed_response_is_a_threat_and_a_pledged_one_is_not(coder):
+    assert triples(coder, "China vowed to respond to any provocation by Japan.") == [("CHN", "JPN", "THREATEN")]
+    assert [t[2] for t in triples(coder, "The G7 pledged a coordinated response to the crisis.")] == ["AGREE"]
