@@ -95,3 +95,14 @@ def test_fit_learns_desks_from_weighted_rows():
 def test_stored_model_has_every_desk():
     assert model().desks == ("politics", "business", "sport", "entertainment", "tech")
     assert len(model().vocab) == 6000
+
+
+def test_business_copy_drops_a_firms_litigation():
+    # a court or prosecutor acting on a firm is the firm's litigation; two ministers meeting stays
+    text = BUSINESS.replace(
+        "Japan backed the Korean battery makers in a long-running supply dispute, the company said, and its",
+        "US prosecutors charged the Korean battery makers with fixing prices, the company said. The Japanese "
+        "trade minister met his Korean counterpart in Seoul on Monday. Its")
+    assert desk_of(text) == "business"
+    assert code(text, desk_filter=False) == [("JPNGOV", "KORGOV", "CONSULT"), ("USAJUD", "KORBUS", "ACCUSE")]
+    assert code(text) == [("JPNGOV", "KORGOV", "CONSULT")]

@@ -96,7 +96,8 @@ def desk_of(text: str, min_words: int = MIN_WORDS, margin: float = 0.0) -> str |
 
 def desk_events(events: list[Event], text: str, settings: CoderSettings) -> list[Event]:
     """The events kept from an article: all of them in political copy (or a text too short to class),
-    else those with a political actor on one side (in sport copy, every named side political). Business,
+    else those with a political actor on one side (in sport copy, every named side political; elsewhere a court
+    or prosecutor facing a firm does not count, `domain.litigation`). Business,
     sport, arts and technology pages report trade figures, deals and matches between firms, clubs and states
     read through their firms; there a capital is an exchange's or a club's city and "the sides" are teams
     (domain.political_in_sport)."""
@@ -109,8 +110,10 @@ def desk_events(events: list[Event], text: str, settings: CoderSettings) -> list
         return [e for e in events if (e.source or e.target)
                 and (not e.source or domain.political_in_sport(e.source, e.source_text))
                 and (not e.target or domain.political_in_sport(e.target, e.target_text))]
-    return [e for e in events if domain.political_in_sport(e.source, e.source_text)
-            or domain.political_in_sport(e.target, e.target_text)]
+    # a court or prosecutor acting on a firm is the firm's litigation, which the court does not make political
+    return [e for e in events if (domain.political_in_sport(e.source, e.source_text)
+                                  or domain.political_in_sport(e.target, e.target_text))
+            and not domain.litigation(e.source, e.target)]
 
 
 def fit(docs: Iterable[tuple[str, str, float]], min_df: int = MIN_DF, vocab_size: int = VOCAB) -> DeskModel:

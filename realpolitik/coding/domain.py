@@ -100,6 +100,19 @@ def is_business(code: str | None) -> bool:
     return bool(code) and _sector(code) == "BUS"
 
 
+# Sectors of the law: a court or prosecutor acting on a firm in non-political copy is the firm's litigation.
+LITIGATION_SECTORS = _words("LITIGATION_SECTORS")
+
+
+def litigation(source: str | None, target: str | None) -> bool:
+    """Whether an event is a firm's dealing with the law: a court or prosecutor on one side and a firm on the
+    other ("prosecutors charged nine suppliers", "a bankruptcy judge barred the gas firm from the auction")."""
+    if not (source and target):
+        return False
+    return ((is_business(source) and _sector(target) in LITIGATION_SECTORS)
+            or (is_business(target) and _sector(source) in LITIGATION_SECTORS))
+
+
 def non_commercial(code: str | None) -> bool:
     """Whether an actor code is anything but a firm: a state, a political actor, a civil group or the
     media (journalists freed or jailed are political news)."""
