@@ -1,6 +1,5 @@
 """The article desk model (realpolitik/coding/desk.py) and the coder's filter of non-political copy, on
 articles written for these tests."""
-import pytest
 
 from realpolitik.coding import RulesCoder
 from realpolitik.coding.desk import desk_of, fit, model
