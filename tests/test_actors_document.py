@@ -37,6 +37,25 @@ def test_mr_surname_after_a_table_persons_full_name_the_tagger_split(coder, nlp)
     assert ("TCDGOV", "NER", "ACCUSE") in events(coder, text)
 
 
+def test_mr_family_name_written_first_is_that_person(coder, nlp):
+    # East Asian names put the family name first: "Mr Liang" after "Liang Wenhao", not "Mr Wenhao"
+    text = ("Chinese Trade Minister Liang Wenhao flew to Hanoi on Monday. "
+            "Mr Liang later accused Vietnam of dumping steel.")
+    assert ("Mr Liang", "CHNGOV", "person") in actors(nlp, text)
+    assert events(coder, text) == [("CHNGOV", "VNM", "ACCUSE")]
+    # without an honorific the first word is no reference (a given name elsewhere)
+    text = ("Peruvian Interior Minister Rosa Quispe flew to La Paz on Monday. "
+            "Rosa later accused Bolivia of harbouring smugglers.")
+    assert [a for a in actors(nlp, text) if a[0] == "Rosa"] == []
+
+
+def test_a_rank_before_a_surname_refers_back_like_mr(coder, nlp):
+    text = ("Chad's army chief, Gen Moussa Haroun, visited the border on Monday. "
+            "Gen Haroun later accused Sudan of arming the rebels.")
+    assert ("Gen Haroun", "TCDMIL", "person") in actors(nlp, text)
+    assert events(coder, text) == [("TCDMIL", "SDN", "ACCUSE")]
+
+
 def test_a_bare_minister_or_spokesman_is_the_official_named_just_before(coder, nlp):
     text = ("Peru's interior minister, Rosa Quispe, said Lima wanted calm on the border. "
             "The minister urged Bolivia to arrest the smugglers.")

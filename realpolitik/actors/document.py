@@ -30,6 +30,8 @@ from realpolitik.model import ActorMention
 _words = wordsets.reader("realpolitik.actors", "document")
 
 HONORIFICS = _words("HONORIFICS")
+_HONORIFIC_NAME = re.compile(r"\b(?:" + "|".join(sorted({re.escape(h.rstrip(".").capitalize()) for h in HONORIFICS},
+                                                        key=lambda h: (-len(h), h))) + r")\.? ([A-Z][\w'-]+)")
 # Bare titles resolved to the office holder of the country in focus -> the people.tsv roles they match.
 TITLE_ROLES: dict[str, tuple[str, ...]] = {
     "president": ("President", "Interim President", "Head of State"),
@@ -104,7 +106,7 @@ def reference_hits(text: str) -> list[tuple[int, int | None]]:
     the text alone: the coder's fast path parses their sentences (and the antecedents' for their names)."""
     out: list[tuple[int, int | None]] = []
     aliases = tables().aliases
-    for hit in re.finditer(r"\b(?:Mr|Ms|Mrs|Miss|Dr)\.? ([A-Z][\w'-]+)", text):
+    for hit in _HONORIFIC_NAME.finditer(text):
         if normalise(hit.group(1)) in aliases:
             continue  # a name in the tables ("Mr Blair"): an actor hit already
         first = re.search(r"(?<![\w-])" + re.escape(hit.group(1)) + r"(?![\w-])", text)
@@ -201,7 +203,9 @@ def _people(doc, text: str, mentions: list[ActorMention]) -> list[ActorMention]:
     _family_names(mentions, known)
     out: list[ActorMention] = []
     # the later uses, found in the text (iterating a Doc's tokens is far slower than a regex over its text)
-    for surname, (after, person) in known.items():
+    uses = [(surname, after, person, False) for surname, (after, person) in known.items()]
+    uses += [(first, after, person, True) for first, (after, person) in _first_names(known).items()]
+    for surname, after, person, titled_only in uses:
         for use in re.finditer(r"(?<![\w-])" + re.escape(surname) + r"(?![\w-])", text[after:]):
             span = doc.char_span(after + use.start(), after + use.end())
             if span is None or len(span) != 1:
@@ -211,13 +215,33 @@ def _people(doc, text: str, mentions: list[ActorMention]) -> list[ActorMention]:
             honorific = prev is not None and prev.lower_ in HONORIFICS
             alone = tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B" and (
                 tok.i + 1 >= len(doc) or doc[tok.i + 1].ent_iob_ != "I")
-            if not (honorific or alone):
+            if not (honorific or (alone and not titled_only)):
                 continue
             start = prev.idx if honorific else tok.idx
             end = tok.idx + len(tok.text)
             if _covered(mentions + out, tok.idx, end):
                 continue
             out.append(replace(person, text=text[start:end], start=start, end=end))
+    return out
+
+
+def _first_names(known: dict[str, tuple[int, ActorMention]]) -> dict[str, tuple[int, ActorMention]]:
+    """The first word of each known person's full name, for "Mr/Ms <word>" only: a family name written first
+    ("Wang Yi" ... "Mr Wang", "Kim Jong Un" ... "Mr Kim"). Not a word that is some known person's last name,
+    nor a title; with an honorific, a given name is hardly ever written ("Mr Donald"), so no name list is needed."""
+    from realpolitik.actors.context import _TITLE_WORDS
+
+    out: dict[str, tuple[int, ActorMention]] = {}
+    for after, person in sorted(known.values(), key=lambda k: k[0]):
+        words = (person.name or person.text).split()
+        while words and (words[0].lower() in HONORIFICS or words[0].lower() in _TITLE_WORDS):
+            words = words[1:]  # a tagged name may hold its rank or title ("Gen Moussa Haroun")
+        if len(words) < 2:
+            continue
+        first = words[0]
+        if first in known or not first[:1].isupper() or not first.isalpha() or first.lower() in tables().sectors:
+            continue
+        out.setdefault(first, (after, person))
     return out
 
 
