@@ -39,3 +39,9 @@ def test_a_lot_of_arms_or_security_supplies_is_military_aid(coder, text, expecte
 def test_a_vowed_response_is_a_threat_and_a_pledged_one_is_not(coder):
     assert triples(coder, "China vowed to respond to any provocation by Japan.") == [("CHN", "JPN", "THREATEN")]
     assert [t[2] for t in triples(coder, "The G7 pledged a coordinated response to the crisis.")] == ["AGREE"]
+
+
+def test_a_request_to_unnamed_allies_takes_no_recipient_from_a_said_clause(coder):
+    # the request names whom it asks ("allies", no actor); the speaker's next clause is no stand-in for them
+    text = "Ruto urged allies to speed up deliveries and said Nairobi expected a decision from Washington."
+    assert triples(coder, text) == []

@@ -17,7 +17,7 @@ from realpolitik.coding.roles import (
     subject_np,
     token_lemma,
 )
-from realpolitik.coding.triggers import lookup
+from realpolitik.coding.triggers import SAY_LEMMAS, lookup
 from realpolitik.model import ActorMention
 
 _words = wordsets.reader("realpolitik.coding", "patients")
@@ -424,7 +424,8 @@ def clause_actors(tok, idx: ActorIndex, srcs: list[ActorMention], type_: str | N
             # "called on Western allies to send arms and accused Moscow of ...": a request names whom it asks; the
             # object of the subject's second act is no stand-in for an addressee the tables do not know
             said |= {t.i for v in root.subtree if v.dep_ == "conj" and v.pos_ == "VERB" and v.tag_ in ("VBD", "VBZ")
-                     and _acts(v) and not (v.left_edge.i <= tok.i <= v.right_edge.i) for t in v.subtree}
+                     and (_acts(v) or token_lemma(v) in SAY_LEMMAS)
+                     and not (v.left_edge.i <= tok.i <= v.right_edge.i) for t in v.subtree}
         for t in root.subtree:
             if (t.dep_ in ("ccomp",) and t.i != root.i or t.i in said or _in_topic(t, root) or _bystander(t, root)
                     or _other_doer(t, root) or giving and _prompted(t, root)):
