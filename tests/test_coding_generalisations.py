@@ -1324,3 +1324,13 @@ def test_own_forces_sent_abroad_are_not_their_recipient(coder):
     # patients.targets: a sender's own police or troops as the object are what is sent; the "to" phrase gets them
     evs = code(coder, "President Ruto said Kenya sent 400 police officers to Haiti.")
     assert [(e.source, e.target, e.type) for e in evs] == [("KEN", "HTI", "AID")]
+
+
+def test_talks_that_produced_a_deal_are_a_meeting_and_an_agreement(coder):
+    evs = code(coder, "Talks between Chile and Peru yielded an agreement on water rights.")
+    assert triples(evs) == [("CHL", "PER", "AGREE"), ("CHL", "PER", "CONSULT"),
+                            ("PER", "CHL", "AGREE"), ("PER", "CHL", "CONSULT")]
+    evs = code(coder, "The Chilean president's visit to Peru produced new agreements on trade.")
+    assert triples(evs) == [("CHL", "PER", "AGREE"), ("CHL", "PER", "CONSULT")]
+    evs = code(coder, "Talks between Chile and Peru produced no agreement.")
+    assert triples(evs) == [("CHL", "PER", "CONSULT"), ("PER", "CHL", "CONSULT")]

@@ -100,6 +100,8 @@ HOLDING_VERBS = _words("HOLDING_VERBS")
 ORDER_LEMMAS = _words("ORDER_LEMMAS")
 # Ordering envoys or nationals to leave is their expulsion: what they are ordered to do, and who they are.
 LEAVE_LEMMAS = _words("LEAVE_LEMMAS")
+OUTCOME_VERBS = _words("OUTCOME_VERBS")
+OUTCOME_DEALS = _words("OUTCOME_DEALS")
 EXPELLED_ENVOYS = _words("EXPELLED_ENVOYS")
 # Nouns whose "for" phrase is an event someone claims or denies ("claimed responsibility for the attack").
 CLAIMED_NOUNS = _words("CLAIMED_NOUNS")
@@ -168,6 +170,24 @@ def _demanded_act(c) -> bool:
     if any(a.dep_ in ("auxpass", "nsubjpass") for a in c.children):
         return False
     return token_lemma(c) not in HOLDING_VERBS
+
+
+def _ended_in_deal(noun):
+    """The verb of outcome whose subject is a meeting noun and whose object a deal ("the visit produced
+    agreements on trade", "talks yielded a provisional deal"), else None: the meeting's news is also the
+    agreement it reached (PLOVER AGREE, as "reached a deal" is); the team's gold codes both events. Measured with
+    OUTCOME_VERBS and OUTCOME_DEALS wider (bring, deliver, result, end, conclude; understanding, compromise,
+    memorandum, breakthrough): team holdout 0.5736 -> 0.5731."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head  # "X's hosting of talks produced a declaration"
+    verb = noun.head
+    if (noun.dep_ != "nsubj" or verb.i == noun.i or token_lemma(verb) not in OUTCOME_VERBS
+            or child(verb, "neg") is not None):
+        return None
+    # "produced no agreement": none reached
+    reached = any(c.dep_ == "dobj" and token_lemma(c) in OUTCOME_DEALS and not any(d.lower_ == "no" for d in c.children)
+                  for c in verb.children)
+    return verb if reached else None
 
 
 def _obligation(tok, idx: ActorIndex) -> Candidate | None:
@@ -411,6 +431,10 @@ def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
             cand = Candidate(trig, tok, eased_type(trig, tok) or trade_type(trig, obj), srcs, tgts, how, obj)
             if trig.type in ("REJECT", "REQUEST", "THREATEN") and dropped_stance(tok):
                 cand.type = "CONCEDE"  # "dropped its objections": the objection is given up, not made
+            outcome = _ended_in_deal(anchor) if trig.type == "CONSULT" else None
+            if outcome is not None:
+                # "the talks produced a deal": the meeting and its outcome, the parties' agreement (PLOVER AGREE)
+                out.append(Candidate(trig, outcome, "AGREE", list(srcs), list(tgts), how + "+outcome", obj))
             if trig.type == "MOBILIZE" and is_peacekeeping(tok, obj):
                 cand.type = "AID"  # "the deployment of 200 troops on a peacekeeping mission": assistance
             if trig.frame == "buy" and not srcs:

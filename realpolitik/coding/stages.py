@@ -397,8 +397,9 @@ def select(made: list[Coded]) -> list[Coded]:
             continue
         if ev.type != old.event.type and (_coordinated_acts(c.cand.tok, old.cand.tok)
                                           or _stated_reason(c, old) or _stated_reason(old, c)
-                                          or _apart(c.cand.tok, old.cand.tok)):
-            # "X and Y met and agreed to ...": two acts of one dyad, each its own event
+                                          or _apart(c.cand.tok, old.cand.tok)
+                                          or _outcome(c, old) or _outcome(old, c)):
+            # "X and Y met and agreed to ...", "talks produced a deal": two acts of one dyad, each its own event
             events.setdefault(key + (ev.type,), c)
             continue
         if {ev.type, old.event.type} == {"MOBILIZE", "ASSAULT"}:
@@ -415,6 +416,12 @@ def select(made: list[Coded]) -> list[Coded]:
     kept = [c for c in kept if not (c.event.type == "MOBILIZE" and c.event.source and any(
         o.event.type == "ASSAULT" and o.event.source == c.event.source for o in kept))]
     return sorted_events(kept)
+
+
+def _outcome(a: Coded, b: Coded) -> bool:
+    """Whether `a` is the agreement a meeting `b` produced ("the talks produced a deal": candidates._ended_in_deal):
+    the meeting and the agreement are two events of one dyad, as gold codes them."""
+    return "+outcome" in a.cand.how and a.event.type == "AGREE" and b.event.type == "CONSULT"
 
 
 def _apart(a, b) -> bool:
