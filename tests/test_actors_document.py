@@ -180,3 +180,16 @@ def test_a_states_political_parties_are_no_pair_of_states(nlp):
     text = "Chile and Peru argued over fishing. Officials said the two parties will meet again in Lima."
     assert [(m, c) for m, c, _ in actors(nlp, text) if m.startswith("the two")] == [
         ("the two parties", "CHL"), ("the two parties", "PER")]
+
+
+def test_a_pair_whose_sentence_names_neither_party_is_the_pair_in_focus(coder, nlp):
+    # the sentence names no two parties before the phrase: the two named most often, not the mediator named last
+    text = ("Chile and Bolivia held talks in Lima on Monday. Chile and Bolivia agreed to free prisoners. "
+            "Peru's foreign ministry said the two sides had also agreed to reopen the border.")
+    assert [(m, c) for m, c, _ in actors(nlp, text) if m == "the two sides"] == [
+        ("the two sides", "BOL"), ("the two sides", "CHL")]
+    # both parties named in the sentence before the phrase: those two, whoever the article is about
+    text = ("Chile and Bolivia held talks on Monday. Chile freed prisoners. "
+            "The Chilean president met his Peruvian counterpart and said the two leaders agreed to cut tariffs.")
+    assert [(m, c) for m, c, _ in actors(nlp, text) if m == "the two leaders"] == [
+        ("the two leaders", "CHLGOV"), ("the two leaders", "PERGOV")]

@@ -5,7 +5,8 @@
 - A bare title ("the chancellor", "the foreign minister"): the office holder of the country in focus on
   the article's date (people.tsv's dated roles), else that country's sector for the title.
 - An abbreviation defined in the text ("the Revolutionary Guards (IRGC)"): the defined actor.
-- "the two countries", "both sides", "the two sides": the two actors last named before.
+- "the two countries", "both sides", "the two sides": the two actors last named before, when their sentence names
+  both before it; else the two parties the article names in most sentences (who reports is no party).
 - A definite state-organ sector with no state ("the army", "the ministry"): the country in focus.
 - Other sector nouns with no state ("protesters", "farmers", "police"): the state of where they act, of
   their sentence, of the dateline or in focus (crowds.py).
@@ -62,6 +63,7 @@ _PAIR = re.compile(r"\b(?:the two|both) (?:(?P<mod>[a-z-]+) )?(?:" + "|".join(_P
 # Modifiers that make "parties" a state's political parties ("the two sceptic parties", "both main parties"):
 # no pair of states or sides.
 _PARTY_MODIFIERS = _words("_PARTY_MODIFIERS")
+PAIR_REPORTERS = _words("PAIR_REPORTERS")
 
 
 def _pair_hits(text: str) -> list[re.Match]:
@@ -382,17 +384,13 @@ def _pairs(text: str, mentions: list[ActorMention], doc=None) -> list[ActorMenti
         if _covered([m for m in mentions if m.kind != "sector"], hit.start(), hit.end()):
             continue
         addressers = _addressers(doc, hit.start(), hit.end()) if doc is not None else set()
-        seen: list[ActorMention] = []
         said = _PAIR_SECTOR.get(hit.group(0).rsplit(None, 1)[-1].lower())
-        for m in reversed([m for m in ordered if m.end <= hit.start() and m.start not in addressers]):
-            if said is None and m.sector in _PAIR_BYSTANDERS:
-                continue  # "the two sides" after "US firm Boeing": the US, not its firm
-            key = m.country or m.code[:3]
-            party = m.country or m.kind in ("igo", "ngo")
-            if m.code and party and key not in {s.country or s.code[:3] for s in seen}:
-                seen.append(m)
-            if len(seen) == 2:
-                break
+        parties = [m for m in ordered if m.end <= hit.start() and m.start not in addressers and m.code
+                   and (m.country or m.kind in ("igo", "ngo"))
+                   and not (said is None and m.sector in _PAIR_BYSTANDERS)]  # "the two sides" after "US firm Boeing"
+        seen = _last_two(parties)
+        if len(seen) == 2 and doc is not None and seen[1].start < _sentence_start(doc, hit.start()):
+            seen = _focus_two(doc, parties)
         if len(seen) < 2:
             continue
         for m in reversed(seen):
@@ -404,6 +402,56 @@ def _pairs(text: str, mentions: list[ActorMention], doc=None) -> list[ActorMenti
                                     kind="state" if code == m.country else ("sector" if said else m.kind),
                                     name=m.name))
     return out
+
+
+def _party(m: ActorMention) -> str:
+    return m.country or m.code[:3]
+
+
+def _last_two(parties: list[ActorMention]) -> list[ActorMention]:
+    """The latest mentions of the two parties (of distinct states) named last, the latest first."""
+    seen: list[ActorMention] = []
+    for m in reversed(parties):
+        if _party(m) not in {_party(s) for s in seen}:
+            seen.append(m)
+        if len(seen) == 2:
+            break
+    return seen
+
+
+def _focus_two(doc, parties: list[ActorMention]) -> list[ActorMention]:
+    """The latest mentions of the two parties named most often (ties: the first named), the latest first: a pair
+    phrase whose sentence does not name both parties before it stands for the article's pair in focus ("Oman said
+    the two parties had agreed" after a lead on Saudi Arabia and the Houthis), not for whoever was named last."""
+    # counted once a sentence: "Malaysian Prime Minister Anwar Ibrahim" names one party once
+    counted = [m for m in parties if not _reporter(doc, m)] or parties
+    named = sorted({(_sentence_start(doc, m.start), _party(m)): m.start for m in reversed(counted)}.items(),
+                   key=lambda kv: kv[1])
+    top = _ranked([(start, party) for (_, party), start in named])[:2]
+    latest = {_party(m): m for m in parties}
+    return sorted((latest[p] for p in top), key=lambda m: -m.start)
+
+
+def _reporter(doc, m: ActorMention) -> bool:
+    """Whether a mention names who reports ("the White House said", "Oman's foreign ministry said"): a reporter
+    passes on what the two parties did and is no party itself."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    while tok.dep_ in ("poss", "compound", "amod", "appos") and tok.head is not tok:
+        tok = tok.head
+    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in PAIR_REPORTERS
+
+
+def _sentence_start(doc, offset: int) -> int:
+    """The offset where the sentence holding `offset` starts (0 where the parse sets no sentences: the pair
+    then keeps the two parties named last)."""
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    try:
+        return span.sent.start_char if span is not None and len(span) else 0
+    except ValueError:
+        return 0
 
 
 def _addressers(doc, start: int, end: int) -> set[int]:
