@@ -45,3 +45,13 @@ def test_a_request_to_unnamed_allies_takes_no_recipient_from_a_said_clause(coder
     # the request names whom it asks ("allies", no actor); the speaker's next clause is no stand-in for them
     text = "Ruto urged allies to speed up deliveries and said Nairobi expected a decision from Washington."
     assert triples(coder, text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Belarusian hackers stole data from a Lithuanian defence ministry server.", [("BLR", "LTU", "COERCE")]),
+    ("Vietnamese hackers breached Cambodian government networks.", [("VNM", "KHM", "COERCE")]),
+    ("Chad breached the ceasefire with Sudan.", [("TCD", "SDN", "ASSAULT")]),  # no data: the truce's breach
+    ("Rebels stole cattle from Kenyan herders.", []),  # no data, no hackers: no cyber operation
+])
+def test_taking_or_entering_data_is_a_cyber_operation(coder, text, expected):
+    assert triples(coder, text) == expected

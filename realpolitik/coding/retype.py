@@ -74,6 +74,8 @@ FORCE_LEMMAS = _words("FORCE_LEMMAS")
 INCURSION_CRAFT = _words("INCURSION_CRAFT")
 CLAIMED_SPACES = _words("CLAIMED_SPACES")
 FORCE_ONLY_VERBS = _words("FORCE_ONLY_VERBS")
+CYBER_ONLY_VERBS = _words("CYBER_ONLY_VERBS")
+DIGITAL_OBJECTS = _words("DIGITAL_OBJECTS")
 # Abstract objects of strengthen/reinforce that make no mobilisation.
 ABSTRACT_OBJECTS = _words("ABSTRACT_OBJECTS")
 # Civilian followers whose mobilising is campaigning, not a show of force (PLOVER MOBILIZE is military/police).
@@ -246,6 +248,16 @@ def dropped_stance(tok) -> bool:
             and tok.head.pos_ == "VERB" and token_lemma(tok.head) in DROPPING_VERBS)
 
 
+def _digital(verb, dobj) -> bool:
+    """Whether a verb takes or enters something digital, or its subject is hackers (DIGITAL_OBJECTS)."""
+    words: set[str] = set()
+    for noun in (dobj, child(verb, "nsubj")):
+        if noun is not None:
+            words |= {token_lemma(noun)} | _compounds(noun)
+            words |= {token_lemma(c) for c in noun.children if c.dep_ == "amod"}
+    return bool(words & DIGITAL_OBJECTS)
+
+
 def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
     """The PLOVER type of a verb trigger given its object, purpose and recipients; None when it is no event."""
     type_ = trade_type(trig, obj)
@@ -261,6 +273,8 @@ def verb_type(trig, tok, obj: set[str], tgts, idx) -> str | None:
     moved = {head_obj} | ({token_lemma(c) for c in dobj.conjuncts} if dobj is not None else set())
     # "a carrier strike group", "Self-Defense Force ships": a noun compounded into the object names the force
     forces = (moved | _compounds(dobj)) & FORCE_LEMMAS  # and its conjuncts: "two patrol ships and a corvette"
+    if trig.lemma in CYBER_ONLY_VERBS and not _digital(tok, dobj):
+        return None  # "breached the ceasefire", "stole cattle": data, networks or hackers make a cyber operation
     if trig.lemma in FORCE_ONLY_VERBS and not moved & (FORCE_LEMMAS | WEAPON_LEMMAS):
         return None  # "moved its embassy", "moved to ban": only forces or arms moved or stationed are a deployment
     if child(tok, "dobj") is not None and figurative.abstract_object(type_, head_obj):
