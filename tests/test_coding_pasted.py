@@ -55,3 +55,9 @@ def test_a_request_to_unnamed_allies_takes_no_recipient_from_a_said_clause(coder
 ])
 def test_taking_or_entering_data_is_a_cyber_operation(coder, text, expected):
     assert triples(coder, text) == expected
+
+
+def test_a_deposit_in_a_central_bank_is_the_depositors_aid(coder):
+    # a verb says who gives: the bank that receives the deposit is no lender
+    assert triples(coder, "Qatar deposited $2 billion in Jordan's central bank.") == [("QAT", "JOR", "AID")]
+    assert triples(coder, "Jordan signed a loan agreement with the IMF.") == [("IGO", "JOR", "AID")]

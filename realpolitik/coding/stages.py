@@ -240,8 +240,11 @@ def readings(ctx: SentenceContext, idx: ActorIndex, cands: list[Candidate]) -> l
             type_, trig = "ACCUSE", known.disapproval_trigger(c.trig)  # "Japan lodged a protest with X"
         elif type_ == "PROTEST" and any(known.people_of(s) for s in sources):
             sources = [known.people_of(s) or s for s in sources]  # "Georgians staged a protest": its people
-        if type_ == "AID" and trig.cameo == "071" and known.lenders(targets) and not known.lenders(sources):
-            sources, targets = targets, sources  # "X signed a loan agreement with the IMF": the lender gives
+        if (type_ == "AID" and trig.cameo == "071" and trig.pos != "V" and known.lenders(targets)
+                and not known.lenders(sources)):
+            # "X signed a loan agreement with the IMF": the lender gives; a verb says who gives ("X deposited $3bn in
+            # Y's central bank")
+            sources, targets = targets, sources
         if known.mutual_fight(c.tok):
             type_, mutual = "ASSAULT", True  # "exchanged fire", "traded strikes": never COOPERATE
         elif traded := known.exchanged_act(c.tok):
