@@ -61,3 +61,8 @@ def test_a_deposit_in_a_central_bank_is_the_depositors_aid(coder):
     # a verb says who gives: the bank that receives the deposit is no lender
     assert triples(coder, "Qatar deposited $2 billion in Jordan's central bank.") == [("QAT", "JOR", "AID")]
     assert triples(coder, "Jordan signed a loan agreement with the IMF.") == [("IGO", "JOR", "AID")]
+
+
+def test_who_reacts_to_an_act_is_no_recipient_of_it(coder):
+    got = triples(coder, "Eritrea test-fired a missile, drawing condemnation from Ethiopia.")
+    assert got == [("ERI", None, "MOBILIZE"), ("ETH", "ERI", "ACCUSE")]

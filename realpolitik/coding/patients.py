@@ -51,6 +51,7 @@ TIME_PREPS = _words("TIME_PREPS")
 POST_HEADS = _words("POST_HEADS")
 PRESENTING_VERBS = _words("PRESENTING_VERBS")
 PROMPTED_VERBS = _words("PROMPTED_VERBS")
+DRAWING_VERBS = _words("DRAWING_VERBS")
 PROMPTED_TYPES = frozenset({"AID", "SUPPORT", "COOPERATE", "AGREE", "CONSULT"})
 
 
@@ -314,6 +315,18 @@ def _other_doer(t, root) -> bool:
     return False
 
 
+def _drew_reaction(t, root) -> bool:
+    """Whether a token lies in the "from" phrase of a participle clause below `root` telling the reaction an act drew
+    ("test-fired a missile, drawing condemnation from France"): who reacts is no recipient of the act."""
+    h, seen_from = t, False
+    while h.i != root.i and h.head.i != h.i:
+        seen_from = seen_from or (h.dep_ == "prep" and h.lower_ == "from")
+        if h.dep_ in ("advcl", "xcomp", "conj") and h.tag_ == "VBG" and token_lemma(h) in DRAWING_VERBS:
+            return seen_from
+        h = h.head
+    return False
+
+
 def _prompted(t, root) -> bool:
     """Whether a token lies in a participle clause below `root` telling what the act led someone to do ("sent a ship
     into the strait, prompting Greece to put its navy on alert"): who is moved to act is no recipient of the act."""
@@ -428,7 +441,7 @@ def clause_actors(tok, idx: ActorIndex, srcs: list[ActorMention], type_: str | N
                      and not (v.left_edge.i <= tok.i <= v.right_edge.i) for t in v.subtree}
         for t in root.subtree:
             if (t.dep_ in ("ccomp",) and t.i != root.i or t.i in said or _in_topic(t, root) or _bystander(t, root)
-                    or _other_doer(t, root) or giving and _prompted(t, root)):
+                    or _other_doer(t, root) or giving and _prompted(t, root) or _drew_reaction(t, root)):
                 continue
             for m in idx.at_all(t):
                 if has_country(m) and m.code[:3] not in src_codes and m not in found:
