@@ -158,3 +158,15 @@ def test_taking_part_in_any_act_makes_the_subject_its_doer(coder):
     # not only joint acts: those who take part in strikes carry them out
     evs = code(coder, "Danish jets took part in the air strikes on Libyan militia positions last week.")
     assert events(evs) == [("DNKMIL", "LBYREB", "ASSAULT")]
+
+
+def test_headline_verb_inside_a_sector_name_is_the_verb(coder):
+    # "Togo share intelligence" is read as one sector name (Togo's intelligence service) over the verb
+    assert events(code(coder, "Ghana, Togo share intelligence on smugglers")) == [
+        ("GHA", "TGO", "COOPERATE"), ("TGO", "GHA", "COOPERATE")]
+
+
+def test_yes_no_question_subject_after_the_opening_auxiliary(coder):
+    # the parser reads "Beijing" as a compound of the verb; the question's subject follows its auxiliary
+    evs = code(coder, "Could Beijing supply Pakistan with stealth fighters next year? Analysts are divided.")
+    assert [(e.source, e.target, e.type, e.factuality) for e in evs] == [("CHNGOV", "PAK", "AID", "question")]

@@ -8,7 +8,7 @@ confidence and the events themselves.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from realpolitik import wordsets
@@ -586,8 +586,16 @@ def headline_candidates(sent, idx: ActorIndex) -> list[Candidate]:
     table = entries()
     joiners = _styles_joiners()
     srcs: list[ActorMention] = []
+    overrun: list[ActorMention] = []
     for k, tok in enumerate(toks):
         ms = idx.at_all(tok)
+        if ms and srcs and k > 0 and _overrun_verb(tok, ms, table):
+            # "Kenya, Tanzania share intelligence": the matcher ran a sector name ("Tanzania ... intelligence")
+            # over the headline's verb, which the parser took for a modifier; the name before the verb acts
+            overrun = list(ms)
+            prev = toks[k - 1]
+            srcs = [_state_part(m, prev.idx + len(prev.text)) if m in ms else m for m in srcs]
+            ms = []
         if ms:
             srcs += [m for m in ms if m not in srcs]
             continue
@@ -607,7 +615,7 @@ def headline_candidates(sent, idx: ActorIndex) -> list[Candidate]:
             return []
         tgts: list[ActorMention] = []
         for t in toks[k + 1:]:
-            got = [m for m in idx.at_all(t) if m not in srcs and m not in tgts]
+            got = [m for m in idx.at_all(t) if m not in srcs and m not in tgts and m not in overrun]
             if tgts and not got:
                 break
             tgts += got
@@ -615,6 +623,20 @@ def headline_candidates(sent, idx: ActorIndex) -> list[Candidate]:
         moved = {token_lemma(t) for t in toks[k + 1:]}
         return [Candidate(trig, tok, handed_over_type(trig.type, moved, trig.lemma), srcs, tgts, "headline", set())]
     return []
+
+
+def _overrun_verb(tok, ms: list[ActorMention], table) -> bool:
+    """Whether a token inside a mention begun on an earlier token is a present-tense verb trigger the parser
+    tagged as a verb ("share" in "Tanzania share intelligence", read as one sector name)."""
+    return (tok.pos_ == "VERB" and tok.tag_ in ("VBP", "VBZ") and all(m.start < tok.idx for m in ms)
+            and any((form, "V") in table for form in _verb_forms(tok.lower_)))
+
+
+def _state_part(m: ActorMention, end: int) -> ActorMention:
+    """The state a mention cut short at `end` names, or the mention itself when it has no country."""
+    if not m.country or end <= m.start:
+        return m
+    return replace(m, text=m.text[:end - m.start], end=end, code=m.country, sector=None, kind="state")
 
 
 def _styles_joiners() -> frozenset[str]:

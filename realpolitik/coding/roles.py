@@ -370,7 +370,8 @@ def agents(verb, idx: ActorIndex, _depth: int = 0) -> tuple[list[ActorMention], 
 
 def _fronted_subject(verb, idx: ActorIndex) -> list[ActorMention]:
     """Actors right before a subjectless main verb, after an opening phrase the parser let swallow them
-    ("With the signing of the accord, the government and the rebels have agreed ...")."""
+    ("With the signing of the accord, the government and the rebels have agreed ...") or after the auxiliary
+    that opens a yes/no question ("Could Beijing supply X?", the name read as the verb's compound)."""
     toks = [t for t in verb.sent if t.i < verb.i]
     j = len(toks) - 1
     while j >= 0 and toks[j].dep_ in ("aux", "auxpass", "neg", "advmod"):
@@ -378,12 +379,19 @@ def _fronted_subject(verb, idx: ActorIndex) -> list[ActorMention]:
     if j < 0 or not idx.at_all(toks[j]):
         return []
     out: list[ActorMention] = []
-    while j >= 0 and toks[j].text not in (",", ";", ":"):
+    while j >= 0 and toks[j].text not in (",", ";", ":") and not (j == 0 and _inverted_aux(toks[0])):
         for m in idx.at_all(toks[j]):
             if m not in out:
                 out.insert(0, m)
         j -= 1
     return out if j >= 0 else []  # no comma: not an opening phrase, leave it
+
+
+def _inverted_aux(tok) -> bool:
+    """Whether a sentence opens with an auxiliary put before its subject: a yes/no question ("Will X ...?")."""
+    tail = [t.text for t in tok.sent[-2:]]
+    return (tok.i == tok.sent.start and (tok.tag_ == "MD" or tok.lemma_.lower() in ("do", "be", "have"))
+            and "?" in tail)
 
 
 def patients_passive(verb, idx: ActorIndex) -> list[ActorMention]:
