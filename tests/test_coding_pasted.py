@@ -66,3 +66,8 @@ def test_a_deposit_in_a_central_bank_is_the_depositors_aid(coder):
 def test_who_reacts_to_an_act_is_no_recipient_of_it(coder):
     got = triples(coder, "Eritrea test-fired a missile, drawing condemnation from Ethiopia.")
     assert got == [("ERI", None, "MOBILIZE"), ("ETH", "ERI", "ACCUSE")]
+
+
+def test_force_aimed_at_a_craft_is_not_on_the_states_own_people(coder):
+    assert triples(coder, "Eritrean vessels fired water cannon at a supply boat.") == [("ERI", None, "ASSAULT")]
+    assert triples(coder, "Police fired water cannon at protesters in Tbilisi.") == [("GEO", "GEO", "ASSAULT")]

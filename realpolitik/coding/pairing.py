@@ -187,6 +187,9 @@ def _people_acted_on(c: Candidate, srcs: list[ActorMention], targets: list[Actor
                for s in srcs)
 
 
+AIMED_PREPS = frozenset({"at", "on"})
+
+
 def own_people(c: Candidate, srcs: list[ActorMention], targets: list[ActorMention]
                ) -> list[tuple[ActorMention, ActorMention]]:
     """A state's act of justice on people its clause names no state of ("Togo arrests a rapper", "the court
@@ -199,6 +202,9 @@ def own_people(c: Candidate, srcs: list[ActorMention], targets: list[ActorMentio
     what = child(c.tok, "dobj", "nsubjpass")
     if what is not None and not targets and token_lemma(what) in SEIZED_THINGS | BANNED_WORKS:
         return []  # "seized an oil tanker", "drugs were confiscated", "banned the play": a thing, no one named
+    aimed = [p for h in (c.tok, what) if h is not None for _, p in prep_objects(h, AIMED_PREPS)]
+    if not targets and any(token_lemma(p) in SEIZED_THINGS for p in aimed):
+        return []  # "fired water cannon at a supply boat": a craft aimed at, whose flag the clause does not give
     out = []
     for s in srcs:
         if not s.country or s.kind not in ("state", "sector") or (s.sector and s.sector not in OWN_PEOPLE_ORGANS):
