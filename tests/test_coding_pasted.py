@@ -71,3 +71,8 @@ def test_who_reacts_to_an_act_is_no_recipient_of_it(coder):
 def test_force_aimed_at_a_craft_is_not_on_the_states_own_people(coder):
     assert triples(coder, "Eritrean vessels fired water cannon at a supply boat.") == [("ERI", None, "ASSAULT")]
     assert triples(coder, "Police fired water cannon at protesters in Tbilisi.") == [("GEO", "GEO", "ASSAULT")]
+
+
+def test_a_state_acting_on_a_foreign_writer_acts_on_that_state(coder):
+    assert triples(coder, "A Chinese court sentenced an Australian writer to death.") == [("CHN", "AUS", "SANCTION")]
+    assert triples(coder, "The French writer said the war was a tragedy.") == []

@@ -19,8 +19,9 @@ _words = wordsets.reader("realpolitik.actors", "context")
 # the name a person's ("King Abdullah of Jordan", "President of Georgia").
 _TITLE_WORDS = _words("_TITLE_WORDS")
 # Heads after a demonym that make it a language, a cuisine or a style, not an actor; and people of the arts
-# and sport ("the French writer", "a Kenyan sprinter"), whose nationality makes no state act.
+# and sport ("the French writer", "a Kenyan sprinter"), whose nationality makes no state act unless a verb acts on them.
 _NON_ACTOR_HEADS = _words("_NON_ACTOR_HEADS")
+_ARTS_PEOPLE_HEADS = _words("_ARTS_PEOPLE_HEADS")
 # Suffixes after a hyphen that make a demonym a product's origin ("Russian-made rockets").
 _NON_ACTOR_SUFFIXES = tuple(sorted(_words("_NON_ACTOR_SUFFIXES")))  # a tuple for str.startswith
 _PRO_ANTI = re.compile(r"(?:^|[^a-z])(?:pro|anti|non)-$")
@@ -152,6 +153,9 @@ def context_ok(doc, start: int, end: int, alias: Alias) -> bool:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and span.end < len(doc) and doc[span.end].lower_ in _NON_ACTOR_HEADS:
             return False
+        if span is not None and span.end < len(doc) and doc[span.end].lower_ in _ARTS_PEOPLE_HEADS and not (
+                doc[span.end].dep_ in ("dobj", "nsubjpass") and doc[span.end].head.pos_ == "VERB"):
+            return False  # "the French writer said": no state; "jailed a French writer": France's civilian
         if span is not None and role == "adjective" and span.root.dep_ == "pobj" \
                 and span.root.head.lower_ in ("in", "into", "from") and span.root.pos_ != "PROPN" \
                 and not span.root.head.head.lower_.startswith("translat") and _is_language_use(span):
