@@ -22,6 +22,7 @@ _TITLE_WORDS = _words("_TITLE_WORDS")
 # and sport ("the French writer", "a Kenyan sprinter"), whose nationality makes no state act unless a verb acts on them.
 _NON_ACTOR_HEADS = _words("_NON_ACTOR_HEADS")
 _ARTS_PEOPLE_HEADS = _words("_ARTS_PEOPLE_HEADS")
+_ACTED_ON_VERBS = _words("_ACTED_ON_VERBS")
 # Suffixes after a hyphen that make a demonym a product's origin ("Russian-made rockets").
 _NON_ACTOR_SUFFIXES = tuple(sorted(_words("_NON_ACTOR_SUFFIXES")))  # a tuple for str.startswith
 _PRO_ANTI = re.compile(r"(?:^|[^a-z])(?:pro|anti|non)-$")
@@ -154,7 +155,7 @@ def context_ok(doc, start: int, end: int, alias: Alias) -> bool:
         if span is not None and span.end < len(doc) and doc[span.end].lower_ in _NON_ACTOR_HEADS:
             return False
         if span is not None and span.end < len(doc) and doc[span.end].lower_ in _ARTS_PEOPLE_HEADS and not (
-                doc[span.end].dep_ in ("dobj", "nsubjpass") and doc[span.end].head.pos_ == "VERB"):
+                doc[span.end].dep_ in ("dobj", "nsubjpass") and doc[span.end].head.lemma_.lower() in _ACTED_ON_VERBS):
             return False  # "the French writer said": no state; "jailed a French writer": France's civilian
         if span is not None and role == "adjective" and span.root.dep_ == "pobj" \
                 and span.root.head.lower_ in ("in", "into", "from") and span.root.pos_ != "PROPN" \
