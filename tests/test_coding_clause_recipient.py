@@ -89,3 +89,22 @@ def test_a_request_naming_its_addressee_takes_no_recipient_from_a_second_act():
     # what is asked, joined in the infinitive, stays the request's
     assert _dyads("An official Syrian newspaper called on Arabs to unite and mobilize against Israel.") == [
         ("SYRMED", "ISR", "REQUEST")]
+
+
+def test_a_place_hung_on_a_verb_of_word_is_a_venue():
+    # patients._venue: where a charge or rejection was made is no party to it; the party named still is
+    assert _dyads("In Paris on Thursday, Brazil's finance minister lashed out at the farm subsidies of the rich "
+                  "nations.") == [("BRAGOV", None, "ACCUSE")]
+    assert _dyads("In Paris on Thursday, Brazil's finance minister lashed out at Chile.") == [
+        ("BRAGOV", "CHL", "ACCUSE")]
+    assert _dyads("At a summit in Accra, the Kenyan president rejected the proposal.") == [("KENGOV", None, "REJECT")]
+    # a request goes to whoever is there
+    assert _dyads("Norway sought asylum for the dissident at the Chinese embassy.") == [("NOR", "CHNGOV", "REQUEST")]
+
+
+def test_the_on_phrase_of_talks_is_their_topic():
+    # patients.TALK_HEADS: a meeting on a state's affairs is no meeting with it
+    assert _dyads("Friday's conference on Iraqi reconstruction will be hosted by the German chancellor.") == []
+    assert _dyads("The German chancellor hosted a meeting on Iraqi reconstruction.") == []
+    assert _dyads("The German chancellor hosted a meeting with Iraq on reconstruction.") == [
+        ("DEUGOV", "IRQ", "CONSULT")]

@@ -49,6 +49,11 @@ DOCUMENT_HEADS = _words("DOCUMENT_HEADS")
 TIME_PREPS = _words("TIME_PREPS")
 # Posts held in a body ("its presidency of the EU", "at the helm of the G8"): the body is where, not whom.
 POST_HEADS = _words("POST_HEADS")
+TALK_HEADS = _words("TALK_HEADS")
+VENUE_PREPS = _words("VENUE_PREPS")
+VENUE_TYPES = _words("VENUE_TYPES")
+TALK_TYPES = _words("TALK_TYPES")
+VENUE_NOUNS = _words("VENUE_NOUNS")
 PRESENTING_VERBS = _words("PRESENTING_VERBS")
 PROMPTED_VERBS = _words("PROMPTED_VERBS")
 DRAWING_VERBS = _words("DRAWING_VERBS")
@@ -120,6 +125,8 @@ def targets(tok, trig: Trigger, idx: ActorIndex, sources: list[ActorMention]) ->
         if h is not tok and trig.type in REACTING_TYPES and act_noun(h):
             continue  # "condemned the strikes on Iran": the strikes' victim, not who is condemned
         for _prep, p in prep_objects(h, preps):
+            if _prep == "on" and h is not tok and trig.type in TALK_TYPES and token_lemma(h) in TALK_HEADS:
+                continue  # "hosted a meeting on Iraqi reconstruction": what the talks are about, not a party
             got = keep(idx.np_conj(p))
             if not got and trig.type in ("AID", "MOBILIZE", "ASSAULT"):
                 # "sent aid to people in Yemen", "mobilised for a war against Iraq": the inner phrase names them
@@ -262,7 +269,7 @@ def own_forces(o, idx: ActorIndex, srcs: list[ActorMention]) -> bool:
                                            for m in ms)
 
 
-def _in_topic(t, root) -> bool:
+def _in_topic(t, root, type_: str | None = None) -> bool:
     """Whether a token lies in a topic phrase below `root` ("rejected calls for advice on the legality of the
     Iraq war", "talk about Turkey entering the EU"): a state named only as what an act is about is no party."""
     if t.dep_ in ("compound", "amod", "nmod") and t.head.lemma_.lower() in TOPIC_HEADS and t.head.i != root.i:
@@ -275,8 +282,31 @@ def _in_topic(t, root) -> bool:
             return True
         if h.dep_ == "prep" and h.lower_ == "of" and h.head.lemma_.lower() in POST_HEADS:
             return True
+        if (type_ in TALK_TYPES and h.dep_ == "prep" and h.lower_ == "on"
+                and token_lemma(h.head) in TALK_HEADS):
+            return True  # "hosted a meeting on Iraqi reconstruction": what the talks are about
         h = h.head
     return False
+
+
+def _venue(t, verbs: set[int]) -> bool:
+    """Whether a token lies in a place phrase hung on one of `verbs` ("In London, X lashed out at Y", "rejected
+    the plan at a summit in X"): where the act happened."""
+    h = t
+    while h.head.i != h.i:
+        if h.dep_ == "prep" and h.lower_ in VENUE_PREPS and h.head.i in verbs and h.head.pos_ in ("VERB", "AUX"):
+            # a named place or a town ("in London", "in X's capital"), not an institution ("in a French court",
+            # "at the X embassy"), which is the party the act goes to
+            return any(p.dep_ == "pobj" and (p.pos_ == "PROPN" or token_lemma(p) in VENUE_NOUNS) for p in h.children)
+        h = h.head
+    return False
+
+
+def _at_venue(tok, type_: str | None) -> bool:
+    """Whether a place hung on the trigger's verb is only where it happened: for acts of word (VENUE_TYPES) read
+    off a verb of word (a deed read as one keeps its place: "dispatched inspectors to a plant in X")."""
+    own = lookup(tok)
+    return type_ in VENUE_TYPES and (own is None or own.type in VENUE_TYPES)
 
 
 def _bystander(t, root) -> bool:
@@ -439,9 +469,12 @@ def clause_actors(tok, idx: ActorIndex, srcs: list[ActorMention], type_: str | N
             said |= {t.i for v in root.subtree if v.dep_ == "conj" and v.pos_ == "VERB" and v.tag_ in ("VBD", "VBZ")
                      and (_acts(v) or token_lemma(v) in SAY_LEMMAS)
                      and not (v.left_edge.i <= tok.i <= v.right_edge.i) for t in v.subtree}
+        if _at_venue(tok, type_):
+            said |= {t.i for t in root.subtree if _venue(t, {tok.i, top.i})}
         for t in root.subtree:
-            if (t.dep_ in ("ccomp",) and t.i != root.i or t.i in said or _in_topic(t, root) or _bystander(t, root)
-                    or _other_doer(t, root) or giving and _prompted(t, root) or _drew_reaction(t, root)):
+            if (t.dep_ in ("ccomp",) and t.i != root.i or t.i in said or _in_topic(t, root, type_)
+                    or _bystander(t, root) or _other_doer(t, root) or giving and _prompted(t, root)
+                    or _drew_reaction(t, root)):
                 continue
             for m in idx.at_all(t):
                 if has_country(m) and m.code[:3] not in src_codes and m not in found:
