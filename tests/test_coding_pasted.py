@@ -39,3 +39,9 @@ def test_a_lot_of_arms_or_security_supplies_is_military_aid(coder, text, expecte
 def test_a_vowed_response_is_a_threat_and_a_pledged_one_is_not(coder):
     assert triples(coder, "China vowed to respond to any provocation by Japan.") == [("CHN", "JPN", "THREATEN")]
     assert [t[2] for t in triples(coder, "The G7 pledged a coordinated response to the crisis.")] == ["AGREE"]
+
+
+def test_the_agency_of_a_dateline_is_no_party(coder):
+    # "(Reuters)" names British media in the actor tables; in a dateline it only filed the story
+    text = "MINSK, May 4 (Reuters) - Belarus and Venezuela signed a defence pact on Sunday."
+    assert triples(coder, text) == [("BLR", "VEN", "SUPPORT"), ("VEN", "BLR", "SUPPORT")]

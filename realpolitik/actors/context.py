@@ -163,6 +163,8 @@ def context_ok(doc, start: int, end: int, alias: Alias) -> bool:
         return False  # "the Trades Union Congress" is not the US Congress
     if role in ("capital", "country") and _dateline(text, start, end):
         return False  # "MOSCOW (Reuters) -", "KUWAIT CITY, May 2 -": where the story was filed, not who acted
+    if _dateline_agency(text, start, end):
+        return False  # "(Reuters) -": the agency that filed the story reports it, it is no party to it
     traits, traps = tables().ambiguous.get(key, (frozenset(), frozenset()))
     if traps and set(_tokens_around(doc, start, end, 3)) & traps:
         return False
@@ -213,6 +215,16 @@ def _dateline(text: str, start: int, end: int) -> bool:
     place = _CAPS_PLACE.match(text, line_start)
     return (text[start:end].isupper() and place is not None and place.end() >= end
             and bool(_DATELINE.match(text[place.end():place.end() + 14])))
+
+
+def _dateline_agency(text: str, start: int, end: int) -> bool:
+    """A name in the parentheses of the dateline opening a line ("BEIJING, Jan 16 (Reuters) -")."""
+    from realpolitik.actors.places import DATELINE
+    if text[start - 1:start] != "(" or text[end:end + 1] != ")":
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    m = DATELINE.match(text[line_start:line_start + 160])
+    return m is not None and line_start + m.end() > end
 
 
 def _is_language_use(span) -> bool:
