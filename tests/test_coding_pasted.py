@@ -45,3 +45,13 @@ def test_the_agency_of_a_dateline_is_no_party(coder):
     # "(Reuters)" names British media in the actor tables; in a dateline it only filed the story
     text = "MINSK, May 4 (Reuters) - Belarus and Venezuela signed a defence pact on Sunday."
     assert triples(coder, text) == [("BLR", "VEN", "SUPPORT"), ("VEN", "BLR", "SUPPORT")]
+
+
+@pytest.mark.parametrize("text", [
+    "Norway cancelled part of Malawi's bilateral debt.",
+    "Norway said it would cancel $300 million of Malawi's debt.",
+    "Norway cancelled 40 percent of Malawi's debt.",
+])
+def test_a_part_of_a_verbs_object_reads_its_multiword_entry(coder, text):
+    # cancel_debt is AID (debt relief); "cancel" alone would make it a SANCTION
+    assert triples(coder, text) == [("NOR", "MWI", "AID")]
