@@ -55,3 +55,9 @@ def test_the_agency_of_a_dateline_is_no_party(coder):
 def test_a_part_of_a_verbs_object_reads_its_multiword_entry(coder, text):
     # cancel_debt is AID (debt relief); "cancel" alone would make it a SANCTION
     assert triples(coder, text) == [("NOR", "MWI", "AID")]
+
+
+def test_banned_trade_falls_on_no_people(coder):
+    # "ban" on people with no state named falls on the state's own society; imports and goods are no people
+    assert triples(coder, "Moldova banned imports of dairy products.") == []
+    assert triples(coder, "Moldova banned imports of Polish apples.") == [("MDA", "POL", "SANCTION")]
