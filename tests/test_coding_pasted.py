@@ -61,3 +61,9 @@ def test_banned_trade_falls_on_no_people(coder):
     # "ban" on people with no state named falls on the state's own society; imports and goods are no people
     assert triples(coder, "Moldova banned imports of dairy products.") == []
     assert triples(coder, "Moldova banned imports of Polish apples.") == [("MDA", "POL", "SANCTION")]
+
+
+def test_a_threat_to_a_common_good_is_a_danger_no_threat(coder):
+    assert triples(coder, "Nepal banned 40 Chinese apps, citing threats to national security.") == [
+        ("NPL", "CHN", "SANCTION")]
+    assert triples(coder, "North Korea issued a threat to South Korea.") == [("PRK", "KOR", "THREATEN")]
