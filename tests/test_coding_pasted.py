@@ -67,3 +67,9 @@ def test_a_threat_to_a_common_good_is_a_danger_no_threat(coder):
     assert triples(coder, "Nepal banned 40 Chinese apps, citing threats to national security.") == [
         ("NPL", "CHN", "SANCTION")]
     assert triples(coder, "North Korea issued a threat to South Korea.") == [("PRK", "KOR", "THREATEN")]
+
+
+def test_a_statement_conjoined_with_its_own_subject_gives_no_recipient(coder):
+    # "Washington said ..." is another party's statement, not the one criticised
+    assert triples(coder, "Mali criticised the deal, and Paris said it would review its aid.") == [
+        ("MLI", None, "ACCUSE")]
