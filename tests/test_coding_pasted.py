@@ -73,3 +73,9 @@ def test_a_statement_conjoined_with_its_own_subject_gives_no_recipient(coder):
     # "Washington said ..." is another party's statement, not the one criticised
     assert triples(coder, "Mali criticised the deal, and Paris said it would review its aid.") == [
         ("MLI", None, "ACCUSE")]
+
+
+def test_a_denied_involvement_answers_the_accuser(coder):
+    text = "Estonia accused Russia of a cyber attack on its parliament. Moscow denied any involvement."
+    assert triples(coder, text) == [("EST", "RUS", "ACCUSE"), ("RUS", "EST", "REJECT")]
+    assert triples(coder, "Moscow denied any involvement.") == []  # with no accuser: a statement (CAMEO 016)
