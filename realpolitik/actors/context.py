@@ -202,6 +202,9 @@ def _named_body(doc, start: int, end: int, key: str) -> bool:
             and prev.i >= sentence_bounds(doc, span.start)[0])
 
 
+# A story's dateline: "CITY, Month Day -", "CITY (Agency) -" (geo.locate reads its place too).
+DATELINE = re.compile(r"^\s*([A-Z][A-Za-z'.\- ]{1,40}?)\s*(?:,\s*[A-Za-z0-9 .]{1,30}?)?"
+                      r"\s*(?:\([^)\n]{1,40}\)\s*)?(?:[—–:]|--?\s)")
 _DATELINE = re.compile(r"^[,.]?\s*(?:\(|[-\u2013\u2014]|\d|[A-Z][a-z]{2,8}\.? \d)")
 
 
@@ -219,7 +222,6 @@ def _dateline(text: str, start: int, end: int) -> bool:
 
 def _dateline_agency(text: str, start: int, end: int) -> bool:
     """A name in the parentheses of the dateline opening a line ("BEIJING, Jan 16 (Reuters) -")."""
-    from realpolitik.actors.places import DATELINE
     if text[start - 1:start] != "(" or text[end:end + 1] != ")":
         return False
     line_start = text.rfind("\n", 0, start) + 1
