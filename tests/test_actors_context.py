@@ -63,7 +63,9 @@ def test_city_qualified_by_its_country_is_a_place(nlp):
 
 
 def test_dateline_city_is_not_an_actor(nlp):
-    assert codes(nlp, "TOKYO (Reuters) - Japan protested the launch.") == ["GBRMED", "JPN"]
+    # nor is the agency in its parentheses, which filed the story
+    assert codes(nlp, "TOKYO (Reuters) - Japan protested the launch.") == ["JPN"]
+    assert codes(nlp, "Reuters reported that Japan protested the launch.") == ["GBRMED", "JPN"]
     assert codes(nlp, "Tokyo protested the launch.") == ["JPNGOV"]
 
 

@@ -76,3 +76,43 @@ def test_force_aimed_at_a_craft_is_not_on_the_states_own_people(coder):
 def test_a_state_acting_on_a_foreign_writer_acts_on_that_state(coder):
     assert triples(coder, "A Chinese court sentenced an Australian writer to death.") == [("CHN", "AUS", "SANCTION")]
     assert triples(coder, "The French writer said the war was a tragedy.") == []
+
+
+def test_the_agency_of_a_dateline_is_no_party(coder):
+    # "(Reuters)" names British media in the actor tables; in a dateline it only filed the story
+    text = "MINSK, May 4 (Reuters) - Belarus and Venezuela signed a defence pact on Sunday."
+    assert triples(coder, text) == [("BLR", "VEN", "SUPPORT"), ("VEN", "BLR", "SUPPORT")]
+
+
+@pytest.mark.parametrize("text", [
+    "Norway cancelled part of Malawi's bilateral debt.",
+    "Norway said it would cancel $300 million of Malawi's debt.",
+    "Norway cancelled 40 percent of Malawi's debt.",
+])
+def test_a_part_of_a_verbs_object_reads_its_multiword_entry(coder, text):
+    # cancel_debt is AID (debt relief); "cancel" alone would make it a SANCTION
+    assert triples(coder, text) == [("NOR", "MWI", "AID")]
+
+
+def test_banned_trade_falls_on_no_people(coder):
+    # "ban" on people with no state named falls on the state's own society; imports and goods are no people
+    assert triples(coder, "Moldova banned imports of dairy products.") == []
+    assert triples(coder, "Moldova banned imports of Polish apples.") == [("MDA", "POL", "SANCTION")]
+
+
+def test_a_threat_to_a_common_good_is_a_danger_no_threat(coder):
+    assert triples(coder, "Nepal banned 40 Chinese apps, citing threats to national security.") == [
+        ("NPL", "CHN", "SANCTION")]
+    assert triples(coder, "North Korea issued a threat to South Korea.") == [("PRK", "KOR", "THREATEN")]
+
+
+def test_a_statement_conjoined_with_its_own_subject_gives_no_recipient(coder):
+    # "Washington said ..." is another party's statement, not the one criticised
+    assert triples(coder, "Mali criticised the deal, and Paris said it would review its aid.") == [
+        ("MLI", None, "ACCUSE")]
+
+
+def test_a_denied_involvement_answers_the_accuser(coder):
+    text = "Estonia accused Russia of a cyber attack on its parliament. Moscow denied any involvement."
+    assert triples(coder, text) == [("EST", "RUS", "ACCUSE"), ("RUS", "EST", "REJECT")]
+    assert triples(coder, "Moscow denied any involvement.") == []  # with no accuser: a statement (CAMEO 016)

@@ -168,6 +168,8 @@ def context_ok(doc, start: int, end: int, alias: Alias) -> bool:
         return False  # "the Trades Union Congress" is not the US Congress
     if role in ("capital", "country") and _dateline(text, start, end):
         return False  # "MOSCOW (Reuters) -", "KUWAIT CITY, May 2 -": where the story was filed, not who acted
+    if _dateline_agency(text, start, end):
+        return False  # "(Reuters) -": the agency that filed the story reports it, it is no party to it
     traits, traps = tables().ambiguous.get(key, (frozenset(), frozenset()))
     if traps and set(_tokens_around(doc, start, end, 3)) & traps:
         return False
@@ -205,6 +207,9 @@ def _named_body(doc, start: int, end: int, key: str) -> bool:
             and prev.i >= sentence_bounds(doc, span.start)[0])
 
 
+# A story's dateline: "CITY, Month Day -", "CITY (Agency) -" (geo.locate reads its place too).
+DATELINE = re.compile(r"^\s*([A-Z][A-Za-z'.\- ]{1,40}?)\s*(?:,\s*[A-Za-z0-9 .]{1,30}?)?"
+                      r"\s*(?:\([^)\n]{1,40}\)\s*)?(?:[—–:]|--?\s)")
 _DATELINE = re.compile(r"^[,.]?\s*(?:\(|[-\u2013\u2014]|\d|[A-Z][a-z]{2,8}\.? \d)")
 
 
@@ -218,6 +223,15 @@ def _dateline(text: str, start: int, end: int) -> bool:
     place = _CAPS_PLACE.match(text, line_start)
     return (text[start:end].isupper() and place is not None and place.end() >= end
             and bool(_DATELINE.match(text[place.end():place.end() + 14])))
+
+
+def _dateline_agency(text: str, start: int, end: int) -> bool:
+    """A name in the parentheses of the dateline opening a line ("BEIJING, Jan 16 (Reuters) -")."""
+    if text[start - 1:start] != "(" or text[end:end + 1] != ")":
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    m = DATELINE.match(text[line_start:line_start + 160])
+    return m is not None and line_start + m.end() > end
 
 
 def _is_language_use(span) -> bool:

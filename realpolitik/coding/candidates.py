@@ -284,6 +284,8 @@ def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
             continue  # "the stock market rally": a market's move, no protest
         if trig.type == "THREATEN" and trig.frame == "say" and figurative.forecast(tok):
             continue  # "the IMF warned that X's deficit was too large": a forecast, no threat to anyone
+        if trig.type == "THREATEN" and trig.pos == "N" and figurative.danger(tok):
+            continue  # "citing threats to national security": a danger to a common good, no party's threat
         if trig.type == "REQUEST" and trig.pos == "V" and figurative.question(tok):
             continue  # "asked the reporter if he was a spy": a question, no request
         if trig.type == "CONSULT" and figurative.no_meeting(tok):

@@ -324,6 +324,15 @@ def forecast(tok) -> bool:
     return bool(subjects) and all(_subject_topic(s) in table for s in subjects)
 
 
+def danger(tok) -> bool:
+    """Whether a threat noun names a danger to a common good, no threat made by a party: its "to" object is such a
+    good ("citing threats to national security", "a threat to regional stability"). A threat to a party ("threats
+    to Israel", "a threat to its neighbours") keeps its sense."""
+    goods = words("realpolitik.coding", "figurative", "ENDANGERED_GOODS")
+    objs = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
+    return bool(objs) and all(p.lemma_.lower() in goods and p.ent_type_ not in ("GPE", "NORP", "ORG") for p in objs)
+
+
 def described(tok, type_: str | None) -> bool:
     """Whether a cooperative event noun is what someone calls or describes a thing ("described the deal as the most
     important agreement between X and Y", "hailed it as a breakthrough in cooperation with X", "called it a historic

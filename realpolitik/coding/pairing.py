@@ -26,6 +26,7 @@ ACTED_ON_PREPS = _words("ACTED_ON_PREPS")
 OWN_PEOPLE_ACTS = _words("OWN_PEOPLE_ACTS")
 SEIZED_THINGS = _words("SEIZED_THINGS")
 BANNED_WORKS = _words("BANNED_WORKS")
+TRADED_THINGS = _words("TRADED_THINGS")
 # Sectors of people who are no state's own society where they are held ("migrants", "refugees").
 FOREIGN_SECTORS = _words("FOREIGN_SECTORS")
 # A state's organs that act on its own people: the actor tables' list, which crowds read the same way.
@@ -200,8 +201,9 @@ def own_people(c: Candidate, srcs: list[ActorMention], targets: list[ActorMentio
     if token_lemma(c.tok) not in OWN_PEOPLE_ACTS and c.trig.lemma not in OWN_PEOPLE_ACTS or c.type == "MOBILIZE":
         return []  # a launch into the sea (retype: MOBILIZE) falls on no one
     what = child(c.tok, "dobj", "nsubjpass")
-    if what is not None and not targets and token_lemma(what) in SEIZED_THINGS | BANNED_WORKS:
-        return []  # "seized an oil tanker", "drugs were confiscated", "banned the play": a thing, no one named
+    if what is not None and not targets and token_lemma(what) in SEIZED_THINGS | BANNED_WORKS | TRADED_THINGS:
+        return []  # "seized an oil tanker", "drugs were confiscated", "banned the play", "banned imports of X": a
+        # thing, no one named
     aimed = [p for h in (c.tok, what) if h is not None for _, p in prep_objects(h, AIMED_PREPS)]
     if not targets and any(token_lemma(p) in SEIZED_THINGS for p in aimed):
         return []  # "fired water cannon at a supply boat": a craft aimed at, whose flag the clause does not give

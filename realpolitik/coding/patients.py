@@ -388,10 +388,11 @@ def _own_conjunct(v) -> bool:
 
 
 def _acts(v) -> bool:
-    """Whether a verb reports an act the lexicon codes: its subject is a doer of its own ("Y opposed it"), not a
-    state told as a setting ("X offered planes, but Y has no relations with Z")."""
+    """Whether a verb reports an act the lexicon codes or a statement: its subject is a doer of its own ("Y opposed
+    it", "X criticised the deal, and Y said it would ..."), not a state told as a setting ("X offered planes, but Y
+    has no relations with Z")."""
     t = lookup(v)
-    return t is not None and t.pos == "V"
+    return t is not None and t.pos == "V" or token_lemma(v) in SAY_LEMMAS
 
 
 def _responds(v, idx: ActorIndex) -> bool:

@@ -31,6 +31,9 @@ ARMS_MODIFIERS = _words("ARMS_MODIFIERS")
 LENDING_VERBS = _words("LENDING_VERBS")
 # Quantities and durations that stand in for the event they count ("ten days of exercises", "a round of talks").
 MEASURE_HEADS = _words("MEASURE_HEADS")
+# Words for a part or a share of something: as a verb's object they let the verb's multiword entry read the
+# whole ("cancelled part of Zambia's debt" is cancel_debt).
+PART_HEADS = _words("PART_HEADS")
 # Things received that make "receive" no hosting of a visit (its CONSULT sense is "received the envoy").
 RECEIVED_THINGS = _words("RECEIVED_THINGS")
 # Nouns of a standing state between parties, events only as what a verb acts on ("established ties").
@@ -112,6 +115,7 @@ def lookup(tok) -> Trigger | None:
                 words = [f"{c.lower_}_{token_lemma(p)}" for p in c.children if p.dep_ == "pobj"] + words
             if c.dep_ in ("dobj", "nsubjpass"):  # "violated the ceasefire agreement" -> violate_ceasefire
                 words += [token_lemma(m) for m in c.children if m.dep_ == "compound"]
+                words += [token_lemma(p) for p in _partitive_of(c)]  # "cancelled part of X's debt" -> cancel_debt
             for word in words:  # "opened its borders" -> open_border
                 for pos in ("V", "L"):  # "carried out" (a light verb), "called for" (a verb)
                     if (f"{lem}_{word}", pos) in table:
@@ -173,6 +177,14 @@ def lookup(tok) -> Trigger | None:
             return None  # coded at the head noun
         return table.get((lem, "N")) or table.get((tok.lower_, "N"))
     return None
+
+
+def _partitive_of(obj) -> list:
+    """The nouns a part or an amount of them stands for ("part of X's debt", "$2 billion of its debt",
+    "half of the loans"): the object of its "of", when the object is a share word or a sum."""
+    if not (token_lemma(obj) in PART_HEADS or obj.ent_type_ in ("MONEY", "CARDINAL", "PERCENT")):
+        return []
+    return [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
 
 
 @lru_cache(maxsize=1)

@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import Iterable
 
 from realpolitik import wordsets
-from realpolitik.actors.places import DATELINE  # one dateline pattern for actors and places
+from realpolitik.actors.context import DATELINE  # one dateline pattern for actors and places
 from realpolitik.geo.gazetteer import COUNTRY, country_location, resolve, with_precision
 from realpolitik.model import ActorMention, Article, Event, Location
 
