@@ -92,10 +92,11 @@ def test_a_bullets_bare_verb_that_can_be_a_noun_is_read_as_the_verb(coder):
     # the model alone reads "- train Malian pilots" as pilots of a train and "- share" as a noun
     text = ("Under the plan, Norway will:\n\n"
             "- send rifles to the Malian army;\n"
-            "- train Malian pilots at bases in Bergen;\n"
+            "- train Nigerien pilots at bases in Bergen;\n"
             "- share satellite intelligence with Bamako.\n")
+    # (Nigerien: an article's second AID to Mali would be one event with the first, stages.once_per_article)
     assert [(e.source, e.target, e.type) for e in code(coder, text)] == [
-        ("NOR", "MLIMIL", "AID"), ("NOR", "MLI", "AID"), ("NOR", "MLIGOV", "COOPERATE")]
+        ("NOR", "MLIMIL", "AID"), ("NOR", "NER", "AID"), ("NOR", "MLIGOV", "COOPERATE")]
     from realpolitik.nlp import parse
 
     doc = next(parse([text]))

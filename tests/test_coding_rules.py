@@ -980,3 +980,21 @@ def test_a_disbursement_is_aid_like_a_loan(coder):
     # a lender's disbursement to a state is money given, as a loan or a grant is
     assert dyads(coder, "The IMF approved a $2 billion disbursement to Ghana on Friday.") == [
         ("IGOIMF", "GHA", "AID")]
+
+
+def test_an_act_a_later_sentence_tells_again_is_one_event():
+    # stages.once_per_article: the lead's act told again (a sector of the same state, no day of its own) is
+    # one event, the first telling; other dates are other acts; two forces of one state are two actors
+    from realpolitik.pipeline import code_text
+
+    def coded(text):
+        return [(e.source, e.target, e.type, e.date) for e in code_text(text, "2026-03-04")]
+
+    assert coded("Chile recalled its ambassador to Peru on Monday. The Chilean government recalled its "
+                 "ambassador to Peru over a border dispute on Monday, officials said.") == [
+        ("CHL", "PER", "SANCTION", "2026-03-02")]
+    assert coded("Chile recalled its ambassador to Peru on Monday. Chile recalled its ambassador to Peru "
+                 "again on Friday.") == [("CHL", "PER", "SANCTION", "2026-03-02"),
+                                         ("CHL", "PER", "SANCTION", "2026-02-27")]
+    assert coded("Sudanese troops attacked Chad on Monday. Sudanese rebels attacked Chad on Monday.") == [
+        ("SDNMIL", "TCD", "ASSAULT", "2026-03-02"), ("SDNREB", "TCD", "ASSAULT", "2026-03-02")]

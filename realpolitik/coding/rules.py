@@ -256,6 +256,7 @@ class RulesCoder:
         kept = {e.sentence_index for e in out if not domain.half_stateless(e.source, e.target)}
         out = [e for e in out if not domain.half_stateless(e.source, e.target)
                or not in_article and e.sentence_index not in kept]
+        out = stages.once_per_article(out, article.published)  # one act told again in later sentences is one event
         if out and in_article and self.options.coding.keep_model:
             out = keepmodel.kept(doc, out, article.text)  # background, opinion, copy that is no news (learned)
         return out

@@ -142,17 +142,22 @@ def _date(year: int, month: int, day: int) -> str | None:
         return None
 
 
+def event_date(e: Event, published: str | None) -> str | None:
+    """The date of an event: the one its evidence sentence names, else the article's."""
+    # an event the coder left undated lies before the article ("in 2019", "had signed": see
+    # coding/readings.py): its sentence's own date when it names one, never the article's
+    # a planned act's bare month or weekday is the next one ("said they would meet again in January")
+    return resolve(e.evidence.text, published, e.factuality == "planned") or (
+        published if e.date is not None else None)
+
+
 def date_events(events: Iterable[Event], published: str | None) -> list[Event]:
     """The events with `date` resolved from their evidence sentence (else the article date), evidence trimmed."""
     from realpolitik.model import Span
 
     out = []
     for e in events:
-        # an event the coder left undated lies before the article ("in 2019", "had signed": see
-        # coding/readings.py): its sentence's own date when it names one, never the article's
-        # a planned act's bare month or weekday is the next one ("said they would meet again in January")
-        when = resolve(e.evidence.text, published, e.factuality == "planned") or (
-            published if e.date is not None else None)
+        when = event_date(e, published)
         ev = e.evidence
         lead = len(ev.text) - len(ev.text.lstrip())
         if lead:  # a blanked dateline (see without_dateline) is not part of the evidence
