@@ -213,3 +213,8 @@ def test_an_event_noun_in_a_phrase_is_as_old_as_its_verb(coder):
     assert later(coder, "Spain and Morocco had settled a similar dispute through French mediation.") == []
     assert later(coder, "Spain and Morocco settled a similar dispute through French mediation in 2019.") == []
 
+
+
+def test_a_recent_or_earlier_act_noun_is_background(coder):
+    assert later(coder, "The topic came up during the Moroccan king's recent visit to Spain.") == []
+    assert later(coder, "The topic came up during the Moroccan king's visit to Spain.") == [("MARGOV", "ESP", "CONSULT")]

@@ -214,7 +214,9 @@ def background_cue(tok, verb) -> str | None:
     if standing_since(tok, verb):
         return "perfect since"
     if tok.pos_ in ("NOUN", "PROPN"):
-        if any(c.dep_ == "amod" and c.lower_ in _background_words("PAST_NOUN_MODS") for c in tok.children):
+        if any(c.dep_ == "amod" and (c.lower_ in _background_words("PAST_NOUN_MODS")
+                                     or c.lower_ in _background_words("RECENT_NOUN_MODS"))
+               for c in tok.children):
             return "earlier act"
         head = tok.head
         if (tok.dep_ == "pobj" and head.lower_ == "of" and head.head.i != head.i
