@@ -133,8 +133,11 @@ def test_a_government_of_before_does_history(coder):
 def test_what_the_news_comes_after_or_follows_is_background(coder):
     assert later(coder, "The comments come after Morocco expelled two Spanish diplomats.") == []
     assert later(coder, "The dispute follows the expulsion of two Spanish diplomats by Morocco.") == []
-    # in the past tense the sequel is told as news, and what it came after is the sentence's news
-    assert later(coder, "The comments came after Morocco expelled two Spanish diplomats.") == [
+    # in the past tense too: the reporter's frame tells what the news came after, or followed
+    assert later(coder, "The comments came after Morocco expelled two Spanish diplomats.") == []
+    assert later(coder, "The talks followed weeks of clashes in which Moroccan jets struck Algerian posts.") == []
+    # another verb's "after" clause, with no news of its own, is the sentence's news
+    assert later(coder, "Talks stalled after Morocco expelled two Spanish diplomats.") == [
         ("MAR", "ESPGOV", "SANCTION")]
 
 
@@ -191,3 +194,27 @@ def test_swapping_counted_prisoners_is_their_release(coder):
     # readings._objects: a count noun's "of" object decides what is exchanged
     assert later(coder, "Chile and Peru swapped hundreds of prisoners.") == [
         ("CHL", "PER", "RETREAT"), ("PER", "CHL", "RETREAT")]
+
+
+def test_a_long_for_span_tells_a_standing_state_or_history(coder):
+    assert later(coder, "Norway has armed the Ghanaian navy for years.") == []
+    assert later(coder, "Norway has armed the Ghanaian navy for the past two years.") == []
+    assert later(coder, "Ghana bought most of its patrol boats from Norway for three decades.") == []
+    # a bare number of years may be a measure's length, and with no span the act is news
+    assert later(coder, "Norway banned Danish trawlers for five years.") == [("NOR", "DNK", "SANCTION")]
+    assert later(coder, "Norway has armed the Ghanaian navy.") == [("NOR", "GHAMIL", "AID")]
+
+
+def test_a_joined_participle_shares_the_since_of_its_perfect(coder):
+    assert later(coder, "Norway has trained and armed the Ghanaian navy since 2015.") == []
+
+
+def test_an_event_noun_in_a_phrase_is_as_old_as_its_verb(coder):
+    assert later(coder, "Spain and Morocco had settled a similar dispute through French mediation.") == []
+    assert later(coder, "Spain and Morocco settled a similar dispute through French mediation in 2019.") == []
+
+
+
+def test_a_recent_or_earlier_act_noun_is_background(coder):
+    assert later(coder, "The topic came up during the Moroccan king's recent visit to Spain.") == []
+    assert later(coder, "The topic came up during the Moroccan king's visit to Spain.") == [("MARGOV", "ESP", "CONSULT")]

@@ -70,6 +70,12 @@ def past_marker(tok, date: str | None) -> str | None:
                         or (c.dep_ == "prep" and any(o.ent_type_ in ("DATE", "TIME") for o in c.subtree))
                         for c in verb.children)):
         heads.add(verb.head)
+    if (tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.dep_ == "prep"
+            and tok.head.head.pos_ == "VERB"):
+        # "had settled the dispute through X's mediation in 2024": an event noun in a prepositional phrase is
+        # as old as the verb it hangs on (its year, its pluperfect)
+        verb = tok.head.head
+        heads.add(verb)
     # "China committed to opening its banks when it joined the WTO in 2002": a past act dated by its clause of time
     # (the clause may hang on the act's infinitive or gerund: "committed to opening X when ...")
     holders = {h for h in heads if h.tag_ in ("VBD", "VBN")}
@@ -187,6 +193,11 @@ def background_cue(tok, verb) -> str | None:
                     and any(m.dep_ == "amod" and m.lower_ == "recent" for m in o.children)
                     for c in spans for o in c.children):
         return "in recent years"
+    # a simple past main clause held over a long span ("bought its arms from X for three decades") tells history
+    if told and _main_clause(verb) and verb.tag_ == "VBD" and any(
+            c.dep_ == "prep" and c.lower_ == "for" and any(_durative_span(o) for o in c.children if o.dep_ == "pobj")
+            for c in verb.children):
+        return "durative"  # "bought its arms from X for three decades"
     cause = _earlier_cause(tok, verb)
     if cause:
         return cause
@@ -203,7 +214,9 @@ def background_cue(tok, verb) -> str | None:
     if standing_since(tok, verb):
         return "perfect since"
     if tok.pos_ in ("NOUN", "PROPN"):
-        if any(c.dep_ == "amod" and c.lower_ in _background_words("PAST_NOUN_MODS") for c in tok.children):
+        if any(c.dep_ == "amod" and (c.lower_ in _background_words("PAST_NOUN_MODS")
+                                     or c.lower_ in _background_words("RECENT_NOUN_MODS"))
+               for c in tok.children):
             return "earlier act"
         head = tok.head
         if (tok.dep_ == "pobj" and head.lower_ == "of" and head.head.i != head.i
@@ -327,7 +340,8 @@ def _clause_verb(tok, verb):
 
 
 def standing_since(tok, verb) -> bool:
-    """Whether a trigger's clause is in the present perfect with a "since" or "so far" of its own ("has detained
+    """Whether a trigger's clause is in the present perfect with a "since", "so far" or a long "for" of its own
+    ("has armed X for years", "has detained
     1,000 lorries since the last closure", "has refused to recognise it since it was declared", "has hosted the
     office since 2012 at X's request", "have since charged him", "has so far received $11m from X"): a standing
     state or a tally from an earlier point, no new act."""
@@ -345,9 +359,27 @@ def standing_since(tok, verb) -> bool:
             return True  # "so far it has received $11m from X": a tally to date
         if t.dep_ == "advmod" and t.head.i == v.i and t.lower_ in _background_words("STANDING_ADVERBS"):
             return True  # "X has repeatedly denied it": a stance held over time
-        if t.dep_ not in ("ccomp", "relcl", "parataxis", "conj") and not (t.dep_ == "advcl" and t.tag_ != "VBN"):
+        if t.dep_ == "prep" and t.lower_ == "for" and t.head.i == v.i and any(
+                _durative_span(o) for o in t.children if o.dep_ == "pobj"):
+            return True  # "has armed the rebels for years": a standing state
+        # "has trained and armed X since 2015": a joined participle sharing the auxiliary shares its "since"
+        shared = (t.dep_ == "conj" and t.head.i == v.i and t.tag_ == "VBN"
+                  and not any(a.dep_ in ("aux", "nsubj") for a in t.children))
+        if shared or (t.dep_ not in ("ccomp", "relcl", "parataxis", "conj")
+                      and not (t.dep_ == "advcl" and t.tag_ != "VBN")):
             todo += list(t.children)
     return False
+
+
+def _durative_span(o) -> bool:
+    """Whether the object of a "for" is a span of years long enough to tell a standing state ("for years", "for
+    three decades", "for the past two years"), not the length of a measure ("banned for five years")."""
+    if token_lemma(o) not in _background_words("DURATIVE_SPANS") or o.tag_ != "NNS":
+        return False
+    mods = {c.lower_ for c in o.children if c.dep_ in ("amod", "nummod", "quantmod", "det")}
+    if not mods or mods & _background_words("DURATIVE_MODS"):
+        return True  # "for years", "for the past two years", "for many months"
+    return token_lemma(o) in _background_words("LONG_SPANS")  # "for three decades"
 
 
 def _earlier_cause(tok, verb) -> str | None:
@@ -374,7 +406,11 @@ def nested_cause(tok, clause: set[int]) -> bool:
         host = host.head
     if host.dep_ == "acl" and host.head.dep_ == "ROOT" and host.head.pos_ in ("NOUN", "PROPN"):
         return False  # "Talks stalled after ...": a verbless parse hung the main verb on its subject
-    if present_sequel(host):
+    # a past sequel frames its "after" clause or its object ("the move came after ...", "talks followed weeks of
+    # clashes in which ...")
+    framed = any((doc[i].lower_ == "after" and doc[i].dep_ in ("mark", "prep"))
+                 or (doc[i].dep_ == "dobj" and doc[i].head.i == host.i) for i in clause)
+    if present_sequel(host, framed):
         return True  # "it comes after X said ...": the reporter's frame tells the act as the news's past
     if host.tag_ == "VBN" and any(a.dep_ == "aux" and a.lower_ in _background_words("PERFECT_AUX")
                                   for a in host.children):
@@ -410,10 +446,21 @@ def cause_clause(tok, verb=None):
         return {t.i for t in tok.head.subtree}, tok.head.lower_
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" and present_sequel(tok.head):
         return {t.i for t in tok.subtree}, tok.head.lower_  # "the setback follows the rejection of X's bid"
+    # "the talks followed weeks of clashes in which jets struck X": an act told inside what the news followed
+    up = tok
+    for _ in range(8):
+        if up.dep_ == "dobj" and up.head.tag_ == "VBD" and present_sequel(up.head, past=True):
+            return {t.i for t in up.subtree}, up.head.lower_
+        if up.head.i == up.i:
+            break
+        up = up.head
     return None
 
 
-def present_sequel(verb) -> bool:
+def present_sequel(verb, past: bool = False) -> bool:
     """Whether a verb in the present tense places the news after an earlier act ("it comes after X said ...",
-    "the move follows X's rejection"): the reporter's frame, whose earlier act is background."""
-    return verb.tag_ in ("VBZ", "VBP") and token_lemma(verb) in _background_words("SEQUEL_VERBS")
+    "the move follows X's rejection"): the reporter's frame, whose earlier act is background. `past`: a past
+    tense does too ("the move came after X vowed", "the talks followed weeks of clashes"), where the caller
+    has its "after" clause or its object."""
+    return (verb.tag_ in ("VBZ", "VBP") or (past and verb.tag_ == "VBD")) and token_lemma(verb) in _background_words(
+        "SEQUEL_VERBS")
