@@ -116,3 +116,11 @@ def test_a_denied_involvement_answers_the_accuser(coder):
     text = "Estonia accused Russia of a cyber attack on its parliament. Moscow denied any involvement."
     assert triples(coder, text) == [("EST", "RUS", "ACCUSE"), ("RUS", "EST", "REJECT")]
     assert triples(coder, "Moscow denied any involvement.") == []  # with no accuser: a statement (CAMEO 016)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Ruto discussed Somalia with Museveni.", [("KEN", "UGA", "CONSULT")]),
+    ("Kenya and Uganda discussed Somalia.", [("KEN", "UGA", "CONSULT"), ("UGA", "KEN", "CONSULT")]),
+])
+def test_what_is_discussed_is_no_party_beside_a_partner(coder, text, expected):
+    assert triples(coder, text) == expected

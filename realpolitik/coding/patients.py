@@ -57,6 +57,7 @@ VENUE_NOUNS = _words("VENUE_NOUNS")
 PRESENTING_VERBS = _words("PRESENTING_VERBS")
 PROMPTED_VERBS = _words("PROMPTED_VERBS")
 DRAWING_VERBS = _words("DRAWING_VERBS")
+TOPIC_OBJECT_VERBS = _words("TOPIC_OBJECT_VERBS")
 PROMPTED_TYPES = frozenset({"AID", "SUPPORT", "COOPERATE", "AGREE", "CONSULT"})
 
 
@@ -99,6 +100,8 @@ def targets(tok, trig: Trigger, idx: ActorIndex, sources: list[ActorMention]) ->
                 return got, "prep"
     for dep in ("dative", "iobj", "dobj"):
         c = child(tok, dep)
+        if dep == "dobj" and trig.lemma in TOPIC_OBJECT_VERBS and _other_party(tok, idx, sources):
+            continue  # "discussed Ukraine with Xi", "X and Y discussed Ukraine": what is discussed is no party
         if c is not None and c.tag_ != "IN":
             if dep == "dobj" and trig.type in ("AID", "MOBILIZE") and own_forces(c, idx, sources):
                 continue  # "Kenya sends a police unit to Haiti": its own forces are what is sent, not who gets them
@@ -267,6 +270,14 @@ def own_forces(o, idx: ActorIndex, srcs: list[ActorMention]) -> bool:
     ms = idx.np_conj(o)
     return bool(own) and bool(ms) and all(m.sector in FORCE_SECTORS and (not m.country or m.country in own)
                                            for m in ms)
+
+
+def _other_party(verb, idx: ActorIndex, sources: list[ActorMention]) -> bool:
+    """Whether a verb of talking has a party besides its topic: a "with" partner, or two states as its subject (alone,
+    "the bloc met to discuss Congo", the team's annotators code the state talked about as the recipient)."""
+    if len({m.code[:3] for m in sources if has_country(m)}) > 1:
+        return True
+    return any(has_country(m) for _, p in prep_objects(verb, frozenset({"with"})) for m in idx.np_conj(p))
 
 
 def _in_topic(t, root, type_: str | None = None) -> bool:
