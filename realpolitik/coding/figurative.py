@@ -333,6 +333,20 @@ def danger(tok) -> bool:
     return bool(objs) and all(p.lemma_.lower() in goods and p.ent_type_ not in ("GPE", "NORP", "ORG") for p in objs)
 
 
+def failed(tok) -> bool:
+    """Whether an event noun is the subject of a verb of failing ("the ceasefire between X and Y collapsed", "talks
+    broke down"): the undertaking's end, no new act of its kind."""
+    if tok.dep_ != "nsubj" or tok.head.pos_ not in ("VERB", "AUX"):
+        return False
+    verb = tok.head
+    if any(c.dep_ == "xcomp" for c in verb.children):
+        return False  # "the attack failed to take the city": it happened, short of its aim
+    lemma = verb.lemma_.lower()
+    prt = next((c.lower_ for c in verb.children
+                if c.dep_ in ("prt", "advmod") and c.lower_ in ("down", "apart", "through")), None)
+    return (f"{lemma}_{prt}" if prt else lemma) in words("realpolitik.coding", "figurative", "FAILURE_VERBS")
+
+
 def described(tok, type_: str | None) -> bool:
     """Whether a cooperative event noun is what someone calls or describes a thing ("described the deal as the most
     important agreement between X and Y", "hailed it as a breakthrough in cooperation with X", "called it a historic
