@@ -128,7 +128,8 @@ def test_what_is_discussed_is_no_party_beside_a_partner(coder, text, expected):
 
 @pytest.mark.parametrize("text,expected", [
     ("The ceasefire between Chad and Sudan collapsed on Sunday.", []),
-    ("Talks between Serbia and Albania broke down.", []),
+    ("The truce between Serbia and Albania broke down.", []),
+    ("Talks between Serbia and Albania broke down.", [("ALB", "SRB", "CONSULT"), ("SRB", "ALB", "CONSULT")]),
     ("Chad's attack on Sudan failed to take the town.", [("TCD", "SDN", "ASSAULT")]),  # it happened
 ])
 def test_an_undertaking_that_fails_is_no_new_act_of_its_kind(coder, text, expected):

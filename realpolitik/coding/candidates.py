@@ -294,8 +294,8 @@ def sentence_candidates(sent, idx: ActorIndex) -> list[Candidate]:
             continue  # "the government must press X": someone's view of what X ought to do, no act
         if trig.pos == "N" and figurative.contest_of_words(tok, trig.type):
             continue  # "the election battle", "its battle with X over deficit limits": no force used on anyone
-        if trig.pos == "N" and figurative.failed(tok):
-            continue  # "the ceasefire between X and Y collapsed", "talks broke down": the undertaking's end
+        if trig.pos == "N" and trig.type != "CONSULT" and figurative.failed(tok):
+            continue  # "the ceasefire between X and Y collapsed": its end (talks that failed were still held)
         if trig.pos == "N" and figurative.described(tok, trig.type):
             continue  # "described the deal as the most important agreement between X and Y": no new act
         if trig.pos == "N" and _claimed(tok):

@@ -334,7 +334,7 @@ def danger(tok) -> bool:
 
 
 def failed(tok) -> bool:
-    """Whether an event noun is the subject of a verb of failing ("the ceasefire between X and Y collapsed", "talks
+    """Whether an event noun is the subject of a verb of failing ("the ceasefire between X and Y collapsed", "the truce
     broke down"): the undertaking's end, no new act of its kind."""
     if tok.dep_ != "nsubj" or tok.head.pos_ not in ("VERB", "AUX"):
         return False
