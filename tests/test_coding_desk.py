@@ -68,8 +68,9 @@ def test_business_copy_keeps_only_events_with_a_political_actor():
 
 
 def test_sport_copy_keeps_only_events_between_political_actors():
-    # a prosecutor charging an athlete is sport news; two ministers meeting is not
-    assert code(SPORT, desk_filter=False) == [("ESPGOV", "PRTGOV", "CONSULT"), ("ESPJUD", "ESPCVL", "ACCUSE")]
+    # a prosecutor charging an athlete is sport news (the athlete her own state's, as a verb of justice acts on her); two
+    # ministers meeting is not
+    assert code(SPORT, desk_filter=False) == [("ESPGOV", "PRTGOV", "CONSULT"), ("ESPJUD", "PRT", "ACCUSE")]
     assert code(SPORT) == [("ESPGOV", "PRTGOV", "CONSULT")]
     assert desk_of(SPORT) == "sport"
 
