@@ -107,3 +107,20 @@ def test_an_undated_text_is_read_in_the_years_its_office_holders_share(nlp):
     assert {m.text: m.code for m in find_actors(nlp(text), "2011-01-10")}["Liam Fox"] == "GBRGOV"
     # one office holder alone gives no era: his latest role stands
     assert [m.code for m in find_actors(nlp("Liam Fox spoke."))] == ["GBRGOV"]
+
+
+@pytest.mark.parametrize("sentence,text,code", [
+    ("The Islamic Development Bank signed a grant.", "Islamic Development Bank", "IGOISDB"),
+    ("The EBRD lent money to a power company in the region.", "EBRD", "IGOEBRD"),
+    ("Leaders of the Quad met in the capital on Tuesday.", "Quad", "IGOQUAD"),
+    ("The AfDB approved a loan for a new railway.", "AfDB", "IGOAFDB"),
+    ("Ministers of CELAC gathered for a summit.", "CELAC", "IGOCELAC"),
+    ("The European Investment Bank will fund the bridge.", "European Investment Bank", "IGOEUREIB"),
+])
+def test_added_intergovernmental_bodies_resolve(nlp, sentence, text, code):
+    ms = find_actors(nlp(sentence))
+    assert [(m.text, m.code) for m in ms] == [(text, code)]
+
+
+def test_a_quad_bike_is_no_alliance(nlp):
+    assert find_actors(nlp("Quad bikes were stolen from a farm.")) == []
