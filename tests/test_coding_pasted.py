@@ -116,3 +116,12 @@ def test_a_denied_involvement_answers_the_accuser(coder):
     text = "Estonia accused Russia of a cyber attack on its parliament. Moscow denied any involvement."
     assert triples(coder, text) == [("EST", "RUS", "ACCUSE"), ("RUS", "EST", "REJECT")]
     assert triples(coder, "Moscow denied any involvement.") == []  # with no accuser: a statement (CAMEO 016)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Norway sanctioned Belarus over its support for Russia's war.", [("NOR", "BLR", "SANCTION")]),
+    ("The EU imposed sanctions on Belarus over its support for Russia's invasion.", [("IGO", "BLR", "SANCTION")]),
+    ("Britain criticised Iran over its detention of a French diplomat.", [("GBR", "IRN", "ACCUSE")]),
+])
+def test_the_reason_of_a_blame_or_punishment_is_no_act_of_its_own(coder, text, expected):
+    assert triples(coder, text) == expected
