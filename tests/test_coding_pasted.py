@@ -125,3 +125,12 @@ def test_a_denied_involvement_answers_the_accuser(coder):
 ])
 def test_the_reason_of_a_blame_or_punishment_is_no_act_of_its_own(coder, text, expected):
     assert triples(coder, text) == expected
+
+
+def test_an_event_noun_subject_of_a_reported_would_is_supposed_no_plan(coder):
+    evs = coder.code(Article.from_text(
+        "A Chinese blockade of Taiwan would cost the world economy trillions, a report said.", published="2026-03-01"))
+    assert [(e.source[:3], e.target[:3], e.type, e.factuality) for e in evs] == [
+        ("CHN", "TWN", "COERCE", "hypothetical")]
+    evs = coder.code(Article.from_text("Belgium said it would send jets to Poland.", published="2026-03-01"))
+    assert [(e.source[:3], e.target[:3], e.factuality) for e in evs] == [("BEL", "POL", "planned")]
