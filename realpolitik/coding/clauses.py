@@ -134,7 +134,7 @@ CONDITION_MARKS = _words("CONDITION_MARKS")
 CONDITION_HEADS = _words("CONDITION_HEADS")  # multiword subordinators: "provided (that)", "on condition that"
 # "in the wake of X", "as a result of X", "in response to X", "in retaliation for X": X is the cause, not the news
 BACKGROUND_NOUNS = _words("BACKGROUND_NOUNS")
-# "sanctioned X over its support for Y", "condemned X for its attack": the reason of blame, punishment or praise
+# "sanctioned X over its support for Y", "condemned X for its attack": the reason of blame or punishment
 REASON_PREPS = _words("REASON_PREPS")
 REASON_HEADS = _words("REASON_HEADS")
 
