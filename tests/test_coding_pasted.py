@@ -134,3 +134,20 @@ def test_what_is_discussed_is_no_party_beside_a_partner(coder, text, expected):
 ])
 def test_an_undertaking_that_fails_is_no_new_act_of_its_kind(coder, text, expected):
     assert triples(coder, text) == expected
+
+
+    ("Norway sanctioned Belarus over its support for Russia's war.", [("NOR", "BLR", "SANCTION")]),
+    ("The EU imposed sanctions on Belarus over its support for Russia's invasion.", [("IGO", "BLR", "SANCTION")]),
+    ("Britain criticised Iran over its detention of a French diplomat.", [("GBR", "IRN", "ACCUSE")]),
+])
+def test_the_reason_of_a_blame_or_punishment_is_no_act_of_its_own(coder, text, expected):
+    assert triples(coder, text) == expected
+
+
+def test_an_event_noun_subject_of_a_reported_would_is_supposed_no_plan(coder):
+    evs = coder.code(Article.from_text(
+        "A Chinese blockade of Taiwan would cost the world economy trillions, a report said.", published="2026-03-01"))
+    assert [(e.source[:3], e.target[:3], e.type, e.factuality) for e in evs] == [
+        ("CHN", "TWN", "COERCE", "hypothetical")]
+    evs = coder.code(Article.from_text("Belgium said it would send jets to Poland.", published="2026-03-01"))
+    assert [(e.source[:3], e.target[:3], e.factuality) for e in evs] == [("BEL", "POL", "planned")]

@@ -134,6 +134,9 @@ CONDITION_MARKS = _words("CONDITION_MARKS")
 CONDITION_HEADS = _words("CONDITION_HEADS")  # multiword subordinators: "provided (that)", "on condition that"
 # "in the wake of X", "as a result of X", "in response to X", "in retaliation for X": X is the cause, not the news
 BACKGROUND_NOUNS = _words("BACKGROUND_NOUNS")
+# "sanctioned X over its support for Y", "condemned X for its attack": the reason of blame or punishment
+REASON_PREPS = _words("REASON_PREPS")
+REASON_HEADS = _words("REASON_HEADS")
 
 
 def in_condition(tok) -> bool:
@@ -233,6 +236,10 @@ def is_background(tok) -> bool:
         if t.dep_ in ("pobj", "pcomp") and (h.lower_ in BACKGROUND_PREPS or (
                 h.lower_ in ("of", "to", "for") and h.head.lower_ in BACKGROUND_NOUNS)):
             return True
+        if t.dep_ in ("pobj", "pcomp") and h.lower_ in REASON_PREPS and h.head.i != h.i \
+                and (token_lemma(h.head) in REASON_HEADS or any(
+                    o.dep_ == "dobj" and token_lemma(o) in REASON_HEADS for o in h.head.children)):
+            return True  # "sanctioned X over its support for Y", "imposed sanctions on X over ...": the reason
         if t.dep_ == "acl" and h.dep_ == "ROOT" and h.pos_ in ("NOUN", "PROPN") and t.tag_ in ("VBD", "VBN"):
             return False  # "A Syrian paper called on ...": a verbless parse hung the main verb on its subject
         if (t.dep_ == "relcl" and h.dep_ == "dobj" and h.head.lemma_.lower() in LAUNCH_LEMMAS

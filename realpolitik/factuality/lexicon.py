@@ -60,6 +60,7 @@ DEFINITE = _words("DEFINITE")
 ACCUSE_VERBS = _words("ACCUSE_VERBS")
 # Raising verbs that hedge without naming a source: "appears to have supplied".
 SEEM_VERBS = _words("SEEM_VERBS")
+OCCURRENCE_VERBS = _words("OCCURRENCE_VERBS")
 # Adjectives over an infinitive: "is likely to" (possible), "is ready to" (intended).
 POSSIBLE_ADJECTIVES = _words("POSSIBLE_ADJECTIVES")
 INTENT_ADJECTIVES = _words("INTENT_ADJECTIVES")

@@ -34,6 +34,7 @@ from realpolitik.factuality.lexicon import (
     MODALS,
     NOT_ONLY_WORDS,
     NOUN_MODIFIERS,
+    OCCURRENCE_VERBS,
     PASSIVE_PLAN_VERBS,
     PLAN_NOUNS,
     PLAN_VERBS,
@@ -148,8 +149,10 @@ def _is_negation(tok) -> bool:
     return nxt is None or nxt.lower_ not in NOT_ONLY_WORDS
 
 
-def _own_cues(doc, tok, is_trigger: bool, in_report: bool, neg_ok: bool) -> list[_Cue]:
-    """Cues carried by tok's own modifiers: modals, negation, hedges, according-to, conditions."""
+def _own_cues(doc, tok, is_trigger: bool, in_report: bool, neg_ok: bool, subject_event: bool = False) -> list[_Cue]:
+    """Cues carried by tok's own modifiers: modals, negation, hedges, according-to, conditions. `subject_event`:
+    the trigger is an event noun subject of tok ("a blockade of X would cost ..."), whose "would" tells a
+    supposed act's consequence, never a reported plan, even under "said"."""
     cues: list[_Cue] = []
     children = list(tok.children)
     for c in children:
@@ -157,7 +160,7 @@ def _own_cues(doc, tok, is_trigger: bool, in_report: bool, neg_ok: bool) -> list
         if dep in ("aux", "auxpass") and c.tag_ == "MD" and low in MODALS:
             fact = MODALS[low]
             has_perfect = any(a.dep_ == "aux" and a.lemma_ == "have" for a in children)
-            if low == "would" and in_report and not has_perfect and _has_if_clause(tok) is None:
+            if low == "would" and in_report and not has_perfect and not subject_event and _has_if_clause(tok) is None:
                 fact = "planned"  # future in the past: "said it would veto"
             toks = [c.i] + ([a.i for a in children if a.dep_ == "aux" and a.lemma_ == "have"] if has_perfect else [])
             cues.append(_Cue(fact, tuple(sorted(toks)), f"modal:{low}"))
@@ -300,7 +303,9 @@ def _walk(doc, sent, trigger, lo: int, hi: int) -> list[_Cue]:
     seen = set()
     while node.i not in seen:
         seen.add(node.i)
-        own = _own_cues(doc, node, node is trigger, in_report, neg_ok)
+        subject_event = (node.i == trigger.head.i and trigger.pos_ in ("NOUN", "PROPN")
+                         and trigger.dep_ in ("nsubj", "nsubjpass") and lemma_of(node) not in OCCURRENCE_VERBS)
+        own = _own_cues(doc, node, node is trigger, in_report, neg_ok, subject_event)
         if scope == "report":
             own = [c for c in own if c.factuality == "reported" and c.rule != "noun-modifier"]
         cues.extend(own)
