@@ -136,6 +136,7 @@ def test_an_undertaking_that_fails_is_no_new_act_of_its_kind(coder, text, expect
     assert triples(coder, text) == expected
 
 
+@pytest.mark.parametrize("text,expected", [
     ("Norway sanctioned Belarus over its support for Russia's war.", [("NOR", "BLR", "SANCTION")]),
     ("The EU imposed sanctions on Belarus over its support for Russia's invasion.", [("IGO", "BLR", "SANCTION")]),
     ("Britain criticised Iran over its detention of a French diplomat.", [("GBR", "IRN", "ACCUSE")]),
