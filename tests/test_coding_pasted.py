@@ -152,3 +152,13 @@ def test_an_event_noun_subject_of_a_reported_would_is_supposed_no_plan(coder):
         ("CHN", "TWN", "COERCE", "hypothetical")]
     evs = coder.code(Article.from_text("Belgium said it would send jets to Poland.", published="2026-03-01"))
     assert [(e.source[:3], e.target[:3], e.factuality) for e in evs] == [("BEL", "POL", "planned")]
+
+
+def test_evidence_holds_no_paragraph_break_and_its_offsets_fit_the_text():
+    from realpolitik.options import Options
+    from realpolitik.pipeline import code_articles
+
+    text = "Chad shelled Sudanese positions on Monday.\n\nSudan condemned the attack.\n\n"
+    (events,) = code_articles([Article.from_text(text, published="2026-03-04")], Options(progress=False))
+    assert events and all(e.evidence.text == e.evidence.text.strip() != "" for e in events)
+    assert all(text[e.evidence.start:e.evidence.end] == e.evidence.text for e in events)

@@ -160,8 +160,10 @@ def date_events(events: Iterable[Event], published: str | None) -> list[Event]:
         when = event_date(e, published)
         ev = e.evidence
         lead = len(ev.text) - len(ev.text.lstrip())
-        if lead:  # a blanked dateline (see without_dateline) is not part of the evidence
-            e = dataclasses.replace(e, evidence=Span(ev.start + lead, ev.end, ev.text[lead:]))
+        trail = len(ev.text) - len(ev.text.rstrip())
+        if (lead or trail) and ev.text.strip():
+            # a blanked dateline (see without_dateline) and the paragraph break after a sentence are not evidence
+            e = dataclasses.replace(e, evidence=Span(ev.start + lead, ev.end - trail, ev.text.strip()))
         out.append(e if when == e.date else dataclasses.replace(e, date=when))
     return out
 
