@@ -92,8 +92,9 @@ def test_locations_on_the_sample_corpus():
     fig = mod.run().as_dict()
     assert fig["expected_places"] >= 45 and fig["matched"] >= 150
     # share_located falls as the coder codes more events that name no place (324 -> 340 events with 60 located
-    # on branch attach; precision and recall unchanged): the floor follows the event count, not the locator
-    assert fig["located"] >= 60
+    # on branch attach; precision and recall unchanged): the floor follows the event count, not the locator.
+    # Stop 35 codes an act retold later in an article once (327 -> 311 events, 62 -> 59 located, share 0.19)
+    assert fig["located"] >= 57
     assert fig["share_located"] >= 0.17 and fig["precision"] >= 0.95 and fig["recall"] >= 0.75, fig
 
 

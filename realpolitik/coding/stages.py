@@ -503,7 +503,8 @@ def once_per_article(events: list[Event], published: str | None) -> list[Event]:
     is one event, its first telling kept (the lead states the news). Other dates (`when.event_date`, as the
     pipeline dates events: "on Monday", "on Friday", else the article's) are other events, and so is support
     through another channel (arms sold, then hackers trained: each its front). The two directions of a joint
-    act stay apart (gold codes each), and dyads compare as `_same_dyad`. Gold of the support articles holds
+    act stay apart (gold codes each), and so does a denial of the act (it contests the report: corroborate/), and
+    dyads compare as `_same_dyad`. Gold of the support articles holds
     no two events of one source, target and type in an article (tune part: 0 of 1063); the coder gave 39
     such repeats there."""
     from realpolitik.coding.when import event_date
@@ -511,6 +512,7 @@ def once_per_article(events: list[Event], published: str | None) -> list[Event]:
     kept: list[tuple[Event, str | None]] = []
     for e in events:
         day = event_date(e, published)
-        if not any(o.type == e.type and o.channel == e.channel and d == day and _same_dyad(o, e) for o, d in kept):
+        if not any(o.type == e.type and o.channel == e.channel and d == day and _same_dyad(o, e)
+                   and (o.factuality == "denied") == (e.factuality == "denied") for o, d in kept):
             kept.append((e, day))
     return [e for e, _ in kept]
