@@ -356,27 +356,29 @@ def _other_doer(t, root) -> bool:
     return False
 
 
+def _participle_path(t, root, verbs: frozenset[str], deps: tuple[str, ...]) -> list | None:
+    """The tokens from `t` up to the first participle clause below `root` of `verbs` hung as one of `deps`, else
+    None."""
+    path, h = [], t
+    while h.i != root.i and h.head.i != h.i:
+        path.append(h)
+        if h.dep_ in deps and h.tag_ == "VBG" and token_lemma(h) in verbs:
+            return path
+        h = h.head
+    return None
+
+
 def _drew_reaction(t, root) -> bool:
     """Whether a token lies in the "from" phrase of a participle clause below `root` telling the reaction an act drew
     ("test-fired a missile, drawing condemnation from France"): who reacts is no recipient of the act."""
-    h, seen_from = t, False
-    while h.i != root.i and h.head.i != h.i:
-        seen_from = seen_from or (h.dep_ == "prep" and h.lower_ == "from")
-        if h.dep_ in ("advcl", "xcomp", "conj") and h.tag_ == "VBG" and token_lemma(h) in DRAWING_VERBS:
-            return seen_from
-        h = h.head
-    return False
+    path = _participle_path(t, root, DRAWING_VERBS, ("advcl", "xcomp", "conj"))
+    return path is not None and any(h.dep_ == "prep" and h.lower_ == "from" for h in path)
 
 
 def _prompted(t, root) -> bool:
     """Whether a token lies in a participle clause below `root` telling what the act led someone to do ("sent a ship
     into the strait, prompting Greece to put its navy on alert"): who is moved to act is no recipient of the act."""
-    h = t
-    while h.i != root.i and h.head.i != h.i:
-        if h.dep_ == "advcl" and h.tag_ == "VBG" and token_lemma(h) in PROMPTED_VERBS:
-            return True
-        h = h.head
-    return False
+    return _participle_path(t, root, PROMPTED_VERBS, ("advcl",)) is not None
 
 
 def _addressed(tok) -> bool:
@@ -479,8 +481,7 @@ def clause_actors(tok, idx: ActorIndex, srcs: list[ActorMention], type_: str | N
             # "called on Western allies to send arms and accused Moscow of ...": a request names whom it asks; the
             # object of the subject's second act is no stand-in for an addressee the tables do not know
             said |= {t.i for v in root.subtree if v.dep_ == "conj" and v.pos_ == "VERB" and v.tag_ in ("VBD", "VBZ")
-                     and (_acts(v) or token_lemma(v) in SAY_LEMMAS)
-                     and not (v.left_edge.i <= tok.i <= v.right_edge.i) for t in v.subtree}
+                     and _acts(v) and not (v.left_edge.i <= tok.i <= v.right_edge.i) for t in v.subtree}
         if _at_venue(tok, type_):
             said |= {t.i for t in root.subtree if _venue(t, {tok.i, top.i})}
         for t in root.subtree:

@@ -68,5 +68,5 @@ def logits(index: dict[str, int], W: np.ndarray, b, feats: Iterable[str]) -> np.
     for f in feats:
         i = index.get(f)
         if i is not None:
-            z = z + W[i]
+            z += W[i]  # in place: z is a fresh copy of the bias
     return z
