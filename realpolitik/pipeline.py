@@ -124,13 +124,15 @@ class IngestReport:
     new_events: int = 0
     coded: int = 0
     undated: int = 0  # new articles with no date from metadata, --date or a dateline
+    # articles read with a date that are stored without one: a stored article is never rewritten, so they stay undated
+    stored_undated: int = 0
     errors: list[IngestError] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         """The report as a plain dict."""
         return {"read": self.read, "new_articles": self.new_articles, "duplicates": self.duplicates,
                 "already_stored": self.already_stored, "new_events": self.new_events, "coded": self.coded,
-                "undated_articles": self.undated,
+                "undated_articles": self.undated, "stored_undated": self.stored_undated,
                 "errors": [str(e) for e in self.errors]}
 
 
@@ -174,6 +176,10 @@ def ingest_items(items: Iterable[RawItem | IngestError], store, options: Options
         report.new_articles += len(res.new_articles)
         new = set(res.new_articles)
         report.undated += sum(1 for it in pending if it.article.id in new and not it.article.published)
+        for it in pending:
+            if it.article.id not in new and it.article.published:
+                stored = store.get_article(it.article.id)
+                report.stored_undated += stored is not None and not stored.published
         report.duplicates += res.duplicates
         report.already_stored += len(pending) - len(res.new_articles) - res.duplicates
         report.new_events += res.new_events

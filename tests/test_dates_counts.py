@@ -107,6 +107,11 @@ def test_an_undated_one_liner_is_stored_with_a_warning_to_give_a_date(tmp_path):
     r = run("ingest", "-", "--db", db, "--no-progress", input="Russia attacked Ukraine on Monday.")
     assert "warning" not in r.output  # a duplicate is not new: nothing to warn about
     assert "0 new, 0 duplicates, 1 already stored" in r.output, r.output
+    # following the warning on the same database cannot date the stored article: say so, rather than nothing
+    r = run("ingest", "-", "--db", db, "--no-progress", "--date", "2026-02-02",
+            input="Russia attacked Ukraine on Monday.")
+    assert "1 article(s) read with a date were already stored without one" in r.output, r.output
+    assert "new database" in r.output
 
 
 # -- the support-style article, dated only by its dateline -------------------------------------------

@@ -121,6 +121,10 @@ def ingest(paths: tuple[str, ...], db: str, no_code: bool, coder: str | None, ba
                    "dateline with its year, such as 'BEIJING, Nov 30, 2026 -'; a wire dateline without the year "
                    "cannot be dated): their events are stored undated, and dated views (report, series, profile, "
                    "network, shifts) leave them out; give --date YYYY-MM-DD", err=True)
+    if report.stored_undated:
+        click.echo(f"warning: {report.stored_undated} article(s) read with a date were already stored without one; a "
+                   "stored article is not rewritten, so their events stay undated: ingest them into a new database "
+                   "with --date", err=True)
     if report.errors:
         sys.exit(1)
 
